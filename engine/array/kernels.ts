@@ -1,0 +1,218 @@
+/**
+ * The loops every impl rule uses. Elementwise kernels walk the output row by row and pick the
+ * per-op loop once per row (a switch outside the inner loop keeps V8's loops monomorphic).
+ */
+import { allocate, NDArray } from "./ndarray";
+import { broadcastToView, transposeView } from "./views";
+import { broadcastShapes, sizeOf, type Shape } from "./shape";
+
+export type UnaryOp = "neg" | "exp" | "log" | "sin" | "cos" | "tanh" | "sqrt" | "abs" | "sign";
+export type BinaryOp = "add" | "sub" | "mul" | "div" | "pow" | "max" | "min" | "lt" | "le" | "gt" | "ge" | "eq" | "ne";
+
+export const unaryFns: Record<UnaryOp, (x: number) => number> = {
+  neg: (x) => -x,
+  exp: Math.exp,
+  log: Math.log,
+  sin: Math.sin,
+  cos: Math.cos,
+  tanh: Math.tanh,
+  sqrt: Math.sqrt,
+  abs: Math.abs,
+  sign: (x) => (x > 0 ? 1 : x < 0 ? -1 : x === 0 ? 0 : NaN),
+};
+
+export const binaryFns: Record<BinaryOp, (a: number, b: number) => number> = {
+  add: (a, b) => a + b,
+  sub: (a, b) => a - b,
+  mul: (a, b) => a * b,
+  div: (a, b) => a / b,
+  pow: (a, b) => Math.pow(a, b),
+  max: (a, b) => (a > b || Number.isNaN(a) ? a : b),
+  min: (a, b) => (a < b || Number.isNaN(a) ? a : b),
+  lt: (a, b) => +(a < b),
+  le: (a, b) => +(a <= b),
+  gt: (a, b) => +(a > b),
+  ge: (a, b) => +(a >= b),
+  eq: (a, b) => +(a === b),
+  ne: (a, b) => +(a !== b),
+};
+
+/**
+ * Walks `shape` row by row (the last axis is the row); for each row calls `row(outPos, offsets, n)`
+ * with every operand's storage offset at the row start. Operands must already have `shape`.
+ */
+function forEachRow(shape: Shape, ops: readonly NDArray[], row: (outPos: number, offs: number[], n: number) => void): void {
+  const nd = shape.length;
+  const total = sizeOf(shape);
+  if (total === 0) return;
+  const offs = ops.map((o) => o.offset);
+  if (nd === 0) return row(0, offs, 1);
+  const n = shape[nd - 1];
+  const idx = new Array<number>(nd).fill(0);
+  for (let pos = 0; pos < total; pos += n) {
+    row(pos, offs, n);
+    for (let d = nd - 2; d >= 0; d--) {
+      idx[d]++;
+      for (let k = 0; k < ops.length; k++) offs[k] += ops[k].strides[d];
+      if (idx[d] < shape[d]) break;
+      for (let k = 0; k < ops.length; k++) offs[k] -= ops[k].strides[d] * shape[d];
+      idx[d] = 0;
+    }
+  }
+}
+
+/** A dense array viewed as one long row, when every operand is dense in the same layout. */
+function asOneRow(shape: Shape, ops: readonly NDArray[]): boolean {
+  return ops.every((o) => o.isContiguous && o.shape.length === shape.length);
+}
+
+export function unary(op: UnaryOp, x: NDArray): NDArray {
+  const out = allocate(x.shape);
+  const o = out.data;
+  const X = x.data;
+  const f = unaryFns[op];
+  const rowFn = (pos: number, [ox]: number[], n: number, sx: number) => {
+    switch (op) {
+      case "neg": for (let i = 0; i < n; i++) o[pos + i] = -X[ox + i * sx]; break;
+      case "exp": for (let i = 0; i < n; i++) o[pos + i] = Math.exp(X[ox + i * sx]); break;
+      case "tanh": for (let i = 0; i < n; i++) o[pos + i] = Math.tanh(X[ox + i * sx]); break;
+      default: for (let i = 0; i < n; i++) o[pos + i] = f(X[ox + i * sx]);
+    }
+  };
+  if (x.isContiguous) rowFn(0, [x.offset], x.size, 1);
+  else {
+    const sx = x.ndim ? x.strides[x.ndim - 1] : 0;
+    forEachRow(x.shape, [x], (pos, offs, n) => rowFn(pos, offs, n, sx));
+  }
+  return out;
+}
+
+/** Binary elementwise with NumPy broadcasting; `prim` names the op in shape errors. */
+export function binary(op: BinaryOp, a: NDArray, b: NDArray, prim: string = op): NDArray {
+  const shape = broadcastShapes([a.shape, b.shape], prim);
+  const A0 = broadcastToView(a, shape);
+  const B0 = broadcastToView(b, shape);
+  const out = allocate(shape);
+  const o = out.data;
+  const A = A0.data;
+  const B = B0.data;
+  const f = binaryFns[op];
+  const rowFn = (pos: number, oa: number, sa: number, ob: number, sb: number, n: number) => {
+    switch (op) {
+      case "add": for (let i = 0; i < n; i++) o[pos + i] = A[oa + i * sa] + B[ob + i * sb]; break;
+      case "sub": for (let i = 0; i < n; i++) o[pos + i] = A[oa + i * sa] - B[ob + i * sb]; break;
+      case "mul": for (let i = 0; i < n; i++) o[pos + i] = A[oa + i * sa] * B[ob + i * sb]; break;
+      case "div": for (let i = 0; i < n; i++) o[pos + i] = A[oa + i * sa] / B[ob + i * sb]; break;
+      default: for (let i = 0; i < n; i++) o[pos + i] = f(A[oa + i * sa], B[ob + i * sb]);
+    }
+  };
+  if (asOneRow(shape, [A0, B0])) rowFn(0, A0.offset, 1, B0.offset, 1, out.size);
+  else {
+    const last = shape.length - 1;
+    const sa = last >= 0 ? A0.strides[last] : 0;
+    const sb = last >= 0 ? B0.strides[last] : 0;
+    forEachRow(shape, [A0, B0], (pos, [oa, ob], n) => rowFn(pos, oa, sa, ob, sb, n));
+  }
+  return out;
+}
+
+/** where(c, x, y) with broadcasting: nonzero c picks x. */
+export function select(c: NDArray, x: NDArray, y: NDArray): NDArray {
+  const shape = broadcastShapes([c.shape, x.shape, y.shape], "select_n");
+  const ops = [c, x, y].map((v) => broadcastToView(v, shape));
+  const out = allocate(shape);
+  const last = shape.length - 1;
+  const st = ops.map((v) => (last >= 0 ? v.strides[last] : 0));
+  forEachRow(shape, ops, (pos, [oc, ox, oy], n) => {
+    for (let i = 0; i < n; i++) {
+      out.data[pos + i] = ops[0].data[oc + i * st[0]] !== 0 ? ops[1].data[ox + i * st[1]] : ops[2].data[oy + i * st[2]];
+    }
+  });
+  return out;
+}
+
+/** Copy of any view into a fresh dense array of the same shape. */
+export function materialize(x: NDArray): NDArray {
+  return new NDArray(x.flat(), x.shape);
+}
+
+export type ReduceOp = "sum" | "max" | "min" | "prod";
+
+/** Reduce over `axes` (normalised, distinct); the kept axes stay in order. */
+export function reduce(op: ReduceOp, x: NDArray, axes: readonly number[]): NDArray {
+  const kept = x.shape.map((_, i) => i).filter((i) => !axes.includes(i));
+  const perm = [...kept, ...axes];
+  const outShape = kept.map((i) => x.shape[i]);
+  const inner = sizeOf(axes.map((i) => x.shape[i]));
+  const v = transposeView(x, perm);
+  const src = v.isContiguous ? v.data : v.flat();
+  const base = v.isContiguous ? v.offset : 0;
+  const out = allocate(outShape);
+  const o = out.data;
+  const m = out.size;
+  for (let j = 0; j < m; j++) {
+    const s0 = base + j * inner;
+    let acc: number;
+    switch (op) {
+      case "sum": acc = 0; for (let i = 0; i < inner; i++) acc += src[s0 + i]; break;
+      case "prod": acc = 1; for (let i = 0; i < inner; i++) acc *= src[s0 + i]; break;
+      case "max": acc = -Infinity; for (let i = 0; i < inner; i++) { const t = src[s0 + i]; if (t > acc || t !== t) acc = t; } break;
+      case "min": acc = Infinity; for (let i = 0; i < inner; i++) { const t = src[s0 + i]; if (t < acc || t !== t) acc = t; } break;
+    }
+    o[j] = acc;
+  }
+  return out;
+}
+
+export interface DotDims {
+  lhsContract: readonly number[];
+  rhsContract: readonly number[];
+  lhsBatch: readonly number[];
+  rhsBatch: readonly number[];
+}
+
+/**
+ * lax.dot_general: output axes are (batch…, lhs free…, rhs free…). Operands are laid out as
+ * (batch, free, contract) and (batch, contract, free) so the inner loops run over dense rows.
+ */
+export function dotGeneral(lhs: NDArray, rhs: NDArray, d: DotDims): NDArray {
+  const lFree = lhs.shape.map((_, i) => i).filter((i) => !d.lhsContract.includes(i) && !d.lhsBatch.includes(i));
+  const rFree = rhs.shape.map((_, i) => i).filter((i) => !d.rhsContract.includes(i) && !d.rhsBatch.includes(i));
+  const nb = sizeOf(d.lhsBatch.map((i) => lhs.shape[i]));
+  const M = sizeOf(lFree.map((i) => lhs.shape[i]));
+  const K = sizeOf(d.lhsContract.map((i) => lhs.shape[i]));
+  const N = sizeOf(rFree.map((i) => rhs.shape[i]));
+  const L = transposeView(lhs, [...d.lhsBatch, ...lFree, ...d.lhsContract]);
+  const R = transposeView(rhs, [...d.rhsBatch, ...d.rhsContract, ...rFree]);
+  const A = L.isContiguous ? L.data : L.flat();
+  const aOff = L.isContiguous ? L.offset : 0;
+  const B = R.isContiguous ? R.data : R.flat();
+  const bOff = R.isContiguous ? R.offset : 0;
+  const outShape = [...d.lhsBatch.map((i) => lhs.shape[i]), ...lFree.map((i) => lhs.shape[i]), ...rFree.map((i) => rhs.shape[i])];
+  const out = allocate(outShape);
+  const o = out.data;
+  for (let b = 0; b < nb; b++) {
+    const a0 = aOff + b * M * K;
+    const b0 = bOff + b * K * N;
+    const o0 = b * M * N;
+    if (N === 1) {
+      for (let i = 0; i < M; i++) {
+        let acc = 0;
+        const ai = a0 + i * K;
+        for (let k = 0; k < K; k++) acc += A[ai + k] * B[b0 + k];
+        o[o0 + i] = acc;
+      }
+    } else {
+      for (let i = 0; i < M; i++) {
+        const oi = o0 + i * N;
+        const ai = a0 + i * K;
+        for (let k = 0; k < K; k++) {
+          const aik = A[ai + k];
+          const bk = b0 + k * N;
+          for (let j = 0; j < N; j++) o[oi + j] += aik * B[bk + j];
+        }
+      }
+    }
+  }
+  return out;
+}

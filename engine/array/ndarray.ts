@@ -1,0 +1,141 @@
+/**
+ * NDArray: float64 storage plus shape, strides and offset (scijs/ndarray's affine view model).
+ * Views (transpose, broadcast, slices) share storage; nothing here computes, kernels.ts does.
+ */
+import { EngineError } from "../errors";
+import { checkSize } from "../limits";
+import { rowMajorStrides, sizeOf, type Shape } from "./shape";
+
+export type NestedList = number | NestedList[];
+
+export class NDArray {
+  readonly data: Float64Array;
+  readonly shape: readonly number[];
+  readonly strides: readonly number[];
+  readonly offset: number;
+
+  constructor(data: Float64Array, shape: Shape, strides?: readonly number[], offset = 0) {
+    this.data = data;
+    this.shape = Object.freeze([...shape]);
+    this.strides = Object.freeze(strides ? [...strides] : rowMajorStrides(shape));
+    this.offset = offset;
+  }
+
+  get ndim(): number {
+    return this.shape.length;
+  }
+
+  get size(): number {
+    return sizeOf(this.shape);
+  }
+
+  /** True when the elements sit row-major and dense from `offset`, so a flat loop reads them. */
+  get isContiguous(): boolean {
+    let s = 1;
+    for (let i = this.shape.length - 1; i >= 0; i--) {
+      if (this.shape[i] !== 1 && this.strides[i] !== s) return false;
+      s *= this.shape[i];
+    }
+    return true;
+  }
+
+  /** Row-major copy of the elements (the storage itself when already dense and unshared). */
+  flat(): Float64Array {
+    const n = this.size;
+    if (this.isContiguous) return this.data.slice(this.offset, this.offset + n);
+    const out = new Float64Array(n);
+    let j = 0;
+    forEachOffset(this, (o) => (out[j++] = this.data[o]));
+    return out;
+  }
+
+  /** Dense row-major storage, copying only when needed (kernels read it without strides). */
+  dense(): Float64Array {
+    if (this.isContiguous && this.offset === 0 && this.data.length === this.size) return this.data;
+    return this.flat();
+  }
+
+  tolist(): NestedList {
+    const flat = this.flat();
+    if (this.ndim === 0) return flat[0];
+    let pos = 0;
+    const build = (d: number): NestedList[] => {
+      const out: NestedList[] = [];
+      for (let i = 0; i < this.shape[d]; i++) out.push(d === this.ndim - 1 ? flat[pos++] : build(d + 1));
+      return out;
+    };
+    return build(0);
+  }
+
+  item(): number {
+    if (this.size !== 1) throw new EngineError("shape-error", "only size-1 arrays can be converted to a number");
+    return this.data[this.offset];
+  }
+
+  /** NumPy reshape, with one -1 inferred. Copies only when the view is not dense. */
+  reshape(shape: readonly number[]): NDArray {
+    const target = resolveReshape(this.shape, shape);
+    if (this.isContiguous) return new NDArray(this.data, target, undefined, this.offset);
+    return new NDArray(this.flat(), target);
+  }
+
+  toString(): string {
+    return `Array(${JSON.stringify(this.tolist())}, shape=[${this.shape.join(",")}])`;
+  }
+}
+
+export function resolveReshape(from: Shape, shape: readonly number[]): number[] {
+  const n = sizeOf(from);
+  const unknown = shape.filter((d) => d === -1).length;
+  const known = shape.filter((d) => d !== -1);
+  const bad = () =>
+    new EngineError(
+      "shape-error",
+      `cannot reshape array of shape (${from.join(", ")}${from.length === 1 ? "," : ""}) (size ${n}) into shape (${shape.join(", ")}${shape.length === 1 ? "," : ""}) (size ${sizeOf(known)})`,
+    );
+  if (unknown > 1 || known.some((d) => !Number.isInteger(d) || d < 0)) throw bad();
+  const k = sizeOf(known);
+  if (unknown === 1) {
+    if (k === 0 || n % k !== 0) throw bad();
+    return shape.map((d) => (d === -1 ? n / k : d));
+  }
+  if (k !== n) throw bad();
+  return [...shape];
+}
+
+/** Calls `f` with each element's storage offset, in row-major order. */
+export function forEachOffset(a: NDArray, f: (offset: number) => void): void {
+  const { shape, strides } = a;
+  const nd = shape.length;
+  if (sizeOf(shape) === 0) return;
+  if (nd === 0) return f(a.offset);
+  const idx = new Array<number>(nd).fill(0);
+  const last = nd - 1;
+  const n = shape[last];
+  const st = strides[last];
+  let base = a.offset;
+  for (;;) {
+    for (let i = 0, o = base; i < n; i++, o += st) f(o);
+    let d = last - 1;
+    while (d >= 0) {
+      idx[d]++;
+      base += strides[d];
+      if (idx[d] < shape[d]) break;
+      base -= strides[d] * shape[d];
+      idx[d] = 0;
+      d--;
+    }
+    if (d < 0) return;
+  }
+}
+
+/** A fresh dense array; checks the size limit before allocating. */
+export function allocate(shape: Shape): NDArray {
+  const n = sizeOf(shape);
+  checkSize(n);
+  return new NDArray(new Float64Array(n), shape);
+}
+
+export function fromFlat(data: Float64Array, shape: Shape): NDArray {
+  return new NDArray(data, shape);
+}

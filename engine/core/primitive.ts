@@ -1,0 +1,53 @@
+/**
+ * A primitive is one object holding every rule it has (style P1): shape, impl and batch are
+ * required (vmap never falls back to a loop); vjp and emit are declared where they exist.
+ * Interpreters (eval, vmap, grad, jaxpr building, codegen) stay generic and look rules up here.
+ * JAX: each `*_p` in jax/_src/lax/lax.py with its rules registered beside it.
+ */
+import type { NDArray } from "../array/ndarray";
+import type { ShapedArray } from "./aval";
+import type { Value } from "./tracer";
+
+/** Where a value's batch axis sits, or null when it is not batched (JAX's not_mapped). */
+export type BDim = number | null;
+
+export interface PrimitiveDef<P = any> {
+  readonly name: string;
+  /** Abstract evaluation: output avals from input avals; raises the shape error JAX would. */
+  shape(avals: ShapedArray[], params: P): ShapedArray[];
+  /** Concrete evaluation on arrays. */
+  impl(xs: NDArray[], params: P): NDArray[];
+  /**
+   * Batching rule: operands carry batch dims `dims` (null = unbatched); returns the batched results
+   * and their batch dims, computed for the whole batch at once by binding primitives.
+   */
+  batch(axisSize: number, xs: Value[], dims: BDim[], params: P): [Value[], BDim[]];
+  /**
+   * Reverse-mode rule: given output cotangents (null = zero), the primal inputs and outputs,
+   * the cotangent for each input (null = zero / not differentiable). Built from binds, so it
+   * composes with vmap, jit and itself (grad of grad).
+   */
+  vjp?(cts: (Value | null)[], xs: Value[], outs: Value[], params: P): (Value | null)[];
+  /** Elementwise primitives: a JS expression of its operands' expressions, for fused loops. */
+  emit?(args: string[], params: P): string;
+  /** jaxpr text of the params, e.g. `axes=(0,)`; omitted when the primitive has none. */
+  printParams?(params: P): string;
+  /** Marks elementwise primitives (fusible, broadcast-free at this level). */
+  readonly elementwise?: boolean;
+}
+
+const registry = new Map<string, PrimitiveDef>();
+
+export function definePrimitive<P>(def: PrimitiveDef<P>): PrimitiveDef<P> {
+  if (registry.has(def.name)) throw new Error(`primitive ${def.name} defined twice`);
+  registry.set(def.name, def);
+  return def;
+}
+
+export function allPrimitives(): PrimitiveDef[] {
+  return [...registry.values()];
+}
+
+export function primitiveByName(name: string): PrimitiveDef | undefined {
+  return registry.get(name);
+}

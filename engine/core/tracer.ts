@@ -1,0 +1,159 @@
+/**
+ * Tracers, traces and `bind`: the interpreter stack every transformation plugs into.
+ * Follows Autodidax ("Transformations as interpreters"): each transformation pushes a MainTrace
+ * with a level; `bind` sends a primitive to the highest-level trace among its operands (or the
+ * dynamic trace, used while staging a jaxpr), lifting lower-level values into it.
+ * JAX: jax/_src/core.py (Tracer, Trace, find_top_trace, full_raise, full_lower).
+ */
+import { NDArray } from "../array/ndarray";
+import { EngineError } from "../errors";
+import { ShapedArray } from "./aval";
+import type { PrimitiveDef } from "./primitive";
+
+export type Value = NDArray | Tracer;
+
+export interface MainTrace {
+  readonly level: number;
+  readonly makeTrace: (main: MainTrace) => Trace;
+  /** Transformation-specific state (vmap's axis size, a jaxpr builder, a grad tape …). */
+  readonly data: any;
+}
+
+export abstract class Trace {
+  constructor(readonly main: MainTrace) {}
+  /** Wrap a value from below this level (constant w.r.t. this transformation). */
+  abstract pure(x: Value): Tracer;
+  /** Apply a primitive to tracers of this trace. */
+  abstract process(prim: PrimitiveDef, tracers: Tracer[], params: any): Tracer[];
+  lift(x: Value): Tracer {
+    return this.pure(x);
+  }
+}
+
+export abstract class Tracer {
+  abstract readonly trace: Trace;
+  /** What the function being traced sees: for vmap, the per-example shape. */
+  abstract get aval(): ShapedArray;
+  /** A tracer that adds nothing at its level collapses to the value below (Autodidax full_lower). */
+  fullLower(): Value {
+    return this;
+  }
+  get shape(): readonly number[] {
+    return this.aval.shape;
+  }
+  get ndim(): number {
+    return this.aval.ndim;
+  }
+  get size(): number {
+    return this.aval.size;
+  }
+}
+
+class EvalTrace extends Trace {
+  pure(): Tracer {
+    throw new Error("EvalTrace has no tracers");
+  }
+  process(): Tracer[] {
+    throw new Error("EvalTrace is handled by bind directly");
+  }
+}
+
+const evalMain: MainTrace = { level: 0, makeTrace: (m) => new EvalTrace(m), data: null };
+const stack: MainTrace[] = [evalMain];
+let dynamic: MainTrace = evalMain;
+
+/**
+ * Runs `fn` with a new transformation level pushed; pops it however `fn` ends, so a throwing
+ * user function never leaves the stack dirty (errors must lose nothing).
+ */
+export function withMainTrace<T>(makeTrace: (m: MainTrace) => Trace, data: unknown, fn: (main: MainTrace) => T): T {
+  const main: MainTrace = { level: stack.length, makeTrace, data };
+  stack.push(main);
+  try {
+    return fn(main);
+  } finally {
+    stack.pop();
+  }
+}
+
+/** Like withMainTrace, and every bind goes to this level even without tracer operands (staging). */
+export function withDynamicTrace<T>(makeTrace: (m: MainTrace) => Trace, data: unknown, fn: (main: MainTrace) => T): T {
+  return withMainTrace(makeTrace, data, (main) => {
+    const prev = dynamic;
+    dynamic = main;
+    try {
+      return fn(main);
+    } finally {
+      dynamic = prev;
+    }
+  });
+}
+
+export function isTracer(x: unknown): x is Tracer {
+  return x instanceof Tracer;
+}
+
+export function isValue(x: unknown): x is Value {
+  return x instanceof NDArray || x instanceof Tracer;
+}
+
+export function avalOf(x: Value): ShapedArray {
+  return x instanceof Tracer ? x.aval : new ShapedArray(x.shape);
+}
+
+export function shapeOf(x: Value): readonly number[] {
+  return x.shape;
+}
+
+/** Numbers (Python scalars) become 0-d arrays; anything else that is not a value is refused. */
+export function toValue(x: unknown): Value {
+  if (typeof x === "number") return new NDArray(Float64Array.of(x), []);
+  if (typeof x === "boolean") return new NDArray(Float64Array.of(+x), []);
+  if (isValue(x)) return x;
+  throw new EngineError("unsupported", `Value ${describe(x)} is not a valid JAX type`);
+}
+
+function describe(x: unknown): string {
+  if (x === null || x === undefined) return "None";
+  if (typeof x === "string") return `'${x}'`;
+  if (Array.isArray(x)) return "tuple";
+  return typeof x;
+}
+
+function findTopTrace(xs: readonly Value[]): Trace {
+  let top = dynamic;
+  for (const x of xs) {
+    if (x instanceof Tracer && x.trace.main.level > top.level) top = x.trace.main;
+  }
+  return top.makeTrace(top);
+}
+
+function fullRaise(trace: Trace, x: Value): Tracer {
+  if (!(x instanceof Tracer)) return trace.pure(x);
+  const level = trace.main.level;
+  if (x.trace.main === trace.main) return x;
+  if (x.trace.main.level < level) return trace.lift(x);
+  throw new Error(`Can't lift level ${x.trace.main.level} to ${level}`);
+}
+
+function fullLower(x: Value): Value {
+  return x instanceof Tracer ? x.fullLower() : x;
+}
+
+/** Apply a primitive to values: the one entry point every jnp function and rule goes through. */
+export function bind(prim: PrimitiveDef, args: readonly unknown[], params: any = {}): Value[] {
+  const vals = args.map(toValue);
+  const trace = findTopTrace(vals);
+  if (trace instanceof EvalTrace) return prim.impl(vals as NDArray[], params);
+  const outs = trace.process(prim, vals.map((v) => fullRaise(trace, v)), params);
+  return outs.map(fullLower);
+}
+
+export function bind1(prim: PrimitiveDef, args: readonly unknown[], params: any = {}): Value {
+  return bind(prim, args, params)[0];
+}
+
+/** Current depth of the trace stack; transformations use it to tell their tracers apart. */
+export function currentLevel(): number {
+  return stack.length - 1;
+}

@@ -1,0 +1,76 @@
+/**
+ * The shape of `traceVmap`'s answer: a plain, serialisable account of one vmap call,
+ * written for the explorer UI (which never reaches into tracers).
+ */
+
+export type Shape = number[];
+
+/** One array leaf of the arguments, as vmap saw it. */
+export interface ArgLeafStory {
+  /** Index among all argument leaves (the order `sources` below uses). */
+  leaf: number;
+  /** Positional argument index and its parameter name (`a`, `b`, … or `args[2]`). */
+  argIndex: number;
+  param: string;
+  /** Key path inside the argument, JAX style: "" for a plain array, "[0]", "['w']". */
+  path: string;
+  shape: Shape;
+  /** in_axes entry as written (may be negative) and normalised (non-negative), or null. */
+  inAxisWritten: number | null;
+  inAxis: number | null;
+  /** Size along the mapped axis, or null when unmapped. */
+  batchSize: number | null;
+  /** What f sees for each k: the shape without the mapped axis (or the whole shape). */
+  sliceShape: Shape;
+}
+
+export interface OperandStory {
+  /** Per-example shape (what f's code sees). */
+  perExample: Shape;
+  /** Actual batched value's shape, and where the batch dimension sits in it (null = unbatched). */
+  batched: Shape;
+  bdim: number | null;
+}
+
+/** One primitive applied while tracing f under vmap. */
+export interface PrimitiveStory {
+  primitive: string;
+  /** JAX-style parameter text, e.g. "axes=(0,)"; empty when the primitive has none. */
+  params: string;
+  inputs: OperandStory[];
+  output: OperandStory;
+}
+
+/** Where output cell j came from: batch index k and, per argument leaf, the flat input cells read. */
+export interface CellSource {
+  k: number | null;
+  sources: number[][];
+}
+
+export interface OutputLeafStory {
+  leaf: number;
+  path: string;
+  perExampleShape: Shape;
+  /** out_axes entry as written and normalised; null means returned as is. */
+  outAxisWritten: number | null;
+  outAxis: number | null;
+  /** True when the per-example result depends on the mapped axis. */
+  batched: boolean;
+  shape: Shape;
+  /** For each legal out_axes value of this leaf, the shape it would give. */
+  outAxesTable: { outAxes: number; negative: number; shape: Shape }[];
+  /** Per output cell (row-major flat index), its provenance; omitted above the cell budget. */
+  provenance?: CellSource[];
+}
+
+export interface VmapStory {
+  /** The mapped size B. */
+  axisSize: number;
+  args: ArgLeafStory[];
+  primitives: PrimitiveStory[];
+  outputs: OutputLeafStory[];
+  /** "array" | "tuple" | "dict": how the output leaves are arranged. */
+  outputTree: string;
+  /** The result values, row-major, one per output leaf. */
+  values: { shape: Shape; data: number[] }[];
+}
