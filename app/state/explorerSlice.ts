@@ -1,0 +1,55 @@
+/**
+ * The explorer's editable state and its setters. Each setter builds a new immutable snapshot
+ * and hands it to history's `commit`, so undo, the URL subscription and the memoized selectors
+ * all see plain values. `notice` (a broken link was replaced by the default) is page state,
+ * kept out of the snapshot and the URL.
+ */
+import type { StateCreator } from "zustand";
+import { argFor, setLeafShape, type ArgTree, type AxisTree, type ExplorerState, type Fill } from "./explorerTypes";
+import { defaultExplorer } from "./explorerTypes";
+import { presetById } from "./presets";
+import type { StoreState } from "./store";
+
+export interface ExplorerSlice {
+  explorer: ExplorerState;
+  notice: string | null;
+  setFnSource: (src: string) => void;
+  setArgTree: (name: string, tree: ArgTree) => void;
+  setLeafShape: (name: string, path: number[], shape: number[]) => void;
+  setFill: (name: string, fill: Fill) => void;
+  setInAxis: (name: string, axis: AxisTree) => void;
+  setOutAxes: (axes: AxisTree) => void;
+  setAxisSize: (size: number | null) => void;
+  loadPreset: (id: string) => void;
+  /** Load a whole state (from the URL or a lesson), as one undoable step. */
+  loadExplorer: (s: ExplorerState, notice?: string | null) => void;
+  setNotice: (n: string | null) => void;
+}
+
+export const createExplorerSlice: StateCreator<StoreState, [], [], ExplorerSlice> = (set, get) => {
+  const update = (f: (e: ExplorerState) => ExplorerState, key?: string) => get().commit(f(get().explorer), key);
+  return {
+    explorer: defaultExplorer(),
+    notice: null,
+    setFnSource: (fnSource) => update((e) => ({ ...e, fnSource }), "fn"),
+    setArgTree: (name, tree) => update((e) => ({ ...e, args: { ...e.args, [name]: { ...argFor(e, name), tree } } }), `shape:${name}`),
+    setLeafShape: (name, path, shape) =>
+      update((e) => {
+        const a = argFor(e, name);
+        return { ...e, args: { ...e.args, [name]: { ...a, tree: setLeafShape(a.tree, path, shape) } } };
+      }, `shape:${name}:${path.join(".")}`),
+    setFill: (name, fill) => update((e) => ({ ...e, args: { ...e.args, [name]: { ...argFor(e, name), fill } } })),
+    setInAxis: (name, axis) => update((e) => ({ ...e, inAxes: { ...e.inAxes, [name]: axis } })),
+    setOutAxes: (outAxes) => update((e) => ({ ...e, outAxes })),
+    setAxisSize: (axisSize) => update((e) => ({ ...e, axisSize }), "axis_size"),
+    loadPreset: (id) => {
+      const p = presetById(id);
+      if (p) update(() => structuredClone(p.state));
+    },
+    loadExplorer: (s, notice = null) => {
+      update(() => s);
+      set({ notice });
+    },
+    setNotice: (notice) => set({ notice }),
+  };
+};

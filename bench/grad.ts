@@ -1,0 +1,80 @@
+/** grad benchmarks (issue 4): reverse mode, jitted reverse mode and per-example gradients. */
+import { grad, jit, np, parseLambda, vmap } from "../engine";
+import type { JaxJs } from "./jaxjs";
+import { randomData, timeIt, type BenchRow } from "./timing";
+
+/** G = Xᵀ · (2·T·(1 − T²)) with T = tanh(X·W): the backprop of sum(tanh(X·W)²), by hand. */
+function handGrad(X: Float64Array, W: Float64Array, N: number, D: number, H: number): Float64Array {
+  const Dz = new Float64Array(N * H);
+  for (let n = 0; n < N; n++) {
+    for (let h = 0; h < H; h++) {
+      let z = 0;
+      for (let d = 0; d < D; d++) z += X[n * D + d] * W[d * H + h];
+      const t = Math.tanh(z);
+      Dz[n * H + h] = 2 * t * (1 - t * t);
+    }
+  }
+  const G = new Float64Array(D * H);
+  for (let n = 0; n < N; n++) {
+    for (let d = 0; d < D; d++) {
+      const x = X[n * D + d];
+      for (let h = 0; h < H; h++) G[d * H + h] += x * Dz[n * H + h];
+    }
+  }
+  return G;
+}
+
+/** Per-example: G[b] = outer(x_b, 2·t·(1 − t²)) with t = tanh(x_b · W). */
+function handPerExample(X: Float64Array, W: Float64Array, B: number, D: number): Float64Array {
+  const G = new Float64Array(B * D * D);
+  const dz = new Float64Array(D);
+  for (let b = 0; b < B; b++) {
+    for (let h = 0; h < D; h++) {
+      let z = 0;
+      for (let d = 0; d < D; d++) z += X[b * D + d] * W[d * D + h];
+      const t = Math.tanh(z);
+      dz[h] = 2 * t * (1 - t * t);
+    }
+    for (let d = 0; d < D; d++) {
+      const x = X[b * D + d];
+      const o = b * D * D + d * D;
+      for (let h = 0; h < D; h++) G[o + h] = x * dz[h];
+    }
+  }
+  return G;
+}
+
+export function gradBench(jx: JaxJs | null): BenchRow[] {
+  const rows: BenchRow[] = [];
+  const [N, D] = [256, 64];
+  const Xd = randomData(N * D, 11);
+  const Wd = randomData(D * D, 12).map((v) => v * 0.2);
+  const X = np.array(Xd, [N, D]);
+  const W = np.array(Wd, [D, D]);
+  const loss = parseLambda("lambda w, x: jnp.sum(jnp.tanh(x @ w) ** 2)");
+  const g = grad(loss);
+  const hand = timeIt(() => handGrad(Xd, Wd, N, D, D), { reps: 20 });
+  rows.push({ section: "grad", name: "grad(sum(tanh(x @ w)**2)) x(256,64) w(64,64)", ours_ms: timeIt(() => g(W, X), { reps: 20 }), hand_ms: hand, jaxjs_ms: jx?.gradMlp(Xd, Wd), target: "≤ 3× hand" });
+  const jg = jit(g as (...a: any[]) => any);
+  rows.push({ section: "grad", name: "jit(grad(...)) same workload", ours_ms: timeIt(() => jg(W, X), { reps: 20 }), hand_ms: hand, target: "≤ 2× hand" });
+
+  const B = 128;
+  const Xb = np.array(Xd.subarray(0, B * D), [B, D]);
+  const perEx = parseLambda("lambda w, x: jnp.sum(jnp.tanh(jnp.dot(x, w)) ** 2)");
+  const pg = vmap(grad(perEx), [null, 0]);
+  const handPE = timeIt(() => handPerExample(Xd, Wd, B, D), { reps: 20 });
+  const ours = timeIt(() => pg(W, Xb), { reps: 20 });
+  const gOne = grad(perEx);
+  const rowsOf = Array.from({ length: B }, (_, b) => np.array(Xd.subarray(b * D, (b + 1) * D), [D]));
+  const looped = timeIt(() => rowsOf.map((x) => gOne(W, x)), { reps: 5 });
+  rows.push({
+    section: "grad",
+    name: "vmap(grad(loss), (None, 0)) x(128,64): per-example grads",
+    ours_ms: ours,
+    hand_ms: handPE,
+    jaxjs_ms: jx?.perExampleGrad(Xd.subarray(0, B * D), Wd, B, D),
+    target: "≤ 3× hand; < 128 grad calls",
+    extra: `128 separate grad calls: ${looped.toFixed(2)} ms (${(looped / ours).toFixed(1)}× slower)`,
+  });
+  return rows;
+}

@@ -1,0 +1,52 @@
+/**
+ * `npm run bench`: every benchmark in one run, as a table of medians and ratios against a
+ * hand-written loop doing the same work (and @jax-js/jax beside us). Not a test: it prints.
+ */
+import { loadJaxJs } from "./jaxjs";
+import type { BenchRow } from "./timing";
+import { vmapBench } from "./vmap";
+
+const fmt = (x: number | undefined) => (x === undefined ? "—" : x < 0.1 ? x.toFixed(4) : x.toFixed(3));
+
+function printTable(rows: BenchRow[]) {
+  const lines = rows.map((r) => [
+    r.section,
+    r.name,
+    fmt(r.ours_ms),
+    fmt(r.hand_ms),
+    r.hand_ms ? `${(r.ours_ms / r.hand_ms).toFixed(2)}×` : "—",
+    fmt(r.jaxjs_ms),
+    r.target ?? "",
+    r.extra ?? "",
+  ]);
+  const head = ["section", "benchmark", "ours ms", "hand ms", "ours/hand", "jax-js ms", "target", "notes"];
+  const widths = head.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
+  const row = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(" | ")} |`;
+  console.log(row(head));
+  console.log(`|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`);
+  for (const l of lines) console.log(row(l));
+}
+
+async function main() {
+  const only = process.argv[2];
+  const jx = await loadJaxJs();
+  const rows: BenchRow[] = [];
+  const sections: [string, () => Promise<BenchRow[]> | BenchRow[]][] = [
+    ["vmap", () => vmapBench(jx)],
+    ["grad", async () => (await import("./grad")).gradBench(jx)],
+    ["jit", async () => (await import("./jit")).jitBench(jx)],
+    ["browser", async () => (await import("./browser")).browserBench()],
+  ];
+  for (const [name, run] of sections) {
+    if (only && only !== name) continue;
+    try {
+      rows.push(...(await run()));
+    } catch (e) {
+      console.error(`section ${name} failed: ${(e as Error).message}`);
+    }
+  }
+  printTable(rows);
+  console.log("\nours = vmap Playground's engine (float64); jax-js = @jax-js/jax on its wasm backend (float32). Medians of repeated runs.");
+}
+
+main();

@@ -1,0 +1,50 @@
+/** Benchmark timing: medians of repeated runs after a warm-up, so ratios in one run are comparable. */
+export interface BenchRow {
+  section: string;
+  name: string;
+  ours_ms: number;
+  hand_ms?: number;
+  jaxjs_ms?: number;
+  target?: string;
+  extra?: string;
+}
+
+export function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+/** Median milliseconds per call of `fn`, over `reps` timed calls after `warm` untimed ones. */
+export function timeIt(fn: () => unknown, { reps = 15, warm = 3, minMs = 0 }: { reps?: number; warm?: number; minMs?: number } = {}): number {
+  for (let i = 0; i < warm; i++) fn();
+  const times: number[] = [];
+  const start = performance.now();
+  while (times.length < reps || performance.now() - start < minMs) {
+    const t0 = performance.now();
+    fn();
+    times.push(performance.now() - t0);
+  }
+  return median(times);
+}
+
+export async function timeAsync(fn: () => Promise<unknown>, reps = 10, warm = 2): Promise<number> {
+  for (let i = 0; i < warm; i++) await fn();
+  const times: number[] = [];
+  for (let i = 0; i < reps; i++) {
+    const t0 = performance.now();
+    await fn();
+    times.push(performance.now() - t0);
+  }
+  return median(times);
+}
+
+/** A deterministic pseudo-random fill. */
+export function randomData(n: number, seed = 1): Float64Array {
+  const out = new Float64Array(n);
+  let s = seed;
+  for (let i = 0; i < n; i++) {
+    s = (s * 16807) % 2147483647;
+    out[i] = (s / 2147483647) * 2 - 1;
+  }
+  return out;
+}

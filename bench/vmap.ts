@@ -1,0 +1,66 @@
+/** vmap benchmarks (issue 3): ours against a hand-written loop and @jax-js/jax, in one run. */
+import { jnp, np, traceVmap, vmap, parseLambda } from "../engine";
+import { randomData, timeIt, type BenchRow } from "./timing";
+import type { JaxJs } from "./jaxjs";
+
+export function vmapBench(jx: JaxJs | null): BenchRow[] {
+  const rows: BenchRow[] = [];
+
+  // 1. Matrix-vector product as vmap(jnp.dot, in_axes=(0, None)).
+  {
+    const [M, K] = [1024, 256];
+    const Ad = randomData(M * K, 1);
+    const vd = randomData(K, 2);
+    const A = np.array(Ad, [M, K]);
+    const v = np.array(vd, [K]);
+    const mv = vmap(jnp.dot, [0, null]);
+    const ours = timeIt(() => mv(A, v), { reps: 30 });
+    const hand = timeIt(() => {
+      const out = new Float64Array(M);
+      for (let i = 0; i < M; i++) {
+        let acc = 0;
+        for (let k = 0; k < K; k++) acc += Ad[i * K + k] * vd[k];
+        out[i] = acc;
+      }
+      return out;
+    }, { reps: 30 });
+    rows.push({ section: "vmap", name: "vmap(jnp.dot, (0, None)) A(1024,256)·v(256)", ours_ms: ours, hand_ms: hand, jaxjs_ms: jx?.matvec(Ad, vd, M, K), target: "≤ 1.5× hand" });
+  }
+
+  // 2. Element-wise with transposed in_axes and out_axes=1.
+  {
+    const [R, C] = [512, 1024];
+    const ad = randomData(R * C, 3);
+    const bd = randomData(C * R, 4);
+    const a = np.array(ad, [R, C]);
+    const b = np.array(bd, [C, R]);
+    const f = vmap(parseLambda("lambda a, b: a * b + a"), [1, 0], 1);
+    const ours = timeIt(() => f(a, b), { reps: 15 });
+    const hand = timeIt(() => {
+      // out[i, k] = a[i, k] * b[k, i] + a[i, k]
+      const out = new Float64Array(R * C);
+      for (let k = 0; k < C; k++) {
+        for (let i = 0; i < R; i++) {
+          const x = ad[i * C + k];
+          out[i * C + k] = x * bd[k * R + i] + x;
+        }
+      }
+      return out;
+    }, { reps: 15 });
+    rows.push({ section: "vmap", name: "vmap(a*b+a, in_axes=(1,0), out_axes=1) (512,1024)·(1024,512)", ours_ms: ours, hand_ms: hand, jaxjs_ms: jx?.elementwise(ad, bd, R, C), target: "≤ 2× hand" });
+  }
+
+  // 3. The blog's 5-d case: one UI interaction must stay under a millisecond.
+  {
+    const shape = [2, 3, 5, 7, 9];
+    const n = shape.reduce((x, y) => x * y, 1);
+    const a = np.array(randomData(n, 5), shape);
+    const b = np.array(randomData(n, 6), shape);
+    const call = timeIt(() => vmap(jnp.add, [null, 0], 3)(a, b), { reps: 200 });
+    rows.push({ section: "vmap", name: "blog 5-d: vmap(jnp.add, (None, 0), out_axes=3), incl. tracing", ours_ms: call, jaxjs_ms: jx?.blog5d(shape), target: "< 1 ms" });
+    const add = parseLambda("lambda a, b: a + b");
+    const story = timeIt(() => traceVmap(add, [null, 0], 3, [a, b], { provenance: false }), { reps: 200 });
+    rows.push({ section: "vmap", name: "blog 5-d: traceVmap (no provenance)", ours_ms: story, target: "< 1 ms" });
+  }
+  return rows;
+}

@@ -1,0 +1,23 @@
+/**
+ * The engine's public surface (shared/docs/engine-contract.md). Everything outside engine/
+ * reaches the engine only through these names; change them only by adding.
+ */
+import { parseLambdaWith } from "./lang";
+import { engineHost } from "./langHost";
+
+export { NDArray } from "./array/ndarray";
+export { np } from "./numpy/np";
+export { jnp, nn } from "./numpy";
+export { vmap } from "./transforms/vmap";
+export { grad, valueAndGrad } from "./transforms/grad";
+export { jit } from "./transforms/jit";
+export { makeJaxpr } from "./ir/jaxpr";
+export { traceVmap } from "./transforms/story";
+export { EngineError, type ErrorKind } from "./errors";
+export { MAX_ELEMENTS } from "./limits";
+export type * from "./transforms/storyTypes";
+
+/** Parse a Python/JAX lambda into a function over engine values (never evaluates JavaScript). */
+export function parseLambda(src: string) {
+  return parseLambdaWith(src, engineHost);
+}

@@ -1,0 +1,139 @@
+/**
+ * The functions a lambda can name — `jnp.*`, `jax.nn.*`, `jax.vmap/grad/jit` and array
+ * methods — as JS functions that forward to the host. Each carries a `CALL` entry that also
+ * takes Python keyword arguments (the plain JS call form has none), and its JAX parameter
+ * names so a jnp function passed straight to vmap names its arguments the way JAX does.
+ */
+import { EngineError } from "../errors";
+import type { LangHost } from "./host";
+import { JNP_PARAM_NAMES, NN_PARAM_NAMES } from "./names";
+import { withParamNames } from "./params";
+import { checkCall, methodSpec, specOf, unsupported, type CallableRef } from "./resolve";
+
+/** Python keyword arguments of one call, by Python name. */
+export type Keywords = ReadonlyMap<string, unknown>;
+export type CallImpl = (args: unknown[], keywords: Keywords, pos: number) => unknown;
+export const CALL: unique symbol = Symbol("lambda-language call");
+export type Callable = ((...args: unknown[]) => unknown) & { [CALL]?: CallImpl };
+
+/** Wraps `impl` as a JS function (positional arguments only) that also exposes `impl` under CALL. */
+export function makeCallable(impl: CallImpl, paramNames: readonly string[]): Callable {
+  const fn: Callable = (...args: unknown[]) => impl(args, new Map(), -1);
+  Object.defineProperty(fn, CALL, { value: impl });
+  return withParamNames(fn, paramNames);
+}
+
+/** A plain options object; defineProperty so a key like `__proto__` stays an ordinary key. */
+export function toOptions(entries: Iterable<[string, unknown]>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of entries) Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
+  return out;
+}
+
+/** A stable name for a value's Python type, for TypeError-like messages. */
+export function pyTypeName(v: unknown, host: LangHost): string {
+  if (v === null || v === undefined) return "NoneType";
+  if (typeof v === "boolean") return "bool";
+  if (typeof v === "number") return Number.isInteger(v) ? "int" : "float";
+  if (typeof v === "string") return "str";
+  if (typeof v === "function") return "function";
+  if (host.isArray(v)) return "Array";
+  if (Array.isArray(v)) return "tuple";
+  return "dict";
+}
+
+function hostFn(table: Record<string, (...a: any[]) => any>, name: string, label: string): (...a: any[]) => any {
+  const f = table[name];
+  if (typeof f !== "function") throw unsupported(`${label} is not available in this engine`);
+  return f;
+}
+
+/** Splits keywords into positional fill-ins (moved into place) and options; Python's rules, checked first. */
+function bind(ref: CallableRef, args: unknown[], kw: Keywords, pos: number): { args: unknown[]; opts: Record<string, unknown> | undefined } {
+  const s = specOf(ref);
+  checkCall(s, args.length, [...kw.keys()], pos);
+  const out = [...args];
+  const rest: [string, unknown][] = [];
+  const filled = [...kw].filter(([k]) => s.positionalKeywords.includes(k)).sort(([a], [b]) => s.positional.indexOf(a) - s.positional.indexOf(b));
+  for (const [k, v] of filled) {
+    if (s.positional.indexOf(k) !== out.length) {
+      throw unsupported(`${s.label}(): pass '${s.positional[out.length]}' before '${k}' (positionally or by keyword)`, pos);
+    }
+    out.push(v);
+  }
+  for (const [k, v] of kw) if (!s.positionalKeywords.includes(k)) rest.push([k, v]);
+  return { args: out, opts: rest.length > 0 ? toOptions(rest) : undefined };
+}
+
+function requireFunction(label: string, f: unknown, host: LangHost, pos: number): Function {
+  if (typeof f !== "function") throw unsupported(`${label}: expected a callable value as its first argument, got ${pyTypeName(f, host)}`, pos);
+  return f;
+}
+
+export function makeBuiltin(ref: CallableRef, host: LangHost): Callable {
+  switch (ref.kind) {
+    case "jnp":
+      return makeCallable((a, kw, pos) => {
+        const { args, opts } = bind(ref, a, kw, pos);
+        const f = hostFn(host.jnp, ref.name, ref.label);
+        return opts ? f(...args, opts) : f(...args);
+      }, JNP_PARAM_NAMES[ref.name]);
+    case "nn":
+      return makeCallable((a, kw, pos) => {
+        const { args, opts } = bind(ref, a, kw, pos);
+        const f = hostFn(host.nn, ref.name, ref.label);
+        return opts ? f(...args, opts) : f(...args);
+      }, NN_PARAM_NAMES);
+    case "jax":
+      if (ref.name === "vmap") {
+        return makeCallable((a, kw, pos) => {
+          const { args, opts } = bind(ref, a, kw, pos);
+          const fun = requireFunction(ref.label, args[0], host, pos);
+          // Only an absent in_axes defaults to 0: an explicit None means "map nothing".
+          const inAxes = args.length > 1 ? args[1] : 0;
+          const outAxes = args.length > 2 ? args[2] : 0;
+          const size = opts?.axis_size;
+          if (size !== undefined && size !== null && !(typeof size === "number" && Number.isInteger(size))) {
+            throw unsupported(`${ref.label}: axis_size must be an int, got ${pyTypeName(size, host)}`, pos);
+          }
+          return host.vmap(fun, inAxes, outAxes, size === undefined || size === null ? {} : { axisSize: size });
+        }, ["fun", "in_axes", "out_axes"]);
+      }
+      if (ref.name === "grad") {
+        return makeCallable((a, kw, pos) => {
+          const { args } = bind(ref, a, kw, pos);
+          const fun = requireFunction(ref.label, args[0], host, pos);
+          return host.grad(fun, args.length > 1 ? { argnums: args[1] as number | number[] } : {});
+        }, ["fun", "argnums"]);
+      }
+      return makeCallable((a, kw, pos) => {
+        const { args } = bind(ref, a, kw, pos);
+        return host.jit(requireFunction(ref.label, args[0], host, pos));
+      }, ["fun"]);
+  }
+}
+
+/** JAX's own signatures for these methods: `x.sum(axis=None, dtype=None, out=None, keepdims=False)`, `x.reshape(*args)`. */
+const METHOD_PARAMS: Record<string, readonly string[]> = { reshape: ["args"], transpose: ["args"] };
+const REDUCTION_PARAMS = ["axis", "dtype", "out", "keepdims"];
+
+/** `x.name` for a method name, bound to `x`. */
+export function boundMethod(x: unknown, name: string, label: string, host: LangHost): Callable {
+  return makeCallable((args, kw, pos) => {
+    checkCall(methodSpec(name, label), args.length, [...kw.keys()], pos);
+    const f = hostFn(host.jnp, name, `jnp.${name}`);
+    if (name === "reshape" || name === "transpose") {
+      // Both `x.reshape(2, 3)` and `x.reshape((2, 3))`, like NumPy.
+      const one = args.length === 1 ? args[0] : undefined;
+      if (name === "reshape" && args.length === 0) throw unsupported(`${label}() missing the new shape`, pos);
+      if (args.length === 0 || (name === "transpose" && one === null)) return f(x);
+      return f(x, Array.isArray(one) ? [...one] : typeof one === "number" || args.length > 1 ? [...args] : one);
+    }
+    const opts = kw.size > 0 ? toOptions(kw) : undefined;
+    return opts ? f(x, ...args, opts) : f(x, ...args);
+  }, METHOD_PARAMS[name] ?? REDUCTION_PARAMS);
+}
+
+export function isStackOverflow(e: unknown): boolean {
+  return !(e instanceof EngineError) && e instanceof Error && (e instanceof RangeError || e.name === "InternalError") && /stack|recursion/i.test(e.message);
+}

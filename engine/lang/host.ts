@@ -1,0 +1,22 @@
+/**
+ * The only door from the lambda language into the engine. The evaluator never imports
+ * engine modules; `engine/index.ts` passes a real host, tests pass a fake that records calls.
+ */
+
+export interface LangHost {
+  /** `jnp.add(a, b)`, `jnp.sum(x, { axis: 0, keepdims: false })`: NumPy argument order, Python
+   * keyword arguments (under their Python names) collected into ONE trailing options object. */
+  jnp: Record<string, (...args: any[]) => any>;
+  /** relu, sigmoid, softmax (softmax may get a trailing `{ axis }`). */
+  nn: Record<string, (...args: any[]) => any>;
+  vmap(fun: Function, inAxes: any, outAxes: any, opts?: { axisSize?: number }): Function;
+  grad(fun: Function, opts?: { argnums?: number | number[] }): Function;
+  jit(fun: Function): Function;
+  /** True for engine arrays and tracers (which have `.shape: readonly number[]` and `.ndim`). */
+  isArray(v: unknown): boolean;
+  /** `x[...]` on an engine array; one item per comma-separated entry. */
+  index(x: unknown, items: IndexItem[]): unknown;
+}
+
+/** An integer, `null` (None = new axis), `"..."` (Ellipsis), or a slice with Python's optional parts. */
+export type IndexItem = number | null | "..." | { start: number | null; stop: number | null; step: number | null };

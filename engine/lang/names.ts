@@ -1,0 +1,119 @@
+/**
+ * The name tables of the lambda language: which `jnp.` / `jax.` / `jax.nn.` names and array
+ * attributes exist, which keyword arguments each accepts, the Python parameter names JAX
+ * reports for them, and the real JAX/Python names we know but do not support (so the error
+ * can say "is not supported" instead of "is not defined").
+ */
+
+/** The contract's `jnp.` list, plus the comparison functions the operators map to. */
+export const JNP_FUNCTIONS = [
+  "add", "subtract", "multiply", "divide", "negative", "power", "maximum", "minimum",
+  "abs", "square", "sqrt", "exp", "log", "sin", "cos", "tanh",
+  "sum", "mean", "max", "min", "prod",
+  "dot", "vdot", "matmul", "outer", "einsum",
+  "transpose", "reshape", "moveaxis", "swapaxes", "expand_dims", "squeeze", "stack", "concatenate",
+  "where", "zeros_like", "ones_like", "arange",
+  "less", "less_equal", "greater", "greater_equal", "equal", "not_equal",
+] as const;
+export type JnpName = (typeof JNP_FUNCTIONS)[number];
+
+/** `jnp.` constants (values, not functions); `jnp.newaxis` is None, as in NumPy. */
+export const JNP_CONSTANTS: Record<string, number | null> = { newaxis: null, pi: Math.PI, e: Math.E, inf: Infinity };
+
+export const NN_FUNCTIONS = ["relu", "sigmoid", "softmax"] as const;
+export const JAX_FUNCTIONS = ["vmap", "grad", "jit"] as const;
+export const JAX_MODULES = ["numpy", "nn"] as const;
+
+/** Attributes an array (or a number, NumPy-scalar style) has in the language. */
+export const ARRAY_PROPERTIES = ["T", "shape", "ndim", "size"] as const;
+export const ARRAY_METHODS = ["sum", "mean", "max", "min", "prod", "reshape", "transpose"] as const;
+export const ARRAY_ATTRIBUTES: readonly string[] = [...ARRAY_PROPERTIES, ...ARRAY_METHODS];
+
+const REDUCTION_KW = ["axis", "keepdims"];
+
+/**
+ * Option-like keyword arguments each function accepts. They reach the host under their
+ * Python names in one trailing options object (`jnp.sum(x, axis=0)` → `jnp.sum(x, { axis: 0 })`).
+ * Anything else is rejected, so a typo like `axs=0` is never silently ignored.
+ */
+export const JNP_KEYWORDS: Record<JnpName, readonly string[]> = {
+  add: [], subtract: [], multiply: [], divide: [], negative: [], power: [], maximum: [], minimum: [],
+  abs: [], square: [], sqrt: [], exp: [], log: [], sin: [], cos: [], tanh: [],
+  sum: REDUCTION_KW, mean: REDUCTION_KW, max: REDUCTION_KW, min: REDUCTION_KW, prod: REDUCTION_KW,
+  dot: [], vdot: [], matmul: [], outer: [], einsum: [],
+  transpose: ["axes"], reshape: [], moveaxis: [], swapaxes: [],
+  expand_dims: ["axis"], squeeze: ["axis"], stack: ["axis"], concatenate: ["axis"],
+  where: [], zeros_like: [], ones_like: [], arange: [],
+  less: [], less_equal: [], greater: [], greater_equal: [], equal: [], not_equal: [],
+};
+/**
+ * Required positional parameters that Python also lets you pass by keyword
+ * (`jnp.reshape(x, shape=(2, 3))`). Such keywords are moved into their position, so the
+ * host only ever sees NumPy's positional order for them.
+ */
+export const JNP_POSITIONAL: Partial<Record<JnpName, readonly string[]>> = {
+  reshape: ["a", "shape"],
+  moveaxis: ["a", "source", "destination"],
+  swapaxes: ["a", "axis1", "axis2"],
+};
+export const NN_KEYWORDS: Record<(typeof NN_FUNCTIONS)[number], readonly string[]> = {
+  relu: [], sigmoid: [], softmax: ["axis"],
+};
+
+/**
+ * Parameter names JAX reports for a function passed straight to `jax.vmap` (vmap-semantics.md
+ * §1.9): `add` and friends are `jnp.ufunc` objects with signature `(*args, out=None, …)`,
+ * which is why JAX names their positions `args` and `out`.
+ */
+const UFUNC = ["args", "out"];
+export const JNP_PARAM_NAMES: Record<JnpName, readonly string[]> = {
+  add: UFUNC, subtract: UFUNC, multiply: UFUNC, maximum: UFUNC, minimum: UFUNC, negative: UFUNC,
+  divide: ["x1", "x2"], power: ["x1", "x2"],
+  dot: ["a", "b"], vdot: ["a", "b"], matmul: ["a", "b"], outer: ["a", "b"],
+  sum: ["a"], mean: ["a"], max: ["a"], min: ["a"], prod: ["a"],
+  transpose: ["a"], reshape: ["a"], moveaxis: ["a"], swapaxes: ["a"], expand_dims: ["a"], squeeze: ["a"],
+  exp: ["x"], log: ["x"], sin: ["x"], cos: ["x"], tanh: ["x"], sqrt: ["x"], abs: ["x"], square: ["x"],
+  where: ["condition", "x", "y"], stack: ["arrays"], concatenate: ["arrays"],
+  einsum: ["subscripts"], zeros_like: ["a"], ones_like: ["a"], arange: ["start", "stop", "step"],
+  less: ["x", "y"], less_equal: ["x", "y"], greater: ["x", "y"], greater_equal: ["x", "y"],
+  equal: ["x", "y"], not_equal: ["x", "y"],
+};
+export const NN_PARAM_NAMES: readonly string[] = ["x"];
+
+/** Real `jax.numpy` names people reach for that the playground does not have. */
+export const JNP_UNSUPPORTED = new Set([
+  "array", "asarray", "zeros", "ones", "full", "empty", "eye", "identity", "linspace", "full_like",
+  "empty_like", "cumsum", "cumprod", "argmax", "argmin", "argsort", "sort", "clip", "floor", "ceil",
+  "round", "sign", "tan", "arcsin", "arccos", "arctan", "arctan2", "sinh", "cosh", "arctanh", "log1p",
+  "expm1", "log2", "log10", "exp2", "logaddexp", "mod", "remainder", "floor_divide", "true_divide",
+  "reciprocal", "var", "std", "median", "average", "any", "all", "isnan", "isfinite", "nan_to_num",
+  "linalg", "fft", "take", "take_along_axis", "tile", "repeat", "broadcast_to", "broadcast_arrays",
+  "diag", "diagonal", "trace", "tensordot", "kron", "inner", "cross", "ravel", "atleast_1d",
+  "atleast_2d", "split", "hstack", "vstack", "dstack", "column_stack", "flip", "roll", "pad", "triu",
+  "tril", "float32", "float64", "int32", "nan", "isclose", "allclose", "count_nonzero", "nonzero",
+  "unique", "logical_and", "logical_or", "logical_not", "cbrt", "hypot", "vectorize", "select",
+  "meshgrid", "positive", "fmax", "fmin", "amax", "amin", "sinc", "heaviside", "logsumexp",
+]);
+export const JAX_UNSUPPORTED = new Set([
+  "lax", "random", "value_and_grad", "jacfwd", "jacrev", "hessian", "jvp", "vjp", "linearize", "pmap",
+  "scipy", "tree_util", "tree_map", "tree", "checkpoint", "remat", "device_put", "make_jaxpr",
+  "block_until_ready", "config", "debug", "custom_jvp", "custom_vjp", "named_call", "eval_shape",
+]);
+export const NN_UNSUPPORTED = new Set([
+  "gelu", "silu", "swish", "elu", "leaky_relu", "log_softmax", "logsumexp", "one_hot", "relu6",
+  "softplus", "standardize", "glu", "celu", "selu", "hard_tanh", "log_sigmoid", "initializers",
+  "sparse_plus", "soft_sign", "mish",
+]);
+export const ARRAY_UNSUPPORTED = new Set([
+  "astype", "dtype", "flatten", "ravel", "argmax", "argmin", "sort", "squeeze", "swapaxes", "item",
+  "tolist", "clip", "dot", "cumsum", "cumprod", "at", "any", "all", "std", "var", "real", "imag",
+  "conj", "round", "copy", "block_until_ready", "devices", "nbytes", "itemsize", "mT", "choose",
+]);
+/** Python built-ins with a jnp counterpart, so the error can point at it. */
+export const PY_BUILTIN_TO_JNP: Record<string, string> = {
+  sum: "jnp.sum", max: "jnp.max", min: "jnp.min", abs: "jnp.abs", pow: "jnp.power",
+  range: "jnp.arange", zip: "", len: "", print: "", float: "", int: "", list: "", tuple: "",
+  map: "", round: "", sorted: "", dict: "", isinstance: "", type: "", enumerate: "", any: "", all: "",
+};
+/** Module names people import under other aliases. */
+export const NUMPY_ALIASES = new Set(["np", "numpy", "math", "onp"]);

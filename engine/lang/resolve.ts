@@ -1,0 +1,245 @@
+/**
+ * Name resolution for the lambda language, run once at parse time so a typo is reported
+ * before anything is called: unknown parameters, `jnp.` / `jax.` / `jax.nn.` members, array
+ * attributes and keyword arguments all become "unsupported" EngineErrors with a caret column
+ * and, when something is close, "did you mean …?". The evaluator reuses `moduleMember` and
+ * `checkCall` at run time, so both paths say the same words.
+ */
+import { EngineError } from "../errors";
+import type { AttrNode, Expr, LambdaNode } from "./ast";
+import {
+  ARRAY_ATTRIBUTES, ARRAY_METHODS, ARRAY_UNSUPPORTED, JAX_FUNCTIONS, JAX_MODULES, JAX_UNSUPPORTED, JNP_CONSTANTS,
+  JNP_FUNCTIONS, JNP_KEYWORDS, JNP_POSITIONAL, JNP_UNSUPPORTED, NN_FUNCTIONS, NN_KEYWORDS,
+  NN_UNSUPPORTED, NUMPY_ALIASES, PY_BUILTIN_TO_JNP, type JnpName,
+} from "./names";
+import { closestName, didYouMean } from "./suggest";
+
+export type ModulePath = "jnp" | "jax" | "jax.nn";
+/** A module as written (`label` is `jnp` or `jax.numpy` for the same module). */
+export interface ModuleRef { kind: "module"; path: ModulePath; label: string }
+export type Ref =
+  | ModuleRef
+  | { kind: "jnp"; name: JnpName; label: string }
+  | { kind: "const"; value: number | null }
+  | { kind: "nn"; name: (typeof NN_FUNCTIONS)[number]; label: string }
+  | { kind: "jax"; name: (typeof JAX_FUNCTIONS)[number]; label: string };
+export type CallableRef = Exclude<Ref, ModuleRef | { kind: "const" }>;
+
+export function unsupported(message: string, pos?: number): EngineError {
+  return new EngineError("unsupported", message, pos === undefined ? {} : { column: pos + 1 });
+}
+
+const has = (list: readonly string[], name: string) => list.includes(name);
+
+/** `mod.name`, or an EngineError naming what exists. */
+export function moduleMember(mod: ModuleRef, name: string, pos: number): Ref {
+  const full = `${mod.label}.${name}`;
+  if (mod.path === "jnp") {
+    if (has(JNP_FUNCTIONS, name)) return { kind: "jnp", name: name as JnpName, label: full };
+    if (Object.hasOwn(JNP_CONSTANTS, name)) return { kind: "const", value: JNP_CONSTANTS[name] };
+    return unknownMember(full, name, JNP_UNSUPPORTED.has(name), [...JNP_FUNCTIONS, ...Object.keys(JNP_CONSTANTS)], mod.label, pos);
+  }
+  if (mod.path === "jax.nn") {
+    if (has(NN_FUNCTIONS, name)) return { kind: "nn", name: name as (typeof NN_FUNCTIONS)[number], label: full };
+    return unknownMember(full, name, NN_UNSUPPORTED.has(name), NN_FUNCTIONS, mod.label, pos);
+  }
+  if (has(JAX_FUNCTIONS, name)) return { kind: "jax", name: name as (typeof JAX_FUNCTIONS)[number], label: full };
+  if (name === "numpy") return { kind: "module", path: "jnp", label: full };
+  if (name === "nn") return { kind: "module", path: "jax.nn", label: full };
+  return unknownMember(full, name, JAX_UNSUPPORTED.has(name), [...JAX_FUNCTIONS, ...JAX_MODULES], mod.label, pos);
+}
+
+function unknownMember(full: string, name: string, known: boolean, candidates: readonly string[], label: string, pos: number): never {
+  if (known) throw unsupported(`${full} is not supported in the playground`, pos);
+  throw unsupported(`name '${full}' is not defined${didYouMean(name, candidates, `${label}.`)}`, pos);
+}
+
+/** What `e` names if it is a module path (`jnp`, `jax.numpy.sum`, `jax.nn.relu`), else null. */
+export function staticRef(e: Expr, isBound: (name: string) => boolean): Ref | null {
+  if (e.type === "name") {
+    if (isBound(e.name)) return null;
+    if (e.name === "jnp") return { kind: "module", path: "jnp", label: "jnp" };
+    if (e.name === "jax") return { kind: "module", path: "jax", label: "jax" };
+    return null;
+  }
+  if (e.type !== "attr") return null;
+  const base = staticRef(e.object, isBound);
+  if (base === null || base.kind === "const") return null;
+  if (base.kind === "module") return moduleMember(base, e.name, e.pos);
+  throw unsupported(`${base.label}.${e.name} is not supported: '${base.label}' is a function`, e.pos);
+}
+
+/** Which arguments a callable takes; checked statically and again at call time. */
+export interface CallSpec {
+  label: string;
+  /** Positional parameter names; more positional arguments than these is an error (unless `varargs`). */
+  positional: readonly string[];
+  required: number;
+  varargs: boolean;
+  /** Keywords that fill a positional parameter. */
+  positionalKeywords: readonly string[];
+  /** Keywords passed on as options. */
+  options: readonly string[];
+}
+
+const spec = (label: string, positional: readonly string[], required: number, varargs: boolean, positionalKeywords: readonly string[], options: readonly string[]): CallSpec =>
+  ({ label, positional, required, varargs, positionalKeywords, options });
+
+export function specOf(ref: CallableRef): CallSpec {
+  switch (ref.kind) {
+    case "jnp": {
+      const pk = JNP_POSITIONAL[ref.name] ?? [];
+      return spec(ref.label, pk, 0, true, pk.slice(1), JNP_KEYWORDS[ref.name]);
+    }
+    case "nn":
+      return spec(ref.label, ["x"], 1, false, [], NN_KEYWORDS[ref.name]);
+    case "jax":
+      if (ref.name === "vmap") return spec(ref.label, ["fun", "in_axes", "out_axes"], 1, false, ["in_axes", "out_axes"], ["axis_size"]);
+      if (ref.name === "grad") return spec(ref.label, ["fun", "argnums"], 1, false, ["argnums"], []);
+      return spec(ref.label, ["fun"], 1, false, [], []);
+  }
+}
+
+export function methodSpec(name: string, label: string): CallSpec {
+  if (name === "reshape" || name === "transpose") return spec(label, [], 0, true, [], []);
+  return spec(label, ["axis"], 0, false, [], ["axis", "keepdims"]);
+}
+
+const JAX_KNOWN_KEYWORDS = ["axis_name", "spmd_axis_name", "has_aux", "holomorphic", "allow_int", "static_argnums", "static_argnames", "donate_argnums", "dtype", "out", "where", "initial", "order", "optimize", "precision"];
+
+/** Python's TypeError wording for a call that does not fit `s`. */
+export function checkCall(s: CallSpec, nPos: number, keywords: readonly string[], pos: number): void {
+  if (!s.varargs && nPos > s.positional.length) {
+    throw unsupported(`${s.label}() takes at most ${s.positional.length} positional argument${s.positional.length === 1 ? "" : "s"} (${nPos} given)`, pos);
+  }
+  for (const k of keywords) {
+    const slot = s.positional.indexOf(k);
+    if (slot >= 0 && s.positionalKeywords.includes(k)) {
+      if (slot < nPos) throw unsupported(`${s.label}() got multiple values for argument '${k}'`, pos);
+      continue;
+    }
+    if (s.options.includes(k)) continue;
+    if (JAX_KNOWN_KEYWORDS.includes(k)) throw unsupported(`${s.label}(): the keyword argument '${k}' is not supported in the playground`, pos);
+    const near = closestName(k, [...s.positionalKeywords, ...s.options]);
+    throw unsupported(`${s.label}() got an unexpected keyword argument '${k}'${near ? ` — did you mean ${near}?` : ""}`, pos);
+  }
+  const filled = nPos + keywords.filter((k) => s.positionalKeywords.includes(k)).length;
+  if (filled < s.required) {
+    const missing = s.positional.slice(nPos, s.required).filter((p) => !keywords.includes(p));
+    throw unsupported(`${s.label}() missing ${missing.length} required positional argument${missing.length === 1 ? "" : "s"}: ${pyNameList(missing)}`, pos);
+  }
+}
+
+/** `'a'`, `'a' and 'b'`, `'a', 'b', and 'c'` — CPython's list in "missing … arguments". */
+export function pyNameList(names: readonly string[]): string {
+  const q = names.map((n) => `'${n}'`);
+  if (q.length <= 2) return q.join(" and ");
+  return `${q.slice(0, -1).join(", ")}, and ${q[q.length - 1]}`;
+}
+
+interface Scope { names: readonly string[]; parent: Scope | null }
+const bound = (scope: Scope | null, name: string): boolean => {
+  for (let s = scope; s; s = s.parent) if (s.names.includes(name)) return true;
+  return false;
+};
+const allNames = (scope: Scope | null): string[] => {
+  const out: string[] = [];
+  for (let s = scope; s; s = s.parent) out.push(...s.names);
+  return out;
+};
+
+/** Checks every name in a parsed lambda; throws an "unsupported" EngineError at the first unknown one. */
+export function checkNames(root: LambdaNode): void {
+  visit(root, null);
+}
+
+function visit(e: Expr, scope: Scope | null): void {
+  const isBound = (n: string) => bound(scope, n);
+  switch (e.type) {
+    case "number": case "string": case "const":
+      return;
+    case "ellipsis":
+      throw unsupported("'...' (Ellipsis) can only be used inside an index, as in x[..., 0]", e.pos);
+    case "name":
+      if (isBound(e.name)) return;
+      if (e.name === "jnp" || e.name === "jax") throw moduleAsValue(e.name, e.pos);
+      throw unknownName(e.name, e.pos, scope);
+    case "attr":
+      return visitAttr(e, scope);
+    case "call": {
+      const ref = staticRef(e.func, isBound);
+      if (ref?.kind === "module") throw unsupported(`'module' object is not callable: ${ref.label}`, e.pos);
+      const kws = e.keywords.map((k) => k.name);
+      if (ref && ref.kind !== "const") checkCall(specOf(ref), e.args.length, kws, e.pos);
+      else {
+        visit(e.func, scope);
+        const f = e.func;
+        if (!ref && f.type === "attr" && has(ARRAY_METHODS, f.name)) checkCall(methodSpec(f.name, methodLabel(f)), e.args.length, kws, e.pos);
+      }
+      for (const a of e.args) visit(a, scope);
+      for (const k of e.keywords) visit(k.value, scope);
+      return;
+    }
+    case "index":
+      visit(e.object, scope);
+      for (const it of e.items) {
+        if (it.type === "slice") {
+          for (const part of [it.start, it.stop, it.step]) if (part) visit(part, scope);
+        } else if (it.type !== "ellipsis") visit(it, scope);
+      }
+      return;
+    case "binary": case "compare":
+      visit(e.left, scope);
+      visit(e.right, scope);
+      return;
+    case "unary":
+      visit(e.operand, scope);
+      return;
+    case "tuple": case "list":
+      for (const it of e.items) visit(it, scope);
+      return;
+    case "dict":
+      for (const k of e.keys) visit(k, scope);
+      for (const v of e.values) visit(v, scope);
+      return;
+    case "lambda":
+      visit(e.body, { names: e.params, parent: scope });
+      return;
+  }
+}
+
+function visitAttr(e: AttrNode, scope: Scope | null): void {
+  const isBound = (n: string) => bound(scope, n);
+  const obj = e.object;
+  if (obj.type === "name" && !isBound(obj.name) && NUMPY_ALIASES.has(obj.name)) {
+    const near = has(JNP_FUNCTIONS, e.name) ? e.name : closestName(e.name, JNP_FUNCTIONS);
+    throw unsupported(`name '${obj.name}.${e.name}' is not defined — ${near ? `did you mean jnp.${near}?` : "use jnp (jax.numpy)"}`, obj.pos);
+  }
+  const ref = staticRef(e, isBound);
+  if (ref?.kind === "module") throw moduleAsValue(ref.label, e.pos);
+  if (ref) return;
+  visit(obj, scope);
+  if (ARRAY_ATTRIBUTES.includes(e.name)) return;
+  const who = obj.type === "name" ? obj.name : "";
+  if (ARRAY_UNSUPPORTED.has(e.name)) throw unsupported(`${who}.${e.name} is not supported in the playground`, e.pos);
+  const hint = didYouMean(e.name, ARRAY_ATTRIBUTES, `${who}.`);
+  throw unsupported(who ? `name '${who}.${e.name}' is not defined${hint}` : `attribute '.${e.name}' is not defined${hint}`, e.pos);
+}
+
+/** `x.sum` for a method on a parameter, `.sum` otherwise. */
+export function methodLabel(e: AttrNode): string {
+  return `${e.object.type === "name" ? e.object.name : ""}.${e.name}`;
+}
+
+function moduleAsValue(label: string, pos: number): EngineError {
+  return unsupported(`${label} is a module and cannot be used as a value; use one of its functions, e.g. jnp.sum`, pos);
+}
+
+function unknownName(name: string, pos: number, scope: Scope | null): EngineError {
+  if (NUMPY_ALIASES.has(name)) return unsupported(`name '${name}' is not defined — use jnp (jax.numpy)`, pos);
+  if (Object.hasOwn(PY_BUILTIN_TO_JNP, name)) {
+    const alt = PY_BUILTIN_TO_JNP[name];
+    return unsupported(`Python's built-in ${name} is not supported${alt ? ` — did you mean ${alt}?` : ""}`, pos);
+  }
+  return unsupported(`name '${name}' is not defined${didYouMean(name, [...allNames(scope), "jnp", "jax"])}`, pos);
+}

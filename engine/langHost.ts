@@ -1,0 +1,17 @@
+/** Wires the lambda language to the real engine: the only place lang meets jnp and transforms. */
+import { isValue } from "./core/tracer";
+import type { LangHost } from "./lang/host";
+import { jnp, nn } from "./numpy";
+import { grad } from "./transforms/grad";
+import { jit } from "./transforms/jit";
+import { vmap } from "./transforms/vmap";
+
+export const engineHost: LangHost = {
+  jnp: jnp as unknown as LangHost["jnp"],
+  nn: nn as unknown as LangHost["nn"],
+  vmap: (f, inAxes, outAxes, opts) => vmap(f, inAxes, outAxes, opts ?? {}),
+  grad: (f, opts) => grad(f, opts ?? {}),
+  jit: (f) => jit(f as (...args: any[]) => any),
+  isArray: isValue,
+  index: (x, items) => jnp.index(x as any, items as any),
+};

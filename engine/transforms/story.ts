@@ -1,0 +1,110 @@
+/**
+ * traceVmap: one vmap call told as a plain, serialisable story for the explorer (storyTypes.ts):
+ * each argument leaf with its mapped axis and slice shape, each primitive with per-example and
+ * batched shapes, each output with its out_axes table, and where every output cell came from.
+ * It runs the real vmap machinery (same checks, same errors), listening to the batch trace.
+ */
+import { sizeOf } from "../array/shape";
+import { avalOf, toValue, type Value } from "../core/tracer";
+import type { ArgLeafStory, CellSource, OutputLeafStory, PrimitiveStory, VmapStory } from "./storyTypes";
+import { callWithTree, checkAxesSpecs, placeOutputs, planVmap, vmapFlat, type PrimitiveListener, type VmapOptions } from "./vmap";
+import { traceProvenance } from "./provenance";
+
+/** Provenance is computed only for pictures small enough to draw cell by cell. */
+export const PROVENANCE_CELL_BUDGET = 20_000;
+
+export interface TraceVmapOptions extends VmapOptions {
+  provenance?: boolean;
+}
+
+export function traceVmap(fun: Function, inAxes: unknown, outAxes: unknown, args: readonly unknown[], opts: TraceVmapOptions = {}): VmapStory {
+  checkAxesSpecs(inAxes, outAxes);
+  const plan = planVmap(fun, inAxes, args, opts);
+  const B = plan.axisSize;
+  const primitives: PrimitiveStory[] = [];
+  const listener: PrimitiveListener = ({ prim, params, inputs, outputs }) => {
+    const op = (x: { val: Value; bdim: number | null; aval: { shape: readonly number[] } }) => ({
+      perExample: [...x.aval.shape],
+      batched: [...avalOf(x.val).shape],
+      bdim: x.bdim,
+    });
+    primitives.push({ primitive: prim.name, params: prim.printParams?.(params).replace(/\n/g, " ") ?? "", inputs: inputs.map(op), output: op(outputs[0]) });
+  };
+  const body = (...xs: Value[]) => callWithTree(fun, plan.argsTree, xs);
+  const { outs, outDims, outTree } = vmapFlat(body, B, plan.leaves, plan.inDims, listener);
+  const { placed, spec, paths } = placeOutputs(outs, outDims, outTree, outAxes, B);
+
+  const argStories: ArgLeafStory[] = plan.leaves.map((x, i) => {
+    const d = plan.inDims[i];
+    return {
+      leaf: i,
+      argIndex: plan.argIndex[i],
+      param: plan.params[i],
+      path: plan.paths[i],
+      shape: [...x.shape],
+      inAxisWritten: plan.written[i],
+      inAxis: d,
+      batchSize: d === null ? null : x.shape[d],
+      sliceShape: x.shape.filter((_, k) => k !== d),
+    };
+  });
+
+  const values = placed.map((p) => {
+    const v = toValue(p);
+    const arr = v as { flat?: () => Float64Array };
+    return { shape: [...v.shape], data: arr.flat ? Array.from(arr.flat()) : [] };
+  });
+
+  const totalCells = [...plan.leaves.map((x) => sizeOf(x.shape)), ...values.map((v) => sizeOf(v.shape))].reduce((a, b) => a + b, 0);
+  const provenance =
+    opts.provenance !== false && totalCells <= PROVENANCE_CELL_BUDGET
+      ? traceProvenance(
+          (...xs) => {
+            const r = vmapFlat(body, B, xs, plan.inDims);
+            return placeOutputs(r.outs, r.outDims, r.outTree, outAxes, B).placed as Value[];
+          },
+          plan.leaves.map((x) => x.shape),
+        )
+      : null;
+
+  const outputs: OutputLeafStory[] = placed.map((p, i) => {
+    const src = outDims[i];
+    const raw = toValue(outs[i]).shape;
+    const perExample = src === null ? [...raw] : raw.filter((_, k) => k !== src);
+    const o = spec[i];
+    const rank = perExample.length + 1;
+    const outAxis = o === null ? null : o < 0 ? o + rank : o;
+    const shape = [...toValue(p).shape];
+    const story: OutputLeafStory = {
+      leaf: i,
+      path: paths[i],
+      perExampleShape: perExample,
+      outAxisWritten: o,
+      outAxis,
+      batched: src !== null,
+      shape,
+      outAxesTable: Array.from({ length: rank }, (_, k) => ({
+        outAxes: k,
+        negative: k - rank,
+        shape: [...perExample.slice(0, k), B, ...perExample.slice(k)],
+      })),
+    };
+    if (provenance) story.provenance = cellSources(provenance[i].sources, shape, outAxis);
+    return story;
+  });
+
+  return {
+    axisSize: B,
+    args: argStories,
+    primitives,
+    outputs,
+    outputTree: outTree.kind === "tuple" ? "tuple" : outTree.kind === "dict" ? "dict" : "array",
+    values,
+  };
+}
+
+function cellSources(sources: number[][][], shape: readonly number[], outAxis: number | null): CellSource[] {
+  const after = shape.slice((outAxis ?? 0) + 1).reduce((a, b) => a * b, 1);
+  return sources.map((s, j) => ({ k: outAxis === null ? null : Math.floor(j / after) % shape[outAxis], sources: s }));
+}
+

@@ -1,0 +1,83 @@
+/**
+ * vmap's argument checks, in JAX's order and words (vmap-semantics §1.7–§1.9): structure of
+ * in_axes, axis ranges, the mapped size. Pure functions over leaf descriptions; vmap.ts calls them.
+ */
+import { avalText, EngineError, pyShape } from "../errors";
+import { pyRepr } from "../core/pytree";
+
+export interface MappedLeaf {
+  /** `argument a[0]` or `args[2]['w']`: who, as JAX names it. */
+  who: string;
+  shape: readonly number[];
+  axis: number | null;
+}
+
+export function inAxesTypeError(inAxes: unknown): EngineError {
+  return new EngineError(
+    "in-axes-structure",
+    `vmap in_axes must be an int, None, or a tuple of entries corresponding to the positional arguments passed to the function, but got ${pyRepr(inAxes)}.`,
+  );
+}
+
+export function axesLeafError(which: "in_axes" | "out_axes", axes: unknown): EngineError {
+  return new EngineError(
+    "in-axes-structure",
+    `vmap ${which} must be an int, None, or (nested) container with those types as leaves, but got ${pyRepr(axes)}.`,
+  );
+}
+
+export function inAxesLengthError(n: number, m: number): EngineError {
+  return new EngineError(
+    "in-axes-structure",
+    `vmap in_axes must be an int, None, or a tuple of entries corresponding to the positional arguments passed to the function, but got len(in_axes)=${n}, len(args)=${m}.`,
+  );
+}
+
+export function noArgumentsError(args: readonly unknown[]): EngineError {
+  const shown = args.length === 1 ? `(${pyRepr(args[0])},)` : `(${args.map(pyRepr).join(", ")})`;
+  return new EngineError(
+    "no-mapped-axis",
+    `vmap wrapped function must be passed at least one argument containing an array or axis_size must be specified, got empty *args=${shown} and **kwargs={}`,
+  );
+}
+
+export function noMappedAxisError(): EngineError {
+  return new EngineError("no-mapped-axis", "vmap must have at least one non-None value in in_axes or axis_size must be specified");
+}
+
+export function axisRankError(axis: number, shape: readonly number[]): EngineError {
+  const minRank = axis >= 0 ? axis + 1 : -axis;
+  return new EngineError(
+    "axis-out-of-bounds",
+    `vmap was requested to map its argument along axis ${axis}, which implies that its rank should be at least ${minRank}, but is only ${shape.length} (its shape is ${pyShape(shape)})`,
+  );
+}
+
+/** §1.9: groups by size, largest group first, ties in order of first appearance. */
+export function inconsistentSizesError(leaves: readonly MappedLeaf[], axisSize: number | undefined): EngineError {
+  const groups: { size: number; first: MappedLeaf; count: number }[] = [];
+  for (const l of leaves) {
+    if (l.axis === null) continue;
+    const size = l.shape[l.axis < 0 ? l.axis + l.shape.length : l.axis];
+    const g = groups.find((x) => x.size === size);
+    if (g) g.count++;
+    else groups.push({ size, first: l, count: 1 });
+  }
+  const ordered = groups.map((g, i) => ({ ...g, i })).sort((a, b) => b.count - a.count || a.i - b.i);
+  const lines: string[] = [];
+  if (axisSize !== undefined) lines.push(`the \`axis_size\` argument was ${axisSize}`);
+  ordered.forEach((g, i) => {
+    const where = `axis ${g.first.axis} of ${g.first.who} of type ${avalText(g.first.shape)}`;
+    if (g.count === 1) lines.push(`one axis had size ${g.size}: ${where}`);
+    else lines.push(`${i === 0 ? "most" : "some"} axes (${g.count} of them) had size ${g.size}, e.g. ${where}`);
+  });
+  return new EngineError("inconsistent-sizes", `vmap got inconsistent sizes for array axes to be mapped:\n${lines.map((l) => `  * ${l}`).join(";\n")}`);
+}
+
+export function outAxisError(axis: number, rank: number): EngineError {
+  return new EngineError("axis-out-of-bounds", `axis ${axis} is out of bounds for array of dimension ${rank}`);
+}
+
+export function mappedOutputNoneError(path: string, bdim: number): EngineError {
+  return new EngineError("mapped-output-none", `at vmap out_axes${path}, got axis spec None but output was batched on axis ${bdim}`);
+}

@@ -1,0 +1,26 @@
+import { describe, expect, it } from "vitest";
+import { compare, errorKind, loadOracleCases, loadSemanticsCases, runCase, type OracleCase } from "../helpers/fixtures";
+
+function check(c: OracleCase) {
+  const { result, error } = runCase(c);
+  if ("error" in c.expect) {
+    expect(error, `expected ${c.expect.error}`).toBeDefined();
+    expect(errorKind(error)).toBe(c.expect.error);
+  } else {
+    if (error) throw error;
+    expect(compare(result, c.expect)).toBeNull();
+  }
+}
+
+const oracle = loadOracleCases();
+
+describe("oracle fixtures (vmap-oracle.public.json), every case, unchanged", () => {
+  it("the fixture file is loaded when present", () => {
+    if (oracle.file) expect(oracle.cases.length).toBeGreaterThan(0);
+  });
+  for (const c of oracle.cases) it(c.id, () => check(c));
+});
+
+describe("vmap-semantics.md §5 cases", () => {
+  for (const c of loadSemanticsCases()) it(c.id, () => check(c));
+});
