@@ -3,9 +3,10 @@
  * Lambdas from the lambda language carry a `paramNames` property; for plain JS functions we read
  * the parameter list from the function's source text (read only, never evaluated).
  */
-export function paramNamesOf(fn: Function): string[] | undefined {
+export function paramNamesOf(fn: unknown): string[] | undefined {
+  if (typeof fn !== "function") return undefined;
   const own = (fn as { paramNames?: unknown }).paramNames;
-  if (Array.isArray(own)) return own as string[];
+  if (Array.isArray(own)) return [...own] as string[];
   const src = Function.prototype.toString.call(fn);
   const m = /^(?:async\s*)?(?:function\b[^(]*)?\(([^)]*)\)|^(?:async\s+)?([A-Za-z_$][\w$]*)\s*=>/.exec(src);
   if (!m) return undefined;
@@ -20,6 +21,6 @@ export function paramNamesOf(fn: Function): string[] | undefined {
 }
 
 export function withParamNames<F extends Function>(fn: F, names: readonly string[]): F {
-  Object.defineProperty(fn, "paramNames", { value: [...names], configurable: true });
+  Object.defineProperty(fn, "paramNames", { value: Object.freeze([...names]), configurable: true });
   return fn;
 }

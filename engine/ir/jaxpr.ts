@@ -12,7 +12,7 @@ import { ShapedArray } from "../core/aval";
 import type { PrimitiveDef } from "../core/primitive";
 import { Trace, Tracer, avalOf, isTracer, toValue, withDynamicTrace, type MainTrace, type Value } from "../core/tracer";
 import { printJaxpr } from "./print";
-import { flatten, unflatten, type TreeDef } from "./tree";
+import { treeFlatten, treeUnflatten, type TreeDef } from "../core/pytree";
 
 export class Var {
   readonly kind = "var";
@@ -164,8 +164,8 @@ export function traceToJaxpr(fun: (...args: any[]) => unknown, avals: readonly S
       const trace = new JaxprTrace(main);
       const b = main.data as Builder;
       const ins = avals.map((a) => b.fresh(trace, a));
-      const args = inTree ? (unflatten(inTree, ins) as unknown[]) : ins;
-      const [leaves, outTree] = flatten(fun(...(Array.isArray(args) ? args : [args])));
+      const args = inTree ? (treeUnflatten(inTree, ins) as unknown[]) : ins;
+      const [leaves, outTree] = treeFlatten(fun(...(Array.isArray(args) ? args : [args])));
       const outs = leaves.map((l) => raise(trace, toValue(l)));
       return { jaxpr: b.build(ins, outs), outTree };
     },
@@ -213,4 +213,22 @@ export function typecheckJaxpr(jaxpr: Jaxpr): void {
     e.outputs.forEach((v, j) => bind(v, outs[j], what));
   });
   jaxpr.outvars.forEach((a, i) => read(a, `output ${i}`));
+}
+
+/** What makeJaxpr returns: the closed jaxpr plus the argument and result structures. */
+export interface ClosedJaxpr {
+  readonly jaxpr: Jaxpr;
+  readonly inTree: TreeDef;
+  readonly outTree: TreeDef;
+  toString(): string;
+}
+
+/** jax.make_jaxpr: `makeJaxpr(f)(...args)` traces f at the arguments' shapes (values unused). */
+export function makeJaxpr(fun: Function): (...args: unknown[]) => ClosedJaxpr {
+  return (...args: unknown[]) => {
+    const [leaves, inTree] = treeFlatten(args);
+    const avals = leaves.map((l) => avalOf(toValue(l)));
+    const { jaxpr, outTree } = traceToJaxpr(fun as (...a: unknown[]) => unknown, avals, inTree);
+    return { jaxpr, inTree, outTree, toString: () => jaxpr.toString() };
+  };
 }

@@ -12,7 +12,7 @@ import { treeFlatten, treeUnflatten, type TreeDef } from "../core/pytree";
 import { avalOf, bind, bind1, toValue, Trace, Tracer, withMainTrace, type MainTrace, type Value } from "../core/tracer";
 import { EngineError, pyShape } from "../errors";
 import { full } from "../array/create";
-import { add } from "../primitives/elementwise";
+import { addP as add } from "../primitives/elementwise";
 
 interface TapeEntry {
   prim: PrimitiveDef;

@@ -122,7 +122,7 @@ describe("vmap errors: JAX's kind and words (vmap-semantics §1.8–§2.3)", () 
 
   it("an in_axes error wins over a shape error inside f, which wins over an out_axes error", () => {
     const f = parseLambda("lambda a, b: a + b");
-    expect(caught(() => vmap(f, [0, 1], 9)(z(2, 3), z(3, 2, 5))).kind).toBe("inconsistent-sizes");
+    expect(caught(() => vmap(f, [0, 1], 9)(z(2, 3), z(2, 3, 5))).kind).toBe("inconsistent-sizes");
     expect(caught(() => vmap(f, [0, 0], 9)(z(2, 3), z(2, 4))).kind).toBe("shape-error");
   });
 });

@@ -1,0 +1,197 @@
+/**
+ * Program → JavaScript. Fused loop groups become nested `for` loops over Float64Arrays whose
+ * bodies are the primitives' emit templates; every other equation calls its primitive's impl.
+ * The source is built ONLY from the IR (shapes, strides, numeric literals) and the primitives'
+ * templates, never from user text, and this file holds the engine's only Function constructor
+ * that runs generated code. tinygrad: renderer/cstyle.py (op → string table, loops from shapes).
+ */
+import { NDArray } from "../array/ndarray";
+import { rowMajorStrides, sizeOf } from "../array/shape";
+import type { PrimitiveDef } from "../core/primitive";
+import { isTracer } from "../core/tracer";
+import { checkSize } from "../limits";
+import { REDUCERS, type LoopGroup, type Program } from "./fuse";
+import { Lit, Var, type Atom, type Eqn } from "./jaxpr";
+
+/** What generated code may reach: the IR's primitives, params and constants, and three helpers. */
+export interface Runtime {
+  readonly prims: PrimitiveDef[];
+  readonly params: unknown[];
+  readonly consts: NDArray[];
+  readonly lits: NDArray[];
+  contig(x: NDArray): NDArray;
+  alloc(n: number): Float64Array;
+  wrap(data: Float64Array, shape: number[]): NDArray;
+}
+
+export type Runner = (args: readonly NDArray[]) => NDArray[];
+
+/** A JS numeric literal that evaluates to exactly `x`. */
+export function jsNum(x: number): string {
+  if (Number.isNaN(x)) return "NaN";
+  if (x === Infinity) return "Infinity";
+  if (x === -Infinity) return "(-Infinity)";
+  if (Object.is(x, -0)) return "(-0)";
+  return x < 0 ? `(${x})` : String(x);
+}
+
+export function generate(program: Program): { source: string; runtime: Runtime } {
+  const { jaxpr } = program;
+  const rt: Runtime = {
+    prims: [],
+    params: [],
+    consts: jaxpr.consts.map((c) => {
+      if (isTracer(c)) throw new Error("codegen: a jaxpr constant is still a tracer");
+      return c;
+    }),
+    lits: [],
+    contig: (x) => (x.isContiguous ? x : new NDArray(x.flat(), x.shape)),
+    alloc: (n) => (checkSize(n), new Float64Array(n)),
+    wrap: (d, shape) => new NDArray(d, shape),
+  };
+  const names = new Map<Var, string>();
+  const name = (v: Var) => {
+    let s = names.get(v);
+    if (!s) names.set(v, (s = `v${names.size}`));
+    return s;
+  };
+  const whole = (a: Atom): string => (a instanceof Lit ? `L[${rt.lits.push(a.val) - 1}]` : name(a));
+  const out: string[] = ['"use strict";', "const P = rt.prims, Q = rt.params, C = rt.consts, L = rt.lits;", "return function run(args) {"];
+  jaxpr.invars.forEach((v, i) => out.push(`  const ${name(v)} = args[${i}];`));
+  jaxpr.constvars.forEach((v, i) => out.push(`  const ${name(v)} = C[${i}];`));
+  let tmp = 0;
+  for (const step of program.steps) {
+    if (step.kind === "eqn") {
+      const e: Eqn = step.eqn;
+      const k = rt.prims.push(e.prim) - 1;
+      rt.params.push(e.params);
+      const r = `r${tmp++}`;
+      out.push(`  // ${e.prim.name}: ${e.outputs.map((v) => v.aval.str()).join(", ")}`);
+      out.push(`  const ${r} = P[${k}].impl([${e.inputs.map(whole).join(", ")}], Q[${k}]);`);
+      e.outputs.forEach((v, i) => out.push(`  const ${name(v)} = ${r}[${i}];`));
+    } else out.push(...loopNest(step, name, `g${tmp++}`).map((l) => `  ${l}`));
+  }
+  out.push(`  return [${jaxpr.outvars.map(whole).join(", ")}];`, "};");
+  return { source: out.join("\n"), runtime: rt };
+}
+
+/**
+ * Defence in depth for the "never user text" rule: an emitted expression may only hold names,
+ * numbers, operators, parentheses and commas; no quotes, brackets, braces or semicolons.
+ */
+function checked(expr: string, prim: string): string {
+  if (!/^[\w\s.()+\-*/%<>=!?:,&|^~]*$/.test(expr)) throw new Error(`codegen: ${prim}'s emit produced an unexpected expression`);
+  return expr;
+}
+
+interface Level {
+  size: number;
+  inner: boolean;
+  strides: number[];
+}
+
+/** Strides of `shape` read as the loop shape `loop` (right-aligned broadcasting: stride 0). */
+function broadcastStrides(shape: readonly number[], loop: readonly number[]): number[] {
+  const st = rowMajorStrides(shape);
+  const lead = loop.length - shape.length;
+  return loop.map((d, i) => (i < lead || (shape[i - lead] === 1 && d !== 1) ? 0 : st[i - lead]));
+}
+
+/** One fused group as a block of JS lines; `id` keeps its local names apart from other groups. */
+function loopNest(g: LoopGroup, name: (v: Var) => string, id: string): string[] {
+  const S = g.shape;
+  const n = S.length;
+  const firstInner = n - g.reduced;
+  const scalars = g.externals.filter((v) => v.aval.size === 1);
+  const arrays = g.externals.filter((v) => v.aval.size !== 1);
+  // Operands walked by offset: non-scalar externals, materialized outputs, reduction results.
+  const opStrides: number[][] = [
+    ...arrays.map((v) => broadcastStrides(v.aval.shape, S)),
+    ...g.outputs.map(() => rowMajorStrides(S)),
+    ...g.reductions.map(() => {
+      const st = rowMajorStrides(S.slice(0, firstInner));
+      return S.map((_, d) => (d < firstInner ? st[d] : 0));
+    }),
+  ];
+  // Drop size-1 axes, then merge neighbours every operand walks as one (dimension coalescing).
+  const levels: Level[] = [];
+  for (let d = 0; d < n; d++) {
+    if (S[d] === 1) continue;
+    const lv: Level = { size: S[d], inner: d >= firstInner, strides: opStrides.map((s) => s[d]) };
+    const prev = levels[levels.length - 1];
+    if (prev && prev.inner === lv.inner && prev.strides.every((s, j) => s === lv.strides[j] * lv.size)) {
+      prev.size *= lv.size;
+      prev.strides = lv.strides;
+    } else levels.push(lv);
+  }
+  const nOuter = levels.filter((l) => !l.inner).length;
+  const lines: string[] = [];
+  const local = new Map<Var, string>();
+  const results = [...g.outputs, ...g.reductions.map((e) => e.outputs[0])];
+  lines.push(`// fused: ${g.members.map((e) => e.prim.name).join(" ")}${g.reductions.length ? ` -> ${g.reductions.map((e) => e.prim.name).join(" ")}` : ""} over f32[${S.join(",")}]`);
+  lines.push(`let ${results.map(name).join(", ")};`);
+  lines.push("{");
+  const offsets: string[] = [];
+  arrays.forEach((v, j) => {
+    lines.push(`  const ${id}X${j} = rt.contig(${name(v)}), ${id}D${j} = ${id}X${j}.data, ${id}e${j} = ${id}X${j}.offset;`);
+    offsets.push(`${id}e${j}`);
+    local.set(v, `${id}x${j}`);
+  });
+  scalars.forEach((v, j) => {
+    lines.push(`  const ${id}s${j} = ${name(v)}.data[${name(v)}.offset];`);
+    local.set(v, `${id}s${j}`);
+  });
+  g.outputs.forEach((v, j) => {
+    lines.push(`  const ${id}O${j} = rt.alloc(${sizeOf(S)});`);
+    offsets.push("0");
+  });
+  g.reductions.forEach((e, j) => {
+    lines.push(`  const ${id}R${j} = rt.alloc(${e.outputs[0].aval.size});`);
+    offsets.push("0");
+  });
+  const acc = (j: number) => `${id}a${j}`;
+  const arg = (a: Atom) => (a instanceof Lit ? jsNum(a.val.data[a.val.offset]) : (local.get(a) ?? `<missing ${name(a)}>`));
+  const body = (indent: string) => {
+    arrays.forEach((_, j) => lines.push(`${indent}const ${id}x${j} = ${id}D${j}[${offsets[j]}];`));
+    g.members.forEach((e, j) => {
+      const t = `${id}t${j}`;
+      lines.push(`${indent}const ${t} = ${checked(e.prim.emit!(e.inputs.map(arg), e.params), e.prim.name)};`);
+      local.set(e.outputs[0], t);
+    });
+    g.outputs.forEach((v, j) => lines.push(`${indent}${id}O${j}[${offsets[arrays.length + j]}] = ${local.get(v)};`));
+    g.reductions.forEach((e, j) => lines.push(`${indent}${REDUCERS[e.prim.name].update(acc(j), arg(e.inputs[0]))}`));
+  };
+  const gen = (lv: number, indent: string) => {
+    const atBoundary = lv === nOuter && g.reductions.length > 0;
+    if (atBoundary) g.reductions.forEach((e, j) => lines.push(`${indent}let ${acc(j)} = ${REDUCERS[e.prim.name].init};`));
+    if (lv === levels.length) body(indent);
+    else {
+      const i = `${id}i${lv}`;
+      lines.push(`${indent}for (let ${i} = 0; ${i} < ${levels[lv].size}; ${i}++) {`);
+      const saved = [...offsets];
+      levels[lv].strides.forEach((s, j) => {
+        if (s === 0) return;
+        const term = s === 1 ? i : `${i} * ${s}`;
+        const o = `${id}o${j}_${lv}`;
+        lines.push(`${indent}  const ${o} = ${offsets[j] === "0" ? term : `${offsets[j]} + ${term}`};`);
+        offsets[j] = o;
+      });
+      gen(lv + 1, `${indent}  `);
+      offsets.splice(0, offsets.length, ...saved);
+      lines.push(`${indent}}`);
+    }
+    if (atBoundary) g.reductions.forEach((_, j) => lines.push(`${indent}${id}R${j}[${offsets[arrays.length + g.outputs.length + j]}] = ${acc(j)};`));
+  };
+  gen(0, "  ");
+  g.outputs.forEach((v, j) => lines.push(`  ${name(v)} = rt.wrap(${id}O${j}, [${S.join(", ")}]);`));
+  g.reductions.forEach((e, j) => lines.push(`  ${name(e.outputs[0])} = rt.wrap(${id}R${j}, [${e.outputs[0].aval.shape.join(", ")}]);`));
+  lines.push("}");
+  return lines;
+}
+
+/** Turns generated source into a runner. The one `new Function` that runs generated code. */
+export function compileProgram(program: Program): { run: Runner; source: string } {
+  const { source, runtime } = generate(program);
+  const run = new Function("rt", source)(runtime) as Runner;
+  return { run, source };
+}

@@ -1,0 +1,36 @@
+/**
+ * jax.nn.relu, sigmoid and softmax, composed from primitives. JAX: jax/_src/nn/functions.py.
+ */
+import type { Value } from "../core/tracer";
+import * as lax from "../primitives/lax";
+import { asValue, kwarg, type ArrayLike, type Axis } from "./args";
+import { max, sum } from "./jnp";
+
+/**
+ * relu(x) = max(x, 0) in value, but JAX's relu is a custom_jvp whose derivative at 0 is 0.
+ * The trap: written as `maximum(x, 0)`, the max rule splits the tie at x = 0 and gives 0.5.
+ * `select_n(x <= 0, x, 0)` gives 0 for x ≤ 0 (+0, not -0), x above, keeps NaN (NaN <= 0 is
+ * false), and routes the cotangent to x only where x > 0.
+ */
+export function relu(x: ArrayLike): Value {
+  return lax.selectN(lax.le(x, 0), x, 0);
+}
+
+/** jax.nn.sigmoid is lax.logistic: 1 / (1 + exp(-x)), with gradient ans·(1 − ans). */
+export function sigmoid(x: ArrayLike): Value {
+  return lax.logistic(x);
+}
+
+export interface SoftmaxOptions { axis?: Axis }
+
+/**
+ * softmax along `axis` (default -1): exp(x − max) / sum. JAX stops the gradient through the max
+ * (its custom_jvp); here it flows, and its contribution is zero up to rounding, because softmax
+ * does not change when every input along the axis shifts by the same amount.
+ */
+export function softmax(x: ArrayLike, axisOrOptions?: Axis | SoftmaxOptions): Value {
+  const v = asValue(x);
+  const axis = kwarg<Axis>([axisOrOptions], 0, "axis", -1);
+  const unnormalized = lax.exp(lax.sub(v, max(v, { axis, keepdims: true })));
+  return lax.div(unnormalized, sum(unnormalized, { axis, keepdims: true }));
+}

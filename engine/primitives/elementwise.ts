@@ -1,0 +1,212 @@
+/**
+ * Elementwise primitives: unary math (neg exp log sin cos tanh logistic sqrt abs sign square
+ * integer_pow), binary arithmetic (add sub mul div pow max min), comparisons (lt le gt ge eq ne,
+ * values 0/1) and select_n. Unlike lax they accept NumPy broadcasting (a project decision), so
+ * their VJPs sum each cotangent back to its operand's shape with `unbroadcast`.
+ * Each VJP is JAX's JVP rule transposed, written with binds so it composes with every transform.
+ * `emit` gives a JS expression equal to the kernel, bit for bit; it may repeat an argument, so
+ * codegen should pass identifiers or literals. JAX: jax/_src/lax/lax.py (`*_p` and `ad.defjvp*`).
+ */
+import { EngineError } from "../errors";
+import { NDArray } from "../array/ndarray";
+import { binary, select, unary, type BinaryOp, type UnaryOp } from "../array/kernels";
+import { broadcastShapes } from "../array/shape";
+import { ShapedArray } from "../core/aval";
+import { definePrimitive, type PrimitiveDef } from "../core/primitive";
+import { bind1, type Value } from "../core/tracer";
+import { broadcasting, callEmit, compareEmit, infixEmit, unbroadcast, vectorized, zeroVjp, type NoParams } from "./families";
+
+type Vjp<P> = NonNullable<PrimitiveDef<P>["vjp"]>;
+type Ct = Value | null;
+
+const b = (prim: PrimitiveDef, ...args: unknown[]): Value => bind1(prim, args);
+
+function unaryPrim<P = NoParams>(
+  name: string,
+  impl: (x: NDArray, p: P) => NDArray,
+  emit: (args: string[], p: P) => string,
+  vjp: Vjp<P>,
+  printParams?: (p: P) => string,
+): PrimitiveDef<P> {
+  const prim: PrimitiveDef<P> = definePrimitive<P>({
+    ...(printParams ? { printParams } : {}),
+    name,
+    elementwise: true,
+    shape: ([x]) => [new ShapedArray(x.shape)],
+    impl: ([x], p) => [impl(x, p)],
+    batch: (_B, xs, dims, p) => vectorized(prim, xs, dims, p),
+    vjp,
+    emit,
+  });
+  return prim;
+}
+
+const kernelUnary = (op: UnaryOp) => (x: NDArray) => unary(op, x);
+
+function mapUnary(x: NDArray, f: (v: number) => number): NDArray {
+  const d = x.flat();
+  for (let i = 0; i < d.length; i++) d[i] = f(d[i]);
+  return new NDArray(d, x.shape);
+}
+
+/** Unary rule `ct ↦ f(ct, x, out)`, zero cotangent in, zero out. */
+const rule = (f: (ct: Value, x: Value, out: Value) => Value): Vjp<NoParams> => ([ct], [x], [out]) => [ct === null ? null : f(ct, x, out)];
+
+export const negP: PrimitiveDef<NoParams> = unaryPrim("neg", kernelUnary("neg"), ([a]) => `(-(${a}))`, rule((ct) => b(negP, ct)));
+export const expP: PrimitiveDef<NoParams> = unaryPrim("exp", kernelUnary("exp"), callEmit("Math.exp"), rule((ct, _x, out) => b(mulP, ct, out)));
+export const logP: PrimitiveDef<NoParams> = unaryPrim("log", kernelUnary("log"), callEmit("Math.log"), rule((ct, x) => b(divP, ct, x)));
+export const sinP: PrimitiveDef<NoParams> = unaryPrim("sin", kernelUnary("sin"), callEmit("Math.sin"), rule((ct, x) => b(mulP, ct, b(cosP, x))));
+export const cosP: PrimitiveDef<NoParams> = unaryPrim("cos", kernelUnary("cos"), callEmit("Math.cos"), rule((ct, x) => b(negP, b(mulP, ct, b(sinP, x)))));
+// JAX: g·(1 + ans)·(1 − ans), written as (g + g·ans)·(1 − ans), not g·(1 − ans²).
+export const tanhP: PrimitiveDef<NoParams> = unaryPrim("tanh", kernelUnary("tanh"), callEmit("Math.tanh"), rule((ct, _x, out) => b(mulP, b(addP, ct, b(mulP, ct, out)), b(subP, 1, out))));
+// jax.nn.sigmoid is lax.logistic; its rule g·ans·(1 − ans) stays finite where exp(−x) overflows.
+export const logisticP: PrimitiveDef<NoParams> = unaryPrim(
+  "logistic",
+  (x) => mapUnary(x, (v) => 1 / (1 + Math.exp(-v))),
+  ([a]) => `(1 / (1 + Math.exp(-(${a}))))`,
+  rule((ct, _x, out) => b(mulP, ct, b(mulP, out, b(subP, 1, out)))),
+);
+// JAX: g·(0.5 / ans).
+export const sqrtP: PrimitiveDef<NoParams> = unaryPrim("sqrt", kernelUnary("sqrt"), callEmit("Math.sqrt"), rule((ct, _x, out) => b(mulP, ct, b(divP, 0.5, out))));
+// JAX `_abs_jvp_rule`: select(x >= 0, g, -g), so the gradient at 0 is +1 (not sign(0) = 0).
+export const absP: PrimitiveDef<NoParams> = unaryPrim("abs", kernelUnary("abs"), callEmit("Math.abs"), rule((ct, x) => b(selectNP, b(geP, x, 0), b(negP, ct), ct)));
+// `+ 0` turns Math.sign's -0 into 0, like the kernel. JAX: defjvp_zero(sign_p).
+export const signP: PrimitiveDef<NoParams> = unaryPrim("sign", kernelUnary("sign"), ([a]) => `(Math.sign(${a}) + 0)`, zeroVjp);
+// jnp.square is lax.square (a primitive since JAX 0.4.36); JAX rule: g·(2·x).
+export const squareP: PrimitiveDef<NoParams> = unaryPrim("square", (x) => binary("mul", x, x, "square"), ([a]) => `(${a} * ${a})`, rule((ct, x) => b(mulP, ct, b(mulP, 2, x))));
+
+/** x**y for an integer y by JAX's square-and-multiply (`_integer_pow`), so rounding matches. */
+export function integerPowScalar(x: number, y: number): number {
+  if (y === 0) return 1;
+  let n = Math.abs(y);
+  let acc = NaN;
+  let first = true;
+  let base = x;
+  while (n > 0) {
+    if (n & 1) {
+      acc = first ? base : acc * base;
+      first = false;
+    }
+    n = Math.floor(n / 2);
+    if (n > 0) base = base * base;
+  }
+  return y < 0 ? 1 / acc : acc;
+}
+
+function integerPowEmit(a: string, y: number): string {
+  if (y === 0) return "1";
+  let n = Math.abs(y);
+  let acc: string | null = null;
+  let base = a;
+  while (n > 0) {
+    if (n & 1) acc = acc === null ? base : `(${acc} * ${base})`;
+    n = Math.floor(n / 2);
+    if (n > 0) base = `(${base} * ${base})`;
+  }
+  return y < 0 ? `(1 / ${acc})` : `(${acc})`;
+}
+
+export interface IntegerPowParams { y: number }
+
+/** x ** n for a Python int n (what jnp.power and `**` bind). JAX rule: g·(y·x^(y−1)), 0 for y = 0. */
+export const integerPowP: PrimitiveDef<IntegerPowParams> = unaryPrim<IntegerPowParams>(
+  "integer_pow",
+  (x, { y }) => {
+    if (!Number.isInteger(y)) throw new EngineError("unsupported", `integer_pow needs an integer exponent, got ${y}`);
+    return mapUnary(x, (v) => integerPowScalar(v, y));
+  },
+  ([a], { y }) => integerPowEmit(a, y),
+  ([ct], [x], _outs, { y }) => [ct === null || y === 0 ? null : b(mulP, ct, b(mulP, y, bind1(integerPowP, [x], { y: y - 1 })))],
+  ({ y }) => `y=${y}`,
+);
+
+// ---------------------------------------------------------------- n-ary
+function naryPrim(name: string, impl: (xs: NDArray[]) => NDArray, emit: (args: string[]) => string, vjp: Vjp<NoParams>): PrimitiveDef<NoParams> {
+  const prim: PrimitiveDef<NoParams> = definePrimitive<NoParams>({
+    name,
+    elementwise: true,
+    shape: (avals) => [new ShapedArray(broadcastShapes(avals.map((a) => a.shape), name))],
+    impl: (xs) => [impl(xs)],
+    batch: (B, xs, dims, p) => broadcasting(prim, B, xs, dims, p),
+    vjp,
+    emit,
+  });
+  return prim;
+}
+
+const kernelBinary = (op: BinaryOp, name: string) => ([x, y]: NDArray[]) => binary(op, x, y, name);
+
+/** Binary rule: per-operand cotangents at the output shape, then summed to each operand's shape. */
+const rule2 = (fx: (ct: Value, x: Value, y: Value, out: Value) => Ct, fy: (ct: Value, x: Value, y: Value, out: Value) => Ct): Vjp<NoParams> =>
+  ([ct], [x, y], [out]) => {
+    if (ct === null) return [null, null];
+    const gx = fx(ct, x, y, out);
+    const gy = fy(ct, x, y, out);
+    return [gx === null ? null : unbroadcast(gx, x.shape), gy === null ? null : unbroadcast(gy, y.shape)];
+  };
+
+/** JAX `_balanced_eq(x, z, y)`: 1 where x is the result, halved where y ties with it. Ties split 0.5/0.5. */
+const balancedEq = (x: Value, z: Value, y: Value) => b(divP, b(eqP, x, z), b(addP, b(eqP, y, z), 1));
+/** JAX `_replace_zero`: 1 where x == 0, else x. */
+const replaceZero = (x: Value) => b(selectNP, b(eqP, x, 0), x, 1);
+
+export const addP: PrimitiveDef<NoParams> = naryPrim("add", kernelBinary("add", "add"), infixEmit("+"), rule2((ct) => ct, (ct) => ct));
+export const subP: PrimitiveDef<NoParams> = naryPrim("sub", kernelBinary("sub", "sub"), infixEmit("-"), rule2((ct) => ct, (ct) => b(negP, ct)));
+export const mulP: PrimitiveDef<NoParams> = naryPrim("mul", kernelBinary("mul", "mul"), infixEmit("*"), rule2((ct, _x, y) => b(mulP, ct, y), (ct, x) => b(mulP, x, ct)));
+// JAX: x̄ = g / y, ȳ = (−g·x)·y^−2.
+export const divP: PrimitiveDef<NoParams> = naryPrim(
+  "div",
+  kernelBinary("div", "div"),
+  infixEmit("/"),
+  rule2((ct, _x, y) => b(divP, ct, y), (ct, x, y) => b(mulP, b(mulP, b(negP, ct), x), bind1(integerPowP, [y], { y: -2 }))),
+);
+// JAX `_pow_jvp_lhs` (float y): g·y·x^(y−1); `_pow_jvp_rhs`: g·log(replace_zero(x))·ans, so 0 at x = 0.
+export const powP: PrimitiveDef<NoParams> = naryPrim(
+  "pow",
+  kernelBinary("pow", "pow"),
+  callEmit("Math.pow"),
+  rule2(
+    (ct, x, y) => b(mulP, ct, b(mulP, y, b(powP, x, b(subP, y, 1)))),
+    (ct, x, _y, out) => b(mulP, ct, b(mulP, b(logP, replaceZero(x)), out)),
+  ),
+);
+// NaN-propagating like kernels.ts. Gradient: JAX `_balanced_eq`, ties split 0.5/0.5.
+export const maxP: PrimitiveDef<NoParams> = naryPrim(
+  "max",
+  kernelBinary("max", "max"),
+  ([a, c]) => `(${a} > ${c} || ${a} !== ${a} ? ${a} : ${c})`,
+  rule2((ct, x, y, out) => b(mulP, ct, balancedEq(x, out, y)), (ct, x, y, out) => b(mulP, ct, balancedEq(y, out, x))),
+);
+export const minP: PrimitiveDef<NoParams> = naryPrim(
+  "min",
+  kernelBinary("min", "min"),
+  ([a, c]) => `(${a} < ${c} || ${a} !== ${a} ? ${a} : ${c})`,
+  rule2((ct, x, y, out) => b(mulP, ct, balancedEq(x, out, y)), (ct, x, y, out) => b(mulP, ct, balancedEq(y, out, x))),
+);
+
+// Comparisons give 0/1 (every value is float64); JAX: defjvp_zero, so no cotangent flows.
+export const ltP: PrimitiveDef<NoParams> = naryPrim("lt", kernelBinary("lt", "lt"), compareEmit("<"), zeroVjp);
+export const leP: PrimitiveDef<NoParams> = naryPrim("le", kernelBinary("le", "le"), compareEmit("<="), zeroVjp);
+export const gtP: PrimitiveDef<NoParams> = naryPrim("gt", kernelBinary("gt", "gt"), compareEmit(">"), zeroVjp);
+export const geP: PrimitiveDef<NoParams> = naryPrim("ge", kernelBinary("ge", "ge"), compareEmit(">="), zeroVjp);
+export const eqP: PrimitiveDef<NoParams> = naryPrim("eq", kernelBinary("eq", "eq"), compareEmit("==="), zeroVjp);
+export const neP: PrimitiveDef<NoParams> = naryPrim("ne", kernelBinary("ne", "ne"), compareEmit("!=="), zeroVjp);
+
+/**
+ * select_n(pred, *cases): case 0 where pred is 0 (false), case 1 where it is nonzero (true), as
+ * JAX's select_n; so jnp.where(c, x, y) = select_n(c, y, x). Exactly two cases here (JAX
+ * also allows an int32 predicate choosing among n cases; nothing in jnp needs that).
+ * VJP: JAX `_select_transpose_rule`, ct routed to the chosen case, zeros to the other.
+ */
+export const selectNP: PrimitiveDef<NoParams> = naryPrim(
+  "select_n",
+  ([pred, onFalse, onTrue, ...more]) => {
+    if (onTrue === undefined || more.length) throw new EngineError("unsupported", "select_n takes a predicate and exactly two cases here");
+    return select(pred, onTrue, onFalse);
+  },
+  ([p, c0, c1]) => `(${p} !== 0 ? ${c1} : ${c0})`,
+  ([ct], [pred, c0, c1]) => {
+    if (ct === null) return [null, null, null];
+    return [null, unbroadcast(b(selectNP, pred, ct, 0), c0.shape), unbroadcast(b(selectNP, pred, 0, ct), c1.shape)];
+  },
+);

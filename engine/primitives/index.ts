@@ -1,0 +1,12 @@
+/**
+ * Every primitive, re-exported (and thereby registered). Names follow lax with a `P` suffix,
+ * as JAX's `add_p`; `lax.ts` has the functions that bind them. Import order is structural →
+ * reduce → elementwise → dot so the module cycle through families.ts resolves the same way
+ * from every entry point.
+ */
+export * from "./structural";
+export * from "./reduce";
+export * from "./elementwise";
+export * from "./dot";
+export * from "./families";
+export * as lax from "./lax";

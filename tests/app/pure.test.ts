@@ -1,0 +1,169 @@
+// Pure parts of the explorer: fills, generated Python, layout, timeline, highlighting, actions.
+import { describe, expect, it } from "vitest";
+import { leafValues, uniqueOffset } from "../../app/state/fills";
+import { pythonCode, vmapCallText } from "../../app/state/codegen";
+import { defaultExplorer, leaf, tuple, type ExplorerState } from "../../app/state/explorerTypes";
+import { presetById } from "../../app/state/presets";
+import { layoutArray } from "../../app/viz/layout";
+import { describeFrame, inputCellState, outputCellState, sliceText } from "../../app/viz/timeline";
+import { highlightPython } from "../../app/explorer/highlight";
+import { keyAction, isFieldTarget } from "../../app/actions";
+import { axisColor, BATCH_COLOR } from "../../app/viz/colors";
+
+describe("fills", () => {
+  it("counts up from 0, 100, 200 … per leaf (the blog's unique numbers)", () => {
+    expect(uniqueOffset([4, 4])).toBe(100);
+    expect(Array.from(leafValues([2, 2], "unique", 1, 100))).toEqual([100, 101, 102, 103]);
+    expect(Array.from(leafValues([3], "unique", 2, 100))).toEqual([200, 201, 202]);
+  });
+  it("raises the offset past the largest leaf so values still name their source", () => {
+    expect(uniqueOffset([1890, 1890])).toBe(10000);
+    expect(uniqueOffset([100])).toBe(100);
+    expect(uniqueOffset([101])).toBe(1000);
+  });
+  it("random fills are small, one decimal, and the same every time", () => {
+    const a = leafValues([50], "random", 0, 100);
+    expect(Array.from(a)).toEqual(Array.from(leafValues([50], "random", 0, 100)));
+    for (const v of a) {
+      expect(Math.abs(v)).toBeLessThanOrEqual(2);
+      expect(Math.round(v * 10) / 10).toBe(v);
+    }
+    expect(Array.from(leafValues([50], "random", 1, 100))).not.toEqual(Array.from(a));
+  });
+});
+
+describe("generated Python", () => {
+  it("matches the issue's example for the default state", () => {
+    expect(pythonCode(defaultExplorer(), ["a", "b"], false)).toBe(
+      [
+        "import jax",
+        "import jax.numpy as jnp",
+        "",
+        "a = jnp.arange(4.).reshape(2, 2)",
+        "b = jnp.arange(4.).reshape(2, 2) + 100",
+        "",
+        "f = lambda a, b: a + b",
+        "out = jax.vmap(f, in_axes=(0, 0), out_axes=0)(a, b)",
+        "print(out.shape)",
+        "",
+      ].join("\n"),
+    );
+  });
+  it("writes tuples for in_axes, tuple arguments and the (2,3,5,7,9) offsets", () => {
+    const s = presetById("tuple-arg")!.state;
+    const code = pythonCode(s, ["p", "x"], false);
+    expect(code).toContain("p = (jnp.arange(3.), jnp.arange(3.) + 100)");
+    expect(code).toContain("x = jnp.arange(12.).reshape(4, 3) + 200");
+    expect(code).toContain("in_axes=((None, None), 0)");
+    const big = pythonCode(presetById("add-5d")!.state, ["a", "b"], false);
+    expect(big).toContain("b = jnp.arange(1890.).reshape(2, 3, 5, 7, 9) + 10000");
+    expect(big).toContain("in_axes=(None, 0), out_axes=3)(a, b)");
+  });
+  it("adds axis_size only when every entry is None, and prints tuple shapes", () => {
+    const s: ExplorerState = { ...defaultExplorer(), inAxes: { a: null, b: null }, axisSize: 3 };
+    expect(vmapCallText(s, ["a", "b"])).toBe("jax.vmap(f, in_axes=(None, None), out_axes=0, axis_size=3)(a, b)");
+    expect(vmapCallText({ ...s, inAxes: { a: 0, b: null } }, ["a", "b"])).toBe("jax.vmap(f, in_axes=(0, None), out_axes=0)(a, b)");
+    expect(vmapCallText({ ...defaultExplorer(), fnSource: "lambda x: x" }, ["x"])).toBe("jax.vmap(f, in_axes=(0,), out_axes=0)(x)");
+    expect(pythonCode(presetById("tuple-out")!.state, ["x", "y"], true)).toContain("print(jax.tree.map(jnp.shape, out))");
+    expect(pythonCode(presetById("tuple-out")!.state, ["x", "y"], true)).toContain("y = jnp.array(100.)");
+  });
+  it("writes random fills as literal values when small", () => {
+    const s: ExplorerState = { ...defaultExplorer(), args: { a: { tree: leaf(2), fill: "random" }, b: { tree: leaf(2), fill: "unique" } } };
+    const vals = Array.from(leafValues([2], "random", 0, 100)).map((v) => (Number.isInteger(v) ? `${v}.` : String(v)));
+    expect(pythonCode(s, ["a", "b"], false)).toContain(`a = jnp.array([${vals.join(", ")}])`);
+  });
+});
+
+describe("layout", () => {
+  it("draws rank 2 as rows × columns with cells at their row-major index", () => {
+    const L = layoutArray([2, 3], 10);
+    expect(L.cells.map((c) => c.i)).toEqual([0, 1, 2, 3, 4, 5]);
+    // cell (1, 2) is flat index 5: one row down, two columns right of cell 0
+    expect(L.cells[5].coord).toEqual([1, 2]);
+    expect(L.cells[5].x - L.cells[0].x).toBe(20);
+    expect(L.cells[5].y - L.cells[0].y).toBe(10);
+  });
+  it("tiles rank 3 horizontally and rank 4 vertically, with a label per tile", () => {
+    const L3 = layoutArray([2, 2, 2], 10);
+    // flat index 4 = (1, 0, 0): the second tile, to the right of the first, same row
+    expect(L3.cells[4].coord).toEqual([1, 0, 0]);
+    expect(L3.cells[4].y).toBe(L3.cells[0].y);
+    expect(L3.cells[4].x).toBeGreaterThan(L3.cells[1].x + 10);
+    expect(L3.labels.filter((l) => l.axis === 0).map((l) => l.index)).toEqual([0, 1]);
+    const L4 = layoutArray([2, 1, 1, 1], 10);
+    expect(L4.cells[1].x).toBe(L4.cells[0].x);
+    expect(L4.cells[1].y).toBeGreaterThan(L4.cells[0].y + 10);
+  });
+  it("lays out the (2,3,5,7,9) array and its rank-6 result without overlaps", () => {
+    for (const shape of [[2, 3, 5, 7, 9], [2, 2, 3, 5, 7, 9]]) {
+      const L = layoutArray(shape, 6);
+      const n = shape.reduce((a, b) => a * b, 1);
+      expect(L.cells.length).toBe(n);
+      const seen = new Set(L.cells.map((c) => `${c.x},${c.y}`));
+      expect(seen.size).toBe(n);
+      for (const c of L.cells) {
+        expect(c.x + 6).toBeLessThanOrEqual(L.width);
+        expect(c.y + 6).toBeLessThanOrEqual(L.height);
+      }
+      // one bracket per axis
+      expect(new Set(L.brackets.map((b) => b.axis)).size).toBe(shape.length);
+    }
+  });
+  it("draws a scalar as one cell", () => {
+    const L = layoutArray([], 20);
+    expect(L.cells).toHaveLength(1);
+    expect(L.cells[0].coord).toEqual([]);
+  });
+});
+
+describe("timeline", () => {
+  const f = (k: number | null, phase: 0 | 1 | 2) => ({ k, phase, B: 3 });
+  it("lifts the k-th slice of a mapped input and reuses an unmapped one whole", () => {
+    expect(inputCellState(f(1, 0), { axis: 1 }, [0, 1])).toBe("lifted");
+    expect(inputCellState(f(1, 0), { axis: 1 }, [1, 0])).toBe("dim");
+    expect(inputCellState(f(1, 0), { axis: null }, [1, 0])).toBe("reused");
+    expect(inputCellState(f(null, 2), { axis: 0 }, [1, 0])).toBe("rest");
+  });
+  it("stacks results below k, lands k in phase 2, leaves the rest to come", () => {
+    expect(outputCellState(f(1, 2), { axis: 2 }, [0, 0, 0])).toBe("placed");
+    expect(outputCellState(f(1, 1), { axis: 2 }, [0, 0, 1])).toBe("pending");
+    expect(outputCellState(f(1, 2), { axis: 2 }, [0, 0, 1])).toBe("landing");
+    expect(outputCellState(f(1, 2), { axis: 2 }, [0, 0, 2])).toBe("pending");
+  });
+  it("says what happens in Python slice notation", () => {
+    expect(sliceText("b", 2, 1, 0)).toBe("b[:, 0]");
+    expect(sliceText("a", 2, null, 0)).toBe("a");
+    const ins = [{ name: "a", rank: 2, axis: null }, { name: "b", rank: 2, axis: 0 }];
+    const outs = [{ name: "out", rank: 3, axis: 0 }];
+    expect(describeFrame(f(1, 1), ins, outs)).toBe("k = 1 of 3: apply f(a, b[1, :])");
+    expect(describeFrame(f(1, 2), ins, outs)).toBe("k = 1 of 3: the result lands at out[1, :, :]");
+  });
+});
+
+describe("editor highlighting and keys", () => {
+  it("splits a lambda into classes without losing a character", () => {
+    const src = "lambda a, b: jnp.sum(a * 2.5, axis=0) + 'w'";
+    const toks = highlightPython(src);
+    expect(toks.map((t) => t.text).join("")).toBe(src);
+    expect(toks.find((t) => t.text === "lambda")?.cls).toBe("kw");
+    expect(toks.find((t) => t.text === "jnp.sum")?.cls).toBe("lib");
+    expect(toks.find((t) => t.text === "2.5")?.cls).toBe("num");
+    expect(toks.find((t) => t.text === "'w'")?.cls).toBe("str");
+  });
+  it("maps keys to actions, leaving typing keys to text fields", () => {
+    const k = (key: string, mods: Partial<{ ctrlKey: boolean; shiftKey: boolean; metaKey: boolean }> = {}) => ({ key, ctrlKey: false, shiftKey: false, metaKey: false, ...mods });
+    expect(keyAction(k(" "), false)?.id).toBe("play");
+    expect(keyAction(k("ArrowRight"), false)?.id).toBe("step-forward");
+    expect(keyAction(k("z", { ctrlKey: true }), false)?.id).toBe("undo");
+    expect(keyAction(k("Z", { ctrlKey: true, shiftKey: true }), false)?.id).toBe("redo");
+    expect(keyAction(k(" "), true)).toBeNull();
+    expect(isFieldTarget({ tagName: "BUTTON" } as unknown as EventTarget, "ArrowRight")).toBe(false);
+    expect(isFieldTarget({ tagName: "BUTTON" } as unknown as EventTarget, " ")).toBe(true);
+    expect(isFieldTarget({ tagName: "TEXTAREA" } as unknown as EventTarget, "z")).toBe(true);
+  });
+  it("colours the batch axis the same wherever it sits, others by per-example position", () => {
+    expect(axisColor(2, 2)).toBe(BATCH_COLOR);
+    expect(axisColor(3, 2)).toBe(axisColor(2, null));
+    expect(axisColor(1, 2)).toBe(axisColor(1, null));
+  });
+});

@@ -1,0 +1,94 @@
+// The store: undo/redo with coalesced typing, playback stepping, and the one URL subscription.
+import { afterEach, describe, expect, it } from "vitest";
+import { createAppStore, syncUrl } from "../../app/state/store";
+import { defaultExplorer } from "../../app/state/explorerTypes";
+import { decodeExplorer } from "../../app/state/urlState";
+
+describe("history", () => {
+  it("undoes and redoes explorer changes", () => {
+    const st = createAppStore();
+    const s = st.getState();
+    s.setInAxis("a", null);
+    st.getState().setOutAxes(1);
+    expect(st.getState().explorer.outAxes).toBe(1);
+    st.getState().undo();
+    expect(st.getState().explorer.outAxes).toBe(0);
+    expect(st.getState().explorer.inAxes.a).toBe(null);
+    st.getState().undo();
+    expect(st.getState().explorer).toEqual(defaultExplorer());
+    st.getState().redo();
+    st.getState().redo();
+    expect(st.getState().explorer.outAxes).toBe(1);
+  });
+  it("coalesces typing in the function editor into one step", () => {
+    const st = createAppStore();
+    for (const t of ["lambda a, b: a", "lambda a, b: a *", "lambda a, b: a * b"]) st.getState().setFnSource(t);
+    expect(st.getState().past).toHaveLength(1);
+    st.getState().undo();
+    expect(st.getState().explorer.fnSource).toBe("lambda a, b: a + b");
+  });
+  it("a preset is one undoable step, and a new change clears redo", () => {
+    const st = createAppStore();
+    st.getState().loadPreset("dot");
+    expect(st.getState().explorer.fnSource).toBe("lambda m, v: jnp.dot(m, v)");
+    st.getState().undo();
+    expect(st.getState().future).toHaveLength(1);
+    st.getState().setOutAxes(1);
+    expect(st.getState().future).toHaveLength(0);
+  });
+});
+
+describe("playback", () => {
+  it("plays through lift → apply → land for each k, then rests", () => {
+    const st = createAppStore();
+    st.getState().play(2);
+    const seen: string[] = [];
+    for (let i = 0; i < 10 && st.getState().playing; i++) {
+      const { k, phase } = st.getState();
+      seen.push(`${k}:${phase}`);
+      st.getState().tick(2);
+    }
+    expect(seen).toEqual(["0:0", "0:1", "0:2", "1:0", "1:1", "1:2"]);
+    expect(st.getState().k).toBeNull();
+  });
+  it("steps and scrubs over k, B meaning everything stacked", () => {
+    const st = createAppStore();
+    st.getState().stepForward(3);
+    expect(st.getState().k).toBe(0);
+    st.getState().stepBack(3);
+    expect(st.getState().k).toBe(0);
+    st.getState().scrub(2, 3);
+    expect(st.getState().k).toBe(2);
+    st.getState().stepForward(3);
+    expect(st.getState().k).toBeNull();
+    st.getState().stepBack(3);
+    expect(st.getState().k).toBe(2);
+    st.getState().scrub(3, 3);
+    expect(st.getState().k).toBeNull();
+  });
+});
+
+describe("URL sync", () => {
+  let stop: (() => void) | null = null;
+  afterEach(() => stop?.());
+  it("reads the hash once, writes every change back, and reports a broken link", () => {
+    const host = {
+      location: { hash: "#f=lambda+x%3A+x&shape.x=(3%2C)&in.x=0&out=0" },
+      history: { replaceState: (_d: unknown, _u: string, url?: string) => (host.location.hash = url ?? "") },
+      addEventListener: () => {},
+      removeEventListener: () => {},
+    };
+    const st = createAppStore();
+    stop = syncUrl(st, host);
+    expect(st.getState().explorer.fnSource).toBe("lambda x: x");
+    expect(st.getState().explorer.args.x.tree).toEqual({ kind: "leaf", shape: [3] });
+    st.getState().setOutAxes(-1);
+    expect(decodeExplorer(host.location.hash).state.outAxes).toBe(-1);
+
+    const bad = { ...host, location: { hash: "#f=<b>hi</b>" } };
+    const st2 = createAppStore();
+    syncUrl(st2, bad)();
+    expect(st2.getState().explorer).toEqual(defaultExplorer());
+    expect(st2.getState().notice).toMatch(/could not be read/);
+  });
+});

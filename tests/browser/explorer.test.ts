@@ -1,0 +1,130 @@
+// The built app in a real Chromium: the blog's examples through the page's accessible names,
+// with screenshots at 1280 px and 390 px wide (saved to tests/browser/screenshots/, looked at).
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { hasChromium, startApp, type AppServer } from "./appServer";
+
+const SHOTS = join(__dirname, "screenshots");
+const run = hasChromium() ? describe : describe.skip;
+if (!hasChromium()) console.warn("Browser tests skipped: /usr/bin/chromium is missing (CI installs it).");
+
+let app: AppServer;
+let page: Page;
+
+const outShape = () => page.getByLabel("Output shape").textContent();
+const alertText = () => page.getByRole("alert").textContent();
+
+async function openFresh(hash = "") {
+  await page.goto(`${app.url}#${hash}`);
+  await page.getByLabel("Function").waitFor();
+}
+
+async function setShape(name: string, text: string) {
+  await page.getByLabel(`Shape of ${name}`, { exact: true }).fill(text);
+}
+
+run("explorer in Chromium", () => {
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    app = await startApp();
+    page = await app.browser.newPage({ viewport: { width: 1280, height: 900 } });
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it("walks the 2×2 example through each in_axes", async () => {
+    await openFresh();
+    expect(await page.getByLabel("Function").inputValue()).toBe("lambda a, b: a + b");
+    expect(await outShape()).toBe("(2, 2)");
+    const cases: [string, string, string][] = [
+      ["0", "0", "(2, 2)"],
+      ["0", "1", "(2, 2)"],
+      ["1", "0", "(2, 2)"],
+      ["-1", "-2", "(2, 2)"],
+      ["None", "0", "(2, 2, 2)"],
+      ["0", "None", "(2, 2, 2)"],
+      ["None", "1", "(2, 2, 2)"],
+    ];
+    for (const [a, b, shape] of cases) {
+      await page.getByLabel("in_axes for a").selectOption(a);
+      await page.getByLabel("in_axes for b").selectOption(b);
+      await expect.poll(outShape, { message: `in_axes (${a}, ${b})` }).toBe(shape);
+      expect(await page.getByRole("alert").count()).toBe(0);
+    }
+    await page.screenshot({ path: join(SHOTS, "2x2-none-1-1280.png"), fullPage: true });
+    await page.getByLabel("in_axes for a").selectOption("None");
+    await page.getByLabel("in_axes for b").selectOption("None");
+    await expect.poll(alertText).toContain("vmap must have at least one non-None value in in_axes or axis_size must be specified");
+    await page.getByLabel("axis_size").fill("3");
+    await expect.poll(outShape).toBe("(3, 2, 2)");
+  });
+
+  it("shows the (2,3,5,7,9) error, then every out_axes of the working None case", async () => {
+    await openFresh();
+    await setShape("a", "(2,3,5,7,9)");
+    await setShape("b", "(2,3,5,7,9)");
+    await page.getByLabel("in_axes for a").selectOption("0");
+    await page.getByLabel("in_axes for b").selectOption("1");
+    await expect
+      .poll(alertText)
+      .toContain(
+        "vmap got inconsistent sizes for array axes to be mapped:\n  * one axis had size 2: axis 0 of argument a of type float32[2,3,5,7,9];\n  * one axis had size 3: axis 1 of argument b of type float32[2,3,5,7,9]",
+      );
+    expect(await page.getByLabel("Shape of a", { exact: true }).inputValue()).toBe("(2,3,5,7,9)");
+    await page.screenshot({ path: join(SHOTS, "5d-error-1280.png"), fullPage: true });
+    await page.getByLabel("in_axes for a").selectOption("None");
+    await page.getByLabel("in_axes for b").selectOption("0");
+    const expected = ["(2, 2, 3, 5, 7, 9)", "(2, 2, 3, 5, 7, 9)", "(2, 3, 2, 5, 7, 9)", "(2, 3, 5, 2, 7, 9)", "(2, 3, 5, 7, 2, 9)", "(2, 3, 5, 7, 9, 2)"];
+    for (let o = 0; o <= 5; o++) {
+      await page.getByLabel("out_axes").selectOption(String(o));
+      await expect.poll(outShape, { message: `out_axes ${o}` }).toBe(expected[o]);
+      await page.getByLabel("out_axes").selectOption(String(o - 6));
+      await expect.poll(outShape, { message: `out_axes ${o - 6}` }).toBe(expected[o]);
+    }
+    await page.getByLabel("out_axes").selectOption("3");
+    await expect.poll(outShape).toBe("(2, 3, 5, 2, 7, 9)");
+    await page.screenshot({ path: join(SHOTS, "5d-out3-1280.png"), fullPage: true });
+    await page.getByLabel("out_axes").selectOption("6");
+    await expect.poll(alertText).toContain("axis 6 is out of bounds for array of dimension 6");
+    await page.getByLabel("in_axes for b").selectOption("1");
+    await expect.poll(alertText).toContain("Incompatible shapes for broadcasting: shapes=[(2, 3, 5, 7, 9), (2, 5, 7, 9)]");
+  });
+
+  it("survives a reload, rejects a hostile link, and plays the animation", async () => {
+    await openFresh();
+    await page.getByLabel("in_axes for a").selectOption("None");
+    await expect.poll(outShape).toBe("(2, 2, 2)");
+    await page.reload();
+    await page.getByLabel("Function").waitFor();
+    expect(await outShape()).toBe("(2, 2, 2)");
+    expect(await page.getByLabel("in_axes for a").inputValue()).toBe("None");
+    await page.getByRole("button", { name: "Play" }).click();
+    await expect.poll(() => page.locator(".caption").textContent(), { timeout: 8000 }).toContain("k = 1 of 2");
+    await page.keyboard.press("Space");
+    await page.screenshot({ path: join(SHOTS, "animation-1280.png"), fullPage: true });
+
+    await page.goto(`${app.url}#f=${encodeURIComponent("<img src=x onerror=alert(1)>")}`);
+    await page.reload();
+    await page.getByLabel("Function").waitFor();
+    await expect.poll(() => page.locator(".notice").first().textContent()).toContain("could not be read");
+    expect(await page.locator("img").count()).toBe(0);
+    expect(await outShape()).toBe("(2, 2)");
+  });
+
+  it("reads at 390 px wide", async () => {
+    const phone = await app.browser.newPage({ viewport: { width: 390, height: 844 } });
+    await phone.goto(`${app.url}#f=lambda+a%2C+b%3A+a+%2B+b&shape.a=(2%2C3%2C5%2C7%2C9)&fill.a=unique&shape.b=(2%2C3%2C5%2C7%2C9)&fill.b=unique&in.a=None&in.b=0&out=3`);
+    await phone.getByLabel("Function").waitFor();
+    expect(await phone.getByLabel("Output shape").textContent()).toBe("(2, 3, 5, 2, 7, 9)");
+    const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(1);
+    await phone.screenshot({ path: join(SHOTS, "5d-out3-390.png"), fullPage: true });
+    await phone.goto(`${app.url}`);
+    await phone.getByLabel("Function").waitFor();
+    await phone.screenshot({ path: join(SHOTS, "default-390.png"), fullPage: true });
+    await phone.close();
+  });
+});

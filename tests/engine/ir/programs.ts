@@ -1,0 +1,156 @@
+/**
+ * Random straight-line programs over lax primitives for the IR property tests: a list of small
+ * integer "choices" is read, deterministically, as a valid program on two inputs x and y (y
+ * broadcastable to x), so fast-check can shrink a failure to a short program. Programs mix
+ * fusible elementwise chains, reductions (trailing and not), transposes (views, so fused loops
+ * see strided inputs), dot_general, constant-only subexpressions (for folding), repeated
+ * equations (for CSE) and dead code (for DCE).
+ */
+import fc from "fast-check";
+import { NDArray } from "../../../engine/array/ndarray";
+import { broadcastShapes } from "../../../engine/array/shape";
+import { lax } from "../../../engine/primitives";
+
+type V = ReturnType<typeof lax.sin>;
+export type Choice = [op: number, a: number, b: number, c: number];
+
+export interface Case {
+  xShape: number[];
+  yShape: number[];
+  xData: number[];
+  yData: number[];
+  choices: Choice[];
+  /** Pass x as a transposed (non-contiguous) view of its data. */
+  xView: boolean;
+}
+
+const compatible = (s: readonly number[], t: readonly number[]) => {
+  try {
+    broadcastShapes([s, t]);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+const UNARY: ((v: V) => V)[] = [
+  lax.sin,
+  lax.cos,
+  lax.tanh,
+  lax.neg,
+  lax.abs,
+  (v) => lax.exp(lax.tanh(v)),
+  (v) => lax.sqrt(lax.abs(v)),
+  (v) => lax.log(lax.add(lax.abs(v), 1)),
+  lax.square,
+];
+const BINARY: ((a: V, b: V) => V)[] = [lax.add, lax.sub, lax.mul, lax.max, lax.min, (a, b) => lax.div(a, lax.add(lax.abs(b), 1))];
+const REDUCE = [lax.reduceSum, lax.reduceMax, lax.reduceMin];
+
+/** The program a case describes, as a function of (x, y) returning its outputs. */
+export function programOf(choices: readonly Choice[]): (x: V, y: V) => V[] {
+  return (x, y) => {
+    const pool: V[] = [x, y];
+    const pick = (k: number) => pool[k % pool.length];
+    let last: (() => V) | null = null;
+    for (const [op, a, b, c] of choices) {
+      const u = pick(a);
+      let make: () => V;
+      switch (op % 8) {
+        case 0:
+        case 1:
+          make = () => UNARY[c % UNARY.length](u);
+          break;
+        case 2:
+        case 3: {
+          const others = pool.filter((v) => compatible(v.shape, u.shape));
+          const w = others[b % others.length];
+          make = () => BINARY[c % BINARY.length](u, w);
+          break;
+        }
+        case 4: {
+          // Mostly the newest value over trailing axes (what fusion can absorb), else any axes.
+          const r = b % 3 === 0 ? u : pool[pool.length - 1];
+          if (r.ndim === 0) continue;
+          const n = r.ndim;
+          const axes = r.shape.map((_, i) => i).filter((i) => (c % 2 === 0 ? i >= n - 1 - (b % n) : ((b >> i) & 1) === 1 || i === n - 1 - (c % n)));
+          make = () => REDUCE[c % REDUCE.length](r, axes);
+          break;
+        }
+        case 5:
+          if (u.ndim < 2) continue;
+          make = () => lax.transpose(u, u.shape.map((_, i) => u.ndim - 1 - i));
+          break;
+        case 6: {
+          if (u.ndim === 0) continue;
+          const k = u.shape[u.ndim - 1];
+          const w = new NDArray(Float64Array.from({ length: k * 2 }, (_, i) => ((i * 7) % 5) / 4 - 0.5), [k, 2]);
+          make = () => lax.dotGeneral(u, w, { lhsContract: [u.ndim - 1], rhsContract: [0], lhsBatch: [], rhsBatch: [] });
+          break;
+        }
+        default: {
+          // A constant-only subexpression (foldable) combined with u, or a repeat of the last op (CSE).
+          if (last && b % 2 === 0) {
+            make = last;
+            break;
+          }
+          const cst = lax.mul(lax.sin(c / 10), lax.add(lax.cos(b / 10), 2));
+          make = () => lax.add(u, cst);
+        }
+      }
+      pool.push(make());
+      last = make;
+    }
+    // The last value, plus one more from the pool when `choices` is long enough; others are dead.
+    const outs = [pool[pool.length - 1]];
+    if (choices.length > 2) outs.push(pick(choices[0][3]));
+    return outs;
+  };
+}
+
+const dims = fc.array(fc.integer({ min: 1, max: 4 }), { minLength: 0, maxLength: 3 });
+
+export const caseArb: fc.Arbitrary<Case> = dims.chain((xShape) =>
+  fc
+    .record({
+      keep: fc.array(fc.boolean(), { minLength: xShape.length, maxLength: xShape.length }),
+      drop: fc.integer({ min: 0, max: xShape.length }),
+      choices: fc.array(fc.tuple(fc.nat(7), fc.nat(20), fc.nat(20), fc.nat(20)), { minLength: 1, maxLength: 9 }),
+      xView: fc.boolean(),
+      seed: fc.integer({ min: 1, max: 1000 }),
+    })
+    .map(({ keep, drop, choices, xView, seed }) => {
+      const yShape = xShape.slice(drop).map((d, i) => (keep[i + drop] ? d : 1));
+      const fill = (n: number, s: number) => Array.from({ length: n }, (_, i) => Math.round(Math.sin(s * 12.9898 + i * 78.233) * 300) / 100);
+      const size = (s: number[]) => s.reduce((a, b) => a * b, 1);
+      return { xShape, yShape, xData: fill(size(xShape), seed), yData: fill(size(yShape), seed + 1), choices: choices as Choice[], xView };
+    }),
+);
+
+/** The case's inputs; x as a transposed view (same shape, non-contiguous) when asked. */
+export function inputsOf(c: Case): [NDArray, NDArray] {
+  const y = new NDArray(Float64Array.from(c.yData), c.yShape);
+  if (!c.xView || c.xShape.length < 2) return [new NDArray(Float64Array.from(c.xData), c.xShape), y];
+  // Store x transposed: element (i…) lives at the reversed-shape row-major position of (…i).
+  const rev = [...c.xShape].reverse();
+  const n = c.xData.length;
+  const store = new Float64Array(n);
+  const st = (s: number[]) => s.map((_, i) => s.slice(i + 1).reduce((a, b) => a * b, 1));
+  const xs = st(c.xShape);
+  const rs = st(rev);
+  for (let j = 0; j < n; j++) {
+    const idx = xs.map((s, i) => Math.floor(j / s) % c.xShape[i]);
+    const pos = [...idx].reverse().reduce((acc, v, i) => acc + v * rs[i], 0);
+    store[pos] = c.xData[j];
+  }
+  const x = new NDArray(store, c.xShape, [...rs].reverse());
+  return [x, y];
+}
+
+/** Equal as numbers, NaN equal to NaN (the sign of zero is not compared). */
+export function sameNumbers(a: NDArray, b: NDArray): boolean {
+  if (a.shape.join() !== b.shape.join()) return false;
+  const p = a.flat();
+  const q = b.flat();
+  return p.every((v, i) => v === q[i] || (Number.isNaN(v) && Number.isNaN(q[i])));
+}

@@ -1,0 +1,114 @@
+/**
+ * Property tests: whatever text reaches parseLambdaWith, it returns a function or throws an
+ * EngineError — never another exception, never a hang. Mutations of valid lambdas explore the
+ * space next to real programs; functions that do parse are also called on fake arrays, where
+ * again only EngineErrors may escape.
+ */
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { EngineError } from "../../engine/errors";
+import { parseLambdaWith } from "../../engine/lang";
+import { arr, fakeHost } from "./fakeHost";
+
+const VALID = [
+  "lambda a, b: jnp.sum(a * b, axis=0)",
+  "lambda x: -x**2 + x.T @ x",
+  "lambda x, y: jax.vmap(lambda r, s: jnp.dot(r, s), in_axes=(0, None))(x, y)",
+  "lambda p, x: jax.nn.relu(x @ p['w'] + p['b'])",
+  "lambda x: x[:, 1] + x[..., 0] * x[None][0, ::2]",
+  "lambda V, z: jax.grad(lambda V, z: jnp.mean((V @ z) ** 2), argnums=(0, 1))(V, z)",
+  "lambda x: x.reshape(x.shape[0], -1).sum(axis=-1, keepdims=True)",
+  "lambda a: (jnp.einsum('ij,jk->ik', a, a.T), jnp.where(a > 0, a, 0.5))",
+];
+
+const TOKENS = [
+  "lambda", " ", "x", "y", ",", ":", "(", ")", "[", "]", "{", "}", ".", "...", "+", "-", "*", "**", "/", "@",
+  "<", "==", "=", "0", "1.5", "'w'", "jnp", "jax", "sum", "T", "shape", "None", "True", "axis", "vmap", "\n", "#", "'",
+];
+
+type Mutation = { kind: "delete" | "insert" | "duplicate"; at: number; ch: string };
+const mutation = fc.record({
+  kind: fc.constantFrom<Mutation["kind"]>("delete", "insert", "duplicate"),
+  at: fc.nat(),
+  ch: fc.oneof(fc.constantFrom(...TOKENS), fc.string({ maxLength: 2 })),
+});
+
+function mutate(src: string, ms: Mutation[]): string {
+  let s = src;
+  for (const m of ms) {
+    const i = s.length === 0 ? 0 : m.at % (s.length + 1);
+    if (m.kind === "delete") s = s.slice(0, i) + s.slice(i + 1);
+    else if (m.kind === "insert") s = s.slice(0, i) + m.ch + s.slice(i);
+    else s = s.slice(0, i) + s.slice(i, i + 3) + s.slice(i);
+  }
+  return s;
+}
+
+/** Parses `src` and, if that works, calls the function on fake arrays, tuples and dicts. */
+function parseAndRun(src: string): void {
+  const { host } = fakeHost();
+  let f: ((...a: unknown[]) => unknown) & { params: string[] };
+  try {
+    f = parseLambdaWith(src, host);
+  } catch (e) {
+    if (!(e instanceof EngineError)) throw new Error(`parse threw ${String(e)} for ${JSON.stringify(src)}`);
+    return;
+  }
+  expect(typeof f).toBe("function");
+  const args = f.params.map((_, i) => (i % 3 === 0 ? arr("x", 2, 3) : i % 3 === 1 ? { w: arr("w", 3, 3), b: arr("b", 3) } : [arr("t", 2), 2]));
+  try {
+    f(...args);
+  } catch (e) {
+    if (!(e instanceof EngineError)) throw new Error(`call threw ${String(e)} for ${JSON.stringify(src)}`);
+  }
+}
+
+describe("parseLambdaWith never throws anything but EngineError", () => {
+  it("valid lambdas parse and run on the fake host", () => {
+    for (const src of VALID) {
+      const { host } = fakeHost();
+      expect(() => parseLambdaWith(src, host)).not.toThrow();
+      parseAndRun(src);
+    }
+  });
+
+  it("random strings", () => {
+    fc.assert(fc.property(fc.string({ maxLength: 80 }), (s) => parseAndRun(s)), { numRuns: 500 });
+    fc.assert(fc.property(fc.string({ unit: "binary", maxLength: 40 }), (s) => parseAndRun(s)), { numRuns: 300 });
+  });
+
+  it("strings of lambda-language tokens", () => {
+    const tokens = fc.array(fc.constantFrom(...TOKENS), { maxLength: 30 }).map((t) => t.join(""));
+    fc.assert(fc.property(tokens, (s) => parseAndRun(s)), { numRuns: 500 });
+    fc.assert(fc.property(tokens, (s) => parseAndRun(`lambda x, y: ${s}`)), { numRuns: 500 });
+  });
+
+  it("mutations of valid lambdas (delete / insert / duplicate characters)", () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...VALID), fc.array(mutation, { minLength: 1, maxLength: 4 }), (src, ms) => parseAndRun(mutate(src, ms))),
+      { numRuns: 1000 },
+    );
+  });
+
+  it("finishes quickly on a 10,000-deep '((((' string", () => {
+    for (const src of ["(".repeat(10_000), `lambda x: ${"(".repeat(9_000)}`, `lambda x: ${"[".repeat(9_000)}`, `lambda x: ${"-".repeat(9_000)}x`, `lambda x: x${"[0]".repeat(2_000)}`, `lambda x: ${"x**".repeat(3_000)}x`]) {
+      const t0 = performance.now();
+      let err: unknown;
+      try {
+        parseLambdaWith(src, fakeHost().host);
+      } catch (e) {
+        err = e;
+      }
+      expect(err).toBeInstanceOf(EngineError);
+      expect((err as EngineError).kind).toBe("syntax");
+      expect(performance.now() - t0).toBeLessThan(1000);
+    }
+  });
+
+  it("a tall but legal expression evaluates without overflowing the stack", () => {
+    const src = `lambda x: ${"(".repeat(150)}x${" + 1)".repeat(150)}${" * 2".repeat(300)}`;
+    const { host, calls } = fakeHost();
+    parseLambdaWith(src, host)(arr("x", 2));
+    expect(calls.length).toBe(450);
+  });
+});
