@@ -1,0 +1,89 @@
+import { describe, expect, it } from "vitest";
+import { np, parseLambda, traceVmap, vmap, NDArray } from "../../engine";
+
+const a = np.array([[0, 1], [2, 3]]);
+const b = np.array([[100, 101], [102, 103]]);
+const add = parseLambda("lambda a, b: a + b");
+
+describe("traceVmap tells the story of one call", () => {
+  it("arguments: mapped axis, batch size and slice shape; output and out_axes table", () => {
+    const s = traceVmap(add, [null, 1], 0, [a, b]);
+    expect(s.axisSize).toBe(2);
+    expect(s.args.map((x) => [x.param, x.inAxis, x.batchSize, x.sliceShape])).toEqual([
+      ["a", null, null, [2, 2]],
+      ["b", 1, 2, [2]],
+    ]);
+    const [out] = s.outputs;
+    expect(out.perExampleShape).toEqual([2, 2]);
+    expect(out.shape).toEqual([2, 2, 2]);
+    expect(out.outAxesTable.map((r) => [r.outAxes, r.negative, r.shape])).toEqual([
+      [0, -3, [2, 2, 2]],
+      [1, -2, [2, 2, 2]],
+      [2, -1, [2, 2, 2]],
+    ]);
+    // The values are vmap's values.
+    const direct = vmap(add, [null, 1], 0)(a, b) as NDArray;
+    expect(s.values[0].data).toEqual(Array.from(direct.flat()));
+  });
+
+  it("primitives: per-example shapes and where the batch dim sits", () => {
+    const s = traceVmap(parseLambda("lambda a, b: jnp.sum(a * b, axis=0)"), [1, 0], 0, [a, b]);
+    const names = s.primitives.map((p) => p.primitive);
+    expect(names).toContain("mul");
+    expect(names).toContain("reduce_sum");
+    const mul = s.primitives.find((p) => p.primitive === "mul")!;
+    expect(mul.inputs.map((i) => i.perExample)).toEqual([[2], [2]]);
+    expect(mul.inputs.map((i) => i.bdim)).toEqual([1, 0]);
+    expect(mul.output.perExample).toEqual([2]);
+    expect(mul.output.batched).toEqual([2, 2]);
+  });
+
+  it("provenance: output cell → batch index and the input cells read", () => {
+    // in_axes (0, 1): out[k, j] = a[k, j] + b[j, k]
+    const s = traceVmap(add, [0, 1], 0, [a, b]);
+    const prov = s.outputs[0].provenance!;
+    for (let k = 0; k < 2; k++) {
+      for (let j = 0; j < 2; j++) {
+        const cell = prov[k * 2 + j];
+        expect(cell.k).toBe(k);
+        expect(cell.sources).toEqual([[k * 2 + j], [j * 2 + k]]);
+      }
+    }
+    // A reduction reads a whole slice; out_axes moves k to the last axis.
+    const r = traceVmap(parseLambda("lambda a, b: jnp.sum(a) + b"), [0, null], 1, [a, np.array([5, 6, 7])]);
+    expect(r.outputs[0].shape).toEqual([3, 2]);
+    const c = r.outputs[0].provenance![2 * 1 + 1]; // out[1, 1]: k = 1, b[1]
+    expect(c.k).toBe(1);
+    expect(c.sources).toEqual([[2, 3], [1]]);
+  });
+
+  it("the blog's 5-d example: every out_axes, and the swap-one-pair rule", () => {
+    const shape = [2, 3, 5, 7, 9];
+    const x = np.zeros(shape);
+    const s = traceVmap(add, [null, 0], 3, [x, x], { provenance: false });
+    expect(s.outputs[0].shape).toEqual([2, 3, 5, 2, 7, 9]);
+    expect(s.outputs[0].outAxesTable.map((r) => r.shape)).toEqual([
+      [2, 2, 3, 5, 7, 9],
+      [2, 2, 3, 5, 7, 9],
+      [2, 3, 2, 5, 7, 9],
+      [2, 3, 5, 2, 7, 9],
+      [2, 3, 5, 7, 2, 9],
+      [2, 3, 5, 7, 9, 2],
+    ]);
+  });
+
+  it("tuple outputs: one story per leaf, unbatched leaf broadcast", () => {
+    const f = parseLambda("lambda x, y: (x + y, y * 2.0)");
+    const s = traceVmap(f, [0, null], [0, null], [np.array([1, 2]), np.array(3)]);
+    expect(s.outputTree).toBe("tuple");
+    expect(s.outputs.map((o) => [o.batched, o.shape, o.outAxis])).toEqual([
+      [true, [2], 0],
+      [false, [], null],
+    ]);
+    expect(s.values[1].data).toEqual([6]);
+  });
+
+  it("errors are the same as vmap's", () => {
+    expect(() => traceVmap(add, [0, 1], 0, [np.zeros([2, 3]), np.zeros([2, 3])])).toThrow(/inconsistent sizes/);
+  });
+});
