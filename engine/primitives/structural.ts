@@ -8,7 +8,7 @@
  * as in JAX (`lax.expand_dims`), it is a broadcast_in_dim.
  */
 import { EngineError, pyShape } from "../errors";
-import { allocate, forEachOffset, NDArray } from "../array/ndarray";
+import { allocate, NDArray } from "../array/ndarray";
 import { inversePerm, isPermutation, rowMajorStrides, shapesEqual, sizeOf } from "../array/shape";
 import { broadcastInDimView, sliceView, squeezeView, transposeView, type AxisSlice } from "../array/views";
 import { ShapedArray } from "../core/aval";
@@ -121,7 +121,9 @@ function reshapeImpl(x: NDArray, shape: readonly number[]): NDArray {
     const strides = noCopyStrides(x, shape);
     if (strides) return new NDArray(x.data, shape, strides, x.offset);
   }
-  return new NDArray(x.flat(), shape);
+  const dense = allocate(x.shape);
+  copyInto(dense, x);
+  return new NDArray(dense.data, shape);
 }
 
 function checkReshape(shape: readonly number[], newSizes: number[]): void {
@@ -199,12 +201,45 @@ function checkConcatenate(shapes: (readonly number[])[], dimension: number): num
   return out;
 }
 
-/** Copies `src` (any layout) into the view `dst` of a fresh array, element by element. */
+/**
+ * Copies `src` (any layout, stride-0 axes included) into the same-shaped view `dst`. The copy is
+ * elementwise, so both views may be walked in any common axis order: the axes are ordered by
+ * dst stride so the inner loop writes as densely as possible (stack along the last axis has
+ * size-1 parts; their long axis becomes the inner loop).
+ */
 export function copyInto(dst: NDArray, src: NDArray): void {
-  const flat = src.isContiguous ? src.data.subarray(src.offset, src.offset + src.size) : src.flat();
-  const out = dst.data;
-  let j = 0;
-  forEachOffset(dst, (o) => (out[o] = flat[j++]));
+  const total = dst.size;
+  if (total === 0) return;
+  const D = dst.data;
+  const S = src.data;
+  const order = dst.shape
+    .map((_, i) => i)
+    .sort((i, j) => (dst.shape[i] === 1 ? -1 : 0) - (dst.shape[j] === 1 ? -1 : 0) || Math.abs(dst.strides[j]) - Math.abs(dst.strides[i]));
+  const shape = order.map((i) => dst.shape[i]);
+  const dStr = order.map((i) => dst.strides[i]);
+  const sStr = order.map((i) => src.strides[i]);
+  const nd = shape.length;
+  if (nd === 0) {
+    D[dst.offset] = S[src.offset];
+    return;
+  }
+  const n = shape[nd - 1];
+  const dl = dStr[nd - 1];
+  const sl = sStr[nd - 1];
+  const idx = new Array<number>(nd).fill(0);
+  let od = dst.offset;
+  let os = src.offset;
+  for (let r = total / n; r > 0; r--) {
+    for (let i = 0; i < n; i++) D[od + i * dl] = S[os + i * sl];
+    for (let d = nd - 2; d >= 0; d--) {
+      od += dStr[d];
+      os += sStr[d];
+      if (++idx[d] < shape[d]) break;
+      od -= dStr[d] * shape[d];
+      os -= sStr[d] * shape[d];
+      idx[d] = 0;
+    }
+  }
 }
 
 export const concatenateP: PrimitiveDef<ConcatenateParams> = definePrimitive<ConcatenateParams>({

@@ -72,9 +72,9 @@ describe("explorer", () => {
     renderApp();
     pick("Presets", "tuple-arg");
     expect(outShape()).toBe("(4, 3)");
-    expect((screen.getByLabelText("in_axes for p[0]") as HTMLSelectElement).value).toBe("None");
-    type("Shape of p[0]", "(4, 3)");
-    pick("in_axes for p[0]", "0");
+    expect((screen.getByLabelText("in_axes entry for p[0]") as HTMLSelectElement).value).toBe("None");
+    type("Part p[0] shape", "(4, 3)");
+    pick("in_axes entry for p[0]", "0");
     // p[0] mapped too: out[k, j] = p0[k, j] * x[k, j] + p1[j]
     expect(outShape()).toBe("(4, 3)");
     const want: number[] = [];
@@ -191,7 +191,7 @@ describe("explorer", () => {
     pick("in_axes for a", "None");
     const code = screen.getByTestId("python-code").textContent!;
     expect(code).toContain("out = jax.vmap(f, in_axes=(None, 0), out_axes=0)(a, b)");
-    const table = screen.getByRole("region", { name: "out_axes table" });
+    const table = screen.getByRole("region", { name: "Where the batch axis can go" });
     const rows = within(table).getAllByRole("row").slice(1);
     expect(rows.map((r) => r.textContent)).toEqual([
       expect.stringContaining("0 / -3"),

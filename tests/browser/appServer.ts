@@ -5,7 +5,8 @@
  */
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import type { AddressInfo } from "node:net";
 import { build, preview, type PreviewServer } from "vite";
 import { chromium, type Browser } from "playwright-core";
@@ -22,9 +23,9 @@ export interface AppServer {
 }
 
 export async function startApp(): Promise<AppServer> {
-  const root = resolve(__dirname, "../..");
+  const root = fileURLToPath(new URL("../..", import.meta.url));
   const outDir = mkdtempSync(join(tmpdir(), "vmap-app-"));
-  await build({ root, logLevel: "error", build: { outDir, emptyOutDir: true } });
+  await build({ root, logLevel: "error", build: { outDir, emptyOutDir: true, minify: process.env.NOMIN ? false : undefined } });
   const server: PreviewServer = await preview({ root, logLevel: "error", build: { outDir }, preview: { port: 0, host: "127.0.0.1", strictPort: false, open: false } });
   const addr = server.httpServer.address() as AddressInfo;
   const url = `http://127.0.0.1:${addr.port}/`;

@@ -75,7 +75,7 @@ describe("jnp.matmul", () => {
       ),
     );
     fc.assert(
-      fc.property(batchPair, dim, dim, dim, fc.boolean(), fc.boolean(), fc.integer(), ([ba, bb], n, k, m, aVec, bVec) => {
+      fc.property(batchPair, fc.tuple(dim, dim, dim), fc.boolean(), fc.boolean(), ([ba, bb], [n, k, m], aVec, bVec) => {
         const aShape = aVec ? [k] : [...ba, n, k];
         const bShape = bVec ? [k] : [...bb, k, m];
         const a = randomRef(aShape, 1);

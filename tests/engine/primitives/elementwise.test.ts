@@ -85,7 +85,7 @@ describe("binary elementwise", () => {
         const out = fromEngine(run(prim, [toEngine(a), toEngine(b)]));
         expect(closeTo(out, zipRef(f, a, b), 0, 0)).toBeNull();
       }),
-      { numRuns: 30 },
+      { numRuns: 200 },
     );
   });
 
