@@ -3,21 +3,7 @@
  * per example, stack the results along out_axes — independent of the engine's views and rules.
  */
 import { NDArray, np } from "../../engine";
-
-function strides(shape: readonly number[]): number[] {
-  const s = new Array<number>(shape.length);
-  let acc = 1;
-  for (let i = shape.length - 1; i >= 0; i--) {
-    s[i] = acc;
-    acc *= shape[i];
-  }
-  return s;
-}
-
-function unravel(j: number, shape: readonly number[]): number[] {
-  const st = strides(shape);
-  return st.map((s, i) => Math.floor(j / s) % shape[i]);
-}
+import { stridesOf as strides, unravel } from "./reference";
 
 /** x.take(k, axis) with loops. */
 export function takeSlice(x: NDArray, axis: number, k: number): NDArray {
