@@ -3,7 +3,7 @@
  * arrays from the fills, run `traceVmap`, and sort an EngineError to the control that caused
  * it. Keeping every engine call here means one place to adapt if the contract grows.
  */
-import { EngineError, np, parseLambda, traceVmap, type NDArray } from "../../engine/index";
+import { EngineError, MAX_ELEMENTS, np, parseLambda, traceVmap, type NDArray } from "../../engine/index";
 import type { VmapStory } from "../../engine/transforms/storyTypes";
 import { argFor, argLeaves, inAxisFor, sizeOfShape, type ArgTree, type AxisTree, type ExplorerState } from "./explorerTypes";
 import { leafValues, uniqueOffset } from "./fills";
@@ -31,12 +31,23 @@ export function asEngineError(e: unknown): EngineError {
 type ArgValue = NDArray | ArgValue[];
 
 /**
- * Builds every argument; `np.arange` checks the engine's size limit before it allocates, so a
- * shape above 10^7 cells is refused here, before any other work.
+ * Builds every argument. A shape above the engine's limit is refused here, before any other
+ * work: `np.arange` checks the limit before it allocates and throws the engine's own error.
+ * Arrays are immutable, so the same arguments are reused while only the axes change.
  */
 export function buildArgs(s: ExplorerState, params: string[]): ArgValue[] {
+  const key = params.join(",");
+  if (argsCache && argsCache.args === s.args && argsCache.key === key) return argsCache.value;
+  const value = buildArgsUncached(s, params);
+  argsCache = { args: s.args, key, value };
+  return value;
+}
+
+let argsCache: { args: ExplorerState["args"]; key: string; value: ArgValue[] } | null = null;
+
+function buildArgsUncached(s: ExplorerState, params: string[]): ArgValue[] {
   const sizes = params.flatMap((p) => argLeaves(argFor(s, p).tree).map((l) => sizeOfShape(l.shape)));
-  for (const n of sizes) np.arange(n);
+  for (const n of sizes) if (!(n <= MAX_ELEMENTS)) np.arange(n);
   const offset = uniqueOffset(sizes);
   let leafIndex = 0;
   const make = (t: ArgTree, fill: "unique" | "random"): ArgValue => {
@@ -48,13 +59,18 @@ export function buildArgs(s: ExplorerState, params: string[]): ArgValue[] {
 
 export type TraceResult = { ok: true; story: VmapStory } | { ok: false; error: EngineError };
 
-export function runTrace(s: ExplorerState, parsed: ParsedFn): TraceResult {
+/**
+ * Runs the vmap call. Cell provenance is asked for only when `withProvenance` (a hover needs it):
+ * it costs several times the trace itself on the (2,3,5,7,9) example, and out_axes changes must
+ * redraw within 50 ms. `provenance` is traceVmap's option beside `axisSize`.
+ */
+export function runTrace(s: ExplorerState, parsed: ParsedFn, withProvenance = false): TraceResult {
   if (!parsed.ok) return { ok: false, error: parsed.error };
   try {
     const args = buildArgs(s, parsed.params);
     const inAxes: AxisTree[] = parsed.params.map((p) => inAxisFor(s, p));
     const allNone = inAxes.length > 0 && inAxes.every((a) => a === null);
-    const opts = allNone && s.axisSize !== null ? { axisSize: s.axisSize } : {};
+    const opts = { ...(allNone && s.axisSize !== null ? { axisSize: s.axisSize } : {}), provenance: withProvenance };
     const story = traceVmap(parsed.fn as never, inAxes as never, s.outAxes as never, args as never, opts);
     return { ok: true, story };
   } catch (e) {

@@ -63,7 +63,9 @@ export function computeView(s: ExplorerState): View {
   const shown = result.ok ? result.story : lastGood;
   const allNone = allInAxesNone(s, params);
   const error = result.ok ? null : result.error;
-  const cellCount = shown ? countCells(shown) : params.reduce((n, p) => n + argLeaves(argFor(s, p).tree).reduce((m, l) => m + sizeOfShape(l.shape), 0), 0);
+  // Inputs are drawn from the current state (even while an error shows), outputs from `shown`.
+  const inputCells = params.reduce((n, p) => n + argLeaves(argFor(s, p).tree).reduce((m, l) => m + sizeOfShape(l.shape), 0), 0);
+  const cellCount = inputCells + (shown ? shown.outputs.reduce((n, o) => n + sizeOfShape(o.shape), 0) : 0);
   return {
     parsed,
     params,
@@ -79,8 +81,11 @@ export function computeView(s: ExplorerState): View {
   };
 }
 
-export function countCells(story: VmapStory): number {
-  return story.args.reduce((n, a) => n + sizeOfShape(a.shape), 0) + story.outputs.reduce((n, o) => n + sizeOfShape(o.shape), 0);
-}
-
 export const selectView = memoizeLast(computeView);
+
+/** The same trace with cell provenance, computed only when a cell is hovered or focused. */
+export const selectProvenanceStory = memoizeLast((s: ExplorerState): VmapStory | null => {
+  const parsed = selectParsed(s.fnSource);
+  const r = runTrace(s, parsed, true);
+  return r.ok ? r.story : null;
+});

@@ -16,10 +16,12 @@ export function createAppStore(): UseBoundStore<StoreApi<StoreState>> {
 }
 
 export const useStore = createAppStore();
+// The first state holds actions bound to this store, so it can be restored as a whole.
+const initialState = useStore.getState();
 
-/** Resets the shared store to a fresh state (tests, and "reset" in the page). */
+/** Resets the shared store to its first state (zustand's reset-per-test pattern). */
 export function resetStore(): void {
-  useStore.setState(createAppStore().getState(), true);
+  useStore.setState(initialState, true);
 }
 
 interface UrlHost {
@@ -35,22 +37,27 @@ interface UrlHost {
  * A link pasted while the page is open (hashchange) is read the same way.
  */
 export function syncUrl(store: StoreApi<StoreState>, host: UrlHost): () => void {
+  let last = "";
   const read = () => {
     const r = decodeExplorer(host.location.hash);
+    // Leave the link as it was until the user changes something: a reload of a broken link
+    // shows the same notice again instead of silently becoming the default.
+    last = encodeExplorer(r.state);
     store.setState({ explorer: r.state, notice: r.ok ? null : r.notice, past: [], future: [], lastEdit: null, k: null, phase: 2, playing: false });
   };
   read();
-  let last = host.location.hash.replace(/^#/, "");
+  let lastHash = host.location.hash.replace(/^#/, "");
   const unsub = store.subscribe((s, prev) => {
     if (s.explorer === prev.explorer) return;
     const enc = encodeExplorer(s.explorer);
     if (enc === last) return;
     last = enc;
+    lastHash = enc;
     host.history.replaceState(null, "", `#${enc}`);
   });
   const onHash = () => {
-    if (host.location.hash.replace(/^#/, "") === last) return;
-    last = host.location.hash.replace(/^#/, "");
+    if (host.location.hash.replace(/^#/, "") === lastHash) return;
+    lastHash = host.location.hash.replace(/^#/, "");
     read();
   };
   host.addEventListener("hashchange", onHash);

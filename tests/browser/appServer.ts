@@ -25,7 +25,7 @@ export interface AppServer {
 export async function startApp(): Promise<AppServer> {
   const root = fileURLToPath(new URL("../..", import.meta.url));
   const outDir = mkdtempSync(join(tmpdir(), "vmap-app-"));
-  await build({ root, logLevel: "error", build: { outDir, emptyOutDir: true, minify: process.env.NOMIN ? false : undefined } });
+  await build({ root, logLevel: "error", build: { outDir, emptyOutDir: true } });
   const server: PreviewServer = await preview({ root, logLevel: "error", build: { outDir }, preview: { port: 0, host: "127.0.0.1", strictPort: false, open: false } });
   const addr = server.httpServer.address() as AddressInfo;
   const url = `http://127.0.0.1:${addr.port}/`;

@@ -1,0 +1,91 @@
+/**
+ * The page layout only: the call line on top, the argument editors, the picture with its
+ * playback, the shape story and out_axes table beside it, the Python code below. The keyboard
+ * map comes from actions.ts.
+ */
+import { useEffect } from "react";
+import { ACTIONS, isFieldTarget, keyAction } from "./actions";
+import { CallLine } from "./explorer/CallLine";
+import { CodePanel } from "./explorer/CodePanel";
+import { ErrorAlert } from "./explorer/ErrorAlert";
+import { OutAxesTable } from "./explorer/OutAxesTable";
+import { PlaybackControls } from "./explorer/PlaybackControls";
+import { ShapeEditor } from "./explorer/ShapeEditor";
+import { ShapeStory } from "./explorer/ShapeStory";
+import { Stage } from "./explorer/Stage";
+import { selectView } from "./state/selectors";
+import { useView } from "./state/hooks";
+import { useStore } from "./state/store";
+
+function Toolbar() {
+  const canUndo = useStore((s) => s.past.length > 0);
+  const canRedo = useStore((s) => s.future.length > 0);
+  return (
+    <div className="toolbar" role="toolbar" aria-label="History">
+      {ACTIONS.filter((a) => a.toolbar).map((a) => (
+        <button
+          key={a.id}
+          type="button"
+          disabled={(a.id === "undo" && !canUndo) || (a.id === "redo" && !canRedo)}
+          title={a.keys.length ? `${a.label} (${a.keys[0]})` : a.label}
+          onClick={() => a.perform(useStore.getState(), { B: 0 })}
+        >
+          {a.label}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+export function App() {
+  const notice = useStore((s) => s.notice);
+  const setNotice = useStore((s) => s.setNotice);
+  const { params } = useView();
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const a = keyAction(e, isFieldTarget(e.target, e.key));
+      if (!a) return;
+      e.preventDefault();
+      const s = useStore.getState();
+      a.perform(s, { B: selectView(s.explorer).shown?.axisSize ?? 0 });
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, []);
+  return (
+    <div className="app">
+      <header>
+        <h1>
+          vmap <span>Playground</span>
+        </h1>
+        <Toolbar />
+      </header>
+      {notice && (
+        <p className="notice" role="status">
+          {notice}{" "}
+          <button type="button" className="linklike" onClick={() => setNotice(null)}>
+            Dismiss
+          </button>
+        </p>
+      )}
+      <CallLine />
+      <section className="arguments" aria-label="Arguments">
+        {params.map((p) => (
+          <ShapeEditor key={p} name={p} />
+        ))}
+        <ErrorAlert place="shape" />
+      </section>
+      <div className="main-area">
+        <div className="picture">
+          <PlaybackControls />
+          <Stage />
+        </div>
+        <aside className="side">
+          <ShapeStory />
+          <OutAxesTable />
+        </aside>
+      </div>
+      <CodePanel />
+    </div>
+  );
+}

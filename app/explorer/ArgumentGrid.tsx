@@ -1,0 +1,53 @@
+/**
+ * One argument leaf drawn as a grid: cells tinted by their index along the mapped axis (the k
+ * of the slice they belong to), unmapped arrays in grey and marked "reused for every k" while
+ * the animation runs. The caption gives the shape (axis colours) and the slice shape f sees.
+ */
+import { memo, useMemo } from "react";
+import type { InputLeaf } from "../state/hooks";
+import { useStore } from "../state/store";
+import { batchFill, UNMAPPED_FILL } from "../viz/colors";
+import { inputCellState, type Frame } from "../viz/timeline";
+import { CellGrid, useGridLayout } from "./CellGrid";
+import { ShapeText } from "./ShapeText";
+
+export const GRID_WIDTH = 560;
+
+export const ArgumentGrid = memo(function ArgumentGrid({ leaf, B, frame, duration, highlight }: { leaf: InputLeaf; B: number; frame: Frame; duration: number; highlight: Set<number> | undefined }) {
+  const layout = useGridLayout(leaf.shape, GRID_WIDTH);
+  const setHover = useStore((s) => s.setHover);
+  // layout.cells is sorted by flat index, so position j is cell j.
+  const fills = useMemo(() => layout.cells.map((c) => (leaf.axis === null ? UNMAPPED_FILL : batchFill(c.coord[leaf.axis], B))), [layout, leaf.axis, B]);
+  const states = useMemo(() => {
+    const s = [] as ReturnType<typeof inputCellState>[];
+    for (const c of layout.cells) s[c.i] = inputCellState(frame, leaf, c.coord);
+    return s;
+  }, [layout, frame, leaf]);
+  const slice = leaf.axis === null ? leaf.shape : leaf.shape.filter((_, d) => d !== leaf.axis);
+  const playing = frame.k !== null;
+  return (
+    <figure className={`arg${leaf.axis === null ? " unmapped" : ""}${playing && leaf.axis === null ? " reused" : ""}`}>
+      <figcaption>
+        <strong className="argname">{leaf.label}</strong> <ShapeText shape={leaf.shape} mapped={leaf.axis} />{" "}
+        {leaf.axis === null ? (
+          <span className="note">not mapped: the whole array is reused for every k</span>
+        ) : (
+          <span className="note">
+            mapped along axis {leaf.axis} → each k sees <ShapeText shape={slice} mapped={null} />
+          </span>
+        )}
+      </figcaption>
+      <CellGrid
+        label={`Argument ${leaf.label}, shape (${leaf.shape.join(", ")}${leaf.shape.length === 1 ? "," : ""})${leaf.axis === null ? ", not mapped" : `, mapped along axis ${leaf.axis}`}`}
+        layout={layout}
+        mapped={leaf.axis}
+        fills={fills}
+        values={leaf.values.length ? leaf.values : null}
+        states={states}
+        duration={duration}
+        highlight={highlight}
+        onHover={(cell) => setHover(cell === null ? null : { side: "in", leaf: leaf.leaf, cell })}
+      />
+    </figure>
+  );
+});

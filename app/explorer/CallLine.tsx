@@ -1,0 +1,63 @@
+/**
+ * The call is the control: the top of the screen reads as the JAX code itself,
+ * `out = jax.vmap(f, in_axes=(0, None), out_axes=0)(a, b)`, with `f`, each in_axes entry,
+ * out_axes and (when every entry is None) axis_size editable in place. Errors show right
+ * below the part of the call that caused them.
+ */
+import { useView, useExplorer } from "../state/hooks";
+import { useStore } from "../state/store";
+import { ErrorAlert } from "./ErrorAlert";
+import { FunctionEditor } from "./FunctionEditor";
+import { InAxesMenu } from "./InAxesMenu";
+import { OutAxesControl } from "./OutAxesControl";
+
+function AxisSizeInput() {
+  const size = useExplorer().axisSize;
+  const setAxisSize = useStore((s) => s.setAxisSize);
+  return (
+    <>
+      <span className="tok-op">, </span>axis_size=
+      <input
+        className="axis-size"
+        type="number"
+        min={0}
+        max={1000000}
+        aria-label="axis_size"
+        value={size ?? ""}
+        placeholder="None"
+        onChange={(e) => {
+          const v = e.target.value.trim();
+          const n = Number(v);
+          setAxisSize(v === "" || !Number.isInteger(n) || n < 0 ? null : Math.min(n, 1_000_000));
+        }}
+      />
+    </>
+  );
+}
+
+export function CallLine() {
+  const { params, allNone } = useView();
+  return (
+    <section className="callline" aria-label="The vmap call">
+      <FunctionEditor />
+      <div className="vmap-line">
+        <code>
+          out = <span className="tok-lib">jax.vmap</span>(f, in_axes=(
+        </code>
+        {params.map((p, i) => (
+          <span key={p} className="entry">
+            {i > 0 && <code>, </code>}
+            <InAxesMenu name={p} />
+          </span>
+        ))}
+        <code>{params.length === 1 ? ",)" : ")"}, out_axes=</code>
+        <OutAxesControl />
+        {allNone && <AxisSizeInput />}
+        <code>)({params.join(", ")})</code>
+      </div>
+      <ErrorAlert place="in_axes" />
+      <ErrorAlert place="out_axes" />
+      <ErrorAlert place="axis_size" />
+    </section>
+  );
+}

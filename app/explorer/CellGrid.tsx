@@ -1,0 +1,189 @@
+/**
+ * One array drawn as cells: React renders the frame, axis brackets, tile labels and the
+ * accessible name; D3 joins the cells into one <g> and animates them (style P12). Data redraw,
+ * animation frame and provenance highlight are three separate effects. Pointer hover and
+ * keyboard focus (arrow keys move a cell cursor) report the cell for provenance highlighting.
+ */
+import { useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from "react";
+import { applyFrame, joinCells, markCells } from "../viz/drawCells";
+import { animateCanvas, canvasAvailable, cellAtPoint, highlightCanvas, resetCanvas } from "../viz/drawCanvas";
+import { axisColor } from "../viz/colors";
+import { chooseCellSize, layoutArray, type GridLayout } from "../viz/layout";
+import type { CellState } from "../viz/timeline";
+import { useD3Layer } from "../viz/useD3Layer";
+
+export interface CellGridProps {
+  label: string;
+  layout: GridLayout;
+  /** The batch axis in this array (coloured and tinted), or null. */
+  mapped: number | null;
+  fills: string[];
+  values: ArrayLike<number> | null;
+  states: CellState[];
+  duration: number;
+  highlight: Set<number> | undefined;
+  onHover: (cell: number | null) => void;
+}
+
+export function useGridLayout(shape: number[], maxWidth: number): GridLayout {
+  const key = shape.join(",");
+  return useMemo(() => {
+    const size = shape.reduce((a, b) => a * b, 1);
+    const cell = chooseCellSize(shape, maxWidth, size);
+    return layoutArray(shape, cell, size <= 64);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [key, maxWidth]);
+}
+
+/** How each axis is laid out, in its colour: `axis 0 → tiles · axis 1 ↓ rows · axis 2 → columns`. */
+export function AxisLegend({ shape, mapped }: { shape: readonly number[]; mapped: number | null }) {
+  const n = shape.length;
+  const how = (d: number) => (d === n - 1 ? "→ columns" : d === n - 2 ? "↓ rows" : (n - 3 - d) % 2 === 0 ? "→ tiles" : "↓ tiles");
+  if (n === 0) return null;
+  return (
+    <p className="legend">
+      {shape.map((size, d) => (
+        <span key={d} style={{ color: axisColor(d, mapped) }} className={d === mapped ? "mapped" : undefined}>
+          axis {d} ({size}) {how(d)}
+          {d === mapped ? " · batch" : ""}
+        </span>
+      ))}
+    </p>
+  );
+}
+
+/** Above this many cells a grid is painted on a canvas (measured faster), else drawn as SVG. */
+export const CANVAS_ABOVE = 300;
+
+export function CellGrid(p: CellGridProps) {
+  return p.layout.cells.length > CANVAS_ABOVE && canvasAvailable() ? <CanvasCellGrid {...p} /> : <SvgCellGrid {...p} />;
+}
+
+function Decorations({ layout, mapped }: { layout: GridLayout; mapped: number | null }) {
+  return (
+    <>
+      {layout.brackets.map((b, i) => (
+        <line key={`b${i}`} className="bracket" x1={b.x1} y1={b.y1} x2={b.x2} y2={b.y2} stroke={axisColor(b.axis, mapped)} strokeWidth={b.axis === mapped ? 3 : 2} />
+      ))}
+      {layout.labels.map((l, i) => (
+        <text key={`l${i}`} className={l.axis === mapped ? "tile-label mapped" : "tile-label"} x={l.x} y={l.y} textAnchor={l.anchor} fill={axisColor(l.axis, mapped)}>
+          {l.index}
+        </text>
+      ))}
+    </>
+  );
+}
+
+/** Keyboard cursor over cells: arrows move it (and stop the page's playback keys). */
+function useCellCursor(layout: GridLayout, onHover: (c: number | null) => void) {
+  const [cursor, setCursor] = useState(0);
+  const size = layout.cells.length;
+  const last = layout.shape[layout.shape.length - 1] ?? 1;
+  const onKeyDown = (e: KeyboardEvent<Element>) => {
+    const step = { ArrowRight: 1, ArrowLeft: -1, ArrowDown: last, ArrowUp: -last }[e.key];
+    if (step === undefined || size === 0) return;
+    e.preventDefault();
+    e.stopPropagation();
+    const next = Math.min(size - 1, Math.max(0, cursor + step));
+    setCursor(next);
+    onHover(next);
+  };
+  return { onKeyDown, onFocus: () => size > 0 && onHover(Math.min(cursor, size - 1)), onBlur: () => onHover(null) };
+}
+
+function CanvasCellGrid(p: CellGridProps) {
+  const { layout } = p;
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const keys = useCellCursor(layout, p.onHover);
+  // One effect, one paint per commit: a new layout or fills resets (and paints) the canvas;
+  // otherwise a new frame animates and a new highlight repaints.
+  const drawn = useRef<{ layout: GridLayout; fills: string[]; states: CellState[]; highlight: Set<number> | undefined } | null>(null);
+  useLayoutEffect(() => {
+    const el = canvas.current;
+    if (!el) return;
+    const prev = drawn.current;
+    if (!prev || prev.layout !== layout || prev.fills !== p.fills) {
+      resetCanvas(el, layout, p.fills, p.states);
+      if (p.highlight?.size) highlightCanvas(el, layout, p.fills, p.highlight);
+    } else if (prev.states !== p.states) {
+      if (prev.highlight !== p.highlight) highlightCanvas(el, layout, p.fills, p.highlight ?? [], false);
+      animateCanvas(el, layout, p.fills, p.states, p.duration);
+    } else if (prev.highlight !== p.highlight) {
+      highlightCanvas(el, layout, p.fills, p.highlight ?? []);
+    }
+    drawn.current = { layout, fills: p.fills, states: p.states, highlight: p.highlight };
+  });
+  const onMove = (e: PointerEvent<HTMLDivElement>) => {
+    const r = canvas.current!.getBoundingClientRect();
+    const c = cellAtPoint(layout, ((e.clientX - r.left) * layout.width) / r.width, ((e.clientY - r.top) * layout.height) / r.height);
+    if (c !== null) p.onHover(c);
+  };
+  return (
+    <>
+      <AxisLegend shape={layout.shape} mapped={p.mapped} />
+      <div className="canvas-grid" style={{ width: layout.width }} role="img" aria-label={p.label} tabIndex={0} onPointerMove={onMove} onPointerLeave={() => p.onHover(null)} {...keys}>
+        <canvas ref={canvas} />
+        <svg viewBox={`0 0 ${layout.width} ${layout.height}`} aria-hidden="true">
+          <Decorations layout={layout} mapped={p.mapped} />
+        </svg>
+      </div>
+    </>
+  );
+}
+
+function SvgCellGrid(p: CellGridProps) {
+  const layout = p.layout;
+  const layer = useRef<SVGGElement>(null);
+  const [cursor, setCursor] = useState(0);
+  useD3Layer(layer, (g) => joinCells(g, layout, p.fills, p.values), [layout, p.fills, p.values]);
+  useD3Layer(layer, (g) => applyFrame(g, layout, p.states, p.duration), [layout, p.fills, p.values, p.states]);
+  useD3Layer(layer, (g) => markCells(g, p.highlight ?? []), [layout, p.fills, p.values, p.highlight]);
+
+  const cellAt = (e: PointerEvent<SVGSVGElement>): number | null => {
+    const el = (e.target as Element).closest?.("g.cell");
+    const i = el?.getAttribute("data-i");
+    return i == null ? null : Number(i);
+  };
+  const size = layout.cells.length;
+  const onKey = (e: KeyboardEvent<SVGSVGElement>) => {
+    const step = { ArrowRight: 1, ArrowLeft: -1, ArrowDown: layout.shape[layout.shape.length - 1] ?? 1, ArrowUp: -(layout.shape[layout.shape.length - 1] ?? 1) }[e.key];
+    if (step === undefined || size === 0) return;
+    e.preventDefault();
+    e.stopPropagation();
+    const next = Math.min(size - 1, Math.max(0, cursor + step));
+    setCursor(next);
+    p.onHover(next);
+  };
+  return (
+    <>
+    <AxisLegend shape={layout.shape} mapped={p.mapped} />
+    <svg
+      className="cellgrid"
+      viewBox={`0 0 ${layout.width} ${layout.height}`}
+      width={layout.width}
+      style={{ maxWidth: "100%", height: "auto" }}
+      role="img"
+      aria-label={p.label}
+      tabIndex={0}
+      onPointerOver={(e) => {
+        const c = cellAt(e);
+        if (c !== null) p.onHover(c);
+      }}
+      onPointerLeave={() => p.onHover(null)}
+      onFocus={() => p.onHover(Math.min(cursor, size - 1))}
+      onBlur={() => p.onHover(null)}
+      onKeyDown={onKey}
+    >
+      {layout.brackets.map((b, i) => (
+        <line key={`b${i}`} className="bracket" x1={b.x1} y1={b.y1} x2={b.x2} y2={b.y2} stroke={axisColor(b.axis, p.mapped)} strokeWidth={b.axis === p.mapped ? 3 : 2} />
+      ))}
+      {layout.labels.map((l, i) => (
+        <text key={`l${i}`} className={l.axis === p.mapped ? "tile-label mapped" : "tile-label"} x={l.x} y={l.y} textAnchor={l.anchor} fill={axisColor(l.axis, p.mapped)}>
+          {l.index}
+        </text>
+      ))}
+      <g ref={layer} className="cells" />
+    </svg>
+    </>
+  );
+}

@@ -1,0 +1,46 @@
+/**
+ * The hovered (or focused) cell in words, from the trace's provenance: which output cell, its
+ * value and k, and the input cells it was computed from. A polite live region, so keyboard and
+ * screen-reader users get what the highlight shows.
+ */
+import { unravel, useInputLeaves, useProvenanceStory, useView } from "../state/hooks";
+import { useStore } from "../state/store";
+import { formatValue } from "../viz/drawCells";
+import { outputName } from "./Stage";
+
+const idx = (i: number, shape: readonly number[]) => (shape.length === 0 ? "" : `[${unravel(i, shape).join(", ")}]`);
+
+export function HoverReadout() {
+  const hover = useStore((s) => s.hover);
+  const { shown } = useView();
+  const story = useProvenanceStory() ?? shown;
+  const leaves = useInputLeaves();
+  let text = "Hover over or focus a cell to see where it came from.";
+  if (hover && story) {
+    if (hover.side === "out") {
+      const o = story.outputs[hover.leaf];
+      const v = story.values[hover.leaf]?.data[hover.cell];
+      const src = o?.provenance?.[hover.cell];
+      if (o) {
+        const from = src
+          ? src.sources
+              .map((cells, l) => (cells.length && leaves[l] ? cells.slice(0, 6).map((c) => `${leaves[l].label}${idx(c, leaves[l].shape)}`).join(", ") + (cells.length > 6 ? ` … (${cells.length} cells)` : "") : ""))
+              .filter(Boolean)
+              .join("; ")
+          : "";
+        text = `${outputName(o.path, story.outputTree)}${idx(hover.cell, o.shape)} = ${v === undefined ? "?" : formatValue(v)}${src && src.k !== null ? `, from k = ${src.k}` : ""}${from ? ` ← ${from}` : src ? " ← no input cell (a constant)" : ""}`;
+      }
+    } else {
+      const l = leaves[hover.leaf];
+      if (l) {
+        const v = l.values[hover.cell];
+        text = `${l.label}${idx(hover.cell, l.shape)}${v === undefined ? "" : ` = ${formatValue(v)}`}${l.axis !== null ? `, in slice k = ${unravel(hover.cell, l.shape)[l.axis]}` : ", used by every k"}`;
+      }
+    }
+  }
+  return (
+    <p className="readout" aria-live="polite">
+      {text}
+    </p>
+  );
+}

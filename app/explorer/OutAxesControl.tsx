@@ -1,0 +1,23 @@
+/**
+ * The `out_axes` control. Its choices come from the per-example result of the last good trace
+ * (rank p gives axes 0 … p and −1 … −(p+1)); for a tuple result it can also go per output.
+ * One past-the-end axis is offered, marked, so JAX's out-of-bounds error can be seen.
+ */
+import type { ArgTree } from "../state/explorerTypes";
+import { useExplorer, useView } from "../state/hooks";
+import { useStore } from "../state/store";
+import { AxisMenu } from "./InAxesMenu";
+
+export function OutAxesControl() {
+  const s = useExplorer();
+  const { shown } = useView();
+  const setOutAxes = useStore((st) => st.setOutAxes);
+  // A stand-in leaf whose rank is the output's rank with the new axis (per-example rank + 1).
+  const leafOf = (p: number[]): ArgTree => ({ kind: "leaf", shape: [...p, 1] });
+  let tree: ArgTree = leafOf([0, 0]);
+  if (shown) {
+    const leaves = shown.outputs.map((o) => leafOf(o.perExampleShape));
+    tree = shown.outputTree === "array" && leaves.length === 1 ? leaves[0] : { kind: "tuple", items: leaves };
+  }
+  return <AxisMenu label="out_axes" partLabel={(i) => `axis for output ${i}`} tree={tree} value={s.outAxes} onChange={setOutAxes} offerPastEnd />;
+}

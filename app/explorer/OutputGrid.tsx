@@ -1,0 +1,58 @@
+/**
+ * The stacked result: each output leaf as a grid tinted by its index along out_axes (the k it
+ * came from, same tint as the input slice), the `Output shape` text, and during playback the
+ * results so far placed, the k-th landing, the rest faint. While an error shows, the last good
+ * result stays, dimmed.
+ */
+import { memo, useMemo } from "react";
+import type { OutputLeafStory } from "../../engine/transforms/storyTypes";
+import { useStore } from "../state/store";
+import { batchFill, UNMAPPED_FILL } from "../viz/colors";
+import { outputCellState, type Frame } from "../viz/timeline";
+import { CellGrid, useGridLayout } from "./CellGrid";
+import { GRID_WIDTH } from "./ArgumentGrid";
+import { ShapeText } from "./ShapeText";
+
+export function pyShape(shape: readonly number[]): string {
+  return shape.length === 1 ? `(${shape[0]},)` : `(${shape.join(", ")})`;
+}
+
+/** `(2, 2, 2)` for one array; a tuple of shapes `((2,), ())` for a tuple result. */
+export function outputShapeText(outputs: { shape: number[] }[], tree: string): string {
+  if (tree === "array" && outputs.length === 1) return pyShape(outputs[0].shape);
+  const inner = outputs.map((o) => pyShape(o.shape));
+  return inner.length === 1 ? `(${inner[0]},)` : `(${inner.join(", ")})`;
+}
+
+export const OutputLeafGrid = memo(function OutputLeafGrid(p: { out: OutputLeafStory; name: string; data: number[] | null; B: number; frame: Frame; duration: number; highlight: Set<number> | undefined }) {
+  const { out } = p;
+  const layout = useGridLayout(out.shape, GRID_WIDTH);
+  const setHover = useStore((s) => s.setHover);
+  const axis = out.outAxis;
+  const fills = useMemo(() => layout.cells.map((c) => (axis === null ? UNMAPPED_FILL : batchFill(c.coord[axis], p.B))), [layout, axis, p.B]);
+  const leafAxes = useMemo(() => ({ axis }), [axis]);
+  const states = useMemo(() => layout.cells.map((c) => outputCellState(p.frame, leafAxes, c.coord)), [layout, p.frame, leafAxes]);
+  return (
+    <figure className="out">
+      <figcaption>
+        <strong className="argname">{p.name}</strong> <ShapeText shape={out.shape} mapped={axis} />{" "}
+        <span className="note">
+          {axis === null
+            ? "out_axes None: returned as f made it"
+            : `per-example ${pyShape(out.perExampleShape)}, results stacked along axis ${axis}${out.batched ? "" : " (not batched: copied for every k)"}`}
+        </span>
+      </figcaption>
+      <CellGrid
+        label={`Output ${p.name}, shape ${pyShape(out.shape)}${axis === null ? "" : `, stacked along axis ${axis}`}`}
+        layout={layout}
+        mapped={axis}
+        fills={fills}
+        values={p.data}
+        states={states}
+        duration={p.duration}
+        highlight={p.highlight}
+        onHover={(cell) => setHover(cell === null ? null : { side: "out", leaf: out.leaf, cell })}
+      />
+    </figure>
+  );
+});

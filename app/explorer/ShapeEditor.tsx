@@ -1,0 +1,113 @@
+/**
+ * `Shape of NAME`: type a shape like `(2,3,5,7,9)` (or `((3,), (3,))` for a tuple argument), or
+ * add/remove axes with buttons; a tuple argument also gets one field per part (`Shape of p[0]`).
+ * The field keeps exactly what was typed: a shape that does not read stays in the box with a
+ * hint, and only a readable one reaches the store. Plus the fill choice (`Fill of NAME`).
+ */
+import { useEffect, useState } from "react";
+import { argFor, argLeaves, formatArgTree, litToArgTree, type ArgTree, type Fill } from "../state/explorerTypes";
+import { useExplorer } from "../state/hooks";
+import { parsePyLiteral } from "../state/pyLiteral";
+import { useStore } from "../state/store";
+
+const MAX_RANK = 8;
+
+function readTree(text: string, leafOnly: boolean): ArgTree | string {
+  try {
+    const lit = parsePyLiteral(text.trim() === "" ? "()" : text);
+    const tree = litToArgTree(typeof lit === "number" ? [lit] : lit);
+    if (!tree || (leafOnly && tree.kind !== "leaf")) return leafOnly ? "write a shape like (2, 3)" : "write a shape like (2, 3) or a tuple of shapes";
+    if (argLeaves(tree).some((l) => l.shape.length > MAX_RANK)) return `at most ${MAX_RANK} axes`;
+    return tree;
+  } catch (e) {
+    return `not a shape: ${(e as Error).message}`;
+  }
+}
+
+function ShapeField({ label, value, leafOnly, onCommit }: { label: string; value: ArgTree; leafOnly: boolean; onCommit: (t: ArgTree) => void }) {
+  const text = formatArgTree(value);
+  const [draft, setDraft] = useState(text);
+  const parsed = readTree(draft, leafOnly);
+  // Follow outside changes (undo, presets, the +/- buttons) unless the draft already means the same.
+  useEffect(() => {
+    const cur = readTree(draft, leafOnly);
+    if (typeof cur === "string" || formatArgTree(cur) !== text) setDraft(text);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [text]);
+  const hintId = `hint-${label.replace(/\W+/g, "-")}`;
+  return (
+    <span className="shape-field">
+      <input
+        type="text"
+        aria-label={label}
+        value={draft}
+        spellCheck={false}
+        aria-invalid={typeof parsed === "string"}
+        aria-describedby={typeof parsed === "string" ? hintId : undefined}
+        onChange={(e) => {
+          setDraft(e.target.value);
+          const t = readTree(e.target.value, leafOnly);
+          if (typeof t !== "string") onCommit(t);
+        }}
+      />
+      {typeof parsed === "string" && (
+        <span id={hintId} className="hint">
+          {parsed}
+        </span>
+      )}
+    </span>
+  );
+}
+
+function AxisButtons({ shape, onChange, name }: { shape: number[]; onChange: (s: number[]) => void; name: string }) {
+  return (
+    <span className="axis-buttons">
+      <button type="button" aria-label={`Add an axis to ${name}`} disabled={shape.length >= MAX_RANK} onClick={() => onChange([...shape, 2])}>
+        + axis
+      </button>
+      <button type="button" aria-label={`Remove the last axis of ${name}`} disabled={shape.length === 0} onClick={() => onChange(shape.slice(0, -1))}>
+        − axis
+      </button>
+    </span>
+  );
+}
+
+export function ShapeEditor({ name }: { name: string }) {
+  const s = useExplorer();
+  const arg = argFor(s, name);
+  const { setArgTree, setLeafShape, setFill } = useStore.getState();
+  const leafPaths = (t: ArgTree, path: number[] = []): { path: number[]; shape: number[] }[] =>
+    t.kind === "leaf" ? [{ path, shape: t.shape }] : t.items.flatMap((x, i) => leafPaths(x, [...path, i]));
+  return (
+    <fieldset className="shape-editor">
+      <legend>{name}</legend>
+      <label>
+        <span className="field-name">shape</span>
+        <ShapeField label={`Shape of ${name}`} value={arg.tree} leafOnly={false} onCommit={(t) => setArgTree(name, t)} />
+      </label>
+      {arg.tree.kind === "leaf" ? (
+        <AxisButtons shape={arg.tree.shape} name={name} onChange={(sh) => setArgTree(name, { kind: "leaf", shape: sh })} />
+      ) : (
+        <div className="parts">
+          {leafPaths(arg.tree).map((l) => {
+            const part = `${name}${l.path.map((i) => `[${i}]`).join("")}`;
+            return (
+              <div key={part} className="part">
+                <ShapeField label={`Part ${part} shape`} value={{ kind: "leaf", shape: l.shape }} leafOnly onCommit={(t) => t.kind === "leaf" && setLeafShape(name, l.path, t.shape)} />
+                <AxisButtons shape={l.shape} name={part} onChange={(sh) => setLeafShape(name, l.path, sh)} />
+              </div>
+            );
+          })}
+        </div>
+      )}
+      <label className="fill">
+        <span className="field-name">fill</span>
+        <select aria-label={`Fill of ${name}`} value={arg.fill} onChange={(e) => setFill(name, e.target.value as Fill)}>
+          <option value="unique">unique numbers</option>
+          <option value="random">small random numbers</option>
+        </select>
+      </label>
+    </fieldset>
+  );
+}
+

@@ -1,0 +1,70 @@
+/**
+ * The trace in words and shapes, beside the grids: each argument's shape → the slice f sees,
+ * the mapped size B, each primitive with its per-example and batched shapes (and where the batch
+ * dimension sits), and each per-example result → the stacked result.
+ */
+import type { OperandStory } from "../../engine/transforms/storyTypes";
+import { useView } from "../state/hooks";
+import { pyShape } from "./OutputGrid";
+import { outputName } from "./Stage";
+import { ShapeText } from "./ShapeText";
+
+function Operand({ o }: { o: OperandStory }) {
+  return (
+    <span className="operand">
+      <ShapeText shape={o.perExample} mapped={null} />
+      <span className="batched">
+        {" "}
+        [batched <ShapeText shape={o.batched} mapped={o.bdim} />
+        {o.bdim === null ? ", unbatched" : `, batch at ${o.bdim}`}]
+      </span>
+    </span>
+  );
+}
+
+export function ShapeStory() {
+  const { shown: story, stale } = useView();
+  if (!story) return <section className="story" aria-label="Shape story"><h2>Shape story</h2><p>No trace yet.</p></section>;
+  return (
+    <section className={`story${stale ? " stale" : ""}`} aria-label="Shape story">
+      <h2>Shape story</h2>
+      <ol>
+        {story.args.map((a) => (
+          <li key={`a${a.leaf}`}>
+            <code>{a.param + a.path}</code> <ShapeText shape={a.shape} mapped={a.inAxis} />{" "}
+            {a.inAxis === null ? (
+              <>→ not mapped, f sees it whole</>
+            ) : (
+              <>
+                → in_axes {a.inAxisWritten} takes axis {a.inAxis} (size {a.batchSize}) → slice <ShapeText shape={a.sliceShape} mapped={null} />
+              </>
+            )}
+          </li>
+        ))}
+        <li>
+          B = <strong>{story.axisSize}</strong>: f runs once, on batched values, as if for each k = 0 … {Math.max(0, story.axisSize - 1)}
+        </li>
+        {story.primitives.map((p, i) => (
+          <li key={`p${i}`} className="prim">
+            <code className="tok-lib">{p.primitive}</code>
+            {p.params && <code className="params"> [{p.params}]</code>}:{" "}
+            {p.inputs.map((o, j) => (
+              <span key={j}>
+                {j > 0 && ", "}
+                <Operand o={o} />
+              </span>
+            ))}{" "}
+            → <Operand o={p.output} />
+          </li>
+        ))}
+        {story.outputs.map((o, i) => (
+          <li key={`o${i}`}>
+            <code>{outputName(o.path, story.outputTree)}</code>: per-example <ShapeText shape={o.perExampleShape} mapped={null} /> →{" "}
+            {o.outAxis === null ? "returned as is (out_axes None)" : `out_axes ${o.outAxisWritten} puts B at axis ${o.outAxis} →`}{" "}
+            <ShapeText shape={o.shape} mapped={o.outAxis} /> <span className="visually-hidden">{pyShape(o.shape)}</span>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}

@@ -1,0 +1,117 @@
+/**
+ * D3 drawing of one array's cells into a <g> the React component owns (style P12): a keyed
+ * join of cell groups (rect + value text when the grid is small), then cheap separate passes
+ * for the animation frame (only cells whose state changed get a transition) and for the
+ * provenance highlight (class toggles, no re-join). Never queries the document.
+ */
+import { select } from "d3-selection";
+import { easeCubicOut } from "d3-ease";
+import "d3-transition";
+import type { Layer } from "./useD3Layer";
+import type { CellBox, GridLayout } from "./layout";
+import type { CellState } from "./timeline";
+
+interface LayerMemo {
+  nodes: SVGGElement[];
+  states: CellState[];
+  highlight: Set<number>;
+}
+
+const memo = new WeakMap<SVGGElement, LayerMemo>();
+
+export function formatValue(v: number): string {
+  if (Number.isInteger(v)) return Math.abs(v) < 1e6 ? String(v) : v.toExponential(1);
+  const a = Math.abs(v);
+  if (a >= 1000) return v.toExponential(1);
+  return String(Number(v.toPrecision(a >= 10 ? 4 : 3)));
+}
+
+/** Join the cells of `layout`, filled by `fills[i]`, labelled with `values[i]` when shown. */
+export function joinCells(g: Layer, layout: GridLayout, fills: string[], values: ArrayLike<number> | null): void {
+  const c = layout.cell;
+  const sel = g
+    .selectAll<SVGGElement, CellBox>("g.cell")
+    .data(layout.cells, (d) => d.i)
+    .join((enter) => {
+      const e = enter.append("g").attr("class", "cell s-rest");
+      e.append("rect");
+      return e;
+    });
+  sel.interrupt().attr("class", "cell s-rest").attr("transform", (d) => `translate(${d.x},${d.y})`).attr("data-i", (d) => d.i).style("opacity", null);
+  sel
+    .select("rect")
+    .attr("width", c - (c > 8 ? 1 : 0.5))
+    .attr("height", c - (c > 8 ? 1 : 0.5))
+    .attr("rx", c > 12 ? 3 : 0)
+    .attr("fill", (d) => fills[d.i]);
+  const show = layout.showValues && values !== null;
+  sel
+    .selectAll<SVGTextElement, CellBox>("text")
+    .data((d) => (show ? [d] : []))
+    .join("text")
+    .attr("x", c / 2 - 0.5)
+    .attr("y", c / 2 + 4)
+    .attr("text-anchor", "middle")
+    .text((d) => formatValue(values![d.i]));
+  const nodes: SVGGElement[] = [];
+  sel.each(function (d) {
+    nodes[d.i] = this;
+  });
+  memo.set(g.node()!, { nodes, states: nodes.map(() => "rest"), highlight: new Set() });
+}
+
+/** Vertical offset of a cell in a state: the k-th slice lifts out along its axis. */
+function liftFor(state: CellState, cell: number): number {
+  return state === "lifted" ? Math.max(3, cell * 0.35) : 0;
+}
+
+const OPACITY: Record<CellState, number> = { rest: 1, lifted: 1, dim: 0.35, reused: 1, placed: 1, landing: 1, pending: 0.12 };
+
+/**
+ * Move every cell to its state in the frame; only changed cells transition (duration 0 = instant).
+ * The tweens interpolate plain numbers: d3's generic SVG transform interpolator parses through
+ * the DOM per element and per frame, too slow for the ~4,000 cells of the (2,3,5,7,9) example.
+ */
+export function applyFrame(g: Layer, layout: GridLayout, states: CellState[], duration: number): void {
+  const m = memo.get(g.node()!);
+  if (!m) return;
+  const c = layout.cell;
+  for (const d of layout.cells) {
+    const next = states[d.i] ?? "rest";
+    const prev = m.states[d.i];
+    if (prev === next) continue;
+    m.states[d.i] = next;
+    const node = m.nodes[d.i];
+    if (!node) continue;
+    node.setAttribute("class", `cell s-${next}${m.highlight.has(d.i) ? " hl" : ""}`);
+    const s = select<SVGGElement, CellBox>(node);
+    const y1 = d.y - liftFor(next, c);
+    const o1 = OPACITY[next];
+    if (duration <= 0) {
+      s.interrupt();
+      node.setAttribute("transform", `translate(${d.x},${y1})`);
+      node.style.opacity = String(o1);
+      continue;
+    }
+    const y0 = next === "landing" ? d.y - c * 1.5 : d.y - liftFor(prev ?? "rest", c);
+    const o0 = next === "landing" ? 0 : OPACITY[prev ?? "rest"];
+    s.interrupt()
+      .transition()
+      .duration(duration)
+      .ease(easeCubicOut)
+      .tween("cell", () => (t: number) => {
+        node.setAttribute("transform", `translate(${d.x},${y0 + (y1 - y0) * t})`);
+        node.style.opacity = String(o0 + (o1 - o0) * t);
+      });
+  }
+}
+
+/** Outline the cells in `cells` (provenance of the hovered cell), clearing the previous set. */
+export function markCells(g: Layer, cells: Iterable<number>): void {
+  const m = memo.get(g.node()!);
+  if (!m) return;
+  const next = new Set(cells);
+  for (const i of m.highlight) if (!next.has(i) && m.nodes[i]) m.nodes[i].classList.remove("hl");
+  for (const i of next) if (m.nodes[i]) m.nodes[i].classList.add("hl");
+  m.highlight = next;
+}
