@@ -1,7 +1,7 @@
 /** grad benchmarks (issue 4): reverse mode, jitted reverse mode and per-example gradients. */
 import { grad, jit, np, parseLambda, vmap } from "../engine";
 import type { JaxJs } from "./jaxjs";
-import { randomData, timeIt, type BenchRow } from "./timing";
+import { randomData, timeIt, timePair, type BenchRow } from "./timing";
 
 /** G = Xᵀ · (2·T·(1 − T²)) with T = tanh(X·W): the backprop of sum(tanh(X·W)²), by hand. */
 function handGrad(X: Float64Array, W: Float64Array, N: number, D: number, H: number): Float64Array {
@@ -53,17 +53,17 @@ export function gradBench(jx: JaxJs | null): BenchRow[] {
   const W = np.array(Wd, [D, D]);
   const loss = parseLambda("lambda w, x: jnp.sum(jnp.tanh(x @ w) ** 2)");
   const g = grad(loss);
-  const hand = timeIt(() => handGrad(Xd, Wd, N, D, D), { reps: 20 });
-  rows.push({ section: "grad", name: "grad(sum(tanh(x @ w)**2)) x(256,64) w(64,64)", ours_ms: timeIt(() => g(W, X), { reps: 20 }), hand_ms: hand, jaxjs_ms: jx?.gradMlp(Xd, Wd), target: "≤ 3× hand" });
+  const [oursG, hand] = timePair(() => g(W, X), () => handGrad(Xd, Wd, N, D, D));
+  rows.push({ section: "grad", name: "grad(sum(tanh(x @ w)**2)) x(256,64) w(64,64)", ours_ms: oursG, hand_ms: hand, jaxjs_ms: jx?.gradMlp(Xd, Wd), target: "≤ 3× hand" });
   const jg = jit(g as (...a: any[]) => any);
-  rows.push({ section: "grad", name: "jit(grad(...)) same workload", ours_ms: timeIt(() => jg(W, X), { reps: 20 }), hand_ms: hand, target: "≤ 2× hand" });
+  const [oursJ, handJ] = timePair(() => jg(W, X), () => handGrad(Xd, Wd, N, D, D));
+  rows.push({ section: "grad", name: "jit(grad(...)) same workload", ours_ms: oursJ, hand_ms: handJ, target: "≤ 2× hand" });
 
   const B = 128;
   const Xb = np.array(Xd.subarray(0, B * D), [B, D]);
   const perEx = parseLambda("lambda w, x: jnp.sum(jnp.tanh(jnp.dot(x, w)) ** 2)");
   const pg = vmap(grad(perEx), [null, 0]);
-  const handPE = timeIt(() => handPerExample(Xd, Wd, B, D), { reps: 20 });
-  const ours = timeIt(() => pg(W, Xb), { reps: 20 });
+  const [ours, handPE] = timePair(() => pg(W, Xb), () => handPerExample(Xd, Wd, B, D));
   const gOne = grad(perEx);
   const rowsOf = Array.from({ length: B }, (_, b) => np.array(Xd.subarray(b * D, (b + 1) * D), [D]));
   const looped = timeIt(() => rowsOf.map((x) => gOne(W, x)), { reps: 5 });

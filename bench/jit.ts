@@ -7,7 +7,7 @@
  */
 import { jit, jnp, np } from "../engine";
 import type { JaxJs } from "./jaxjs";
-import { randomData, timeIt, type BenchRow } from "./timing";
+import { randomData, timeIt, timePair, type BenchRow } from "./timing";
 
 export interface JitBenchRow extends BenchRow {
   ratio: number;
@@ -21,8 +21,7 @@ function row(name: string, f: Fn, hand: (d: Float64Array) => number, d: Float64A
   const t0 = performance.now();
   jf(x);
   const first = performance.now() - t0;
-  const ours = timeIt(() => jf(x), { reps: 21, warm: 3 });
-  const handMs = timeIt(() => hand(d), { reps: 21, warm: 3 });
+  const [ours, handMs] = timePair(() => jf(x), () => hand(d));
   const eager = timeIt(() => f(x), { reps: 11, warm: 2 });
   const check = Math.abs(jf(x).item() - hand(d)) <= 1e-9 * Math.abs(hand(d)) ? "" : " MISMATCH";
   return {

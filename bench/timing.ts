@@ -48,3 +48,25 @@ export function randomData(n: number, seed = 1): Float64Array {
   }
   return out;
 }
+
+/**
+ * Times two functions interleaved (a, b, a, b, …) so both see the same machine state — on a
+ * shared machine load and garbage collection come in waves. Returns the two medians.
+ */
+export function timePair(a: () => unknown, b: () => unknown, { reps = 21, warm = 3 } = {}): [number, number] {
+  for (let i = 0; i < warm; i++) {
+    a();
+    b();
+  }
+  const ta: number[] = [];
+  const tb: number[] = [];
+  for (let i = 0; i < reps; i++) {
+    let t0 = performance.now();
+    a();
+    ta.push(performance.now() - t0);
+    t0 = performance.now();
+    b();
+    tb.push(performance.now() - t0);
+  }
+  return [median(ta), median(tb)];
+}

@@ -1,6 +1,6 @@
 /** vmap benchmarks (issue 3): ours against a hand-written loop and @jax-js/jax, in one run. */
 import { jnp, np, traceVmap, vmap, parseLambda } from "../engine";
-import { randomData, timeIt, type BenchRow } from "./timing";
+import { randomData, timeIt, timePair, type BenchRow } from "./timing";
 import type { JaxJs } from "./jaxjs";
 
 export function vmapBench(jx: JaxJs | null): BenchRow[] {
@@ -14,8 +14,7 @@ export function vmapBench(jx: JaxJs | null): BenchRow[] {
     const A = np.array(Ad, [M, K]);
     const v = np.array(vd, [K]);
     const mv = vmap(jnp.dot, [0, null]);
-    const ours = timeIt(() => mv(A, v), { reps: 30 });
-    const hand = timeIt(() => {
+    const [ours, hand] = timePair(() => mv(A, v), () => {
       const out = new Float64Array(M);
       for (let i = 0; i < M; i++) {
         let acc = 0;
@@ -23,7 +22,7 @@ export function vmapBench(jx: JaxJs | null): BenchRow[] {
         out[i] = acc;
       }
       return out;
-    }, { reps: 30 });
+    }, { reps: 41 });
     rows.push({ section: "vmap", name: "vmap(jnp.dot, (0, None)) A(1024,256)·v(256)", ours_ms: ours, hand_ms: hand, jaxjs_ms: jx?.matvec(Ad, vd, M, K), target: "≤ 1.5× hand" });
   }
 
@@ -35,8 +34,7 @@ export function vmapBench(jx: JaxJs | null): BenchRow[] {
     const a = np.array(ad, [R, C]);
     const b = np.array(bd, [C, R]);
     const f = vmap(parseLambda("lambda a, b: a * b + a"), [1, 0], 1);
-    const ours = timeIt(() => f(a, b), { reps: 15 });
-    const hand = timeIt(() => {
+    const [ours, hand] = timePair(() => f(a, b), () => {
       // out[i, k] = a[i, k] * b[k, i] + a[i, k]
       const out = new Float64Array(R * C);
       for (let k = 0; k < C; k++) {
@@ -46,7 +44,7 @@ export function vmapBench(jx: JaxJs | null): BenchRow[] {
         }
       }
       return out;
-    }, { reps: 15 });
+    }, { reps: 21 });
     rows.push({ section: "vmap", name: "vmap(a*b+a, in_axes=(1,0), out_axes=1) (512,1024)·(1024,512)", ours_ms: ours, hand_ms: hand, jaxjs_ms: jx?.elementwise(ad, bd, R, C), target: "≤ 2× hand" });
   }
 

@@ -227,29 +227,53 @@ export function dotGeneral(lhs: NDArray, rhs: NDArray, d: DotDims): NDArray {
   const bOff = R.isContiguous ? R.offset : 0;
   const outShape = [...d.lhsBatch.map((i) => lhs.shape[i]), ...lFree.map((i) => lhs.shape[i]), ...rFree.map((i) => rhs.shape[i])];
   const out = allocate(outShape);
-  const o = out.data;
   for (let b = 0; b < nb; b++) {
-    const a0 = aOff + b * M * K;
-    const b0 = bOff + b * K * N;
-    const o0 = b * M * N;
-    if (N === 1) {
-      for (let i = 0; i < M; i++) {
-        let acc = 0;
-        const ai = a0 + i * K;
-        for (let k = 0; k < K; k++) acc += A[ai + k] * B[b0 + k];
-        o[o0 + i] = acc;
-      }
-    } else {
-      for (let i = 0; i < M; i++) {
-        const oi = o0 + i * N;
-        const ai = a0 + i * K;
-        for (let k = 0; k < K; k++) {
-          const aik = A[ai + k];
-          const bk = b0 + k * N;
-          for (let j = 0; j < N; j++) o[oi + j] += aik * B[bk + j];
-        }
-      }
-    }
+    if (N === 1) matVec(A, aOff + b * M * K, B, bOff + b * K, out.data, b * M, M, K);
+    else if (K === 1) outerProduct(A, aOff + b * M, B, bOff + b * N, out.data, b * M * N, M, N);
+    else matMul(A, aOff + b * M * K, B, bOff + b * K * N, out.data, b * M * N, M, K, N);
   }
   return out;
+}
+
+// The inner loops live in their own small functions so each keeps stable type feedback: one
+// function with both paths deoptimised on every switch between them (seen: 10× slower).
+
+/** o[i] = Σ_k A[i, k]·B[k]; four partial sums break the add dependency chain. */
+function matVec(A: Float64Array, a0: number, B: Float64Array, b0: number, o: Float64Array, o0: number, M: number, K: number): void {
+  const K4 = K - (K % 4);
+  for (let i = 0; i < M; i++) {
+    let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+    const ai = a0 + i * K;
+    let k = 0;
+    for (; k < K4; k += 4) {
+      s0 += A[ai + k] * B[b0 + k];
+      s1 += A[ai + k + 1] * B[b0 + k + 1];
+      s2 += A[ai + k + 2] * B[b0 + k + 2];
+      s3 += A[ai + k + 3] * B[b0 + k + 3];
+    }
+    for (; k < K; k++) s0 += A[ai + k] * B[b0 + k];
+    o[o0 + i] = s0 + s1 + (s2 + s3);
+  }
+}
+
+/** o[i, j] = Σ_k A[i, k]·B[k, j], in i-k-j order so the inner loop runs over dense rows. */
+function matMul(A: Float64Array, a0: number, B: Float64Array, b0: number, o: Float64Array, o0: number, M: number, K: number, N: number): void {
+  for (let i = 0; i < M; i++) {
+    const oi = o0 + i * N;
+    const ai = a0 + i * K;
+    for (let k = 0; k < K; k++) {
+      const aik = A[ai + k];
+      const bk = b0 + k * N;
+      for (let j = 0; j < N; j++) o[oi + j] += aik * B[bk + j];
+    }
+  }
+}
+
+/** o[i, j] = A[i]·B[j]: a contraction over nothing (per-example outer products under vmap). */
+function outerProduct(A: Float64Array, a0: number, B: Float64Array, b0: number, o: Float64Array, o0: number, M: number, N: number): void {
+  for (let i = 0; i < M; i++) {
+    const ai = A[a0 + i];
+    const oi = o0 + i * N;
+    for (let j = 0; j < N; j++) o[oi + j] = ai * B[b0 + j];
+  }
 }
