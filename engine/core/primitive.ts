@@ -25,9 +25,10 @@ export interface PrimitiveDef<P = any> {
   /**
    * Reverse-mode rule: given output cotangents (null = zero), the primal inputs and outputs,
    * the cotangent for each input (null = zero / not differentiable). Built from binds, so it
-   * composes with vmap, jit and itself (grad of grad).
+   * composes with vmap, jit and itself (grad of grad). `needed[i]` is false when input i's
+   * cotangent will be dropped (a closed-over or non-differentiated value): rules may skip it.
    */
-  vjp?(cts: (Value | null)[], xs: Value[], outs: Value[], params: P): (Value | null)[];
+  vjp?(cts: (Value | null)[], xs: Value[], outs: Value[], params: P, needed?: readonly boolean[]): (Value | null)[];
   /** Elementwise primitives: a JS expression of its operands' expressions, for fused loops. */
   emit?(args: string[], params: P): string;
   /** jaxpr text of the params, e.g. `axes=(0,)`; omitted when the primitive has none. */

@@ -132,9 +132,12 @@ export const dotGeneralP: PrimitiveDef<DotGeneralParams> = definePrimitive<DotGe
     const [dims, out] = dotBatchDims(xs[0].ndim, lbd, rbd, p);
     return [[bind1(dotGeneralP, xs, dims)], [out]];
   },
-  vjp: ([ct], [x, y], _outs, p) => {
+  vjp: ([ct], [x, y], _outs, p, needed) => {
     if (ct === null) return [null, null];
-    return [transposeLhs(ct, x.ndim, y, p, false), transposeLhs(ct, y.ndim, x, swapped(p), true)];
+    return [
+      needed?.[0] === false ? null : transposeLhs(ct, x.ndim, y, p, false),
+      needed?.[1] === false ? null : transposeLhs(ct, y.ndim, x, swapped(p), true),
+    ];
   },
   // JAX prints `precision=None` and `out_sharding` too; the project's printer leaves them out.
   printParams: (p) => `dimension_numbers=${printDims(p)}\npreferred_element_type=float32`,

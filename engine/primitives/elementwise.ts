@@ -138,10 +138,10 @@ const kernelBinary = (op: BinaryOp, name: string) => ([x, y]: NDArray[]) => bina
 
 /** Binary rule: per-operand cotangents at the output shape, then summed to each operand's shape. */
 const rule2 = (fx: (ct: Value, x: Value, y: Value, out: Value) => Ct, fy: (ct: Value, x: Value, y: Value, out: Value) => Ct): Vjp<NoParams> =>
-  ([ct], [x, y], [out]) => {
+  ([ct], [x, y], [out], _p, needed) => {
     if (ct === null) return [null, null];
-    const gx = fx(ct, x, y, out);
-    const gy = fy(ct, x, y, out);
+    const gx = needed?.[0] === false ? null : fx(ct, x, y, out);
+    const gy = needed?.[1] === false ? null : fy(ct, x, y, out);
     return [gx === null ? null : unbroadcast(gx, x.shape), gy === null ? null : unbroadcast(gy, y.shape)];
   };
 

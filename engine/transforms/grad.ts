@@ -89,7 +89,7 @@ export function vjp(fun: (...xs: Value[]) => Value[], primals: readonly Value[])
       if (eCts.every((c) => c === null)) continue;
       entry.outIds.forEach((id) => cts.delete(id));
       if (!entry.prim.vjp) throw new EngineError("unsupported", `Differentiation rule for '${entry.prim.name}' not implemented`);
-      const inCts = entry.prim.vjp(eCts, entry.xs, entry.outs, entry.params);
+      const inCts = entry.prim.vjp(eCts, entry.xs, entry.outs, entry.params, entry.inIds.map((id) => id !== null));
       entry.inIds.forEach((id, i) => {
         const ct = inCts[i];
         if (id !== null && ct) accumulate(cts, id, ct);
