@@ -1,12 +1,13 @@
 /**
  * The page layout only: the call line on top, the argument editors, the picture with its
- * playback, the shape story and out_axes table beside it, the Python code below. The keyboard
- * map comes from actions.ts.
+ * playback, the shape story and out_axes table beside it, the Python code below, then the
+ * lazily loaded grad and jit panels. The keyboard map comes from actions.ts.
  */
 import { useEffect } from "react";
 import { ACTIONS, isFieldTarget, keyAction } from "./actions";
 import { CallLine } from "./explorer/CallLine";
 import { CodePanel } from "./explorer/CodePanel";
+import { Panels } from "./panels/Panels";
 import { ErrorAlert } from "./explorer/ErrorAlert";
 import { OutAxesTable } from "./explorer/OutAxesTable";
 import { PlaybackControls } from "./explorer/PlaybackControls";
@@ -86,6 +87,7 @@ export function App() {
         </aside>
       </div>
       <CodePanel />
+      <Panels />
     </div>
   );
 }

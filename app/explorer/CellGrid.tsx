@@ -8,7 +8,7 @@ import { useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type Po
 import { applyFrame, joinCells, markCells } from "../viz/drawCells";
 import { animateCanvas, canvasAvailable, cellAtPoint, highlightCanvas, resetCanvas } from "../viz/drawCanvas";
 import { axisColor } from "../viz/colors";
-import { chooseCellSize, layoutArray, type GridLayout } from "../viz/layout";
+import { gridLayout, type GridLayout } from "../viz/layout";
 import type { CellState } from "../viz/timeline";
 import { useD3Layer } from "../viz/useD3Layer";
 
@@ -27,12 +27,8 @@ export interface CellGridProps {
 
 export function useGridLayout(shape: number[], maxWidth: number): GridLayout {
   const key = shape.join(",");
-  return useMemo(() => {
-    const size = shape.reduce((a, b) => a * b, 1);
-    const cell = chooseCellSize(shape, maxWidth, size);
-    return layoutArray(shape, cell, size <= 64);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [key, maxWidth]);
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  return useMemo(() => gridLayout(shape, maxWidth), [key, maxWidth]);
 }
 
 /** How each axis is laid out, in its colour: `axis 0 → tiles · axis 1 ↓ rows · axis 2 → columns`. */
@@ -114,15 +110,18 @@ function CanvasCellGrid(p: CellGridProps) {
     drawn.current = { layout, fills: p.fills, states: p.states, highlight: p.highlight };
   });
   const onMove = (e: PointerEvent<HTMLDivElement>) => {
-    const r = canvas.current!.getBoundingClientRect();
+    // The frame, not the canvas: the canvas can be larger than the layout (clipped).
+    const r = e.currentTarget.getBoundingClientRect();
     const c = cellAtPoint(layout, ((e.clientX - r.left) * layout.width) / r.width, ((e.clientY - r.top) * layout.height) / r.height);
     if (c !== null) p.onHover(c);
   };
   return (
     <>
       <AxisLegend shape={layout.shape} mapped={p.mapped} />
-      <div className="canvas-grid" style={{ width: layout.width }} role="img" aria-label={p.label} tabIndex={0} onPointerMove={onMove} onPointerLeave={() => p.onHover(null)} {...keys}>
-        <canvas ref={canvas} />
+      <div className="canvas-grid" style={{ width: layout.width, aspectRatio: `${layout.width} / ${layout.height}` }} role="img" aria-label={p.label} tabIndex={0} onPointerMove={onMove} onPointerLeave={() => p.onHover(null)} {...keys}>
+        <div className="canvas-clip">
+          <canvas ref={canvas} />
+        </div>
         <svg viewBox={`0 0 ${layout.width} ${layout.height}`} aria-hidden="true">
           <Decorations layout={layout} mapped={p.mapped} />
         </svg>

@@ -3,9 +3,10 @@
  * leaves as drawn (each argument leaf with its mapped axis resolved from in_axes), and the
  * provenance highlight for the hovered cell. Components read through these, never compute.
  */
-import { useMemo } from "react";
+import { useEffect, useMemo, useSyncExternalStore } from "react";
 import { useStore } from "./store";
-import { selectProvenanceStory, selectView, memoizeLast, type View } from "./selectors";
+import { selectView, memoizeLast, type View } from "./selectors";
+import { cachedProvenance, provenanceVersion, requestProvenance, subscribeProvenance } from "./provenance";
 import { argFor, argLeaves, inAxisFor, sizeOfShape, type AxisTree, type ExplorerState } from "./explorerTypes";
 import { leafValues, uniqueOffset } from "./fills";
 import type { VmapStory } from "./engineBridge";
@@ -116,17 +117,27 @@ export function highlightFor(story: VmapStory | null, hover: HoverCell | null): 
   return h;
 }
 
-/** The story with provenance, for the current state, computed on the first hover (null otherwise). */
+/**
+ * The story with provenance for the current state while a cell is hovered (null otherwise, and
+ * null until it has been computed: provenance.ts computes it off the main thread, once per state).
+ */
 export function useProvenanceStory(): VmapStory | null {
   const hover = useStore((s) => s.hover);
   const explorer = useExplorer();
   const { stale } = useView();
-  return hover && !stale ? selectProvenanceStory(explorer) : null;
+  const want = hover !== null && !stale;
+  useSyncExternalStore(subscribeProvenance, provenanceVersion, provenanceVersion);
+  useEffect(() => {
+    if (want) requestProvenance(explorer);
+  }, [want, explorer]);
+  return want ? (cachedProvenance(explorer) ?? null) : null;
 }
 
 export const useHighlight = (): Highlight => {
   const hover = useStore((s) => s.hover);
-  const story = useProvenanceStory();
+  const { shown, stale } = useView();
+  // Until the provenance arrives, the hovered cell alone is marked (the plain story has no sources).
+  const story = useProvenanceStory() ?? (stale ? null : shown);
   return useMemo(() => highlightFor(story, hover), [story, hover]);
 };
 

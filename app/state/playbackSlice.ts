@@ -69,6 +69,11 @@ export const createPlaybackSlice: StateCreator<StoreState, [], [], PlaybackSlice
   },
   scrub: (pos, B) => set(pos >= B || B <= 0 ? { k: null, phase: 2 } : { k: Math.max(0, Math.floor(pos)), phase: 2 }),
   setSpeed: (speed) => set({ speed }),
-  setHover: (hover) => set({ hover }),
+  // A pointer moving inside one cell reports it again and again: only a new cell is a change.
+  setHover: (hover) => {
+    const h = get().hover;
+    if (h === hover || (h && hover && h.side === hover.side && h.leaf === hover.leaf && h.cell === hover.cell)) return;
+    set({ hover });
+  },
   resetPlayback: () => set({ playing: false, k: null, phase: 2, hover: null }),
 });

@@ -83,9 +83,4 @@ export function computeView(s: ExplorerState): View {
 
 export const selectView = memoizeLast(computeView);
 
-/** The same trace with cell provenance, computed only when a cell is hovered or focused. */
-export const selectProvenanceStory = memoizeLast((s: ExplorerState): VmapStory | null => {
-  const parsed = selectParsed(s.fnSource);
-  const r = runTrace(s, parsed, true);
-  return r.ok ? r.story : null;
-});
+// Cell provenance (the same trace with `provenance`) is computed off the render path: provenance.ts.

@@ -1,18 +1,19 @@
 /**
- * The one zustand store, combined once from the explorer, playback and history slices
- * (zustand's slices pattern). `createAppStore` makes a fresh store for tests; the app uses
- * the shared `useStore`. The URL stays in sync through one subscription (`syncUrl`).
+ * The one zustand store, combined once from the explorer, playback, history and grad/jit panels
+ * slices (zustand's slices pattern). `createAppStore` makes a fresh store for tests; the app
+ * uses the shared `useStore`. The URL stays in sync through one subscription (`syncUrl`).
  */
 import { create, type StoreApi, type UseBoundStore } from "zustand";
 import { createExplorerSlice, type ExplorerSlice } from "./explorerSlice";
 import { createHistorySlice, type HistorySlice } from "./historySlice";
 import { createPlaybackSlice, type PlaybackSlice } from "./playbackSlice";
+import { createPanelsSlice, type PanelsSlice } from "../panels/panelsSlice";
 import { decodeExplorer, encodeExplorer } from "./urlState";
 
-export type StoreState = ExplorerSlice & PlaybackSlice & HistorySlice;
+export type StoreState = ExplorerSlice & PlaybackSlice & HistorySlice & PanelsSlice;
 
 export function createAppStore(): UseBoundStore<StoreApi<StoreState>> {
-  return create<StoreState>()((...a) => ({ ...createExplorerSlice(...a), ...createPlaybackSlice(...a), ...createHistorySlice(...a) }));
+  return create<StoreState>()((...a) => ({ ...createExplorerSlice(...a), ...createPlaybackSlice(...a), ...createHistorySlice(...a), ...createPanelsSlice(...a) }));
 }
 
 export const useStore = createAppStore();

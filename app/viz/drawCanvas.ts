@@ -18,6 +18,8 @@ const lift = (s: CellState, c: number) => (s === "lifted" ? Math.max(3, c * 0.35
 export interface CanvasState {
   shown: CellState[];
   highlight: Set<number>;
+  /** Backing-store pixels per layout unit. */
+  dpr: number;
 }
 
 const memo = new WeakMap<HTMLCanvasElement, CanvasState>();
@@ -26,11 +28,16 @@ const memo = new WeakMap<HTMLCanvasElement, CanvasState>();
 export function paintCells(canvas: HTMLCanvasElement, layout: GridLayout, fills: string[], from: CellState[], to: CellState[], t: number, highlight: Set<number>): void {
   const ctx = canvas.getContext("2d");
   if (!ctx) return;
-  const dpr = canvas.width / Math.max(1, layout.width);
+  const dpr = memo.get(canvas)?.dpr ?? canvas.width / Math.max(1, layout.width);
+  // The backing store can be larger than this layout (it is reused, see resetCanvas): clear all of it.
+  ctx.setTransform(1, 0, 0, 1, 0, 0);
+  ctx.clearRect(0, 0, canvas.width, canvas.height);
   ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-  ctx.clearRect(0, 0, layout.width, layout.height);
   const c = layout.cell;
   const size = c - (c > 8 ? 1 : 0.5);
+  // Setting a style the context already has still costs a parse: set only on change.
+  let alpha = -1;
+  let fill = "";
   for (const d of layout.cells) {
     const a = from[d.i] ?? "rest";
     const b = to[d.i] ?? "rest";
@@ -42,13 +49,15 @@ export function paintCells(canvas: HTMLCanvasElement, layout: GridLayout, fills:
       y = y0 + (y - y0) * t;
       o = o0 + (o - o0) * t;
     }
-    ctx.globalAlpha = o;
-    ctx.fillStyle = fills[d.i];
+    if (o !== alpha) ctx.globalAlpha = alpha = o;
+    const f = fills[d.i];
+    if (f !== fill) ctx.fillStyle = fill = f;
     ctx.fillRect(d.x, y, size, size);
     if (b === "lifted") {
       ctx.strokeStyle = BATCH_COLOR;
       ctx.lineWidth = 1;
       ctx.strokeRect(d.x + 0.5, y + 0.5, size - 1, size - 1);
+      // strokeRect leaves fillStyle and globalAlpha as they were.
     }
   }
   ctx.globalAlpha = 1;
@@ -60,16 +69,42 @@ export function paintCells(canvas: HTMLCanvasElement, layout: GridLayout, fills:
   }
 }
 
-/** Size the canvas for the layout at the device pixel ratio and paint it at rest in `states`. */
+/** Above this many backing-store pixels, a canvas shrinks again when a layout needs < 1/4 of it. */
+const KEEP_PIXELS = 2_000_000;
+
+/**
+ * The backing-store size for a layout of w × h device pixels, given the current one. Resizing a
+ * canvas reallocates its backing store, and the first drawing call after it pays for that (measured
+ * in Chromium: 5–10 ms per resize for the (2,3,5,7,9) result, and a slower compositor commit),
+ * while every out_axes change gives the result another shape. So the store only grows; the part a
+ * layout uses is shown through the clipping frame (see CanvasCellGrid). It shrinks to fit again
+ * only when it is big and mostly unused, so memory stays bounded.
+ */
+export function backingSize(cur: { width: number; height: number }, w: number, h: number): { width: number; height: number } {
+  const width = Math.max(cur.width, w);
+  const height = Math.max(cur.height, h);
+  if (width * height > KEEP_PIXELS && width * height > 4 * w * h) return { width: w, height: h };
+  return { width, height };
+}
+
+/**
+ * Fit the backing store to the layout at the device pixel ratio (growing it only when needed) and
+ * paint it at rest in `states`. The canvas is scaled by CSS so that the layout's part of the store
+ * fills its frame exactly; the frame (the canvas's parent) clips the rest.
+ */
 export function resetCanvas(canvas: HTMLCanvasElement, layout: GridLayout, fills: string[], states: CellState[]): void {
   const dpr = Math.min(2, globalThis.devicePixelRatio || 1);
   const w = Math.ceil(layout.width * dpr);
   const h = Math.ceil(layout.height * dpr);
-  // Resizing a canvas reallocates its backing store: only when the size really changes.
-  if (canvas.width !== w) canvas.width = w;
-  if (canvas.height !== h) canvas.height = h;
+  const size = backingSize(canvas, w, h);
+  if (canvas.width !== size.width) canvas.width = size.width;
+  if (canvas.height !== size.height) canvas.height = size.height;
+  const cssW = `${(100 * size.width) / (layout.width * dpr)}%`;
+  const cssH = `${(100 * size.height) / (layout.height * dpr)}%`;
+  if (canvas.style.width !== cssW) canvas.style.width = cssW;
+  if (canvas.style.height !== cssH) canvas.style.height = cssH;
   select(canvas).interrupt();
-  const st: CanvasState = { shown: [...states], highlight: new Set() };
+  const st: CanvasState = { shown: [...states], highlight: new Set(), dpr };
   memo.set(canvas, st);
   paintCells(canvas, layout, fills, st.shown, st.shown, 1, st.highlight);
 }

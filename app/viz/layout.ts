@@ -59,13 +59,19 @@ export function chooseCellSize(shape: readonly number[], maxWidth: number, size:
 interface Block {
   w: number;
   h: number;
-  place: (x: number, y: number, prefix: number[], first: boolean) => void;
+  /** Place this block at (x, y); `prefix` is the multi-index of the outer axes, `base` its flat offset. */
+  place: (x: number, y: number, prefix: number[], base: number, first: boolean) => void;
 }
 
-/** `measureOnly`: just the size (no cells), for choosing a cell size. */
+/**
+ * `measureOnly`: just the size (no cells), for choosing a cell size. Cells are written straight
+ * to their row-major slot (no sort), with the flat index carried down the tiles: a redraw after
+ * an out_axes change lays out thousands of cells, so this stays allocation-light.
+ */
 export function layoutArray(shape: readonly number[], cell: number, showValues = false, measureOnly = false): GridLayout {
   const n = shape.length;
-  const cells: CellBox[] = [];
+  const size = shape.reduce((a, b) => a * b, 1);
+  const cells: CellBox[] = measureOnly ? [] : new Array<CellBox>(size);
   const labels: TileLabel[] = [];
   const brackets: Bracket[] = [];
   const strides: number[] = [];
@@ -73,18 +79,25 @@ export function layoutArray(shape: readonly number[], cell: number, showValues =
     strides[d] = s;
     s *= shape[d];
   }
-  const flatOf = (coord: number[]) => coord.reduce((acc, c, d) => acc + c * strides[d], 0);
   const rows = n >= 2 ? shape[n - 2] : 1;
   const cols = n >= 1 ? shape[n - 1] : 1;
 
   const grid: Block = {
     w: cols * cell,
     h: rows * cell,
-    place: (x, y, prefix, first) => {
+    place: (x, y, prefix, base, first) => {
+      const p = prefix.length;
       for (let r = 0; r < rows; r++) {
         for (let c = 0; c < cols; c++) {
-          const coord = n >= 2 ? [...prefix, r, c] : n === 1 ? [c] : [];
-          cells.push({ i: flatOf(coord), x: x + c * cell, y: y + r * cell, coord });
+          let coord: number[];
+          if (n >= 2) {
+            coord = new Array<number>(p + 2);
+            for (let j = 0; j < p; j++) coord[j] = prefix[j];
+            coord[p] = r;
+            coord[p + 1] = c;
+          } else coord = n === 1 ? [c] : [];
+          const i = base + r * cols + c;
+          cells[i] = { i, x: x + c * cell, y: y + r * cell, coord };
         }
       }
       if (first && n >= 1) brackets.push({ axis: n - 1, dir: "h", x1: x, y1: MARGIN - 5, x2: x + cols * cell, y2: MARGIN - 5 });
@@ -102,13 +115,13 @@ export function layoutArray(shape: readonly number[], cell: number, showValues =
     return {
       w,
       h,
-      place: (x, y, prefix, first) => {
+      place: (x, y, prefix, base, first) => {
         for (let i = 0; i < m; i++) {
           const tx = horizontal ? x + i * (inner.w + gap) : x + SIDE;
           const ty = horizontal ? y + HEADER : y + i * (inner.h + gap);
           if (horizontal) labels.push({ axis: d, index: i, x: tx + inner.w / 2, y: y + HEADER - 4, anchor: "middle" });
           else labels.push({ axis: d, index: i, x: x + SIDE - 5, y: ty + inner.h / 2 + 4, anchor: "end" });
-          inner.place(tx, ty, [...prefix, i], first && i === 0);
+          inner.place(tx, ty, [...prefix, i], base + i * strides[d], first && i === 0);
         }
         if (first && m > 0) {
           if (horizontal) brackets.push({ axis: d, dir: "h", x1: x, y1: y + 1, x2: x + w, y2: y + 1 });
@@ -120,9 +133,30 @@ export function layoutArray(shape: readonly number[], cell: number, showValues =
 
   let block = grid;
   for (let d = n - 3; d >= 0; d--) block = level(d, block);
-  if (!measureOnly) block.place(MARGIN, MARGIN, [], true);
-  cells.sort((a, b) => a.i - b.i);
+  if (!measureOnly) block.place(MARGIN, MARGIN, [], 0, true);
   return { shape: [...shape], cell, width: block.w + MARGIN + 4, height: block.h + MARGIN + 4, cells, labels, brackets, showValues };
+}
+
+const layoutCache = new Map<string, GridLayout>();
+const LAYOUT_CACHE_SIZE = 32;
+
+/**
+ * The layout an array of `shape` is drawn with inside `maxWidth`: cell size chosen, values shown
+ * up to 64 cells. Layouts are immutable, so they are kept per (shape, width) in a small LRU:
+ * switching out_axes back and forth, or undo/redo, reuses them (and the grids skip a redraw).
+ */
+export function gridLayout(shape: readonly number[], maxWidth: number): GridLayout {
+  const key = `${shape.join(",")}|${maxWidth}`;
+  let layout = layoutCache.get(key);
+  if (layout) {
+    layoutCache.delete(key);
+  } else {
+    const size = shape.reduce((a, b) => a * b, 1);
+    layout = layoutArray(shape, chooseCellSize(shape, maxWidth, size), size <= 64);
+    if (layoutCache.size >= LAYOUT_CACHE_SIZE) layoutCache.delete(layoutCache.keys().next().value!);
+  }
+  layoutCache.set(key, layout);
+  return layout;
 }
 
 /** Index of `cell` along `axis` (the k of the slice it belongs to), or null when unmapped. */

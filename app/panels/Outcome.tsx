@@ -1,0 +1,21 @@
+/** A result's shape and values, or JAX's error in a status region (the page's one alert is the explorer's). */
+import { resultShapeText, type Outcome } from "./format";
+import { ResultValues } from "./ValueGrid";
+
+export function OutcomeView({ outcome, what }: { outcome: Outcome; what: string }) {
+  if (!outcome.ok) {
+    return (
+      <div className="panel-error" role="status" data-kind={outcome.error.kind}>
+        <pre>{outcome.error.message}</pre>
+      </div>
+    );
+  }
+  return (
+    <div className="panel-result">
+      <p className="panel-shape">
+        shape <code aria-label={`${what} shape`}>{resultShapeText(outcome.leaves)}</code>
+      </p>
+      <ResultValues leaves={outcome.leaves} label={`${what} values`} />
+    </div>
+  );
+}

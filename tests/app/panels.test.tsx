@@ -1,0 +1,166 @@
+// @vitest-environment jsdom
+// The grad and jit panels, driven by role and label: gradients of a scalar function against a
+// hand formula, JAX's scalar-output error and the jnp.sum helper, per-example gradients, and the
+// jit panel's jaxpr, trace count, mode and timing. Expected numbers come from plain loops.
+import { afterEach, describe, expect, it } from "vitest";
+import { cleanup, fireEvent, screen, within } from "@testing-library/react";
+import { renderApp } from "./renderApp";
+import { setCodegenAllowed } from "../../engine/index";
+import { resetJitCaches } from "../../app/panels/jit/jitModel";
+import { selectGradReport } from "../../app/panels/grad/gradModel";
+import { median, timeIt } from "../../app/panels/jit/timing";
+
+afterEach(() => {
+  cleanup();
+  setCodegenAllowed(null);
+});
+
+/** The app with fresh panel caches too (a fresh page), waiting for the lazy panels. */
+async function renderPanels() {
+  resetJitCaches();
+  selectGradReport.reset();
+  renderApp();
+  await screen.findByLabelText("argnums");
+  await screen.findByLabelText("jit code");
+}
+
+const change = (label: string, value: string) => fireEvent.change(screen.getByLabelText(label), { target: { value } });
+const panel = (name: RegExp) => screen.getByRole("region", { name });
+const gradPanel = () => panel(/jax\.grad/);
+const jitPanel = () => panel(/jax\.jit/);
+const cells = (table: string, root: HTMLElement = document.body) =>
+  within(within(root).getByRole("table", { name: table }))
+    .getAllByRole("cell")
+    .map((c) => Number(c.textContent));
+const text = (label: string) => screen.getByLabelText(label).textContent;
+
+describe("grad panel", () => {
+  it("shows jax.grad of a scalar function for each argnums, computed like the hand formula", async () => {
+    await renderPanels();
+    change("Function", "lambda a, b: jnp.sum(a * b)");
+    // a = arange(4).reshape(2, 2), b = a + 100; d/da sum(a * b) = b, d/db = a.
+    const a = [0, 1, 2, 3];
+    const b = a.map((x) => x + 100);
+    expect(text("Gradient shape")).toBe("(2, 2)");
+    expect(cells("Gradient values")).toEqual(b);
+    change("argnums", "1");
+    expect((screen.getByLabelText("argnums") as HTMLSelectElement).value).toBe("1");
+    expect(text("Per-example gradient code")).toBe("jax.vmap(jax.grad(f, argnums=1), in_axes=(0, 0))(a, b)");
+    expect(cells("Gradient values")).toEqual(a);
+    expect(screen.queryAllByRole("alert")).toHaveLength(0);
+  });
+
+  it("shows per-example gradients with vmap(grad) and the explorer's in_axes", async () => {
+    await renderPanels();
+    change("Function", "lambda a, b: jnp.sum(a * b)");
+    change("in_axes for a", "None");
+    expect(text("Per-example gradient code")).toBe("jax.vmap(jax.grad(f, argnums=0), in_axes=(None, 0))(a, b)");
+    // Example k: f(a, b[k]) = sum_ij a[i, j] * b[k, j], so g[k, i, j] = b[k, j] = 100 + 2k + j.
+    expect(text("Per-example gradient shape")).toBe("(2, 2, 2)");
+    const want: number[] = [];
+    for (let k = 0; k < 2; k++) for (let i = 0; i < 2; i++) for (let j = 0; j < 2; j++) want.push(100 + 2 * k + j);
+    expect(cells("Per-example gradient values")).toEqual(want);
+    // Mapped a: one gradient per row, g[k] = b[k] (shape (2, 2) again).
+    change("in_axes for a", "0");
+    expect(text("Per-example gradient shape")).toBe("(2, 2)");
+    expect(cells("Per-example gradient values")).toEqual([100, 101, 102, 103]);
+  });
+
+  it("shows JAX's scalar-output error as a status, and the jnp.sum loss only on request", async () => {
+    await renderPanels();
+    const status = within(gradPanel()).getAllByRole("status")[0];
+    expect(status.textContent).toContain("Gradient only defined for scalar-output functions. Output had shape: (2, 2).");
+    expect(screen.queryAllByRole("alert")).toHaveLength(0);
+    fireEvent.click(screen.getByRole("button", { name: "Use jnp.sum(f(…)) as the loss" }));
+    expect(text("Loss function")).toBe("loss = lambda a, b: jnp.sum(a + b)");
+    expect((screen.getByLabelText("Function") as HTMLTextAreaElement).value).toBe("lambda a, b: a + b");
+    expect(cells("Gradient values")).toEqual([1, 1, 1, 1]);
+    expect(text("Per-example gradient code")).toBe("jax.vmap(jax.grad(loss, argnums=0), in_axes=(0, 0))(a, b)");
+    expect(text("Per-example gradient shape")).toBe("(2, 2)");
+    fireEvent.click(screen.getByRole("button", { name: "Put this function in the explorer" }));
+    expect((screen.getByLabelText("Function") as HTMLTextAreaElement).value).toBe("lambda a, b: jnp.sum(a + b)");
+    expect(screen.getByLabelText("Output shape").textContent).toBe("(2,)");
+    expect(screen.queryByLabelText("Loss function")).toBeNull();
+  });
+
+  it("lists a tuple argument's gradient leaf by leaf", async () => {
+    await renderPanels();
+    change("Presets", "tuple-arg");
+    change("Function", "lambda p, x: jnp.sum(p[0] * x + p[1])");
+    // x = arange(12).reshape(4, 3) + 200 (third leaf): d/dp0 = column sums of x, d/dp1 = 4.
+    expect(text("Gradient shape")).toBe("((3,), (3,))");
+    const colSum = [0, 1, 2].map((j) => [0, 1, 2, 3].reduce((s, i) => s + 200 + 3 * i + j, 0));
+    expect(cells("Gradient values [0]")).toEqual(colSum);
+    expect(cells("Gradient values [1]")).toEqual([4, 4, 4]);
+  });
+});
+
+describe("jit panel", () => {
+  it("shows one dot_general for the matrix-vector preset, and retraces only for new shapes", async () => {
+    await renderPanels();
+    change("Presets", "dot");
+    expect(text("jit code")).toBe("jax.jit(jax.vmap(f, in_axes=(0, None), out_axes=0))(m, v)");
+    const jaxpr = text("jaxpr") ?? "";
+    expect(jaxpr).toContain("{ lambda ; a:f32[3,4] b:f32[4]. let");
+    expect(jaxpr.match(/dot_general/g)).toHaveLength(1);
+    expect(text("Traces")).toBe("1");
+    expect(text("Traces after a 2nd call, same shapes")).toBe("1");
+    expect(text("Mode")).toBe("compiled");
+    // m = arange(12).reshape(3, 4), v = arange(4) + 100: out[k] = sum_j m[k, j] v[j].
+    const out = [0, 1, 2].map((k) => [0, 1, 2, 3].reduce((s, j) => s + (4 * k + j) * (100 + j), 0));
+    expect(cells("jit result values", jitPanel())).toEqual(out);
+    change("Shape of m", "(5, 4)");
+    expect(text("Traces")).toBe("2");
+    expect(text("Cached signatures")).toBe("2");
+    change("Shape of m", "(3, 4)");
+    expect(text("Traces")).toBe("2");
+    expect(within(jitPanel()).getByText(/no trace: these shapes were cached/)).toBeTruthy();
+  });
+
+  it("runs interpreted, with the same numbers, where generated code is not allowed", async () => {
+    setCodegenAllowed(false);
+    await renderPanels();
+    change("Presets", "dot");
+    expect(text("Mode")).toBe("interpreted");
+    expect(within(jitPanel()).getByText(/Content-Security-Policy forbids eval/)).toBeTruthy();
+    expect(within(jitPanel()).getByText(/None: the program is interpreted/)).toBeTruthy();
+    const out = [0, 1, 2].map((k) => [0, 1, 2, 3].reduce((s, j) => s + (4 * k + j) * (100 + j), 0));
+    expect(cells("jit result values", jitPanel())).toEqual(out);
+  });
+
+  it("times the cached jitted call against the eager vmap call", async () => {
+    await renderPanels();
+    fireEvent.click(within(jitPanel()).getByRole("button", { name: "Time it" }));
+    const table = await within(jitPanel()).findByRole("table", { name: "Timings" }, { timeout: 10_000 });
+    const rows = within(table).getAllByRole("row").map((r) => r.textContent ?? "");
+    expect(rows[0]).toMatch(/^jit \(cached call\)[\d.]+ (µs|ms)$/);
+    expect(rows[1]).toMatch(/^eager vmap[\d.]+ (µs|ms)$/);
+    expect(rows[2]).toMatch(/jit is [\d.]+× (faster|slower)/);
+  });
+});
+
+describe("timeIt", () => {
+  it("takes medians per call, repeating fast calls, and yields to the page between slices", async () => {
+    let t = 0;
+    let pauses = 0;
+    // A fake clock: each jitted call costs 0.01 ms, each eager call 0.05 ms.
+    const r = await timeIt(
+      () => (t += 0.01),
+      () => (t += 0.05),
+      { samples: 10, sampleMs: 1, sliceMs: 5, now: () => t, pause: async () => void pauses++ },
+    );
+    expect(r.samples).toBe(10);
+    expect(r.jitMs).toBeCloseTo(0.01, 6);
+    expect(r.eagerMs).toBeCloseTo(0.05, 6);
+    expect(r.ratio).toBeCloseTo(5, 4);
+    expect(pauses).toBeGreaterThan(0);
+    expect(median([3, 1, 2, 10])).toBe(2.5);
+  });
+
+  it("stops at the time budget after a few samples", async () => {
+    let t = 0;
+    const r = await timeIt(() => (t += 100), () => (t += 100), { samples: 30, budgetMs: 1000, now: () => t, pause: async () => {} });
+    expect(r.samples).toBeLessThan(30);
+    expect(r.samples).toBeGreaterThanOrEqual(3);
+  });
+});
