@@ -14,18 +14,37 @@ import * as lax from "../primitives/lax";
 import { asList, asValue, canonicalizeAxis, kwarg, reductionAxes, type ArrayLike, type Axis } from "./args";
 
 // ---------------------------------------------------------------- elementwise
-export const add = (x1: ArrayLike, x2: ArrayLike): Value => lax.add(x1, x2);
-export const subtract = (x1: ArrayLike, x2: ArrayLike): Value => lax.sub(x1, x2);
-export const multiply = (x1: ArrayLike, x2: ArrayLike): Value => lax.mul(x1, x2);
-export const divide = (x1: ArrayLike, x2: ArrayLike): Value => lax.div(x1, x2);
-export const maximum = (x1: ArrayLike, x2: ArrayLike): Value => lax.max(x1, x2);
-export const minimum = (x1: ArrayLike, x2: ArrayLike): Value => lax.min(x1, x2);
+/**
+ * NumPy rank promotion as jnp does it (`promote_shapes`): when non-scalar operands differ in
+ * rank, each is given leading size-1 axes with broadcast_in_dim (after checking the shapes
+ * broadcast, with JAX's message); equal ranks and scalars are left to the primitive's own
+ * size-1 broadcasting. So jaxprs read like JAX's. JAX: jax/_src/numpy/util.py promote_shapes.
+ */
+function promoteShapes(args: ArrayLike[]): Value[] {
+  const vs = args.map(asValue);
+  const ranks = new Set(vs.filter((v) => v.ndim > 0).map((v) => v.ndim));
+  if (ranks.size < 2) return vs;
+  const rank = broadcastShapes(vs.map((v) => v.shape)).length;
+  return vs.map((v) => (v.ndim === 0 || v.ndim === rank ? v : lax.broadcastInDim(v, [...new Array<number>(rank - v.ndim).fill(1), ...v.shape], v.shape.map((_, i) => i + rank - v.ndim))));
+}
+
+const promoted = (f: (x: Value, y: Value) => Value) => (x1: ArrayLike, x2: ArrayLike): Value => {
+  const [a, b] = promoteShapes([x1, x2]);
+  return f(a, b);
+};
+
+export const add = promoted(lax.add);
+export const subtract = promoted(lax.sub);
+export const multiply = promoted(lax.mul);
+export const divide = promoted(lax.div);
+export const maximum = promoted(lax.max);
+export const minimum = promoted(lax.min);
 /**
  * A Python int exponent binds integer_pow (square-and-multiply), anything else pow: JAX's
  * `jnp.power` special case. JS cannot tell 2 from 2.0, so integral numbers count as ints.
  */
 export const power = (x1: ArrayLike, x2: ArrayLike): Value =>
-  typeof x2 === "number" && Number.isInteger(x2) ? lax.integerPow(x1, x2) : lax.pow(x1, x2);
+  typeof x2 === "number" && Number.isInteger(x2) ? lax.integerPow(x1, x2) : promoted(lax.pow)(x1, x2);
 
 export const negative = (x: ArrayLike): Value => lax.neg(x);
 export const abs = (x: ArrayLike): Value => lax.abs(x);
@@ -37,12 +56,12 @@ export const sin = (x: ArrayLike): Value => lax.sin(x);
 export const cos = (x: ArrayLike): Value => lax.cos(x);
 export const tanh = (x: ArrayLike): Value => lax.tanh(x);
 
-export const less = (x1: ArrayLike, x2: ArrayLike): Value => lax.lt(x1, x2);
-export const less_equal = (x1: ArrayLike, x2: ArrayLike): Value => lax.le(x1, x2);
-export const greater = (x1: ArrayLike, x2: ArrayLike): Value => lax.gt(x1, x2);
-export const greater_equal = (x1: ArrayLike, x2: ArrayLike): Value => lax.ge(x1, x2);
-export const equal = (x1: ArrayLike, x2: ArrayLike): Value => lax.eq(x1, x2);
-export const not_equal = (x1: ArrayLike, x2: ArrayLike): Value => lax.ne(x1, x2);
+export const less = promoted(lax.lt);
+export const less_equal = promoted(lax.le);
+export const greater = promoted(lax.gt);
+export const greater_equal = promoted(lax.ge);
+export const equal = promoted(lax.eq);
+export const not_equal = promoted(lax.ne);
 
 // ---------------------------------------------------------------- reductions
 /** `axis` / `keepdims` as NumPy takes them: positionally (axis only) or in an options object. */
@@ -196,7 +215,8 @@ export function where(condition: ArrayLike, x: ArrayLike, y: ArrayLike): Value {
   } catch {
     throw incompatibleRankBroadcast(vs.map((v) => v.shape));
   }
-  return lax.selectN(vs[0], vs[2], vs[1]);
+  const [c, a, b] = promoteShapes(vs);
+  return lax.selectN(c, b, a);
 }
 
 // ---------------------------------------------------------------- constants (never batched)
