@@ -15,7 +15,7 @@ import { ShapeEditor } from "./explorer/ShapeEditor";
 import { ShapeStory } from "./explorer/ShapeStory";
 import { Stage } from "./explorer/Stage";
 import { selectView } from "./state/selectors";
-import { useView } from "./state/hooks";
+import { useViewPart } from "./state/hooks";
 import { useStore } from "./state/store";
 
 function Toolbar() {
@@ -41,7 +41,7 @@ function Toolbar() {
 export function App() {
   const notice = useStore((s) => s.notice);
   const setNotice = useStore((s) => s.setNotice);
-  const { params } = useView();
+  const params = useViewPart((v) => v.params);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const a = keyAction(e, isFieldTarget(e.target, e.key));

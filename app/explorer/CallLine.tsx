@@ -4,7 +4,7 @@
  * out_axes and (when every entry is None) axis_size editable in place. Errors show right
  * below the part of the call that caused them.
  */
-import { useView, useExplorer } from "../state/hooks";
+import { useExplorerPart, useViewPart } from "../state/hooks";
 import { useStore } from "../state/store";
 import { ErrorAlert } from "./ErrorAlert";
 import { FunctionEditor } from "./FunctionEditor";
@@ -12,7 +12,7 @@ import { InAxesMenu } from "./InAxesMenu";
 import { OutAxesControl } from "./OutAxesControl";
 
 function AxisSizeInput() {
-  const size = useExplorer().axisSize;
+  const size = useExplorerPart((s) => s.axisSize);
   const setAxisSize = useStore((s) => s.setAxisSize);
   return (
     <>
@@ -36,7 +36,7 @@ function AxisSizeInput() {
 }
 
 export function CallLine() {
-  const { params, allNone } = useView();
+  const { params, allNone } = useViewPart((v) => ({ params: v.params, allNone: v.allNone }));
   return (
     <section className="callline" aria-label="The vmap call">
       <FunctionEditor />

@@ -3,6 +3,8 @@
  * accessible name; D3 joins the cells into one <g> and animates them (style P12). Data redraw,
  * animation frame and provenance highlight are three separate effects. Pointer hover and
  * keyboard focus (arrow keys move a cell cursor) report the cell for provenance highlighting.
+ * Above CANVAS_ABOVE cells the cells go to a canvas, and so do the tile labels and brackets
+ * (as SVG over the canvas they were the slowest part of an out_axes redraw; drawCanvas.ts).
  */
 import { useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from "react";
 import { applyFrame, joinCells, markCells } from "../viz/drawCells";
@@ -23,6 +25,8 @@ export interface CellGridProps {
   duration: number;
   highlight: Set<number> | undefined;
   onHover: (cell: number | null) => void;
+  /** The largest layout this grid may be asked to show next (a canvas is allocated for it once). */
+  reserve?: { width: number; height: number };
 }
 
 export function useGridLayout(shape: number[], maxWidth: number): GridLayout {
@@ -55,21 +59,6 @@ export function CellGrid(p: CellGridProps) {
   return p.layout.cells.length > CANVAS_ABOVE && canvasAvailable() ? <CanvasCellGrid {...p} /> : <SvgCellGrid {...p} />;
 }
 
-function Decorations({ layout, mapped }: { layout: GridLayout; mapped: number | null }) {
-  return (
-    <>
-      {layout.brackets.map((b, i) => (
-        <line key={`b${i}`} className="bracket" x1={b.x1} y1={b.y1} x2={b.x2} y2={b.y2} stroke={axisColor(b.axis, mapped)} strokeWidth={b.axis === mapped ? 3 : 2} />
-      ))}
-      {layout.labels.map((l, i) => (
-        <text key={`l${i}`} className={l.axis === mapped ? "tile-label mapped" : "tile-label"} x={l.x} y={l.y} textAnchor={l.anchor} fill={axisColor(l.axis, mapped)}>
-          {l.index}
-        </text>
-      ))}
-    </>
-  );
-}
-
 /** Keyboard cursor over cells: arrows move it (and stop the page's playback keys). */
 function useCellCursor(layout: GridLayout, onHover: (c: number | null) => void) {
   const [cursor, setCursor] = useState(0);
@@ -93,13 +82,13 @@ function CanvasCellGrid(p: CellGridProps) {
   const keys = useCellCursor(layout, p.onHover);
   // One effect, one paint per commit: a new layout or fills resets (and paints) the canvas;
   // otherwise a new frame animates and a new highlight repaints.
-  const drawn = useRef<{ layout: GridLayout; fills: string[]; states: CellState[]; highlight: Set<number> | undefined } | null>(null);
+  const drawn = useRef<{ layout: GridLayout; fills: string[]; mapped: number | null; states: CellState[]; highlight: Set<number> | undefined } | null>(null);
   useLayoutEffect(() => {
     const el = canvas.current;
     if (!el) return;
     const prev = drawn.current;
-    if (!prev || prev.layout !== layout || prev.fills !== p.fills) {
-      resetCanvas(el, layout, p.fills, p.states);
+    if (!prev || prev.layout !== layout || prev.fills !== p.fills || prev.mapped !== p.mapped) {
+      resetCanvas(el, layout, p.fills, p.states, { reserve: p.reserve, mapped: p.mapped });
       if (p.highlight?.size) highlightCanvas(el, layout, p.fills, p.highlight);
     } else if (prev.states !== p.states) {
       if (prev.highlight !== p.highlight) highlightCanvas(el, layout, p.fills, p.highlight ?? [], false);
@@ -107,7 +96,7 @@ function CanvasCellGrid(p: CellGridProps) {
     } else if (prev.highlight !== p.highlight) {
       highlightCanvas(el, layout, p.fills, p.highlight ?? []);
     }
-    drawn.current = { layout, fills: p.fills, states: p.states, highlight: p.highlight };
+    drawn.current = { layout, fills: p.fills, mapped: p.mapped, states: p.states, highlight: p.highlight };
   });
   const onMove = (e: PointerEvent<HTMLDivElement>) => {
     // The frame, not the canvas: the canvas can be larger than the layout (clipped).
@@ -119,12 +108,10 @@ function CanvasCellGrid(p: CellGridProps) {
     <>
       <AxisLegend shape={layout.shape} mapped={p.mapped} />
       <div className="canvas-grid" style={{ width: layout.width, aspectRatio: `${layout.width} / ${layout.height}` }} role="img" aria-label={p.label} tabIndex={0} onPointerMove={onMove} onPointerLeave={() => p.onHover(null)} {...keys}>
+        {/* The tile labels and axis brackets are painted with the cells (drawCanvas.ts). */}
         <div className="canvas-clip">
           <canvas ref={canvas} />
         </div>
-        <svg viewBox={`0 0 ${layout.width} ${layout.height}`} aria-hidden="true">
-          <Decorations layout={layout} mapped={p.mapped} />
-        </svg>
       </div>
     </>
   );

@@ -2,11 +2,11 @@
  * JAX's error text, shown beside the control that caused it (`place`), in a role="alert"
  * region. Only the place that owns the current error renders, so there is one alert at a time.
  */
-import { useView } from "../state/hooks";
+import { useViewPart } from "../state/hooks";
 import type { ErrorPlace } from "../state/engineBridge";
 
 export function ErrorAlert({ place }: { place: ErrorPlace }) {
-  const { error, errorPlace } = useView();
+  const { error, errorPlace } = useViewPart((v) => ({ error: v.error, errorPlace: v.errorPlace }));
   if (!error || errorPlace !== place) return null;
   return (
     <div className="error" role="alert" data-kind={error.kind}>

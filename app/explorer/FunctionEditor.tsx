@@ -5,7 +5,7 @@
  * evaluates it.
  */
 import { useRef } from "react";
-import { useExplorer } from "../state/hooks";
+import { useExplorerPart } from "../state/hooks";
 import { PRESETS } from "../state/presets";
 import { useStore } from "../state/store";
 import { MAX_SOURCE } from "../state/urlState";
@@ -13,7 +13,7 @@ import { ErrorAlert } from "./ErrorAlert";
 import { highlightPython } from "./highlight";
 
 export function FunctionEditor() {
-  const src = useExplorer().fnSource;
+  const src = useExplorerPart((s) => s.fnSource);
   const setFnSource = useStore((s) => s.setFnSource);
   const loadPreset = useStore((s) => s.loadPreset);
   const pre = useRef<HTMLPreElement>(null);

@@ -3,7 +3,7 @@
  * value and k, and the input cells it was computed from. A polite live region, so keyboard and
  * screen-reader users get what the highlight shows.
  */
-import { unravel, useInputLeaves, useProvenanceStory, useView } from "../state/hooks";
+import { unravel, useInputLeaves, useProvenance, useView } from "../state/hooks";
 import { useStore } from "../state/store";
 import { formatValue } from "../viz/drawCells";
 import { outputName } from "./Stage";
@@ -12,15 +12,15 @@ const idx = (i: number, shape: readonly number[]) => (shape.length === 0 ? "" : 
 
 export function HoverReadout() {
   const hover = useStore((s) => s.hover);
-  const { shown } = useView();
-  const story = useProvenanceStory() ?? shown;
+  const { shown: story } = useView();
+  const prov = useProvenance();
   const leaves = useInputLeaves();
   let text = "Hover over or focus a cell to see where it came from.";
   if (hover && story) {
     if (hover.side === "out") {
       const o = story.outputs[hover.leaf];
       const v = story.values[hover.leaf]?.data[hover.cell];
-      const src = o?.provenance?.[hover.cell];
+      const src = prov?.source(hover.leaf, hover.cell);
       if (o) {
         const from = src
           ? src.sources

@@ -5,7 +5,7 @@
  * selected and marked, so JAX's error can say why.
  */
 import { argLeaves, type ArgTree, type AxisTree } from "../state/explorerTypes";
-import { useExplorer } from "../state/hooks";
+import { useExplorerPart } from "../state/hooks";
 import { argFor, inAxisFor } from "../state/explorerTypes";
 import { formatPyLiteral, type PyLit } from "../state/pyLiteral";
 import { useStore } from "../state/store";
@@ -83,14 +83,14 @@ export function AxisMenu({ label, tree, value, onChange, offerPastEnd = false, p
 
 /** The `in_axes for NAME` menu of one parameter. */
 export function InAxesMenu({ name }: { name: string }) {
-  const s = useExplorer();
+  const { tree, value } = useExplorerPart((s) => ({ tree: argFor(s, name).tree, value: inAxisFor(s, name) }));
   const setInAxis = useStore((st) => st.setInAxis);
   return (
     <AxisMenu
       label={`in_axes for ${name}`}
       partLabel={(i) => `in_axes entry for ${name}[${i}]`}
-      tree={argFor(s, name).tree}
-      value={inAxisFor(s, name)}
+      tree={tree}
+      value={value}
       onChange={(v) => setInAxis(name, v)}
     />
   );

@@ -8,6 +8,7 @@ import { memo, useMemo } from "react";
 import type { OutputLeafStory } from "../../engine/transforms/storyTypes";
 import { useStore } from "../state/store";
 import { batchFill, UNMAPPED_FILL } from "../viz/colors";
+import { reserveFor } from "../viz/layout";
 import { outputCellState, type Frame } from "../viz/timeline";
 import { CellGrid, useGridLayout } from "./CellGrid";
 import { GRID_WIDTH } from "./ArgumentGrid";
@@ -31,6 +32,10 @@ export const OutputLeafGrid = memo(function OutputLeafGrid(p: { out: OutputLeafS
   const axis = out.outAxis;
   const fills = useMemo(() => layout.cells.map((c) => (axis === null ? UNMAPPED_FILL : batchFill(c.coord[axis], p.B))), [layout, axis, p.B]);
   const leafAxes = useMemo(() => ({ axis }), [axis]);
+  // Every out_axes gives this result another shape: its canvas is sized for all of them at once.
+  const shapesKey = out.outAxesTable.map((r) => r.shape.join(",")).join(";");
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const reserve = useMemo(() => reserveFor([out.shape, ...out.outAxesTable.map((r) => r.shape)], GRID_WIDTH), [shapesKey, out.shape.join(",")]);
   const states = useMemo(() => layout.cells.map((c) => outputCellState(p.frame, leafAxes, c.coord)), [layout, p.frame, leafAxes]);
   return (
     <figure className="out">
@@ -52,6 +57,7 @@ export const OutputLeafGrid = memo(function OutputLeafGrid(p: { out: OutputLeafS
         duration={p.duration}
         highlight={p.highlight}
         onHover={(cell) => setHover(cell === null ? null : { side: "out", leaf: out.leaf, cell })}
+        reserve={reserve}
       />
     </figure>
   );

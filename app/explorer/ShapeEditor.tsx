@@ -6,7 +6,7 @@
  */
 import { useEffect, useState } from "react";
 import { argFor, argLeaves, formatArgTree, litToArgTree, type ArgTree, type Fill } from "../state/explorerTypes";
-import { useExplorer } from "../state/hooks";
+import { useExplorerPart } from "../state/hooks";
 import { parsePyLiteral } from "../state/pyLiteral";
 import { useStore } from "../state/store";
 
@@ -73,8 +73,7 @@ function AxisButtons({ shape, onChange, name }: { shape: number[]; onChange: (s:
 }
 
 export function ShapeEditor({ name }: { name: string }) {
-  const s = useExplorer();
-  const arg = argFor(s, name);
+  const arg = useExplorerPart((s) => argFor(s, name));
   const { setArgTree, setLeafShape, setFill } = useStore.getState();
   const leafPaths = (t: ArgTree, path: number[] = []): { path: number[]; shape: number[] }[] =>
     t.kind === "leaf" ? [{ path, shape: t.shape }] : t.items.flatMap((x, i) => leafPaths(x, [...path, i]));

@@ -4,16 +4,29 @@
  * provenance highlight for the hovered cell. Components read through these, never compute.
  */
 import { useEffect, useMemo, useSyncExternalStore } from "react";
+import { useShallow } from "zustand/react/shallow";
 import { useStore } from "./store";
 import { selectView, memoizeLast, type View } from "./selectors";
-import { cachedProvenance, provenanceVersion, requestProvenance, subscribeProvenance } from "./provenance";
+import { cachedProvenance, provenanceVersion, requestProvenance, subscribeProvenance, type Provenance } from "./provenance";
 import { argFor, argLeaves, inAxisFor, sizeOfShape, type AxisTree, type ExplorerState } from "./explorerTypes";
 import { leafValues, uniqueOffset } from "./fills";
-import type { VmapStory } from "./engineBridge";
 import type { HoverCell } from "./playbackSlice";
 
 export const useExplorer = (): ExplorerState => useStore((s) => s.explorer);
 export const useView = (): View => selectView(useStore((s) => s.explorer));
+
+/**
+ * Part of the view or of the explorer state, compared shallowly: a component that reads only
+ * what it shows is not re-rendered by changes elsewhere (an out_axes change does not re-render
+ * the shape editors, the function editor or the in_axes menus). Selectors are memoized, so
+ * running `pick` on every store change costs nothing.
+ */
+export function useViewPart<T>(pick: (v: View) => T): T {
+  return useStore(useShallow((s) => pick(selectView(s.explorer))));
+}
+export function useExplorerPart<T>(pick: (s: ExplorerState) => T): T {
+  return useStore(useShallow((s) => pick(s.explorer)));
+}
 
 export interface InputLeaf {
   leaf: number;
@@ -76,52 +89,30 @@ export function useInputLeaves(): InputLeaf[] {
 /** For each (side, leaf), the cells related to the hovered one through the trace's provenance. */
 export type Highlight = Map<string, Set<number>>;
 
-const reverseCache = new WeakMap<VmapStory, Map<number, Map<number, { out: number; cell: number }[]>>>();
-
-function reverseIndex(story: VmapStory): Map<number, Map<number, { out: number; cell: number }[]>> {
-  let rev = reverseCache.get(story);
-  if (rev) return rev;
-  rev = new Map();
-  story.outputs.forEach((o, oi) =>
-    o.provenance?.forEach((src, j) =>
-      src.sources.forEach((cells, leaf) => {
-        let byCell = rev!.get(leaf);
-        if (!byCell) rev!.set(leaf, (byCell = new Map()));
-        for (const c of cells) {
-          const list = byCell.get(c) ?? [];
-          list.push({ out: oi, cell: j });
-          byCell.set(c, list);
-        }
-      }),
-    ),
-  );
-  reverseCache.set(story, rev);
-  return rev;
-}
-
-export function highlightFor(story: VmapStory | null, hover: HoverCell | null): Highlight {
+/** The hovered cell and, once its provenance is known, the cells it came from or went to. */
+export function highlightFor(prov: Provenance | null, hover: HoverCell | null): Highlight {
   const h: Highlight = new Map();
-  if (!story || !hover) return h;
+  if (!hover) return h;
   const add = (key: string, c: number) => {
     const set = h.get(key) ?? new Set<number>();
     set.add(c);
     h.set(key, set);
   };
   add(`${hover.side}:${hover.leaf}`, hover.cell);
+  if (!prov) return h;
   if (hover.side === "out") {
-    const src = story.outputs[hover.leaf]?.provenance?.[hover.cell];
-    src?.sources.forEach((cells, leaf) => cells.forEach((c) => add(`in:${leaf}`, c)));
+    prov.source(hover.leaf, hover.cell)?.sources.forEach((cells, leaf) => cells.forEach((c) => add(`in:${leaf}`, c)));
   } else {
-    for (const { out, cell } of reverseIndex(story).get(hover.leaf)?.get(hover.cell) ?? []) add(`out:${out}`, cell);
+    for (const { out, cell } of prov.users(hover.leaf, hover.cell)) add(`out:${out}`, cell);
   }
   return h;
 }
 
 /**
- * The story with provenance for the current state while a cell is hovered (null otherwise, and
- * null until it has been computed: provenance.ts computes it off the main thread, once per state).
+ * The current state's provenance while a cell is hovered (null otherwise, and null until it has
+ * been computed: provenance.ts computes it off the main thread, once per state, and caches it).
  */
-export function useProvenanceStory(): VmapStory | null {
+export function useProvenance(): Provenance | null {
   const hover = useStore((s) => s.hover);
   const explorer = useExplorer();
   const { stale } = useView();
@@ -135,10 +126,10 @@ export function useProvenanceStory(): VmapStory | null {
 
 export const useHighlight = (): Highlight => {
   const hover = useStore((s) => s.hover);
-  const { shown, stale } = useView();
-  // Until the provenance arrives, the hovered cell alone is marked (the plain story has no sources).
-  const story = useProvenanceStory() ?? (stale ? null : shown);
-  return useMemo(() => highlightFor(story, hover), [story, hover]);
+  const { stale } = useView();
+  const prov = useProvenance();
+  // While an error shows, the dimmed last good picture is not highlighted.
+  return useMemo(() => highlightFor(prov, stale ? null : hover), [prov, hover, stale]);
 };
 
 /** Flat row-major index → multi-index. */

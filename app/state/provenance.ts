@@ -7,17 +7,20 @@
  * pointer stays or the animation plays. Until it arrives the hovered cell alone is marked.
  * Only the newest state asked for is queued behind the one being computed: typing while the
  * pointer rests on a cell does not pile up work. A derived value, so it lives here and not in
- * the store (style P11); components read it with `useSyncExternalStore`.
+ * the store (style P11); components read it with `useSyncExternalStore`. The answer travels
+ * packed in typed arrays (provenanceData.ts), transferred, not copied.
  */
-import { parseFunction, runTrace, type VmapStory } from "./engineBridge";
 import type { ExplorerState } from "./explorerTypes";
+import { computeProvenance, unpack, type Provenance, type ProvenanceAnswer } from "./provenanceData";
+
+export type { Provenance };
 
 const CACHE_SIZE = 8;
 /** Without a worker, wait this long for the state to settle before computing on this thread. */
 const SETTLE_MS = 150;
 
-/** Content key → provenance story (null: the trace failed). Insertion order is recency. */
-const cache = new Map<string, VmapStory | null>();
+/** Content key → provenance (null: the trace failed). Insertion order is recency. */
+const cache = new Map<string, Provenance | null>();
 const keys = new WeakMap<ExplorerState, string>();
 const listeners = new Set<() => void>();
 let version = 0;
@@ -37,23 +40,17 @@ export function subscribeProvenance(cb: () => void): () => void {
 /** Changes whenever an answer arrives (the snapshot for useSyncExternalStore). */
 export const provenanceVersion = (): number => version;
 
-/** The provenance story for this state if already computed, else undefined (null: no story). */
-export function cachedProvenance(s: ExplorerState): VmapStory | null | undefined {
+/** This state's provenance if already computed, else undefined (null: the trace failed). */
+export function cachedProvenance(s: ExplorerState): Provenance | null | undefined {
   return cache.get(keyOf(s));
 }
 
-function remember(key: string, story: VmapStory | null): void {
+function remember(key: string, prov: Provenance | null): void {
   cache.delete(key);
-  cache.set(key, story);
+  cache.set(key, prov);
   while (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
   version++;
   for (const l of [...listeners]) l();
-}
-
-/** The same engine call as the page's trace, with provenance (engineBridge.runTrace). */
-export function computeProvenance(s: ExplorerState): VmapStory | null {
-  const r = runTrace(s, parseFunction(s.fnSource), true);
-  return r.ok ? r.story : null;
 }
 
 let busy: string | null = null;
@@ -79,7 +76,7 @@ function pump(): void {
         const s = wanted;
         wanted = null;
         if (!s || cache.has(keyOf(s))) return pump();
-        remember(keyOf(s), computeProvenance(s));
+        remember(keyOf(s), unpack(computeProvenance(s)));
         pump();
       }, SETTLE_MS);
     }
@@ -101,8 +98,8 @@ let worker: Worker | null | undefined;
 let nextId = 0;
 let inFlight: { id: number; state: ExplorerState } | null = null;
 
-function finish(story: VmapStory | null): void {
-  if (busy !== null) remember(busy, story);
+function finish(answer: ProvenanceAnswer | null): void {
+  if (busy !== null) remember(busy, unpack(answer));
   busy = null;
   inFlight = null;
   pump();
@@ -114,8 +111,8 @@ function getWorker(): Worker | null {
   if (typeof Worker === "undefined") return null;
   try {
     const w = new Worker(new URL("./provenance.worker.ts", import.meta.url), { type: "module" });
-    w.onmessage = (e: MessageEvent<{ id: number; story: VmapStory | null }>) => {
-      if (inFlight && e.data.id === inFlight.id) finish(e.data.story);
+    w.onmessage = (e: MessageEvent<{ id: number; answer: ProvenanceAnswer | null }>) => {
+      if (inFlight && e.data.id === inFlight.id) finish(e.data.answer);
     };
     // A worker that cannot start (or crashes): compute here from now on.
     w.onerror = (e) => {

@@ -10,7 +10,7 @@ import { easeCubicOut } from "d3-ease";
 import "d3-transition";
 import type { GridLayout } from "./layout";
 import type { CellState } from "./timeline";
-import { BATCH_COLOR, HIGHLIGHT_STROKE } from "./colors";
+import { axisColor, BATCH_COLOR, HIGHLIGHT_STROKE } from "./colors";
 
 const OPACITY: Record<CellState, number> = { rest: 1, lifted: 1, dim: 0.35, reused: 1, placed: 1, landing: 1, pending: 0.12 };
 const lift = (s: CellState, c: number) => (s === "lifted" ? Math.max(3, c * 0.35) : 0);
@@ -20,19 +20,75 @@ export interface CanvasState {
   highlight: Set<number>;
   /** Backing-store pixels per layout unit. */
   dpr: number;
+  /** The batch axis (for the colours of the tile labels and brackets). */
+  mapped: number | null;
+  /** The canvas shows `shown` exactly (no transition half-way). */
+  settled: boolean;
 }
 
 const memo = new WeakMap<HTMLCanvasElement, CanvasState>();
+
+/** A rectangle in layout units: [x0, x1) × [y0, y1). */
+interface Region {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+const meets = (r: Region | null, x0: number, y0: number, x1: number, y1: number) => !r || (x0 < r.x1 && x1 > r.x0 && y0 < r.y1 && y1 > r.y0);
 
 /** Paint every cell, each at progress t between its `from` and `to` state. */
 export function paintCells(canvas: HTMLCanvasElement, layout: GridLayout, fills: string[], from: CellState[], to: CellState[], t: number, highlight: Set<number>): void {
   const ctx = canvas.getContext("2d");
   if (!ctx) return;
-  const dpr = memo.get(canvas)?.dpr ?? canvas.width / Math.max(1, layout.width);
+  const st = memo.get(canvas);
+  const dpr = st?.dpr ?? canvas.width / Math.max(1, layout.width);
   // The backing store can be larger than this layout (it is reused, see resetCanvas): clear all of it.
   ctx.setTransform(1, 0, 0, 1, 0, 0);
   ctx.clearRect(0, 0, canvas.width, canvas.height);
   ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+  drawScene(ctx, layout, fills, from, to, t, highlight, st?.mapped ?? null, null);
+  if (st) st.settled = t >= 1;
+}
+
+/**
+ * Repaint only around `cells` (at rest: the canvas shows `st.shown` with no transition running),
+ * e.g. the cells whose highlight changed on a hover. Each region is cleared on whole device
+ * pixels and everything that reaches into it is drawn again in the usual order (cells, then
+ * highlight outlines, then labels), so the pixels come out as a full repaint would make them,
+ * while the compositor gets a few small damaged rectangles instead of the whole canvas.
+ */
+function repaintAround(canvas: HTMLCanvasElement, layout: GridLayout, fills: string[], st: CanvasState, cells: number[]): void {
+  const ctx = canvas.getContext("2d");
+  if (!ctx) return;
+  const { dpr } = st;
+  const c = layout.cell;
+  const size = c - (c > 8 ? 1 : 0.5);
+  // The highlight outline reaches half its width outside the cell; antialiasing one pixel more.
+  const pad = Math.max(1, c / 6) / 2 + 1;
+  for (const i of cells) {
+    const d = layout.cells[i];
+    if (!d) continue;
+    const y = d.y - lift(st.shown[i] ?? "rest", c);
+    const x0 = Math.floor((d.x - pad) * dpr);
+    const y0 = Math.floor((y - pad) * dpr);
+    const x1 = Math.ceil((d.x + size + pad) * dpr);
+    const y1 = Math.ceil((y + size + pad) * dpr);
+    ctx.save();
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.beginPath();
+    ctx.rect(x0, y0, x1 - x0, y1 - y0);
+    ctx.clip();
+    ctx.clearRect(x0, y0, x1 - x0, y1 - y0);
+    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    drawScene(ctx, layout, fills, st.shown, st.shown, 1, st.highlight, st.mapped, { x0: x0 / dpr, y0: y0 / dpr, x1: x1 / dpr, y1: y1 / dpr });
+    ctx.restore();
+  }
+}
+
+/** Cells, highlight outlines and decorations; with a `region`, only what reaches into it. */
+function drawScene(ctx: CanvasRenderingContext2D, layout: GridLayout, fills: string[], from: CellState[], to: CellState[], t: number, highlight: Set<number>, mapped: number | null, region: Region | null): void {
   const c = layout.cell;
   const size = c - (c > 8 ? 1 : 0.5);
   // Setting a style the context already has still costs a parse: set only on change.
@@ -49,6 +105,8 @@ export function paintCells(canvas: HTMLCanvasElement, layout: GridLayout, fills:
       y = y0 + (y - y0) * t;
       o = o0 + (o - o0) * t;
     }
+    // One layout unit around the cell for its antialiased edge.
+    if (region && !meets(region, d.x - 1, y - 1, d.x + size + 1, y + size + 1)) continue;
     if (o !== alpha) ctx.globalAlpha = alpha = o;
     const f = fills[d.i];
     if (f !== fill) ctx.fillStyle = fill = f;
@@ -62,41 +120,111 @@ export function paintCells(canvas: HTMLCanvasElement, layout: GridLayout, fills:
   }
   ctx.globalAlpha = 1;
   ctx.strokeStyle = HIGHLIGHT_STROKE;
-  ctx.lineWidth = Math.max(1, c / 6);
+  const hw = Math.max(1, c / 6);
+  ctx.lineWidth = hw;
   for (const i of highlight) {
     const d = layout.cells[i];
-    if (d) ctx.strokeRect(d.x, d.y - lift(to[i] ?? "rest", c), size, size);
+    if (!d) continue;
+    const y = d.y - lift(to[i] ?? "rest", c);
+    if (region && !meets(region, d.x - hw, y - hw, d.x + size + hw, y + size + hw)) continue;
+    ctx.strokeRect(d.x, y, size, size);
+  }
+  paintDecorations(ctx, layout, mapped, region);
+}
+
+let monoFamily: string | null = null;
+
+/** The page's monospace stack (CSS `--mono`), read once: the tile labels use it as SVG ones would. */
+function mono(): string {
+  if (monoFamily === null) {
+    const v = typeof getComputedStyle === "function" ? getComputedStyle(document.documentElement).getPropertyValue("--mono").trim() : "";
+    monoFamily = v || "monospace";
+  }
+  return monoFamily;
+}
+
+/**
+ * The axis brackets and tile index labels, on top of the cells, as the SVG grid draws them
+ * (`.tile-label`: 10px monospace, bold on the batch axis, each in its axis colour). Painted
+ * here rather than as ~100 SVG <line>/<text> elements over the canvas: re-laying those out
+ * cost ~8 ms of every out_axes change on the (2,3,5,7,9) example (measured), more than the
+ * cells themselves.
+ */
+function paintDecorations(ctx: CanvasRenderingContext2D, layout: GridLayout, mapped: number | null, region: Region | null): void {
+  ctx.globalAlpha = 1;
+  let stroke = "";
+  let width = -1;
+  for (const b of layout.brackets) {
+    if (region && !meets(region, Math.min(b.x1, b.x2) - 3, Math.min(b.y1, b.y2) - 3, Math.max(b.x1, b.x2) + 3, Math.max(b.y1, b.y2) + 3)) continue;
+    const col = axisColor(b.axis, mapped);
+    const w = b.axis === mapped ? 3 : 2;
+    if (col !== stroke) ctx.strokeStyle = stroke = col;
+    if (w !== width) ctx.lineWidth = width = w;
+    ctx.beginPath();
+    ctx.moveTo(b.x1, b.y1);
+    ctx.lineTo(b.x2, b.y2);
+    ctx.stroke();
+  }
+  // Axis by axis: one font, colour and alignment each (setting a font parses it every time).
+  const family = mono();
+  ctx.textBaseline = "alphabetic";
+  for (let axis = 0; axis < layout.shape.length; axis++) {
+    let started = false;
+    for (const l of layout.labels) {
+      if (l.axis !== axis) continue;
+      // A label is at most a few digits of 10px type around its anchor (generous bounds).
+      if (region && !meets(region, l.x - 40, l.y - 12, l.x + 40, l.y + 4)) continue;
+      if (!started) {
+        ctx.font = `${axis === mapped ? "700 " : ""}10px ${family}`;
+        ctx.fillStyle = axisColor(axis, mapped);
+        started = true;
+      }
+      ctx.textAlign = l.anchor === "middle" ? "center" : "right";
+      ctx.fillText(String(l.index), l.x, l.y);
+    }
   }
 }
 
-/** Above this many backing-store pixels, a canvas shrinks again when a layout needs < 1/4 of it. */
-const KEEP_PIXELS = 2_000_000;
+/** A canvas bigger than this many pixels and than 4× what it must hold is shrunk to fit again. */
+const KEEP_PIXELS = 4_000_000;
 
-/**
- * The backing-store size for a layout of w × h device pixels, given the current one. Resizing a
- * canvas reallocates its backing store, and the first drawing call after it pays for that (measured
- * in Chromium: 5–10 ms per resize for the (2,3,5,7,9) result, and a slower compositor commit),
- * while every out_axes change gives the result another shape. So the store only grows; the part a
- * layout uses is shown through the clipping frame (see CanvasCellGrid). It shrinks to fit again
- * only when it is big and mostly unused, so memory stays bounded.
- */
-export function backingSize(cur: { width: number; height: number }, w: number, h: number): { width: number; height: number } {
-  const width = Math.max(cur.width, w);
-  const height = Math.max(cur.height, h);
-  if (width * height > KEEP_PIXELS && width * height > 4 * w * h) return { width: w, height: h };
-  return { width, height };
+export interface Size {
+  width: number;
+  height: number;
 }
 
 /**
- * Fit the backing store to the layout at the device pixel ratio (growing it only when needed) and
- * paint it at rest in `states`. The canvas is scaled by CSS so that the layout's part of the store
- * fills its frame exactly; the frame (the canvas's parent) clips the rest.
+ * The backing-store size for a layout needing `need` device pixels, given the current store and
+ * the size to `reserve` (the largest layout this grid is expected to show, in device pixels).
+ * Resizing a canvas reallocates its backing store, and the first drawing call after it pays for
+ * that (measured in Chromium: 5–10 ms per resize for the (2,3,5,7,9) result, plus a slower
+ * compositor commit), while every out_axes change gives the result another shape. So the store
+ * is made big enough for every out_axes at once and then only grows; the part a layout uses is
+ * shown through the clipping frame (see CanvasCellGrid). It shrinks again only when it is big
+ * and mostly unused, so memory stays bounded.
  */
-export function resetCanvas(canvas: HTMLCanvasElement, layout: GridLayout, fills: string[], states: CellState[]): void {
+export function backingSize(cur: Size, need: Size, reserve: Size = need): Size {
+  const want = { width: Math.max(need.width, reserve.width), height: Math.max(need.height, reserve.height) };
+  const limit = Math.max(KEEP_PIXELS, 4 * want.width * want.height);
+  if (cur.width >= need.width && cur.height >= need.height && cur.width * cur.height <= limit) return { width: cur.width, height: cur.height };
+  const grown = { width: Math.max(cur.width, want.width), height: Math.max(cur.height, want.height) };
+  return grown.width * grown.height <= limit ? grown : want;
+}
+
+/**
+ * Fit the backing store to the layout at the device pixel ratio (growing it only when needed,
+ * to `reserve` layout units at least) and paint it at rest in `states`. The canvas is scaled
+ * by CSS so that the layout's part of the store fills its frame exactly; the frame (the
+ * canvas's parent) clips the rest.
+ */
+export function resetCanvas(canvas: HTMLCanvasElement, layout: GridLayout, fills: string[], states: CellState[], opts: { reserve?: Size; mapped?: number | null } = {}): void {
+  const { reserve, mapped = null } = opts;
   const dpr = Math.min(2, globalThis.devicePixelRatio || 1);
-  const w = Math.ceil(layout.width * dpr);
-  const h = Math.ceil(layout.height * dpr);
-  const size = backingSize(canvas, w, h);
+  const px = (x: number) => Math.ceil(x * dpr);
+  const need = { width: px(layout.width), height: px(layout.height) };
+  // A reservation is a hint: one bigger than KEEP_PIXELS is not worth its memory.
+  const ahead = reserve && px(reserve.width) * px(reserve.height) <= KEEP_PIXELS ? { width: px(reserve.width), height: px(reserve.height) } : need;
+  const size = backingSize(canvas, need, ahead);
   if (canvas.width !== size.width) canvas.width = size.width;
   if (canvas.height !== size.height) canvas.height = size.height;
   const cssW = `${(100 * size.width) / (layout.width * dpr)}%`;
@@ -104,7 +232,7 @@ export function resetCanvas(canvas: HTMLCanvasElement, layout: GridLayout, fills
   if (canvas.style.width !== cssW) canvas.style.width = cssW;
   if (canvas.style.height !== cssH) canvas.style.height = cssH;
   select(canvas).interrupt();
-  const st: CanvasState = { shown: [...states], highlight: new Set(), dpr };
+  const st: CanvasState = { shown: [...states], highlight: new Set(), dpr, mapped, settled: false };
   memo.set(canvas, st);
   paintCells(canvas, layout, fills, st.shown, st.shown, 1, st.highlight);
 }
@@ -117,6 +245,7 @@ export function animateCanvas(canvas: HTMLCanvasElement, layout: GridLayout, fil
   st.shown = [...states];
   const sel = select(canvas).interrupt();
   if (duration <= 0) return paintCells(canvas, layout, fills, st.shown, st.shown, 1, st.highlight);
+  st.settled = false;
   sel
     .transition()
     .duration(duration)
@@ -124,11 +253,20 @@ export function animateCanvas(canvas: HTMLCanvasElement, layout: GridLayout, fil
     .tween("cells", () => (t: number) => paintCells(canvas, layout, fills, from, st.shown, t, st.highlight));
 }
 
+/** Outline `cells` (`paint` false: only remember them, a transition is about to repaint). */
 export function highlightCanvas(canvas: HTMLCanvasElement, layout: GridLayout, fills: string[], cells: Iterable<number>, paint = true): void {
   const st = memo.get(canvas);
   if (!st) return;
+  const prev = st.highlight;
   st.highlight = new Set(cells);
-  if (paint) paintCells(canvas, layout, fills, st.shown, st.shown, 1, st.highlight);
+  // While a transition runs, its next frame paints the new outline (no jump to its end state).
+  if (!paint || !st.settled) return;
+  // At rest only the cells whose outline comes or goes need repainting (a hover changes a few).
+  const changed: number[] = [];
+  for (const i of prev) if (!st.highlight.has(i)) changed.push(i);
+  for (const i of st.highlight) if (!prev.has(i)) changed.push(i);
+  if (changed.length > 64) return paintCells(canvas, layout, fills, st.shown, st.shown, 1, st.highlight);
+  repaintAround(canvas, layout, fills, st, changed);
 }
 
 /** The cell under layout coordinates (x, y), or null. */
@@ -139,7 +277,13 @@ export function cellAtPoint(layout: GridLayout, x: number, y: number): number | 
 }
 
 /** jsdom and very old browsers have no 2-D canvas; they get the SVG cells. */
+let hasCanvas: boolean | undefined;
+
 export function canvasAvailable(): boolean {
-  if (typeof document === "undefined" || typeof navigator === "undefined" || /jsdom/i.test(navigator.userAgent)) return false;
-  return typeof HTMLCanvasElement !== "undefined" && !!document.createElement("canvas").getContext;
+  // Asked on every grid render: the answer cannot change, so it is worked out once.
+  if (hasCanvas === undefined) {
+    if (typeof document === "undefined" || typeof navigator === "undefined" || /jsdom/i.test(navigator.userAgent)) hasCanvas = false;
+    else hasCanvas = typeof HTMLCanvasElement !== "undefined" && !!document.createElement("canvas").getContext;
+  }
+  return hasCanvas;
 }

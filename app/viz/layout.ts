@@ -159,5 +159,24 @@ export function gridLayout(shape: readonly number[], maxWidth: number): GridLayo
   return layout;
 }
 
+/** The size `gridLayout` would give, without laying out a single cell. */
+export function gridSize(shape: readonly number[], maxWidth: number): { width: number; height: number } {
+  const size = shape.reduce((a, b) => a * b, 1);
+  const { width, height } = layoutArray(shape, chooseCellSize(shape, maxWidth, size), size <= 64, true);
+  return { width, height };
+}
+
+/** The smallest box that holds the layout of each of `shapes` (e.g. the result for every out_axes). */
+export function reserveFor(shapes: readonly (readonly number[])[], maxWidth: number): { width: number; height: number } {
+  let width = 0;
+  let height = 0;
+  for (const sh of shapes) {
+    const g = gridSize(sh, maxWidth);
+    width = Math.max(width, g.width);
+    height = Math.max(height, g.height);
+  }
+  return { width, height };
+}
+
 /** Index of `cell` along `axis` (the k of the slice it belongs to), or null when unmapped. */
 export const sliceIndex = (c: CellBox, axis: number | null): number | null => (axis === null ? null : c.coord[axis]);

@@ -171,8 +171,9 @@ describe("explorer", () => {
     pick("Presets", "add-5d");
     pick("out_axes", "-2");
     expect(outShape()).toBe("(2, 3, 5, 7, 2, 9)");
-    const hash = window.location.hash;
+    // URL writes are throttled (store.ts URL_WRITE_MS); stopping the sync writes the last change.
     stop();
+    const hash = window.location.hash;
     cleanup();
     resetSelectorCaches();
     useStore.getState().loadPreset("add");

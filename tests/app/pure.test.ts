@@ -4,7 +4,8 @@ import { leafValues, uniqueOffset } from "../../app/state/fills";
 import { pythonCode, vmapCallText } from "../../app/state/codegen";
 import { defaultExplorer, leaf, tuple, type ExplorerState } from "../../app/state/explorerTypes";
 import { presetById } from "../../app/state/presets";
-import { layoutArray } from "../../app/viz/layout";
+import { gridLayout, gridSize, layoutArray, reserveFor } from "../../app/viz/layout";
+import { backingSize } from "../../app/viz/drawCanvas";
 import { describeFrame, inputCellState, outputCellState, sliceText } from "../../app/viz/timeline";
 import { highlightPython } from "../../app/explorer/highlight";
 import { keyAction, isFieldTarget } from "../../app/actions";
@@ -108,6 +109,30 @@ describe("layout", () => {
       // one bracket per axis
       expect(new Set(L.brackets.map((b) => b.axis)).size).toBe(shape.length);
     }
+  });
+  it("knows a layout's size without its cells, and the box that holds every out_axes", () => {
+    const shapes = [[2, 2, 3, 5, 7, 9], [2, 3, 2, 5, 7, 9], [2, 3, 5, 2, 7, 9], [2, 3, 5, 7, 2, 9], [2, 3, 5, 7, 9, 2]];
+    for (const sh of shapes) {
+      const L = gridLayout(sh, 560);
+      expect(gridSize(sh, 560)).toEqual({ width: L.width, height: L.height });
+      // Cached: the same layout object again, so its grid is not redrawn.
+      expect(gridLayout([...sh], 560)).toBe(L);
+    }
+    const r = reserveFor(shapes, 560);
+    expect(r.width).toBe(Math.max(...shapes.map((sh) => gridSize(sh, 560).width)));
+    expect(r.height).toBe(Math.max(...shapes.map((sh) => gridSize(sh, 560).height)));
+  });
+  it("grows a canvas's backing store once for what it will show, and shrinks it only when mostly unused", () => {
+    const reserve = { width: 955, height: 880 };
+    // The first layout allocates room for every out_axes at once…
+    expect(backingSize({ width: 300, height: 150 }, { width: 483, height: 329 }, reserve)).toEqual(reserve);
+    // …so the others fit without a reallocation.
+    for (const need of [{ width: 709, height: 235 }, { width: 511, height: 740 }, { width: 955, height: 317 }]) expect(backingSize(reserve, need, reserve)).toEqual(reserve);
+    // Without a reservation it grows to fit, never shrinking for a smaller layout…
+    expect(backingSize({ width: 483, height: 329 }, { width: 709, height: 235 })).toEqual({ width: 709, height: 329 });
+    expect(backingSize({ width: 709, height: 329 }, { width: 100, height: 100 })).toEqual({ width: 709, height: 329 });
+    // …unless it is big and mostly unused.
+    expect(backingSize({ width: 3000, height: 3000 }, { width: 500, height: 400 })).toEqual({ width: 500, height: 400 });
   });
   it("draws a scalar as one cell", () => {
     const L = layoutArray([], 20);

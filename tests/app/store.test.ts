@@ -1,6 +1,6 @@
 // The store: undo/redo with coalesced typing, playback stepping, and the one URL subscription.
-import { afterEach, describe, expect, it } from "vitest";
-import { createAppStore, syncUrl } from "../../app/state/store";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { createAppStore, syncUrl, URL_WRITE_MS } from "../../app/state/store";
 import { defaultExplorer } from "../../app/state/explorerTypes";
 import { decodeExplorer } from "../../app/state/urlState";
 
@@ -90,5 +90,36 @@ describe("URL sync", () => {
     syncUrl(st2, bad)();
     expect(st2.getState().explorer).toEqual(defaultExplorer());
     expect(st2.getState().notice).toMatch(/could not be read/);
+  });
+  it("writes a burst of changes once at once and once at the end, and flushes when stopped", () => {
+    vi.useFakeTimers();
+    try {
+      const writes: string[] = [];
+      const host = {
+        location: { hash: "" },
+        history: { replaceState: (_d: unknown, _u: string, url?: string) => writes.push((host.location.hash = url ?? "")) },
+        addEventListener: () => {},
+        removeEventListener: () => {},
+      };
+      const st = createAppStore();
+      stop = syncUrl(st, host);
+      st.getState().setOutAxes(1);
+      expect(writes).toHaveLength(1);
+      for (const o of [2, 0, -1]) st.getState().setOutAxes(o);
+      expect(writes).toHaveLength(1);
+      vi.advanceTimersByTime(URL_WRITE_MS);
+      expect(writes).toHaveLength(2);
+      expect(decodeExplorer(host.location.hash).state.outAxes).toBe(-1);
+      vi.advanceTimersByTime(URL_WRITE_MS);
+      st.getState().setOutAxes(0);
+      expect(writes).toHaveLength(3);
+      st.getState().setOutAxes(1);
+      stop();
+      stop = null;
+      expect(writes).toHaveLength(4);
+      expect(decodeExplorer(host.location.hash).state.outAxes).toBe(1);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

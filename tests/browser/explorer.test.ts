@@ -21,6 +21,8 @@ async function openFresh(hash = "") {
   await page.getByLabel("Function").waitFor();
 }
 
+const FIVE_D = "f=lambda+a%2C+b%3A+a+%2B+b&shape.a=(2%2C3%2C5%2C7%2C9)&fill.a=unique&shape.b=(2%2C3%2C5%2C7%2C9)&fill.b=unique&in.a=None&in.b=0&out=3";
+
 async function setShape(name: string, text: string) {
   await page.getByLabel(`Shape of ${name}`, { exact: true }).fill(text);
 }
@@ -112,6 +114,34 @@ run("explorer in Chromium", () => {
     await expect.poll(() => page.locator(".notice").first().textContent()).toContain("could not be read");
     expect(await page.locator("img").count()).toBe(0);
     expect(await outShape()).toBe("(2, 2)");
+  });
+
+  it("hovering a cell of the (2,3,5,7,9) result names the input cells it came from", async () => {
+    await openFresh(FIVE_D);
+    const grid = page.getByRole("img", { name: /^Output out/ });
+    await grid.scrollIntoViewIfNeeded();
+    const box = (await grid.boundingBox())!;
+    // Sweep over the first tiles (gaps between tiles keep the last cell hovered).
+    await page.mouse.move(box.x + 20, box.y + 20);
+    await page.mouse.move(box.x + 160, box.y + 90, { steps: 12 });
+    // Provenance comes from a worker, once per state: the readout fills in when it arrives.
+    const readout = () => page.locator(".readout").textContent();
+    const re = /^out\[(\d+), (\d+), (\d+), (\d+), (\d+), (\d+)\] = (\d+), from k = (\d+) ← a\[([\d, ]+)\]; b\[([\d, ]+)\]$/;
+    await expect.poll(readout, { timeout: 10_000 }).toMatch(re);
+    // out[i, j, l, k, m, n] = a[i, j, l, m, n] + b[k, j, l, m, n]; a counts from 0, b from 10000.
+    const m = re.exec((await readout())!)!.slice(1).map((x) => x.split(", ").map(Number));
+    const [[i], [j], [l], [k], [mm], [n], [v], [kk], a, b] = m;
+    expect(kk).toBe(k);
+    expect(a).toEqual([i, j, l, mm, n]);
+    expect(b).toEqual([k, j, l, mm, n]);
+    const flat = (idx: number[], shape: number[]) => idx.reduce((acc, x, d) => acc * shape[d] + x, 0);
+    expect(v).toBe(flat(a, [2, 3, 5, 7, 9]) + 10000 + flat(b, [2, 3, 5, 7, 9]));
+    expect(await page.evaluate(() => performance.getEntriesByType("resource").some((e) => e.name.includes("provenance.worker")))).toBe(true);
+    // The pointer stays on the grid while out_axes changes: the new state's provenance follows.
+    await page.getByLabel("out_axes").selectOption("0");
+    await expect.poll(outShape).toBe("(2, 2, 3, 5, 7, 9)");
+    await expect.poll(readout, { timeout: 10_000 }).toMatch(/^out\[(\d+, ){5}\d+\] = \d+, from k = \d+ ← a\[/);
+    await page.mouse.move(0, 0);
   });
 
   it("reads at 390 px wide", async () => {
