@@ -3,7 +3,7 @@
 // hand formula, JAX's scalar-output error and the jnp.sum helper, per-example gradients, and the
 // jit panel's jaxpr, trace count, mode and timing. Expected numbers come from plain loops.
 import { afterEach, describe, expect, it } from "vitest";
-import { cleanup, fireEvent, screen, within } from "@testing-library/react";
+import { act, cleanup, fireEvent, screen, within } from "@testing-library/react";
 import { renderApp } from "./renderApp";
 import { setCodegenAllowed } from "../../engine/index";
 import { resetJitCaches } from "../../app/panels/jit/jitModel";
@@ -24,7 +24,16 @@ async function renderPanels() {
   await screen.findByLabelText("jit code");
 }
 
-const change = (label: string, value: string) => fireEvent.change(screen.getByLabelText(label), { target: { value } });
+/** The panels follow the explorer after its next paint (usePanelInputs): let that happen. */
+const settle = () => act(() => new Promise<void>((r) => setTimeout(r, 40)));
+async function change(label: string, value: string) {
+  fireEvent.change(screen.getByLabelText(label), { target: { value } });
+  await settle();
+}
+async function click(name: string) {
+  fireEvent.click(screen.getByRole("button", { name }));
+  await settle();
+}
 const panel = (name: RegExp) => screen.getByRole("region", { name });
 const gradPanel = () => panel(/jax\.grad/);
 const jitPanel = () => panel(/jax\.jit/);
@@ -37,13 +46,13 @@ const text = (label: string) => screen.getByLabelText(label).textContent;
 describe("grad panel", () => {
   it("shows jax.grad of a scalar function for each argnums, computed like the hand formula", async () => {
     await renderPanels();
-    change("Function", "lambda a, b: jnp.sum(a * b)");
+    await change("Function", "lambda a, b: jnp.sum(a * b)");
     // a = arange(4).reshape(2, 2), b = a + 100; d/da sum(a * b) = b, d/db = a.
     const a = [0, 1, 2, 3];
     const b = a.map((x) => x + 100);
     expect(text("Gradient shape")).toBe("(2, 2)");
     expect(cells("Gradient values")).toEqual(b);
-    change("argnums", "1");
+    await change("argnums", "1");
     expect((screen.getByLabelText("argnums") as HTMLSelectElement).value).toBe("1");
     expect(text("Per-example gradient code")).toBe("jax.vmap(jax.grad(f, argnums=1), in_axes=(0, 0))(a, b)");
     expect(cells("Gradient values")).toEqual(a);
@@ -52,8 +61,8 @@ describe("grad panel", () => {
 
   it("shows per-example gradients with vmap(grad) and the explorer's in_axes", async () => {
     await renderPanels();
-    change("Function", "lambda a, b: jnp.sum(a * b)");
-    change("in_axes for a", "None");
+    await change("Function", "lambda a, b: jnp.sum(a * b)");
+    await change("in_axes for a", "None");
     expect(text("Per-example gradient code")).toBe("jax.vmap(jax.grad(f, argnums=0), in_axes=(None, 0))(a, b)");
     // Example k: f(a, b[k]) = sum_ij a[i, j] * b[k, j], so g[k, i, j] = b[k, j] = 100 + 2k + j.
     expect(text("Per-example gradient shape")).toBe("(2, 2, 2)");
@@ -61,7 +70,7 @@ describe("grad panel", () => {
     for (let k = 0; k < 2; k++) for (let i = 0; i < 2; i++) for (let j = 0; j < 2; j++) want.push(100 + 2 * k + j);
     expect(cells("Per-example gradient values")).toEqual(want);
     // Mapped a: one gradient per row, g[k] = b[k] (shape (2, 2) again).
-    change("in_axes for a", "0");
+    await change("in_axes for a", "0");
     expect(text("Per-example gradient shape")).toBe("(2, 2)");
     expect(cells("Per-example gradient values")).toEqual([100, 101, 102, 103]);
   });
@@ -71,13 +80,13 @@ describe("grad panel", () => {
     const status = within(gradPanel()).getAllByRole("status")[0];
     expect(status.textContent).toContain("Gradient only defined for scalar-output functions. Output had shape: (2, 2).");
     expect(screen.queryAllByRole("alert")).toHaveLength(0);
-    fireEvent.click(screen.getByRole("button", { name: "Use jnp.sum(f(…)) as the loss" }));
+    await click("Use jnp.sum(f(…)) as the loss");
     expect(text("Loss function")).toBe("loss = lambda a, b: jnp.sum(a + b)");
     expect((screen.getByLabelText("Function") as HTMLTextAreaElement).value).toBe("lambda a, b: a + b");
     expect(cells("Gradient values")).toEqual([1, 1, 1, 1]);
     expect(text("Per-example gradient code")).toBe("jax.vmap(jax.grad(loss, argnums=0), in_axes=(0, 0))(a, b)");
     expect(text("Per-example gradient shape")).toBe("(2, 2)");
-    fireEvent.click(screen.getByRole("button", { name: "Put this function in the explorer" }));
+    await click("Put this function in the explorer");
     expect((screen.getByLabelText("Function") as HTMLTextAreaElement).value).toBe("lambda a, b: jnp.sum(a + b)");
     expect(screen.getByLabelText("Output shape").textContent).toBe("(2,)");
     expect(screen.queryByLabelText("Loss function")).toBeNull();
@@ -85,8 +94,8 @@ describe("grad panel", () => {
 
   it("lists a tuple argument's gradient leaf by leaf", async () => {
     await renderPanels();
-    change("Presets", "tuple-arg");
-    change("Function", "lambda p, x: jnp.sum(p[0] * x + p[1])");
+    await change("Presets", "tuple-arg");
+    await change("Function", "lambda p, x: jnp.sum(p[0] * x + p[1])");
     // x = arange(12).reshape(4, 3) + 200 (third leaf): d/dp0 = column sums of x, d/dp1 = 4.
     expect(text("Gradient shape")).toBe("((3,), (3,))");
     const colSum = [0, 1, 2].map((j) => [0, 1, 2, 3].reduce((s, i) => s + 200 + 3 * i + j, 0));
@@ -98,7 +107,7 @@ describe("grad panel", () => {
 describe("jit panel", () => {
   it("shows one dot_general for the matrix-vector preset, and retraces only for new shapes", async () => {
     await renderPanels();
-    change("Presets", "dot");
+    await change("Presets", "dot");
     expect(text("jit code")).toBe("jax.jit(jax.vmap(f, in_axes=(0, None), out_axes=0))(m, v)");
     const jaxpr = text("jaxpr") ?? "";
     expect(jaxpr).toContain("{ lambda ; a:f32[3,4] b:f32[4]. let");
@@ -109,10 +118,10 @@ describe("jit panel", () => {
     // m = arange(12).reshape(3, 4), v = arange(4) + 100: out[k] = sum_j m[k, j] v[j].
     const out = [0, 1, 2].map((k) => [0, 1, 2, 3].reduce((s, j) => s + (4 * k + j) * (100 + j), 0));
     expect(cells("jit result values", jitPanel())).toEqual(out);
-    change("Shape of m", "(5, 4)");
+    await change("Shape of m", "(5, 4)");
     expect(text("Traces")).toBe("2");
     expect(text("Cached signatures")).toBe("2");
-    change("Shape of m", "(3, 4)");
+    await change("Shape of m", "(3, 4)");
     expect(text("Traces")).toBe("2");
     expect(within(jitPanel()).getByText(/no trace: these shapes were cached/)).toBeTruthy();
   });
@@ -120,7 +129,7 @@ describe("jit panel", () => {
   it("runs interpreted, with the same numbers, where generated code is not allowed", async () => {
     setCodegenAllowed(false);
     await renderPanels();
-    change("Presets", "dot");
+    await change("Presets", "dot");
     expect(text("Mode")).toBe("interpreted");
     expect(within(jitPanel()).getByText(/Content-Security-Policy forbids eval/)).toBeTruthy();
     expect(within(jitPanel()).getByText(/None: the program is interpreted/)).toBeTruthy();

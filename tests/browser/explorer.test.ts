@@ -99,6 +99,8 @@ run("explorer in Chromium", () => {
     await openFresh();
     await page.getByLabel("in_axes for a").selectOption("None");
     await expect.poll(outShape).toBe("(2, 2, 2)");
+    // The URL is written at most every 250 ms (state/store.ts): reload once it holds the change.
+    await expect.poll(() => page.url()).toContain("in.a=None");
     await page.reload();
     await page.getByLabel("Function").waitFor();
     expect(await outShape()).toBe("(2, 2, 2)");
