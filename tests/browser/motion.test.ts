@@ -1,0 +1,40 @@
+// prefers-reduced-motion and the keyboard in a real Chromium: with reduced motion a step lands
+// at once (no cell moves afterwards); with motion the same step is still moving 60 ms later.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { hasChromium, startApp, type AppServer } from "./appServer";
+
+const run = hasChromium() ? describe : describe.skip;
+
+let app: AppServer;
+
+/** Each drawn cell's transform and opacity, in document order. */
+const cellStates = () =>
+  Array.from(document.querySelectorAll("g.cell")).map((g) => `${g.getAttribute("transform")}|${(g as SVGGElement).style.opacity}`);
+
+run("motion preferences and keyboard", () => {
+  beforeAll(async () => {
+    app = await startApp();
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  for (const reduced of [true, false]) {
+    it(`a step ${reduced ? "is instant with" : "animates without"} prefers-reduced-motion`, async () => {
+      const page = await app.browser.newPage({ viewport: { width: 1280, height: 900 }, reducedMotion: reduced ? "reduce" : "no-preference" });
+      await page.goto(app.url);
+      await page.getByLabel("Function").waitFor();
+      // The keyboard drives playback: focus the page body and step with the right arrow.
+      await page.locator("body").click({ position: { x: 5, y: 5 } });
+      await page.keyboard.press("ArrowRight");
+      await page.waitForTimeout(60);
+      const early = await page.evaluate(cellStates);
+      await page.waitForTimeout(1200);
+      const late = await page.evaluate(cellStates);
+      expect(early.length).toBeGreaterThan(0);
+      if (reduced) expect(early).toEqual(late);
+      else expect(early).not.toEqual(late);
+      await page.close();
+    });
+  }
+});
