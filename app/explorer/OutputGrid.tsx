@@ -5,7 +5,7 @@
  * result stays, dimmed.
  */
 import { memo, useMemo } from "react";
-import type { OutputLeafStory } from "../../engine/transforms/storyTypes";
+import type { OutputLeafStory } from "../../engine";
 import { useStore } from "../state/store";
 import { batchFill, UNMAPPED_FILL } from "../viz/colors";
 import { reserveFor } from "../viz/layout";

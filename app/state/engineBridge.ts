@@ -4,7 +4,7 @@
  * it. Keeping every engine call here means one place to adapt if the contract grows.
  */
 import { EngineError, MAX_ELEMENTS, np, parseLambda, traceVmap, type NDArray } from "../../engine/index";
-import type { VmapStory } from "../../engine/transforms/storyTypes";
+import type { VmapStory } from "../../engine";
 import { argFor, argLeaves, inAxisFor, sizeOfShape, type ArgTree, type AxisTree, type ExplorerState } from "./explorerTypes";
 import { leafValues, uniqueOffset } from "./fills";
 

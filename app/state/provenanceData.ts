@@ -4,7 +4,7 @@
  * reads one cell at a time and builds the reverse map (input cell → output cells) once, on first
  * use. `computeProvenance` is the engine call itself; provenance.ts decides where it runs.
  */
-import type { CellSource } from "../../engine/transforms/storyTypes";
+import type { CellSource } from "../../engine";
 import { parseFunction, runTrace, type VmapStory } from "./engineBridge";
 import type { ExplorerState } from "./explorerTypes";
 
