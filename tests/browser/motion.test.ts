@@ -25,6 +25,8 @@ run("motion preferences and keyboard", () => {
       await page.goto(app.url);
       await page.getByLabel("Function").waitFor();
       // The keyboard drives playback: focus the page body and step with the right arrow.
+      // The slowest speed makes a step's transition last ~1.4 s, far longer than a sample takes.
+      await page.getByLabel("Speed").selectOption("0.25");
       await page.locator("body").click({ position: { x: 5, y: 5 } });
       const caption = () => page.locator(".caption").textContent();
       const before = await caption();
@@ -32,7 +34,7 @@ run("motion preferences and keyboard", () => {
       // Sample as soon as the step has happened (the caption names the new k), whatever the load.
       await expect.poll(caption).not.toBe(before);
       const early = await page.evaluate(cellStates);
-      await page.waitForTimeout(1200);
+      await page.waitForTimeout(2500);
       const late = await page.evaluate(cellStates);
       expect(early.length).toBeGreaterThan(0);
       if (reduced) expect(early).toEqual(late);
