@@ -52,6 +52,10 @@ describe("grad equals finite differences (property)", () => {
         (body, shape, seed) => {
           const f = parseLambda(`lambda x: ${body}`);
           const x = randomArray([...shape], seed);
+          // Finite differences straddling a kink (relu/abs/where at 0, maximum at 0.3, max at a
+          // near-tie) measure the average of two slopes: keep the points clear of them.
+          const xs = Array.from(x.flat());
+          fc.pre(xs.every((t, i) => Math.abs(t) > 1e-3 && Math.abs(t - 0.3) > 1e-3 && xs.every((u, j) => i === j || Math.abs(1.5 * t - 1.5 * u) > 1e-3)));
           const v = randomArray([...shape], seed + 1);
           const g = grad(f)(x) as NDArray;
           expect(g.shape).toEqual(x.shape);
