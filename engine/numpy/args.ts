@@ -15,7 +15,18 @@ export type ArrayLike = Value | number;
 /** NumPy's `axis`: an int, a tuple of ints (a JS array) or None (null: every axis). */
 export type Axis = number | readonly number[] | null;
 
-export const asValue = (x: ArrayLike): Value => toValue(x);
+/**
+ * An argument as an engine value. Given the jnp function's name, a tuple/list/dict argument is
+ * refused with jnp's own TypeError text (`sum requires ndarray or scalar arguments, got <class
+ * 'tuple'> at position 0.`); JAX: jax/_src/numpy/util.py check_arraylike.
+ */
+export function asValue(x: ArrayLike, fn?: string, position = 0): Value {
+  if (fn !== undefined && typeof x === "object" && x !== null && !isValue(x)) {
+    const type = Array.isArray(x) ? "tuple" : "dict";
+    throw new EngineError("unsupported", `${fn} requires ndarray or scalar arguments, got <class '${type}'> at position ${position}.`);
+  }
+  return toValue(x);
+}
 
 /** True for a plain options object (not an array, a value or null). */
 export function isOptions(x: unknown): x is Record<string, unknown> {

@@ -86,7 +86,7 @@ function sumOut(t: Term, keep: Set<string>): Term {
 }
 
 export function einsum(subscripts: string, ...operands: ArrayLike[]): Value {
-  const xs = operands.map(asValue);
+  const xs = operands.map((x) => asValue(x));
   const { inputs, output } = parse(subscripts, xs);
   checkSizes(inputs, xs);
   const terms: Term[] = xs.map((v, i) => ({ v, labels: inputs[i] }));

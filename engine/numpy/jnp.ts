@@ -20,31 +20,31 @@ import { asList, asValue, canonicalizeAxis, kwarg, reductionAxes, type ArrayLike
  * broadcast, with JAX's message); equal ranks and scalars are left to the primitive's own
  * size-1 broadcasting. So jaxprs read like JAX's. JAX: jax/_src/numpy/util.py promote_shapes.
  */
-function promoteShapes(args: ArrayLike[]): Value[] {
-  const vs = args.map(asValue);
+function promoteShapes(args: ArrayLike[], fn?: string): Value[] {
+  const vs = args.map((a, i) => asValue(a, fn, i));
   const ranks = new Set(vs.filter((v) => v.ndim > 0).map((v) => v.ndim));
   if (ranks.size < 2) return vs;
   const rank = broadcastShapes(vs.map((v) => v.shape)).length;
   return vs.map((v) => (v.ndim === 0 || v.ndim === rank ? v : lax.broadcastInDim(v, [...new Array<number>(rank - v.ndim).fill(1), ...v.shape], v.shape.map((_, i) => i + rank - v.ndim))));
 }
 
-const promoted = (f: (x: Value, y: Value) => Value) => (x1: ArrayLike, x2: ArrayLike): Value => {
-  const [a, b] = promoteShapes([x1, x2]);
+const promoted = (f: (x: Value, y: Value) => Value, fn: string) => (x1: ArrayLike, x2: ArrayLike): Value => {
+  const [a, b] = promoteShapes([x1, x2], fn);
   return f(a, b);
 };
 
-export const add = promoted(lax.add);
-export const subtract = promoted(lax.sub);
-export const multiply = promoted(lax.mul);
-export const divide = promoted(lax.div);
-export const maximum = promoted(lax.max);
-export const minimum = promoted(lax.min);
+export const add = promoted(lax.add, "add");
+export const subtract = promoted(lax.sub, "subtract");
+export const multiply = promoted(lax.mul, "multiply");
+export const divide = promoted(lax.div, "divide");
+export const maximum = promoted(lax.max, "maximum");
+export const minimum = promoted(lax.min, "minimum");
 /**
  * A Python int exponent binds integer_pow (square-and-multiply), anything else pow: JAX's
  * `jnp.power` special case. JS cannot tell 2 from 2.0, so integral numbers count as ints.
  */
 export const power = (x1: ArrayLike, x2: ArrayLike): Value =>
-  typeof x2 === "number" && Number.isInteger(x2) ? lax.integerPow(x1, x2) : promoted(lax.pow)(x1, x2);
+  typeof x2 === "number" && Number.isInteger(x2) ? lax.integerPow(x1, x2) : promoted(lax.pow, "power")(x1, x2);
 
 export const negative = (x: ArrayLike): Value => lax.neg(x);
 export const abs = (x: ArrayLike): Value => lax.abs(x);
@@ -56,12 +56,12 @@ export const sin = (x: ArrayLike): Value => lax.sin(x);
 export const cos = (x: ArrayLike): Value => lax.cos(x);
 export const tanh = (x: ArrayLike): Value => lax.tanh(x);
 
-export const less = promoted(lax.lt);
-export const less_equal = promoted(lax.le);
-export const greater = promoted(lax.gt);
-export const greater_equal = promoted(lax.ge);
-export const equal = promoted(lax.eq);
-export const not_equal = promoted(lax.ne);
+export const less = promoted(lax.lt, "less");
+export const less_equal = promoted(lax.le, "less_equal");
+export const greater = promoted(lax.gt, "greater");
+export const greater_equal = promoted(lax.ge, "greater_equal");
+export const equal = promoted(lax.eq, "equal");
+export const not_equal = promoted(lax.ne, "not_equal");
 
 // ---------------------------------------------------------------- reductions
 /** `axis` / `keepdims` as NumPy takes them: positionally (axis only) or in an options object. */
@@ -70,7 +70,7 @@ export type ReduceArgs = [axisOrOptions?: Axis | ReduceOptions, options?: Reduce
 
 function reduction(name: string, reduce: (x: Value, axes: number[]) => Value, hasIdentity: boolean) {
   return (a: ArrayLike, ...rest: ReduceArgs): Value => {
-    const x = asValue(a);
+    const x = asValue(a, name);
     const axes = reductionAxes(kwarg<Axis>(rest, 0, "axis", null), x.ndim);
     if (!hasIdentity && axes.some((d) => x.shape[d] === 0)) {
       throw new EngineError("shape-error", `zero-size array to reduction operation ${name} which has no identity`);
@@ -188,7 +188,7 @@ export type AxisArg = number | null | { axis?: number | null };
 /** jnp.stack: every array the same shape, each expanded at `axis`, then concatenated. */
 export function stack(arrays: readonly ArrayLike[], axis: AxisArg = 0): Value {
   if (!arrays.length) throw new EngineError("shape-error", "Need at least one array to stack.");
-  const xs = arrays.map(asValue);
+  const xs = arrays.map((x) => asValue(x));
   const ax = canonicalizeAxis(kwarg<number>([axis], 0, "axis", 0), xs[0].ndim + 1);
   const shape0 = pyShape(xs[0].shape);
   if (xs.some((x) => pyShape(x.shape) !== shape0)) throw new EngineError("shape-error", "All input arrays must have the same shape.");
@@ -200,7 +200,7 @@ export function concatenate(arrays: readonly ArrayLike[], axis: AxisArg = 0): Va
   if (!arrays.length) throw new EngineError("shape-error", "Need at least one array to concatenate.");
   const ax = kwarg<number | null>([axis], 0, "axis", 0);
   if (ax === null) return concatenate(arrays.map(ravel), 0);
-  const xs = arrays.map(asValue);
+  const xs = arrays.map((x) => asValue(x));
   return lax.concatenate(xs, canonicalizeAxis(ax, xs[0].ndim));
 }
 
@@ -209,7 +209,7 @@ export function concatenate(arrays: readonly ArrayLike[], axis: AxisArg = 0): Va
  * together; JAX broadcasts them with `lax.broadcast_shapes`, whose message lists all three.
  */
 export function where(condition: ArrayLike, x: ArrayLike, y: ArrayLike): Value {
-  const vs = [condition, x, y].map(asValue);
+  const vs = [condition, x, y].map((x) => asValue(x));
   try {
     broadcastShapes(vs.map((v) => v.shape), "select_n");
   } catch {

@@ -35,3 +35,22 @@ describe("np", () => {
     expect(np.arange(2, 5).tolist()).toEqual([2, 3, 4]);
   });
 });
+
+describe("jnp refuses containers where it needs arrays, in jnp's words", () => {
+  it("sum of a tuple, add with a tuple operand", async () => {
+    const { EngineError: EE, np: npx, parseLambda } = await import("../../../engine");
+    const run = (src: string) => {
+      try {
+        parseLambda(src)(npx.zeros([2]), npx.zeros([2]));
+      } catch (e) {
+        return e;
+      }
+      return null;
+    };
+    const s = run("lambda x, y: jnp.sum((x, y))") as InstanceType<typeof EE>;
+    expect(s).toBeInstanceOf(EE);
+    expect(s.kind).toBe("unsupported");
+    expect(s.message).toBe("sum requires ndarray or scalar arguments, got <class 'tuple'> at position 0.");
+    expect((run("lambda x, y: jnp.add(x, (x, y))") as Error).message).toBe("add requires ndarray or scalar arguments, got <class 'tuple'> at position 1.");
+  });
+});
