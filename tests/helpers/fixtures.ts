@@ -50,7 +50,8 @@ export function loadSemanticsCases(): OracleCase[] {
 }
 
 let fillBase = 0;
-export function buildArg(spec: ArgSpec): unknown {
+export function buildArg(spec: ArgSpec | number | null): unknown {
+  if (spec === null || typeof spec === "number") return spec; // a Python scalar or None, as is
   if (Array.isArray(spec)) {
     const n = spec.reduce((a, b) => a * b, 1);
     const data = Array.from({ length: n }, (_, i) => fillBase + i);
