@@ -7,7 +7,7 @@ import { resolve } from "node:path";
 import { EngineError, grad, jit, np, parseLambda, vmap, NDArray } from "../../engine";
 
 export type ArgSpec = { shape: number[]; data?: number[] } | number[] | { tuple: ArgSpec[] } | { dict: Record<string, ArgSpec> };
-export type Expect = { shape: number[]; data?: number[] } | { error: string } | { tuple: Expect[] };
+export type Expect = { shape: number[]; data?: number[] } | { error: string } | { tuple: Expect[] } | { dict: Record<string, Expect> };
 
 export interface OracleCase {
   id: string;
@@ -98,6 +98,15 @@ export function compare(result: unknown, expect: Expect, path = "out"): string |
       if (d) return d;
     }
     return null;
+  }
+  if ("dict" in expect) {
+    const obj = result as Record<string, unknown>;
+    if (typeof obj !== "object" || obj === null || Array.isArray(obj)) return `${path}: expected a dict`;
+    for (const [k, e] of Object.entries(expect.dict)) {
+      const d = compare(obj[k], e, `${path}['${k}']`);
+      if (d) return d;
+    }
+    return Object.keys(obj).length === Object.keys(expect.dict).length ? null : `${path}: dict keys differ`;
   }
   const arr = typeof result === "number" ? np.array(result) : result;
   if (!(arr instanceof NDArray)) return `${path}: expected an array, got ${typeof result}`;
