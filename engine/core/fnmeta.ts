@@ -24,3 +24,9 @@ export function withParamNames<F extends Function>(fn: F, names: readonly string
   Object.defineProperty(fn, "paramNames", { value: Object.freeze([...names]), configurable: true });
   return fn;
 }
+
+/** A transformed function keeps its source's parameter names (vmap/grad/jit of f still name f's). */
+export function keepParamNames<F extends Function>(from: unknown, to: F): F {
+  const names = paramNamesOf(from);
+  return names ? withParamNames(to, names) : to;
+}

@@ -43,8 +43,9 @@ export const minimum = promoted(lax.min, "minimum");
  * A Python int exponent binds integer_pow (square-and-multiply), anything else pow: JAX's
  * `jnp.power` special case. JS cannot tell 2 from 2.0, so integral numbers count as ints.
  */
+const floatPower = promoted(lax.pow, "power");
 export const power = (x1: ArrayLike, x2: ArrayLike): Value =>
-  typeof x2 === "number" && Number.isInteger(x2) ? lax.integerPow(x1, x2) : promoted(lax.pow, "power")(x1, x2);
+  typeof x2 === "number" && Number.isInteger(x2) ? lax.integerPow(x1, x2) : floatPower(x1, x2);
 
 export const negative = (x: ArrayLike): Value => lax.neg(x);
 export const abs = (x: ArrayLike): Value => lax.abs(x);

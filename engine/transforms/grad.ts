@@ -6,7 +6,7 @@
  * numbers this is the same, and one rule per primitive is simpler to read.
  */
 import { ShapedArray } from "../core/aval";
-import { paramNamesOf } from "../core/fnmeta";
+import { keepParamNames } from "../core/fnmeta";
 import type { PrimitiveDef } from "../core/primitive";
 import { treeFlatten, treeUnflatten, type TreeDef } from "../core/pytree";
 import { avalOf, bind, bind1, toValue, Trace, Tracer, withMainTrace, type MainTrace, type Value } from "../core/tracer";
@@ -155,16 +155,12 @@ export function valueAndGrad(fun: Function, opts: GradOptions = {}) {
     });
     return [value, typeof argnums === "number" ? grads[0] : grads];
   };
-  const names = paramNamesOf(fun);
-  if (names) Object.defineProperty(wrapped, "paramNames", { value: names });
-  return wrapped;
+  return keepParamNames(fun, wrapped);
 }
 
 /** jax.grad. */
 export function grad(fun: Function, opts: GradOptions = {}) {
   const vg = valueAndGrad(fun, opts);
   const g = (...args: unknown[]) => vg(...args)[1];
-  const names = paramNamesOf(fun);
-  if (names) Object.defineProperty(g, "paramNames", { value: names });
-  return g;
+  return keepParamNames(fun, g);
 }

@@ -7,7 +7,7 @@
  * transformation become leading arguments (JAX: pe.convert_constvars_jaxpr) and such traces are
  * not cached. Stats feed the UI's jit panel. JAX: jax/_src/pjit.py (`_infer_params`, cache).
  */
-import { paramNamesOf } from "../core/fnmeta";
+import { keepParamNames } from "../core/fnmeta";
 import { treeDefKey, treeFlatten, treeUnflatten, type TreeDef } from "../core/pytree";
 import { avalOf, bind, isTracer, toValue, type Value } from "../core/tracer";
 import { cachedExecutable, type ExecMode } from "../ir/compile";
@@ -99,9 +99,7 @@ export function jit(fun: Function, opts: { name?: string } = {}): Jitted {
   Object.defineProperty(jitted, "stats", { get: stats });
   // functools.wraps in JAX: jit(jit(f)) and error texts still say f.
   Object.defineProperty(jitted, "name", { value: name });
-  const names = paramNamesOf(fun);
-  if (names) Object.defineProperty(jitted, "paramNames", { value: names });
-  return jitted as Jitted;
+  return keepParamNames(fun, jitted) as Jitted;
 }
 
 /** The UI panel's numbers for a jitted function. */

@@ -5,7 +5,7 @@
  * jax/_src/api.py (vmap, _mapped_axis_size). Argument checks and messages: vmapErrors.ts.
  */
 import { ShapedArray } from "../core/aval";
-import { paramNamesOf } from "../core/fnmeta";
+import { keepParamNames, paramNamesOf } from "../core/fnmeta";
 import type { BDim, PrimitiveDef } from "../core/primitive";
 import { axesLeavesValid, broadcastPrefix, treeFlatten, treeLeafPaths, treeUnflatten, type TreeDef } from "../core/pytree";
 import { avalOf, isTracer, toValue, Trace, Tracer, withMainTrace, type MainTrace, type Value } from "../core/tracer";
@@ -181,9 +181,7 @@ export function vmap(fun: Function, inAxes: unknown = 0, outAxes: unknown = 0, o
     const { outs, outDims, outTree } = vmapFlat((...xs) => callWithTree(fun, plan.argsTree, xs), plan.axisSize, plan.leaves, plan.inDims);
     return treeUnflatten(outTree, placeOutputs(outs, outDims, outTree, outAxes, plan.axisSize).placed);
   };
-  const names = paramNamesOf(fun);
-  if (names) Object.defineProperty(vmapped, "paramNames", { value: names });
-  return vmapped;
+  return keepParamNames(fun, vmapped);
 }
 
 /** Rebuild the positional arguments from flat leaves and call `fun` with them. */
