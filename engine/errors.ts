@@ -15,15 +15,36 @@ export type ErrorKind =
   | "unsupported"
   | "too-large";
 
+export type PyType = "ValueError" | "TypeError" | "IndexError" | "SyntaxError" | "NameError" | "NotImplementedError" | "MemoryError" | "KeyError";
+
+/** The class JAX raises most often for each kind; builders that know better pass `pyType`. */
+function defaultPyType(kind: ErrorKind): PyType {
+  switch (kind) {
+    case "syntax":
+      return "SyntaxError";
+    case "in-axes-structure":
+      return "ValueError";
+    case "too-large":
+      return "MemoryError";
+    case "unsupported":
+      return "NotImplementedError";
+    default:
+      return "ValueError";
+  }
+}
+
 export class EngineError extends Error {
   readonly kind: ErrorKind;
   /** For syntax errors: 1-based column of the offending character. */
   readonly column?: number;
-  constructor(kind: ErrorKind, message: string, opts: { column?: number } = {}) {
+  /** The Python exception class JAX raises for the same mistake. */
+  readonly pyType: PyType;
+  constructor(kind: ErrorKind, message: string, opts: { column?: number; pyType?: PyType } = {}) {
     super(message);
     this.name = "EngineError";
     this.kind = kind;
     this.column = opts.column;
+    this.pyType = opts.pyType ?? defaultPyType(kind);
   }
 }
 

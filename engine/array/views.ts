@@ -3,6 +3,7 @@
  * This is what keeps vmap's axis moves and unbatched-operand broadcasts O(ndim), not O(size).
  */
 import { EngineError } from "../errors";
+import { checkSize } from "../limits";
 import { NDArray } from "./ndarray";
 import { isPermutation, moveAxisPerm, type Shape } from "./shape";
 
@@ -17,6 +18,9 @@ export function moveAxisView(x: NDArray, src: number, dst: number): NDArray {
 
 /** broadcast_in_dim as a view: operand axis i lands on output axis dims[i]; new axes get stride 0. */
 export function broadcastInDimView(x: NDArray, shape: Shape, dims: readonly number[]): NDArray {
+  // A stride-0 view allocates nothing, but whoever reads it (the app, flat(), a kernel) walks
+  // every element: refuse it here like any other array over the limit.
+  checkSize(shape.reduce((a, b) => a * b, 1));
   const strides = new Array<number>(shape.length).fill(0);
   dims.forEach((d, i) => {
     if (x.shape[i] === shape[d]) strides[d] = x.strides[i];

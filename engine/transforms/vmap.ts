@@ -117,6 +117,7 @@ export function checkAxesSpecs(inAxes: unknown, outAxes: unknown): void {
 
 /** §1.6–§1.7: match in_axes to the arguments, check ranks, find the one mapped size. */
 export function planVmap(fun: Function, inAxes: unknown, args: readonly unknown[], opts: VmapOptions): VmapPlan {
+  E.checkAxisSize(opts.axisSize);
   if (Array.isArray(inAxes) && inAxes.length !== args.length) throw E.inAxesLengthError(inAxes.length, args.length);
   const [rawLeaves, argsTree] = treeFlatten([...args]);
   const spec = Array.isArray(inAxes) ? inAxes : args.map(() => inAxes);

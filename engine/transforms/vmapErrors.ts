@@ -81,3 +81,12 @@ export function outAxisError(axis: number, rank: number): EngineError {
 export function mappedOutputNoneError(path: string, bdim: number): EngineError {
   return new EngineError("mapped-output-none", `at vmap out_axes${path}, got axis spec None but output was batched on axis ${bdim}`);
 }
+
+/** axis_size must be a non-negative Python int (JAX fails later, in broadcasting; we say it up front). */
+export function checkAxisSize(axisSize: unknown): void {
+  if (axisSize === undefined || axisSize === null) return;
+  if (typeof axisSize !== "number" || !Number.isInteger(axisSize)) {
+    throw new EngineError("unsupported", `vmap axis_size must be an int, but got ${pyRepr(axisSize)}.`, { pyType: "TypeError" });
+  }
+  if (axisSize < 0) throw new EngineError("unsupported", `vmap axis_size must be non-negative, but got ${axisSize}.`, { pyType: "ValueError" });
+}
