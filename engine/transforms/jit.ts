@@ -12,7 +12,7 @@ import { treeDefKey, treeFlatten, treeUnflatten, type TreeDef } from "../core/py
 import { avalOf, bind, isTracer, toValue, type Value } from "../core/tracer";
 import { cachedExecutable, type ExecMode } from "../ir/compile";
 import { Jaxpr, traceToJaxpr } from "../ir/jaxpr";
-import { jitP } from "../primitives/call";
+import { jitP } from "./jitCall";
 
 interface Entry {
   jaxpr: Jaxpr;

@@ -16,8 +16,8 @@ import { executableFor } from "../ir/compile";
 import { evalJaxpr } from "../ir/interpret";
 import { traceToJaxpr, type Jaxpr } from "../ir/jaxpr";
 import { dce } from "../ir/passes";
-import { vjp as vjpOf } from "../transforms/grad";
-import { vmapFlat } from "../transforms/vmap";
+import { vjp as vjpOf } from "./grad";
+import { vmapFlat } from "./vmap";
 
 export interface JitParams {
   /** Closed over array constants only: jit hoists tracer constants into leading arguments. */
