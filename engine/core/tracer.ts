@@ -12,19 +12,20 @@ import type { PrimitiveDef } from "./primitive";
 
 export type Value = NDArray | Tracer;
 
-export interface MainTrace {
+/** One transformation level; `D` is the transformation's state (vmap's axis size, a jaxpr builder, a grad tape …). */
+export interface MainTrace<D = unknown> {
   readonly level: number;
-  readonly makeTrace: (main: MainTrace) => Trace;
-  /** Transformation-specific state (vmap's axis size, a jaxpr builder, a grad tape …). */
-  readonly data: any;
+  // Method syntax (bivariant in D) so a MainTrace<Tape> sits on the one stack of MainTrace<unknown>.
+  makeTrace(main: MainTrace<D>): Trace<D>;
+  readonly data: D;
 }
 
-export abstract class Trace {
-  constructor(readonly main: MainTrace) {}
+export abstract class Trace<D = unknown> {
+  constructor(readonly main: MainTrace<D>) {}
   /** Wrap a value from below this level (constant w.r.t. this transformation). */
   abstract pure(x: Value): Tracer;
   /** Apply a primitive to tracers of this trace. */
-  abstract process(prim: PrimitiveDef, tracers: Tracer[], params: any): Tracer[];
+  abstract process<P>(prim: PrimitiveDef<P>, tracers: Tracer[], params: P): Tracer[];
   lift(x: Value): Tracer {
     return this.pure(x);
   }
@@ -49,7 +50,7 @@ export abstract class Tracer {
   }
 }
 
-class EvalTrace extends Trace {
+class EvalTrace extends Trace<null> {
   pure(): Tracer {
     throw new Error("EvalTrace has no tracers");
   }
@@ -58,7 +59,7 @@ class EvalTrace extends Trace {
   }
 }
 
-const evalMain: MainTrace = { level: 0, makeTrace: (m) => new EvalTrace(m), data: null };
+const evalMain: MainTrace<null> = { level: 0, makeTrace: (m) => new EvalTrace(m), data: null };
 const stack: MainTrace[] = [evalMain];
 let dynamic: MainTrace = evalMain;
 
@@ -66,8 +67,8 @@ let dynamic: MainTrace = evalMain;
  * Runs `fn` with a new transformation level pushed; pops it however `fn` ends, so a throwing
  * user function never leaves the stack dirty (errors must lose nothing).
  */
-export function withMainTrace<T>(makeTrace: (m: MainTrace) => Trace, data: unknown, fn: (main: MainTrace) => T): T {
-  const main: MainTrace = { level: stack.length, makeTrace, data };
+export function withMainTrace<D, T>(makeTrace: (m: MainTrace<D>) => Trace<D>, data: D, fn: (main: MainTrace<D>) => T): T {
+  const main: MainTrace<D> = { level: stack.length, makeTrace, data };
   stack.push(main);
   try {
     return fn(main);
@@ -77,7 +78,7 @@ export function withMainTrace<T>(makeTrace: (m: MainTrace) => Trace, data: unkno
 }
 
 /** Like withMainTrace, and every bind goes to this level even without tracer operands (staging). */
-export function withDynamicTrace<T>(makeTrace: (m: MainTrace) => Trace, data: unknown, fn: (main: MainTrace) => T): T {
+export function withDynamicTrace<D, T>(makeTrace: (m: MainTrace<D>) => Trace<D>, data: D, fn: (main: MainTrace<D>) => T): T {
   return withMainTrace(makeTrace, data, (main) => {
     const prev = dynamic;
     dynamic = main;
@@ -140,8 +141,15 @@ function fullLower(x: Value): Value {
   return x instanceof Tracer ? x.fullLower() : x;
 }
 
-/** Apply a primitive to values: the one entry point every jnp function and rule goes through. */
-export function bind(prim: PrimitiveDef, args: readonly unknown[], params: any = {}): Value[] {
+/** The params argument of `bind`: required unless the primitive takes none (`{}` fits its params). */
+type ParamsArg<P> = {} extends P ? [params?: P] : [params: P];
+
+/**
+ * Apply a primitive to values: the one entry point every jnp function and rule goes through.
+ * `P` ties the params to the primitive, so each bind site is checked against its params type.
+ */
+export function bind<P>(prim: PrimitiveDef<P>, args: readonly unknown[], ...rest: ParamsArg<P>): Value[] {
+  const params = (rest[0] ?? {}) as P;
   const vals = args.map(toValue);
   const trace = findTopTrace(vals);
   if (trace instanceof EvalTrace) return prim.impl(vals as NDArray[], params);
@@ -149,8 +157,8 @@ export function bind(prim: PrimitiveDef, args: readonly unknown[], params: any =
   return outs.map(fullLower);
 }
 
-export function bind1(prim: PrimitiveDef, args: readonly unknown[], params: any = {}): Value {
-  return bind(prim, args, params)[0];
+export function bind1<P>(prim: PrimitiveDef<P>, args: readonly unknown[], ...rest: ParamsArg<P>): Value {
+  return bind(prim, args, ...rest)[0];
 }
 
 /** Current depth of the trace stack; transformations use it to tell their tracers apart. */

@@ -130,14 +130,14 @@ class Builder {
   }
 }
 
-class JaxprTrace extends Trace {
+class JaxprTrace extends Trace<Builder> {
   get builder(): Builder {
-    return this.main.data as Builder;
+    return this.main.data;
   }
   pure(x: Value): Tracer {
     return this.builder.constant(this, x);
   }
-  process(prim: PrimitiveDef, tracers: Tracer[], params: any): Tracer[] {
+  process<P>(prim: PrimitiveDef<P>, tracers: Tracer[], params: P): Tracer[] {
     const b = this.builder;
     const outAvals = prim.shape(tracers.map((t) => t.aval), params);
     const outs = outAvals.map((a) => b.fresh(this, a));
@@ -158,11 +158,11 @@ export interface Traced {
  */
 export function traceToJaxpr(fun: (...args: any[]) => unknown, avals: readonly ShapedArray[], inTree?: TreeDef): Traced {
   return withDynamicTrace(
-    (m: MainTrace) => new JaxprTrace(m),
+    (m: MainTrace<Builder>) => new JaxprTrace(m),
     new Builder(),
     (main) => {
       const trace = new JaxprTrace(main);
-      const b = main.data as Builder;
+      const b = main.data;
       const ins = avals.map((a) => b.fresh(trace, a));
       const args = inTree ? (treeUnflatten(inTree, ins) as unknown[]) : ins;
       const [leaves, outTree] = treeFlatten(fun(...(Array.isArray(args) ? args : [args])));

@@ -19,7 +19,7 @@ import { broadcasting, callEmit, compareEmit, infixEmit, unbroadcast, vectorized
 type Vjp<P> = NonNullable<PrimitiveDef<P>["vjp"]>;
 type Ct = Value | null;
 
-const b = (prim: PrimitiveDef, ...args: unknown[]): Value => bind1(prim, args);
+const b = (prim: PrimitiveDef<NoParams>, ...args: unknown[]): Value => bind1(prim, args);
 
 function unaryPrim<P = NoParams>(
   name: string,

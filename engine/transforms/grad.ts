@@ -40,17 +40,17 @@ class VJPTracer extends Tracer {
   }
 }
 
-class VJPTrace extends Trace {
+class VJPTrace extends Trace<Tape> {
   pure(x: Value): Tracer {
     return new VJPTracer(this, x, null);
   }
-  process(prim: PrimitiveDef, tracers: Tracer[], params: any): Tracer[] {
+  process<P>(prim: PrimitiveDef<P>, tracers: Tracer[], params: P): Tracer[] {
     const ts = tracers as VJPTracer[];
     const xs = ts.map((t) => t.primal);
     const outs = bind(prim, xs, params);
     const inIds = ts.map((t) => t.id);
     if (inIds.every((id) => id === null)) return outs.map((o) => new VJPTracer(this, o, null));
-    const tape = this.main.data as Tape;
+    const tape = this.main.data;
     const outIds = outs.map(() => tape.nextId++);
     tape.entries.push({ prim, params, xs, outs, inIds, outIds });
     return outs.map((o, i) => new VJPTracer(this, o, outIds[i]));
@@ -68,7 +68,7 @@ function accumulate(cts: Map<number, Value>, id: number, ct: Value) {
  */
 export function vjp(fun: (...xs: Value[]) => Value[], primals: readonly Value[]): [Value[], (cts: (Value | null)[]) => (Value | null)[]] {
   const tape: Tape = { entries: [], nextId: primals.length };
-  const { outs, outIds } = withMainTrace((m: MainTrace) => new VJPTrace(m), tape, (main) => {
+  const { outs, outIds } = withMainTrace((m: MainTrace<Tape>) => new VJPTrace(m), tape, (main) => {
     const trace = new VJPTrace(main);
     const ins = primals.map((p, i) => new VJPTracer(trace, p, i));
     const results = fun(...ins).map(toValue);

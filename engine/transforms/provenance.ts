@@ -43,15 +43,15 @@ function idArray(shape: readonly number[]): NDArray {
   return array(Float64Array.from({ length: sizeOf(shape) }, (_, i) => i), shape);
 }
 
-class DepTrace extends Trace {
+class DepTrace extends Trace<DepData> {
   pure(x: Value): Tracer {
     const shape = x.shape;
     return new DepTracer(this, shape, Array.from({ length: sizeOf(shape) }, () => []));
   }
-  process(prim: PrimitiveDef, tracers: Tracer[], params: any): Tracer[] {
+  process<P>(prim: PrimitiveDef<P>, tracers: Tracer[], params: P): Tracer[] {
     const ts = tracers as DepTracer[];
     const outAvals = prim.shape(ts.map((t) => t.aval), params);
-    const handler = (this.main.data as DepData).special.get(prim.name);
+    const handler = this.main.data.special.get(prim.name);
     if (handler) return handler(ts, params).map((o) => o as Tracer);
     return outAvals.map((aval) => new DepTracer(this, aval.shape, this.rule(prim, ts, params, aval.shape)));
   }
@@ -146,7 +146,7 @@ export function traceProvenance(
     offsets.push(total);
     total += sizeOf(s);
   }
-  return withDynamicTrace((m: MainTrace) => new DepTrace(m), { special } satisfies DepData, (main) => {
+  return withDynamicTrace((m: MainTrace<DepData>) => new DepTrace(m), { special }, (main) => {
     const trace = new DepTrace(main);
     const ins = inputShapes.map((s, i) => new DepTracer(trace, s, Array.from({ length: sizeOf(s) }, (_, c) => [offsets[i] + c])));
     const outs = fun(...ins);

@@ -39,13 +39,13 @@ export class BatchTracer extends Tracer {
   }
 }
 
-export class BatchTrace extends Trace {
+export class BatchTrace extends Trace<BatchData> {
   pure(x: Value): Tracer {
     return new BatchTracer(this, x, null);
   }
-  process(prim: PrimitiveDef, tracers: Tracer[], params: any): Tracer[] {
+  process<P>(prim: PrimitiveDef<P>, tracers: Tracer[], params: P): Tracer[] {
     const ts = tracers as BatchTracer[];
-    const data = this.main.data as BatchData;
+    const data = this.main.data;
     const inAvals = ts.map((t) => t.aval);
     // Shape rule on per-example avals first, so errors quote the shapes the user reasons about.
     const outAvals = prim.shape(inAvals, params);
@@ -72,7 +72,7 @@ export function vmapFlat(
   listener?: PrimitiveListener,
 ): { outs: unknown[]; outDims: BDim[]; outTree: TreeDef } {
   const data: BatchData = { axisSize, listener };
-  return withMainTrace((m: MainTrace) => new BatchTrace(m), data, (main) => {
+  return withMainTrace((m: MainTrace<BatchData>) => new BatchTrace(m), data, (main) => {
     const trace = new BatchTrace(main);
     const tracers = args.map((x, i) => (inDims[i] === null ? x : new BatchTracer(trace, x, inDims[i])));
     const [leaves, outTree] = treeFlatten(fun(...(tracers as Value[])));
