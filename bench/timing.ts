@@ -27,17 +27,6 @@ export function timeIt(fn: () => unknown, { reps = 15, warm = 3, minMs = 0 }: { 
   return median(times);
 }
 
-export async function timeAsync(fn: () => Promise<unknown>, reps = 10, warm = 2): Promise<number> {
-  for (let i = 0; i < warm; i++) await fn();
-  const times: number[] = [];
-  for (let i = 0; i < reps; i++) {
-    const t0 = performance.now();
-    await fn();
-    times.push(performance.now() - t0);
-  }
-  return median(times);
-}
-
 /** A deterministic pseudo-random fill. */
 export function randomData(n: number, seed = 1): Float64Array {
   const out = new Float64Array(n);

@@ -48,14 +48,6 @@ export class EngineError extends Error {
   }
 }
 
-export function engineError(kind: ErrorKind, message: string): EngineError {
-  return new EngineError(kind, message);
-}
-
-export function isEngineError(e: unknown): e is EngineError {
-  return e instanceof EngineError;
-}
-
 /** Python's tuple repr of a shape: `()`, `(2,)`, `(3, 4)`. */
 export function pyShape(shape: readonly number[]): string {
   if (shape.length === 1) return `(${shape[0]},)`;
@@ -65,10 +57,6 @@ export function pyShape(shape: readonly number[]): string {
 /** JAX's aval text as vmap prints it: `float32[10,4]`. We follow JAX's default (x64 off). */
 export function avalText(shape: readonly number[]): string {
   return `float32[${shape.join(",")}]`;
-}
-
-export function axisOutOfBounds(axis: number, ndim: number): EngineError {
-  return new EngineError("shape-error", `axis ${axis} is out of bounds for array of dimension ${ndim}`);
 }
 
 export function incompatibleBroadcast(prim: string, a: readonly number[], b: readonly number[]): EngineError {

@@ -177,6 +177,3 @@ export function reserveFor(shapes: readonly (readonly number[])[], maxWidth: num
   }
   return { width, height };
 }
-
-/** Index of `cell` along `axis` (the k of the slice it belongs to), or null when unmapped. */
-export const sliceIndex = (c: CellBox, axis: number | null): number | null => (axis === null ? null : c.coord[axis]);

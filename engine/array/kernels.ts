@@ -168,11 +168,6 @@ export function select(c: NDArray, x: NDArray, y: NDArray): NDArray {
   return out;
 }
 
-/** Copy of any view into a fresh dense array of the same shape. */
-export function materialize(x: NDArray): NDArray {
-  return new NDArray(x.flat(), x.shape);
-}
-
 export type ReduceOp = "sum" | "max" | "min" | "prod";
 
 /** Reduce over `axes` (normalised, distinct); the kept axes stay in order. */

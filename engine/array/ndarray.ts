@@ -135,7 +135,3 @@ export function allocate(shape: Shape): NDArray {
   checkSize(n);
   return new NDArray(new Float64Array(n), shape);
 }
-
-export function fromFlat(data: Float64Array, shape: Shape): NDArray {
-  return new NDArray(data, shape);
-}

@@ -31,14 +31,6 @@ export function normalizeAxis(axis: number, ndim: number): number {
   return axis < 0 ? axis + ndim : axis;
 }
 
-export function normalizeAxes(axes: number | readonly number[] | null | undefined, ndim: number): number[] {
-  if (axes === null || axes === undefined) return Array.from({ length: ndim }, (_, i) => i);
-  const list = typeof axes === "number" ? [axes] : [...axes];
-  const out = list.map((a) => normalizeAxis(a, ndim));
-  if (new Set(out).size !== out.length) throw new EngineError("shape-error", "repeated axis");
-  return out;
-}
-
 /**
  * NumPy broadcasting of shapes. `prim` names the lax primitive for JAX's same-rank message;
  * shapes of different ranks fail with jnp's rank-promotion message instead (vmap-semantics §1.11).

@@ -5,15 +5,11 @@
 import { EngineError } from "../errors";
 import { checkSize } from "../limits";
 import { NDArray } from "./ndarray";
-import { isPermutation, moveAxisPerm, type Shape } from "./shape";
+import { isPermutation, type Shape } from "./shape";
 
 export function transposeView(x: NDArray, perm: readonly number[]): NDArray {
   if (!isPermutation(perm, x.ndim)) throw new EngineError("shape-error", "axes don't match array");
   return new NDArray(x.data, perm.map((p) => x.shape[p]), perm.map((p) => x.strides[p]), x.offset);
-}
-
-export function moveAxisView(x: NDArray, src: number, dst: number): NDArray {
-  return src === dst ? x : transposeView(x, moveAxisPerm(x.ndim, src, dst));
 }
 
 /** broadcast_in_dim as a view: operand axis i lands on output axis dims[i]; new axes get stride 0. */
@@ -33,14 +29,6 @@ export function broadcastInDimView(x: NDArray, shape: Shape, dims: readonly numb
 export function broadcastToView(x: NDArray, shape: Shape): NDArray {
   const lead = shape.length - x.ndim;
   return broadcastInDimView(x, shape, x.shape.map((_, i) => i + lead));
-}
-
-export function expandDimsView(x: NDArray, axis: number): NDArray {
-  const shape = [...x.shape];
-  const strides = [...x.strides];
-  shape.splice(axis, 0, 1);
-  strides.splice(axis, 0, 0);
-  return new NDArray(x.data, shape, strides, x.offset);
 }
 
 export function squeezeView(x: NDArray, axes: readonly number[]): NDArray {
@@ -65,11 +53,4 @@ export function sliceView(x: NDArray, slices: readonly AxisSlice[]): NDArray {
     strides.push(s.step * x.strides[i]);
   });
   return new NDArray(x.data, shape, strides, offset);
-}
-
-/** x[..., i, ...] at `axis`: one index, the axis dropped. */
-export function indexAxisView(x: NDArray, axis: number, i: number): NDArray {
-  const shape = x.shape.filter((_, d) => d !== axis);
-  const strides = x.strides.filter((_, d) => d !== axis);
-  return new NDArray(x.data, shape, strides, x.offset + i * x.strides[axis]);
 }

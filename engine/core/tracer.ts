@@ -102,10 +102,6 @@ export function avalOf(x: Value): ShapedArray {
   return x instanceof Tracer ? x.aval : new ShapedArray(x.shape);
 }
 
-export function shapeOf(x: Value): readonly number[] {
-  return x.shape;
-}
-
 /** Numbers (Python scalars) become 0-d arrays; anything else that is not a value is refused. */
 export function toValue(x: unknown): Value {
   if (typeof x === "number") return new NDArray(Float64Array.of(x), []);
@@ -159,9 +155,4 @@ export function bind<P>(prim: PrimitiveDef<P>, args: readonly unknown[], ...rest
 
 export function bind1<P>(prim: PrimitiveDef<P>, args: readonly unknown[], ...rest: ParamsArg<P>): Value {
   return bind(prim, args, ...rest)[0];
-}
-
-/** Current depth of the trace stack; transformations use it to tell their tracers apart. */
-export function currentLevel(): number {
-  return stack.length - 1;
 }

@@ -60,10 +60,6 @@ export class Jaxpr {
   }
 }
 
-export function isJaxpr(x: unknown): x is Jaxpr {
-  return x instanceof Jaxpr;
-}
-
 class JaxprTracer extends Tracer {
   constructor(
     readonly trace: JaxprTrace,
