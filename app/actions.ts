@@ -31,7 +31,7 @@ export const ACTIONS: Action[] = [
   { id: "reset", label: "Reset", keys: [], perform: (s) => s.loadPreset("add"), undoable: true, inFields: false, toolbar: true },
 ];
 
-export function keyName(e: { key: string; ctrlKey: boolean; metaKey: boolean; shiftKey: boolean }): string {
+function keyName(e: { key: string; ctrlKey: boolean; metaKey: boolean; shiftKey: boolean }): string {
   const key = e.key === " " ? "Space" : e.key.length === 1 ? e.key.toUpperCase() : e.key;
   return `${e.ctrlKey ? "Ctrl+" : ""}${e.metaKey ? "Meta+" : ""}${e.shiftKey && key !== "Space" ? "Shift+" : ""}${key}`;
 }

@@ -36,7 +36,7 @@ export function useGridLayout(shape: number[], maxWidth: number): GridLayout {
 }
 
 /** How each axis is laid out, in its colour: `axis 0 → tiles · axis 1 ↓ rows · axis 2 → columns`. */
-export function AxisLegend({ shape, mapped }: { shape: readonly number[]; mapped: number | null }) {
+function AxisLegend({ shape, mapped }: { shape: readonly number[]; mapped: number | null }) {
   const n = shape.length;
   const how = (d: number) => (d === n - 1 ? "→ columns" : d === n - 2 ? "↓ rows" : (n - 3 - d) % 2 === 0 ? "→ tiles" : "↓ tiles");
   if (n === 0) return null;
@@ -53,7 +53,7 @@ export function AxisLegend({ shape, mapped }: { shape: readonly number[]; mapped
 }
 
 /** Above this many cells a grid is painted on a canvas (measured faster), else drawn as SVG. */
-export const CANVAS_ABOVE = 300;
+const CANVAS_ABOVE = 300;
 
 export function CellGrid(p: CellGridProps) {
   return p.layout.cells.length > CANVAS_ABOVE && canvasAvailable() ? <CanvasCellGrid {...p} /> : <SvgCellGrid {...p} />;

@@ -5,7 +5,7 @@
  */
 import { fmt, pyShape, summarize, type Leaf } from "./format";
 
-export const MAX_SHOWN = 144;
+const MAX_SHOWN = 144;
 
 function rowIndex(r: number, lead: readonly number[]): string {
   const idx: number[] = [];

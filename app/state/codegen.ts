@@ -31,7 +31,7 @@ function leafExpr(shape: number[], fill: "unique" | "random", leafIndex: number,
 }
 
 /** Every parameter's argument expression, with the leaf counter shared across arguments. */
-export function argumentLines(s: ExplorerState, params: string[]): string[] {
+function argumentLines(s: ExplorerState, params: string[]): string[] {
   const allLeaves = params.flatMap((p) => argLeaves(argFor(s, p).tree));
   const offset = uniqueOffset(allLeaves.map((l) => sizeOfShape(l.shape)));
   let leafIndex = 0;

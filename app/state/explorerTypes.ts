@@ -32,8 +32,8 @@ export interface ExplorerState {
 export const leaf = (...shape: number[]): ArgTree => ({ kind: "leaf", shape });
 export const tuple = (...items: ArgTree[]): ArgTree => ({ kind: "tuple", items });
 
-export const DEFAULT_ARG: ArgState = { tree: leaf(2, 2), fill: "unique" };
-export const DEFAULT_IN_AXIS: AxisTree = 0;
+const DEFAULT_ARG: ArgState = { tree: leaf(2, 2), fill: "unique" };
+const DEFAULT_IN_AXIS: AxisTree = 0;
 
 export function defaultExplorer(): ExplorerState {
   return {
@@ -56,7 +56,7 @@ export function argLeaves(tree: ArgTree, path = ""): { path: string; shape: numb
   return tree.items.flatMap((t, i) => argLeaves(t, `${path}[${i}]`));
 }
 
-export const argTreeToLit = (t: ArgTree): PyLit => (t.kind === "leaf" ? t.shape : t.items.map(argTreeToLit));
+const argTreeToLit = (t: ArgTree): PyLit => (t.kind === "leaf" ? t.shape : t.items.map(argTreeToLit));
 export const formatArgTree = (t: ArgTree): string => formatPyLiteral(argTreeToLit(t));
 
 /** `(2, 3)` is a shape; `((3,), (3,))` a tuple argument of two arrays. */

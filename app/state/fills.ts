@@ -27,14 +27,14 @@ function mulberry32(seed: number): () => number {
   };
 }
 
-export function randomValues(n: number, leafIndex: number): Float64Array {
+function randomValues(n: number, leafIndex: number): Float64Array {
   const next = mulberry32(0x9e3779b9 ^ (leafIndex + 1));
   const out = new Float64Array(n);
   for (let i = 0; i < n; i++) out[i] = Math.round((next() * 4 - 2) * 10) / 10;
   return out;
 }
 
-export function uniqueValues(n: number, start: number): Float64Array {
+function uniqueValues(n: number, start: number): Float64Array {
   const out = new Float64Array(n);
   for (let i = 0; i < n; i++) out[i] = start + i;
   return out;

@@ -45,7 +45,7 @@ function leafAxes(spec: AxisTree, n: number): AxisTree[] {
   return spec.flatMap((x) => (Array.isArray(x) ? x.flat(4) : [x])) as AxisTree[];
 }
 
-export const selectInputLeaves = memoizeLast(([s, params]: [ExplorerState, string[]]): InputLeaf[] => {
+const selectInputLeaves = memoizeLast(([s, params]: [ExplorerState, string[]]): InputLeaf[] => {
   const all = params.flatMap((p) => argLeaves(argFor(s, p).tree).map((l) => ({ ...l, param: p })));
   const sizes = all.map((l) => sizeOfShape(l.shape));
   const offset = uniqueOffset(sizes);

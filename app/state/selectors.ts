@@ -53,7 +53,7 @@ export function resetSelectorCaches(): void {
 
 export const selectParsed = memoizeLast((src: string) => parseFunction(src));
 
-export function computeView(s: ExplorerState): View {
+function computeView(s: ExplorerState): View {
   const parsed = selectParsed(s.fnSource);
   let params: string[];
   if (parsed.ok) params = lastGoodParams = parsed.params;

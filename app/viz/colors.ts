@@ -8,7 +8,7 @@
 import { interpolateRgb } from "d3-interpolate";
 
 export const BATCH_COLOR = "#c2187a";
-export const AXIS_PALETTE = ["#0072B2", "#D55E00", "#009E73", "#7a5c00", "#56B4E9", "#6b4fa1", "#555555"];
+const AXIS_PALETTE = ["#0072B2", "#D55E00", "#009E73", "#7a5c00", "#56B4E9", "#6b4fa1", "#555555"];
 
 /** Colour of `axis` in an array whose batch axis is `mapped` (null: not mapped). */
 export function axisColor(axis: number, mapped: number | null): string {

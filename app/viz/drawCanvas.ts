@@ -15,7 +15,7 @@ import { axisColor, BATCH_COLOR, HIGHLIGHT_STROKE } from "./colors";
 const OPACITY: Record<CellState, number> = { rest: 1, lifted: 1, dim: 0.35, reused: 1, placed: 1, landing: 1, pending: 0.12 };
 const lift = (s: CellState, c: number) => (s === "lifted" ? Math.max(3, c * 0.35) : 0);
 
-export interface CanvasState {
+interface CanvasState {
   shown: CellState[];
   highlight: Set<number>;
   /** Backing-store pixels per layout unit. */
@@ -39,7 +39,7 @@ interface Region {
 const meets = (r: Region | null, x0: number, y0: number, x1: number, y1: number) => !r || (x0 < r.x1 && x1 > r.x0 && y0 < r.y1 && y1 > r.y0);
 
 /** Paint every cell, each at progress t between its `from` and `to` state. */
-export function paintCells(canvas: HTMLCanvasElement, layout: GridLayout, fills: string[], from: CellState[], to: CellState[], t: number, highlight: Set<number>): void {
+function paintCells(canvas: HTMLCanvasElement, layout: GridLayout, fills: string[], from: CellState[], to: CellState[], t: number, highlight: Set<number>): void {
   const ctx = canvas.getContext("2d");
   if (!ctx) return;
   const st = memo.get(canvas);

@@ -44,12 +44,12 @@ export interface GridLayout {
   showValues: boolean;
 }
 
-export const HEADER = 14;
-export const SIDE = 18;
-export const MARGIN = 16;
+const HEADER = 14;
+const SIDE = 18;
+const MARGIN = 16;
 
 /** Largest cell that keeps the drawing within `maxWidth`, bounded to [4, 36]; values shown when ≥ 30. */
-export function chooseCellSize(shape: readonly number[], maxWidth: number, size: number): number {
+function chooseCellSize(shape: readonly number[], maxWidth: number, size: number): number {
   if (size <= 64) return 36;
   const probe = layoutArray(shape, 10, false, true);
   const per = (probe.width - MARGIN) / 10;

@@ -9,7 +9,7 @@ import { broadcastShapes, sizeOf, type Shape } from "./shape";
 export type UnaryOp = "neg" | "exp" | "log" | "sin" | "cos" | "tanh" | "sqrt" | "abs" | "sign";
 export type BinaryOp = "add" | "sub" | "mul" | "div" | "pow" | "max" | "min" | "lt" | "le" | "gt" | "ge" | "eq" | "ne";
 
-export const unaryFns: Record<UnaryOp, (x: number) => number> = {
+const unaryFns: Record<UnaryOp, (x: number) => number> = {
   neg: (x) => -x,
   exp: Math.exp,
   log: Math.log,
@@ -21,7 +21,7 @@ export const unaryFns: Record<UnaryOp, (x: number) => number> = {
   sign: (x) => (x > 0 ? 1 : x < 0 ? -1 : x === 0 ? 0 : NaN),
 };
 
-export const binaryFns: Record<BinaryOp, (a: number, b: number) => number> = {
+const binaryFns: Record<BinaryOp, (a: number, b: number) => number> = {
   add: (a, b) => a + b,
   sub: (a, b) => a - b,
   mul: (a, b) => a * b,

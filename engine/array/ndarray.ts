@@ -84,7 +84,7 @@ export class NDArray {
   }
 }
 
-export function resolveReshape(from: Shape, shape: readonly number[]): number[] {
+function resolveReshape(from: Shape, shape: readonly number[]): number[] {
   const n = sizeOf(from);
   const unknown = shape.filter((d) => d === -1).length;
   const known = shape.filter((d) => d !== -1);
@@ -104,7 +104,7 @@ export function resolveReshape(from: Shape, shape: readonly number[]): number[] 
 }
 
 /** Calls `f` with each element's storage offset, in row-major order. */
-export function forEachOffset(a: NDArray, f: (offset: number) => void): void {
+function forEachOffset(a: NDArray, f: (offset: number) => void): void {
   const { shape, strides } = a;
   const nd = shape.length;
   if (sizeOf(shape) === 0) return;

@@ -12,7 +12,7 @@ export type TreeDef =
   | { kind: "tuple"; children: TreeDef[] }
   | { kind: "dict"; keys: string[]; children: TreeDef[] };
 
-export const LEAF: TreeDef = { kind: "leaf" };
+const LEAF: TreeDef = { kind: "leaf" };
 
 function isDict(x: unknown): x is Record<string, unknown> {
   return typeof x === "object" && x !== null && !Array.isArray(x) && Object.getPrototypeOf(x) === Object.prototype;
@@ -51,7 +51,7 @@ export function treeUnflatten(def: TreeDef, leaves: readonly unknown[]): unknown
   return build(def);
 }
 
-export function treeLeafCount(def: TreeDef): number {
+function treeLeafCount(def: TreeDef): number {
   switch (def.kind) {
     case "leaf":
       return 1;
@@ -74,17 +74,6 @@ export function treeLeafPaths(def: TreeDef, prefix = ""): string[] {
     case "dict":
       return def.children.flatMap((c, i) => treeLeafPaths(c, `${prefix}['${def.keys[i]}']`));
   }
-}
-
-export function treeDefEqual(a: TreeDef, b: TreeDef): boolean {
-  if (a.kind !== b.kind) return false;
-  if (a.kind === "tuple" && b.kind === "tuple") {
-    return a.children.length === b.children.length && a.children.every((c, i) => treeDefEqual(c, b.children[i]));
-  }
-  if (a.kind === "dict" && b.kind === "dict") {
-    return a.keys.join("\0") === b.keys.join("\0") && a.children.every((c, i) => treeDefEqual(c, b.children[i]));
-  }
-  return true;
 }
 
 /** A stable string for cache keys. */

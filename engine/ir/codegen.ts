@@ -14,7 +14,7 @@ import { REDUCERS, type LoopGroup, type Program } from "./fuse";
 import { Lit, Var, type Atom, type Eqn } from "./jaxpr";
 
 /** What generated code may reach: the IR's primitives, params and constants, and three helpers. */
-export interface Runtime {
+interface Runtime {
   readonly prims: PrimitiveDef[];
   readonly params: unknown[];
   readonly consts: NDArray[];
@@ -35,7 +35,7 @@ export function jsNum(x: number): string {
   return x < 0 ? `(${x})` : String(x);
 }
 
-export function generate(program: Program): { source: string; runtime: Runtime } {
+function generate(program: Program): { source: string; runtime: Runtime } {
   const { jaxpr } = program;
   const rt: Runtime = {
     prims: [],

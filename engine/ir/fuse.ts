@@ -48,7 +48,7 @@ export interface Program {
   readonly steps: readonly Step[];
 }
 
-export function isFusible(prim: PrimitiveDef): boolean {
+function isFusible(prim: PrimitiveDef): boolean {
   return !!prim.elementwise && typeof prim.emit === "function";
 }
 

@@ -38,7 +38,7 @@ function objectId(o: object): number {
 }
 
 /** A key equal for equal params: plain data by value, anything else (a jaxpr) by identity. */
-export function paramsKey(p: unknown): string {
+function paramsKey(p: unknown): string {
   if (p === null || p === undefined) return "null";
   if (typeof p === "number") return Object.is(p, -0) ? "-0" : String(p);
   if (typeof p === "string" || typeof p === "boolean") return JSON.stringify(p);

@@ -14,8 +14,8 @@ import { methodLabel, moduleMember, pyNameList, unsupported, type ModuleRef } fr
 import { closestName } from "./suggest";
 import { binaryOnArrays, pyArith, pyCompare, pySlice, tupleConcat, tupleRepeat } from "./pyops";
 
-export const MAX_EVAL_DEPTH = 1000;
-export const MAX_STEPS = 1_000_000;
+const MAX_EVAL_DEPTH = 1000;
+const MAX_STEPS = 1_000_000;
 
 interface Env { readonly vars: ReadonlyMap<string, unknown>; readonly parent: Env | null }
 

@@ -11,8 +11,8 @@ import type { BinOp, CmpOp, Expr, Keyword, LambdaNode, SliceNode } from "./ast";
 import { PY_KEYWORDS, syntaxError, tokenize, type Token } from "./tokens";
 
 export const MAX_SOURCE_LENGTH = 10_000;
-export const MAX_NESTING = 200;
-export const MAX_HEIGHT = 500;
+const MAX_NESTING = 200;
+const MAX_HEIGHT = 500;
 
 const CMP_OPS = new Set(["<", "<=", ">", ">=", "==", "!="]);
 const KEYWORD_HINTS: Record<string, string> = {

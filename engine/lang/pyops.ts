@@ -7,7 +7,7 @@ import type { BinOp, CmpOp } from "./ast";
 import { unsupported } from "./resolve";
 
 /** Tuples built from shapes stay small; a cap keeps `(0,) * 10**9` from exhausting memory. */
-export const MAX_TUPLE_LENGTH = 100_000;
+const MAX_TUPLE_LENGTH = 100_000;
 
 export function pyArith(op: BinOp, a: number, b: number, pos: number): number {
   switch (op) {

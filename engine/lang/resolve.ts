@@ -55,7 +55,7 @@ function unknownMember(full: string, name: string, known: boolean, candidates: r
 }
 
 /** What `e` names if it is a module path (`jnp`, `jax.numpy.sum`, `jax.nn.relu`), else null. */
-export function staticRef(e: Expr, isBound: (name: string) => boolean): Ref | null {
+function staticRef(e: Expr, isBound: (name: string) => boolean): Ref | null {
   if (e.type === "name") {
     if (isBound(e.name)) return null;
     if (e.name === "jnp") return { kind: "module", path: "jnp", label: "jnp" };

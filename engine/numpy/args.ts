@@ -29,7 +29,7 @@ export function asValue(x: ArrayLike, fn?: string, position = 0): Value {
 }
 
 /** True for a plain options object (not an array, a value or null). */
-export function isOptions(x: unknown): x is Record<string, unknown> {
+function isOptions(x: unknown): x is Record<string, unknown> {
   return typeof x === "object" && x !== null && !Array.isArray(x) && !isValue(x) && !(x instanceof NDArray);
 }
 

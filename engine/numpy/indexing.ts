@@ -24,7 +24,7 @@ export type IndexItem = number | null | "..." | SliceItem;
 const indexError = (msg: string) => new EngineError("shape-error", msg);
 
 /** Python `slice.indices(n)`: a normalised start/step and the number of elements. */
-export function sliceIndices(s: SliceItem, n: number): AxisSlice {
+function sliceIndices(s: SliceItem, n: number): AxisSlice {
   const step = s.step ?? 1;
   for (const v of [s.start, s.stop, s.step]) {
     if (v !== null && v !== undefined && !Number.isInteger(v)) throw indexError("slice indices must be integers or None or have an __index__ method");

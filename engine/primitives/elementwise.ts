@@ -76,7 +76,7 @@ export const signP: PrimitiveDef<NoParams> = unaryPrim("sign", kernelUnary("sign
 export const squareP: PrimitiveDef<NoParams> = unaryPrim("square", (x) => binary("mul", x, x, "square"), ([a]) => `(${a} * ${a})`, rule((ct, x) => b(mulP, ct, b(mulP, 2, x))));
 
 /** x**y for an integer y by JAX's square-and-multiply (`_integer_pow`), so rounding matches. */
-export function integerPowScalar(x: number, y: number): number {
+function integerPowScalar(x: number, y: number): number {
   if (y === 0) return 1;
   let n = Math.abs(y);
   let acc = NaN;

@@ -207,7 +207,7 @@ function checkConcatenate(shapes: (readonly number[])[], dimension: number): num
  * dst stride so the inner loop writes as densely as possible (stack along the last axis has
  * size-1 parts; their long axis becomes the inner loop).
  */
-export function copyInto(dst: NDArray, src: NDArray): void {
+function copyInto(dst: NDArray, src: NDArray): void {
   const total = dst.size;
   if (total === 0) return;
   const D = dst.data;

@@ -45,7 +45,7 @@ const vjpMemo = memo<{ jaxpr: Jaxpr; outMask: boolean[] }>();
  * The jaxpr of `vmap(eval(jaxpr))` at the batched avals, and which of its outputs are batched
  * (null = the output never depended on the mapped axis). JAX: batching.batch_jaxpr.
  */
-export function batchJaxpr(jaxpr: Jaxpr, axisSize: number, dims: readonly BDim[]): { jaxpr: Jaxpr; outDims: BDim[] } {
+function batchJaxpr(jaxpr: Jaxpr, axisSize: number, dims: readonly BDim[]): { jaxpr: Jaxpr; outDims: BDim[] } {
   return batchMemo(jaxpr, `${axisSize}|${dims.map((d) => d ?? "-").join(",")}`, () => {
     const avals = jaxpr.invars.map((v, i) => {
       const d = dims[i];

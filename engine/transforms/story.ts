@@ -11,7 +11,7 @@ import { callWithTree, checkAxesSpecs, placeOutputs, planVmap, vmapFlat, type Pr
 import { traceProvenance } from "./provenance";
 
 /** Provenance is computed only for pictures small enough to draw cell by cell. */
-export const PROVENANCE_CELL_BUDGET = 20_000;
+const PROVENANCE_CELL_BUDGET = 20_000;
 
 export interface TraceVmapOptions extends VmapOptions {
   provenance?: boolean;

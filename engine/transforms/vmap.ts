@@ -25,7 +25,7 @@ interface BatchData {
   listener?: PrimitiveListener;
 }
 
-export class BatchTracer extends Tracer {
+class BatchTracer extends Tracer {
   constructor(readonly trace: BatchTrace, readonly val: Value, readonly bdim: BDim) {
     super();
   }
@@ -39,7 +39,7 @@ export class BatchTracer extends Tracer {
   }
 }
 
-export class BatchTrace extends Trace<BatchData> {
+class BatchTrace extends Trace<BatchData> {
   pure(x: Value): Tracer {
     return new BatchTracer(this, x, null);
   }

@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { leafValues, uniqueOffset } from "../../app/state/fills";
 import { pythonCode, vmapCallText } from "../../app/state/codegen";
-import { defaultExplorer, leaf, tuple, type ExplorerState } from "../../app/state/explorerTypes";
+import { defaultExplorer, leaf, type ExplorerState } from "../../app/state/explorerTypes";
 import { presetById } from "../../app/state/presets";
 import { gridLayout, gridSize, layoutArray, reserveFor } from "../../app/viz/layout";
 import { backingSize } from "../../app/viz/drawCanvas";

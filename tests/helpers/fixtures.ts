@@ -50,7 +50,7 @@ export function loadSemanticsCases(): OracleCase[] {
 }
 
 let fillBase = 0;
-export function buildArg(spec: ArgSpec | number | null): unknown {
+function buildArg(spec: ArgSpec | number | null): unknown {
   if (spec === null || typeof spec === "number") return spec; // a Python scalar or None, as is
   if (Array.isArray(spec)) {
     const n = spec.reduce((a, b) => a * b, 1);

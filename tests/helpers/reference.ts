@@ -47,7 +47,7 @@ export function fromEngine(x: unknown): Ref {
 export const toEngine = (r: Ref): NDArray => new NDArray(Float64Array.from(r.data), r.shape);
 
 /** Deterministic pseudo-random numbers (mulberry32) for values; fast-check picks shapes/axes. */
-export function rng(seed: number): () => number {
+function rng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -85,7 +85,7 @@ export function broadcastShape(...shapes: (readonly number[])[]): number[] | nul
 }
 
 /** Element of `r` at index `idx` of a broadcast target shape (right-aligned, size-1 repeats). */
-export function atBroadcast(r: Ref, idx: readonly number[]): number {
+function atBroadcast(r: Ref, idx: readonly number[]): number {
   const lead = idx.length - r.shape.length;
   const own = r.shape.map((d, i) => (d === 1 ? 0 : idx[lead + i]));
   return r.data[ravel(own, r.shape)];

@@ -6,7 +6,7 @@ import { NDArray, np } from "../../engine";
 import { stridesOf as strides, unravel } from "./reference";
 
 /** x.take(k, axis) with loops. */
-export function takeSlice(x: NDArray, axis: number, k: number): NDArray {
+function takeSlice(x: NDArray, axis: number, k: number): NDArray {
   const data = x.flat();
   const outShape = x.shape.filter((_, i) => i !== axis);
   const n = outShape.reduce((a, b) => a * b, 1);
@@ -21,7 +21,7 @@ export function takeSlice(x: NDArray, axis: number, k: number): NDArray {
 }
 
 /** jnp.stack(parts, axis) with loops. */
-export function stackAlong(parts: NDArray[], axis: number): NDArray {
+function stackAlong(parts: NDArray[], axis: number): NDArray {
   const inner = parts[0].shape;
   const outShape = [...inner.slice(0, axis), parts.length, ...inner.slice(axis)];
   const n = outShape.reduce((a, b) => a * b, 1);

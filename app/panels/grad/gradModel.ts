@@ -35,7 +35,7 @@ export interface GradReport {
 const oneLine = (src: string) => src.replace(/\s*\n\s*/g, " ").trim();
 
 /** f's text wrapped in jnp.sum: the body wrapped when it splits cleanly, else f called inside. */
-export function sumLossSource(src: string, params: string[]): string {
+function sumLossSource(src: string, params: string[]): string {
   const text = oneLine(src);
   const m = /^lambda\b([^:]*):([\s\S]*)$/.exec(text);
   if (m) {

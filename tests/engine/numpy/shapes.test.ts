@@ -6,7 +6,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { NDArray } from "../../../engine/array/ndarray";
 import { jnp } from "../../../engine/numpy";
-import { closeTo, concatRef, fromEngine, iotaRef, randomRef, stackRef, toEngine, transposeRef, zipRef } from "../../helpers/reference";
+import { concatRef, fromEngine, iotaRef, randomRef, stackRef, toEngine, transposeRef, zipRef } from "../../helpers/reference";
 
 const shapeArb = (min = 1, max = 4) => fc.array(fc.integer({ min: 1, max: 3 }), { minLength: min, maxLength: max });
 const v = (x: unknown) => x as NDArray;
