@@ -48,10 +48,14 @@ export class EngineError extends Error {
   }
 }
 
+/** Python's tuple repr of already-formatted items: `()`, `(a,)` (the one-tuple's comma), `(a, b)`. */
+export function pyTuple(items: readonly string[]): string {
+  return items.length === 1 ? `(${items[0]},)` : `(${items.join(", ")})`;
+}
+
 /** Python's tuple repr of a shape: `()`, `(2,)`, `(3, 4)`. */
 export function pyShape(shape: readonly number[]): string {
-  if (shape.length === 1) return `(${shape[0]},)`;
-  return `(${shape.join(", ")})`;
+  return pyTuple(shape.map(String));
 }
 
 /** JAX's aval text as vmap prints it: `float32[10,4]`. We follow JAX's default (x64 off). */

@@ -14,7 +14,7 @@ export { jit, jitStats, type JitStats } from "./transforms/jit";
 export { canCompile, setCodegenAllowed } from "./ir/csp";
 export { makeJaxpr } from "./ir/jaxpr";
 export { traceVmap } from "./transforms/story";
-export { EngineError, type ErrorKind } from "./errors";
+export { EngineError, pyShape, pyTuple, type ErrorKind } from "./errors";
 export { MAX_ELEMENTS } from "./limits";
 export type * from "./transforms/storyTypes";
 

@@ -5,7 +5,7 @@
  */
 import { useExplorer, useView } from "../state/hooks";
 import { useStore } from "../state/store";
-import { pyShape } from "./OutputGrid";
+import { pyShape } from "../../engine";
 import { outputName } from "./Stage";
 import { ShapeText } from "./ShapeText";
 

@@ -5,7 +5,7 @@
  * result stays, dimmed.
  */
 import { memo, useMemo } from "react";
-import type { OutputLeafStory } from "../../engine";
+import { pyShape, pyTuple, type OutputLeafStory } from "../../engine";
 import { useStore } from "../state/store";
 import { batchFill, UNMAPPED_FILL } from "../viz/colors";
 import { reserveFor } from "../viz/layout";
@@ -14,15 +14,10 @@ import { CellGrid, useGridLayout } from "./CellGrid";
 import { GRID_WIDTH } from "./ArgumentGrid";
 import { ShapeText } from "./ShapeText";
 
-export function pyShape(shape: readonly number[]): string {
-  return shape.length === 1 ? `(${shape[0]},)` : `(${shape.join(", ")})`;
-}
-
 /** `(2, 2, 2)` for one array; a tuple of shapes `((2,), ())` for a tuple result. */
 export function outputShapeText(outputs: { shape: number[] }[], tree: string): string {
   if (tree === "array" && outputs.length === 1) return pyShape(outputs[0].shape);
-  const inner = outputs.map((o) => pyShape(o.shape));
-  return inner.length === 1 ? `(${inner[0]},)` : `(${inner.join(", ")})`;
+  return pyTuple(outputs.map((o) => pyShape(o.shape)));
 }
 
 export const OutputLeafGrid = memo(function OutputLeafGrid(p: { out: OutputLeafStory; name: string; data: number[] | null; B: number; frame: Frame; duration: number; highlight: Set<number> | undefined }) {

@@ -3,9 +3,8 @@
  * the mapped size B, each primitive with its per-example and batched shapes (and where the batch
  * dimension sits), and each per-example result → the stacked result.
  */
-import type { OperandStory } from "../../engine";
+import { pyShape, type OperandStory } from "../../engine";
 import { useView } from "../state/hooks";
-import { pyShape } from "./OutputGrid";
 import { outputName } from "./Stage";
 import { ShapeText } from "./ShapeText";
 

@@ -10,7 +10,8 @@ import { CELL_BUDGET } from "../state/selectors";
 import { useReducedMotion } from "../viz/useReducedMotion";
 import type { Frame } from "../viz/timeline";
 import { ArgumentGrid } from "./ArgumentGrid";
-import { OutputLeafGrid, outputShapeText, pyShape } from "./OutputGrid";
+import { pyShape } from "../../engine";
+import { OutputLeafGrid, outputShapeText } from "./OutputGrid";
 import { PHASE_MS } from "./PlaybackControls";
 import { HoverReadout } from "./HoverReadout";
 

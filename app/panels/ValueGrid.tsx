@@ -3,7 +3,8 @@
  * ranks as rows of the last axis headed by their leading index (`[1, 0, :]`). Above MAX_SHOWN
  * values it is summarised (count, min, max, mean, the first few) instead of drawn.
  */
-import { fmt, pyShape, summarize, type Leaf } from "./format";
+import { pyShape } from "../../engine";
+import { fmt, summarize, type Leaf } from "./format";
 
 const MAX_SHOWN = 144;
 

@@ -3,7 +3,7 @@
  * them for a tuple argument) as flat leaves with their key paths, numbers printed briefly, and
  * shapes printed like Python tuples.
  */
-import { NDArray } from "../../engine/index";
+import { NDArray, pyShape, pyTuple } from "../../engine/index";
 import { asEngineError, type EngineError } from "../state/engineBridge";
 
 export interface Leaf {
@@ -33,13 +33,10 @@ export function attempt(run: () => unknown): Outcome {
   }
 }
 
-export const pyShape = (shape: readonly number[]): string => (shape.length === 1 ? `(${shape[0]},)` : `(${shape.join(", ")})`);
-
 /** The shape of a result: `(2, 2)` for one array, `((3,), (3,))` for a tuple of them. */
 export function resultShapeText(leaves: Leaf[]): string {
   if (leaves.length === 1 && leaves[0].path === "") return pyShape(leaves[0].shape);
-  const inner = leaves.map((l) => pyShape(l.shape));
-  return inner.length === 1 ? `(${inner[0]},)` : `(${inner.join(", ")})`;
+  return pyTuple(leaves.map((l) => pyShape(l.shape)));
 }
 
 /** Four significant digits, integers whole, NumPy's spelling of the special values. */

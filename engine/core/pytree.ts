@@ -4,7 +4,7 @@
  * objects are dicts (flattened in sorted-key order, like JAX), null/undefined is an empty node,
  * anything else is a leaf. JAX: jax/_src/tree_util.py, api_util.flatten_axes.
  */
-import { EngineError } from "../errors";
+import { EngineError, pyTuple } from "../errors";
 
 export type TreeDef =
   | { kind: "leaf" }
@@ -174,7 +174,7 @@ export function pyRepr(x: unknown): string {
   if (typeof x === "boolean") return x ? "True" : "False";
   if (typeof x === "number") return String(x);
   if (typeof x === "string") return `'${x}'`;
-  if (Array.isArray(x)) return x.length === 1 ? `(${pyRepr(x[0])},)` : `(${x.map(pyRepr).join(", ")})`;
+  if (Array.isArray(x)) return pyTuple(x.map(pyRepr));
   if (isDict(x)) return `{${Object.keys(x).map((k) => `'${k}': ${pyRepr(x[k])}`).join(", ")}}`;
   return String(x);
 }

@@ -34,10 +34,9 @@ export function inAxesLengthError(n: number, m: number): EngineError {
 }
 
 export function noArgumentsError(args: readonly unknown[]): EngineError {
-  const shown = args.length === 1 ? `(${pyRepr(args[0])},)` : `(${args.map(pyRepr).join(", ")})`;
   return new EngineError(
     "no-mapped-axis",
-    `vmap wrapped function must be passed at least one argument containing an array or axis_size must be specified, got empty *args=${shown} and **kwargs={}`,
+    `vmap wrapped function must be passed at least one argument containing an array or axis_size must be specified, got empty *args=${pyRepr(args)} and **kwargs={}`,
   );
 }
 
