@@ -44,6 +44,9 @@ function mutate(src: string, ms: Mutation[]): string {
   return s;
 }
 
+/** Fake arguments by position: an array, a dict of arrays, a tuple of an array and a number. */
+const argsFor = (params: readonly string[]) => params.map((_, i) => (i % 3 === 0 ? arr("x", 2, 3) : i % 3 === 1 ? { w: arr("w", 3, 3), b: arr("b", 3) } : [arr("t", 2), 2]));
+
 /** Parses `src` and, if that works, calls the function on fake arrays, tuples and dicts. */
 function parseAndRun(src: string): void {
   const { host } = fakeHost();
@@ -55,9 +58,8 @@ function parseAndRun(src: string): void {
     return;
   }
   expect(typeof f).toBe("function");
-  const args = f.params.map((_, i) => (i % 3 === 0 ? arr("x", 2, 3) : i % 3 === 1 ? { w: arr("w", 3, 3), b: arr("b", 3) } : [arr("t", 2), 2]));
   try {
-    f(...args);
+    f(...argsFor(f.params));
   } catch (e) {
     if (!(e instanceof EngineError)) throw new Error(`call threw ${String(e)} for ${JSON.stringify(src)}`);
   }
@@ -66,9 +68,10 @@ function parseAndRun(src: string): void {
 describe("parseLambdaWith never throws anything but EngineError", () => {
   it("valid lambdas parse and run on the fake host", () => {
     for (const src of VALID) {
-      const { host } = fakeHost();
-      expect(() => parseLambdaWith(src, host)).not.toThrow();
-      parseAndRun(src);
+      const f = parseLambdaWith(src, fakeHost().host);
+      // Arguments that fit these lambdas: `p` is a dict of parameters, everything else an array.
+      const args = f.params.map((name) => (name === "p" ? { w: arr("w", 3, 3), b: arr("b", 3) } : arr(name, 3, 3)));
+      expect(() => f(...args), src).not.toThrow();
     }
   });
 

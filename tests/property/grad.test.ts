@@ -29,7 +29,7 @@ const bodies = [
   "jnp.mean(jnp.exp(x / 4.0))",
   "jnp.sum(jax.nn.sigmoid(x) ** 2)",
   "jnp.sum(jax.nn.softmax(x) * x)",
-  "jnp.sum(x @ x.T) if False else jnp.sum(jnp.dot(x, x.T))",
+  "jnp.sum(x @ x.T) + jnp.sum(jnp.dot(x, x.T))",
   "jnp.sum(jnp.maximum(x, 0.3) * x)",
   "jnp.max(x * 1.5)",
   "jnp.prod(x + 2.0)",
@@ -40,7 +40,7 @@ const bodies = [
   "jnp.sum(jnp.einsum('ij,kj->ik', x, x))",
   "jnp.sum(jnp.log(jnp.abs(x) + 1.0))",
   "jnp.sum(jnp.stack([x, x * 2.0]) ** 2) + jnp.sum(jnp.concatenate([x, x], axis=0))",
-].filter((b) => !b.includes(" if "));
+];
 
 describe("grad equals finite differences (property)", () => {
   it(`random smooth functions, shapes and directions (${RUNS} runs)`, () => {
