@@ -14,9 +14,11 @@ function check(c: OracleCase) {
 
 const oracle = loadOracleCases();
 
-describe("oracle fixtures (vmap-oracle.public.json), every case, unchanged", () => {
-  it("the fixture file is loaded when present", () => {
-    if (oracle.file) expect(oracle.cases.length).toBeGreaterThan(0);
+// The oracle file lives beside the repository, not in it: without it these are reported as
+// skipped, never as passing.
+describe.skipIf(!oracle.file)("oracle fixtures (vmap-oracle.public.json), every case, unchanged", () => {
+  it("the fixture file holds cases", () => {
+    expect(oracle.cases.length).toBeGreaterThan(0);
   });
   for (const c of oracle.cases) it(c.id, () => check(c));
 });

@@ -55,6 +55,6 @@ describe("primitive registry", () => {
     expect(text("dot_general", { lhsContract: [1], rhsContract: [0], lhsBatch: [], rhsBatch: [] })).toBe(
       "dimension_numbers=(([1], [0]), ([], []))\npreferred_element_type=float32",
     );
-    for (const name of ["add", "neg", "select_n", "dot_general"].slice(0, 3)) expect(primitiveByName(name)!.printParams, name).toBeUndefined();
+    for (const name of ["add", "neg", "select_n"]) expect(primitiveByName(name)!.printParams, name).toBeUndefined();
   });
 });
