@@ -1,4 +1,4 @@
-/** grad benchmarks (issue 4): reverse mode, jitted reverse mode and per-example gradients. */
+/** grad benchmarks: reverse mode, jitted reverse mode and per-example gradients. */
 import { grad, jit, np, parseLambda, vmap } from "../engine";
 import type { JaxJs } from "./jaxjs";
 import { randomData, timeIt, timePair, type BenchRow } from "./timing";

@@ -1,5 +1,5 @@
 /**
- * jit benchmarks (issue 5): a jitted elementwise chain with a full reduction at 10^6 float64
+ * jit benchmarks: a jitted elementwise chain with a full reduction at 10^6 float64
  * against the same function run eagerly and against one hand-written fused loop. The cached call
  * should be one pass with no intermediate arrays: within 1.5× of the hand loop. Speed-up over
  * eager is reported too; with tanh in the chain it is bounded by Math.tanh itself (~20 ns per

@@ -1,4 +1,4 @@
-/** vmap benchmarks (issue 3): ours against a hand-written loop and @jax-js/jax, in one run. */
+/** vmap benchmarks: ours against a hand-written loop and @jax-js/jax, in one run. */
 import { jnp, np, traceVmap, vmap, parseLambda } from "../engine";
 import { randomData, timeIt, timePair, type BenchRow } from "./timing";
 import type { JaxJs } from "./jaxjs";

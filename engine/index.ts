@@ -1,5 +1,6 @@
 /**
- * The engine's public surface (shared/docs/engine-contract.md). Everything outside engine/
+ * The engine's public surface (the engine contract, a project document kept beside the repository).
+ * Everything outside engine/
  * reaches the engine only through these names; change them only by adding.
  */
 import { parseLambdaWith } from "./lang";

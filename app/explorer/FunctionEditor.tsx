@@ -1,6 +1,6 @@
 /**
  * The `Function` editor: an accessible <textarea> with transparent text over a highlighted
- * <pre> (the lighter alternative to CodeMirror the issue allows), plus the presets menu. The
+ * <pre> (lighter than an editor component such as CodeMirror), plus the presets menu. The
  * text is stored as typed, so an error never loses it; the engine's parser reads it, nothing
  * evaluates it.
  */

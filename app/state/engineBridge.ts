@@ -78,7 +78,7 @@ export function runTrace(s: ExplorerState, parsed: ParsedFn, withProvenance = fa
   }
 }
 
-/** The control an error belongs beside (the issue: "next to the control that caused it"). */
+/** The control an error belongs beside: each error shows next to the control that caused it. */
 export type ErrorPlace = "function" | "in_axes" | "out_axes" | "shape" | "axis_size";
 
 export function errorPlace(e: EngineError, allNone: boolean): ErrorPlace {

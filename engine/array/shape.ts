@@ -33,7 +33,8 @@ export function normalizeAxis(axis: number, ndim: number): number {
 
 /**
  * NumPy broadcasting of shapes. `prim` names the lax primitive for JAX's same-rank message;
- * shapes of different ranks fail with jnp's rank-promotion message instead (vmap-semantics §1.11).
+ * shapes of different ranks fail with jnp's rank-promotion message instead.
+ * JAX: jax/_src/lax/lax.py (`broadcasting_shape_rule`, `_broadcast_shapes_uncached`).
  */
 export function broadcastShapes(shapes: readonly Shape[], prim = "add"): number[] {
   const ndim = Math.max(0, ...shapes.map((s) => s.length));

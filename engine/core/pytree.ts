@@ -106,7 +106,8 @@ const pyKeys = (keys: readonly string[]) => keys.map((k) => `['${k}']`).join(" "
 
 /**
  * Broadcasts an axes spec (leaves: number | null) over a value tree: one axis per value leaf.
- * Mismatches are all collected and reported in JAX's "Mismatch details" form (§1.10).
+ * Mismatches are all collected and reported in JAX's "Mismatch details" form.
+ * JAX: jax/_src/tree_util.py (`_prefix_error`), jax/_src/api_util.py (`flatten_axes`).
  */
 export function broadcastPrefix(spec: unknown, def: TreeDef, name: string): (number | null)[] {
   const out: (number | null)[] = [];

@@ -61,8 +61,8 @@ export const NN_KEYWORDS: Record<(typeof NN_FUNCTIONS)[number], readonly string[
 };
 
 /**
- * Parameter names JAX reports for a function passed straight to `jax.vmap` (vmap-semantics.md
- * §1.9): `add` and friends are `jnp.ufunc` objects with signature `(*args, out=None, …)`,
+ * Parameter names JAX reports for a function passed straight to `jax.vmap` (in its mapped-size
+ * error): `add` and friends are `jnp.ufunc` objects with signature `(*args, out=None, …)`,
  * which is why JAX names their positions `args` and `out`.
  */
 const UFUNC = ["args", "out"];

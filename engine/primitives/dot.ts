@@ -2,7 +2,7 @@
  * dot_general: contraction over paired axes with paired batch axes; the result's axes are
  * (batch…, lhs free…, rhs free…). Its batch rule keeps vmap(dot) ONE dot_general: a batch axis
  * on both operands becomes a new leading dot batch dimension, on one operand an extra free
- * dimension (vmap-semantics §4.1). Its VJP is JAX's transpose pair (a dot_general of the
+ * dimension. Its VJP is JAX's transpose pair (a dot_general of the
  * cotangent with the other operand, then a transpose). JAX: jax/_src/lax/lax.py
  * (`_dot_general_shape_rule`, `_dot_general_batch_dim_nums`, `_dot_general_transpose_lhs/rhs`).
  */

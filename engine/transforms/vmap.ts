@@ -115,7 +115,7 @@ export function checkAxesSpecs(inAxes: unknown, outAxes: unknown): void {
   if (!axesLeavesValid(outAxes)) throw E.axesLeafError("out_axes", outAxes);
 }
 
-/** §1.6–§1.7: match in_axes to the arguments, check ranks, find the one mapped size. */
+/** Match in_axes to the arguments, check ranks, find the one mapped size. JAX: api.py `vmap_f`, `_mapped_axis_size`. */
 export function planVmap(fun: Function, inAxes: unknown, args: readonly unknown[], opts: VmapOptions): VmapPlan {
   E.checkAxisSize(opts.axisSize);
   if (Array.isArray(inAxes) && inAxes.length !== args.length) throw E.inAxesLengthError(inAxes.length, args.length);
@@ -155,7 +155,7 @@ export function planVmap(fun: Function, inAxes: unknown, args: readonly unknown[
   return { leaves, inDims, written, who, params, argIndex, paths, axisSize: all[0], argsTree };
 }
 
-/** Move each output leaf's batch axis to its out_axes entry (§2.2), with E11–E13. */
+/** Move each output leaf's batch axis to its out_axes entry, with JAX's out_axes errors. JAX: batching.py `matchaxis`. */
 export function placeOutputs(outs: readonly unknown[], outDims: readonly BDim[], outTree: TreeDef, outAxes: unknown, axisSize: number) {
   const spec = broadcastPrefix(outAxes, outTree, "vmap out_axes");
   const paths = treeLeafPaths(outTree);

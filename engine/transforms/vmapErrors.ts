@@ -1,6 +1,7 @@
 /**
- * vmap's argument checks, in JAX's order and words (vmap-semantics §1.7–§1.9): structure of
- * in_axes, axis ranges, the mapped size. Pure functions over leaf descriptions; vmap.ts calls them.
+ * vmap's argument checks, in JAX's order and words: structure of in_axes, axis ranges, the mapped
+ * size. Pure functions over leaf descriptions; vmap.ts calls them.
+ * JAX: jax/_src/api.py (`vmap`, `_mapped_axis_size`), jax/_src/api_util.py (`flatten_axes`).
  */
 import { avalText, EngineError, pyShape } from "../errors";
 import { pyRepr } from "../core/pytree";
@@ -52,7 +53,7 @@ export function axisRankError(axis: number, shape: readonly number[]): EngineErr
   );
 }
 
-/** §1.9: groups by size, largest group first, ties in order of first appearance. */
+/** As JAX's `_mapped_axis_size`: groups by size, largest group first, ties in order of first appearance. */
 export function inconsistentSizesError(leaves: readonly MappedLeaf[], axisSize: number | undefined): EngineError {
   const groups: { size: number; first: MappedLeaf; count: number }[] = [];
   for (const l of leaves) {

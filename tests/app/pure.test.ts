@@ -34,7 +34,7 @@ describe("fills", () => {
 });
 
 describe("generated Python", () => {
-  it("matches the issue's example for the default state", () => {
+  it("writes the runnable JAX program for the default state", () => {
     expect(pythonCode(defaultExplorer(), ["a", "b"], false)).toBe(
       [
         "import jax",

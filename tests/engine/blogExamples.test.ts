@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { jnp, np, parseLambda, vmap, NDArray } from "../../engine";
 
-// vmap-semantics §3.1: a = [[0,1],[2,3]], b = a + 100, f = jnp.add; the result by its formula.
+// The worked example of our vmap-semantics notes: a = [[0,1],[2,3]], b = a + 100, f = jnp.add; the result by its formula.
 const A = [[0, 1], [2, 3]];
 const B = [[100, 101], [102, 103]];
 const a = np.array(A);

@@ -23,6 +23,6 @@ describe.skipIf(!oracle.file)("oracle fixtures (vmap-oracle.public.json), every 
   for (const c of oracle.cases) it(c.id, () => check(c));
 });
 
-describe("vmap-semantics.md §5 cases", () => {
+describe("worked cases of our vmap-semantics notes", () => {
   for (const c of loadSemanticsCases()) it(c.id, () => check(c));
 });

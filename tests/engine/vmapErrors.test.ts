@@ -13,7 +13,7 @@ function caught(fn: () => unknown): EngineError {
 
 const z = (...shape: number[]) => np.zeros(shape);
 
-describe("vmap errors: JAX's kind and words (vmap-semantics §1.8–§2.3)", () => {
+describe("vmap errors: JAX's kind and words (jax/_src/api.py, batching.py)", () => {
   it("E9 inconsistent sizes names each argument, axis, size and type", () => {
     const f = parseLambda("lambda a, b: jnp.sum(a) + jnp.sum(b)");
     const e = caught(() => vmap(f, [0, 1])(z(10, 4), z(10, 2)));

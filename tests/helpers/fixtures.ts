@@ -1,6 +1,7 @@
 /**
- * Runs oracle cases (../shared/fixtures/vmap-oracle.public.json format, engine-contract.md
- * "Fixtures") and the §5 cases of vmap-semantics.md through the public engine surface.
+ * Runs the oracle cases (answers recorded from JAX, in the format the engine contract describes;
+ * the file is kept beside the repository) and the worked cases of our vmap-semantics notes
+ * (copied into tests/fixtures/semantics-cases.json) through the public engine surface.
  */
 import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
@@ -34,7 +35,7 @@ export function loadOracleCases(): { file: string | null; cases: OracleCase[] } 
   return { file: null, cases: [] };
 }
 
-/** §5 of vmap-semantics.md, converted to oracle form: shapes only, data filled with unique numbers. */
+/** tests/fixtures/semantics-cases.json, converted to oracle form: shapes only, data filled with unique numbers. */
 export function loadSemanticsCases(): OracleCase[] {
   const raw = JSON.parse(readFileSync(resolve(here, "fixtures/semantics-cases.json"), "utf8")) as any[];
   const toExpect = (e: any): Expect => (Array.isArray(e) ? { shape: e } : { tuple: e.tuple.map(toExpect) });

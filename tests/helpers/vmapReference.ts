@@ -38,7 +38,7 @@ function stackAlong(parts: NDArray[], axis: number): NDArray {
 
 const norm = (a: number, r: number) => (a < 0 ? a + r : a);
 
-/** vmap by the loop: the meaning vmap must have (vmap-semantics §0). Single array output. */
+/** vmap by the loop: the meaning vmap must have (the definition JAX's documentation of vmap gives). Single array output. */
 export function loopVmap(f: Function, inAxes: (number | null)[], outAxis: number, args: NDArray[]): NDArray {
   const mapped = args.findIndex((_, i) => inAxes[i] !== null);
   const B = args[mapped].shape[norm(inAxes[mapped]!, args[mapped].ndim)];

@@ -1,5 +1,5 @@
 /**
- * makeJaxpr through the contract (engine/index.ts) on the examples vmap-semantics §4.2 quotes
+ * makeJaxpr through the contract (engine/index.ts) on the examples our vmap-semantics notes quote
  * from JAX: vmap(jnp.dot, (0, None)) is one dot_general with the batch axis as a free lhs
  * dimension; with both arguments mapped the dot gets batch dimensions; two nested vmaps of vdot
  * (batching_test.py testNestedBatchingMatMat) are still one dot_general.

@@ -2,7 +2,7 @@
  * Jaxpr text: JAX's layout rules (one line when it fits in 80 columns, else one equation per
  * line; params sorted, `name` first, broken one per line when long; a, b, …, z, ba; `_` for
  * unused results; literals `2.0:f32[]`; Python float repr) checked on programs whose JAX output
- * is known (vmap-semantics §4.2) or follows from core.py's printer by hand.
+ * is known (quoted from JAX in our vmap-semantics notes) or follows from core.py's printer by hand.
  */
 import type { Value } from "../../../engine/core/tracer";
 import { describe, expect, it } from "vitest";
@@ -53,7 +53,7 @@ describe("jaxpr layout", () => {
     );
   });
 
-  it("vmap(dot, (0, None)) is one dot_general, params broken one per line (vmap-semantics §4.2)", () => {
+  it("vmap(dot, (0, None)) is one dot_general, params broken one per line", () => {
     const dot = (a: V, b: V) => lax.dotGeneral(a, b, { lhsContract: [0], rhsContract: [0], lhsBatch: [], rhsBatch: [] });
     const text = makeJaxpr(vmap(dot, [0, null]))(zeros(4, 3), zeros(3)).toString();
     expect(text).toMatchInlineSnapshot(`

@@ -67,7 +67,7 @@ describe("jnp under vmap equals the per-example loop", () => {
 describe("under vmap, errors quote per-example shapes", () => {
   const zeros = (shape: number[]) => toEngine({ shape, data: new Array(shape.reduce((a, b) => a * b, 1)).fill(0) });
 
-  it("rank-promotion message of §3.2, in_axes (None, 1)", () => {
+  it("rank-promotion message, in_axes (None, 1)", () => {
     const f = miniVmap((a, b) => jnp.add(a, b), [null, 1]);
     expect(() => f(zeros([2, 3, 5, 7, 9]), zeros([2, 3, 5, 7, 9]))).toThrow(
       "Incompatible shapes for broadcasting: shapes=[(2, 3, 5, 7, 9), (2, 5, 7, 9)]",

@@ -2,7 +2,7 @@
  * Batch rules: for every primitive and every assignment of batch dims to its operands (each
  * operand unbatched or batched at any position), prim.batch on the batched values must equal
  * prim.impl applied to each example's slices (taken with plain index arithmetic), stacked along
- * the returned batch dim. Also the specific dims JAX's rules produce (vmap-semantics §4.1).
+ * the returned batch dim. Also the specific dims JAX's rules produce (jax/_src/lax/lax.py `_dot_general_batch_dim_nums`).
  */
 import { describe, expect, it } from "vitest";
 import type { BDim } from "../../../engine/core/primitive";
@@ -64,7 +64,7 @@ describe("batch dims as JAX computes them", () => {
     expect(P.dotBatchDims(3, 2, 1, dims([1], [0], [0], [2]))).toEqual([dims([1], [0], [2, 0], [1, 3]), 0]);
   });
 
-  it("dot_general: only lhs batched → an extra free lhs dim (vmap(jnp.dot, (0, None)) of §4.2)", () => {
+  it("dot_general: only lhs batched → an extra free lhs dim (vmap(jnp.dot, (0, None)))", () => {
     // Per example (3,)·(3,), lhs batched at 0: contraction moves to lhs axis 1, out dim 0.
     expect(P.dotBatchDims(2, 0, null, dims([0], [0]))).toEqual([dims([1], [0]), 0]);
     // (5, 3)·(3, 2) with lhs batched at 1: free axes 0 and the batch axis → out (5, B, 2), dim 1.

@@ -45,7 +45,7 @@ describe("unbroadcast", () => {
 });
 
 describe("broadcasting family", () => {
-  it("aligns a batched vector under an unbatched matrix by per-example rank (§4.1)", async () => {
+  it("aligns a batched vector under an unbatched matrix by per-example rank", async () => {
     const { addP } = await import("../../../engine/primitives/elementwise");
     // Per example: (3,) + (2, 3) → (2, 3); x batched at its last axis: raw (3, B=4).
     const x = toEngine({ shape: [3, 4], data: Array.from({ length: 12 }, (_, i) => i) });
