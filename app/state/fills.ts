@@ -16,7 +16,7 @@ export function uniqueOffset(leafSizes: readonly number[]): number {
 }
 
 /** mulberry32: a tiny, well-mixed 32-bit generator; seeded so a permalink shows the same numbers. */
-function mulberry32(seed: number): () => number {
+export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

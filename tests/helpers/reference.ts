@@ -4,6 +4,7 @@
  * engine array also goes through its raw storage/strides/offset here, not through its methods.
  */
 import { NDArray } from "../../engine/array/ndarray";
+import { mulberry32 } from "../../app/state/fills";
 
 export interface Ref {
   shape: number[];
@@ -46,20 +47,10 @@ export function fromEngine(x: unknown): Ref {
 
 export const toEngine = (r: Ref): NDArray => new NDArray(Float64Array.from(r.data), r.shape);
 
-/** Deterministic pseudo-random numbers (mulberry32) for values; fast-check picks shapes/axes. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function randomRef(shape: readonly number[], seed = 1, lo = -2, hi = 2): Ref {
-  const r = rng(seed);
+  // Deterministic values (the app's generator); fast-check picks shapes/axes.
+  const r = mulberry32(seed);
   return { shape: [...shape], data: Array.from({ length: sizeOf(shape) }, () => lo + (hi - lo) * r()) };
 }
 
