@@ -1,11 +1,13 @@
 /**
  * A primitive is one object holding every rule it has (style P1): shape, impl and batch are
- * required (vmap never falls back to a loop); vjp and emit are declared where they exist.
+ * required (vmap never falls back to a loop), and so is provenance (every program gets its cell
+ * highlighting); vjp and emit are declared where they exist.
  * Interpreters (eval, vmap, grad, jaxpr building, codegen) stay generic and look rules up here.
  * JAX: each `*_p` in jax/_src/lax/lax.py with its rules registered beside it.
  */
 import type { NDArray } from "../array/ndarray";
 import type { ShapedArray } from "./aval";
+import type { CellContext, CellSets } from "./cells";
 import type { Value } from "./tracer";
 
 /** Where a value's batch axis sits, or null when it is not batched (JAX's not_mapped). */
@@ -22,6 +24,11 @@ export interface PrimitiveDef<P = any> {
    * and their batch dims, computed for the whole batch at once by binding primitives.
    */
   batch(axisSize: number, xs: Value[], dims: BDim[], params: P): [Value[], BDim[]];
+  /**
+   * Cell provenance: for every output cell, the set of input cells it was computed from, given
+   * the operands' sets (at the shapes this primitive sees). Families: primitives/provenanceFamilies.ts.
+   */
+  provenance(xs: CellSets[], params: P, ctx: CellContext): CellSets[];
   /**
    * Reverse-mode rule: given output cotangents (null = zero), the primal inputs and outputs,
    * the cotangent for each input (null = zero / not differentiable). Built from binds, so it

@@ -12,6 +12,7 @@ import { ShapedArray } from "../core/aval";
 import { definePrimitive, type PrimitiveDef } from "../core/primitive";
 import { bind1, type Value } from "../core/tracer";
 import { allUnbatched } from "./families";
+import { contractedCells } from "./provenanceFamilies";
 import { transposeP } from "./structural";
 
 export interface DotGeneralParams {
@@ -132,6 +133,7 @@ export const dotGeneralP: PrimitiveDef<DotGeneralParams> = definePrimitive<DotGe
     const [dims, out] = dotBatchDims(xs[0].ndim, lbd, rbd, p);
     return [[bind1(dotGeneralP, xs, dims)], [out]];
   },
+  provenance: contractedCells,
   vjp: ([ct], [x, y], _outs, p, needed) => {
     if (ct === null) return [null, null];
     return [

@@ -15,6 +15,7 @@ import { ShapedArray } from "../core/aval";
 import { definePrimitive, type PrimitiveDef } from "../core/primitive";
 import { bind1, type Value } from "../core/tracer";
 import { broadcasting, callEmit, compareEmit, infixEmit, unbroadcast, vectorized, zeroVjp, type NoParams } from "./families";
+import { elementwiseCells } from "./provenanceFamilies";
 
 type Vjp<P> = NonNullable<PrimitiveDef<P>["vjp"]>;
 type Ct = Value | null;
@@ -35,6 +36,7 @@ function unaryPrim<P = NoParams>(
     shape: ([x]) => [new ShapedArray(x.shape)],
     impl: ([x], p) => [impl(x, p)],
     batch: (_B, xs, dims, p) => vectorized(prim, xs, dims, p),
+    provenance: elementwiseCells,
     vjp,
     emit,
   });
@@ -128,6 +130,7 @@ function naryPrim(name: string, impl: (xs: NDArray[]) => NDArray, emit: (args: s
     shape: (avals) => [new ShapedArray(broadcastShapes(avals.map((a) => a.shape), name))],
     impl: (xs) => [impl(xs)],
     batch: (B, xs, dims, p) => broadcasting(prim, B, xs, dims, p),
+    provenance: elementwiseCells,
     vjp,
     emit,
   });

@@ -10,6 +10,7 @@ import { ShapedArray } from "../core/aval";
 import { definePrimitive, type PrimitiveDef } from "../core/primitive";
 import { bind1, type Value } from "../core/tracer";
 import { reducerBatch } from "./families";
+import { reducedCells } from "./provenanceFamilies";
 import { divP, eqP, mulP, selectNP } from "./elementwise";
 import { broadcastInDimP } from "./structural";
 
@@ -45,6 +46,7 @@ function reducer(name: string, op: ReduceOp, vjp: NonNullable<PrimitiveDef<Reduc
     shape: ([x], { axes }) => [new ShapedArray(checkAxes(x.shape, axes))],
     impl: ([x], { axes }) => (checkAxes(x.shape, axes), [reduce(op, x, axes)]),
     batch: (_B, xs, dims, params) => reducerBatch(prim, xs, dims, params),
+    provenance: reducedCells,
     vjp,
     printParams: ({ axes }) => `axes=${pyShape(axes)}`,
   });

@@ -15,6 +15,7 @@ import { ShapedArray } from "../core/aval";
 import { definePrimitive, type PrimitiveDef } from "../core/primitive";
 import { bind1 } from "../core/tracer";
 import { allUnbatched, moveBatchAxis, type BatchResult } from "./families";
+import { movedCells } from "./provenanceFamilies";
 import { reduceSumP } from "./reduce";
 
 const tuple = (xs: readonly number[]) => pyShape(xs);
@@ -42,6 +43,7 @@ export const transposeP: PrimitiveDef<TransposeParams> = definePrimitive<Transpo
     if (d === null) return [[bind1(transposeP, [x], { perm })], [null]];
     return [[bind1(transposeP, [x], { perm: [d, ...perm.map((p) => (p >= d ? p + 1 : p))] })], [0]];
   },
+  provenance: (xs, p) => movedCells(transposeP, xs, p),
   vjp: ([ct], _xs, _outs, { perm }) => [ct === null ? null : bind1(transposeP, [ct], { perm: inversePerm(perm) })],
   printParams: ({ perm }) => `permutation=${tuple(perm)}`,
 });
@@ -74,6 +76,7 @@ export const broadcastInDimP: PrimitiveDef<BroadcastInDimParams> = definePrimiti
     return [[bind1(broadcastInDimP, [front], params)], [0]];
   },
   // JAX `_broadcast_in_dim_transpose_rule`: sum over the new axes and the stretched size-1 axes.
+  provenance: (xs, p) => movedCells(broadcastInDimP, xs, p),
   vjp: ([ct], [x], _outs, { shape, broadcastDimensions: dims }) => {
     if (ct === null) return [null];
     const kept = new Set(dims.filter((d, i) => x.shape[i] === shape[d]));
@@ -144,6 +147,7 @@ export const reshapeP: PrimitiveDef<ReshapeParams> = definePrimitive<ReshapePara
     if (d === null) return [[bind1(reshapeP, [x], { newSizes })], [null]];
     return [[bind1(reshapeP, [moveBatchAxis(B, d, 0, x)], { newSizes: [B, ...newSizes] })], [0]];
   },
+  provenance: (xs, p) => movedCells(reshapeP, xs, p),
   vjp: ([ct], [x]) => [ct === null ? null : bind1(reshapeP, [ct], { newSizes: [...x.shape] })],
   printParams: ({ newSizes }) => `dimensions=None\nnew_sizes=${tuple(newSizes)}`,
 });
@@ -173,6 +177,7 @@ export const squeezeP: PrimitiveDef<SqueezeParams> = definePrimitive<SqueezePara
     const dims = dimensions.map((a) => (a >= d ? a + 1 : a));
     return [[bind1(squeezeP, [x], { dimensions: dims })], [d - dimensions.filter((a) => a < d).length]];
   },
+  provenance: (xs, p) => movedCells(squeezeP, xs, p),
   vjp: ([ct], [x]) => [ct === null ? null : bind1(reshapeP, [ct], { newSizes: [...x.shape] })],
   printParams: ({ dimensions }) => `dimensions=${tuple(dimensions)}`,
 });
@@ -264,6 +269,7 @@ export const concatenateP: PrimitiveDef<ConcatenateParams> = definePrimitive<Con
     return [[bind1(concatenateP, front, { dimension: dimension + 1 })], [0]];
   },
   // JAX `_concatenate_transpose_rule`: each operand's cotangent is its slice of ct.
+  provenance: (xs, p) => movedCells(concatenateP, xs, p),
   vjp: ([ct], xs, _outs, { dimension }) => {
     if (ct === null) return xs.map(() => null);
     let start = 0;
@@ -307,6 +313,7 @@ export const sliceP: PrimitiveDef<SliceParams> = definePrimitive<SliceParams>({
   // JAX `_slice_transpose_rule`: pad ct with zeros back to the operand's shape (interior padding
   // = step - 1). A negative step first reverses ct on that axis (a step -1 slice), as JAX does
   // with `rev`, so the pad sees increasing positions.
+  provenance: (xs, p) => movedCells(sliceP, xs, p),
   vjp: ([ct], [x], _outs, { slices }) => {
     if (ct === null) return [null];
     let g = ct;
@@ -360,6 +367,7 @@ export const padP: PrimitiveDef<PadParams> = definePrimitive<PadParams>({
     return [[bind1(padP, [x], { lo: ins(p.lo), hi: ins(p.hi), interior: ins(p.interior) })], [d]];
   },
   // JAX `_pad_transpose`: the operand's cotangent is the strided slice that skips the padding.
+  provenance: (xs, p) => movedCells(padP, xs, p),
   vjp: ([ct], [x], _outs, p) => {
     if (ct === null) return [null];
     return [bind1(sliceP, [ct], { slices: x.shape.map((n, i) => ({ start: p.lo[i], step: p.interior[i] + 1, size: n })) })];

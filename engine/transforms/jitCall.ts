@@ -17,6 +17,7 @@ import { evalJaxpr } from "../ir/interpret";
 import { traceToJaxpr, type Jaxpr } from "../ir/jaxpr";
 import { dce } from "../ir/passes";
 import { vjp as vjpOf } from "./grad";
+import { calledCells } from "./provenance";
 import { vmapFlat } from "./vmap";
 
 export interface JitParams {
@@ -101,6 +102,7 @@ export const jitP: PrimitiveDef<JitParams> = definePrimitive<JitParams>({
     const b = batchJaxpr(jaxpr, axisSize, dims);
     return [bind(jitP, xs, { jaxpr: b.jaxpr, name }), b.outDims];
   },
+  provenance: calledCells,
   vjp: (cts, xs, _outs, { jaxpr, name }) => {
     const ctMask = cts.map((c) => c !== null);
     if (!ctMask.some(Boolean)) return xs.map(() => null);

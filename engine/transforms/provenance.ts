@@ -1,169 +1,147 @@
 /**
- * Cell provenance: which input cells each output cell was computed from. A dependency
- * interpreter runs the whole (vmapped) function with values that are arrays of source-cell
- * sets instead of numbers. Elementwise ops union aligned cells, reductions and dot_general
- * union what they contract, and data-movement primitives run their own impl on cell ids —
- * so any function in the language gets provenance without a per-function table.
+ * Cell provenance of a vmap call: for each output cell, which input cells (of which argument
+ * leaf) it was computed from. Worked out once at per-example shapes, then mapped through the vmap
+ * plan: f is traced to a jaxpr at the slice shapes (what its code sees), each equation's
+ * `provenance` rule (families: primitives/provenanceFamilies.ts) turns its operands' cell sets
+ * into its results' — a jit equation interprets its own jaxpr the same way — and finally every
+ * slice cell is placed at batch index k of its full argument (in_axes) and every result cell at k
+ * along its out_axes. Semantics: vmap(f)(x)[k] = f(x[k]), so the mapping is exact for any
+ * in_axes/out_axes, unmapped arguments and unbatched results broadcast along out_axes.
  */
-import { array } from "../array/create";
-import { NDArray } from "../array/ndarray";
-import { broadcastShapes, rowMajorStrides, sizeOf } from "../array/shape";
-import { broadcastToView } from "../array/views";
+import { rowMajorStrides, sizeOf } from "../array/shape";
 import { ShapedArray } from "../core/aval";
-import type { PrimitiveDef } from "../core/primitive";
-import { Trace, Tracer, withDynamicTrace, type MainTrace, type Value } from "../core/tracer";
+import { linearIndex, noCells, unionCells, type CellContext, type CellIds, type CellSets } from "../core/cells";
+import type { Value } from "../core/tracer";
+import { traceToJaxpr, type Atom, type Jaxpr, type Var } from "../ir/jaxpr";
+import type { CellSource } from "./storyTypes";
+import type { VmapPlan } from "./vmap";
 
-/** Each cell's sources as sorted global cell ids; capped so a big reduction stays cheap. */
-type Deps = number[][];
-const MAX_SOURCES = 4096;
+/** Above this many source entries in all (intermediate sets and the answer), provenance is left out. */
+export const PROVENANCE_SOURCE_BUDGET = 2_000_000;
 
-class DepTracer extends Tracer {
-  constructor(readonly trace: DepTrace, readonly shapeArr: readonly number[], readonly deps: Deps) {
-    super();
+class OverBudget extends Error {}
+
+/** `unionCells` that counts what it allocates and gives up (OverBudget) past `limit` entries. */
+function budgetedUnion(limit: number): CellContext["union"] {
+  let spent = 0;
+  return (sets) => {
+    const u = unionCells(sets);
+    if (u.length > 0 && !sets.includes(u) && (spent += u.length) > limit) throw new OverBudget();
+    return u;
+  };
+}
+
+/** Runs each equation's provenance rule over a jaxpr: the call family's meaning. */
+export function jaxprCells(jaxpr: Jaxpr, ins: readonly CellSets[], union: CellContext["union"]): CellSets[] {
+  const env = new Map<Var, CellSets>();
+  jaxpr.constvars.forEach((v) => env.set(v, noCells(v.aval.shape)));
+  jaxpr.invars.forEach((v, i) => env.set(v, ins[i]));
+  const read = (a: Atom): CellSets => (a.kind === "lit" ? noCells(a.aval.shape) : env.get(a)!);
+  for (const e of jaxpr.eqns) {
+    const outs = e.prim.provenance(e.inputs.map(read), e.params, { outShapes: e.outputs.map((v) => v.aval.shape), union });
+    e.outputs.forEach((v, i) => env.set(v, outs[i]));
   }
-  get aval(): ShapedArray {
-    return new ShapedArray(this.shapeArr);
-  }
+  return jaxpr.outvars.map(read);
 }
 
-function union(sets: readonly number[][]): number[] {
-  if (sets.length === 1) return sets[0];
-  const s = new Set<number>();
-  for (const set of sets) for (const x of set) if (s.size < MAX_SOURCES) s.add(x);
-  return [...s].sort((a, b) => a - b);
+/** The call family (jit): its cells flow through the equations of the jaxpr it holds. */
+export function calledCells(xs: CellSets[], { jaxpr }: { jaxpr: Jaxpr }, ctx: CellContext): CellSets[] {
+  return jaxprCells(jaxpr, xs, ctx.union);
 }
 
-/** Deps of `t` broadcast to `shape` (NumPy right-aligned), as a per-cell list. */
-function broadcastDeps(t: DepTracer, shape: readonly number[]): Deps {
-  const ids = broadcastToView(idArray(t.shapeArr), shape).flat();
-  return Array.from(ids, (i) => t.deps[i]);
-}
+/** Shape with axis `d` removed (d null: unchanged). */
+const without = (shape: readonly number[], d: number | null) => (d === null ? [...shape] : shape.filter((_, i) => i !== d));
 
-function idArray(shape: readonly number[]): NDArray {
-  return array(Float64Array.from({ length: sizeOf(shape) }, (_, i) => i), shape);
-}
+/** Row-major strides of `shape` with axis `d` left out: a slice cell's position in the whole array at k = 0. */
+const stridesWithout = (shape: readonly number[], d: number | null) => without(rowMajorStrides(shape), d);
 
-class DepTrace extends Trace<DepData> {
-  pure(x: Value): Tracer {
-    const shape = x.shape;
-    return new DepTracer(this, shape, Array.from({ length: sizeOf(shape) }, () => []));
-  }
-  process<P>(prim: PrimitiveDef<P>, tracers: Tracer[], params: P): Tracer[] {
-    const ts = tracers as DepTracer[];
-    const outAvals = prim.shape(ts.map((t) => t.aval), params);
-    const handler = this.main.data.special.get(prim.name);
-    if (handler) return handler(ts, params).map((o) => o as Tracer);
-    return outAvals.map((aval) => new DepTracer(this, aval.shape, this.rule(prim, ts, params, aval.shape)));
-  }
-  private rule(prim: PrimitiveDef, ts: DepTracer[], params: any, out: readonly number[]): Deps {
-    if (prim.elementwise) {
-      const shape = broadcastShapes(ts.map((t) => t.shapeArr));
-      const each = ts.map((t) => broadcastDeps(t, shape));
-      return each[0].map((_, j) => union(each.map((d) => d[j])));
-    }
-    if (prim.name.startsWith("reduce_")) return reduceDeps(ts[0], params.axes, out);
-    if (prim.name === "dot_general") return dotDeps(ts[0], ts[1], params, out);
-    // Data movement: the primitive's own impl, run on cell ids (+1, so 0 marks "no source").
-    // Operands get disjoint id ranges so a concatenate can tell its inputs apart.
-    const all: number[][] = [];
-    const idInputs = ts.map((t) => {
-      const base = all.length;
-      for (const d of t.deps) all.push(d);
-      return array(Float64Array.from({ length: t.deps.length }, (_, i) => base + i + 1), t.shapeArr);
-    });
-    const flat = prim.impl(idInputs, params)[0].flat();
-    return Array.from(flat, (id) => (id === 0 ? [] : all[id - 1]));
-  }
-}
-
-function multiIndex(j: number, strides: readonly number[]): number[] {
-  return strides.map((s) => {
-    const i = Math.floor(j / s);
-    j -= i * s;
-    return i;
-  });
-}
-
-function reduceDeps(x: DepTracer, axes: readonly number[], out: readonly number[]): Deps {
-  const res: number[][][] = Array.from({ length: sizeOf(out) }, () => []);
-  const xs = rowMajorStrides(x.shapeArr);
-  const kept = x.shapeArr.map((_, i) => i).filter((i) => !axes.includes(i));
-  const os = rowMajorStrides(out);
-  x.deps.forEach((d, j) => {
-    const idx = multiIndex(j, xs);
-    const o = kept.reduce((acc, ax, k) => acc + idx[ax] * (os[k] ?? 0), 0);
-    res[o].push(d);
-  });
-  return res.map(union);
-}
-
-function dotDeps(l: DepTracer, r: DepTracer, p: any, out: readonly number[]): Deps {
-  const lFree = l.shapeArr.map((_, i) => i).filter((i) => !p.lhsContract.includes(i) && !p.lhsBatch.includes(i));
-  const rFree = r.shapeArr.map((_, i) => i).filter((i) => !p.rhsContract.includes(i) && !p.rhsBatch.includes(i));
-  const ls = rowMajorStrides(l.shapeArr);
-  const rs = rowMajorStrides(r.shapeArr);
-  const os = rowMajorStrides(out);
-  const nb = p.lhsBatch.length;
-  const contractSizes = p.lhsContract.map((a: number) => l.shapeArr[a]);
-  const cs = rowMajorStrides(contractSizes);
-  const nc = sizeOf(contractSizes);
-  return Array.from({ length: sizeOf(out) }, (_, j) => {
-    const idx = multiIndex(j, os);
-    const sets: number[][] = [];
-    for (let c = 0; c < nc; c++) {
-      const ci = multiIndex(c, cs);
-      let lo = 0;
-      let ro = 0;
-      p.lhsBatch.forEach((a: number, k: number) => (lo += idx[k] * ls[a]));
-      p.rhsBatch.forEach((a: number, k: number) => (ro += idx[k] * rs[a]));
-      lFree.forEach((a, k) => (lo += idx[nb + k] * ls[a]));
-      rFree.forEach((a, k) => (ro += idx[nb + lFree.length + k] * rs[a]));
-      p.lhsContract.forEach((a: number, k: number) => (lo += ci[k] * ls[a]));
-      p.rhsContract.forEach((a: number, k: number) => (ro += ci[k] * rs[a]));
-      sets.push(l.deps[lo], r.deps[ro]);
-    }
-    return union(sets);
-  });
-}
-
-interface DepData {
-  special: Map<string, (ts: DepTracer[], params: any) => Value[]>;
+/** Each output leaf as vmap placed it. */
+export interface PlacedOutput {
+  perExampleShape: readonly number[];
+  /** Normalised out_axes entry, or null (returned as is). */
+  outAxis: number | null;
+  shape: readonly number[];
 }
 
 /**
- * Runs `fun` on dependency values: input leaf i's cell c has the single source (i, c).
- * Returns, per output leaf, per cell, the sources grouped by input leaf.
- * `special` handles primitives that are programs (jit_call): they are interpreted here.
+ * Provenance per output leaf, per cell (row-major), or null above PROVENANCE_SOURCE_BUDGET.
+ * `fun` takes the flat argument leaves, as vmap's body does.
  */
-export function traceProvenance(
-  fun: (...xs: Value[]) => unknown[],
-  inputShapes: readonly (readonly number[])[],
-  special: DepData["special"] = new Map(),
-): { shape: readonly number[]; sources: number[][][] }[] {
+export function vmapProvenance(fun: (...xs: Value[]) => unknown, plan: VmapPlan, outputs: readonly PlacedOutput[], limit = PROVENANCE_SOURCE_BUDGET): CellSource[][] | null {
+  const B = plan.axisSize;
+  const full = plan.leaves.map((x) => x.shape);
+  const slices = full.map((s, l) => without(s, plan.inDims[l]));
+  // Global ids: leaf l's slice cell c is offsets[l] + c.
   const offsets: number[] = [];
   let total = 0;
-  for (const s of inputShapes) {
-    offsets.push(total);
-    total += sizeOf(s);
+  for (const s of slices) offsets.push(total), (total += sizeOf(s));
+  const ins: CellSets[] = slices.map((s, l) => ({ shape: s, cells: Array.from({ length: sizeOf(s) }, (_, c) => Int32Array.of(offsets[l] + c)) }));
+  const { jaxpr } = traceToJaxpr(fun, slices.map((s) => new ShapedArray(s)));
+  let outs: CellSets[];
+  try {
+    outs = jaxprCells(jaxpr, ins, budgetedUnion(limit));
+  } catch (e) {
+    if (e instanceof OverBudget) return null;
+    throw e;
   }
-  return withDynamicTrace((m: MainTrace<DepData>) => new DepTrace(m), { special }, (main) => {
-    const trace = new DepTrace(main);
-    const ins = inputShapes.map((s, i) => new DepTracer(trace, s, Array.from({ length: sizeOf(s) }, (_, c) => [offsets[i] + c])));
-    const outs = fun(...ins);
-    return outs.map((o) => {
-      const t = o instanceof DepTracer ? o : (trace.pure(o as Value) as DepTracer);
-      return {
-        shape: t.shapeArr,
-        sources: t.deps.map((set) => {
-          const byLeaf: number[][] = inputShapes.map(() => []);
-          for (const g of set) {
-            let leaf = offsets.length - 1;
-            while (offsets[leaf] > g) leaf--;
-            byLeaf[leaf].push(g - offsets[leaf]);
-          }
-          return byLeaf;
-        }),
-      };
-    });
+  let entries = 0;
+  outputs.forEach((o, i) => {
+    if (outs[i]?.shape.join() !== o.perExampleShape.join()) throw new Error(`provenance: output ${i} traced as ${outs[i]?.shape}, vmap gave ${o.perExampleShape}`);
+    for (const c of outs[i].cells) entries += c.length * (o.outAxis === null ? 1 : B);
   });
+  if (entries > limit) return null;
+
+  // Where slice cell g sits in its whole argument at k = 0, and how far one step of k moves it.
+  const base = new Int32Array(total);
+  const kStride = plan.inDims.map((d, l) => (d === null ? 0 : rowMajorStrides(full[l])[d]));
+  slices.forEach((s, l) => {
+    base.set(linearIndex(s, stridesWithout(full[l], plan.inDims[l])), offsets[l]);
+  });
+  const L = plan.leaves.length;
+  const ends = offsets.map((o, l) => o + sizeOf(slices[l]));
+  return outputs.map((o, i) => {
+    const cells = outs[i].cells;
+    const o_ = o.outAxis;
+    // Whole-result cell → per-example cell: the out axis (k) does not move it.
+    const perCell = o_ === null ? null : linearIndex(o.shape, insertZero(rowMajorStrides(o.perExampleShape), o_));
+    const after = o_ === null ? 1 : sizeOf(o.shape.slice(o_ + 1));
+    const n = sizeOf(o.shape);
+    const res: CellSource[] = new Array(n);
+    for (let j = 0; j < n; j++) {
+      const k = o_ === null ? null : Math.floor(j / after) % B;
+      const set: CellIds = cells[perCell ? perCell[j] : j];
+      const sources: number[][] = new Array(L);
+      // Ids are sorted and each leaf's ids are one range, so each leaf's sources are one run.
+      let t = 0;
+      for (let l = 0; l < L; l++) {
+        const start = t;
+        const end = ends[l];
+        while (t < set.length && set[t] < end) t++;
+        sources[l] = leafSources(set, start, t, base, kStride[l], k, B);
+      }
+      res[j] = { k, sources };
+    }
+    return res;
+  });
+}
+
+/**
+ * Whole-argument cells for slice cells `set[start…end)` of one leaf at batch index k. A result
+ * with no k (out_axes None) that read a mapped argument read it at every k.
+ */
+function leafSources(set: CellIds, start: number, end: number, base: Int32Array, kStride: number, k: number | null, B: number): number[] {
+  if (k !== null || kStride === 0) {
+    const shift = (k ?? 0) * kStride;
+    const out = new Array<number>(end - start);
+    for (let t = start; t < end; t++) out[t - start] = base[set[t]] + shift;
+    return out;
+  }
+  const out: number[] = [];
+  for (let t = start; t < end; t++) for (let kk = 0; kk < B; kk++) out.push(base[set[t]] + kk * kStride);
+  return out.sort((x, y) => x - y);
+}
+
+/** Strides with a 0 inserted at axis `at` (the out axis, which does not move the per-example cell). */
+function insertZero(strides: readonly number[], at: number): number[] {
+  return [...strides.slice(0, at), 0, ...strides.slice(at)];
 }

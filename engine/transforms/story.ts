@@ -8,7 +8,7 @@ import { sizeOf } from "../array/shape";
 import { avalOf, toValue, type Value } from "../core/tracer";
 import type { ArgLeafStory, CellSource, OutputLeafStory, PrimitiveStory, VmapStory } from "./storyTypes";
 import { callWithTree, checkAxesSpecs, placeOutputs, planVmap, vmapFlat, type PrimitiveListener, type VmapOptions } from "./vmap";
-import { traceProvenance } from "./provenance";
+import { vmapProvenance } from "./provenance";
 
 /** Provenance is computed only for pictures small enough to draw cell by cell. */
 const PROVENANCE_CELL_BUDGET = 20_000;
@@ -56,17 +56,6 @@ export function traceVmap(fun: Function, inAxes: unknown, outAxes: unknown, args
   });
 
   const totalCells = [...plan.leaves.map((x) => sizeOf(x.shape)), ...values.map((v) => sizeOf(v.shape))].reduce((a, b) => a + b, 0);
-  const provenance =
-    opts.provenance !== false && totalCells <= PROVENANCE_CELL_BUDGET
-      ? traceProvenance(
-          (...xs) => {
-            const r = vmapFlat(body, B, xs, plan.inDims);
-            return placeOutputs(r.outs, r.outDims, r.outTree, outAxes, B).placed as Value[];
-          },
-          plan.leaves.map((x) => x.shape),
-        )
-      : null;
-
   const outputs: OutputLeafStory[] = placed.map((p, i) => {
     const src = outDims[i];
     const raw = toValue(outs[i]).shape;
@@ -89,9 +78,14 @@ export function traceVmap(fun: Function, inAxes: unknown, outAxes: unknown, args
         shape: [...perExample.slice(0, k), B, ...perExample.slice(k)],
       })),
     };
-    if (provenance) story.provenance = cellSources(provenance[i].sources, shape, outAxis);
     return story;
   });
+  // Cell provenance, worked out at per-example shapes and mapped through the plan (provenance.ts).
+  if (opts.provenance !== false && totalCells <= PROVENANCE_CELL_BUDGET) {
+    vmapProvenance(body, plan, outputs.map((o) => ({ perExampleShape: o.perExampleShape, outAxis: o.outAxis, shape: o.shape })))?.forEach(
+      (cells, i) => (outputs[i].provenance = cells),
+    );
+  }
 
   return {
     axisSize: B,
@@ -102,9 +96,3 @@ export function traceVmap(fun: Function, inAxes: unknown, outAxes: unknown, args
     values,
   };
 }
-
-function cellSources(sources: number[][][], shape: readonly number[], outAxis: number | null): CellSource[] {
-  const after = shape.slice((outAxis ?? 0) + 1).reduce((a, b) => a * b, 1);
-  return sources.map((s, j) => ({ k: outAxis === null ? null : Math.floor(j / after) % shape[outAxis], sources: s }));
-}
-

@@ -68,6 +68,23 @@ describe("packed provenance", () => {
   });
 });
 
+describe("provenance of programs with jit inside", () => {
+  it("highlights the sources of a cell computed by a jitted function (defect 4)", () => {
+    const s: ExplorerState = { ...presetById("add")!.state, fnSource: "lambda a, b: jnp.sum(jax.jit(lambda x: x * 2.0)(a)) + b" };
+    const answer = computeProvenance(s);
+    expect(answer).not.toBeNull();
+    const prov = new Provenance(answer!.packed, answer!.leaves);
+    // in_axes (0, 0) on 2×2 arguments: out[1, 0] = sum(2 * a[1, :]) + b[1, 0], flat cell 2.
+    expect(highlightFor(prov, { side: "out", leaf: 0, cell: 2 })).toEqual(
+      new Map([
+        ["out:0", new Set([2])],
+        ["in:0", new Set([2, 3])],
+        ["in:1", new Set([2])],
+      ]),
+    );
+  });
+});
+
 describe("provenance cache", () => {
   afterEach(() => vi.useRealTimers());
 

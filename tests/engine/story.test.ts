@@ -57,6 +57,16 @@ describe("traceVmap tells the story of one call", () => {
     expect(c.sources).toEqual([[2, 3], [1]]);
   });
 
+  it("provenance through jit inside the lambda (defect 4: `set is not iterable`)", () => {
+    // out[k] = sum(2 * a[k, :]) + b[k]: the jitted program's cells are followed through its jaxpr.
+    const f = parseLambda("lambda a, b: jnp.sum(jax.jit(lambda x: x * 2.0)(a)) + b");
+    const s = traceVmap(f, [0, 0], 0, [np.zeros([2, 3]), np.zeros([2])]);
+    expect(s.outputs[0].provenance).toEqual([
+      { k: 0, sources: [[0, 1, 2], [0]] },
+      { k: 1, sources: [[3, 4, 5], [1]] },
+    ]);
+  });
+
   it("the blog's 5-d example: every out_axes, and the swap-one-pair rule", () => {
     const shape = [2, 3, 5, 7, 9];
     const x = np.zeros(shape);

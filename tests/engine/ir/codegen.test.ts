@@ -126,6 +126,7 @@ describe("codegen", () => {
       shape: ([x]) => [x],
       impl: ([x]) => [x],
       batch: (_B, xs, dims) => [xs, dims],
+      provenance: (xs) => xs,
       emit: ([a]) => `${a}; globalThis.pwned = 1`,
     });
     expect(() => compile((v) => bind1(bad, [v]), seq([2]))).toThrow(/unexpected expression/);

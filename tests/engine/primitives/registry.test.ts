@@ -1,10 +1,12 @@
 /**
  * The primitive registry: every primitive declares shape, impl and batch (vmap never falls back
- * to a loop), a VJP (null cotangents where JAX's rule is zero) and, when elementwise, an emit.
+ * to a loop), a provenance rule, a VJP (null cotangents where JAX's rule is zero) and, when
+ * elementwise, an emit.
  */
 import { describe, expect, it } from "vitest";
 import { allPrimitives, primitiveByName } from "../../../engine/core/primitive";
 import "../../../engine/primitives";
+import "../../../engine/transforms/jitCall";
 
 const expected = [
   "neg", "exp", "log", "sin", "cos", "tanh", "logistic", "sqrt", "abs", "sign", "square", "integer_pow",
@@ -25,6 +27,12 @@ describe("primitive registry", () => {
       expect(typeof p.batch, p.name).toBe("function");
       expect(typeof p.vjp, p.name).toBe("function");
     }
+  });
+
+  it("gives every primitive, jit included, a provenance rule (cell highlighting for any program)", () => {
+    const all = allPrimitives();
+    expect(all.map((p) => p.name)).toContain("jit");
+    for (const p of all) expect(typeof p.provenance, p.name).toBe("function");
   });
 
   it("gives every elementwise primitive an emit template, and only those", () => {
