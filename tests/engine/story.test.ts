@@ -67,6 +67,38 @@ describe("traceVmap tells the story of one call", () => {
     ]);
   });
 
+  it("provenance: tuple argument, tuple output, an unbatched result broadcast along out_axes", () => {
+    // p = (u, v) unmapped, x mapped on axis 0 (B = 2); out_axes (1, 0).
+    const f = parseLambda("lambda p, x: (p[0] * x, p[1] + 1.0)");
+    const s = traceVmap(f, [null, 0], [1, 0], [[np.zeros([3]), np.zeros([3])], np.zeros([2, 3])]);
+    const [first, second] = s.outputs;
+    expect(first.shape).toEqual([3, 2]);
+    expect(second.shape).toEqual([2, 3]);
+    for (let k = 0; k < 2; k++) {
+      for (let i = 0; i < 3; i++) {
+        // first[i, k] = u[i] * x[k, i]
+        expect(first.provenance![i * 2 + k]).toEqual({ k, sources: [[i], [], [k * 3 + i]] });
+        // second[k, i] = v[i] + 1 for every k: it reads no mapped cell
+        expect(second.provenance![k * 3 + i]).toEqual({ k, sources: [[], [i], []] });
+      }
+    }
+  });
+
+  it("provenance: vmap and grad nested inside the lambda, and axis_size with every in_axes None", () => {
+    // a mapped on its last axis (B = 4); the inner vmap maps its first axis: out[i, k] = sum(a[i, :, k]).
+    const nested = traceVmap(parseLambda("lambda a: jax.vmap(lambda r: jnp.sum(r))(a)"), 2, -1, [np.zeros([2, 3, 4])]);
+    expect(nested.outputs[0].shape).toEqual([2, 4]);
+    for (let i = 0; i < 2; i++) {
+      for (let k = 0; k < 4; k++) expect(nested.outputs[0].provenance![i * 4 + k]).toEqual({ k, sources: [[0, 1, 2].map((t) => i * 12 + t * 4 + k)] });
+    }
+    // d/dx sum(x * b) = b: the gradient reads b alone, not the a it was taken at.
+    const g = traceVmap(parseLambda("lambda a, b: jax.grad(lambda x: jnp.sum(x * b))(a)"), [0, null], 0, [np.ones([2, 3]), np.ones([3])]);
+    g.outputs[0].provenance!.forEach((c, j) => expect(c).toEqual({ k: Math.floor(j / 3), sources: [[], [j % 3]] }));
+    // No mapped argument: axis_size gives B, and every k reads the same cell.
+    const all = traceVmap(parseLambda("lambda a: a * 2.0"), null, 1, [np.zeros([2])], { axisSize: 3 });
+    expect(all.outputs[0].provenance).toEqual([0, 1].flatMap((i) => [0, 1, 2].map((k) => ({ k, sources: [[i]] }))));
+  });
+
   it("the blog's 5-d example: every out_axes, and the swap-one-pair rule", () => {
     const shape = [2, 3, 5, 7, 9];
     const x = np.zeros(shape);
