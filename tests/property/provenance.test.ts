@@ -11,7 +11,7 @@ import { describe, expect, it } from "vitest";
 import { np, parseLambda, traceVmap, vmap, NDArray, type VmapStory } from "../../engine";
 import { unravel } from "../helpers/reference";
 
-const RUNS = 300;
+const RUNS = 200;
 const DELTA = 0.731;
 
 /** A tiny seeded generator (the fast-check seed picks the program; the printed case replays it). */
