@@ -3,11 +3,11 @@
  * leaves as drawn (each argument leaf with its mapped axis resolved from in_axes), and the
  * provenance highlight for the hovered cell. Components read through these, never compute.
  */
-import { useEffect, useMemo, useSyncExternalStore } from "react";
+import { useMemo } from "react";
 import { useShallow } from "zustand/react/shallow";
 import { useStore } from "./store";
 import { selectView, memoizeLast, type View } from "./selectors";
-import { cachedProvenance, provenanceVersion, requestProvenance, subscribeProvenance, type Provenance } from "./provenance";
+import { provenanceFor, type Provenance } from "./provenance";
 import { argFor, argLeaves, inAxisFor, sizeOfShape, type AxisTree, type ExplorerState } from "./explorerTypes";
 import { leafValues, uniqueOffset } from "./fills";
 import type { HoverCell } from "./playbackSlice";
@@ -109,19 +109,15 @@ export function highlightFor(prov: Provenance | null, hover: HoverCell | null): 
 }
 
 /**
- * The current state's provenance while a cell is hovered (null otherwise, and null until it has
- * been computed: provenance.ts computes it off the main thread, once per state, and caches it).
+ * The current state's provenance while a cell is hovered (null otherwise): computed on the first
+ * hover, on this thread, once per state (provenance.ts).
  */
 export function useProvenance(): Provenance | null {
   const hover = useStore((s) => s.hover);
   const explorer = useExplorer();
   const { stale } = useView();
   const want = hover !== null && !stale;
-  useSyncExternalStore(subscribeProvenance, provenanceVersion, provenanceVersion);
-  useEffect(() => {
-    if (want) requestProvenance(explorer);
-  }, [want, explorer]);
-  return want ? (cachedProvenance(explorer) ?? null) : null;
+  return useMemo(() => (want ? provenanceFor(explorer) : null), [want, explorer]);
 }
 
 export const useHighlight = (): Highlight => {

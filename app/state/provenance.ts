@@ -1,29 +1,83 @@
 /**
- * Cell provenance for hover highlighting (which input cells an output cell was computed from).
- * It costs several times the plain trace (~60 ms on the (2,3,5,7,9) example), so it is never
- * computed during a render: a hover asks for it (`requestProvenance`), a web worker computes it
- * (provenance.worker.ts; without workers, a timer on this thread once the input has settled), and
- * the answer is cached per explorer state, so each state pays at most once, however long the
- * pointer stays or the animation plays. Until it arrives the hovered cell alone is marked.
- * Only the newest state asked for is queued behind the one being computed: typing while the
- * pointer rests on a cell does not pile up work. A derived value, so it lives here and not in
- * the store (style P11); components read it with `useSyncExternalStore`. The answer travels
- * packed in typed arrays (provenanceData.ts), transferred, not copied.
+ * Cell provenance for hover highlighting: which input cells an output cell was computed from, and
+ * the other way round. traceVmap computes it (engine/transforms/provenance.ts) in about 2 ms warm
+ * on the (2,3,5,7,9) example (~20 ms on the first hover of a session), so it is computed on this
+ * thread when a cell is first hovered, once per explorer state: memoized by content, so an equal
+ * state (undo, a URL round trip) reuses it. A derived value, so it lives here and not in the store
+ * (style P11). `Provenance` reads one output cell's sources and builds the reverse map (input
+ * cell → output cells) once per (output leaf, input leaf) on first use, as compressed rows.
  */
+import type { CellSource } from "../../engine";
+import { parseFunction, runTrace, type VmapStory } from "./engineBridge";
 import type { ExplorerState } from "./explorerTypes";
-import { computeProvenance, unpack, type Provenance, type ProvenanceAnswer } from "./provenanceData";
 
-export type { Provenance };
+/** Input cell → the output cells that read it, for one (output leaf, input leaf): CSR. */
+interface Reverse {
+  /** Output cells reading input cell c: `outs[starts[c] … starts[c + 1])`. */
+  starts: Int32Array;
+  outs: Int32Array;
+}
+
+export class Provenance {
+  private readonly reverse = new Map<string, Reverse>();
+  /** Per output leaf, its cells' sources (undefined where the engine gave none: above its budget). */
+  private readonly cells: (CellSource[] | undefined)[];
+  /** The number of input leaves. */
+  readonly leaves: number;
+
+  constructor(story: VmapStory) {
+    this.cells = story.outputs.map((o) => o.provenance);
+    this.leaves = story.args.length;
+  }
+
+  /** Where output cell `cell` of output leaf `out` came from (its k and, per input leaf, its cells). */
+  source(out: number, cell: number): CellSource | null {
+    return this.cells[out]?.[cell] ?? null;
+  }
+
+  /** The output cells computed from input cell `cell` of input leaf `leaf`, as (output leaf, cell). */
+  users(leaf: number, cell: number): { out: number; cell: number }[] {
+    const res: { out: number; cell: number }[] = [];
+    if (leaf < 0 || leaf >= this.leaves) return res;
+    this.cells.forEach((p, out) => {
+      if (!p) return;
+      const r = this.reverseOf(out, leaf, p);
+      if (cell < 0 || cell + 1 >= r.starts.length) return;
+      for (let i = r.starts[cell]; i < r.starts[cell + 1]; i++) res.push({ out, cell: r.outs[i] });
+    });
+    return res;
+  }
+
+  private reverseOf(out: number, leaf: number, p: CellSource[]): Reverse {
+    const key = `${out}:${leaf}`;
+    let r = this.reverse.get(key);
+    if (r) return r;
+    let inputs = 0;
+    for (const src of p) for (const c of src.sources[leaf]) inputs = Math.max(inputs, c + 1);
+    const starts = new Int32Array(inputs + 1);
+    for (const src of p) for (const c of src.sources[leaf]) starts[c + 1]++;
+    for (let c = 0; c < inputs; c++) starts[c + 1] += starts[c];
+    const outs = new Int32Array(starts[inputs]);
+    const next = starts.slice(0, inputs);
+    p.forEach((src, j) => {
+      for (const c of src.sources[leaf]) outs[next[c]++] = j;
+    });
+    r = { starts, outs };
+    this.reverse.set(key, r);
+    return r;
+  }
+}
+
+/** The same engine call as the page's trace, with provenance (engineBridge.runTrace); null when it fails. */
+export function computeProvenance(s: ExplorerState): Provenance | null {
+  const r = runTrace(s, parseFunction(s.fnSource), true);
+  return r.ok ? new Provenance(r.story) : null;
+}
 
 const CACHE_SIZE = 8;
-/** Without a worker, wait this long for the state to settle before computing on this thread. */
-const SETTLE_MS = 150;
-
 /** Content key → provenance (null: the trace failed). Insertion order is recency. */
 const cache = new Map<string, Provenance | null>();
 const keys = new WeakMap<ExplorerState, string>();
-const listeners = new Set<() => void>();
-let version = 0;
 
 /** States are immutable: the key is computed once per snapshot. Equal content shares a key. */
 function keyOf(s: ExplorerState): string {
@@ -32,102 +86,14 @@ function keyOf(s: ExplorerState): string {
   return k;
 }
 
-export function subscribeProvenance(cb: () => void): () => void {
-  listeners.add(cb);
-  return () => listeners.delete(cb);
-}
-
-/** Changes whenever an answer arrives (the snapshot for useSyncExternalStore). */
-export const provenanceVersion = (): number => version;
-
-/** This state's provenance if already computed, else undefined (null: the trace failed). */
-export function cachedProvenance(s: ExplorerState): Provenance | null | undefined {
-  return cache.get(keyOf(s));
-}
-
-function remember(key: string, prov: Provenance | null): void {
-  cache.delete(key);
-  cache.set(key, prov);
-  while (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
-  version++;
-  for (const l of [...listeners]) l();
-}
-
-let busy: string | null = null;
-let wanted: ExplorerState | null = null;
-let timer: ReturnType<typeof setTimeout> | null = null;
-
-/** Ask for this state's provenance; listeners hear when it is ready. Cheap to call repeatedly. */
-export function requestProvenance(s: ExplorerState): void {
+/** This state's provenance (null when its trace fails), computed at most once per state. */
+export function provenanceFor(s: ExplorerState): Provenance | null {
   const key = keyOf(s);
-  if (cache.has(key) || busy === key) return;
-  wanted = s;
-  pump();
-}
-
-function pump(): void {
-  if (busy !== null || wanted === null) return;
-  const w = getWorker();
-  if (!w) {
-    // On this thread: only once the state has settled, and then only the newest one.
-    if (timer === null) {
-      timer = setTimeout(() => {
-        timer = null;
-        const s = wanted;
-        wanted = null;
-        if (!s || cache.has(keyOf(s))) return pump();
-        remember(keyOf(s), unpack(computeProvenance(s)));
-        pump();
-      }, SETTLE_MS);
-    }
-    return;
-  }
-  const s = wanted;
-  wanted = null;
-  const key = keyOf(s);
-  if (cache.has(key)) return pump();
-  busy = key;
-  const id = ++nextId;
-  inFlight = { id, state: s };
-  w.postMessage({ id, state: s });
-}
-
-// ---- the worker ----
-
-let worker: Worker | null | undefined;
-let nextId = 0;
-let inFlight: { id: number; state: ExplorerState } | null = null;
-
-function finish(answer: ProvenanceAnswer | null): void {
-  if (busy !== null) remember(busy, unpack(answer));
-  busy = null;
-  inFlight = null;
-  pump();
-}
-
-function getWorker(): Worker | null {
-  if (worker !== undefined) return worker;
-  worker = null;
-  if (typeof Worker === "undefined") return null;
-  try {
-    const w = new Worker(new URL("./provenance.worker.ts", import.meta.url), { type: "module" });
-    w.onmessage = (e: MessageEvent<{ id: number; answer: ProvenanceAnswer | null }>) => {
-      if (inFlight && e.data.id === inFlight.id) finish(e.data.answer);
-    };
-    // A worker that cannot start (or crashes): compute here from now on.
-    w.onerror = (e) => {
-      e.preventDefault?.();
-      w.terminate();
-      worker = null;
-      const lost = inFlight;
-      busy = null;
-      inFlight = null;
-      if (lost && wanted === null) wanted = lost.state;
-      pump();
-    };
-    worker = w;
-  } catch {
-    worker = null;
-  }
-  return worker;
+  let p = cache.get(key);
+  if (p === undefined) {
+    p = computeProvenance(s);
+    while (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value!);
+  } else cache.delete(key);
+  cache.set(key, p);
+  return p;
 }

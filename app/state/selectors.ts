@@ -83,4 +83,4 @@ function computeView(s: ExplorerState): View {
 
 export const selectView = memoizeLast(computeView);
 
-// Cell provenance (the same trace with `provenance`) is computed off the render path: provenance.ts.
+// Cell provenance (the same trace with `provenance`) is computed on the first hover, once per state: provenance.ts.

@@ -1,13 +1,18 @@
-// Cell provenance as the page reads it: packed into typed arrays (what the worker hands over),
-// then read one cell at a time and reversed (input cell → output cells). Checked cell by cell
-// against the engine's own story, and the cache: computed once per state, never during a render.
-import { afterEach, describe, expect, it, vi } from "vitest";
+// @vitest-environment jsdom
+// Cell provenance as the page reads it: one output cell's sources, and the reverse map (input
+// cell → output cells) checked against a slow, obvious scan of the engine's story; the highlight
+// and the hover readout a person sees, at once on the first hover; computed once per state.
+import { afterEach, describe, expect, it } from "vitest";
+import { act, cleanup, screen } from "@testing-library/react";
 import { parseFunction, runTrace, type VmapStory } from "../../app/state/engineBridge";
 import { presetById } from "../../app/state/presets";
 import type { ExplorerState } from "../../app/state/explorerTypes";
-import { computeProvenance, packProvenance, Provenance } from "../../app/state/provenanceData";
-import { cachedProvenance, requestProvenance, subscribeProvenance } from "../../app/state/provenance";
+import { computeProvenance, Provenance, provenanceFor } from "../../app/state/provenance";
 import { highlightFor } from "../../app/state/hooks";
+import { useStore } from "../../app/state/store";
+import { renderApp } from "./renderApp";
+
+afterEach(() => cleanup());
 
 function story(s: ExplorerState): VmapStory {
   const r = runTrace(s, parseFunction(s.fnSource), true);
@@ -22,20 +27,14 @@ function naiveUsers(st: VmapStory, leaf: number, cell: number): { out: number; c
   return res;
 }
 
-describe("packed provenance", () => {
+describe("provenance reader", () => {
   for (const id of ["add-5d", "dot", "sum", "tuple-arg", "tuple-out"]) {
-    it(`reads back the engine's provenance for the ${id} preset`, () => {
-      const preset = presetById(id);
-      if (!preset) throw new Error(`no preset ${id}`);
-      const st = story(preset.state);
-      const prov = new Provenance(packProvenance(st), st.args.length);
+    it(`reads the engine's provenance for the ${id} preset, both ways`, () => {
+      const st = story(presetById(id)!.state);
+      const prov = new Provenance(st);
       st.outputs.forEach((o, out) => {
         expect(o.provenance).toBeDefined();
-        o.provenance!.forEach((src, j) => {
-          const got = prov.source(out, j)!;
-          expect(got.k).toBe(src.k);
-          st.args.forEach((_, l) => expect(got.sources[l]).toEqual(src.sources[l] ?? []));
-        });
+        o.provenance!.forEach((src, j) => expect(prov.source(out, j)).toEqual(src));
       });
       // Reverse: every input cell of every leaf (sampled on the big example).
       st.args.forEach((a, l) => {
@@ -45,9 +44,8 @@ describe("packed provenance", () => {
     });
   }
 
-  it("highlights the hovered cell at once, and its sources once provenance is known", () => {
-    const st = story(presetById("add")!.state);
-    const prov = new Provenance(packProvenance(st), st.args.length);
+  it("highlights the hovered cell, and its sources or its users", () => {
+    const prov = new Provenance(story(presetById("add")!.state));
     const hover = { side: "out" as const, leaf: 0, cell: 3 };
     expect([...highlightFor(null, hover)]).toEqual([["out:0", new Set([3])]]);
     // out[1, 1] = a[1, 1] + b[1, 1] (in_axes 0, 0): flat cell 3 of each input
@@ -66,14 +64,11 @@ describe("packed provenance", () => {
     );
     expect(highlightFor(prov, null).size).toBe(0);
   });
-});
 
-describe("provenance of programs with jit inside", () => {
   it("highlights the sources of a cell computed by a jitted function (defect 4)", () => {
     const s: ExplorerState = { ...presetById("add")!.state, fnSource: "lambda a, b: jnp.sum(jax.jit(lambda x: x * 2.0)(a)) + b" };
-    const answer = computeProvenance(s);
-    expect(answer).not.toBeNull();
-    const prov = new Provenance(answer!.packed, answer!.leaves);
+    const prov = computeProvenance(s);
+    expect(prov).not.toBeNull();
     // in_axes (0, 0) on 2×2 arguments: out[1, 0] = sum(2 * a[1, :]) + b[1, 0], flat cell 2.
     expect(highlightFor(prov, { side: "out", leaf: 0, cell: 2 })).toEqual(
       new Map([
@@ -85,40 +80,26 @@ describe("provenance of programs with jit inside", () => {
   });
 });
 
-describe("provenance cache", () => {
-  afterEach(() => vi.useRealTimers());
-
-  it("computes each state once, off the render, and tells its listeners", () => {
-    vi.useFakeTimers();
-    const s = { ...presetById("jnp-add")!.state, outAxes: 2 };
-    const heard = vi.fn();
-    const stop = subscribeProvenance(heard);
-    expect(cachedProvenance(s)).toBeUndefined();
-    requestProvenance(s);
-    requestProvenance(s);
-    // No worker in this environment: computed on this thread once the state has settled.
-    expect(cachedProvenance(s)).toBeUndefined();
-    vi.runAllTimers();
-    expect(heard).toHaveBeenCalledTimes(1);
-    const prov = cachedProvenance(s)!;
-    const direct = computeProvenance(s)!;
-    for (let j = 0; j < 8; j++) expect(prov.source(0, j)).toEqual(new Provenance(direct.packed, direct.leaves).source(0, j));
-    // The same content in a new object is the same state: no second computation.
-    requestProvenance(structuredClone(s));
-    vi.runAllTimers();
-    expect(heard).toHaveBeenCalledTimes(1);
-    expect(cachedProvenance(structuredClone(s))).toBe(prov);
-    stop();
+describe("provenance in the page", () => {
+  it("names the hovered cell's sources on the first hover, with no wait", () => {
+    renderApp();
+    act(() => useStore.getState().setHover({ side: "out", leaf: 0, cell: 3 }));
+    // The default 2×2 add, in_axes (0, 0): out[1, 1] = a[1, 1] + b[1, 1] = 3 + 103.
+    expect(screen.getByText(/^out\[1, 1\] = 106, from k = 1 ← a\[1, 1\]; b\[1, 1\]$/)).toBeTruthy();
+    act(() => useStore.getState().setHover(null));
   });
 
-  it("queues only the newest state while typing", () => {
-    vi.useFakeTimers();
-    const base = presetById("dot")!.state;
-    const states = ["lambda m, v: jnp.dot(m, v) + 1", "lambda m, v: jnp.dot(m, v) + 2", "lambda m, v: jnp.dot(m, v) + 3"].map((fnSource) => ({ ...base, fnSource }));
-    for (const s of states) requestProvenance(s);
-    vi.runAllTimers();
-    expect(cachedProvenance(states[0])).toBeUndefined();
-    expect(cachedProvenance(states[1])).toBeUndefined();
-    expect(cachedProvenance(states[2])).toBeInstanceOf(Provenance);
+  it("computes each state once: an equal state gets the same answer object, a new one its own", () => {
+    const s = { ...presetById("jnp-add")!.state, outAxes: 2 };
+    const first = provenanceFor(s);
+    expect(first).not.toBeNull();
+    expect(provenanceFor(s)).toBe(first);
+    expect(provenanceFor(structuredClone(s))).toBe(first);
+    const other = provenanceFor({ ...s, outAxes: 0 });
+    expect(other).not.toBe(first);
+    // out_axes 2 on (2, 2) slices of b: out[i, j, k] = a[i, j] + b[k, j].
+    expect(first!.source(0, 1)).toEqual({ k: 1, sources: [[0], [2]] });
+    // A failing trace is remembered as "no provenance".
+    expect(provenanceFor({ ...s, outAxes: 7 })).toBeNull();
   });
 });

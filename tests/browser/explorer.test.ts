@@ -126,7 +126,7 @@ run("explorer in Chromium", () => {
     // Sweep over the first tiles (gaps between tiles keep the last cell hovered).
     await page.mouse.move(box.x + 20, box.y + 20);
     await page.mouse.move(box.x + 160, box.y + 90, { steps: 12 });
-    // Provenance comes from a worker, once per state: the readout fills in when it arrives.
+    // Provenance is computed on the first hover, once per state, on the page's own thread.
     const readout = () => page.locator(".readout").textContent();
     const re = /^out\[(\d+), (\d+), (\d+), (\d+), (\d+), (\d+)\] = (\d+), from k = (\d+) ← a\[([\d, ]+)\]; b\[([\d, ]+)\]$/;
     await expect.poll(readout, { timeout: 10_000 }).toMatch(re);
@@ -138,7 +138,6 @@ run("explorer in Chromium", () => {
     expect(b).toEqual([k, j, l, mm, n]);
     const flat = (idx: number[], shape: number[]) => idx.reduce((acc, x, d) => acc * shape[d] + x, 0);
     expect(v).toBe(flat(a, [2, 3, 5, 7, 9]) + 10000 + flat(b, [2, 3, 5, 7, 9]));
-    expect(await page.evaluate(() => performance.getEntriesByType("resource").some((e) => e.name.includes("provenance.worker")))).toBe(true);
     // The pointer stays on the grid while out_axes changes: the new state's provenance follows.
     await page.getByLabel("out_axes").selectOption("0");
     await expect.poll(outShape).toBe("(2, 2, 3, 5, 7, 9)");
