@@ -10,14 +10,14 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { np, parseLambda, traceVmap, vmap, NDArray, type VmapStory } from "../../engine";
 import { unravel } from "../helpers/reference";
+import { mulberry32 } from "../../app/state/fills";
 
 const RUNS = 200;
 const DELTA = 0.731;
 
 /** A tiny seeded generator (the fast-check seed picks the program; the printed case replays it). */
 function rng(seed: number) {
-  let s = seed >>> 0 || 1;
-  const next = () => ((s = (Math.imul(s, 1103515245) + 12345) >>> 0) / 2 ** 32);
+  const next = mulberry32(seed);
   const int = (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1));
   const pick = <T>(xs: readonly T[]): T => xs[int(0, xs.length - 1)];
   return { next, int, pick };
