@@ -6,7 +6,7 @@
  */
 import { sizeOf } from "../array/shape";
 import { avalOf, toValue, type Value } from "../core/tracer";
-import type { ArgLeafStory, CellSource, OutputLeafStory, PrimitiveStory, VmapStory } from "./storyTypes";
+import type { ArgLeafStory, OutputLeafStory, PrimitiveStory, VmapStory } from "./storyTypes";
 import { callWithTree, checkAxesSpecs, placeOutputs, planVmap, vmapFlat, type PrimitiveListener, type VmapOptions } from "./vmap";
 import { vmapProvenance } from "./provenance";
 
