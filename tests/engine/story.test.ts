@@ -99,6 +99,16 @@ describe("traceVmap tells the story of one call", () => {
     expect(all.outputs[0].provenance).toEqual([0, 1].flatMap((i) => [0, 1, 2].map((k) => ({ k, sources: [[i]] }))));
   });
 
+  it("provenance is left out, not truncated, when its sets would be too big to hand over", () => {
+    // Every one of the 2 × 2500 output cells reads all 5000 cells of a: 12.5 million entries.
+    const s = traceVmap(parseLambda("lambda a, b: jnp.sum(a) + b"), [null, 0], 0, [np.zeros([5000]), np.zeros([2, 2500])]);
+    expect(s.outputs[0].provenance).toBeUndefined();
+    expect(s.values[0].data).toHaveLength(5000);
+    // The same program on small arrays gives every source.
+    const small = traceVmap(parseLambda("lambda a, b: jnp.sum(a) + b"), [null, 0], 0, [np.zeros([50]), np.zeros([2, 3])]);
+    expect(small.outputs[0].provenance![4]).toEqual({ k: 1, sources: [Array.from({ length: 50 }, (_, i) => i), [4]] });
+  });
+
   it("the blog's 5-d example: every out_axes, and the swap-one-pair rule", () => {
     const shape = [2, 3, 5, 7, 9];
     const x = np.zeros(shape);
