@@ -17,7 +17,7 @@ import type { CellSource } from "./storyTypes";
 import type { VmapPlan } from "./vmap";
 
 /** Above this many source entries in all (intermediate sets and the answer), provenance is left out. */
-export const PROVENANCE_SOURCE_BUDGET = 2_000_000;
+const PROVENANCE_SOURCE_BUDGET = 2_000_000;
 
 class OverBudget extends Error {}
 
@@ -32,7 +32,7 @@ function budgetedUnion(limit: number): CellContext["union"] {
 }
 
 /** Runs each equation's provenance rule over a jaxpr: the call family's meaning. */
-export function jaxprCells(jaxpr: Jaxpr, ins: readonly CellSets[], union: CellContext["union"]): CellSets[] {
+function jaxprCells(jaxpr: Jaxpr, ins: readonly CellSets[], union: CellContext["union"]): CellSets[] {
   const env = new Map<Var, CellSets>();
   jaxpr.constvars.forEach((v) => env.set(v, noCells(v.aval.shape)));
   jaxpr.invars.forEach((v, i) => env.set(v, ins[i]));
