@@ -1,13 +1,16 @@
 /**
  * The page layout only: the call line on top, the argument editors, the picture with its
  * playback, the shape story and out_axes table beside it, the Python code below, then the
- * lazily loaded grad and jit panels. The keyboard map comes from actions.ts.
+ * lazily loaded grad and jit panels. The keyboard map comes from actions.ts. Each region sits
+ * in its own error boundary (ErrorBoundary.tsx): a bug in one shows its message and a Reset
+ * there, and the rest of the page keeps working.
  */
 import { useEffect } from "react";
 import { ACTIONS, isFieldTarget, keyAction } from "./actions";
 import { CallLine } from "./explorer/CallLine";
 import { CodePanel } from "./explorer/CodePanel";
 import { Panels } from "./panels/Panels";
+import { Region } from "./ErrorBoundary";
 import { ErrorAlert } from "./explorer/ErrorAlert";
 import { OutAxesTable } from "./explorer/OutAxesTable";
 import { PlaybackControls } from "./explorer/PlaybackControls";
@@ -69,24 +72,34 @@ export function App() {
           </button>
         </p>
       )}
-      <CallLine />
-      <section className="arguments" aria-label="Arguments">
-        {params.map((p) => (
-          <ShapeEditor key={p} name={p} />
-        ))}
-        <ErrorAlert place="shape" />
-      </section>
+      <Region name="The vmap call">
+        <CallLine />
+      </Region>
+      <Region name="Arguments">
+        <section className="arguments" aria-label="Arguments">
+          {params.map((p) => (
+            <ShapeEditor key={p} name={p} />
+          ))}
+          <ErrorAlert place="shape" />
+        </section>
+      </Region>
       <div className="main-area">
         <div className="picture">
-          <PlaybackControls />
-          <Stage />
+          <Region name="Arrays">
+            <PlaybackControls />
+            <Stage />
+          </Region>
         </div>
         <aside className="side">
-          <ShapeStory />
-          <OutAxesTable />
+          <Region name="Shape story">
+            <ShapeStory />
+            <OutAxesTable />
+          </Region>
         </aside>
       </div>
-      <CodePanel />
+      <Region name="Python code">
+        <CodePanel />
+      </Region>
       <Panels />
     </div>
   );

@@ -17,6 +17,7 @@ export { makeJaxpr } from "./ir/jaxpr";
 export { traceVmap } from "./transforms/story";
 export { EngineError, pyShape, pyTuple, type ErrorKind } from "./errors";
 export { MAX_ELEMENTS } from "./limits";
+export { MAX_SOURCE_LENGTH } from "./lang";
 export type * from "./transforms/storyTypes";
 
 /** Parse a Python/JAX lambda into a function over engine values (never evaluates JavaScript). */

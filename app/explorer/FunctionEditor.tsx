@@ -2,13 +2,14 @@
  * The `Function` editor: an accessible <textarea> with transparent text over a highlighted
  * <pre> (lighter than an editor component such as CodeMirror), plus the presets menu. The
  * text is stored as typed, so an error never loses it; the engine's parser reads it, nothing
- * evaluates it.
+ * evaluates it. No `maxLength`: the browser would cut a paste silently. A text over the
+ * parser's limit (MAX_SOURCE_LENGTH, the same one a link obeys) stays whole, and the engine's
+ * error beside the editor says its length and the limit.
  */
 import { useRef } from "react";
 import { useExplorerPart } from "../state/hooks";
 import { PRESETS } from "../state/presets";
 import { useStore } from "../state/store";
-import { MAX_SOURCE } from "../state/urlState";
 import { ErrorAlert } from "./ErrorAlert";
 import { highlightPython } from "./highlight";
 
@@ -37,7 +38,6 @@ export function FunctionEditor() {
             aria-label="Function"
             value={src}
             rows={rows}
-            maxLength={MAX_SOURCE}
             spellCheck={false}
             autoCapitalize="off"
             autoComplete="off"

@@ -2,26 +2,18 @@
  * `Shape of NAME`: type a shape like `(2,3,5,7,9)` (or `((3,), (3,))` for a tuple argument), or
  * add/remove axes with buttons; a tuple argument also gets one field per part (`Shape of p[0]`).
  * The field keeps exactly what was typed: a shape that does not read stays in the box with a
- * hint, and only a readable one reaches the store. Plus the fill choice (`Fill of NAME`).
+ * hint saying exactly what is wrong (shapeText.ts, the reader links use too), and only a
+ * readable one reaches the store. Plus the fill choice (`Fill of NAME`).
  */
 import { useEffect, useState } from "react";
-import { argFor, argLeaves, formatArgTree, litToArgTree, type ArgTree, type Fill } from "../state/explorerTypes";
+import { argFor, formatArgTree, type ArgTree, type Fill } from "../state/explorerTypes";
 import { useExplorerPart } from "../state/hooks";
-import { parsePyLiteral } from "../state/pyLiteral";
+import { MAX_RANK, readShape } from "../state/shapeText";
 import { useStore } from "../state/store";
 
-const MAX_RANK = 8;
-
 function readTree(text: string, leafOnly: boolean): ArgTree | string {
-  try {
-    const lit = parsePyLiteral(text.trim() === "" ? "()" : text);
-    const tree = litToArgTree(typeof lit === "number" ? [lit] : lit);
-    if (!tree || (leafOnly && tree.kind !== "leaf")) return leafOnly ? "write a shape like (2, 3)" : "write a shape like (2, 3) or a tuple of shapes";
-    if (argLeaves(tree).some((l) => l.shape.length > MAX_RANK)) return `at most ${MAX_RANK} axes`;
-    return tree;
-  } catch (e) {
-    return `not a shape: ${(e as Error).message}`;
-  }
+  const r = readShape(text, leafOnly);
+  return r.ok ? r.tree : r.problem;
 }
 
 function ShapeField({ label, value, leafOnly, onCommit }: { label: string; value: ArgTree; leafOnly: boolean; onCommit: (t: ArgTree) => void }) {

@@ -5,7 +5,7 @@
  * kept out of the snapshot and the URL.
  */
 import type { StateCreator } from "zustand";
-import { argFor, setLeafShape, type ArgTree, type AxisTree, type ExplorerState, type Fill } from "./explorerTypes";
+import { argFor, setLeafShape, withEntry, type ArgTree, type AxisTree, type ExplorerState, type Fill } from "./explorerTypes";
 import { defaultExplorer } from "./explorerTypes";
 import { presetById } from "./presets";
 import type { StoreState } from "./store";
@@ -32,14 +32,14 @@ export const createExplorerSlice: StateCreator<StoreState, [], [], ExplorerSlice
     explorer: defaultExplorer(),
     notice: null,
     setFnSource: (fnSource) => update((e) => ({ ...e, fnSource }), "fn"),
-    setArgTree: (name, tree) => update((e) => ({ ...e, args: { ...e.args, [name]: { ...argFor(e, name), tree } } }), `shape:${name}`),
+    setArgTree: (name, tree) => update((e) => ({ ...e, args: withEntry(e.args, name, { ...argFor(e, name), tree }) }), `shape:${name}`),
     setLeafShape: (name, path, shape) =>
       update((e) => {
         const a = argFor(e, name);
-        return { ...e, args: { ...e.args, [name]: { ...a, tree: setLeafShape(a.tree, path, shape) } } };
+        return { ...e, args: withEntry(e.args, name, { ...a, tree: setLeafShape(a.tree, path, shape) }) };
       }, `shape:${name}:${path.join(".")}`),
-    setFill: (name, fill) => update((e) => ({ ...e, args: { ...e.args, [name]: { ...argFor(e, name), fill } } })),
-    setInAxis: (name, axis) => update((e) => ({ ...e, inAxes: { ...e.inAxes, [name]: axis } })),
+    setFill: (name, fill) => update((e) => ({ ...e, args: withEntry(e.args, name, { ...argFor(e, name), fill }) })),
+    setInAxis: (name, axis) => update((e) => ({ ...e, inAxes: withEntry(e.inAxes, name, axis) })),
     setOutAxes: (outAxes) => update((e) => ({ ...e, outAxes })),
     setAxisSize: (axisSize) => update((e) => ({ ...e, axisSize }), "axis_size"),
     loadPreset: (id) => {

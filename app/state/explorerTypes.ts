@@ -4,8 +4,10 @@
  * page shows is derived from this (selectors.ts); the URL (urlState.ts) and undo history
  * (historySlice.ts) store exactly this. Arguments are keyed by parameter name, so the argument
  * list follows the function's parameters and renaming back restores what was there.
+ * Parameter names are user text, so per-parameter state lives in Maps, never in plain objects:
+ * a parameter named `__proto__` or `constructor` must not reach Object.prototype.
  */
-import { formatPyLiteral, isShapeLit, type PyLit } from "./pyLiteral";
+import { formatPyLiteral, type PyLit } from "./pyLiteral";
 
 /** One argument: an array of `shape`, or a tuple of arguments (a pytree JAX maps leaf by leaf). */
 export type ArgTree = { kind: "leaf"; shape: number[] } | { kind: "tuple"; items: ArgTree[] };
@@ -23,8 +25,8 @@ export type AxisTree = number | null | AxisTree[];
 
 export interface ExplorerState {
   fnSource: string;
-  args: Record<string, ArgState>;
-  inAxes: Record<string, AxisTree>;
+  args: ReadonlyMap<string, ArgState>;
+  inAxes: ReadonlyMap<string, AxisTree>;
   outAxes: AxisTree;
   axisSize: number | null;
 }
@@ -35,20 +37,35 @@ export const tuple = (...items: ArgTree[]): ArgTree => ({ kind: "tuple", items }
 const DEFAULT_ARG: ArgState = { tree: leaf(2, 2), fill: "unique" };
 const DEFAULT_IN_AXIS: AxisTree = 0;
 
-export function defaultExplorer(): ExplorerState {
+/** A state from its function, one `[name, shape tree, in_axes entry]` per parameter, and out_axes. */
+export function explorerOf(fnSource: string, params: [string, ArgTree, AxisTree][], outAxes: AxisTree): ExplorerState {
   return {
-    fnSource: "lambda a, b: a + b",
-    args: { a: { tree: leaf(2, 2), fill: "unique" }, b: { tree: leaf(2, 2), fill: "unique" } },
-    inAxes: { a: 0, b: 0 },
-    outAxes: 0,
+    fnSource,
+    args: new Map(params.map(([n, tree]) => [n, { tree, fill: "unique" }])),
+    inAxes: new Map(params.map(([n, , axis]) => [n, axis])),
+    outAxes,
     axisSize: null,
   };
 }
 
+export const defaultExplorer = (): ExplorerState =>
+  explorerOf("lambda a, b: a + b", [["a", leaf(2, 2), 0], ["b", leaf(2, 2), 0]], 0);
+
 /** The argument for a parameter, defaulting to a 2×2 array for a parameter never seen before. */
-export const argFor = (s: ExplorerState, name: string): ArgState => s.args[name] ?? DEFAULT_ARG;
-export const inAxisFor = (s: ExplorerState, name: string): AxisTree =>
-  name in s.inAxes ? s.inAxes[name] : DEFAULT_IN_AXIS;
+export const argFor = (s: ExplorerState, name: string): ArgState => s.args.get(name) ?? DEFAULT_ARG;
+export const inAxisFor = (s: ExplorerState, name: string): AxisTree => {
+  const v = s.inAxes.get(name);
+  return v === undefined ? DEFAULT_IN_AXIS : v;
+};
+
+/** A copy of `m` with `k` set: the immutable update every per-parameter setter uses. */
+export const withEntry = <V>(m: ReadonlyMap<string, V>, k: string, v: V): ReadonlyMap<string, V> => new Map(m).set(k, v);
+
+/**
+ * A content key for a snapshot (equal content, equal key), for caches keyed by state. Maps
+ * are written as their entry lists: JSON.stringify alone writes every Map as `{}`.
+ */
+export const explorerKey = (s: ExplorerState): string => JSON.stringify(s, (_k, v: unknown) => (v instanceof Map ? [...v] : v));
 
 /** The leaves of an argument in JAX's flattening order, with their key paths (`[0]`, `[1][0]`). */
 export function argLeaves(tree: ArgTree, path = ""): { path: string; shape: number[] }[] {
@@ -58,16 +75,6 @@ export function argLeaves(tree: ArgTree, path = ""): { path: string; shape: numb
 
 const argTreeToLit = (t: ArgTree): PyLit => (t.kind === "leaf" ? t.shape : t.items.map(argTreeToLit));
 export const formatArgTree = (t: ArgTree): string => formatPyLiteral(argTreeToLit(t));
-
-/** `(2, 3)` is a shape; `((3,), (3,))` a tuple argument of two arrays. */
-export function litToArgTree(v: PyLit): ArgTree | null {
-  if (typeof v === "number") return v >= 0 ? leaf(v) : null;
-  if (v === null) return null;
-  if (isShapeLit(v)) return leaf(...v);
-  if (v.length === 0 || !v.every(Array.isArray)) return null;
-  const items = v.map(litToArgTree);
-  return items.every((x): x is ArgTree => x !== null) ? tuple(...items) : null;
-}
 
 /** Replace the leaf at `path` (indices into nested tuples) with `shape`. */
 export function setLeafShape(tree: ArgTree, path: number[], shape: number[]): ArgTree {

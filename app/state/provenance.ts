@@ -9,7 +9,7 @@
  */
 import type { CellSource } from "../../engine";
 import { parseFunction, runTrace, type VmapStory } from "./engineBridge";
-import type { ExplorerState } from "./explorerTypes";
+import { explorerKey, type ExplorerState } from "./explorerTypes";
 
 /** Input cell → the output cells that read it, for one (output leaf, input leaf): CSR. */
 interface Reverse {
@@ -82,7 +82,7 @@ const keys = new WeakMap<ExplorerState, string>();
 /** States are immutable: the key is computed once per snapshot. Equal content shares a key. */
 function keyOf(s: ExplorerState): string {
   let k = keys.get(s);
-  if (k === undefined) keys.set(s, (k = JSON.stringify(s)));
+  if (k === undefined) keys.set(s, (k = explorerKey(s)));
   return k;
 }
 

@@ -66,8 +66,3 @@ export function formatPyLiteral(v: PyLit): string {
   if (v.length === 1) return `(${formatPyLiteral(v[0])},)`;
   return `(${v.map(formatPyLiteral).join(", ")})`;
 }
-
-/** A shape is a tuple of non-negative ints; a bare int `3` is accepted as `(3,)`. */
-export function isShapeLit(v: PyLit): v is number[] {
-  return Array.isArray(v) && v.every((x) => typeof x === "number" && x >= 0);
-}

@@ -9,6 +9,7 @@ import { createHistorySlice, type HistorySlice } from "./historySlice";
 import { createPlaybackSlice, type PlaybackSlice } from "./playbackSlice";
 import { createPanelsSlice, type PanelsSlice } from "../panels/panelsSlice";
 import { decodeExplorer, encodeExplorer } from "./urlState";
+import { defaultExplorer } from "./explorerTypes";
 
 export type StoreState = ExplorerSlice & PlaybackSlice & HistorySlice & PanelsSlice;
 
@@ -26,10 +27,20 @@ export function resetStore(): void {
 }
 
 interface UrlHost {
-  location: { hash: string };
+  location: { hash: string; pathname?: string; search?: string };
   history: { replaceState: (data: unknown, unused: string, url?: string) => void };
   addEventListener: (type: "hashchange" | "pagehide", cb: () => void) => void;
   removeEventListener: (type: "hashchange" | "pagehide", cb: () => void) => void;
+}
+
+/**
+ * The way back from a state that broke part of the page (ErrorBoundary.tsx): the default
+ * example, as one undoable step, without the notice, and a link without a hash (the state the
+ * URL sync writes next is this default, so the link stays equivalent).
+ */
+export function resetToDefault(store: StoreApi<StoreState>, host: Pick<UrlHost, "location" | "history">): void {
+  store.getState().loadExplorer(defaultExplorer(), null);
+  host.history.replaceState(null, "", `${host.location.pathname ?? ""}${host.location.search ?? ""}`);
 }
 
 /**

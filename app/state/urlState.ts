@@ -4,10 +4,13 @@
  * PROPS, excalidraw's APP_STATE_STORAGE_CONF). Decoding validates every field against a whitelist
  * (pyLiteral.ts for axes and shapes, a character set for the function text); any unreadable
  * field rejects the whole link, and the caller shows the default with a notice. Nothing read
- * here is evaluated: the function text is only ever given to the engine's parser.
+ * here is evaluated: the function text is only ever given to the engine's parser. Parameter
+ * names are user text: they key Maps, never plain objects (`shape.__proto__` is a parameter).
  */
-import { argLeaves, defaultExplorer, formatArgTree, litToArgTree, type ArgState, type AxisTree, type ExplorerState } from "./explorerTypes";
+import { MAX_SOURCE_LENGTH } from "../../engine/index";
+import { defaultExplorer, formatArgTree, type ArgState, type AxisTree, type ExplorerState } from "./explorerTypes";
 import { formatPyLiteral, parsePyLiteral, type PyLit } from "./pyLiteral";
+import { readShape } from "./shapeText";
 
 export type UrlPolicy = "url" | "none";
 
@@ -20,19 +23,26 @@ export const URL_POLICY: Record<keyof ExplorerState, UrlPolicy> = {
   axisSize: "url",
 };
 
-const NAME = /^[A-Za-z_][A-Za-z0-9_]{0,19}$/;
-/** Printable ASCII plus newline/tab, without the characters the lambda language never uses. */
-const SOURCE_CHARS = /^[\x20-\x7E\n\t]*$/;
-const SOURCE_FORBIDDEN = /[`$\\;{}]/;
-export const MAX_SOURCE = 2000;
-const MAX_PARAMS = 12;
-const MAX_DIM = 1_000_000_000;
-const MAX_RANK = 8;
+/** A Python identifier as the engine's tokenizer reads one (ASCII). */
+const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/**
+ * A character no lambda can contain: anything but printable ASCII, newline and tab, and the
+ * three printable ones Python never reads outside a string (`$`, `?` and the backtick).
+ */
+const SOURCE_FORBIDDEN = /[^\x20-\x7E\n\t]|[`$?]/;
+/**
+ * The function text may be as long as the engine's parser allows (MAX_SOURCE_LENGTH, the same
+ * limit the Function editor states); a longer text still loads, and the engine's message says
+ * its length and the limit beside the editor, as when it is typed. The whole link may hold that
+ * text percent-encoded (up to 3 characters each) plus the other fields.
+ */
+const MAX_LINK = 3 * MAX_SOURCE_LENGTH + 10_000;
+const MAX_PARAMS = 64;
 const MAX_AXIS = 64;
 
 /** The parameter names of `lambda p1, p2: …` read from the text alone (no engine needed). */
 export function lambdaParams(src: string): string[] | null {
-  const m = /^\s*lambda\s*([A-Za-z0-9_,\s]*):/.exec(src);
+  const m = /^\s*lambda\b([A-Za-z0-9_,\s]*):/.exec(src);
   if (!m) return null;
   const names = m[1].split(",").map((s) => s.trim()).filter((s) => s !== "");
   return names.every((n) => NAME.test(n)) ? names : null;
@@ -40,19 +50,22 @@ export function lambdaParams(src: string): string[] | null {
 
 export function encodeExplorer(s: ExplorerState): string {
   const q = new URLSearchParams();
-  const names = lambdaParams(s.fnSource) ?? Object.keys(s.args);
+  const names = lambdaParams(s.fnSource) ?? [...s.args.keys()];
   const put: Record<keyof ExplorerState, () => void> = {
     fnSource: () => q.set("f", s.fnSource),
     args: () => {
       for (const n of names) {
-        const a = s.args[n];
+        const a = s.args.get(n);
         if (!a) continue;
         q.set(`shape.${n}`, formatArgTree(a.tree));
         q.set(`fill.${n}`, a.fill === "random" ? "random" : "unique");
       }
     },
     inAxes: () => {
-      for (const n of names) if (n in s.inAxes) q.set(`in.${n}`, formatPyLiteral(s.inAxes[n] as PyLit));
+      for (const n of names) {
+        const axis = s.inAxes.get(n);
+        if (axis !== undefined) q.set(`in.${n}`, formatPyLiteral(axis as PyLit));
+      }
     },
     outAxes: () => q.set("out", formatPyLiteral(s.outAxes as PyLit)),
     axisSize: () => {
@@ -87,23 +100,18 @@ function axisTree(text: string, field: string, depth = 0): AxisTree {
 }
 
 function argState(shapeText: string, fillText: string | null, name: string): ArgState {
-  let lit: PyLit;
-  try {
-    lit = parsePyLiteral(shapeText);
-  } catch (e) {
-    throw new BadField(`shape of ${name}: ${(e as Error).message}`);
-  }
-  const tree = litToArgTree(lit);
-  if (!tree) throw new BadField(`shape of ${name} is not a shape`);
-  const leaves = argLeaves(tree);
-  if (leaves.length > 16) throw new BadField(`shape of ${name} has too many parts`);
-  for (const l of leaves) {
-    if (l.shape.length > MAX_RANK || l.shape.some((d) => !Number.isInteger(d) || d > MAX_DIM)) {
-      throw new BadField(`shape of ${name} is out of range`);
-    }
-  }
+  const r = readShape(shapeText);
+  if (!r.ok) throw new BadField(`shape of ${name}: ${r.problem}`);
   if (fillText !== null && fillText !== "unique" && fillText !== "random") throw new BadField(`fill of ${name} is unknown`);
-  return { tree, fill: fillText === "random" ? "random" : "unique" };
+  return { tree: r.tree, fill: fillText === "random" ? "random" : "unique" };
+}
+
+/** Why this function text cannot come from a link, or null. Length is the engine's to judge. */
+function sourceProblem(text: string): string | null {
+  const bad = SOURCE_FORBIDDEN.exec(text);
+  if (bad) return `the function text has a character a lambda never uses, ${JSON.stringify(bad[0])} at column ${bad.index + 1}`;
+  if (!/^\s*lambda\b/.test(text)) return "the function must be a lambda";
+  return null;
 }
 
 /** Reads a URL hash (with or without `#`). An empty hash is the default state, with no notice. */
@@ -112,9 +120,11 @@ export function decodeExplorer(hash: string): DecodeResult {
   const fallback = defaultExplorer();
   if (text.trim() === "") return { ok: true, state: fallback };
   try {
-    if (text.length > 20_000) throw new BadField("the link is too long");
+    if (text.length > MAX_LINK) throw new BadField(`the link is ${text.length.toLocaleString("en-US")} characters long, the limit is ${MAX_LINK.toLocaleString("en-US")}`);
     const q = new URLSearchParams(text);
-    const state: ExplorerState = { ...fallback, args: {}, inAxes: {} };
+    const args = new Map<string, ArgState>();
+    const inAxes = new Map<string, AxisTree>();
+    const state: ExplorerState = { ...fallback, args, inAxes };
     const seen = new Set<string>();
     for (const [key, value] of q) {
       if (seen.has(key)) throw new BadField(`${key} appears twice`);
@@ -124,26 +134,28 @@ export function decodeExplorer(hash: string): DecodeResult {
       const name = dot < 0 ? "" : key.slice(dot + 1);
       if (dot >= 0 && !NAME.test(name)) throw new BadField(`"${key.slice(0, 40)}" is not a parameter name`);
       if (key === "f") {
-        if (value.length > MAX_SOURCE || !SOURCE_CHARS.test(value) || SOURCE_FORBIDDEN.test(value)) {
-          throw new BadField("the function text has characters a lambda never uses");
-        }
-        if (!/^\s*lambda\b/.test(value)) throw new BadField("the function must be a lambda");
+        const problem = sourceProblem(value);
+        if (problem) throw new BadField(problem);
         state.fnSource = value;
       } else if (key === "out") state.outAxes = axisTree(value, "out_axes");
       else if (key === "size") {
         if (!/^\d{1,9}$/.test(value)) throw new BadField("axis_size must be a whole number");
         state.axisSize = Number(value);
-      } else if (head === "shape") state.args[name] = argState(value, q.get(`fill.${name}`), name);
+      } else if (head === "shape") args.set(name, argState(value, q.get(`fill.${name}`), name));
       else if (head === "fill") {
         if (!q.has(`shape.${name}`)) throw new BadField(`fill of ${name} without its shape`);
-      } else if (head === "in") state.inAxes[name] = axisTree(value, `in_axes for ${name}`);
+      } else if (head === "in") inAxes.set(name, axisTree(value, `in_axes for ${name}`));
       else throw new BadField(`unknown field "${key.slice(0, 40)}"`);
     }
-    if (Object.keys(state.args).length > MAX_PARAMS) throw new BadField("too many arguments");
+    if (args.size > MAX_PARAMS) throw new BadField(`${args.size} arguments, the limit is ${MAX_PARAMS}`);
     if (!q.has("f")) throw new BadField("the function is missing");
+    // What was read must be writable again (the URL sync writes it back at once).
+    encodeExplorer(state);
     return { ok: true, state };
   } catch (e) {
-    if (!(e instanceof BadField)) throw e;
-    return { ok: false, state: fallback, notice: `This link could not be read (${e.message}), so the default example is shown.` };
+    // A BadField says what is wrong with the link; anything else is a bug here, and a link
+    // must still never leave a blank page (main.tsx reads it before the first render).
+    const why = e instanceof BadField ? e.message : `internal error: ${e instanceof Error ? e.message : String(e)}`;
+    return { ok: false, state: fallback, notice: `This link could not be read (${why}), so the default example is shown.` };
   }
 }

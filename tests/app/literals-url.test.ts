@@ -49,8 +49,14 @@ describe("URL state", () => {
   it("round-trips axis_size, random fills and nested tuple arguments", () => {
     const s: ExplorerState = {
       fnSource: "lambda p, x: p[0][1] * x",
-      args: { p: { tree: tuple(tuple(leaf(), leaf(3)), leaf(2, 2)), fill: "random" }, x: { tree: leaf(4, 3), fill: "unique" } },
-      inAxes: { p: null, x: null },
+      args: new Map([
+        ["p", { tree: tuple(tuple(leaf(), leaf(3)), leaf(2, 2)), fill: "random" }],
+        ["x", { tree: leaf(4, 3), fill: "unique" }],
+      ]),
+      inAxes: new Map([
+        ["p", null],
+        ["x", null],
+      ]),
       outAxes: [0, null],
       axisSize: 5,
     };

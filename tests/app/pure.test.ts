@@ -61,15 +61,15 @@ describe("generated Python", () => {
     expect(big).toContain("in_axes=(None, 0), out_axes=3)(a, b)");
   });
   it("adds axis_size only when every entry is None, and prints tuple shapes", () => {
-    const s: ExplorerState = { ...defaultExplorer(), inAxes: { a: null, b: null }, axisSize: 3 };
+    const s: ExplorerState = { ...defaultExplorer(), inAxes: new Map([["a", null], ["b", null]]), axisSize: 3 };
     expect(vmapCallText(s, ["a", "b"])).toBe("jax.vmap(f, in_axes=(None, None), out_axes=0, axis_size=3)(a, b)");
-    expect(vmapCallText({ ...s, inAxes: { a: 0, b: null } }, ["a", "b"])).toBe("jax.vmap(f, in_axes=(0, None), out_axes=0)(a, b)");
+    expect(vmapCallText({ ...s, inAxes: new Map([["a", 0], ["b", null]]) }, ["a", "b"])).toBe("jax.vmap(f, in_axes=(0, None), out_axes=0)(a, b)");
     expect(vmapCallText({ ...defaultExplorer(), fnSource: "lambda x: x" }, ["x"])).toBe("jax.vmap(f, in_axes=(0,), out_axes=0)(x)");
     expect(pythonCode(presetById("tuple-out")!.state, ["x", "y"], true)).toContain("print(jax.tree.map(jnp.shape, out))");
     expect(pythonCode(presetById("tuple-out")!.state, ["x", "y"], true)).toContain("y = jnp.array(100.)");
   });
   it("writes random fills as literal values when small", () => {
-    const s: ExplorerState = { ...defaultExplorer(), args: { a: { tree: leaf(2), fill: "random" }, b: { tree: leaf(2), fill: "unique" } } };
+    const s: ExplorerState = { ...defaultExplorer(), args: new Map([["a", { tree: leaf(2), fill: "random" }], ["b", { tree: leaf(2), fill: "unique" }]]) };
     const vals = Array.from(leafValues([2], "random", 0, 100)).map((v) => (Number.isInteger(v) ? `${v}.` : String(v)));
     expect(pythonCode(s, ["a", "b"], false)).toContain(`a = jnp.array([${vals.join(", ")}])`);
   });

@@ -13,7 +13,7 @@ describe("history", () => {
     expect(st.getState().explorer.outAxes).toBe(1);
     st.getState().undo();
     expect(st.getState().explorer.outAxes).toBe(0);
-    expect(st.getState().explorer.inAxes.a).toBe(null);
+    expect(st.getState().explorer.inAxes.get("a")).toBe(null);
     st.getState().undo();
     expect(st.getState().explorer).toEqual(defaultExplorer());
     st.getState().redo();
@@ -81,7 +81,7 @@ describe("URL sync", () => {
     const st = createAppStore();
     stop = syncUrl(st, host);
     expect(st.getState().explorer.fnSource).toBe("lambda x: x");
-    expect(st.getState().explorer.args.x.tree).toEqual({ kind: "leaf", shape: [3] });
+    expect(st.getState().explorer.args.get("x")?.tree).toEqual({ kind: "leaf", shape: [3] });
     st.getState().setOutAxes(-1);
     expect(decodeExplorer(host.location.hash).state.outAxes).toBe(-1);
 
