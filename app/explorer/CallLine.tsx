@@ -21,14 +21,14 @@ function AxisSizeInput() {
         className="axis-size"
         type="number"
         min={0}
-        max={1000000}
         aria-label="axis_size"
         value={size ?? ""}
         placeholder="None"
         onChange={(e) => {
           const v = e.target.value.trim();
           const n = Number(v);
-          setAxisSize(v === "" || !Number.isInteger(n) || n < 0 ? null : Math.min(n, 1_000_000));
+          // No clamp here: the engine refuses a size over its limit with its own message.
+          setAxisSize(v === "" || !Number.isInteger(n) || n < 0 ? null : n);
         }}
       />
     </>

@@ -36,7 +36,8 @@ export function Stage() {
 
   return (
     <section className="stage" aria-label="Arrays">
-      {view.blocks && (
+      {/* Over the engine's limit nothing was computed: the too-large alert alone says so. */}
+      {view.blocks && view.error?.kind !== "too-large" && (
         <p className="notice" role="status">
           These arrays have {view.cellCount.toLocaleString("en-US")} cells together, more than {CELL_BUDGET.toLocaleString("en-US")}: they are computed but drawn as shape blocks, not cells.
         </p>

@@ -38,6 +38,8 @@ const SOURCE_FORBIDDEN = /[^\x20-\x7E\n\t]|[`$?]/;
  */
 const MAX_LINK = 3 * MAX_SOURCE_LENGTH + 10_000;
 const MAX_PARAMS = 64;
+/** The fields written once per parameter, as `head.name`. */
+const PER_PARAM = new Set(["shape", "fill", "in"]);
 const MAX_AXIS = 64;
 
 /** The parameter names of `lambda p1, p2: …` read from the text alone (no engine needed). */
@@ -106,10 +108,21 @@ function argState(shapeText: string, fillText: string | null, name: string): Arg
   return { tree: r.tree, fill: fillText === "random" ? "random" : "unique" };
 }
 
+/** Python's repr of a short string, escaping what cannot be shown: `'$'`, `'\x07'`. */
+function pyRepr(text: string): string {
+  const esc = (c: string) => {
+    const n = c.codePointAt(0)!;
+    if (c === "'" || c === "\\") return `\\${c}`;
+    if (n >= 0x20 && n < 0x7f) return c;
+    return n < 0x100 ? `\\x${n.toString(16).padStart(2, "0")}` : `\\u${n.toString(16).padStart(4, "0")}`;
+  };
+  return `'${[...text].map(esc).join("")}'`;
+}
+
 /** Why this function text cannot come from a link, or null. Length is the engine's to judge. */
 function sourceProblem(text: string): string | null {
   const bad = SOURCE_FORBIDDEN.exec(text);
-  if (bad) return `the function text has a character a lambda never uses, ${JSON.stringify(bad[0])} at column ${bad.index + 1}`;
+  if (bad) return `the function text has a character a lambda never uses, ${pyRepr(bad[0])} at column ${bad.index + 1}`;
   if (!/^\s*lambda\b/.test(text)) return "the function must be a lambda";
   return null;
 }
@@ -132,14 +145,16 @@ export function decodeExplorer(hash: string): DecodeResult {
       const dot = key.indexOf(".");
       const head = dot < 0 ? key : key.slice(0, dot);
       const name = dot < 0 ? "" : key.slice(dot + 1);
-      if (dot >= 0 && !NAME.test(name)) throw new BadField(`"${key.slice(0, 40)}" is not a parameter name`);
+      // Every per-parameter field names its parameter: `in=0` or `shape.=(2,)` name none.
+      if ((dot >= 0 || PER_PARAM.has(head)) && !NAME.test(name)) throw new BadField(`"${key.slice(0, 40)}" names no parameter`);
       if (key === "f") {
         const problem = sourceProblem(value);
         if (problem) throw new BadField(problem);
         state.fnSource = value;
       } else if (key === "out") state.outAxes = axisTree(value, "out_axes");
       else if (key === "size") {
-        if (!/^\d{1,9}$/.test(value)) throw new BadField("axis_size must be a whole number");
+        // Any size a person can type; the engine refuses one over its limit with its own message.
+        if (!/^\d{1,15}$/.test(value)) throw new BadField(`axis_size must be a whole number, not ${pyRepr(value.slice(0, 20))}`);
         state.axisSize = Number(value);
       } else if (head === "shape") args.set(name, argState(value, q.get(`fill.${name}`), name));
       else if (head === "fill") {
