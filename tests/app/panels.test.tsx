@@ -3,7 +3,7 @@
 // hand formula, JAX's scalar-output error and the jnp.sum helper, per-example gradients, and the
 // jit panel's jaxpr, trace count, mode and timing. Expected numbers come from plain loops.
 import { afterEach, describe, expect, it } from "vitest";
-import { act, cleanup, fireEvent, screen, within } from "@testing-library/react";
+import { act, cleanup, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { renderApp } from "./renderApp";
 import { setCodegenAllowed } from "../../engine/index";
 import { resetJitCaches } from "../../app/panels/jit/jitModel";
@@ -20,12 +20,20 @@ async function renderPanels() {
   resetJitCaches();
   selectGradReport.reset();
   renderApp();
-  await screen.findByLabelText("argnums");
-  await screen.findByLabelText("jit code");
+  // The first test also loads the panels' lazy chunks: slow on a loaded machine.
+  await screen.findByLabelText("argnums", undefined, { timeout: 10_000 });
+  await screen.findByLabelText("jit code", undefined, { timeout: 10_000 });
 }
 
-/** The panels follow the explorer after its next paint (usePanelInputs): let that happen. */
-const settle = () => act(() => new Promise<void>((r) => setTimeout(r, 40)));
+/**
+ * The panels follow the explorer after its next paint (usePanelInputs): let that happen, and
+ * wait until no panel is still busy with the previous state (a fixed pause alone was too short
+ * on a loaded machine).
+ */
+async function settle() {
+  await act(() => new Promise<void>((r) => setTimeout(r, 40)));
+  await waitFor(() => expect(document.querySelector('.panel[aria-busy="true"]')).toBeNull(), { timeout: 5000 });
+}
 async function change(label: string, value: string) {
   fireEvent.change(screen.getByLabelText(label), { target: { value } });
   await settle();
