@@ -15,7 +15,7 @@ export type ErrorKind =
   | "unsupported"
   | "too-large";
 
-export type PyType = "ValueError" | "TypeError" | "IndexError" | "SyntaxError" | "NameError" | "NotImplementedError" | "MemoryError" | "KeyError";
+export type PyType = "ValueError" | "TypeError" | "IndexError" | "SyntaxError" | "NameError" | "NotImplementedError" | "MemoryError" | "KeyError" | "RecursionError";
 
 /** The class JAX raises most often for each kind; builders that know better pass `pyType`. */
 function defaultPyType(kind: ErrorKind): PyType {

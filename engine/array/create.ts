@@ -1,6 +1,6 @@
 /** Creating arrays: from nested lists or flat data + shape, arange, zeros, ones, full. */
 import { EngineError } from "../errors";
-import { checkSize } from "../limits";
+import { checkAlloc } from "../limits";
 import { allocate, NDArray, type NestedList } from "./ndarray";
 import { sizeOf, type Shape } from "./shape";
 
@@ -22,13 +22,13 @@ export function array(data: NestedList | ArrayLike<number> | NDArray, shape?: Sh
     if (flat.length !== sizeOf(shape)) {
       throw new EngineError("shape-error", `cannot make an array of shape [${shape.join(", ")}] from ${flat.length} values`);
     }
-    checkSize(flat.length);
+    checkAlloc(flat.length);
     return new NDArray(flat, shape);
   }
   if (typeof data === "number") return new NDArray(Float64Array.of(data), []);
   const s = nestedShape(data as NestedList);
   const n = sizeOf(s);
-  checkSize(n);
+  checkAlloc(n);
   const out = new Float64Array(n);
   let pos = 0;
   const fill = (x: NestedList, d: number) => {
@@ -58,7 +58,7 @@ export function arange(start: number, stop?: number, step = 1): NDArray {
   if (stop === undefined) [start, stop] = [0, start];
   if (step === 0) throw new EngineError("shape-error", "arange: step must not be zero");
   const n = Math.max(0, Math.ceil((stop - start) / step));
-  checkSize(n);
+  checkAlloc(n);
   const out = new Float64Array(n);
   for (let i = 0; i < n; i++) out[i] = start + i * step;
   return new NDArray(out, [n]);

@@ -3,7 +3,7 @@
  * Views (transpose, broadcast, slices) share storage; nothing here computes, kernels.ts does.
  */
 import { EngineError } from "../errors";
-import { checkSize } from "../limits";
+import { checkAlloc, chargeElements } from "../limits";
 import { rowMajorStrides, sizeOf, type Shape } from "./shape";
 
 export type NestedList = number | NestedList[];
@@ -42,6 +42,7 @@ export class NDArray {
   /** Row-major copy of the elements (the storage itself when already dense and unshared). */
   flat(): Float64Array {
     const n = this.size;
+    chargeElements(n);
     if (this.isContiguous) return this.data.slice(this.offset, this.offset + n);
     const out = new Float64Array(n);
     let j = 0;
@@ -132,6 +133,6 @@ function forEachOffset(a: NDArray, f: (offset: number) => void): void {
 /** A fresh dense array; checks the size limit before allocating. */
 export function allocate(shape: Shape): NDArray {
   const n = sizeOf(shape);
-  checkSize(n);
+  checkAlloc(n);
   return new NDArray(new Float64Array(n), shape);
 }

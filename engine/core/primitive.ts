@@ -6,7 +6,9 @@
  * JAX: each `*_p` in jax/_src/lax/lax.py with its rules registered beside it.
  */
 import type { NDArray } from "../array/ndarray";
-import type { ShapedArray } from "./aval";
+import { sizeOf } from "../array/shape";
+import { CALL_COST, chargeOps } from "../limits";
+import { ShapedArray } from "./aval";
 import type { CellContext, CellSets } from "./cells";
 import type { Value } from "./tracer";
 
@@ -17,8 +19,14 @@ export interface PrimitiveDef<P = any> {
   readonly name: string;
   /** Abstract evaluation: output avals from input avals; raises the shape error JAX would. */
   shape(avals: ShapedArray[], params: P): ShapedArray[];
-  /** Concrete evaluation on arrays. */
+  /** Concrete evaluation on arrays. definePrimitive wraps it to charge `cost` first. */
   impl(xs: NDArray[], params: P): NDArray[];
+  /**
+   * Element operations one impl call performs, for the work budget (engine/limits.ts); known
+   * from shapes alone, so the budget refuses before the work starts. O(ndim), never per
+   * element. Default: the total size of the results (from the shape rule).
+   */
+  cost?(xs: readonly NDArray[], params: P): number;
   /**
    * Batching rule: operands carry batch dims `dims` (null = unbatched); returns the batched results
    * and their batch dims, computed for the whole batch at once by binding primitives.
@@ -48,8 +56,26 @@ const registry = new Map<string, PrimitiveDef>();
 
 export function definePrimitive<P>(def: PrimitiveDef<P>): PrimitiveDef<P> {
   if (registry.has(def.name)) throw new Error(`primitive ${def.name} defined twice`);
-  registry.set(def.name, def);
-  return def;
+  const impl = def.impl;
+  const cost = def.cost ?? ((xs: readonly NDArray[], p: P) => resultSize(def, xs, p));
+  // Every concrete evaluation (eager bind, the interpreter, compiled code, constant folding)
+  // goes through impl, so charging here budgets them all with one rule per primitive.
+  const budgeted: PrimitiveDef<P> = {
+    ...def,
+    impl: (xs, p) => {
+      chargeOps(cost(xs, p) + CALL_COST);
+      return impl(xs, p);
+    },
+  };
+  registry.set(def.name, budgeted);
+  return budgeted;
+}
+
+/** Total elements of a primitive's results, from its shape rule. */
+function resultSize<P>(def: PrimitiveDef<P>, xs: readonly NDArray[], p: P): number {
+  let n = 0;
+  for (const a of def.shape(xs.map((x) => new ShapedArray(x.shape)), p)) n += sizeOf(a.shape);
+  return n;
 }
 
 export function allPrimitives(): PrimitiveDef[] {

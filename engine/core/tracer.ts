@@ -7,6 +7,7 @@
  */
 import { NDArray } from "../array/ndarray";
 import { EngineError } from "../errors";
+import { CALL_COST, chargeOps, TRACE_DEPTH_COST, withDepth } from "../limits";
 import { ShapedArray } from "./aval";
 import type { PrimitiveDef } from "./primitive";
 
@@ -65,16 +66,20 @@ let dynamic: MainTrace = evalMain;
 
 /**
  * Runs `fn` with a new transformation level pushed; pops it however `fn` ends, so a throwing
- * user function never leaves the stack dirty (errors must lose nothing).
+ * user function never leaves the stack dirty (errors must lose nothing). Every level (vmap,
+ * grad, jaxpr tracing, the batched and backward jaxprs of jit) spends depth budget, so
+ * recursion through transformations ends in a RecursionError, never a stack overflow.
  */
 export function withMainTrace<D, T>(makeTrace: (m: MainTrace<D>) => Trace<D>, data: D, fn: (main: MainTrace<D>) => T): T {
-  const main: MainTrace<D> = { level: stack.length, makeTrace, data };
-  stack.push(main);
-  try {
-    return fn(main);
-  } finally {
-    stack.pop();
-  }
+  return withDepth(TRACE_DEPTH_COST, () => {
+    const main: MainTrace<D> = { level: stack.length, makeTrace, data };
+    stack.push(main);
+    try {
+      return fn(main);
+    } finally {
+      stack.pop();
+    }
+  });
 }
 
 /** Like withMainTrace, and every bind goes to this level even without tracer operands (staging). */
@@ -149,6 +154,9 @@ export function bind<P>(prim: PrimitiveDef<P>, args: readonly unknown[], ...rest
   const vals = args.map(toValue);
   const trace = findTopTrace(vals);
   if (trace instanceof EvalTrace) return prim.impl(vals as NDArray[], params);
+  // Tracing does no element work, but each traced bind costs time and memory (nested grad
+  // multiplies them): charge it like a call.
+  chargeOps(CALL_COST);
   const outs = trace.process(prim, vals.map((v) => fullRaise(trace, v)), params);
   return outs.map(fullLower);
 }

@@ -9,7 +9,7 @@ import { NDArray } from "../array/ndarray";
 import { rowMajorStrides, sizeOf } from "../array/shape";
 import type { PrimitiveDef } from "../core/primitive";
 import { isTracer } from "../core/tracer";
-import { checkSize } from "../limits";
+import { checkAlloc } from "../limits";
 import { REDUCERS, type LoopGroup, type Program } from "./fuse";
 import { Lit, Var, type Atom, type Eqn } from "./jaxpr";
 
@@ -46,7 +46,7 @@ function generate(program: Program): { source: string; runtime: Runtime } {
     }),
     lits: [],
     contig: (x) => (x.isContiguous ? x : new NDArray(x.flat(), x.shape)),
-    alloc: (n) => (checkSize(n), new Float64Array(n)),
+    alloc: (n) => (checkAlloc(n), new Float64Array(n)),
     wrap: (d, shape) => new NDArray(d, shape),
   };
   const names = new Map<Var, string>();

@@ -13,6 +13,7 @@ import type { PrimitiveDef } from "../core/primitive";
 import { Trace, Tracer, avalOf, isTracer, toValue, withDynamicTrace, type MainTrace, type Value } from "../core/tracer";
 import { printJaxpr } from "./print";
 import { treeFlatten, treeUnflatten, type TreeDef } from "../core/pytree";
+import { withBudgetScope } from "../limits";
 
 export class Var {
   readonly kind = "var";
@@ -221,10 +222,11 @@ export interface ClosedJaxpr {
 
 /** jax.make_jaxpr: `makeJaxpr(f)(...args)` traces f at the arguments' shapes (values unused). */
 export function makeJaxpr(fun: Function): (...args: unknown[]) => ClosedJaxpr {
-  return (...args: unknown[]) => {
-    const [leaves, inTree] = treeFlatten(args);
-    const avals = leaves.map((l) => avalOf(toValue(l)));
-    const { jaxpr, outTree } = traceToJaxpr(fun as (...a: unknown[]) => unknown, avals, inTree);
-    return { jaxpr, inTree, outTree, toString: () => jaxpr.toString() };
-  };
+  return (...args: unknown[]) =>
+    withBudgetScope(() => {
+      const [leaves, inTree] = treeFlatten(args);
+      const avals = leaves.map((l) => avalOf(toValue(l)));
+      const { jaxpr, outTree } = traceToJaxpr(fun as (...a: unknown[]) => unknown, avals, inTree);
+      return { jaxpr, inTree, outTree, toString: () => jaxpr.toString() } as ClosedJaxpr;
+    });
 }

@@ -4,7 +4,6 @@
  * takes Python keyword arguments (the plain JS call form has none), and its JAX parameter
  * names so a jnp function passed straight to vmap names its arguments the way JAX does.
  */
-import { EngineError } from "../errors";
 import type { LangHost } from "./host";
 import { JNP_PARAM_NAMES, NN_PARAM_NAMES } from "./names";
 import { withParamNames } from "./params";
@@ -132,8 +131,4 @@ export function boundMethod(x: unknown, name: string, label: string, host: LangH
     const opts = kw.size > 0 ? toOptions(kw) : undefined;
     return opts ? f(x, ...args, opts) : f(x, ...args);
   }, METHOD_PARAMS[name] ?? REDUCTION_PARAMS);
-}
-
-export function isStackOverflow(e: unknown): boolean {
-  return !(e instanceof EngineError) && e instanceof Error && (e instanceof RangeError || e.name === "InternalError") && /stack|recursion/i.test(e.message);
 }

@@ -3,18 +3,20 @@
  * host call (`a + b` → host.jnp.add). Plain numbers, such as sizes read from `x.shape`, are
  * computed directly with Python's rules. No JavaScript is ever generated from the source.
  * Budgets on depth and steps turn runaway self-application (`(lambda f: f(f))(lambda f: f(f))`)
- * into an EngineError instead of a stack overflow or a frozen tab.
+ * into an EngineError instead of a stack overflow or a frozen tab. The depth budget is the
+ * engine's (engine/limits.ts), shared with transformation levels, so recursion through
+ * jax.jit/vmap/grad is counted too; a stack overflow is never caught and relabelled.
  */
 import { EngineError } from "../errors";
+import { CALL_COST, CALL_DEPTH_COST, chargeOps, enterDepth, exitDepth, withBudgetScope, withDepth } from "../limits";
 import type { BinOp, CmpOp, Expr, LambdaNode, SliceNode } from "./ast";
-import { boundMethod, CALL, isStackOverflow, makeCallable, makeBuiltin, pyTypeName, toOptions, type Keywords } from "./builtins";
+import { boundMethod, CALL, makeCallable, makeBuiltin, pyTypeName, toOptions, type Keywords } from "./builtins";
 import type { IndexItem, LangHost } from "./host";
 import { ARRAY_METHODS, ARRAY_PROPERTIES } from "./names";
 import { methodLabel, moduleMember, pyNameList, unsupported, type ModuleRef } from "./resolve";
 import { closestName } from "./suggest";
 import { binaryOnArrays, pyArith, pyCompare, pySlice, tupleConcat, tupleRepeat } from "./pyops";
 
-const MAX_EVAL_DEPTH = 1000;
 const MAX_STEPS = 1_000_000;
 
 interface Env { readonly vars: ReadonlyMap<string, unknown>; readonly parent: Env | null }
@@ -42,14 +44,15 @@ export class Evaluator {
     return makeCallable((args, kw) => this.invoke(node, env, args, kw), node.params);
   }
 
+  /** A lambda call: the outermost one opens the work budget's scope; each call costs CALL_COST. */
   private invoke(node: LambdaNode, env: Env | null, args: unknown[], kw: Keywords): unknown {
-    const vars = bindParams(node.params, args, kw);
-    try {
-      return this.eval(node.body, { vars, parent: env });
-    } catch (e) {
-      if (isStackOverflow(e)) throw recursionError();
-      throw e;
-    }
+    return withBudgetScope(() =>
+      withDepth(CALL_DEPTH_COST, () => {
+        chargeOps(CALL_COST);
+        const vars = bindParams(node.params, args, kw);
+        return this.eval(node.body, { vars, parent: env });
+      }),
+    );
   }
 
   eval(e: Expr, env: Env | null): unknown {
@@ -57,12 +60,13 @@ export class Evaluator {
     if (++this.steps > MAX_STEPS) {
       throw unsupported(`the lambda took more than ${MAX_STEPS.toLocaleString("en-US")} evaluation steps; runaway recursion through lambdas is not supported`, e.pos);
     }
-    if (this.depth >= MAX_EVAL_DEPTH) throw recursionError();
+    enterDepth(1);
     this.depth++;
     try {
       return this.evalNode(e, env);
     } finally {
       this.depth--;
+      exitDepth(1);
     }
   }
 
@@ -256,8 +260,4 @@ function bindParams(params: readonly string[], args: unknown[], kw: Keywords): M
     throw new EngineError("unsupported", `<lambda>() missing ${m} required positional argument${m === 1 ? "" : "s"}: ${pyNameList(missing)}`);
   }
   return vars;
-}
-
-function recursionError(): EngineError {
-  return new EngineError("unsupported", "RecursionError: maximum recursion depth exceeded (recursion through lambdas is not supported)");
 }

@@ -41,11 +41,13 @@ export const maximum = promoted(lax.max, "maximum");
 export const minimum = promoted(lax.min, "minimum");
 /**
  * A Python int exponent binds integer_pow (square-and-multiply), anything else pow: JAX's
- * `jnp.power` special case. JS cannot tell 2 from 2.0, so integral numbers count as ints.
+ * `jnp.power` special case. JS cannot tell 2 from 2.0, so integral numbers count as ints, up
+ * to 2**53 − 1: beyond that a JS number is a float's value (`x ** 1e300` is a float power in
+ * Python too), and it goes to pow.
  */
 const floatPower = promoted(lax.pow, "power");
 export const power = (x1: ArrayLike, x2: ArrayLike): Value =>
-  typeof x2 === "number" && Number.isInteger(x2) ? lax.integerPow(x1, x2) : floatPower(x1, x2);
+  typeof x2 === "number" && Number.isSafeInteger(x2) ? lax.integerPow(x1, x2) : floatPower(x1, x2);
 
 export const negative = (x: ArrayLike): Value => lax.neg(x);
 export const abs = (x: ArrayLike): Value => lax.abs(x);

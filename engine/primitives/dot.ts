@@ -127,6 +127,9 @@ export const dotGeneralP: PrimitiveDef<DotGeneralParams> = definePrimitive<DotGe
   name: "dot_general",
   shape: ([l, r], p) => [new ShapedArray(dotShape(l.shape, r.shape, p))],
   impl: ([l, r], p) => (dotShape(l.shape, r.shape, p), [dotGeneral(l, r, p)]),
+  // batch·m·k·n multiply-adds: lhs holds batch·m·k elements, rhs's free axes give n. Known from
+  // the shapes, so a (3000,3000)@(3000,3000) is refused before the kernel starts.
+  cost: ([l, r], p) => l.size * freeAxes(r.ndim, p.rhsContract, p.rhsBatch).reduce((n, a) => n * r.shape[a], 1),
   batch: (_B, xs, [lbd, rbd], p) => {
     const none = allUnbatched(dotGeneralP, xs, [lbd, rbd], p);
     if (none) return none;

@@ -28,6 +28,7 @@ function unaryPrim<P = NoParams>(
   emit: (args: string[], p: P) => string,
   vjp: Vjp<P>,
   printParams?: (p: P) => string,
+  cost: (x: NDArray, p: P) => number = (x) => x.size,
 ): PrimitiveDef<P> {
   const prim: PrimitiveDef<P> = definePrimitive<P>({
     ...(printParams ? { printParams } : {}),
@@ -35,6 +36,7 @@ function unaryPrim<P = NoParams>(
     elementwise: true,
     shape: ([x]) => [new ShapedArray(x.shape)],
     impl: ([x], p) => [impl(x, p)],
+    cost: ([x], p) => cost(x, p),
     batch: (_B, xs, dims, p) => vectorized(prim, xs, dims, p),
     provenance: elementwiseCells,
     vjp,
@@ -95,15 +97,48 @@ function integerPowScalar(x: number, y: number): number {
   return y < 0 ? 1 / acc : acc;
 }
 
-function integerPowEmit(a: string, y: number): string {
+/** Multiplications integerPowScalar does for exponent y: about 2·log2|y| (XLA's expansion). */
+function integerPowSteps(y: number): number {
+  let n = Math.abs(y);
+  let steps = 0;
+  while (n > 1) {
+    steps += 1 + (n & 1);
+    n = Math.floor(n / 2);
+  }
+  return Math.max(1, steps);
+}
+
+/**
+ * The same square-and-multiply as integerPowScalar, as one expression of O(log |y|) size: each
+ * square is bound once as the parameter of an arrow function (`((p1) => …)(p0 * p0)`), since
+ * writing `(b * b)` out again at every step would double the text per bit of y. Exponents up
+ * to 4 stay plain products (the common x**2, x**3 cost no call).
+ */
+export function integerPowEmit(a: string, y: number): string {
   if (y === 0) return "1";
   let n = Math.abs(y);
   let acc: string | null = null;
-  let base = a;
-  while (n > 0) {
-    if (n & 1) acc = acc === null ? base : `(${acc} * ${base})`;
-    n = Math.floor(n / 2);
-    if (n > 0) base = `(${base} * ${base})`;
+  if (n <= 4) {
+    let base = a;
+    while (n > 0) {
+      if (n & 1) acc = acc === null ? base : `(${acc} * ${base})`;
+      n = Math.floor(n / 2);
+      if (n > 0) base = `(${base} * ${base})`;
+    }
+  } else {
+    const opens: string[] = ["((p0) => "];
+    const closes: string[] = [`)(${a})`];
+    let k = 0;
+    while (n > 0) {
+      if (n & 1) acc = acc === null ? `p${k}` : `(${acc} * p${k})`;
+      n = Math.floor(n / 2);
+      if (n > 0) {
+        opens.push(`((p${k + 1}) => `);
+        closes.push(`)(p${k} * p${k})`);
+        k++;
+      }
+    }
+    acc = opens.join("") + acc + closes.reverse().join("");
   }
   return y < 0 ? `(1 / ${acc})` : `(${acc})`;
 }
@@ -120,6 +155,7 @@ export const integerPowP: PrimitiveDef<IntegerPowParams> = unaryPrim<IntegerPowP
   ([a], { y }) => integerPowEmit(a, y),
   ([ct], [x], _outs, { y }) => [ct === null || y === 0 ? null : b(mulP, ct, b(mulP, y, bind1(integerPowP, [x], { y: y - 1 })))],
   ({ y }) => `y=${y}`,
+  (x, { y }) => x.size * integerPowSteps(y),
 );
 
 // ---------------------------------------------------------------- n-ary
@@ -129,12 +165,26 @@ function naryPrim(name: string, impl: (xs: NDArray[]) => NDArray, emit: (args: s
     elementwise: true,
     shape: (avals) => [new ShapedArray(broadcastShapes(avals.map((a) => a.shape), name))],
     impl: (xs) => [impl(xs)],
+    cost: broadcastSize,
     batch: (B, xs, dims, p) => broadcasting(prim, B, xs, dims, p),
     provenance: elementwiseCells,
     vjp,
     emit,
   });
   return prim;
+}
+
+/** Size of the broadcast result (the largest extent per right-aligned axis); O(ndim). */
+function broadcastSize(xs: readonly NDArray[]): number {
+  let ndim = 0;
+  for (const x of xs) ndim = Math.max(ndim, x.ndim);
+  let n = 1;
+  for (let i = 1; i <= ndim; i++) {
+    let d = 1;
+    for (const x of xs) if (x.ndim >= i) d = Math.max(d, x.shape[x.ndim - i]);
+    n *= d;
+  }
+  return n;
 }
 
 const kernelBinary = (op: BinaryOp, name: string) => ([x, y]: NDArray[]) => binary(op, x, y, name);

@@ -45,6 +45,7 @@ function reducer(name: string, op: ReduceOp, vjp: NonNullable<PrimitiveDef<Reduc
     name,
     shape: ([x], { axes }) => [new ShapedArray(checkAxes(x.shape, axes))],
     impl: ([x], { axes }) => (checkAxes(x.shape, axes), [reduce(op, x, axes)]),
+    cost: ([x]) => x.size,
     batch: (_B, xs, dims, params) => reducerBatch(prim, xs, dims, params),
     provenance: reducedCells,
     vjp,

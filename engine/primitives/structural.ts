@@ -38,6 +38,7 @@ export const transposeP: PrimitiveDef<TransposeParams> = definePrimitive<Transpo
   name: "transpose",
   shape: ([x], { perm }) => aval(checkTranspose(x.shape, perm)),
   impl: ([x], { perm }) => [transposeView(x, perm)],
+  cost: () => 0, // a view
   // JAX `_transpose_batch_rule`: the batch axis goes first, the others follow the permutation.
   batch: (_B, [x], [d], { perm }) => {
     if (d === null) return [[bind1(transposeP, [x], { perm })], [null]];
@@ -68,6 +69,7 @@ export const broadcastInDimP: PrimitiveDef<BroadcastInDimParams> = definePrimiti
   name: "broadcast_in_dim",
   shape: ([x], p) => (checkBroadcastInDim(x.shape, p), aval(p.shape)),
   impl: ([x], p) => (checkBroadcastInDim(x.shape, p), [broadcastInDimView(x, p.shape, p.broadcastDimensions)]),
+  cost: () => 0, // a stride-0 view
   // JAX `_broadcast_in_dim_batch_rule`: batch axis to the front of operand and target.
   batch: (B, [x], [d], p) => {
     if (d === null) return [[bind1(broadcastInDimP, [x], p)], [null]];
@@ -142,6 +144,7 @@ export const reshapeP: PrimitiveDef<ReshapeParams> = definePrimitive<ReshapePara
   name: "reshape",
   shape: ([x], { newSizes }) => (checkReshape(x.shape, newSizes), aval(newSizes)),
   impl: ([x], { newSizes }) => (checkReshape(x.shape, newSizes), [reshapeImpl(x, newSizes)]),
+  cost: ([x]) => (x.isContiguous ? 0 : x.size), // a view unless the input must be copied
   // JAX `_reshape_batch_rule`: batch axis to the front, then reshape with B prepended.
   batch: (B, [x], [d], { newSizes }) => {
     if (d === null) return [[bind1(reshapeP, [x], { newSizes })], [null]];
@@ -171,6 +174,7 @@ export const squeezeP: PrimitiveDef<SqueezeParams> = definePrimitive<SqueezePara
   name: "squeeze",
   shape: ([x], { dimensions }) => aval(checkSqueeze(x.shape, dimensions)),
   impl: ([x], { dimensions }) => (checkSqueeze(x.shape, dimensions), [squeezeView(x, dimensions)]),
+  cost: () => 0, // a view
   // JAX `_squeeze_batch_rule` moves the batch axis to 0; shifting the axes instead moves nothing.
   batch: (_B, [x], [d], { dimensions }) => {
     if (d === null) return [[bind1(squeezeP, [x], { dimensions })], [null]];
@@ -303,6 +307,7 @@ export const sliceP: PrimitiveDef<SliceParams> = definePrimitive<SliceParams>({
   name: "slice",
   shape: ([x], { slices }) => aval(checkSlice(x.shape, slices)),
   impl: ([x], { slices }) => (checkSlice(x.shape, slices), [sliceView(x, slices)]),
+  cost: () => 0, // a strided view
   // JAX `_slice_batching_rule`: the batch axis is sliced whole, where it already is.
   batch: (B, [x], [d], { slices }) => {
     if (d === null) return [[bind1(sliceP, [x], { slices })], [null]];

@@ -12,6 +12,7 @@ import { treeFlatten, treeUnflatten, type TreeDef } from "../core/pytree";
 import { avalOf, bind, bind1, toValue, Trace, Tracer, withMainTrace, type MainTrace, type Value } from "../core/tracer";
 import { EngineError, pyShape } from "../errors";
 import { full } from "../array/create";
+import { withBudgetScope } from "../limits";
 import { addP as add } from "../primitives/elementwise";
 
 interface TapeEntry {
@@ -117,8 +118,10 @@ function scalarOutputError(shape: readonly number[]): EngineError {
 export function valueAndGrad(fun: Function, opts: GradOptions = {}) {
   const argnums = opts.argnums ?? 0;
   const nums = typeof argnums === "number" ? [argnums] : argnums;
-  const wrapped = (...args: unknown[]) => {
-    const need = Math.max(...nums) + 1;
+  const wrapped = (...args: unknown[]) => withBudgetScope(() => valueAndGradCall(args));
+  const valueAndGradCall = (args: unknown[]) => {
+    let need = 0;
+    for (const n of nums) need = Math.max(need, n + 1);
     if (args.length < need) {
       throw new EngineError(
         "unsupported",
@@ -132,7 +135,7 @@ export function valueAndGrad(fun: Function, opts: GradOptions = {}) {
       const [leaves, def] = treeFlatten(args[n]);
       trees.push(def);
       counts.push(leaves.length);
-      flat.push(...leaves.map(toValue));
+      for (const l of leaves) flat.push(toValue(l));
     }
     const flatFun = (...xs: Value[]) => {
       const full = [...args];

@@ -12,6 +12,7 @@ import { treeDefKey, treeFlatten, treeUnflatten, type TreeDef } from "../core/py
 import { avalOf, bind, isTracer, toValue, type Value } from "../core/tracer";
 import { cachedExecutable, type ExecMode } from "../ir/compile";
 import { Jaxpr, traceToJaxpr } from "../ir/jaxpr";
+import { withBudgetScope } from "../limits";
 import { jitP } from "./jitCall";
 
 interface Entry {
@@ -61,7 +62,8 @@ export function jit(fun: Function, opts: { name?: string } = {}): Jitted {
   let lastCompileMs = 0;
   let last: Entry | undefined;
 
-  const jitted = (...args: unknown[]) => {
+  const jitted = (...args: unknown[]) => withBudgetScope(() => call(args));
+  const call = (args: unknown[]) => {
     const [leaves, inTree] = treeFlatten(args);
     const vals = leaves.map(toValue);
     let key = treeDefKey(inTree);

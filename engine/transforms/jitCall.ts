@@ -98,6 +98,7 @@ export const jitP: PrimitiveDef<JitParams> = definePrimitive<JitParams>({
     return jaxpr.outAvals;
   },
   impl: (xs, { jaxpr }) => executableFor(jaxpr).run(xs),
+  cost: () => 0, // the program charges each of its own steps
   batch: (axisSize, xs, dims, { jaxpr, name }) => {
     const b = batchJaxpr(jaxpr, axisSize, dims);
     return [bind(jitP, xs, { jaxpr: b.jaxpr, name }), b.outDims];

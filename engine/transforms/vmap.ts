@@ -9,6 +9,7 @@ import { keepParamNames, paramNamesOf } from "../core/fnmeta";
 import type { BDim, PrimitiveDef } from "../core/primitive";
 import { axesLeavesValid, broadcastPrefix, treeFlatten, treeLeafPaths, treeUnflatten, type TreeDef } from "../core/pytree";
 import { avalOf, isTracer, toValue, Trace, Tracer, withMainTrace, type MainTrace, type Value } from "../core/tracer";
+import { withBudgetScope } from "../limits";
 import { moveBatchAxis } from "../primitives/families";
 import * as E from "./vmapErrors";
 
@@ -177,11 +178,12 @@ export function placeOutputs(outs: readonly unknown[], outDims: readonly BDim[],
 /** jax.vmap: `vmap(fun, inAxes, outAxes, { axisSize })`. */
 export function vmap(fun: Function, inAxes: unknown = 0, outAxes: unknown = 0, opts: VmapOptions = {}) {
   checkAxesSpecs(inAxes, outAxes);
-  const vmapped = (...args: unknown[]) => {
-    const plan = planVmap(fun, inAxes, args, opts);
-    const { outs, outDims, outTree } = vmapFlat((...xs) => callWithTree(fun, plan.argsTree, xs), plan.axisSize, plan.leaves, plan.inDims);
-    return treeUnflatten(outTree, placeOutputs(outs, outDims, outTree, outAxes, plan.axisSize).placed);
-  };
+  const vmapped = (...args: unknown[]) =>
+    withBudgetScope(() => {
+      const plan = planVmap(fun, inAxes, args, opts);
+      const { outs, outDims, outTree } = vmapFlat((...xs) => callWithTree(fun, plan.argsTree, xs), plan.axisSize, plan.leaves, plan.inDims);
+      return treeUnflatten(outTree, placeOutputs(outs, outDims, outTree, outAxes, plan.axisSize).placed);
+    });
   return keepParamNames(fun, vmapped);
 }
 
