@@ -18,6 +18,7 @@ export { traceVmap } from "./transforms/story";
 export { EngineError, pyShape, pyTuple, type ErrorKind } from "./errors";
 export { MAX_ELEMENTS } from "./limits";
 export { MAX_SOURCE_LENGTH } from "./lang";
+export { DEFAULT_WORK_BUDGET, MAX_DEPTH, withWorkBudget, type WorkBudget } from "./limits";
 export type * from "./transforms/storyTypes";
 
 /** Parse a Python/JAX lambda into a function over engine values (never evaluates JavaScript). */

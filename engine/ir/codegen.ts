@@ -4,12 +4,15 @@
  * The source is built ONLY from the IR (shapes, strides, numeric literals) and the primitives'
  * templates, never from user text, and this file holds the engine's only Function constructor
  * that runs generated code. tinygrad: renderer/cstyle.py (op → string table, loops from shapes).
+ * Source size is capped (MAX_SOURCE_CHARS): a bigger program is not compiled (compile.ts then
+ * interprets it, with the same numbers), so generating and parsing JS never freezes the tab.
+ * Each fused loop charges the work budget before it runs, as impl rules do.
  */
 import { NDArray } from "../array/ndarray";
 import { rowMajorStrides, sizeOf } from "../array/shape";
 import type { PrimitiveDef } from "../core/primitive";
 import { isTracer } from "../core/tracer";
-import { checkAlloc } from "../limits";
+import { CALL_COST, chargeOps, checkAlloc } from "../limits";
 import { REDUCERS, type LoopGroup, type Program } from "./fuse";
 import { Lit, Var, type Atom, type Eqn } from "./jaxpr";
 
@@ -22,6 +25,29 @@ interface Runtime {
   contig(x: NDArray): NDArray;
   alloc(n: number): Float64Array;
   wrap(data: Float64Array, shape: number[]): NDArray;
+  charge(ops: number): void;
+}
+
+/**
+ * Generated source above this many characters is not compiled. A fused loop takes about 45
+ * characters per operation, so this allows ~9,000 operations, far beyond anything typed in the
+ * playground; V8 needs about a second to compile a function this long (measured: 430 kB),
+ * growing faster than linearly past it. Above it the interpreter runs the same IR.
+ */
+export const MAX_SOURCE_CHARS = 400_000;
+
+/** Thrown inside generate() when the source passes MAX_SOURCE_CHARS; never escapes this file. */
+class SourceTooLarge extends Error {}
+
+/** Lines of generated source with a running size, stopping as soon as it passes the cap. */
+class SourceLines {
+  readonly lines: string[] = [];
+  private chars = 0;
+  push(line: string): void {
+    this.chars += line.length + 1;
+    if (this.chars > MAX_SOURCE_CHARS) throw new SourceTooLarge();
+    this.lines.push(line);
+  }
 }
 
 export type Runner = (args: readonly NDArray[]) => NDArray[];
@@ -48,6 +74,7 @@ function generate(program: Program): { source: string; runtime: Runtime } {
     contig: (x) => (x.isContiguous ? x : new NDArray(x.flat(), x.shape)),
     alloc: (n) => (checkAlloc(n), new Float64Array(n)),
     wrap: (d, shape) => new NDArray(d, shape),
+    charge: chargeOps,
   };
   const names = new Map<Var, string>();
   const name = (v: Var) => {
@@ -56,7 +83,8 @@ function generate(program: Program): { source: string; runtime: Runtime } {
     return s;
   };
   const whole = (a: Atom): string => (a instanceof Lit ? `L[${rt.lits.push(a.val) - 1}]` : name(a));
-  const out: string[] = ['"use strict";', "const P = rt.prims, Q = rt.params, C = rt.consts, L = rt.lits;", "return function run(args) {"];
+  const out = new SourceLines();
+  for (const l of ['"use strict";', "const P = rt.prims, Q = rt.params, C = rt.consts, L = rt.lits;", "return function run(args) {"]) out.push(l);
   jaxpr.invars.forEach((v, i) => out.push(`  const ${name(v)} = args[${i}];`));
   jaxpr.constvars.forEach((v, i) => out.push(`  const ${name(v)} = C[${i}];`));
   let tmp = 0;
@@ -69,10 +97,11 @@ function generate(program: Program): { source: string; runtime: Runtime } {
       out.push(`  // ${e.prim.name}: ${e.outputs.map((v) => v.aval.str()).join(", ")}`);
       out.push(`  const ${r} = P[${k}].impl([${e.inputs.map(whole).join(", ")}], Q[${k}]);`);
       e.outputs.forEach((v, i) => out.push(`  const ${name(v)} = ${r}[${i}];`));
-    } else out.push(...loopNest(step, name, `g${tmp++}`).map((l) => `  ${l}`));
+    } else loopNest(step, name, `g${tmp++}`, { push: (l) => out.push(`  ${l}`) });
   }
-  out.push(`  return [${jaxpr.outvars.map(whole).join(", ")}];`, "};");
-  return { source: out.join("\n"), runtime: rt };
+  out.push(`  return [${jaxpr.outvars.map(whole).join(", ")}];`);
+  out.push("};");
+  return { source: out.lines.join("\n"), runtime: rt };
 }
 
 /**
@@ -98,7 +127,7 @@ function broadcastStrides(shape: readonly number[], loop: readonly number[]): nu
 }
 
 /** One fused group as a block of JS lines; `id` keeps its local names apart from other groups. */
-function loopNest(g: LoopGroup, name: (v: Var) => string, id: string): string[] {
+function loopNest(g: LoopGroup, name: (v: Var) => string, id: string, lines: { push(line: string): void }): void {
   const S = g.shape;
   const n = S.length;
   const firstInner = n - g.reduced;
@@ -125,12 +154,12 @@ function loopNest(g: LoopGroup, name: (v: Var) => string, id: string): string[] 
     } else levels.push(lv);
   }
   const nOuter = levels.filter((l) => !l.inner).length;
-  const lines: string[] = [];
   const local = new Map<Var, string>();
   const results = [...g.outputs, ...g.reductions.map((e) => e.outputs[0])];
   lines.push(`// fused: ${g.members.map((e) => e.prim.name).join(" ")}${g.reductions.length ? ` -> ${g.reductions.map((e) => e.prim.name).join(" ")}` : ""} over f32[${S.join(",")}]`);
   lines.push(`let ${results.map(name).join(", ")};`);
   lines.push("{");
+  lines.push(`  rt.charge(${sizeOf(S) * (g.members.length + g.reductions.length) + CALL_COST});`);
   const offsets: string[] = [];
   arrays.forEach((v, j) => {
     lines.push(`  const ${id}X${j} = rt.contig(${name(v)}), ${id}D${j} = ${id}X${j}.data, ${id}e${j} = ${id}X${j}.offset;`);
@@ -177,7 +206,7 @@ function loopNest(g: LoopGroup, name: (v: Var) => string, id: string): string[] 
         offsets[j] = o;
       });
       gen(lv + 1, `${indent}  `);
-      offsets.splice(0, offsets.length, ...saved);
+      for (let j = 0; j < saved.length; j++) offsets[j] = saved[j];
       lines.push(`${indent}}`);
     }
     if (atBoundary) g.reductions.forEach((_, j) => lines.push(`${indent}${id}R${j}[${offsets[arrays.length + g.outputs.length + j]}] = ${acc(j)};`));
@@ -186,12 +215,20 @@ function loopNest(g: LoopGroup, name: (v: Var) => string, id: string): string[] 
   g.outputs.forEach((v, j) => lines.push(`  ${name(v)} = rt.wrap(${id}O${j}, [${S.join(", ")}]);`));
   g.reductions.forEach((e, j) => lines.push(`  ${name(e.outputs[0])} = rt.wrap(${id}R${j}, [${e.outputs[0].aval.shape.join(", ")}]);`));
   lines.push("}");
-  return lines;
 }
 
-/** Turns generated source into a runner. The one `new Function` that runs generated code. */
-export function compileProgram(program: Program): { run: Runner; source: string } {
-  const { source, runtime } = generate(program);
-  const run = new Function("rt", source)(runtime) as Runner;
-  return { run, source };
+/**
+ * Turns generated source into a runner (the one `new Function` that runs generated code), or
+ * null when the source would pass MAX_SOURCE_CHARS.
+ */
+export function compileProgram(program: Program): { run: Runner; source: string } | null {
+  let generated: { source: string; runtime: Runtime };
+  try {
+    generated = generate(program);
+  } catch (e) {
+    if (e instanceof SourceTooLarge) return null;
+    throw e;
+  }
+  const run = new Function("rt", generated.source)(generated.runtime) as Runner;
+  return { run, source: generated.source };
 }

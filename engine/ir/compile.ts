@@ -42,9 +42,11 @@ export function cachedExecutable(jaxpr: Jaxpr): Executable | undefined {
 function build(jaxpr: Jaxpr, mode: ExecMode): Executable {
   const t0 = performance.now();
   const optimized = optimize(jaxpr);
-  if (mode === "interpreted") {
-    return { mode, optimized, source: null, compileMs: performance.now() - t0, run: (args) => runJaxprImpl(optimized, args) };
+  // A program too big to compile (codegen's MAX_SOURCE_CHARS) is interpreted: interpret.ts is
+  // the definition of the IR, so the numbers are the same, and the call still succeeds.
+  const compiled = mode === "compiled" ? compileProgram(fuse(optimized)) : null;
+  if (compiled === null) {
+    return { mode: "interpreted", optimized, source: null, compileMs: performance.now() - t0, run: (args) => runJaxprImpl(optimized, args) };
   }
-  const { run, source } = compileProgram(fuse(optimized));
-  return { mode, optimized, source, compileMs: performance.now() - t0, run };
+  return { mode, optimized, source: compiled.source, compileMs: performance.now() - t0, run: compiled.run };
 }

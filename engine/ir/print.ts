@@ -19,12 +19,16 @@ type Doc =
 
 const text = (s: string): Doc => ({ t: "text", s });
 const cat = (...c: Doc[]): Doc => ({ t: "cat", c });
+/** cat of a list of any length (a spread call would put every element on the JS stack). */
+const catList = (c: Doc[]): Doc => ({ t: "cat", c });
 const brk = (s = " "): Doc => ({ t: "brk", s });
 const group = (c: Doc): Doc => ({ t: "group", c });
 const nest = (n: number, c: Doc): Doc => ({ t: "nest", n, c });
 const NIL: Doc = cat();
 function join(sep: Doc, docs: Doc[]): Doc {
-  return cat(...docs.flatMap((d, i) => (i ? [sep, d] : [d])));
+  const c: Doc[] = [];
+  docs.forEach((d, i) => (i ? c.push(sep, d) : c.push(d)));
+  return catList(c);
 }
 
 type Frame = [indent: number, flat: boolean, doc: Doc];
@@ -207,18 +211,39 @@ export function printJaxpr(top: Jaxpr, width = 80): string {
   // JAX hoists a sub-jaxpr seen more than once, or with more than 10 equations, to the front.
   const counts = new Map<Jaxpr, number>();
   const names = new Map<Jaxpr, string>();
-  const queue: Jaxpr[] = [top];
-  while (queue.length) {
-    const j = queue.shift()!;
-    counts.set(j, (counts.get(j) ?? 0) + (j !== top && j.eqns.length > 10 ? 2 : 1));
+  // JAX counts one use per path from the top (its breadth-first walk visits a jaxpr once per
+  // reference). Walking every path is exponential when nested jaxprs share sub-jaxprs, so we
+  // walk each jaxpr once, in the same first-sight order, and count paths (capped at 2) over
+  // the DAG in topological order; a count of 1 means "print inline", as in JAX.
+  const refs = new Map<Jaxpr, Jaxpr[]>();
+  const order: Jaxpr[] = [top];
+  const listed = new Set<Jaxpr>(order);
+  for (let q = 0; q < order.length; q++) {
+    const j = order[q];
+    const subs: Jaxpr[] = [];
     for (const e of j.eqns) {
       const name = typeof e.params?.name === "string" ? e.params.name.replace(/^<+|>+$/g, "") : undefined;
       for (const s of subJaxprs(e)) {
-        queue.push(s);
+        subs.push(s);
         if (name !== undefined && !names.has(s)) names.set(s, name);
+        if (!listed.has(s)) listed.add(s), order.push(s);
       }
     }
+    refs.set(j, subs);
   }
+  const indegree = new Map<Jaxpr, number>();
+  for (const subs of refs.values()) for (const s of subs) indegree.set(s, (indegree.get(s) ?? 0) + 1);
+  const paths = new Map<Jaxpr, number>([[top, 1]]);
+  const ready: Jaxpr[] = [top];
+  while (ready.length) {
+    const j = ready.pop()!;
+    for (const s of refs.get(j)!) {
+      paths.set(s, Math.min(2, (paths.get(s) ?? 0) + paths.get(j)!));
+      indegree.set(s, indegree.get(s)! - 1);
+      if (indegree.get(s) === 0) ready.push(s);
+    }
+  }
+  for (const j of order) counts.set(j, paths.get(j)! * (j !== top && j.eqns.length > 10 ? 2 : 1));
   const nameCounts = new Map<string, number>();
   const docs: Doc[] = [];
   const shared: [string, Jaxpr][] = [];
@@ -237,5 +262,5 @@ export function printJaxpr(top: Jaxpr, width = 80): string {
   }
   for (const [name, j] of shared) docs.push(cat(text(`let ${name} = `), ppJaxpr(j, ctx, true), text(" in"), brk()));
   docs.push(ppJaxpr(top, ctx));
-  return format(cat(...docs), width);
+  return format(catList(docs), width);
 }

@@ -54,7 +54,7 @@ export function tupleRepeat(a: readonly unknown[], n: number, pos: number): unkn
   if (n <= 0 || a.length === 0) return [];
   if (a.length * n > MAX_TUPLE_LENGTH) throw tupleTooLong(pos);
   const out: unknown[] = [];
-  for (let i = 0; i < n; i++) out.push(...a);
+  for (let i = 0; i < n; i++) for (const x of a) out.push(x);
   return out;
 }
 

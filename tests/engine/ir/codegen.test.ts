@@ -25,7 +25,7 @@ const seq = (shape: number[], f: (i: number) => number = (i) => (i % 5) - 2 + i 
 function compile(f: (...xs: V[]) => V | V[], ...args: NDArray[]) {
   const j = optimize(makeJaxpr(f)(...args).jaxpr);
   const program = fuse(j);
-  const { run, source } = compileProgram(program);
+  const { run, source } = compileProgram(program)!;
   return { program, source, out: run(args) };
 }
 
