@@ -127,37 +127,29 @@ function elementsError(need: number, limit: number, known: boolean): EngineError
   );
 }
 
+type Resource = keyof WorkBudget;
+const ERRORS: Record<Resource, (need: number, limit: number, known: boolean) => EngineError> = { ops: opsError, elements: elementsError };
+
 /**
- * Charges `ops` element operations before the work runs. O(1). Outside any scope a single call
- * is checked against the default budget on its own (a lone `jnp.matmul` is still refused).
+ * Adds `n` to the open scope's use of `what`, refusing (and not counting) what would pass its
+ * limit. O(1). Outside any scope one call is checked on its own against the default budget.
  */
-export function chargeOps(ops: number): void {
+function charge(what: Resource, n: number): void {
   const s = scope;
-  if (s === null) {
-    if (ops > DEFAULT_WORK_BUDGET.ops) throw opsError(ops, DEFAULT_WORK_BUDGET.ops, true);
-    return;
-  }
-  s.ops += ops;
-  if (s.ops > s.limit.ops) {
-    const alone = ops > s.limit.ops;
-    s.ops -= ops;
-    throw opsError(alone ? ops : s.ops + ops, s.limit.ops, alone);
-  }
+  const limit = s === null ? DEFAULT_WORK_BUDGET[what] : s.limit[what];
+  const used = s === null ? 0 : s[what];
+  if (used + n > limit) throw ERRORS[what](n, limit, n > limit);
+  if (s !== null) s[what] = used + n;
+}
+
+/** Charges `ops` element operations before the work runs (a lone `jnp.matmul` is refused too). */
+export function chargeOps(ops: number): void {
+  charge("ops", ops);
 }
 
 /** Charges `n` allocated elements (called beside checkSize wherever storage is allocated). */
 export function chargeElements(n: number): void {
-  const s = scope;
-  if (s === null) {
-    if (n > DEFAULT_WORK_BUDGET.elements) throw elementsError(n, DEFAULT_WORK_BUDGET.elements, true);
-    return;
-  }
-  s.elements += n;
-  if (s.elements > s.limit.elements) {
-    const alone = n > s.limit.elements;
-    s.elements -= n;
-    throw elementsError(n, s.limit.elements, alone);
-  }
+  charge("elements", n);
 }
 
 /** checkSize + chargeElements: the check before allocating `n` elements of storage. */

@@ -6,18 +6,10 @@
  * before it runs, so it is refused up front.
  */
 import { describe, expect, it } from "vitest";
-import { DEFAULT_WORK_BUDGET, EngineError, jit, np, parseLambda, vmap, withWorkBudget } from "../../engine";
+import { DEFAULT_WORK_BUDGET, jit, np, parseLambda, vmap, withWorkBudget } from "../../engine";
 import { chargeOps, withBudgetScope } from "../../engine/limits";
+import { caught as failure } from "../helpers/caught";
 
-function failure(fn: () => unknown): EngineError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof EngineError) return e;
-    throw e;
-  }
-  throw new Error("expected an EngineError");
-}
 
 const timed = <T>(fn: () => T): [T, number] => {
   const t0 = performance.now();

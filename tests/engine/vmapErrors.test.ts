@@ -1,15 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { EngineError, np, parseLambda, vmap } from "../../engine";
+import { np, parseLambda, vmap } from "../../engine";
+import { caught } from "../helpers/caught";
 
-function caught(fn: () => unknown): EngineError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof EngineError) return e;
-    throw e;
-  }
-  throw new Error("expected an EngineError");
-}
 
 const z = (...shape: number[]) => np.zeros(shape);
 
