@@ -154,6 +154,18 @@ export interface Traced {
  * without it, `fun` receives one tracer per aval. The result may be any pytree of values/numbers.
  */
 export function traceToJaxpr(fun: (...args: any[]) => unknown, avals: readonly ShapedArray[], inTree?: TreeDef): Traced {
+  return traceFlat((ins) => {
+    const args = inTree ? (treeUnflatten(inTree, ins) as unknown[]) : ins;
+    return fun(...(Array.isArray(args) ? args : [args]));
+  }, avals);
+}
+
+/**
+ * Stages `fun` at `avals`, passing the input tracers as ONE list: the jaxprs jit derives (batched,
+ * backward) may have any number of inputs, and spreading them into arguments puts each on the JS
+ * stack.
+ */
+export function traceFlat(fun: (ins: Value[]) => unknown, avals: readonly ShapedArray[]): Traced {
   return withDynamicTrace(
     (m: MainTrace<Builder>) => new JaxprTrace(m),
     new Builder(),
@@ -161,8 +173,7 @@ export function traceToJaxpr(fun: (...args: any[]) => unknown, avals: readonly S
       const trace = new JaxprTrace(main);
       const b = main.data;
       const ins = avals.map((a) => b.fresh(trace, a));
-      const args = inTree ? (treeUnflatten(inTree, ins) as unknown[]) : ins;
-      const [leaves, outTree] = treeFlatten(fun(...(Array.isArray(args) ? args : [args])));
+      const [leaves, outTree] = treeFlatten(fun(ins));
       const outs = leaves.map((l) => raise(trace, toValue(l)));
       return { jaxpr: b.build(ins, outs), outTree };
     },

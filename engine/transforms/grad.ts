@@ -67,12 +67,12 @@ function accumulate(cts: Map<number, Value>, id: number, ct: Value) {
  * vjp of a flat function: the primal outputs and a pullback from output cotangents (null = zero)
  * to input cotangents (null where the output does not depend on that input).
  */
-export function vjp(fun: (...xs: Value[]) => Value[], primals: readonly Value[]): [Value[], (cts: (Value | null)[]) => (Value | null)[]] {
+export function vjp(fun: (xs: Value[]) => Value[], primals: readonly Value[]): [Value[], (cts: (Value | null)[]) => (Value | null)[]] {
   const tape: Tape = { entries: [], nextId: primals.length };
   const { outs, outIds } = withMainTrace((m: MainTrace<Tape>) => new VJPTrace(m), tape, (main) => {
     const trace = new VJPTrace(main);
     const ins = primals.map((p, i) => new VJPTracer(trace, p, i));
-    const results = fun(...ins).map(toValue);
+    const results = fun(ins).map(toValue);
     return {
       outs: results.map((r) => (r instanceof VJPTracer && r.trace.main === main ? r.primal : r)),
       outIds: results.map((r) => (r instanceof VJPTracer && r.trace.main === main ? r.id : null)),
@@ -137,7 +137,7 @@ export function valueAndGrad(fun: Function, opts: GradOptions = {}) {
       counts.push(leaves.length);
       for (const l of leaves) flat.push(toValue(l));
     }
-    const flatFun = (...xs: Value[]) => {
+    const flatFun = (xs: Value[]) => {
       const full = [...args];
       let k = 0;
       nums.forEach((n, j) => {

@@ -14,11 +14,11 @@ import { definePrimitive, type BDim, type PrimitiveDef } from "../core/primitive
 import { bind, type Value } from "../core/tracer";
 import { executableFor } from "../ir/compile";
 import { evalJaxpr } from "../ir/interpret";
-import { traceToJaxpr, type Jaxpr } from "../ir/jaxpr";
+import { traceFlat, type Jaxpr } from "../ir/jaxpr";
 import { dce } from "../ir/passes";
 import { vjp as vjpOf } from "./grad";
 import { calledCells } from "./provenance";
-import { vmapFlat } from "./vmap";
+import { vmapList } from "./vmap";
 
 export interface JitParams {
   /** Closed over array constants only: jit hoists tracer constants into leading arguments. */
@@ -56,8 +56,8 @@ function batchJaxpr(jaxpr: Jaxpr, axisSize: number, dims: readonly BDim[]): { ja
       return new ShapedArray(shape);
     });
     let outDims: BDim[] = [];
-    const traced = traceToJaxpr((...ys: Value[]) => {
-      const r = vmapFlat((...zs: Value[]) => evalJaxpr(jaxpr, undefined, zs), axisSize, ys, dims);
+    const traced = traceFlat((ys) => {
+      const r = vmapList((zs) => evalJaxpr(jaxpr, undefined, zs), axisSize, ys, dims);
       outDims = r.outDims;
       return r.outs;
     }, avals);
@@ -74,10 +74,10 @@ function backwardJaxpr(jaxpr: Jaxpr, ctMask: readonly boolean[]): { jaxpr: Jaxpr
     const n = jaxpr.invars.length;
     const avals = [...jaxpr.inAvals, ...jaxpr.outAvals.filter((_, i) => ctMask[i])];
     let outMask: boolean[] = [];
-    const traced = traceToJaxpr((...ys: Value[]) => {
+    const traced = traceFlat((ys) => {
       let k = n;
       const cts = ctMask.map((m) => (m ? ys[k++] : null));
-      const [, pullback] = vjpOf((...zs: Value[]) => evalJaxpr(jaxpr, undefined, zs), ys.slice(0, n));
+      const [, pullback] = vjpOf((zs) => evalJaxpr(jaxpr, undefined, zs), ys.slice(0, n));
       const res = pullback(cts);
       outMask = res.map((r) => r !== null);
       return res.filter((r): r is Value => r !== null);

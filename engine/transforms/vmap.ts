@@ -72,11 +72,22 @@ export function vmapFlat(
   inDims: readonly BDim[],
   listener?: PrimitiveListener,
 ): { outs: unknown[]; outDims: BDim[]; outTree: TreeDef } {
+  return vmapList((xs) => fun(...xs), axisSize, args, inDims, listener);
+}
+
+/** vmapFlat for a function taking its leaves as ONE list (any number of leaves, no spread). */
+export function vmapList(
+  fun: (xs: Value[]) => unknown,
+  axisSize: number,
+  args: readonly Value[],
+  inDims: readonly BDim[],
+  listener?: PrimitiveListener,
+): { outs: unknown[]; outDims: BDim[]; outTree: TreeDef } {
   const data: BatchData = { axisSize, listener };
   return withMainTrace((m: MainTrace<BatchData>) => new BatchTrace(m), data, (main) => {
     const trace = new BatchTrace(main);
     const tracers = args.map((x, i) => (inDims[i] === null ? x : new BatchTracer(trace, x, inDims[i])));
-    const [leaves, outTree] = treeFlatten(fun(...(tracers as Value[])));
+    const [leaves, outTree] = treeFlatten(fun(tracers as Value[]));
     const outs: unknown[] = [];
     const outDims: BDim[] = [];
     for (const leaf of leaves) {
@@ -181,7 +192,7 @@ export function vmap(fun: Function, inAxes: unknown = 0, outAxes: unknown = 0, o
   const vmapped = (...args: unknown[]) =>
     withBudgetScope(() => {
       const plan = planVmap(fun, inAxes, args, opts);
-      const { outs, outDims, outTree } = vmapFlat((...xs) => callWithTree(fun, plan.argsTree, xs), plan.axisSize, plan.leaves, plan.inDims);
+      const { outs, outDims, outTree } = vmapList((xs) => callWithTree(fun, plan.argsTree, xs), plan.axisSize, plan.leaves, plan.inDims);
       return treeUnflatten(outTree, placeOutputs(outs, outDims, outTree, outAxes, plan.axisSize).placed);
     });
   return keepParamNames(fun, vmapped);

@@ -6,7 +6,7 @@
  * printing spreads an unbounded list into a call's arguments.
  */
 import { describe, expect, it } from "vitest";
-import { jit, jitStats, makeJaxpr, NDArray, np, parseLambda } from "../../../engine";
+import { jit, jitStats, makeJaxpr, NDArray, np, parseLambda, vmap } from "../../../engine";
 import { ShapedArray } from "../../../engine/core/aval";
 import { compileProgram, MAX_SOURCE_CHARS } from "../../../engine/ir/codegen";
 import { executableFor } from "../../../engine/ir/compile";
@@ -114,6 +114,12 @@ describe("the size of generated code", () => {
 });
 
 describe("no argument spreads over unbounded lists", () => {
+  it("vmap of jit of a function of a 60,000-leaf tuple (jit's batched jaxpr has 60,000 inputs)", () => {
+    const leaves = Array.from({ length: 60_000 }, (_, i) => np.array([i, -i]));
+    const out = vmap(jit((t: NDArray[]) => lax.add(t[0], t[59_999])))(leaves);
+    expect((out as NDArray).tolist()).toEqual([59_999, -59_999]);
+  });
+
   it("makeJaxpr of a 100,000-element tuple output prints", () => {
     const x = np.array([1]);
     const text = String(makeJaxpr((a: NDArray) => { const b = lax.neg(a); return Array.from({ length: 100_000 }, () => b); })(x));
