@@ -17,6 +17,8 @@ export type ExecMode = "compiled" | "interpreted";
 
 export interface Executable {
   readonly mode: ExecMode;
+  /** Why an interpreted program is not compiled: the page's CSP, or its size (codegen's cap). */
+  readonly interpretedReason: "csp" | "size" | null;
   /** The jaxpr after dce, cse and constant folding (what actually runs). */
   readonly optimized: Jaxpr;
   /** Generated JavaScript, or null when interpreted. */
@@ -46,7 +48,8 @@ function build(jaxpr: Jaxpr, mode: ExecMode): Executable {
   // the definition of the IR, so the numbers are the same, and the call still succeeds.
   const compiled = mode === "compiled" ? compileProgram(fuse(optimized)) : null;
   if (compiled === null) {
-    return { mode: "interpreted", optimized, source: null, compileMs: performance.now() - t0, run: (args) => runJaxprImpl(optimized, args) };
+    const interpretedReason = mode === "compiled" ? "size" : "csp";
+    return { mode: "interpreted", interpretedReason, optimized, source: null, compileMs: performance.now() - t0, run: (args) => runJaxprImpl(optimized, args) };
   }
-  return { mode, optimized, source: compiled.source, compileMs: performance.now() - t0, run: compiled.run };
+  return { mode, interpretedReason: null, optimized, source: compiled.source, compileMs: performance.now() - t0, run: compiled.run };
 }

@@ -36,6 +36,8 @@ export interface JitStats {
   /** Generated JavaScript of the last call's program (null when interpreted or not yet run). */
   readonly source: string | null;
   readonly mode: ExecMode | null;
+  /** When interpreted: because the page's CSP forbids eval, or because the program is too big to compile. */
+  readonly interpretedReason: "csp" | "size" | null;
 }
 
 export interface Jitted {
@@ -96,6 +98,7 @@ export function jit(fun: Function, opts: { name?: string } = {}): Jitted {
       optimizedJaxpr: exec ? exec.optimized.toString() : null,
       source: exec?.source ?? null,
       mode: exec?.mode ?? null,
+      interpretedReason: exec?.interpretedReason ?? null,
     };
   };
   Object.defineProperty(jitted, "stats", { get: stats });

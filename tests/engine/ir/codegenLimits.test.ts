@@ -100,6 +100,7 @@ describe("the size of generated code", () => {
   it("a program over the cap runs in the interpreter with the same numbers", () => {
     const exec = executableFor(chain(10_000));
     expect(exec.mode).toBe("interpreted");
+    expect(exec.interpretedReason).toBe("size");
     expect(exec.source).toBeNull();
     const out = exec.run([np.array([1, -2, 3])]).map((o) => o.tolist());
     expect(out).toEqual([[1, -2, 3].map((v) => chainReference(10_000, v))]);
