@@ -2,6 +2,7 @@
 import { EngineError } from "../errors";
 import { checkSize } from "../limits";
 import { allocate, NDArray, type NestedList } from "./ndarray";
+import { pyNumber, shapeArg } from "./pyargs";
 import { sizeOf, type Shape } from "./shape";
 
 function nestedShape(x: NestedList): number[] {
@@ -44,20 +45,27 @@ export function array(data: NestedList | ArrayLike<number> | NDArray, shape?: Sh
   return new NDArray(out, s);
 }
 
-export function full(shape: Shape, value: number): NDArray {
-  const out = allocate(shape);
-  out.data.fill(value);
+/** NumPy full(shape, fill_value): the shape is checked as NumPy does (ints, none negative). */
+export function full(shape: Shape | number, value: number): NDArray {
+  const out = allocate(shapeArg(shape));
+  out.data.fill(pyNumber(value, "fill_value"));
   return out;
 }
 
-export const zeros = (shape: Shape): NDArray => full(shape, 0);
-export const ones = (shape: Shape): NDArray => full(shape, 1);
+export const zeros = (shape: Shape | number): NDArray => full(shape, 0);
+export const ones = (shape: Shape | number): NDArray => full(shape, 1);
 
-/** NumPy arange(stop) / arange(start, stop, step). */
-export function arange(start: number, stop?: number, step = 1): NDArray {
-  if (stop === undefined) [start, stop] = [0, start];
+/** NumPy arange(stop) / arange(start, stop, step); None for stop/step means omitted. */
+export function arange(start: number, stop?: number | null, step: number | null = 1): NDArray {
+  start = pyNumber(start, "arange() start");
+  if (stop === undefined || stop === null) [start, stop] = [0, start];
+  stop = pyNumber(stop, "arange() stop");
+  step = step === null ? 1 : pyNumber(step, "arange() step");
   if (step === 0) throw new EngineError("shape-error", "arange: step must not be zero");
-  const n = Math.max(0, Math.ceil((stop - start) / step));
+  const len = Math.ceil((stop - start) / step);
+  // NumPy: `ValueError: arange: cannot compute length` for nan/inf bounds.
+  if (!Number.isFinite(len)) throw new EngineError("shape-error", "arange: cannot compute length", { pyType: "ValueError" });
+  const n = Math.max(0, len);
   checkSize(n);
   const out = new Float64Array(n);
   for (let i = 0; i < n; i++) out[i] = start + i * step;
