@@ -23,11 +23,26 @@ export function makeCallable(impl: CallImpl, paramNames: readonly string[]): Cal
   return withParamNames(fn, paramNames);
 }
 
-/** A plain options object; defineProperty so a key like `__proto__` stays an ordinary key. */
-export function toOptions(entries: Iterable<[string, unknown]>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
+/** Own enumerable data properties; defineProperty so a key like `__proto__` stays an ordinary key. */
+function defineEntries<T extends object>(out: T, entries: Iterable<[string, unknown]>): T {
   for (const [k, v] of entries) Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
   return out;
+}
+
+/**
+ * Keyword arguments for a host call: a plain `{ … }` object (prototype Object.prototype), which
+ * is how the engine's JS API takes keywords (engine-contract.md).
+ */
+export function toOptions(entries: Iterable<[string, unknown]>): Record<string, unknown> {
+  return defineEntries({}, entries);
+}
+
+/**
+ * A Python dict value: a null-prototype object, so no key is special (`'constructor'`, `'__proto__'`)
+ * and the engine never mistakes it for keyword arguments (`jnp.sum(x, {'axis': 1})` passes a dict).
+ */
+export function pyDict(entries: Iterable<[string, unknown]>): Record<string, unknown> {
+  return defineEntries(Object.create(null) as Record<string, unknown>, entries);
 }
 
 /** A stable name for a value's Python type, for TypeError-like messages. */
@@ -63,6 +78,27 @@ function bind(ref: CallableRef, args: unknown[], kw: Keywords, pos: number): { a
   }
   for (const [k, v] of kw) if (!s.positionalKeywords.includes(k)) rest.push([k, v]);
   return { args: out, opts: rest.length > 0 ? toOptions(rest) : undefined };
+}
+
+/**
+ * JAX's `_ensure_index(argnums)`: `operator.index(x)`, else `tuple(map(operator.index, x))`, so
+ * `argnums='0'` is `'str' object cannot be interpreted as an integer` and `argnums=1.5` is
+ * `'float' object is not iterable` (jax/_src/api_util.py).
+ */
+function argnumsOf(v: unknown, host: LangHost, pos: number): number | number[] {
+  const typeError = (m: string) => new EngineError("unsupported", m, { column: pos + 1, pyType: "TypeError" });
+  const index = (x: unknown): number => {
+    if (typeof x === "boolean") return Number(x);
+    if (typeof x === "number" && Number.isInteger(x)) return x;
+    throw typeError(`'${pyTypeName(x, host)}' object cannot be interpreted as an integer`);
+  };
+  if (typeof v === "number" || typeof v === "boolean") {
+    if (typeof v === "number" && !Number.isInteger(v)) throw typeError(`'float' object is not iterable`);
+    return index(v);
+  }
+  if (typeof v === "string") return [...v].map(index);
+  if (!Array.isArray(v)) throw typeError(`'${pyTypeName(v, host)}' object is not iterable`);
+  return v.map(index);
 }
 
 function requireFunction(label: string, f: unknown, host: LangHost, pos: number): Function {
@@ -103,7 +139,7 @@ export function makeBuiltin(ref: CallableRef, host: LangHost): Callable {
         return makeCallable((a, kw, pos) => {
           const { args } = bind(ref, a, kw, pos);
           const fun = requireFunction(ref.label, args[0], host, pos);
-          return host.grad(fun, args.length > 1 ? { argnums: args[1] as number | number[] } : {});
+          return host.grad(fun, args.length > 1 ? { argnums: argnumsOf(args[1], host, pos) } : {});
         }, ["fun", "argnums"]);
       }
       return makeCallable((a, kw, pos) => {

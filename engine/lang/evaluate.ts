@@ -7,7 +7,7 @@
  */
 import { EngineError } from "../errors";
 import type { BinOp, CmpOp, Expr, LambdaNode, SliceNode } from "./ast";
-import { boundMethod, CALL, isStackOverflow, makeCallable, makeBuiltin, pyTypeName, toOptions, type Keywords } from "./builtins";
+import { boundMethod, CALL, isStackOverflow, makeCallable, makeBuiltin, pyDict, pyTypeName, type Keywords } from "./builtins";
 import type { IndexItem, LangHost } from "./host";
 import { ARRAY_METHODS, ARRAY_PROPERTIES } from "./names";
 import { methodLabel, moduleMember, pyNameList, unsupported, type ModuleRef } from "./resolve";
@@ -102,7 +102,7 @@ export class Evaluator {
           if (typeof key !== "string") throw unsupported(`dict keys must be strings here, got ${pyTypeName(key, host)}`, k.pos);
           entries.push([key, this.eval(e.values[i], env)]);
         });
-        return toOptions(entries);
+        return pyDict(entries);
       }
       case "lambda":
         return this.makeLambda(e, env);
