@@ -5,7 +5,7 @@
  * defect 1 (`axis is not iterable`, `nums.forEach is not a function`, `An array of NaN elements`).
  */
 import { describe, expect, it } from "vitest";
-import { EngineError, jnp, nn, np, parseLambda } from "../../../engine";
+import { EngineError, jnp, nn, np, parseLambda, type NDArray } from "../../../engine";
 
 const x = np.arange(6).reshape([2, 3]);
 
@@ -108,8 +108,9 @@ describe("wrongly typed arguments from JavaScript", () => {
     expect(np.zeros([0, 2]).shape).toEqual([0, 2]);
     expect(np.arange(2.5).tolist()).toEqual([0, 1, 2]);
     expect(np.arange(1, 7, null).tolist()).toEqual([1, 2, 3, 4, 5, 6]);
-    expect(jnp.sum(x, 1, null, null, true).shape).toEqual([2, 1]);
-    expect(jnp.sum(x, { axis: true as never }).tolist()).toEqual([3, 12]);
+    // Python's positional form sum(a, axis, dtype, out, keepdims); True is the int 1.
+    expect((jnp.sum as (...a: unknown[]) => NDArray)(x, 1, null, null, true).shape).toEqual([2, 1]);
+    expect((jnp.sum(x, { axis: true as never }) as NDArray).tolist()).toEqual([3, 12]);
     // jnp.stack / concatenate of one array iterate over its first axis, as jnp does.
     expect((jnp.stack(x, 1) as typeof x).tolist()).toEqual([[0, 3], [1, 4], [2, 5]]);
     expect((jnp.concatenate(x) as typeof x).tolist()).toEqual([0, 1, 2, 3, 4, 5]);

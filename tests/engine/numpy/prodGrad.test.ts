@@ -13,10 +13,10 @@ const hessRowSums = parseLambda("lambda x: jax.grad(lambda x: jnp.sum(jax.grad(j
 
 describe("jnp.prod's derivatives at zeros", () => {
   it("are JAX's numbers: grad(sum(grad(prod))) at [0, 2, 3] and [0, 0, 3]", () => {
-    expect(hessRowSums(np.array([0, 2, 3])).tolist()).toEqual([5, 3, 2]);
-    expect(hessRowSums(np.array([0, 0, 3])).tolist()).toEqual([3, 3, 0]);
-    expect(grad((x: NDArray) => jnp.prod(x))(np.array([0, 2, 3])).tolist()).toEqual([6, 0, 0]);
-    expect(grad((x: NDArray) => jnp.prod(x))(np.array([0, 0, 3])).tolist()).toEqual([0, 0, 0]);
+    expect((hessRowSums(np.array([0, 2, 3])) as NDArray).tolist()).toEqual([5, 3, 2]);
+    expect((hessRowSums(np.array([0, 0, 3])) as NDArray).tolist()).toEqual([3, 3, 0]);
+    expect((grad((x: NDArray) => jnp.prod(x))(np.array([0, 2, 3])) as NDArray).tolist()).toEqual([6, 0, 0]);
+    expect((grad((x: NDArray) => jnp.prod(x))(np.array([0, 0, 3])) as NDArray).tolist()).toEqual([0, 0, 0]);
   });
 
   /** For each element: the product of the others in its group (the elements it is multiplied with). */
