@@ -181,6 +181,12 @@ export function axesLeavesValid(spec: unknown): boolean {
   return false;
 }
 
+/** The Python name of a function: its `pyName` (set by the lambda language), else `<lambda>`. */
+function pyFunctionName(f: Function): string {
+  const name = (f as { pyName?: unknown }).pyName;
+  return typeof name === "string" ? name : "<lambda>";
+}
+
 /** Python repr of an axes spec, for error texts: `(0, None)`, `{'a': 0}`, `False`. */
 export function pyRepr(x: unknown): string {
   if (x === null || x === undefined) return "None";
@@ -189,5 +195,7 @@ export function pyRepr(x: unknown): string {
   if (typeof x === "string") return `'${x}'`;
   if (Array.isArray(x)) return pyTuple(x.map(pyRepr));
   if (isDict(x)) return `{${Object.keys(x).map((k) => `'${k}': ${pyRepr(x[k])}`).join(", ")}}`;
+  // A function's JS source is never shown: Python prints `<function name at 0x…>`.
+  if (typeof x === "function") return `<function ${pyFunctionName(x)}>`;
   return String(x);
 }

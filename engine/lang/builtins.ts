@@ -17,9 +17,11 @@ export const CALL: unique symbol = Symbol("lambda-language call");
 export type Callable = ((...args: unknown[]) => unknown) & { [CALL]?: CallImpl };
 
 /** Wraps `impl` as a JS function (positional arguments only) that also exposes `impl` under CALL. */
-export function makeCallable(impl: CallImpl, paramNames: readonly string[]): Callable {
+export function makeCallable(impl: CallImpl, paramNames: readonly string[], pyName = "<lambda>"): Callable {
   const fn: Callable = (...args: unknown[]) => impl(args, new Map(), -1);
   Object.defineProperty(fn, CALL, { value: impl });
+  // The name Python would print for it (`<function sum>` in error texts), never its JS source.
+  Object.defineProperty(fn, "pyName", { value: pyName });
   return withParamNames(fn, paramNames);
 }
 
@@ -71,6 +73,8 @@ function bind(ref: CallableRef, args: unknown[], kw: Keywords, pos: number): { a
   const rest: [string, unknown][] = [];
   const filled = [...kw].filter(([k]) => s.positionalKeywords.includes(k)).sort(([a], [b]) => s.positional.indexOf(a) - s.positional.indexOf(b));
   for (const [k, v] of filled) {
+    // A skipped optional parameter takes its default (jax.vmap(f, out_axes=1): in_axes=0).
+    while (out.length < s.positional.indexOf(k) && s.defaults?.has(s.positional[out.length])) out.push(s.defaults.get(s.positional[out.length]));
     if (s.positional.indexOf(k) !== out.length) {
       throw unsupported(`${s.label}(): pass '${s.positional[out.length]}' before '${k}' (positionally or by keyword)`, pos);
     }
@@ -113,13 +117,13 @@ export function makeBuiltin(ref: CallableRef, host: LangHost): Callable {
         const { args, opts } = bind(ref, a, kw, pos);
         const f = hostFn(host.jnp, ref.name, ref.label);
         return opts ? f(...args, opts) : f(...args);
-      }, JNP_PARAM_NAMES[ref.name]);
+      }, JNP_PARAM_NAMES[ref.name], ref.name);
     case "nn":
       return makeCallable((a, kw, pos) => {
         const { args, opts } = bind(ref, a, kw, pos);
         const f = hostFn(host.nn, ref.name, ref.label);
         return opts ? f(...args, opts) : f(...args);
-      }, NN_PARAM_NAMES);
+      }, NN_PARAM_NAMES, ref.name);
     case "jax":
       if (ref.name === "vmap") {
         return makeCallable((a, kw, pos) => {
@@ -133,19 +137,19 @@ export function makeBuiltin(ref: CallableRef, host: LangHost): Callable {
             throw unsupported(`${ref.label}: axis_size must be an int, got ${pyTypeName(size, host)}`, pos);
           }
           return host.vmap(fun, inAxes, outAxes, size === undefined || size === null ? {} : { axisSize: size });
-        }, ["fun", "in_axes", "out_axes"]);
+        }, ["fun", "in_axes", "out_axes"], ref.name);
       }
       if (ref.name === "grad") {
         return makeCallable((a, kw, pos) => {
           const { args } = bind(ref, a, kw, pos);
           const fun = requireFunction(ref.label, args[0], host, pos);
           return host.grad(fun, args.length > 1 ? { argnums: argnumsOf(args[1], host, pos) } : {});
-        }, ["fun", "argnums"]);
+        }, ["fun", "argnums"], ref.name);
       }
       return makeCallable((a, kw, pos) => {
         const { args } = bind(ref, a, kw, pos);
         return host.jit(requireFunction(ref.label, args[0], host, pos));
-      }, ["fun"]);
+      }, ["fun"], ref.name);
   }
 }
 

@@ -80,10 +80,15 @@ export interface CallSpec {
   positionalKeywords: readonly string[];
   /** Keywords passed on as options. */
   options: readonly string[];
+  /** Defaults of optional positional parameters, used when a later one is given by keyword. */
+  defaults?: ReadonlyMap<string, unknown>;
 }
 
 const spec = (label: string, positional: readonly string[], required: number, varargs: boolean, positionalKeywords: readonly string[], options: readonly string[]): CallSpec =>
   ({ label, positional, required, varargs, positionalKeywords, options });
+
+/** jax.vmap(fun, in_axes=0, out_axes=0): `jax.vmap(f, out_axes=1)` maps axis 0 of every argument. */
+const VMAP_DEFAULTS: ReadonlyMap<string, unknown> = new Map([["in_axes", 0], ["out_axes", 0]]);
 
 export function specOf(ref: CallableRef): CallSpec {
   switch (ref.kind) {
@@ -94,7 +99,9 @@ export function specOf(ref: CallableRef): CallSpec {
     case "nn":
       return spec(ref.label, ["x"], 1, false, [], NN_KEYWORDS[ref.name]);
     case "jax":
-      if (ref.name === "vmap") return spec(ref.label, ["fun", "in_axes", "out_axes"], 1, false, ["in_axes", "out_axes"], ["axis_size"]);
+      if (ref.name === "vmap") {
+        return { ...spec(ref.label, ["fun", "in_axes", "out_axes"], 1, false, ["in_axes", "out_axes"], ["axis_size"]), defaults: VMAP_DEFAULTS };
+      }
       if (ref.name === "grad") return spec(ref.label, ["fun", "argnums"], 1, false, ["argnums"], []);
       return spec(ref.label, ["fun"], 1, false, [], []);
   }

@@ -72,6 +72,22 @@ describe("wrongly typed arguments in the lambda language", () => {
   });
 });
 
+describe("functions where an axis spec belongs", () => {
+  it("are printed as Python prints them, never as their JavaScript source", () => {
+    const e = caught(() => parseLambda("lambda x: jax.vmap(jnp.sum, in_axes=jnp.sum)(x)")(x));
+    expect(e.message).toBe(
+      "vmap in_axes must be an int, None, or a tuple of entries corresponding to the positional arguments passed to the function, but got <function sum>.",
+    );
+    const nested = caught(() => parseLambda("lambda x: jax.vmap(jnp.sum, in_axes=({'a': lambda y: y},))({'a': x})")(x));
+    expect(nested.message).toBe("vmap in_axes must be an int, None, or (nested) container with those types as leaves, but got ({'a': <function <lambda>>},).");
+  });
+
+  it("out_axes alone by keyword leaves in_axes at its default 0, as in Python", () => {
+    const f = parseLambda("lambda x: jax.vmap(lambda r: r * 2, out_axes=1)(x)");
+    expect((f(x) as NDArray).tolist()).toEqual([[0, 6], [2, 8], [4, 10]]);
+  });
+});
+
 describe("wrongly typed arguments from JavaScript", () => {
   const bad: [string, () => unknown, string][] = [
     ["sum(x, axis=x)", () => jnp.sum(x, { axis: x as never }), "only integer scalar arrays can be converted to a scalar index"],
