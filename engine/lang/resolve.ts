@@ -9,10 +9,11 @@ import { EngineError } from "../errors";
 import type { AttrNode, Expr, LambdaNode } from "./ast";
 import {
   ARRAY_ATTRIBUTES, ARRAY_METHODS, ARRAY_UNSUPPORTED, JAX_FUNCTIONS, JAX_MODULES, JAX_UNSUPPORTED, JNP_CONSTANTS,
-  JNP_FUNCTIONS, JNP_KEYWORDS, JNP_POSITIONAL, JNP_UNSUPPORTED, NN_FUNCTIONS, NN_KEYWORDS,
+  JNP_FUNCTIONS, JNP_UNSUPPORTED, NN_FUNCTIONS,
   NN_UNSUPPORTED, NUMPY_ALIASES, PY_BUILTIN_TO_JNP, type JnpName,
 } from "./names";
 import { closestName, didYouMean } from "./suggest";
+import { JNP_SIGNATURES, keywordsOf, NN_SIGNATURES } from "../numpy/signatures";
 
 export type ModulePath = "jnp" | "jax" | "jax.nn";
 /** A module as written (`label` is `jnp` or `jax.numpy` for the same module). */
@@ -93,11 +94,15 @@ const VMAP_DEFAULTS: ReadonlyMap<string, unknown> = new Map([["in_axes", 0], ["o
 export function specOf(ref: CallableRef): CallSpec {
   switch (ref.kind) {
     case "jnp": {
-      const pk = JNP_POSITIONAL[ref.name] ?? [];
-      return spec(ref.label, pk, 0, true, pk.slice(1), JNP_KEYWORDS[ref.name]);
+      // Keywords come from the function's declared signature (numpy/signatures.ts); required
+      // ones are moved into their position, optional ones passed as keyword options. The
+      // number of positional arguments is checked by the same signature when called.
+      const sig = JNP_SIGNATURES[ref.name];
+      const { required, optional } = keywordsOf(sig);
+      return spec(ref.label, [sig.params[0].name, ...required], 0, true, required, optional);
     }
     case "nn":
-      return spec(ref.label, ["x"], 1, false, [], NN_KEYWORDS[ref.name]);
+      return spec(ref.label, ["x"], 1, false, [], keywordsOf(NN_SIGNATURES[ref.name]).optional);
     case "jax":
       if (ref.name === "vmap") {
         return { ...spec(ref.label, ["fun", "in_axes", "out_axes"], 1, false, ["in_axes", "out_axes"], ["axis_size"]), defaults: VMAP_DEFAULTS };

@@ -10,7 +10,8 @@ import { EngineError } from "../errors";
 import type { Value } from "../core/tracer";
 import * as lax from "../primitives/lax";
 import type { ArrayLike } from "./args";
-import { defineJnp, p } from "./signature";
+import { defineJnp } from "./signature";
+import { JNP_SIGNATURES } from "./signatures";
 
 interface Term {
   v: Value;
@@ -88,7 +89,7 @@ function sumOut(t: Term, keep: Set<string>): Term {
 
 /** jnp.einsum(subscripts, *operands): the subscripts string form only (not the interleaved one). */
 export const einsum = defineJnp<(subscripts: string, ...operands: ArrayLike[]) => Value>(
-  { name: "einsum", params: [p("subscripts", "str")], varargs: p("operands", "array") },
+  JNP_SIGNATURES.einsum,
   (subscripts: string, ...xs: Value[]) => {
     const { inputs, output } = parse(subscripts, xs);
     checkSizes(inputs, xs);

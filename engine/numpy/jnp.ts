@@ -13,7 +13,8 @@ import { broadcastShapes, sizeOf } from "../array/shape";
 import type { Value } from "../core/tracer";
 import * as lax from "../primitives/lax";
 import { canonicalizeAxis, reductionAxes, type ArrayLike, type Axis } from "./args";
-import { defineJnp, p, type Param } from "./signature";
+import { defineJnp } from "./signature";
+import { JNP_SIGNATURES as SIG } from "./signatures";
 
 // ---------------------------------------------------------------- elementwise
 /**
@@ -31,15 +32,15 @@ function promoteShapes(vs: Value[]): Value[] {
 
 type Binary = (x1: ArrayLike, x2: ArrayLike) => Value;
 type Unary = (x: ArrayLike) => Value;
-const X2 = [p("x", "array"), p("y", "array")];
+type Name = keyof typeof SIG;
 
 /** A binary jnp ufunc: exactly two array arguments, rank-promoted, then the lax primitive. */
-const binary = (name: string, f: (x: Value, y: Value) => Value): Binary =>
-  defineJnp<Binary>({ name, params: X2, ufunc: true }, (x: Value, y: Value) => {
+const binary = (name: Name, f: (x: Value, y: Value) => Value): Binary =>
+  defineJnp<Binary>(SIG[name], (x: Value, y: Value) => {
     const [a, b] = promoteShapes([x, y]);
     return f(a, b);
   });
-const unary = (name: string, f: (x: Value) => Value): Unary => defineJnp<Unary>({ name, params: [p("x", "array")], ufunc: true }, f);
+const unary = (name: Name, f: (x: Value) => Value): Unary => defineJnp<Unary>(SIG[name], f);
 
 export const add = binary("add", lax.add);
 export const subtract = binary("subtract", lax.sub);
@@ -52,7 +53,7 @@ export const minimum = binary("minimum", lax.min);
  * `jnp.power` special case. JS cannot tell 2 from 2.0, so integral numbers count as ints.
  */
 const floatPower = binary("power", lax.pow);
-export const power = defineJnp<Binary>({ name: "power", params: [p("x1", "array"), p("x2", "operand")], ufunc: true }, (x1: Value, x2: Value | number) =>
+export const power = defineJnp<Binary>(SIG.power, (x1: Value, x2: Value | number) =>
   typeof x2 === "number" && Number.isInteger(x2) ? lax.integerPow(x1, x2) : floatPower(x1, x2),
 );
 
@@ -79,17 +80,9 @@ export interface ReduceOptions { axis?: Axis; keepdims?: boolean }
 export type ReduceArgs = [axisOrOptions?: Axis | ReduceOptions, options?: ReduceOptions];
 type Reduction = (a: ArrayLike, ...rest: ReduceArgs) => Value;
 
-/** JAX's signatures: `sum(a, axis=None, dtype=None, out=None, keepdims=False)`; max/min have no dtype. */
-const reductionParams = (withDtype: boolean): Param[] => [
-  p("a", "array"),
-  p("axis", "ints?", null),
-  ...(withDtype ? [p("dtype", "unsupported", null)] : []),
-  p("out", "unsupported", null),
-  p("keepdims", "bool", false),
-];
-
-function reduction(name: string, reduce: (x: Value, axes: number[]) => Value, hasIdentity: boolean, withDtype: boolean): Reduction {
-  return defineJnp<Reduction>({ name, params: reductionParams(withDtype) }, (x: Value, axis: number[] | null, ...rest: unknown[]) => {
+function reduction(name: "sum" | "prod" | "max" | "min", reduce: (x: Value, axes: number[]) => Value, hasIdentity: boolean): Reduction {
+  // The last parameter is keepdims (sum/prod also have dtype before out).
+  return defineJnp<Reduction>(SIG[name], (x: Value, axis: number[] | null, ...rest: unknown[]) => {
     const axes = reductionAxes(axis, x.ndim);
     if (!hasIdentity && axes.some((d) => x.shape[d] === 0)) {
       throw new EngineError("shape-error", `zero-size array to reduction operation ${name} which has no identity`);
@@ -99,13 +92,13 @@ function reduction(name: string, reduce: (x: Value, axes: number[]) => Value, ha
   });
 }
 
-export const sum = reduction("sum", lax.reduceSum, true, true);
-export const prod = reduction("prod", lax.reduceProd, true, true);
-export const max = reduction("max", lax.reduceMax, false, false);
-export const min = reduction("min", lax.reduceMin, false, false);
+export const sum = reduction("sum", lax.reduceSum, true);
+export const prod = reduction("prod", lax.reduceProd, true);
+export const max = reduction("max", lax.reduceMax, false);
+export const min = reduction("min", lax.reduceMin, false);
 
 /** JAX: div(sum(a, axis, keepdims), n) with n the number of reduced elements. */
-export const mean = defineJnp<Reduction>({ name: "mean", params: reductionParams(true) }, (x: Value, axis: number[] | null, _d: null, _o: null, keepdims: boolean) => {
+export const mean = defineJnp<Reduction>(SIG.mean, (x: Value, axis: number[] | null, _d: null, _o: null, keepdims: boolean) => {
   const axes = reductionAxes(axis, x.ndim);
   const n = sizeOf(axes.map((d) => x.shape[d]));
   return lax.div(sum(x, { axis: axes, keepdims }), n);
@@ -114,7 +107,7 @@ export const mean = defineJnp<Reduction>({ name: "mean", params: reductionParams
 // ---------------------------------------------------------------- shapes
 /** jnp.transpose(a, axes=None): reversed axes by default; JAX's lax message for a non-permutation. */
 export const transpose = defineJnp<(a: ArrayLike, axes?: readonly number[] | null | { axes?: readonly number[] | null }) => Value>(
-  { name: "transpose", params: [p("a", "array"), p("axes", "tuple?", null)] },
+  SIG.transpose,
   (x: Value, given: number[] | null) => {
     const perm = given === null ? x.shape.map((_, i) => x.ndim - 1 - i) : given.map((i) => canonicalizeAxis(i, x.ndim));
     if (given !== null && (perm.length !== x.ndim || new Set(perm).size !== perm.length)) {
@@ -129,7 +122,7 @@ export const transpose = defineJnp<(a: ArrayLike, axes?: readonly number[] | nul
 
 /** JAX `_compute_newshape`: one -1 inferred, NumPy's messages. */
 export const reshape = defineJnp<(a: ArrayLike, shape: number | readonly number[]) => Value>(
-  { name: "reshape", params: [p("a", "array"), p("shape", "int|tuple")] },
+  SIG.reshape,
   (x: Value, shape: number | number[]) => {
     const dims = typeof shape === "number" ? [shape] : shape;
     const written = typeof shape === "number" ? String(shape) : pyShape(dims);
@@ -156,11 +149,11 @@ export const reshape = defineJnp<(a: ArrayLike, shape: number | readonly number[
 );
 
 /** Flattens to 1-d (jnp.ravel, used by vdot, outer and concatenate(axis=None)). */
-export const ravel = defineJnp<Unary>({ name: "ravel", params: [p("a", "array")] }, (x: Value) => reshape(x, -1));
+export const ravel = defineJnp<Unary>(SIG.ravel, (x: Value) => reshape(x, -1));
 
 /** JAX `_moveaxis`: the other axes keep their order, each source lands at its destination. */
 export const moveaxis = defineJnp<(a: ArrayLike, source: number | readonly number[], destination: number | readonly number[]) => Value>(
-  { name: "moveaxis", params: [p("a", "array"), p("source", "ints"), p("destination", "ints")] },
+  SIG.moveaxis,
   (x: Value, source: number[], destination: number[]) => {
     const src = source.map((i) => canonicalizeAxis(i, x.ndim));
     const dst = destination.map((i) => canonicalizeAxis(i, x.ndim));
@@ -173,7 +166,7 @@ export const moveaxis = defineJnp<(a: ArrayLike, source: number | readonly numbe
 );
 
 export const swapaxes = defineJnp<(a: ArrayLike, axis1: number, axis2: number) => Value>(
-  { name: "swapaxes", params: [p("a", "array"), p("axis1", "int"), p("axis2", "int")] },
+  SIG.swapaxes,
   (x: Value, axis1: number, axis2: number) => {
     const i = canonicalizeAxis(axis1, x.ndim);
     const j = canonicalizeAxis(axis2, x.ndim);
@@ -185,7 +178,7 @@ export const swapaxes = defineJnp<(a: ArrayLike, axis1: number, axis2: number) =
 
 /** JAX `lax.expand_dims`: positions count in the result's rank; a broadcast_in_dim. */
 export const expand_dims = defineJnp<(a: ArrayLike, axis: number | readonly number[]) => Value>(
-  { name: "expand_dims", params: [p("a", "array"), p("axis", "ints")] },
+  SIG.expand_dims,
   (x: Value, list: number[]) => {
     const dims = list.map((i) => canonicalizeAxis(i, x.ndim + list.length));
     if (new Set(dims).size !== dims.length) throw new EngineError("shape-error", `repeated axis in lax.expand_dims: [${dims.join(", ")}]`);
@@ -195,7 +188,7 @@ export const expand_dims = defineJnp<(a: ArrayLike, axis: number | readonly numb
 
 /** jnp.squeeze(a, axis=None): every size-1 axis by default; lax's message for a non-1 axis. */
 export const squeeze = defineJnp<(a: ArrayLike, axis?: Axis | { axis?: Axis }) => Value>(
-  { name: "squeeze", params: [p("a", "array"), p("axis", "ints?", null)] },
+  SIG.squeeze,
   (x: Value, given: number[] | null) => {
     const dims = given === null ? x.shape.flatMap((d, i) => (d === 1 ? [i] : [])) : given.map((i) => canonicalizeAxis(i, x.ndim));
     if (new Set(dims).size !== dims.length) throw new EngineError("shape-error", `dimensions are not unique: ${pyShape(dims)}`);
@@ -215,7 +208,7 @@ type Joiner = (arrays: readonly ArrayLike[] | Value, axis?: AxisArg) => Value;
 
 /** jnp.stack(arrays, axis=0, out=None): every array the same shape, each expanded at `axis`, then concatenated. */
 export const stack = defineJnp<Joiner>(
-  { name: "stack", params: [p("arrays", "arrays"), p("axis", "int", 0), p("out", "unsupported", null)] },
+  SIG.stack,
   (xs: Value[], axis: number) => {
     if (!xs.length) throw new EngineError("shape-error", "Need at least one array to stack.");
     const ax = canonicalizeAxis(axis, xs[0].ndim + 1);
@@ -227,7 +220,7 @@ export const stack = defineJnp<Joiner>(
 
 /** jnp.concatenate(arrays, axis=0): axis=None flattens first; lax.concatenate's messages for mismatched shapes. */
 export const concatenate = defineJnp<Joiner>(
-  { name: "concatenate", params: [p("arrays", "arrays"), p("axis", "int?", 0)] },
+  SIG.concatenate,
   (xs: Value[], axis: number | null) => {
     if (!xs.length) throw new EngineError("shape-error", "Need at least one array to concatenate.");
     if (axis === null) return concatenate(xs.map((x) => ravel(x)), 0);
@@ -241,7 +234,7 @@ export const concatenate = defineJnp<Joiner>(
  * The one-argument form (nonzero) has a data-dependent shape, which the playground does not do.
  */
 export const where = defineJnp<(condition: ArrayLike, x: ArrayLike, y: ArrayLike) => Value>(
-  { name: "where", params: [p("condition", "array"), p("x", "array", undefined), p("y", "array", undefined)] },
+  SIG.where,
   (c0: Value, x: Value | undefined, y: Value | undefined) => {
     if (x === undefined || y === undefined) {
       if (x !== undefined || y !== undefined) throw new EngineError("shape-error", "Either both or neither of the x and y arguments should be provided to jax.numpy.where, got 1.");
@@ -260,11 +253,11 @@ export const where = defineJnp<(condition: ArrayLike, x: ArrayLike, y: ArrayLike
 
 // ---------------------------------------------------------------- constants (never batched)
 /** Reads only the shape (per-example under vmap): a constant, not a function of `a`'s values. */
-export const zeros_like = defineJnp<(a: ArrayLike) => NDArray>({ name: "zeros_like", params: [p("a", "array")] }, (x: Value) => zeros(x.shape));
-export const ones_like = defineJnp<(a: ArrayLike) => NDArray>({ name: "ones_like", params: [p("a", "array")] }, (x: Value) => ones(x.shape));
+export const zeros_like = defineJnp<(a: ArrayLike) => NDArray>(SIG.zeros_like, (x: Value) => zeros(x.shape));
+export const ones_like = defineJnp<(a: ArrayLike) => NDArray>(SIG.ones_like, (x: Value) => ones(x.shape));
 /** NumPy arange(stop) / arange(start, stop, step): a plain array. */
 export const arange = defineJnp<(start: number, stop?: number | null, step?: number | null) => NDArray>(
-  { name: "arange", params: [p("start", "number?"), p("stop", "number?", null), p("step", "number?", null)] },
+  SIG.arange,
   (start: number | null, stop: number | null, step: number | null) => {
     if (start === null) throw new EngineError("unsupported", "arange() requires stop to be specified.", { pyType: "TypeError" });
     return makeArange(start, stop, step);

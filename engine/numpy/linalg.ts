@@ -7,7 +7,8 @@ import { EngineError, pyShape } from "../errors";
 import type { Value } from "../core/tracer";
 import * as lax from "../primitives/lax";
 import type { ArrayLike } from "./args";
-import { defineJnp, p } from "./signature";
+import { defineJnp } from "./signature";
+import { JNP_SIGNATURES as SIG } from "./signatures";
 import { multiply, ravel } from "./jnp";
 
 /**
@@ -15,19 +16,18 @@ import { multiply, ravel } from "./jnp";
  * inner product; otherwise the last axis of a contracts with b's only axis or its second-to-last.
  */
 type Product = (a: ArrayLike, b: ArrayLike) => Value;
-const AB = [p("a", "array"), p("b", "array")];
 
-export const dot = defineJnp<Product>({ name: "dot", params: AB }, (x: Value, y: Value) => {
+export const dot = defineJnp<Product>(SIG.dot, (x: Value, y: Value) => {
   const contract: [number[], number[]] =
     x.ndim === 0 || y.ndim === 0 ? [[], []] : y.ndim === 1 ? [[x.ndim - 1], [0]] : [[x.ndim - 1], [y.ndim - 2]];
   return lax.dotGeneral(x, y, { lhsContract: contract[0], rhsContract: contract[1], lhsBatch: [], rhsBatch: [] });
 });
 
 /** jnp.vdot: dot of the flattened operands (no conjugation: every value is real). */
-export const vdot = defineJnp<Product>({ name: "vdot", params: AB }, (a: Value, b: Value) => dot(ravel(a), ravel(b)));
+export const vdot = defineJnp<Product>(SIG.vdot, (a: Value, b: Value) => dot(ravel(a), ravel(b)));
 
 /** jnp.outer: ravel(a)[:, None] * ravel(b)[None, :]. */
-export const outer = defineJnp<Product>({ name: "outer", params: [...AB, p("out", "unsupported", null)] }, (a: Value, b: Value) =>
+export const outer = defineJnp<Product>(SIG.outer, (a: Value, b: Value) =>
   multiply(lax.expandDims(ravel(a), [1]), lax.expandDims(ravel(b), [0])),
 );
 
@@ -36,7 +36,7 @@ export const outer = defineJnp<Product>({ name: "outer", params: [...AB, p("out"
  * dot_general batch dims; an axis only one side has (or of size 1 on one side, squeezed away)
  * becomes a free dim of the other; a final transpose puts the axes in NumPy's order.
  */
-export const matmul = defineJnp<Product>({ name: "matmul", params: AB }, (a: Value, b: Value) => {
+export const matmul = defineJnp<Product>(SIG.matmul, (a: Value, b: Value) => {
   const operands = [a, b];
   operands.forEach((x, i) => {
     if (x.ndim < 1) throw new EngineError("shape-error", `matmul input operand ${i} must have ndim at least 1, but it has ndim ${x.ndim}`);

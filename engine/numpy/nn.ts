@@ -4,7 +4,8 @@
 import type { Value } from "../core/tracer";
 import * as lax from "../primitives/lax";
 import type { ArrayLike, Axis } from "./args";
-import { defineJnp, p } from "./signature";
+import { defineJnp } from "./signature";
+import { NN_SIGNATURES as SIG } from "./signatures";
 import { max, sum } from "./jnp";
 
 /**
@@ -13,10 +14,10 @@ import { max, sum } from "./jnp";
  * `select_n(x <= 0, x, 0)` gives 0 for x ≤ 0 (+0, not -0), x above, keeps NaN (NaN <= 0 is
  * false), and routes the cotangent to x only where x > 0.
  */
-export const relu = defineJnp<(x: ArrayLike) => Value>({ name: "relu", params: [p("x", "array")] }, (x: Value) => lax.selectN(lax.le(x, 0), x, 0));
+export const relu = defineJnp<(x: ArrayLike) => Value>(SIG.relu, (x: Value) => lax.selectN(lax.le(x, 0), x, 0));
 
 /** jax.nn.sigmoid is lax.logistic: 1 / (1 + exp(-x)), with gradient ans·(1 − ans). */
-export const sigmoid = defineJnp<(x: ArrayLike) => Value>({ name: "sigmoid", params: [p("x", "array")] }, (x: Value) => lax.logistic(x));
+export const sigmoid = defineJnp<(x: ArrayLike) => Value>(SIG.sigmoid, (x: Value) => lax.logistic(x));
 
 export interface SoftmaxOptions { axis?: Axis }
 
@@ -26,7 +27,7 @@ export interface SoftmaxOptions { axis?: Axis }
  * does not change when every input along the axis shifts by the same amount.
  */
 export const softmax = defineJnp<(x: ArrayLike, axisOrOptions?: Axis | SoftmaxOptions) => Value>(
-  { name: "softmax", params: [p("x", "array"), p("axis", "ints?", -1)] },
+  SIG.softmax,
   (v: Value, axis: number[] | null) => {
     const unnormalized = lax.exp(lax.sub(v, max(v, { axis, keepdims: true })));
     return lax.div(unnormalized, sum(unnormalized, { axis, keepdims: true }));

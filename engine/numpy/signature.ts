@@ -1,7 +1,7 @@
 /**
  * One validation layer for the jnp/nn namespace: each public function declares its Python
- * signature (parameter names, which are required, and each one's kind), and `defineJnp` binds a
- * call to it the way Python does, converts every argument by its kind and only then calls the
+ * signature (signatures.ts: parameter names, which are required, each one's kind), and
+ * `defineJnp` binds a call to it the way Python does, converts every argument by its kind and only then calls the
  * implementation. So every wrongly typed argument is an EngineError in Python's words (CPython's
  * TypeError texts for arity and keywords, `operator.index` for ints, jnp's `check_arraylike`
  * text for arrays), never a JavaScript error from deep inside.
@@ -64,12 +64,6 @@ export interface Signature {
   ufunc?: boolean;
 }
 
-/** Declares a parameter: `p("axis", "ints?", null)`; without a default it is required. */
-export function p(name: string, kind: Kind, ...dflt: [unknown?]): Param {
-  return dflt.length ? { name, kind, dflt: dflt[0] } : { name, kind };
-}
-/** A keyword-only parameter (always has a default). */
-export const kw = (name: string, kind: Kind, dflt: unknown): Param => ({ name, kind, dflt, kwOnly: true });
 
 /** A trailing `{ … }` literal of keyword arguments; not a value, a tuple or a (null-prototype) dict. */
 export function isKeywords(x: unknown): x is Record<string, unknown> {
