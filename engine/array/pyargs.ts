@@ -57,3 +57,10 @@ export function pyNumber(v: unknown, what: string): number {
   if (typeof v === "boolean") return Number(v);
   throw typeError(`${what} must be a real number, not ${pyTypeName(v)}`);
 }
+
+/** `'a'`, `'a' and 'b'`, `'a', 'b', and 'c'`: CPython's list in "missing … arguments". */
+export function pyNameList(names: readonly string[]): string {
+  const q = names.map((n) => `'${n}'`);
+  if (q.length <= 2) return q.join(" and ");
+  return `${q.slice(0, -1).join(", ")}, and ${q[q.length - 1]}`;
+}

@@ -14,6 +14,7 @@ import {
 } from "./names";
 import { closestName, didYouMean } from "./suggest";
 import { JNP_SIGNATURES, keywordsOf, NN_SIGNATURES } from "../numpy/signatures";
+import { pyNameList } from "../array/pyargs";
 
 export type ModulePath = "jnp" | "jax" | "jax.nn";
 /** A module as written (`label` is `jnp` or `jax.numpy` for the same module). */
@@ -142,12 +143,7 @@ export function checkCall(s: CallSpec, nPos: number, keywords: readonly string[]
   }
 }
 
-/** `'a'`, `'a' and 'b'`, `'a', 'b', and 'c'` — CPython's list in "missing … arguments". */
-export function pyNameList(names: readonly string[]): string {
-  const q = names.map((n) => `'${n}'`);
-  if (q.length <= 2) return q.join(" and ");
-  return `${q.slice(0, -1).join(", ")}, and ${q[q.length - 1]}`;
-}
+export { pyNameList };
 
 interface Scope { names: readonly string[]; parent: Scope | null }
 const bound = (scope: Scope | null, name: string): boolean => {

@@ -14,7 +14,7 @@
  */
 import { EngineError } from "../errors";
 import { NDArray } from "../array/ndarray";
-import { indexTuple, intOrTuple, operatorIndex, pyNumber, pyTypeName, typeError } from "../array/pyargs";
+import { indexTuple, intOrTuple, operatorIndex, pyNameList, pyNumber, pyTypeName, typeError } from "../array/pyargs";
 import { isValue, toValue, type Value } from "../core/tracer";
 import * as lax from "../primitives/lax";
 
@@ -73,11 +73,6 @@ export function isKeywords(x: unknown): x is Record<string, unknown> {
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 const wasWere = (n: number) => (n === 1 ? "was" : "were");
 
-/** `'a'`, `'a' and 'b'`, `'a', 'b', and 'c'`: CPython's list in "missing … arguments". */
-function nameList(names: readonly string[]): string {
-  const q = names.map((n) => `'${n}'`);
-  return q.length <= 2 ? q.join(" and ") : `${q.slice(0, -1).join(", ")}, and ${q[q.length - 1]}`;
-}
 
 /** Python's binding of positional and keyword arguments to `sig`, with CPython's TypeErrors. */
 function bindArguments(sig: Signature, raw: readonly unknown[]): { values: unknown[]; extra: unknown[] } {
@@ -111,7 +106,7 @@ function bindArguments(sig: Signature, raw: readonly unknown[]): { values: unkno
     given[i] = true;
   }
   const missing = sig.params.filter((q, i) => !given[i] && !("dflt" in q)).map((q) => q.name);
-  if (missing.length) throw typeError(`${sig.name}() missing ${plural(missing.length, "required positional argument")}: ${nameList(missing)}`);
+  if (missing.length) throw typeError(`${sig.name}() missing ${plural(missing.length, "required positional argument")}: ${pyNameList(missing)}`);
   sig.params.forEach((q, i) => {
     if (!given[i]) values[i] = q.dflt;
   });
