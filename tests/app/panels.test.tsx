@@ -101,7 +101,7 @@ describe("grad panel", () => {
   });
 
   it("builds the jnp.sum loss on the parsed function, whatever comments and line continuations f has", async () => {
-    // Regression ("Sound foundations" defect 7.5): the loss was built by text surgery, which a
+    // Regression: the loss was built by text surgery on f's source, which a
     // `#` comment or a `\` continuation turned into invalid source.
     await renderPanels();
     await change("Function", "lambda a, b: a * \\\n  b  # elementwise\n");

@@ -1,7 +1,7 @@
 /**
  * User text is never a key with a meaning in JavaScript: parameters, dict keys, in_axes dicts and
  * keyword arguments named `__proto__`, `constructor`, `toString`, `valueOf`, `hasOwnProperty` are
- * ordinary names (Maps and null-prototype objects). Regression: "Sound foundations" defect 7.3.
+ * ordinary names (Maps and null-prototype objects).
  */
 import { describe, expect, it } from "vitest";
 import { EngineError, grad, jit, makeJaxpr, np, parseLambda, vmap, type NDArray } from "../../engine";

@@ -1,8 +1,8 @@
 /**
  * Wrongly typed arguments to every public function are EngineErrors in Python's words (the
  * declared signatures of engine/numpy/signature.ts, the lambda language's jax.grad/vmap/jit),
- * never a JavaScript error or a message that prints JavaScript. Regression: "Sound foundations"
- * defect 1 (`axis is not iterable`, `nums.forEach is not a function`, `An array of NaN elements`).
+ * never a JavaScript error or a message that prints JavaScript. Regressions: JavaScript errors
+ * (`axis is not iterable`, `nums.forEach is not a function`, `An array of NaN elements`).
  */
 import { describe, expect, it } from "vitest";
 import { EngineError, jnp, nn, np, parseLambda, type NDArray } from "../../../engine";

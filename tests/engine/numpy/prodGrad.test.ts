@@ -1,5 +1,5 @@
 /**
- * Derivatives of jnp.prod where inputs are zero. Regression: "Sound foundations" defect 7, the
+ * Derivatives of jnp.prod where inputs are zero. Regression: the
  * reduce_prod VJP divided by the input, so grad(grad(prod)) was NaN at any zero. JAX's values
  * and a loop reference (products of the other elements) for random shapes, axes and zeros,
  * under grad, grad∘grad, vmap(grad∘grad) and jit(grad∘grad).
