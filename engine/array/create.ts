@@ -1,8 +1,8 @@
 /** Creating arrays: from nested lists or flat data + shape, arange, zeros, ones, full. */
-import { EngineError } from "../errors";
+import { EngineError, pyShape } from "../errors";
 import { checkSize } from "../limits";
 import { allocate, NDArray, type NestedList } from "./ndarray";
-import { pyNumber, shapeArg } from "./pyargs";
+import { pyNumber, pyTypeName, shapeArg, typeError } from "./pyargs";
 import { sizeOf, type Shape } from "./shape";
 
 function nestedShape(x: NestedList): number[] {
@@ -16,32 +16,48 @@ function nestedShape(x: NestedList): number[] {
   return shape;
 }
 
-export function array(data: NestedList | ArrayLike<number> | NDArray, shape?: Shape): NDArray {
-  if (data instanceof NDArray) return shape ? data.reshape([...shape]) : data;
+const ragged = () =>
+  new EngineError("shape-error", "setting an array element with a sequence: the nested lists are ragged (an inhomogeneous shape)", { pyType: "ValueError" });
+
+/** One element of a nested list: a Python number or bool (True is 1), as jnp.array takes them. */
+function element(x: unknown): number {
+  if (typeof x === "number") return x;
+  if (typeof x === "boolean") return Number(x);
+  if (Array.isArray(x)) throw ragged();
+  throw typeError(`Value of type <class '${pyTypeName(x)}'> is not a valid JAX array element: only arrays of numeric types are supported`);
+}
+
+/**
+ * jnp.array: from nested lists of numbers, or from flat data and a shape (checked as NumPy
+ * checks shapes: ints, none negative, and as many values as the shape holds).
+ */
+export function array(data: NestedList | ArrayLike<number> | NDArray | boolean, shape?: Shape): NDArray {
+  if (data instanceof NDArray) return shape === undefined ? data : data.reshape(shapeArg(shape));
   if (shape !== undefined) {
-    const flat = Float64Array.from(data as ArrayLike<number>);
-    if (flat.length !== sizeOf(shape)) {
-      throw new EngineError("shape-error", `cannot make an array of shape [${shape.join(", ")}] from ${flat.length} values`);
+    const dims = shapeArg(shape);
+    if (typeof data !== "object" || data === null || typeof (data as ArrayLike<number>).length !== "number") {
+      throw typeError(`flat data must be a sequence of numbers, not ${pyTypeName(data)}`);
     }
+    const flat = Float64Array.from(data as ArrayLike<number>, element);
+    if (flat.length !== sizeOf(dims)) throw new EngineError("shape-error", `cannot reshape array of size ${flat.length} into shape ${pyShape(dims)}`);
     checkSize(flat.length);
-    return new NDArray(flat, shape);
+    return new NDArray(flat, dims);
   }
-  if (typeof data === "number") return new NDArray(Float64Array.of(data), []);
+  if (!Array.isArray(data)) return new NDArray(Float64Array.of(element(data)), []);
   const s = nestedShape(data as NestedList);
   const n = sizeOf(s);
   checkSize(n);
   const out = new Float64Array(n);
   let pos = 0;
-  const fill = (x: NestedList, d: number) => {
+  const fill = (x: unknown, d: number) => {
     if (d === s.length) {
-      if (typeof x !== "number") throw new EngineError("shape-error", "setting an array element with a sequence: the nested lists are ragged");
-      out[pos++] = x;
+      out[pos++] = element(x);
       return;
     }
-    if (!Array.isArray(x) || x.length !== s[d]) throw new EngineError("shape-error", "setting an array element with a sequence: the nested lists are ragged");
+    if (!Array.isArray(x) || x.length !== s[d]) throw ragged();
     for (const y of x) fill(y, d + 1);
   };
-  fill(data as NestedList, 0);
+  fill(data, 0);
   return new NDArray(out, s);
 }
 

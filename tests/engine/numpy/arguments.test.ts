@@ -104,6 +104,12 @@ describe("wrongly typed arguments from JavaScript", () => {
     ["np.arange(NaN)", () => np.arange(NaN), "arange: cannot compute length"],
     ["np.arange(0, Infinity)", () => np.arange(0, Infinity), "arange: cannot compute length"],
     ["reshape(x, [2.5, 2])", () => jnp.reshape(x, [2.5, 2]), "'float' object cannot be interpreted as an integer"],
+    ["np.array([1, 2], [2.5])", () => np.array([1, 2], [2.5]), "'float' object cannot be interpreted as an integer"],
+    ["np.array([1, 2], [3])", () => np.array([1, 2], [3]), "cannot reshape array of size 2 into shape (3,)"],
+    ["np.array([1, 'a'])", () => np.array([1, "a"] as never), "Value of type <class 'str'> is not a valid JAX array element: only arrays of numeric types are supported"],
+    ["np.array(null)", () => np.array(null as never), "Value of type <class 'NoneType'> is not a valid JAX array element: only arrays of numeric types are supported"],
+    ["np.stack(5)", () => np.stack(5 as never), "'int' object is not iterable"],
+    ["np.concatenate(5)", () => np.concatenate(5 as never), "'int' object is not iterable"],
   ];
   it.each(bad)("%s", (_name, f, message) => {
     const e = caught(f);
@@ -112,7 +118,7 @@ describe("wrongly typed arguments from JavaScript", () => {
   });
 
   it("refuses negative dimensions with NumPy's ValueError", () => {
-    for (const f of [() => np.zeros([-1]), () => np.ones([2, -3]), () => np.full([-1], 0)]) {
+    for (const f of [() => np.zeros([-1]), () => np.ones([2, -3]), () => np.full([-1], 0), () => np.array([1, 2], [-1, -2])]) {
       const e = caught(f);
       expect(e.message).toBe("negative dimensions are not allowed");
       expect(e.pyType).toBe("ValueError");
