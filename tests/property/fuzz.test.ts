@@ -49,6 +49,15 @@ const { expr } = fc.letrec<{ expr: string; leaf: string }>((tie) => ({
     fc.tuple(tie("expr"), fc.constantFrom("0", "None", "1")).map(([e, ax]) => `jax.vmap(lambda a: ${e}, in_axes=${ax})(a)`),
     tie("expr").map((e) => `jax.grad(lambda a, b: jnp.sum(${e}))(a, b)`),
     tie("expr").map((e) => `jax.jit(lambda a: ${e})(a)`),
+    // Transformation options, valid and not.
+    fc.tuple(tie("expr"), fc.constantFrom("0", "None", "(0,)", "1.5", "'a'", "{'a': 0}", "(None,)", "-1"), fc.constantFrom("0", "None", "1", "-1", "(0,)", "'x'"), fc.constantFrom("", ", axis_size=2", ", axis_size=-1", ", axis_size=1.5"))
+      .map(([e, i, o, n]) => `jax.vmap(lambda a: ${e}, in_axes=${i}, out_axes=${o}${n})(a)`),
+    fc.tuple(tie("expr"), fc.constantFrom("0", "1", "(0, 1)", "'0'", "1.5", "-1", "(1,)", "2", "None")).map(([e, k]) => `jax.grad(lambda a, b: jnp.sum(${e}), argnums=${k})(a, b)`),
+    // Dicts and tuples as values; odd indices.
+    tie("expr").map((e) => `jax.vmap(lambda p: p['w'] * 2, in_axes=({'w': 0},))({'w': ${e}})`),
+    fc.tuple(tie("expr"), fc.constantFrom("'w'", "'__proto__'", "'constructor'", "0")).map(([e, k]) => `{'w': ${e}, 'constructor': a}[${k}]`),
+    fc.tuple(tie("expr"), fc.constantFrom("1.5", "'a'", "None, None", "0, 0, 0, 0", "..., ...", "a", "(0, 1)", "::0", "-9")).map(([e, i]) => `(${e})[${i}]`),
+    fc.tuple(tie("expr"), tie("expr")).map(([x, y]) => `(${x}, ${y})[1]`),
     // Wrongly typed arguments: each must be an EngineError in Python's words.
     fc.tuple(tie("expr"), fc.constantFrom("{'axis': 1}", "'a'", "a", "1.5", "(0, 'x')", "jnp.sum", "[]")).map(([e, bad]) =>
       `jnp.${["sum", "reshape", "transpose", "swapaxes", "expand_dims", "squeeze", "stack", "einsum"][bad.length % 8]}(${e}, ${bad})`),
