@@ -8,7 +8,7 @@ import { EngineError } from "../errors";
 import type { LangHost } from "./host";
 import { JNP_PARAM_NAMES, NN_PARAM_NAMES } from "./names";
 import { withParamNames } from "./params";
-import { checkCall, methodSpec, specOf, unsupported, type CallableRef } from "./resolve";
+import { callError, checkCall, methodSpec, specOf, unsupported, type CallableRef } from "./resolve";
 
 /** Python keyword arguments of one call, by Python name. */
 export type Keywords = ReadonlyMap<string, unknown>;
@@ -76,7 +76,7 @@ function bind(ref: CallableRef, args: unknown[], kw: Keywords, pos: number): { a
     // A skipped optional parameter takes its default (jax.vmap(f, out_axes=1): in_axes=0).
     while (out.length < s.positional.indexOf(k) && s.defaults?.has(s.positional[out.length])) out.push(s.defaults.get(s.positional[out.length]));
     if (s.positional.indexOf(k) !== out.length) {
-      throw unsupported(`${s.label}(): pass '${s.positional[out.length]}' before '${k}' (positionally or by keyword)`, pos);
+      throw callError(`${s.label}(): pass '${s.positional[out.length]}' before '${k}' (positionally or by keyword)`, pos);
     }
     out.push(v);
   }
@@ -106,7 +106,7 @@ function argnumsOf(v: unknown, host: LangHost, pos: number): number | number[] {
 }
 
 function requireFunction(label: string, f: unknown, host: LangHost, pos: number): Function {
-  if (typeof f !== "function") throw unsupported(`${label}: expected a callable value as its first argument, got ${pyTypeName(f, host)}`, pos);
+  if (typeof f !== "function") throw callError(`${label}: expected a callable value as its first argument, got ${pyTypeName(f, host)}`, pos);
   return f;
 }
 
@@ -134,7 +134,7 @@ export function makeBuiltin(ref: CallableRef, host: LangHost): Callable {
           const outAxes = args.length > 2 ? args[2] : 0;
           const size = opts?.axis_size;
           if (size !== undefined && size !== null && !(typeof size === "number" && Number.isInteger(size))) {
-            throw unsupported(`${ref.label}: axis_size must be an int, got ${pyTypeName(size, host)}`, pos);
+            throw callError(`${ref.label}: axis_size must be an int, got ${pyTypeName(size, host)}`, pos);
           }
           return host.vmap(fun, inAxes, outAxes, size === undefined || size === null ? {} : { axisSize: size });
         }, ["fun", "in_axes", "out_axes"], ref.name);
@@ -165,7 +165,7 @@ export function boundMethod(x: unknown, name: string, label: string, host: LangH
     if (name === "reshape" || name === "transpose") {
       // Both `x.reshape(2, 3)` and `x.reshape((2, 3))`, like NumPy.
       const one = args.length === 1 ? args[0] : undefined;
-      if (name === "reshape" && args.length === 0) throw unsupported(`${label}() missing the new shape`, pos);
+      if (name === "reshape" && args.length === 0) throw callError(`${label}() missing the new shape`, pos);
       if (args.length === 0 || (name === "transpose" && one === null)) return f(x);
       return f(x, Array.isArray(one) ? [...one] : typeof one === "number" || args.length > 1 ? [...args] : one);
     }

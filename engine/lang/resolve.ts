@@ -5,7 +5,7 @@
  * and, when something is close, "did you mean …?". The evaluator reuses `moduleMember` and
  * `checkCall` at run time, so both paths say the same words.
  */
-import { EngineError } from "../errors";
+import { EngineError, type PyType } from "../errors";
 import type { AttrNode, Expr, LambdaNode } from "./ast";
 import {
   ARRAY_ATTRIBUTES, ARRAY_METHODS, ARRAY_UNSUPPORTED, JAX_FUNCTIONS, JAX_MODULES, JAX_UNSUPPORTED, JNP_CONSTANTS,
@@ -27,9 +27,12 @@ export type Ref =
   | { kind: "jax"; name: (typeof JAX_FUNCTIONS)[number]; label: string };
 export type CallableRef = Exclude<Ref, ModuleRef | { kind: "const" }>;
 
-export function unsupported(message: string, pos?: number): EngineError {
-  return new EngineError("unsupported", message, pos === undefined ? {} : { column: pos + 1 });
+export function unsupported(message: string, pos?: number, pyType?: PyType): EngineError {
+  return new EngineError("unsupported", message, { ...(pos === undefined ? {} : { column: pos + 1 }), ...(pyType ? { pyType } : {}) });
 }
+
+/** A call that does not fit the callee's signature: Python's TypeError. */
+export const callError = (message: string, pos: number): EngineError => unsupported(message, pos, "TypeError");
 
 const has = (list: readonly string[], name: string) => list.includes(name);
 
@@ -123,23 +126,23 @@ const JAX_KNOWN_KEYWORDS = ["axis_name", "spmd_axis_name", "has_aux", "holomorph
 /** Python's TypeError wording for a call that does not fit `s`. */
 export function checkCall(s: CallSpec, nPos: number, keywords: readonly string[], pos: number): void {
   if (!s.varargs && nPos > s.positional.length) {
-    throw unsupported(`${s.label}() takes at most ${s.positional.length} positional argument${s.positional.length === 1 ? "" : "s"} (${nPos} given)`, pos);
+    throw callError(`${s.label}() takes at most ${s.positional.length} positional argument${s.positional.length === 1 ? "" : "s"} (${nPos} given)`, pos);
   }
   for (const k of keywords) {
     const slot = s.positional.indexOf(k);
     if (slot >= 0 && s.positionalKeywords.includes(k)) {
-      if (slot < nPos) throw unsupported(`${s.label}() got multiple values for argument '${k}'`, pos);
+      if (slot < nPos) throw callError(`${s.label}() got multiple values for argument '${k}'`, pos);
       continue;
     }
     if (s.options.includes(k)) continue;
     if (JAX_KNOWN_KEYWORDS.includes(k)) throw unsupported(`${s.label}(): the keyword argument '${k}' is not supported in the playground`, pos);
     const near = closestName(k, [...s.positionalKeywords, ...s.options]);
-    throw unsupported(`${s.label}() got an unexpected keyword argument '${k}'${near ? ` — did you mean ${near}?` : ""}`, pos);
+    throw callError(`${s.label}() got an unexpected keyword argument '${k}'${near ? ` — did you mean ${near}?` : ""}`, pos);
   }
   const filled = nPos + keywords.filter((k) => s.positionalKeywords.includes(k)).length;
   if (filled < s.required) {
     const missing = s.positional.slice(nPos, s.required).filter((p) => !keywords.includes(p));
-    throw unsupported(`${s.label}() missing ${missing.length} required positional argument${missing.length === 1 ? "" : "s"}: ${pyNameList(missing)}`, pos);
+    throw callError(`${s.label}() missing ${missing.length} required positional argument${missing.length === 1 ? "" : "s"}: ${pyNameList(missing)}`, pos);
   }
 }
 
@@ -176,7 +179,7 @@ function visit(e: Expr, scope: Scope | null): void {
       return visitAttr(e, scope);
     case "call": {
       const ref = staticRef(e.func, isBound);
-      if (ref?.kind === "module") throw unsupported(`'module' object is not callable: ${ref.label}`, e.pos);
+      if (ref?.kind === "module") throw callError(`'module' object is not callable: ${ref.label}`, e.pos);
       const kws = e.keywords.map((k) => k.name);
       if (ref && ref.kind !== "const") checkCall(specOf(ref), e.args.length, kws, e.pos);
       else {

@@ -57,6 +57,7 @@ const lambdaCases: [string, string, string][] = [
   ["lambda x: jnp.arange('a')", "TypeError", "arange() argument 'start' must be a real number, not str"],
   ["lambda x: jax.nn.relu('a')", "TypeError", "relu requires ndarray or scalar arguments, got <class 'str'> at position 0."],
   ["lambda x: jax.nn.softmax(x, axis=jnp.sum)", "TypeError", "'function' object cannot be interpreted as an integer"],
+  ["lambda x: x[{'start': 0, 'stop': 1, 'step': None}]", "NotImplementedError", "IndexError: only integers, slices (`:`), ellipsis (`...`) and None are valid indices, not dict"],
   ["lambda x: jax.grad(jnp.sum, argnums='0')(x)", "TypeError", "'str' object cannot be interpreted as an integer"],
   ["lambda x: jax.grad(jnp.sum, argnums=1.5)(x)", "TypeError", "'float' object is not iterable"],
   ["lambda x: jax.grad(jnp.sum, argnums=(0, 'a'))(x)", "TypeError", "'str' object cannot be interpreted as an integer"],
@@ -80,6 +81,12 @@ describe("functions where an axis spec belongs", () => {
     );
     const nested = caught(() => parseLambda("lambda x: jax.vmap(jnp.sum, in_axes=({'a': lambda y: y},))({'a': x})")(x));
     expect(nested.message).toBe("vmap in_axes must be an int, None, or (nested) container with those types as leaves, but got ({'a': <function <lambda>>},).");
+  });
+
+  it("calls that do not fit a signature are Python's TypeError", () => {
+    for (const src of ["lambda x: jax.vmap()", "lambda x: jax.grad(jnp.sum, 0, 1)", "lambda x: jnp.sum(x, axs=0)", "lambda x: (lambda y: y)(x, x)", "lambda x: (lambda y: y)()", "lambda x: jax.jit(3)"]) {
+      expect(caught(() => parseLambda(src)(x)).pyType).toBe("TypeError");
+    }
   });
 
   it("out_axes alone by keyword leaves in_axes at its default 0, as in Python", () => {
