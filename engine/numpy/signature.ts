@@ -1,8 +1,8 @@
 /**
  * One validation layer for the jnp/nn namespace: each public function declares its Python
  * signature (signatures.ts: parameter names, which are required, each one's kind), and
- * `defineJnp` binds a call to it the way Python does, converts every argument by its kind and only then calls the
- * implementation. So every wrongly typed argument is an EngineError in Python's words (CPython's
+ * `defineJnp` binds a call to it the way Python does, converts every argument by its kind and
+ * only then calls the implementation. So every wrongly typed argument is an EngineError in Python's words (CPython's
  * TypeError texts for arity and keywords, `operator.index` for ints, jnp's `check_arraylike`
  * text for arrays), never a JavaScript error from deep inside.
  *
@@ -13,7 +13,6 @@
  * JAX: jax/_src/numpy/util.py (check_arraylike), jax/_src/numpy/reductions.py, lax_numpy.py.
  */
 import { EngineError } from "../errors";
-import { NDArray } from "../array/ndarray";
 import { indexTuple, intOrTuple, operatorIndex, pyNameList, pyNumber, pyTypeName, typeError } from "../array/pyargs";
 import { isValue, toValue, type Value } from "../core/tracer";
 import * as lax from "../primitives/lax";
@@ -51,8 +50,6 @@ export interface Param {
   kind: Kind;
   /** Absent: required. */
   dflt?: unknown;
-  /** Keyword-only (after `*` in Python). */
-  kwOnly?: boolean;
 }
 
 export interface Signature {
@@ -64,38 +61,31 @@ export interface Signature {
   ufunc?: boolean;
 }
 
-
 /** A trailing `{ … }` literal of keyword arguments; not a value, a tuple or a (null-prototype) dict. */
 export function isKeywords(x: unknown): x is Record<string, unknown> {
-  return typeof x === "object" && x !== null && Object.getPrototypeOf(x) === Object.prototype && !isValue(x) && !(x instanceof NDArray);
+  return typeof x === "object" && x !== null && Object.getPrototypeOf(x) === Object.prototype;
 }
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 const wasWere = (n: number) => (n === 1 ? "was" : "were");
-
 
 /** Python's binding of positional and keyword arguments to `sig`, with CPython's TypeErrors. */
 function bindArguments(sig: Signature, raw: readonly unknown[]): { values: unknown[]; extra: unknown[] } {
   const args = [...raw];
   const keywords = args.length > 0 && isKeywords(args[args.length - 1]) ? (args.pop() as Record<string, unknown>) : {};
   while (args.length > 0 && args[args.length - 1] === undefined) args.pop();
-  const positional = sig.params.filter((q) => !q.kwOnly);
-  const required = positional.filter((q) => !("dflt" in q)).length;
-  if (sig.ufunc && args.length !== positional.length) {
-    throw typeError(`${sig.name}() takes ${plural(positional.length, "positional argument")} but ${args.length} ${wasWere(args.length)} given`);
+  const n = sig.params.length;
+  const required = sig.params.filter((q) => !("dflt" in q)).length;
+  if (sig.ufunc && args.length !== n) {
+    throw typeError(`${sig.name}() takes ${plural(n, "positional argument")} but ${args.length} ${wasWere(args.length)} given`);
   }
-  if (!sig.varargs && args.length > positional.length) {
-    const takes = required === positional.length ? `${positional.length}` : `from ${required} to ${positional.length}`;
-    throw typeError(`${sig.name}() takes ${takes} positional argument${positional.length === 1 ? "" : "s"} but ${args.length} ${wasWere(args.length)} given`);
+  if (!sig.varargs && args.length > n) {
+    const takes = required === n ? `${n}` : `from ${required} to ${n}`;
+    throw typeError(`${sig.name}() takes ${takes} positional argument${n === 1 ? "" : "s"} but ${args.length} ${wasWere(args.length)} given`);
   }
-  const values: unknown[] = sig.params.map(() => undefined);
-  const given = sig.params.map(() => false);
-  positional.forEach((q, i) => {
-    if (i < args.length && args[i] !== undefined) {
-      values[sig.params.indexOf(q)] = args[i];
-      given[sig.params.indexOf(q)] = true;
-    }
-  });
+  // An undefined positional (a JS caller's omitted optional) counts as not given.
+  const values = sig.params.map((_, i) => args[i]);
+  const given = values.map((v) => v !== undefined);
   for (const key of Object.keys(keywords)) {
     const v = keywords[key];
     if (v === undefined) continue;
@@ -110,7 +100,7 @@ function bindArguments(sig: Signature, raw: readonly unknown[]): { values: unkno
   sig.params.forEach((q, i) => {
     if (!given[i]) values[i] = q.dflt;
   });
-  return { values, extra: args.slice(positional.length) };
+  return { values, extra: args.slice(n) };
 }
 
 /** jnp's check_arraylike: an array or Python scalar, else jnp's TypeError naming the position. */
