@@ -82,12 +82,14 @@ const shape = fc.array(fc.integer({ min: 1, max: 4 }), { minLength: 0, maxLength
 const filled = (s: number[], offset: number) => np.array(Array.from({ length: s.reduce((p, q) => p * q, 1) }, (_, i) => ((i * 7 + offset) % 5) - 1.5), s);
 
 /**
- * Crashes found by this fuzzer outside this test's area, reported to their owners rather than
- * fixed here; the step is skipped for matching programs until they are fixed.
- * traceVmap: `lambda a, b: jax.jit(lambda a: jnp.exp(2))(a)` (a jit whose output is a constant)
- * throws `TypeError: set is not iterable` in engine/transforms/provenance.ts.
+ * Crashes this fuzzer found outside its own area, reported to their owners rather than fixed
+ * here; only that step of matching programs is skipped until they are fixed.
+ * traceVmap of `lambda a: jax.grad(lambda a: jnp.sum(jax.jit(lambda a: 0)(a)))(a)`: the jit_call
+ * VJP binds a backward jaxpr with no outputs, and story.ts's listener reads `outputs[0].aval`
+ * (`TypeError: Cannot read properties of undefined`); also with grad inside jit. vmap, jit and
+ * eager calls are fine.
  */
-const KNOWN: { step: string; pattern: RegExp }[] = [{ step: "traceVmap", pattern: /jax\.jit\(/ }];
+const KNOWN: { step: string; pattern: RegExp }[] = [{ step: "traceVmap", pattern: /^(?=.*jax\.grad\()(?=.*jax\.jit\()/ }];
 
 /** Runs one step: a value or an EngineError with a clean message; anything else fails the test. */
 function step(src: string, name: string, f: () => unknown): boolean {
@@ -99,7 +101,9 @@ function step(src: string, name: string, f: () => unknown): boolean {
     if (!(e instanceof EngineError)) {
       throw new Error(`${name} of ${JSON.stringify(src)} threw ${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}`);
     }
-    if (BAD_TEXT.test(e.message)) throw new Error(`${name} of ${JSON.stringify(src)}: message prints JavaScript: ${e.message}`);
+    // A syntax error echoes the source line under its message: only the message is ours.
+    const own = e.kind === "syntax" ? e.message.split("\n")[0] : e.message;
+    if (BAD_TEXT.test(own)) throw new Error(`${name} of ${JSON.stringify(src)}: message prints JavaScript: ${e.message}`);
     return false;
   }
 }
