@@ -39,6 +39,8 @@ const lambdaCases: [string, string, string][] = [
   ["lambda x: jnp.transpose(x, 0)", "TypeError", "'int' object is not iterable"],
   ["lambda x: jnp.transpose(x, (0, 'a'))", "TypeError", "'str' object cannot be interpreted as an integer"],
   ["lambda x: jnp.moveaxis(x, 0)", "TypeError", "moveaxis() missing 1 required positional argument: 'destination'"],
+  ["lambda x: jnp.expand_dims(x)", "TypeError", "expand_dims() missing 1 required positional argument: 'axis'"],
+  ["lambda x: jnp.swapaxes(x, 0)", "TypeError", "swapaxes() missing 1 required positional argument: 'axis2'"],
   ["lambda x: jnp.swapaxes(x, 0, 1.5)", "TypeError", "'float' object cannot be interpreted as an integer"],
   ["lambda x: jnp.expand_dims(x, 'a')", "TypeError", "'str' object cannot be interpreted as an integer"],
   ["lambda x: jnp.squeeze(x, 1.5)", "TypeError", "'float' object cannot be interpreted as an integer"],
