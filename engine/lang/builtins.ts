@@ -90,19 +90,16 @@ function bind(ref: CallableRef, args: unknown[], kw: Keywords, pos: number): { a
  * `'float' object is not iterable` (jax/_src/api_util.py).
  */
 function argnumsOf(v: unknown, host: LangHost, pos: number): number | number[] {
-  const typeError = (m: string) => new EngineError("unsupported", m, { column: pos + 1, pyType: "TypeError" });
   const index = (x: unknown): number => {
     if (typeof x === "boolean") return Number(x);
     if (typeof x === "number" && Number.isInteger(x)) return x;
-    throw typeError(`'${pyTypeName(x, host)}' object cannot be interpreted as an integer`);
+    throw callError(`'${pyTypeName(x, host)}' object cannot be interpreted as an integer`, pos);
   };
-  if (typeof v === "number" || typeof v === "boolean") {
-    if (typeof v === "number" && !Number.isInteger(v)) throw typeError(`'float' object is not iterable`);
-    return index(v);
-  }
-  if (typeof v === "string") return [...v].map(index);
-  if (!Array.isArray(v)) throw typeError(`'${pyTypeName(v, host)}' object is not iterable`);
-  return v.map(index);
+  if ((typeof v === "number" && Number.isInteger(v)) || typeof v === "boolean") return index(v);
+  // Not an int: Python iterates it (a str yields its characters).
+  const items = typeof v === "string" ? [...v] : Array.isArray(v) ? v : null;
+  if (items === null) throw callError(`'${pyTypeName(v, host)}' object is not iterable`, pos);
+  return items.map(index);
 }
 
 function requireFunction(label: string, f: unknown, host: LangHost, pos: number): Function {
