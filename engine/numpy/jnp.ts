@@ -1,9 +1,9 @@
 /**
  * jax.numpy as library code over the primitives (style P4): elementwise math, reductions, shape
  * manipulation, where and the constant makers. NumPy argument order; keyword arguments as a
- * trailing options object. Each function declares its Python signature (signature.ts), so its
- * body only ever sees arguments of the declared kinds. Every check reads `.shape` (per-example under vmap) and raises JAX's
- * words; broadcasting errors come from the primitives' shape rules (lax names: `sub got …`).
+ * trailing options object. Each function declares its Python signature (signatures.ts), so its
+ * body only ever sees arguments of the declared kinds. Every check reads `.shape` (per-example
+ * under vmap) and raises JAX's words; broadcasting errors come from the primitives' shape rules (lax names: `sub got …`).
  * JAX: jax/_src/numpy/{ufuncs,reductions,lax_numpy}.py.
  */
 import { EngineError, incompatibleRankBroadcast, pyShape } from "../errors";
