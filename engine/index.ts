@@ -4,6 +4,7 @@
  * reaches the engine only through these names; change them only by adding.
  */
 import { parseLambdaWith } from "./lang";
+export { composeLambdaSource } from "./lang";
 import { engineHost } from "./langHost";
 
 export { NDArray } from "./array/ndarray";

@@ -1,7 +1,8 @@
 /** Creating arrays: from nested lists or flat data + shape, arange, zeros, ones, full. */
-import { EngineError } from "../errors";
+import { EngineError, pyShape } from "../errors";
 import { checkAlloc } from "../limits";
 import { allocate, NDArray, type NestedList } from "./ndarray";
+import { pyNumber, pyTypeName, shapeArg, typeError } from "./pyargs";
 import { sizeOf, type Shape } from "./shape";
 
 function nestedShape(x: NestedList): number[] {
@@ -15,49 +16,72 @@ function nestedShape(x: NestedList): number[] {
   return shape;
 }
 
-export function array(data: NestedList | ArrayLike<number> | NDArray, shape?: Shape): NDArray {
-  if (data instanceof NDArray) return shape ? data.reshape([...shape]) : data;
+const ragged = () =>
+  new EngineError("shape-error", "setting an array element with a sequence: the nested lists are ragged (an inhomogeneous shape)", { pyType: "ValueError" });
+
+/** One element of a nested list: a Python number or bool (True is 1), as jnp.array takes them. */
+function element(x: unknown): number {
+  if (typeof x === "number") return x;
+  if (typeof x === "boolean") return Number(x);
+  if (Array.isArray(x)) throw ragged();
+  throw typeError(`Value of type <class '${pyTypeName(x)}'> is not a valid JAX array element: only arrays of numeric types are supported`);
+}
+
+/**
+ * jnp.array: from nested lists of numbers, or from flat data and a shape (checked as NumPy
+ * checks shapes: ints, none negative, and as many values as the shape holds).
+ */
+export function array(data: NestedList | ArrayLike<number> | NDArray | boolean, shape?: Shape): NDArray {
+  if (data instanceof NDArray) return shape === undefined ? data : data.reshape(shapeArg(shape));
   if (shape !== undefined) {
-    const flat = Float64Array.from(data as ArrayLike<number>);
-    if (flat.length !== sizeOf(shape)) {
-      throw new EngineError("shape-error", `cannot make an array of shape [${shape.join(", ")}] from ${flat.length} values`);
+    const dims = shapeArg(shape);
+    if (typeof data !== "object" || data === null || typeof (data as ArrayLike<number>).length !== "number") {
+      throw typeError(`flat data must be a sequence of numbers, not ${pyTypeName(data)}`);
     }
+    const flat = Float64Array.from(data as ArrayLike<number>, element);
+    if (flat.length !== sizeOf(dims)) throw new EngineError("shape-error", `cannot reshape array of size ${flat.length} into shape ${pyShape(dims)}`);
     checkAlloc(flat.length);
-    return new NDArray(flat, shape);
+    return new NDArray(flat, dims);
   }
-  if (typeof data === "number") return new NDArray(Float64Array.of(data), []);
+  if (!Array.isArray(data)) return new NDArray(Float64Array.of(element(data)), []);
   const s = nestedShape(data as NestedList);
   const n = sizeOf(s);
   checkAlloc(n);
   const out = new Float64Array(n);
   let pos = 0;
-  const fill = (x: NestedList, d: number) => {
+  const fill = (x: unknown, d: number) => {
     if (d === s.length) {
-      if (typeof x !== "number") throw new EngineError("shape-error", "setting an array element with a sequence: the nested lists are ragged");
-      out[pos++] = x;
+      out[pos++] = element(x);
       return;
     }
-    if (!Array.isArray(x) || x.length !== s[d]) throw new EngineError("shape-error", "setting an array element with a sequence: the nested lists are ragged");
+    if (!Array.isArray(x) || x.length !== s[d]) throw ragged();
     for (const y of x) fill(y, d + 1);
   };
-  fill(data as NestedList, 0);
+  fill(data, 0);
   return new NDArray(out, s);
 }
 
-export function full(shape: Shape, value: number): NDArray {
-  const out = allocate(shape);
-  out.data.fill(value);
+/** NumPy full(shape, fill_value): the shape is checked as NumPy does (ints, none negative). */
+export function full(shape: Shape | number, value: number): NDArray {
+  const out = allocate(shapeArg(shape));
+  out.data.fill(pyNumber(value, "fill_value"));
   return out;
 }
 
-export const zeros = (shape: Shape): NDArray => full(shape, 0);
-export const ones = (shape: Shape): NDArray => full(shape, 1);
+export const zeros = (shape: Shape | number): NDArray => full(shape, 0);
+export const ones = (shape: Shape | number): NDArray => full(shape, 1);
 
-/** NumPy arange(stop) / arange(start, stop, step). */
-export function arange(start: number, stop?: number, step = 1): NDArray {
-  if (stop === undefined) [start, stop] = [0, start];
+/** NumPy arange(stop) / arange(start, stop, step); None for stop/step means omitted. */
+export function arange(start: number, stop?: number | null, step: number | null = 1): NDArray {
+  start = pyNumber(start, "arange() start");
+  if (stop === undefined || stop === null) [start, stop] = [0, start];
+  stop = pyNumber(stop, "arange() stop");
+  step = step === null ? 1 : pyNumber(step, "arange() step");
   if (step === 0) throw new EngineError("shape-error", "arange: step must not be zero");
-  const n = Math.max(0, Math.ceil((stop - start) / step));
+  const len = Math.ceil((stop - start) / step);
+  // NumPy: `ValueError: arange: cannot compute length` for nan/inf bounds.
+  if (!Number.isFinite(len)) throw new EngineError("shape-error", "arange: cannot compute length", { pyType: "ValueError" });
+  const n = Math.max(0, len);
   checkAlloc(n);
   const out = new Float64Array(n);
   for (let i = 0; i < n; i++) out[i] = start + i * step;

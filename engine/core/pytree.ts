@@ -2,7 +2,9 @@
  * Pytrees at the edges of every transformation (style P5): flatten/unflatten, key paths, and
  * the in_axes/out_axes prefix rule with JAX's "tree prefix" error. JS arrays are tuples, plain
  * objects are dicts (flattened in sorted-key order, like JAX), null/undefined is an empty node,
- * anything else is a leaf. JAX: jax/_src/tree_util.py, api_util.flatten_axes.
+ * anything else is a leaf. Dict keys are user text (`'__proto__'`, `'constructor'`): dicts are
+ * read by own keys only and rebuilt as null-prototype objects, so no key is special.
+ * JAX: jax/_src/tree_util.py, api_util.flatten_axes.
  */
 import { EngineError, pyTuple } from "../errors";
 
@@ -14,8 +16,18 @@ export type TreeDef =
 
 const LEAF: TreeDef = { kind: "leaf" };
 
-function isDict(x: unknown): x is Record<string, unknown> {
-  return typeof x === "object" && x !== null && !Array.isArray(x) && Object.getPrototypeOf(x) === Object.prototype;
+/** A dict: a plain object literal or a null-prototype object (the lambda language's dicts). */
+export function isDict(x: unknown): x is Record<string, unknown> {
+  if (typeof x !== "object" || x === null || Array.isArray(x)) return false;
+  const proto = Object.getPrototypeOf(x);
+  return proto === Object.prototype || proto === null;
+}
+
+/** A dict from entries, as a null-prototype object with ordinary own properties. */
+export function makeDict(entries: Iterable<readonly [string, unknown]>): Record<string, unknown> {
+  const out = Object.create(null) as Record<string, unknown>;
+  for (const [k, v] of entries) Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
+  return out;
 }
 
 export function treeFlatten(x: unknown): [unknown[], TreeDef] {
@@ -45,7 +57,7 @@ export function treeUnflatten(def: TreeDef, leaves: readonly unknown[]): unknown
       case "tuple":
         return d.children.map(build);
       case "dict":
-        return Object.fromEntries(d.keys.map((k, j) => [k, build(d.children[j])]));
+        return makeDict(d.keys.map((k, j) => [k, build(d.children[j])] as const));
     }
   };
   return build(def);
@@ -169,6 +181,12 @@ export function axesLeavesValid(spec: unknown): boolean {
   return false;
 }
 
+/** The Python name of a function: its `pyName` (set by the lambda language), else `<lambda>`. */
+function pyFunctionName(f: Function): string {
+  const name = (f as { pyName?: unknown }).pyName;
+  return typeof name === "string" ? name : "<lambda>";
+}
+
 /** Python repr of an axes spec, for error texts: `(0, None)`, `{'a': 0}`, `False`. */
 export function pyRepr(x: unknown): string {
   if (x === null || x === undefined) return "None";
@@ -177,5 +195,7 @@ export function pyRepr(x: unknown): string {
   if (typeof x === "string") return `'${x}'`;
   if (Array.isArray(x)) return pyTuple(x.map(pyRepr));
   if (isDict(x)) return `{${Object.keys(x).map((k) => `'${k}': ${pyRepr(x[k])}`).join(", ")}}`;
+  // A function's JS source is never shown: Python prints `<function name at 0x…>`.
+  if (typeof x === "function") return `<function ${pyFunctionName(x)}>`;
   return String(x);
 }

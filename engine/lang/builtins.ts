@@ -7,7 +7,7 @@
 import type { LangHost } from "./host";
 import { JNP_PARAM_NAMES, NN_PARAM_NAMES } from "./names";
 import { withParamNames } from "./params";
-import { checkCall, methodSpec, specOf, unsupported, type CallableRef } from "./resolve";
+import { callError, checkCall, methodSpec, specOf, unsupported, type CallableRef } from "./resolve";
 
 /** Python keyword arguments of one call, by Python name. */
 export type Keywords = ReadonlyMap<string, unknown>;
@@ -16,17 +16,34 @@ export const CALL: unique symbol = Symbol("lambda-language call");
 export type Callable = ((...args: unknown[]) => unknown) & { [CALL]?: CallImpl };
 
 /** Wraps `impl` as a JS function (positional arguments only) that also exposes `impl` under CALL. */
-export function makeCallable(impl: CallImpl, paramNames: readonly string[]): Callable {
+export function makeCallable(impl: CallImpl, paramNames: readonly string[], pyName = "<lambda>"): Callable {
   const fn: Callable = (...args: unknown[]) => impl(args, new Map(), -1);
   Object.defineProperty(fn, CALL, { value: impl });
+  // The name Python would print for it (`<function sum>` in error texts), never its JS source.
+  Object.defineProperty(fn, "pyName", { value: pyName });
   return withParamNames(fn, paramNames);
 }
 
-/** A plain options object; defineProperty so a key like `__proto__` stays an ordinary key. */
-export function toOptions(entries: Iterable<[string, unknown]>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
+/** Own enumerable data properties; defineProperty so a key like `__proto__` stays an ordinary key. */
+function defineEntries<T extends object>(out: T, entries: Iterable<[string, unknown]>): T {
   for (const [k, v] of entries) Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
   return out;
+}
+
+/**
+ * Keyword arguments for a host call: a plain `{ … }` object (prototype Object.prototype), which
+ * is how the engine's JS API takes keywords (engine-contract.md).
+ */
+export function toOptions(entries: Iterable<[string, unknown]>): Record<string, unknown> {
+  return defineEntries({}, entries);
+}
+
+/**
+ * A Python dict value: a null-prototype object, so no key is special (`'constructor'`, `'__proto__'`)
+ * and the engine never mistakes it for keyword arguments (`jnp.sum(x, {'axis': 1})` passes a dict).
+ */
+export function pyDict(entries: Iterable<[string, unknown]>): Record<string, unknown> {
+  return defineEntries(Object.create(null) as Record<string, unknown>, entries);
 }
 
 /** A stable name for a value's Python type, for TypeError-like messages. */
@@ -55,8 +72,10 @@ function bind(ref: CallableRef, args: unknown[], kw: Keywords, pos: number): { a
   const rest: [string, unknown][] = [];
   const filled = [...kw].filter(([k]) => s.positionalKeywords.includes(k)).sort(([a], [b]) => s.positional.indexOf(a) - s.positional.indexOf(b));
   for (const [k, v] of filled) {
+    // A skipped optional parameter takes its default (jax.vmap(f, out_axes=1): in_axes=0).
+    while (out.length < s.positional.indexOf(k) && s.defaults?.has(s.positional[out.length])) out.push(s.defaults.get(s.positional[out.length]));
     if (s.positional.indexOf(k) !== out.length) {
-      throw unsupported(`${s.label}(): pass '${s.positional[out.length]}' before '${k}' (positionally or by keyword)`, pos);
+      throw callError(`${s.label}(): pass '${s.positional[out.length]}' before '${k}' (positionally or by keyword)`, pos);
     }
     out.push(v);
   }
@@ -64,8 +83,26 @@ function bind(ref: CallableRef, args: unknown[], kw: Keywords, pos: number): { a
   return { args: out, opts: rest.length > 0 ? toOptions(rest) : undefined };
 }
 
+/**
+ * JAX's `_ensure_index(argnums)`: `operator.index(x)`, else `tuple(map(operator.index, x))`, so
+ * `argnums='0'` is `'str' object cannot be interpreted as an integer` and `argnums=1.5` is
+ * `'float' object is not iterable` (jax/_src/api_util.py).
+ */
+function argnumsOf(v: unknown, host: LangHost, pos: number): number | number[] {
+  const index = (x: unknown): number => {
+    if (typeof x === "boolean") return Number(x);
+    if (typeof x === "number" && Number.isInteger(x)) return x;
+    throw callError(`'${pyTypeName(x, host)}' object cannot be interpreted as an integer`, pos);
+  };
+  if ((typeof v === "number" && Number.isInteger(v)) || typeof v === "boolean") return index(v);
+  // Not an int: Python iterates it (a str yields its characters).
+  const items = typeof v === "string" ? [...v] : Array.isArray(v) ? v : null;
+  if (items === null) throw callError(`'${pyTypeName(v, host)}' object is not iterable`, pos);
+  return items.map(index);
+}
+
 function requireFunction(label: string, f: unknown, host: LangHost, pos: number): Function {
-  if (typeof f !== "function") throw unsupported(`${label}: expected a callable value as its first argument, got ${pyTypeName(f, host)}`, pos);
+  if (typeof f !== "function") throw callError(`${label}: expected a callable value as its first argument, got ${pyTypeName(f, host)}`, pos);
   return f;
 }
 
@@ -76,13 +113,13 @@ export function makeBuiltin(ref: CallableRef, host: LangHost): Callable {
         const { args, opts } = bind(ref, a, kw, pos);
         const f = hostFn(host.jnp, ref.name, ref.label);
         return opts ? f(...args, opts) : f(...args);
-      }, JNP_PARAM_NAMES[ref.name]);
+      }, JNP_PARAM_NAMES[ref.name], ref.name);
     case "nn":
       return makeCallable((a, kw, pos) => {
         const { args, opts } = bind(ref, a, kw, pos);
         const f = hostFn(host.nn, ref.name, ref.label);
         return opts ? f(...args, opts) : f(...args);
-      }, NN_PARAM_NAMES);
+      }, NN_PARAM_NAMES, ref.name);
     case "jax":
       if (ref.name === "vmap") {
         return makeCallable((a, kw, pos) => {
@@ -93,22 +130,22 @@ export function makeBuiltin(ref: CallableRef, host: LangHost): Callable {
           const outAxes = args.length > 2 ? args[2] : 0;
           const size = opts?.axis_size;
           if (size !== undefined && size !== null && !(typeof size === "number" && Number.isInteger(size))) {
-            throw unsupported(`${ref.label}: axis_size must be an int, got ${pyTypeName(size, host)}`, pos);
+            throw callError(`${ref.label}: axis_size must be an int, got ${pyTypeName(size, host)}`, pos);
           }
           return host.vmap(fun, inAxes, outAxes, size === undefined || size === null ? {} : { axisSize: size });
-        }, ["fun", "in_axes", "out_axes"]);
+        }, ["fun", "in_axes", "out_axes"], ref.name);
       }
       if (ref.name === "grad") {
         return makeCallable((a, kw, pos) => {
           const { args } = bind(ref, a, kw, pos);
           const fun = requireFunction(ref.label, args[0], host, pos);
-          return host.grad(fun, args.length > 1 ? { argnums: args[1] as number | number[] } : {});
-        }, ["fun", "argnums"]);
+          return host.grad(fun, args.length > 1 ? { argnums: argnumsOf(args[1], host, pos) } : {});
+        }, ["fun", "argnums"], ref.name);
       }
       return makeCallable((a, kw, pos) => {
         const { args } = bind(ref, a, kw, pos);
         return host.jit(requireFunction(ref.label, args[0], host, pos));
-      }, ["fun"]);
+      }, ["fun"], ref.name);
   }
 }
 
@@ -124,7 +161,7 @@ export function boundMethod(x: unknown, name: string, label: string, host: LangH
     if (name === "reshape" || name === "transpose") {
       // Both `x.reshape(2, 3)` and `x.reshape((2, 3))`, like NumPy.
       const one = args.length === 1 ? args[0] : undefined;
-      if (name === "reshape" && args.length === 0) throw unsupported(`${label}() missing the new shape`, pos);
+      if (name === "reshape" && args.length === 0) throw callError(`${label}() missing the new shape`, pos);
       if (args.length === 0 || (name === "transpose" && one === null)) return f(x);
       return f(x, Array.isArray(one) ? [...one] : typeof one === "number" || args.length > 1 ? [...args] : one);
     }

@@ -10,7 +10,7 @@
 import { EngineError } from "../errors";
 import { CALL_COST, CALL_DEPTH_COST, chargeOps, enterDepth, exitDepth, withBudgetScope, withDepth } from "../limits";
 import type { BinOp, CmpOp, Expr, LambdaNode, SliceNode } from "./ast";
-import { boundMethod, CALL, makeCallable, makeBuiltin, pyTypeName, toOptions, type Keywords } from "./builtins";
+import { boundMethod, CALL, makeCallable, makeBuiltin, pyDict, pyTypeName, type Keywords } from "./builtins";
 import type { IndexItem, LangHost } from "./host";
 import { ARRAY_METHODS, ARRAY_PROPERTIES } from "./names";
 import { methodLabel, moduleMember, pyNameList, unsupported, type ModuleRef } from "./resolve";
@@ -106,7 +106,7 @@ export class Evaluator {
           if (typeof key !== "string") throw unsupported(`dict keys must be strings here, got ${pyTypeName(key, host)}`, k.pos);
           entries.push([key, this.eval(e.values[i], env)]);
         });
-        return toOptions(entries);
+        return pyDict(entries);
       }
       case "lambda":
         return this.makeLambda(e, env);
@@ -223,8 +223,9 @@ export class Evaluator {
   }
 }
 
+/** A slice made by `slice()` above; a dict with the same keys (null-prototype) is not one. */
 function isSlice(v: unknown): v is { start: number | null; stop: number | null; step: number | null } {
-  return typeof v === "object" && v !== null && "step" in v && "start" in v && "stop" in v;
+  return typeof v === "object" && v !== null && Object.getPrototypeOf(v) === Object.prototype && Object.hasOwn(v, "step") && Object.hasOwn(v, "start") && Object.hasOwn(v, "stop");
 }
 
 function toIndexItem(v: unknown, pos: number, host: LangHost): IndexItem {
@@ -241,23 +242,25 @@ function pyEqual(a: unknown, b: unknown): boolean {
   return a === b;
 }
 
+const TYPE_ERROR = { pyType: "TypeError" } as const;
+
 /** Python's argument binding for a lambda, with CPython's TypeError wording. */
 function bindParams(params: readonly string[], args: unknown[], kw: Keywords): Map<string, unknown> {
   const n = params.length;
   if (args.length > n) {
-    throw new EngineError("unsupported", `<lambda>() takes ${n} positional argument${n === 1 ? "" : "s"} but ${args.length} ${args.length === 1 ? "was" : "were"} given`);
+    throw new EngineError("unsupported", `<lambda>() takes ${n} positional argument${n === 1 ? "" : "s"} but ${args.length} ${args.length === 1 ? "was" : "were"} given`, TYPE_ERROR);
   }
   const vars = new Map<string, unknown>();
   params.forEach((p, i) => i < args.length && vars.set(p, args[i]));
   for (const [k, v] of kw) {
-    if (!params.includes(k)) throw new EngineError("unsupported", `<lambda>() got an unexpected keyword argument '${k}'`);
-    if (vars.has(k)) throw new EngineError("unsupported", `<lambda>() got multiple values for argument '${k}'`);
+    if (!params.includes(k)) throw new EngineError("unsupported", `<lambda>() got an unexpected keyword argument '${k}'`, TYPE_ERROR);
+    if (vars.has(k)) throw new EngineError("unsupported", `<lambda>() got multiple values for argument '${k}'`, TYPE_ERROR);
     vars.set(k, v);
   }
   const missing = params.filter((p) => !vars.has(p));
   if (missing.length > 0) {
     const m = missing.length;
-    throw new EngineError("unsupported", `<lambda>() missing ${m} required positional argument${m === 1 ? "" : "s"}: ${pyNameList(missing)}`);
+    throw new EngineError("unsupported", `<lambda>() missing ${m} required positional argument${m === 1 ? "" : "s"}: ${pyNameList(missing)}`, TYPE_ERROR);
   }
   return vars;
 }

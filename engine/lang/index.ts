@@ -16,6 +16,7 @@ export { paramNamesOf, withParamNames } from "./params";
 export { parseExpression, parseLambdaSource, MAX_SOURCE_LENGTH } from "./parse";
 export { checkNames } from "./resolve";
 export { closestName, editDistance } from "./suggest";
+export { composeLambdaSource, unparse } from "./unparse";
 
 /** The function a lambda source evaluates to, with its parameter names and source text. */
 export type LambdaFunction = ((...args: any[]) => any) & {

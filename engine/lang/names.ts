@@ -1,7 +1,7 @@
 /**
  * The name tables of the lambda language: which `jnp.` / `jax.` / `jax.nn.` names and array
- * attributes exist, which keyword arguments each accepts, the Python parameter names JAX
- * reports for them, and the real JAX/Python names we know but do not support (so the error
+ * attributes exist (the keywords each jnp function takes come from its declared signature in
+ * numpy/signatures.ts), the Python parameter names JAX reports for them, and the real JAX/Python names we know but do not support (so the error
  * can say "is not supported" instead of "is not defined").
  */
 
@@ -28,37 +28,6 @@ export const JAX_MODULES = ["numpy", "nn"] as const;
 export const ARRAY_PROPERTIES = ["T", "shape", "ndim", "size"] as const;
 export const ARRAY_METHODS = ["sum", "mean", "max", "min", "prod", "reshape", "transpose"] as const;
 export const ARRAY_ATTRIBUTES: readonly string[] = [...ARRAY_PROPERTIES, ...ARRAY_METHODS];
-
-const REDUCTION_KW = ["axis", "keepdims"];
-
-/**
- * Option-like keyword arguments each function accepts. They reach the host under their
- * Python names in one trailing options object (`jnp.sum(x, axis=0)` → `jnp.sum(x, { axis: 0 })`).
- * Anything else is rejected, so a typo like `axs=0` is never silently ignored.
- */
-export const JNP_KEYWORDS: Record<JnpName, readonly string[]> = {
-  add: [], subtract: [], multiply: [], divide: [], negative: [], power: [], maximum: [], minimum: [],
-  abs: [], square: [], sqrt: [], exp: [], log: [], sin: [], cos: [], tanh: [],
-  sum: REDUCTION_KW, mean: REDUCTION_KW, max: REDUCTION_KW, min: REDUCTION_KW, prod: REDUCTION_KW,
-  dot: [], vdot: [], matmul: [], outer: [], einsum: [],
-  transpose: ["axes"], reshape: [], moveaxis: [], swapaxes: [],
-  expand_dims: ["axis"], squeeze: ["axis"], stack: ["axis"], concatenate: ["axis"],
-  where: [], zeros_like: [], ones_like: [], arange: [],
-  less: [], less_equal: [], greater: [], greater_equal: [], equal: [], not_equal: [],
-};
-/**
- * Required positional parameters that Python also lets you pass by keyword
- * (`jnp.reshape(x, shape=(2, 3))`). Such keywords are moved into their position, so the
- * host only ever sees NumPy's positional order for them.
- */
-export const JNP_POSITIONAL: Partial<Record<JnpName, readonly string[]>> = {
-  reshape: ["a", "shape"],
-  moveaxis: ["a", "source", "destination"],
-  swapaxes: ["a", "axis1", "axis2"],
-};
-export const NN_KEYWORDS: Record<(typeof NN_FUNCTIONS)[number], readonly string[]> = {
-  relu: [], sigmoid: [], softmax: ["axis"],
-};
 
 /**
  * Parameter names JAX reports for a function passed straight to `jax.vmap` (in its mapped-size

@@ -5,14 +5,16 @@
  * and, when something is close, "did you mean …?". The evaluator reuses `moduleMember` and
  * `checkCall` at run time, so both paths say the same words.
  */
-import { EngineError } from "../errors";
+import { EngineError, type PyType } from "../errors";
 import type { AttrNode, Expr, LambdaNode } from "./ast";
 import {
   ARRAY_ATTRIBUTES, ARRAY_METHODS, ARRAY_UNSUPPORTED, JAX_FUNCTIONS, JAX_MODULES, JAX_UNSUPPORTED, JNP_CONSTANTS,
-  JNP_FUNCTIONS, JNP_KEYWORDS, JNP_POSITIONAL, JNP_UNSUPPORTED, NN_FUNCTIONS, NN_KEYWORDS,
+  JNP_FUNCTIONS, JNP_UNSUPPORTED, NN_FUNCTIONS,
   NN_UNSUPPORTED, NUMPY_ALIASES, PY_BUILTIN_TO_JNP, type JnpName,
 } from "./names";
 import { closestName, didYouMean } from "./suggest";
+import { JNP_SIGNATURES, keywordsOf, NN_SIGNATURES } from "../numpy/signatures";
+import { pyNameList } from "../array/pyargs";
 
 export type ModulePath = "jnp" | "jax" | "jax.nn";
 /** A module as written (`label` is `jnp` or `jax.numpy` for the same module). */
@@ -25,9 +27,12 @@ export type Ref =
   | { kind: "jax"; name: (typeof JAX_FUNCTIONS)[number]; label: string };
 export type CallableRef = Exclude<Ref, ModuleRef | { kind: "const" }>;
 
-export function unsupported(message: string, pos?: number): EngineError {
-  return new EngineError("unsupported", message, pos === undefined ? {} : { column: pos + 1 });
+export function unsupported(message: string, pos?: number, pyType?: PyType): EngineError {
+  return new EngineError("unsupported", message, { ...(pos === undefined ? {} : { column: pos + 1 }), ...(pyType ? { pyType } : {}) });
 }
+
+/** A call that does not fit the callee's signature: Python's TypeError. */
+export const callError = (message: string, pos: number): EngineError => unsupported(message, pos, "TypeError");
 
 const has = (list: readonly string[], name: string) => list.includes(name);
 
@@ -80,21 +85,32 @@ export interface CallSpec {
   positionalKeywords: readonly string[];
   /** Keywords passed on as options. */
   options: readonly string[];
+  /** Defaults of optional positional parameters, used when a later one is given by keyword. */
+  defaults?: ReadonlyMap<string, unknown>;
 }
 
 const spec = (label: string, positional: readonly string[], required: number, varargs: boolean, positionalKeywords: readonly string[], options: readonly string[]): CallSpec =>
   ({ label, positional, required, varargs, positionalKeywords, options });
 
+/** jax.vmap(fun, in_axes=0, out_axes=0): `jax.vmap(f, out_axes=1)` maps axis 0 of every argument. */
+const VMAP_DEFAULTS: ReadonlyMap<string, unknown> = new Map([["in_axes", 0], ["out_axes", 0]]);
+
 export function specOf(ref: CallableRef): CallSpec {
   switch (ref.kind) {
     case "jnp": {
-      const pk = JNP_POSITIONAL[ref.name] ?? [];
-      return spec(ref.label, pk, 0, true, pk.slice(1), JNP_KEYWORDS[ref.name]);
+      // Keywords come from the function's declared signature (numpy/signatures.ts); required
+      // ones are moved into their position, optional ones passed as keyword options. The
+      // number of positional arguments is checked by the same signature when called.
+      const sig = JNP_SIGNATURES[ref.name];
+      const { required, optional } = keywordsOf(sig);
+      return spec(ref.label, [sig.params[0].name, ...required], 0, true, required, optional);
     }
     case "nn":
-      return spec(ref.label, ["x"], 1, false, [], NN_KEYWORDS[ref.name]);
+      return spec(ref.label, ["x"], 1, false, [], keywordsOf(NN_SIGNATURES[ref.name]).optional);
     case "jax":
-      if (ref.name === "vmap") return spec(ref.label, ["fun", "in_axes", "out_axes"], 1, false, ["in_axes", "out_axes"], ["axis_size"]);
+      if (ref.name === "vmap") {
+        return { ...spec(ref.label, ["fun", "in_axes", "out_axes"], 1, false, ["in_axes", "out_axes"], ["axis_size"]), defaults: VMAP_DEFAULTS };
+      }
       if (ref.name === "grad") return spec(ref.label, ["fun", "argnums"], 1, false, ["argnums"], []);
       return spec(ref.label, ["fun"], 1, false, [], []);
   }
@@ -110,32 +126,27 @@ const JAX_KNOWN_KEYWORDS = ["axis_name", "spmd_axis_name", "has_aux", "holomorph
 /** Python's TypeError wording for a call that does not fit `s`. */
 export function checkCall(s: CallSpec, nPos: number, keywords: readonly string[], pos: number): void {
   if (!s.varargs && nPos > s.positional.length) {
-    throw unsupported(`${s.label}() takes at most ${s.positional.length} positional argument${s.positional.length === 1 ? "" : "s"} (${nPos} given)`, pos);
+    throw callError(`${s.label}() takes at most ${s.positional.length} positional argument${s.positional.length === 1 ? "" : "s"} (${nPos} given)`, pos);
   }
   for (const k of keywords) {
     const slot = s.positional.indexOf(k);
     if (slot >= 0 && s.positionalKeywords.includes(k)) {
-      if (slot < nPos) throw unsupported(`${s.label}() got multiple values for argument '${k}'`, pos);
+      if (slot < nPos) throw callError(`${s.label}() got multiple values for argument '${k}'`, pos);
       continue;
     }
     if (s.options.includes(k)) continue;
     if (JAX_KNOWN_KEYWORDS.includes(k)) throw unsupported(`${s.label}(): the keyword argument '${k}' is not supported in the playground`, pos);
     const near = closestName(k, [...s.positionalKeywords, ...s.options]);
-    throw unsupported(`${s.label}() got an unexpected keyword argument '${k}'${near ? ` — did you mean ${near}?` : ""}`, pos);
+    throw callError(`${s.label}() got an unexpected keyword argument '${k}'${near ? ` — did you mean ${near}?` : ""}`, pos);
   }
   const filled = nPos + keywords.filter((k) => s.positionalKeywords.includes(k)).length;
   if (filled < s.required) {
     const missing = s.positional.slice(nPos, s.required).filter((p) => !keywords.includes(p));
-    throw unsupported(`${s.label}() missing ${missing.length} required positional argument${missing.length === 1 ? "" : "s"}: ${pyNameList(missing)}`, pos);
+    throw callError(`${s.label}() missing ${missing.length} required positional argument${missing.length === 1 ? "" : "s"}: ${pyNameList(missing)}`, pos);
   }
 }
 
-/** `'a'`, `'a' and 'b'`, `'a', 'b', and 'c'` — CPython's list in "missing … arguments". */
-export function pyNameList(names: readonly string[]): string {
-  const q = names.map((n) => `'${n}'`);
-  if (q.length <= 2) return q.join(" and ");
-  return `${q.slice(0, -1).join(", ")}, and ${q[q.length - 1]}`;
-}
+export { pyNameList };
 
 interface Scope { names: readonly string[]; parent: Scope | null }
 const bound = (scope: Scope | null, name: string): boolean => {
@@ -168,7 +179,7 @@ function visit(e: Expr, scope: Scope | null): void {
       return visitAttr(e, scope);
     case "call": {
       const ref = staticRef(e.func, isBound);
-      if (ref?.kind === "module") throw unsupported(`'module' object is not callable: ${ref.label}`, e.pos);
+      if (ref?.kind === "module") throw callError(`'module' object is not callable: ${ref.label}`, e.pos);
       const kws = e.keywords.map((k) => k.name);
       if (ref && ref.kind !== "const") checkCall(specOf(ref), e.args.length, kws, e.pos);
       else {

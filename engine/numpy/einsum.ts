@@ -9,7 +9,9 @@
 import { EngineError } from "../errors";
 import type { Value } from "../core/tracer";
 import * as lax from "../primitives/lax";
-import { asValue, type ArrayLike } from "./args";
+import type { ArrayLike } from "./args";
+import { defineJnp } from "./signature";
+import { JNP_SIGNATURES } from "./signatures";
 
 interface Term {
   v: Value;
@@ -85,28 +87,31 @@ function sumOut(t: Term, keep: Set<string>): Term {
   return { v: lax.reduceSum(t.v, axes), labels: t.labels.filter((c) => keep.has(c)) };
 }
 
-export function einsum(subscripts: string, ...operands: ArrayLike[]): Value {
-  const xs = operands.map((x) => asValue(x));
-  const { inputs, output } = parse(subscripts, xs);
-  checkSizes(inputs, xs);
-  const terms: Term[] = xs.map((v, i) => ({ v, labels: inputs[i] }));
-  let cur = terms[0];
-  for (let j = 1; j < terms.length; j++) {
-    const later = new Set([...output, ...terms.slice(j + 1).flatMap((t) => t.labels)]);
-    cur = sumOut(cur, new Set([...later, ...terms[j].labels]));
-    const next = sumOut(terms[j], new Set([...later, ...cur.labels]));
-    const shared = cur.labels.filter((c) => next.labels.includes(c));
-    const batch = shared.filter((c) => later.has(c));
-    const contract = shared.filter((c) => !later.has(c));
-    const v = lax.dotGeneral(cur.v, next.v, {
-      lhsContract: contract.map((c) => cur.labels.indexOf(c)),
-      rhsContract: contract.map((c) => next.labels.indexOf(c)),
-      lhsBatch: batch.map((c) => cur.labels.indexOf(c)),
-      rhsBatch: batch.map((c) => next.labels.indexOf(c)),
-    });
-    const free = (t: Term) => t.labels.filter((c) => !shared.includes(c));
-    cur = { v, labels: [...batch, ...free(cur), ...free(next)] };
-  }
-  cur = sumOut(cur, new Set(output));
-  return lax.transpose(cur.v, output.map((c) => cur.labels.indexOf(c)));
-}
+/** jnp.einsum(subscripts, *operands): the subscripts string form only (not the interleaved one). */
+export const einsum = defineJnp<(subscripts: string, ...operands: ArrayLike[]) => Value>(
+  JNP_SIGNATURES.einsum,
+  (subscripts: string, ...xs: Value[]) => {
+    const { inputs, output } = parse(subscripts, xs);
+    checkSizes(inputs, xs);
+    const terms: Term[] = xs.map((v, i) => ({ v, labels: inputs[i] }));
+    let cur = terms[0];
+    for (let j = 1; j < terms.length; j++) {
+      const later = new Set([...output, ...terms.slice(j + 1).flatMap((t) => t.labels)]);
+      cur = sumOut(cur, new Set([...later, ...terms[j].labels]));
+      const next = sumOut(terms[j], new Set([...later, ...cur.labels]));
+      const shared = cur.labels.filter((c) => next.labels.includes(c));
+      const batch = shared.filter((c) => later.has(c));
+      const contract = shared.filter((c) => !later.has(c));
+      const v = lax.dotGeneral(cur.v, next.v, {
+        lhsContract: contract.map((c) => cur.labels.indexOf(c)),
+        rhsContract: contract.map((c) => next.labels.indexOf(c)),
+        lhsBatch: batch.map((c) => cur.labels.indexOf(c)),
+        rhsBatch: batch.map((c) => next.labels.indexOf(c)),
+      });
+      const free = (t: Term) => t.labels.filter((c) => !shared.includes(c));
+      cur = { v, labels: [...batch, ...free(cur), ...free(next)] };
+    }
+    cur = sumOut(cur, new Set(output));
+    return lax.transpose(cur.v, output.map((c) => cur.labels.indexOf(c)));
+  },
+);

@@ -10,7 +10,8 @@ import { EngineError } from "../errors";
 import type { AxisSlice } from "../array/views";
 import type { Value } from "../core/tracer";
 import * as lax from "../primitives/lax";
-import { asValue, type ArrayLike } from "./args";
+import type { ArrayLike } from "./args";
+import { arrayArg } from "./signature";
 
 /** Python's slice(start, stop, step); null/undefined = omitted. */
 export interface SliceItem {
@@ -46,7 +47,7 @@ function isSliceItem(item: unknown): item is SliceItem {
 }
 
 export function index(a: ArrayLike, items: IndexItem | readonly IndexItem[]): Value {
-  const x = asValue(a);
+  const x = arrayArg(a, "index", 0);
   const list: readonly IndexItem[] = Array.isArray(items) ? items : [items as IndexItem];
   for (const item of list) {
     const ok = item === null || item === "..." || (typeof item === "number" && Number.isInteger(item)) || isSliceItem(item);

@@ -6,36 +6,38 @@
 import { EngineError, pyShape } from "../errors";
 import type { Value } from "../core/tracer";
 import * as lax from "../primitives/lax";
-import { asValue, type ArrayLike } from "./args";
+import type { ArrayLike } from "./args";
+import { defineJnp } from "./signature";
+import { JNP_SIGNATURES as SIG } from "./signatures";
 import { multiply, ravel } from "./jnp";
 
 /**
  * NumPy dot: 0-d operands multiply (current JAX: a dot_general with no contraction); 1-d·1-d
  * inner product; otherwise the last axis of a contracts with b's only axis or its second-to-last.
  */
-export function dot(a: ArrayLike, b: ArrayLike): Value {
-  const x = asValue(a);
-  const y = asValue(b);
+type Product = (a: ArrayLike, b: ArrayLike) => Value;
+
+export const dot = defineJnp<Product>(SIG.dot, (x: Value, y: Value) => {
   const contract: [number[], number[]] =
     x.ndim === 0 || y.ndim === 0 ? [[], []] : y.ndim === 1 ? [[x.ndim - 1], [0]] : [[x.ndim - 1], [y.ndim - 2]];
   return lax.dotGeneral(x, y, { lhsContract: contract[0], rhsContract: contract[1], lhsBatch: [], rhsBatch: [] });
-}
+});
 
 /** jnp.vdot: dot of the flattened operands (no conjugation: every value is real). */
-export const vdot = (a: ArrayLike, b: ArrayLike): Value => dot(ravel(a), ravel(b));
+export const vdot = defineJnp<Product>(SIG.vdot, (a: Value, b: Value) => dot(ravel(a), ravel(b)));
 
 /** jnp.outer: ravel(a)[:, None] * ravel(b)[None, :]. */
-export function outer(a: ArrayLike, b: ArrayLike): Value {
-  return multiply(lax.expandDims(ravel(a), [1]), lax.expandDims(ravel(b), [0]));
-}
+export const outer = defineJnp<Product>(SIG.outer, (a: Value, b: Value) =>
+  multiply(lax.expandDims(ravel(a), [1]), lax.expandDims(ravel(b), [0])),
+);
 
 /**
  * A port of JAX's jnp.matmul: leading (batch) axes broadcast. Equal batch sizes become
  * dot_general batch dims; an axis only one side has (or of size 1 on one side, squeezed away)
  * becomes a free dim of the other; a final transpose puts the axes in NumPy's order.
  */
-export function matmul(a: ArrayLike, b: ArrayLike): Value {
-  const operands = [asValue(a), asValue(b)];
+export const matmul = defineJnp<Product>(SIG.matmul, (a: Value, b: Value) => {
+  const operands = [a, b];
   operands.forEach((x, i) => {
     if (x.ndim < 1) throw new EngineError("shape-error", `matmul input operand ${i} must have ndim at least 1, but it has ndim ${x.ndim}`);
   });
@@ -88,4 +90,4 @@ export function matmul(a: ArrayLike, b: ArrayLike): Value {
     rhsBatch: bBatchDims,
   });
   return lax.transpose(out, perm);
-}
+});

@@ -3,7 +3,9 @@
  */
 import type { Value } from "../core/tracer";
 import * as lax from "../primitives/lax";
-import { asValue, kwarg, type ArrayLike, type Axis } from "./args";
+import type { ArrayLike, Axis } from "./args";
+import { defineJnp } from "./signature";
+import { NN_SIGNATURES as SIG } from "./signatures";
 import { max, sum } from "./jnp";
 
 /**
@@ -12,14 +14,10 @@ import { max, sum } from "./jnp";
  * `select_n(x <= 0, x, 0)` gives 0 for x ≤ 0 (+0, not -0), x above, keeps NaN (NaN <= 0 is
  * false), and routes the cotangent to x only where x > 0.
  */
-export function relu(x: ArrayLike): Value {
-  return lax.selectN(lax.le(x, 0), x, 0);
-}
+export const relu = defineJnp<(x: ArrayLike) => Value>(SIG.relu, (x: Value) => lax.selectN(lax.le(x, 0), x, 0));
 
 /** jax.nn.sigmoid is lax.logistic: 1 / (1 + exp(-x)), with gradient ans·(1 − ans). */
-export function sigmoid(x: ArrayLike): Value {
-  return lax.logistic(x);
-}
+export const sigmoid = defineJnp<(x: ArrayLike) => Value>(SIG.sigmoid, (x: Value) => lax.logistic(x));
 
 export interface SoftmaxOptions { axis?: Axis }
 
@@ -28,9 +26,10 @@ export interface SoftmaxOptions { axis?: Axis }
  * (its custom_jvp); here it flows, and its contribution is zero up to rounding, because softmax
  * does not change when every input along the axis shifts by the same amount.
  */
-export function softmax(x: ArrayLike, axisOrOptions?: Axis | SoftmaxOptions): Value {
-  const v = asValue(x);
-  const axis = kwarg<Axis>([axisOrOptions], 0, "axis", -1);
-  const unnormalized = lax.exp(lax.sub(v, max(v, { axis, keepdims: true })));
-  return lax.div(unnormalized, sum(unnormalized, { axis, keepdims: true }));
-}
+export const softmax = defineJnp<(x: ArrayLike, axisOrOptions?: Axis | SoftmaxOptions) => Value>(
+  SIG.softmax,
+  (v: Value, axis: number[] | null) => {
+    const unnormalized = lax.exp(lax.sub(v, max(v, { axis, keepdims: true })));
+    return lax.div(unnormalized, sum(unnormalized, { axis, keepdims: true }));
+  },
+);

@@ -14,6 +14,8 @@ export type NpArrayLike = ArrayLike | NestedList;
 
 const conv = (x: NpArrayLike): ArrayLike => (Array.isArray(x) ? array(x) : (x as ArrayLike));
 const out = (v: Value): NDArray => v as NDArray;
+/** A sequence of array-likes converted one by one; anything else is left for jnp's own check. */
+const convEach = (xs: readonly NpArrayLike[]): ArrayLike[] => (Array.isArray(xs) ? xs.map(conv) : (xs as unknown as ArrayLike[]));
 
 type Fn1<R extends unknown[]> = (x: ArrayLike, ...rest: R) => Value;
 type Fn2<R extends unknown[]> = (x: ArrayLike, y: ArrayLike, ...rest: R) => Value;
@@ -69,9 +71,9 @@ export const np = {
   zeros_like: (a: NpArrayLike): NDArray => jnp.zeros_like(conv(a)),
   ones_like: (a: NpArrayLike): NDArray => jnp.ones_like(conv(a)),
   stack: (arrays: readonly NpArrayLike[], ...rest: Parameters<typeof jnp.stack> extends [unknown, ...infer R] ? R : never): NDArray =>
-    out(jnp.stack(arrays.map(conv), ...rest)),
+    out(jnp.stack(convEach(arrays), ...rest)),
   concatenate: (arrays: readonly NpArrayLike[], ...rest: Parameters<typeof jnp.concatenate> extends [unknown, ...infer R] ? R : never): NDArray =>
-    out(jnp.concatenate(arrays.map(conv), ...rest)),
+    out(jnp.concatenate(convEach(arrays), ...rest)),
   where: (condition: NpArrayLike, x: NpArrayLike, y: NpArrayLike): NDArray => out(jnp.where(conv(condition), conv(x), conv(y))),
   einsum: (subscripts: string, ...operands: NpArrayLike[]): NDArray => out(jnp.einsum(subscripts, ...operands.map(conv))),
 };

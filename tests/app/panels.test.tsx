@@ -100,6 +100,21 @@ describe("grad panel", () => {
     expect(screen.queryByLabelText("Loss function")).toBeNull();
   });
 
+  it("builds the jnp.sum loss on the parsed function, whatever comments and line continuations f has", async () => {
+    // Regression: the loss was built by text surgery on f's source, which a
+    // `#` comment or a `\` continuation turned into invalid source.
+    await renderPanels();
+    await change("Function", "lambda a, b: a * \\\n  b  # elementwise\n");
+    await click("Use jnp.sum(f(…)) as the loss");
+    expect(text("Loss function")).toBe("loss = lambda a, b: jnp.sum(a * b)");
+    // d/da sum(a * b) = b = arange(4).reshape(2, 2) + 100 (the second leaf's default fill).
+    expect((screen.getByLabelText("Function") as HTMLTextAreaElement).value).toContain("# elementwise");
+    expect(cells("Gradient values")).toEqual([100, 101, 102, 103]);
+    await click("Put this function in the explorer");
+    expect((screen.getByLabelText("Function") as HTMLTextAreaElement).value).toBe("lambda a, b: jnp.sum(a * b)");
+    expect(screen.getByLabelText("Output shape").textContent).toBe("(2,)");
+  });
+
   it("lists a tuple argument's gradient leaf by leaf", async () => {
     await renderPanels();
     await change("Presets", "tuple-arg");

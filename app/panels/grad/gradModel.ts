@@ -3,9 +3,10 @@
  * P11): `jax.grad(f, argnums=k)(*args)` and the per-example gradients
  * `jax.vmap(jax.grad(f, argnums=k), in_axes=…)(*args)`, each as leaves or JAX's error, plus the
  * Python lines. The function and arguments are the explorer's own (selectParsed, buildArgs);
- * with `sumLoss` f is first wrapped as `lambda …: jnp.sum(…)` (text only, checked by the parser).
+ * with `sumLoss` f is first wrapped as `lambda …: jnp.sum(…)`, composed on the parsed lambda by the
+ * engine (composeLambdaSource), so comments and line continuations in f cannot break it.
  */
-import { grad, vmap } from "../../../engine/index";
+import { composeLambdaSource, grad, vmap } from "../../../engine/index";
 import { asEngineError, buildArgs, parseFunction, type EngineError } from "../../state/engineBridge";
 import { allInAxesNone, inAxesText } from "../../state/codegen";
 import { inAxisFor, type ExplorerState } from "../../state/explorerTypes";
@@ -32,24 +33,16 @@ export interface GradReport {
   perExample: Outcome;
 }
 
-const oneLine = (src: string) => src.replace(/\s*\n\s*/g, " ").trim();
-
-/** f's text wrapped in jnp.sum: the body wrapped when it splits cleanly, else f called inside. */
-function sumLossSource(src: string, params: string[]): string {
-  const text = oneLine(src);
-  const m = /^lambda\b([^:]*):([\s\S]*)$/.exec(text);
-  if (m) {
-    const wrapped = `lambda${m[1].trimEnd()}: jnp.sum(${m[2].trim()})`;
-    if (parseFunction(wrapped).ok) return wrapped;
-  }
-  return `lambda ${params.join(", ")}: jnp.sum((${text})(${params.join(", ")}))`;
+/** f's lambda with its body wrapped in jnp.sum (f must parse). */
+function sumLossSource(src: string): string {
+  return composeLambdaSource(src, "jnp.sum");
 }
 
 function computeGrad(s: ExplorerState, o: GradOptions): GradReport {
   const parsed = selectParsed(s.fnSource);
   const params = parsed.ok ? parsed.params : [];
   const k = o.argnums < params.length ? o.argnums : 0;
-  const loss = parsed.ok && o.sumLoss ? sumLossSource(s.fnSource, params) : null;
+  const loss = parsed.ok && o.sumLoss ? sumLossSource(s.fnSource) : null;
   const name = loss ? "loss" : "f";
   const allNone = allInAxesNone(s, params);
   const size = allNone && s.axisSize !== null ? `, axis_size=${s.axisSize}` : "";

@@ -1,0 +1,91 @@
+/**
+ * The declared Python signature of every public jnp / jax.nn function: parameter names in
+ * order, which are required, and each one's kind (signature.ts converts and checks by kind).
+ * Pure data, read in two places: `defineJnp` binds every call with it, and the lambda language
+ * derives which keywords each function takes from it (lang/resolve.ts), so the two never
+ * disagree. Names and order follow JAX's own functions (jax/_src/numpy/*.py, jax/_src/nn).
+ */
+import type { Param, Signature } from "./signature";
+
+/** A parameter: required without a default, optional with one. */
+const p = (name: string, kind: Param["kind"], ...dflt: [unknown?]): Param => (dflt.length ? { name, kind, dflt: dflt[0] } : { name, kind });
+
+const ufunc2 = (name: string, x = "x", y = "y"): Signature => ({ name, params: [p(x, "array"), p(y, "array")], ufunc: true });
+const ufunc1 = (name: string): Signature => ({ name, params: [p("x", "array")], ufunc: true });
+/** `sum(a, axis=None, dtype=None, out=None, keepdims=False)`; max/min have no dtype. */
+const reduction = (name: string, withDtype: boolean): Signature => ({
+  name,
+  params: [p("a", "array"), p("axis", "ints?", null), ...(withDtype ? [p("dtype", "unsupported", null)] : []), p("out", "unsupported", null), p("keepdims", "bool", false)],
+});
+const product = (name: string, extra: Param[] = []): Signature => ({ name, params: [p("a", "array"), p("b", "array"), ...extra] });
+const like = (name: string): Signature => ({ name, params: [p("a", "array")] });
+
+export const JNP_SIGNATURES = {
+  add: ufunc2("add"),
+  subtract: ufunc2("subtract"),
+  multiply: ufunc2("multiply"),
+  divide: ufunc2("divide"),
+  maximum: ufunc2("maximum"),
+  minimum: ufunc2("minimum"),
+  // An "operand" exponent stays a JS number, so a Python int exponent can bind integer_pow.
+  power: { name: "power", params: [p("x1", "array"), p("x2", "operand")], ufunc: true } as Signature,
+  less: ufunc2("less"),
+  less_equal: ufunc2("less_equal"),
+  greater: ufunc2("greater"),
+  greater_equal: ufunc2("greater_equal"),
+  equal: ufunc2("equal"),
+  not_equal: ufunc2("not_equal"),
+  negative: ufunc1("negative"),
+  abs: ufunc1("abs"),
+  square: ufunc1("square"),
+  sqrt: ufunc1("sqrt"),
+  exp: ufunc1("exp"),
+  log: ufunc1("log"),
+  sin: ufunc1("sin"),
+  cos: ufunc1("cos"),
+  tanh: ufunc1("tanh"),
+  sum: reduction("sum", true),
+  prod: reduction("prod", true),
+  mean: reduction("mean", true),
+  max: reduction("max", false),
+  min: reduction("min", false),
+  dot: product("dot"),
+  vdot: product("vdot"),
+  matmul: product("matmul"),
+  outer: product("outer", [p("out", "unsupported", null)]),
+  einsum: { name: "einsum", params: [p("subscripts", "str")], varargs: p("operands", "array") } as Signature,
+  transpose: { name: "transpose", params: [p("a", "array"), p("axes", "tuple?", null)] } as Signature,
+  reshape: { name: "reshape", params: [p("a", "array"), p("shape", "int|tuple")] } as Signature,
+  ravel: like("ravel"),
+  moveaxis: { name: "moveaxis", params: [p("a", "array"), p("source", "ints"), p("destination", "ints")] } as Signature,
+  swapaxes: { name: "swapaxes", params: [p("a", "array"), p("axis1", "int"), p("axis2", "int")] } as Signature,
+  expand_dims: { name: "expand_dims", params: [p("a", "array"), p("axis", "ints")] } as Signature,
+  squeeze: { name: "squeeze", params: [p("a", "array"), p("axis", "ints?", null)] } as Signature,
+  stack: { name: "stack", params: [p("arrays", "arrays"), p("axis", "int", 0), p("out", "unsupported", null)] } as Signature,
+  concatenate: { name: "concatenate", params: [p("arrays", "arrays"), p("axis", "int?", 0)] } as Signature,
+  // x and y default to "absent": jnp.where(condition) alone is the nonzero form.
+  where: { name: "where", params: [p("condition", "array"), p("x", "array", undefined), p("y", "array", undefined)] } as Signature,
+  zeros_like: like("zeros_like"),
+  ones_like: like("ones_like"),
+  arange: { name: "arange", params: [p("start", "number?"), p("stop", "number?", null), p("step", "number?", null)] } as Signature,
+} satisfies Record<string, Signature>;
+
+export const NN_SIGNATURES = {
+  relu: { name: "relu", params: [p("x", "array")] } as Signature,
+  sigmoid: { name: "sigmoid", params: [p("x", "array")] } as Signature,
+  softmax: { name: "softmax", params: [p("x", "array"), p("axis", "ints?", -1)] } as Signature,
+} satisfies Record<string, Signature>;
+
+/**
+ * The keywords a call may use, for a caller that checks names before calling (the lambda
+ * language): every parameter that is not positional-only (ufuncs) and not one the playground
+ * refuses (dtype, out), split into required ones (after the first) and optional ones.
+ */
+export function keywordsOf(sig: Signature): { required: string[]; optional: string[] } {
+  if (sig.ufunc) return { required: [], optional: [] };
+  const named = sig.params.filter((q) => q.kind !== "unsupported");
+  return {
+    required: named.filter((q, i) => i > 0 && !("dflt" in q)).map((q) => q.name),
+    optional: named.filter((q) => "dflt" in q).map((q) => q.name),
+  };
+}
