@@ -38,16 +38,18 @@ export function parseLambdaSource(src: string): LambdaNode {
 
 /**
  * Reads only the header of `lambda p1, p2: …` (the body may not parse yet: a UI keeps drawing
- * the arguments while the user types). Never throws: the names, or the syntax error.
+ * the arguments while the user types). Never throws: the names and the offset where the body
+ * starts (just past the colon), or the syntax error.
  */
-export function parseLambdaHeader(src: string): { ok: true; params: string[] } | { ok: false; error: EngineError } {
+export function parseLambdaHeader(src: string): { ok: true; params: string[]; bodyStart: number } | { ok: false; error: EngineError } {
   try {
     const p = new Parser(src, ":");
     const first = p.peek();
     if (!(first.kind === "keyword" && first.text === "lambda")) {
       throw p.fail(first, "expected 'lambda'", "the source must be a lambda, e.g. lambda x: x * 2");
     }
-    return { ok: true, params: p.parseLambdaParams() };
+    const params = p.parseLambdaParams();
+    return { ok: true, params, bodyStart: p.peek(-1).pos + 1 };
   } catch (e) {
     if (e instanceof EngineError) return { ok: false, error: e };
     throw e;

@@ -107,10 +107,14 @@ describe("EngineError.where: where each error belongs", () => {
 
 describe("lambdaParams: the header alone", () => {
   it("reads names even when the body does not parse yet", () => {
-    expect(lambdaParams("lambda q, p: q + (")).toEqual({ ok: true, params: ["q", "p"] });
-    expect(lambdaParams("lambda q, p: $$$ `")).toEqual({ ok: true, params: ["q", "p"] });
-    expect(lambdaParams("lambda: 3")).toEqual({ ok: true, params: [] });
-    expect(lambdaParams("  lambda x,\n y : x")).toEqual({ ok: true, params: ["x", "y"] });
+    expect(lambdaParams("lambda q, p: q + (")).toMatchObject({ ok: true, params: ["q", "p"] });
+    expect(lambdaParams("lambda q, p: $$$ `")).toMatchObject({ ok: true, params: ["q", "p"] });
+    expect(lambdaParams("lambda: 3")).toMatchObject({ ok: true, params: [] });
+    expect(lambdaParams("  lambda x,\n y : x")).toMatchObject({ ok: true, params: ["x", "y"] });
+    // Where the body starts, as the parser saw it (a ':' in a comment does not end the header).
+    const src = "lambda a, # not: here\n b: a + b";
+    const r = lambdaParams(src);
+    expect(r.ok && src.slice(r.bodyStart)).toBe(" a + b");
   });
   it("returns the parser's error for a header it cannot read", () => {
     for (const src of ["a + b", "lambda a b: a", "lambda a, a: a", "lambda *a: a", "lambda a", "lambda __proto__ +: 1"]) {

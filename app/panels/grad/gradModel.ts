@@ -2,14 +2,13 @@
  * What the grad panel shows, derived from the explorer snapshot (memoized per snapshot, style
  * P11): `jax.grad(f, argnums=k)(*args)` and the per-example gradients
  * `jax.vmap(jax.grad(f, argnums=k), in_axes=…)(*args)`, each as leaves or JAX's error, plus the
- * Python lines. The function and arguments are the explorer's own (selectParsed, buildArgs);
+ * Python lines. The function, arguments and axes are the explorer's own call (vmapCall);
  * with `sumLoss` f is first wrapped as `lambda …: jnp.sum(…)` (text only, checked by the parser).
  */
-import { grad, vmap } from "../../../engine/index";
-import { asEngineError, buildArgs, parseFunction, type EngineError } from "../../state/engineBridge";
-import { allInAxesNone, inAxesText } from "../../state/codegen";
-import { inAxisFor, type ExplorerState } from "../../state/explorerTypes";
-import { selectParsed } from "../../state/selectors";
+import { grad, lambdaParams, vmap } from "../../../engine/index";
+import { parseFunction, vmapCall, type EngineError } from "../../state/engineBridge";
+import { inAxesText } from "../../state/codegen";
+import type { ExplorerState } from "../../state/explorerTypes";
 import { attempt, type Outcome } from "../format";
 import { memoPerState } from "../usePanelInputs";
 
@@ -37,48 +36,45 @@ const oneLine = (src: string) => src.replace(/\s*\n\s*/g, " ").trim();
 /** f's text wrapped in jnp.sum: the body wrapped when it splits cleanly, else f called inside. */
 function sumLossSource(src: string, params: string[]): string {
   const text = oneLine(src);
-  const m = /^lambda\b([^:]*):([\s\S]*)$/.exec(text);
-  if (m) {
-    const wrapped = `lambda${m[1].trimEnd()}: jnp.sum(${m[2].trim()})`;
+  // The parser says where the header ends (a ':' in a comment or the body cannot fool it).
+  const header = lambdaParams(text);
+  if (header.ok) {
+    const wrapped = `lambda ${header.params.join(", ")}: jnp.sum(${text.slice(header.bodyStart).trim()})`;
     if (parseFunction(wrapped).ok) return wrapped;
   }
   return `lambda ${params.join(", ")}: jnp.sum((${text})(${params.join(", ")}))`;
 }
 
 function computeGrad(s: ExplorerState, o: GradOptions): GradReport {
-  const parsed = selectParsed(s.fnSource);
+  const call = vmapCall(s);
+  const { parsed } = call;
   const params = parsed.ok ? parsed.params : [];
   const k = o.argnums < params.length ? o.argnums : 0;
   const loss = parsed.ok && o.sumLoss ? sumLossSource(s.fnSource, params) : null;
   const name = loss ? "loss" : "f";
-  const allNone = allInAxesNone(s, params);
-  const size = allNone && s.axisSize !== null ? `, axis_size=${s.axisSize}` : "";
-  const call = `(${params.join(", ")})`;
+  const size = call.opts.axisSize !== undefined ? `, axis_size=${call.opts.axisSize}` : "";
+  const callText = `(${params.join(", ")})`;
   const base = {
     params,
     k,
     loss,
-    gradCode: `jax.grad(${name}, argnums=${k})${call}`,
-    perExampleCode: `jax.vmap(jax.grad(${name}, argnums=${k}), in_axes=${inAxesText(s, params)}${size})${call}`,
+    gradCode: `jax.grad(${name}, argnums=${k})${callText}`,
+    perExampleCode: `jax.vmap(jax.grad(${name}, argnums=${k}), in_axes=${inAxesText(s, params)}${size})${callText}`,
   };
   if (!parsed.ok) return { ...base, parseError: parsed.error, grad: { ok: false, error: parsed.error }, perExample: { ok: false, error: parsed.error } };
   const fn = loss ? parseFunction(loss) : parsed;
   if (!fn.ok) return { ...base, parseError: null, grad: { ok: false, error: fn.error }, perExample: { ok: false, error: fn.error } };
-  let argv: unknown[];
-  try {
-    argv = buildArgs(s, params);
-  } catch (e) {
-    const failed: Outcome = { ok: false, error: asEngineError(e) };
+  if (!call.args.ok) {
+    const failed: Outcome = { ok: false, error: call.args.error };
     return { ...base, parseError: null, grad: failed, perExample: failed };
   }
+  const argv = call.args.values;
   const g = grad(fn.fn, { argnums: k });
-  const inAxes = params.map((p) => inAxisFor(s, p));
-  const opts = allNone && s.axisSize !== null ? { axisSize: s.axisSize } : {};
   return {
     ...base,
     parseError: null,
     grad: attempt(() => g(...argv)),
-    perExample: attempt(() => vmap(g, inAxes, 0, opts)(...argv)),
+    perExample: attempt(() => vmap(g, call.inAxes, 0, call.opts)(...argv)),
   };
 }
 
