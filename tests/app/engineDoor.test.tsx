@@ -107,7 +107,7 @@ describe("one vmap call for the explorer and the panels", () => {
     const s = stateOf(NESTED);
     const call = vmapCall(s);
     expect(call.args.ok).toBe(true);
-    const jit = selectJitReport(s);
+    const jit = selectJitReport(s, undefined);
     const explorer = selectView(s, null);
     expect(jit.ok && jit.run.out.map((l) => l.shape)).toEqual([explorer.shown?.outputs[0].shape]);
     const grad = selectGradReport(s, { argnums: 0, sumLoss: true });
