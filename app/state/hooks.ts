@@ -36,6 +36,8 @@ export interface InputLeaf {
   shape: number[];
   /** Normalised mapped axis, or null (unmapped, or out of range: the error says which). */
   axis: number | null;
+  /** What f sees for each k (the engine's slice shape). */
+  sliceShape: number[];
   values: Float64Array;
 }
 
@@ -53,7 +55,7 @@ export function inputLeaves(call: VmapCall): InputLeaf[] {
   if (!described || !call.args.ok) {
     return call.params.flatMap((p, argIndex) =>
       argLeaves(argFor(call.state, p).tree).map((l) => ({ argIndex, param: p, path: l.path, shape: l.shape })),
-    ).map((l, i) => ({ leaf: i, param: l.param, path: l.path, label: `${l.param}${l.path}`, shape: l.shape, axis: null, values: NO_VALUES }));
+    ).map((l, i) => ({ leaf: i, param: l.param, path: l.path, label: `${l.param}${l.path}`, shape: l.shape, axis: null, sliceShape: l.shape, values: NO_VALUES }));
   }
   const data = call.args.leafData;
   return described.args.map((d) => {
@@ -64,7 +66,7 @@ export function inputLeaves(call: VmapCall): InputLeaf[] {
     if (!m) leafObjects.set(values, (m = new Map()));
     const key = `${d.leaf}|${label}|${d.inAxis}`;
     let leaf = m.get(key);
-    if (!leaf) m.set(key, (leaf = { leaf: d.leaf, param, path: d.path, label, shape: d.shape, axis: d.inAxis, values }));
+    if (!leaf) m.set(key, (leaf = { leaf: d.leaf, param, path: d.path, label, shape: d.shape, axis: d.inAxis, sliceShape: d.sliceShape, values }));
     return leaf;
   });
 }
