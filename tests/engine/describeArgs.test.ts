@@ -2,19 +2,11 @@
 // vmap actually does with the same arguments; errors carry `where`; lambdaParams reads headers.
 import { describe, expect, it } from "vitest";
 import { describeArgs, EngineError, lambdaParams, np, parseLambda, traceVmap, vmap, type NDArray } from "../../engine";
+import { caught } from "../helpers/caught";
 
 const z = (...shape: number[]) => np.zeros(shape);
 const ar = (...shape: number[]) => np.arange(shape.reduce((a, b) => a * b, 1)).reshape(shape);
 
-function caught(fn: () => unknown): EngineError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof EngineError) return e;
-    throw e;
-  }
-  throw new Error("expected an EngineError");
-}
 
 describe("describeArgs", () => {
   // Defect 3: p = ((3,), ((3,), (3,))) with in_axes (None, (0, 0)): the entry 0 for p[1] covers
