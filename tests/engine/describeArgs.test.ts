@@ -1,7 +1,7 @@
 // describeArgs: vmap's own argument plan as data (the input grids draw it), checked against what
 // vmap actually does with the same arguments; errors carry `where`; lambdaParams reads headers.
 import { describe, expect, it } from "vitest";
-import { describeArgs, EngineError, lambdaParams, np, parseLambda, traceVmap, vmap, type NDArray } from "../../engine";
+import { describeArgs, lambdaParams, np, parseLambda, traceVmap, vmap, type NDArray } from "../../engine";
 import { caught } from "../helpers/caught";
 
 const z = (...shape: number[]) => np.zeros(shape);
