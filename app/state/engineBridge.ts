@@ -79,7 +79,7 @@ function buildArgsUncached(s: ExplorerState, params: readonly string[]): BuiltAr
 
 const builtArgs = new WeakMap<object, Map<string, BuiltArgs>>();
 
-export function buildArgs(s: ExplorerState, params: readonly string[]): BuiltArgs {
+function buildArgs(s: ExplorerState, params: readonly string[]): BuiltArgs {
   let m = builtArgs.get(s.args);
   if (!m) builtArgs.set(s.args, (m = new Map()));
   const key = params.join(",");

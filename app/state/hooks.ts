@@ -50,7 +50,7 @@ const NO_VALUES = new Float64Array(0);
  * (describeArgs, the code vmap runs), so nested tuples and pytree prefixes are drawn as mapped.
  * When the arguments cannot be built (too large: the error says so), their shapes alone.
  */
-export function inputLeaves(call: VmapCall): InputLeaf[] {
+function inputLeaves(call: VmapCall): InputLeaf[] {
   const described = describeCall(call);
   if (!described || !call.args.ok) {
     return call.params.flatMap((p, argIndex) =>
@@ -72,7 +72,7 @@ export function inputLeaves(call: VmapCall): InputLeaf[] {
 }
 
 const leavesOfCall = new WeakMap<VmapCall, InputLeaf[]>();
-export function selectInputLeaves(call: VmapCall): InputLeaf[] {
+function selectInputLeaves(call: VmapCall): InputLeaf[] {
   let r = leavesOfCall.get(call);
   if (!r) leavesOfCall.set(call, (r = inputLeaves(call)));
   return r;

@@ -13,19 +13,6 @@ import { argFor, argLeaves, sizeOfShape, type ExplorerState } from "./explorerTy
 /** Above this many cells in all arrays together, arrays are drawn as shape blocks. */
 export const CELL_BUDGET = 20_000;
 
-export function memoizeLast<A, R>(f: (a: A) => R): (a: A) => R {
-  let lastArg: A | undefined;
-  let lastRes: R | undefined;
-  let has = false;
-  return (a: A) => {
-    if (has && a === lastArg) return lastRes as R;
-    lastRes = f(a);
-    lastArg = a;
-    has = true;
-    return lastRes;
-  };
-}
-
 export interface View {
   /** The vmap call this view traced (the input grids describe its arguments). */
   call: VmapCall;

@@ -5,7 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { select } from "d3-selection";
 import { applyFrame, joinCells, markCells } from "../../app/viz/drawCells";
-import { paintCells } from "../../app/viz/drawCanvas";
+import { highlightCanvas, resetCanvas } from "../../app/viz/drawCanvas";
 import { gridLayout } from "../../app/viz/layout";
 import type { CellState } from "../../app/viz/timeline";
 import type { Layer } from "../../app/viz/useD3Layer";
@@ -50,6 +50,10 @@ function canvasLooks(states: CellState[], highlight: number[]): Look[] {
     strokeStyle: "",
     lineWidth: 1,
     setTransform() {},
+    save() {},
+    restore() {},
+    rect() {},
+    clip() {},
     clearRect() {},
     fillRect() {},
     beginPath() {},
@@ -67,8 +71,10 @@ function canvasLooks(states: CellState[], highlight: number[]): Look[] {
   // The fill's opacity is the cell's: remember it at fillRect time.
   const alphaAt = new Map<string, number>();
   ctx.fillRect = (x: number, y: number) => alphaAt.set(`${x},${y}`, Number(ctx.globalAlpha));
-  const canvas = { width: layout.width, height: layout.height, getContext: () => ctx } as unknown as HTMLCanvasElement;
-  paintCells(canvas, layout, fills, states, states, 1, new Set(highlight));
+  const canvas = document.createElement("canvas");
+  canvas.getContext = (() => ctx) as unknown as HTMLCanvasElement["getContext"];
+  resetCanvas(canvas, layout, fills, states);
+  highlightCanvas(canvas, layout, fills, highlight);
   return layout.cells.map((d) => {
     const lift = states[d.i] === "lifted" ? Math.max(3, layout.cell * 0.35) : 0;
     const key = `${d.x},${d.y - lift}`;
