@@ -190,6 +190,17 @@ run("explorer in Chromium", () => {
     await touch.close();
   });
 
+  it("draws a nested tuple argument leaf by leaf, mapped as vmap maps it", async () => {
+    const f = encodeURIComponent("lambda q, p: q + p[0] + p[1][0] * p[1][1]");
+    await openFresh(`f=${f}&shape.q=(3%2C)&shape.p=((3%2C)%2C((3%2C)%2C(3%2C)))&in.q=None&in.p=(0%2C0)&out=0`);
+    expect(await outShape()).toBe("(3, 3)");
+    expect(await page.getByRole("alert").count()).toBe(0);
+    for (const name of ["p[0]", "p[1][0]", "p[1][1]"]) {
+      expect(await page.getByRole("img", { name: `Argument ${name}, shape (3,), mapped along axis 0`, exact: true }).count()).toBe(1);
+    }
+    await page.screenshot({ path: join(SHOTS, "nested-tuple-1280.png"), fullPage: true });
+  });
+
   it("reads at 390 px wide", async () => {
     const phone = await app.browser.newPage({ viewport: { width: 390, height: 844 } });
     await phone.goto(`${app.url}#f=lambda+a%2C+b%3A+a+%2B+b&shape.a=(2%2C3%2C5%2C7%2C9)&fill.a=unique&shape.b=(2%2C3%2C5%2C7%2C9)&fill.b=unique&in.a=None&in.b=0&out=3`);
