@@ -28,6 +28,22 @@ export const CELL_LOOKS: Readonly<Record<CellState, CellLook>> = {
   pending: plain(0.12),
 };
 
+const NO_OUTLINE: CellLook = { opacity: 1, stroke: "none", strokeWidth: 0, dash: [] };
+const bare = new Map<CellState, CellLook>();
+
+/**
+ * The look of a cell of side `c` in `state`. Small cells (c ≤ 8, the size below which cells
+ * also lose their gap) drop the plain hairline: it is barely visible there, and stroking every
+ * cell of a big canvas grid cost more than filling it. The lifted and reused outlines stay.
+ */
+export function cellLook(state: CellState, c: number): CellLook {
+  const look = CELL_LOOKS[state];
+  if (c > 8 || look.stroke !== OUTLINE) return look;
+  let b = bare.get(state);
+  if (!b) bare.set(state, (b = { ...NO_OUTLINE, opacity: look.opacity }));
+  return b;
+}
+
 /** The outline of a highlighted cell (the hovered cell and its sources), drawn over its look. */
 export const HIGHLIGHT = { stroke: HIGHLIGHT_STROKE, width: (cell: number) => Math.max(1, Math.min(2.5, cell / 6)) };
 

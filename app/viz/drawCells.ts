@@ -10,7 +10,7 @@ import "d3-transition";
 import type { Layer } from "./useD3Layer";
 import type { CellBox, GridLayout } from "./layout";
 import type { CellState } from "./timeline";
-import { CELL_LOOKS, cellPose, cellSide, HIGHLIGHT } from "./cellLook";
+import { cellLook, cellPose, cellSide, HIGHLIGHT } from "./cellLook";
 
 interface LayerMemo {
   nodes: SVGGElement[];
@@ -66,7 +66,7 @@ export function joinCells(g: Layer, layout: GridLayout, fills: string[], values:
 function outline(node: SVGGElement, state: CellState, highlighted: boolean, c: number): void {
   const rect = node.firstElementChild as SVGRectElement | null;
   if (!rect) return;
-  const look = CELL_LOOKS[state];
+  const look = cellLook(state, c);
   rect.setAttribute("stroke", highlighted ? HIGHLIGHT.stroke : look.stroke);
   rect.setAttribute("stroke-width", String(highlighted ? HIGHLIGHT.width(c) : look.strokeWidth));
   if (!highlighted && look.dash.length) rect.setAttribute("stroke-dasharray", look.dash.join(" "));

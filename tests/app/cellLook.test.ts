@@ -6,13 +6,14 @@ import { describe, expect, it } from "vitest";
 import { select } from "d3-selection";
 import { applyFrame, joinCells, markCells } from "../../app/viz/drawCells";
 import { highlightCanvas, resetCanvas } from "../../app/viz/drawCanvas";
-import { gridLayout } from "../../app/viz/layout";
+import { gridLayout, type GridLayout } from "../../app/viz/layout";
 import type { CellState } from "../../app/viz/timeline";
 import type { Layer } from "../../app/viz/useD3Layer";
 
 const STATES: CellState[] = ["rest", "lifted", "dim", "reused", "placed", "landing", "pending"];
-const layout = gridLayout([2, 3], 300);
-const fills = layout.cells.map(() => "#abcdef");
+const big = gridLayout([2, 3], 300);
+const small = gridLayout([12, 40], 300);
+const fillsOf = (layout: GridLayout) => layout.cells.map(() => "#abcdef");
 
 interface Look {
   stroke: string;
@@ -21,7 +22,8 @@ interface Look {
   opacity: number;
 }
 
-function svgLooks(states: CellState[], highlight: number[]): Look[] {
+function svgLooks(layout: GridLayout, states: CellState[], highlight: number[]): Look[] {
+  const fills = fillsOf(layout);
   const svg = document.createElementNS("http://www.w3.org/2000/svg", "svg");
   const g = document.createElementNS("http://www.w3.org/2000/svg", "g");
   svg.appendChild(g);
@@ -41,10 +43,13 @@ function svgLooks(states: CellState[], highlight: number[]): Look[] {
   });
 }
 
-/** The canvas painter's outline for each cell: the last strokeRect drawn at that cell's place. */
-function canvasLooks(states: CellState[], highlight: number[]): Look[] {
+/** The canvas painter's outline for each cell: the last outline stroked at that cell's place. */
+function canvasLooks(layout: GridLayout, states: CellState[], highlight: number[]): Look[] {
+  const fills = fillsOf(layout);
   const drawn = new Map<string, Look>();
   let dash: number[] = [];
+  let path: string[] = [];
+  const look = (): Look => ({ stroke: String(ctx.strokeStyle), width: Number(ctx.lineWidth), dash: dash.join(" "), opacity: Number(ctx.globalAlpha) });
   const ctx: Record<string, unknown> = {
     globalAlpha: 1,
     strokeStyle: "",
@@ -52,20 +57,26 @@ function canvasLooks(states: CellState[], highlight: number[]): Look[] {
     setTransform() {},
     save() {},
     restore() {},
-    rect() {},
+    rect(x: number, y: number) {
+      path.push(`${x},${y}`);
+    },
     clip() {},
     clearRect() {},
     fillRect() {},
-    beginPath() {},
+    beginPath() {
+      path = [];
+    },
     moveTo() {},
     lineTo() {},
-    stroke() {},
+    stroke() {
+      for (const k of path) drawn.set(k, look());
+    },
     fillText() {},
     setLineDash(d: number[]) {
       dash = [...d];
     },
     strokeRect(x: number, y: number) {
-      drawn.set(`${x},${y}`, { stroke: String(ctx.strokeStyle), width: Number(ctx.lineWidth), dash: dash.join(" "), opacity: Number(ctx.globalAlpha) });
+      drawn.set(`${x},${y}`, look());
     },
   };
   // The fill's opacity is the cell's: remember it at fillRect time.
@@ -78,20 +89,26 @@ function canvasLooks(states: CellState[], highlight: number[]): Look[] {
   return layout.cells.map((d) => {
     const lift = states[d.i] === "lifted" ? Math.max(3, layout.cell * 0.35) : 0;
     const key = `${d.x},${d.y - lift}`;
-    const look = drawn.get(key)!;
-    return { ...look, opacity: highlight.includes(d.i) ? alphaAt.get(key)! : look.opacity };
+    // No outline drawn: the SVG rect says stroke "none".
+    const look = drawn.get(key) ?? { stroke: "none", width: 0, dash: "", opacity: 1 };
+    return { ...look, opacity: alphaAt.get(key)! };
   });
 }
 
 describe("cell looks are defined once for the SVG and canvas painters", () => {
-  it.each(STATES)("state %s", (state) => {
+  it.each(STATES.flatMap((s) => [[s, "big", big] as const, [s, "small", small] as const]))("state %s, %s cells", (state, _size, layout) => {
     const states = layout.cells.map(() => state);
-    expect(canvasLooks(states, [])).toEqual(svgLooks(states, []));
+    expect(canvasLooks(layout, states, [])).toEqual(svgLooks(layout, states, []));
+  });
+  it("the two sizes are on either side of the hairline threshold", () => {
+    expect(big.cell).toBeGreaterThan(8);
+    expect(small.cell).toBeLessThanOrEqual(8);
   });
   it("highlighted cells", () => {
+    const layout = big;
     const states = layout.cells.map((_, i) => STATES[i % STATES.length]);
-    const svg = svgLooks(states, [1, 4]);
-    const canvas = canvasLooks(states, [1, 4]);
+    const svg = svgLooks(layout, states, [1, 4]);
+    const canvas = canvasLooks(layout, states, [1, 4]);
     expect(canvas[1]).toEqual(svg[1]);
     expect(canvas[4]).toEqual(svg[4]);
     expect(svg[1].stroke).not.toBe(svg[0].stroke);
