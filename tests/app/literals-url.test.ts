@@ -35,7 +35,7 @@ describe("URL state", () => {
     expect(Object.keys(URL_POLICY).sort()).toEqual(Object.keys(defaultExplorer()).sort());
   });
   it("writes the arguments the function's header names (the engine's parser; the body need not parse)", () => {
-    const s = { ...defaultExplorer(), fnSource: "lambda b, # a comment: c\n a: a + (", args: { ...defaultExplorer().args, c: { tree: leaf(3), fill: "unique" as const } } };
+    const s = { ...defaultExplorer(), fnSource: "lambda b, # a comment: c\n a: a + (", args: new Map([...defaultExplorer().args, ["c", { tree: leaf(3), fill: "unique" as const }]]) };
     const keys = [...new URLSearchParams(encodeExplorer(s)).keys()].filter((k) => k.startsWith("shape."));
     expect(keys).toEqual(["shape.b", "shape.a"]);
   });
