@@ -17,6 +17,36 @@ export type ErrorKind =
 
 export type PyType = "ValueError" | "TypeError" | "IndexError" | "SyntaxError" | "NameError" | "NotImplementedError" | "MemoryError" | "KeyError" | "RecursionError";
 
+/**
+ * Which part of a vmap call an error belongs to, set where the knowledge is (vmapErrors.ts,
+ * pytree prefix errors, the lambda parser, vmap's call of f), so a UI places it by lookup.
+ * `argument`: a positional argument's leaf (e.g. an array above the size limit);
+ * `in_axes`: entry `index` (with the key path inside it, when known) or in_axes as a whole;
+ * `out_axes`: the entry at `path`; `axis_size`; `function`: the function's text (`column`,
+ * 1-based, when the parser knows it) or anything raised while f runs on the slices.
+ */
+export type ErrorWhere =
+  | { kind: "argument"; index: number; path: string }
+  | { kind: "in_axes"; index?: number; path?: string }
+  | { kind: "out_axes"; path?: string }
+  | { kind: "axis_size" }
+  | { kind: "function"; column?: number };
+
+/** Where an error of `kind` belongs when its builder says nothing more precise. */
+function defaultWhere(kind: ErrorKind, column: number | undefined): ErrorWhere {
+  switch (kind) {
+    case "inconsistent-sizes":
+    case "axis-out-of-bounds":
+    case "no-mapped-axis":
+    case "in-axes-structure":
+      return { kind: "in_axes" };
+    case "mapped-output-none":
+      return { kind: "out_axes" };
+    default:
+      return column === undefined ? { kind: "function" } : { kind: "function", column };
+  }
+}
+
 /** The class JAX raises most often for each kind; builders that know better pass `pyType`. */
 function defaultPyType(kind: ErrorKind): PyType {
   switch (kind) {
@@ -39,18 +69,26 @@ export class EngineError extends Error {
   readonly column?: number;
   /** The Python exception class JAX raises for the same mistake. */
   readonly pyType: PyType;
-  constructor(kind: ErrorKind, message: string, opts: { column?: number; pyType?: PyType } = {}) {
+  /** The part of the call this error belongs beside (see ErrorWhere). */
+  readonly where: ErrorWhere;
+  constructor(kind: ErrorKind, message: string, opts: { column?: number; pyType?: PyType; where?: ErrorWhere } = {}) {
     super(message);
     this.name = "EngineError";
     this.kind = kind;
     this.column = opts.column;
     this.pyType = opts.pyType ?? defaultPyType(kind);
+    this.where = opts.where ?? defaultWhere(kind, opts.column);
   }
 }
 
 /** Python's tuple repr of already-formatted items: `()`, `(a,)` (the one-tuple's comma), `(a, b)`. */
 export function pyTuple(items: readonly string[]): string {
   return items.length === 1 ? `(${items[0]},)` : `(${items.join(", ")})`;
+}
+
+/** The same error (kind, words, Python class) placed elsewhere: e.g. anything raised inside f. */
+export function relocated(e: EngineError, where: ErrorWhere): EngineError {
+  return new EngineError(e.kind, e.message, { column: e.column, pyType: e.pyType, where });
 }
 
 /** Python's tuple repr of a shape: `()`, `(2,)`, `(3, 4)`. */

@@ -3,7 +3,7 @@
  * Everything outside engine/
  * reaches the engine only through these names; change them only by adding.
  */
-import { parseLambdaWith } from "./lang";
+import { parseLambdaHeader, parseLambdaWith } from "./lang";
 export { composeLambdaSource } from "./lang";
 import { engineHost } from "./langHost";
 
@@ -16,7 +16,8 @@ export { jit, jitStats, type JitStats } from "./transforms/jit";
 export { canCompile, setCodegenAllowed } from "./ir/csp";
 export { makeJaxpr } from "./ir/jaxpr";
 export { traceVmap } from "./transforms/story";
-export { EngineError, pyShape, pyTuple, type ErrorKind } from "./errors";
+export { describeArgs } from "./transforms/describe";
+export { EngineError, pyShape, pyTuple, type ErrorKind, type ErrorWhere } from "./errors";
 export { MAX_ELEMENTS } from "./limits";
 export { MAX_SOURCE_LENGTH } from "./lang";
 export { DEFAULT_WORK_BUDGET, MAX_DEPTH, withWorkBudget, type WorkBudget } from "./limits";
@@ -25,4 +26,12 @@ export type * from "./transforms/storyTypes";
 /** Parse a Python/JAX lambda into a function over engine values (never evaluates JavaScript). */
 export function parseLambda(src: string) {
   return parseLambdaWith(src, engineHost);
+}
+
+/**
+ * The parameter names of `lambda p1, p2: …`, read from its header alone (the body need not parse
+ * yet), or the parser's syntax error. Never throws.
+ */
+export function lambdaParams(src: string) {
+  return parseLambdaHeader(src);
 }

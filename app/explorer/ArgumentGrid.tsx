@@ -23,7 +23,6 @@ export const ArgumentGrid = memo(function ArgumentGrid({ leaf, B, frame, duratio
     for (const c of layout.cells) s[c.i] = inputCellState(frame, leaf, c.coord);
     return s;
   }, [layout, frame, leaf]);
-  const slice = leaf.axis === null ? leaf.shape : leaf.shape.filter((_, d) => d !== leaf.axis);
   const playing = frame.k !== null;
   return (
     <figure className={`arg${leaf.axis === null ? " unmapped" : ""}${playing && leaf.axis === null ? " reused" : ""}`}>
@@ -33,7 +32,7 @@ export const ArgumentGrid = memo(function ArgumentGrid({ leaf, B, frame, duratio
           <span className="note">not mapped: the whole array is reused for every k</span>
         ) : (
           <span className="note">
-            mapped along axis {leaf.axis} → each k sees <ShapeText shape={slice} mapped={null} />
+            mapped along axis {leaf.axis} → each k sees <ShapeText shape={leaf.sliceShape} mapped={null} />
           </span>
         )}
       </figcaption>

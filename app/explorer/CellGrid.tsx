@@ -1,12 +1,13 @@
 /**
  * One array drawn as cells: React renders the frame, axis brackets, tile labels and the
  * accessible name; D3 joins the cells into one <g> and animates them (style P12). Data redraw,
- * animation frame and provenance highlight are three separate effects. Pointer hover and
- * keyboard focus (arrow keys move a cell cursor) report the cell for provenance highlighting.
+ * animation frame and provenance highlight are three separate effects. Pointer hover, a click
+ * or tap, and keyboard focus (arrow keys move a cell cursor) report the cell for provenance
+ * highlighting (useCellCursor).
  * Above CANVAS_ABOVE cells the cells go to a canvas, and so do the tile labels and brackets
  * (as SVG over the canvas they were the slowest part of an out_axes redraw; drawCanvas.ts).
  */
-import { useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from "react";
+import { useLayoutEffect, useMemo, useRef, type KeyboardEvent, type PointerEvent } from "react";
 import { applyFrame, joinCells, markCells } from "../viz/drawCells";
 import { animateCanvas, canvasAvailable, cellAtPoint, highlightCanvas, resetCanvas } from "../viz/drawCanvas";
 import { axisColor } from "../viz/colors";
@@ -59,27 +60,50 @@ export function CellGrid(p: CellGridProps) {
   return p.layout.cells.length > CANVAS_ABOVE && canvasAvailable() ? <CanvasCellGrid {...p} /> : <SvgCellGrid {...p} />;
 }
 
-/** Keyboard cursor over cells: arrows move it (and stop the page's playback keys). */
+/**
+ * The cell a grid reports for highlighting, from the pointer, a tap or the keyboard. A press
+ * moves the cursor to the pressed cell before the focus it causes (pointerdown comes before
+ * focus), so focusing by click or tap shows the pressed cell's sources, not the cursor's old
+ * cell (which was cell 0: "where did this come from" failed on touch screens). Arrow keys move
+ * the cursor (and stop the page's playback keys). A touch pointer "leaves" as the finger lifts:
+ * that does not clear the tapped cell; blur does.
+ */
 function useCellCursor(layout: GridLayout, onHover: (c: number | null) => void) {
-  const [cursor, setCursor] = useState(0);
+  const cursor = useRef(0);
   const size = layout.cells.length;
   const last = layout.shape[layout.shape.length - 1] ?? 1;
-  const onKeyDown = (e: KeyboardEvent<Element>) => {
-    const step = { ArrowRight: 1, ArrowLeft: -1, ArrowDown: last, ArrowUp: -last }[e.key];
-    if (step === undefined || size === 0) return;
-    e.preventDefault();
-    e.stopPropagation();
-    const next = Math.min(size - 1, Math.max(0, cursor + step));
-    setCursor(next);
-    onHover(next);
+  const report = (c: number) => {
+    cursor.current = c;
+    onHover(c);
   };
-  return { onKeyDown, onFocus: () => size > 0 && onHover(Math.min(cursor, size - 1)), onBlur: () => onHover(null) };
+  return {
+    /** A pointer over or pressing cell `c` (null: between cells). */
+    point: (c: number | null) => {
+      if (c !== null) report(c);
+    },
+    handlers: {
+      onKeyDown: (e: KeyboardEvent<Element>) => {
+        const step = { ArrowRight: 1, ArrowLeft: -1, ArrowDown: last, ArrowUp: -last }[e.key];
+        if (step === undefined || size === 0) return;
+        e.preventDefault();
+        e.stopPropagation();
+        report(Math.min(size - 1, Math.max(0, cursor.current + step)));
+      },
+      onFocus: () => {
+        if (size > 0) report(Math.min(cursor.current, size - 1));
+      },
+      onBlur: () => onHover(null),
+      onPointerLeave: (e: PointerEvent<Element>) => {
+        if (e.pointerType !== "touch") onHover(null);
+      },
+    },
+  };
 }
 
 function CanvasCellGrid(p: CellGridProps) {
   const { layout } = p;
   const canvas = useRef<HTMLCanvasElement>(null);
-  const keys = useCellCursor(layout, p.onHover);
+  const cursor = useCellCursor(layout, p.onHover);
   // One effect, one paint per commit: a new layout or fills resets (and paints) the canvas;
   // otherwise a new frame animates and a new highlight repaints.
   const drawn = useRef<{ layout: GridLayout; fills: string[]; mapped: number | null; states: CellState[]; highlight: Set<number> | undefined } | null>(null);
@@ -98,16 +122,15 @@ function CanvasCellGrid(p: CellGridProps) {
     }
     drawn.current = { layout, fills: p.fills, mapped: p.mapped, states: p.states, highlight: p.highlight };
   });
-  const onMove = (e: PointerEvent<HTMLDivElement>) => {
+  const cellAt = (e: PointerEvent<HTMLDivElement>) => {
     // The frame, not the canvas: the canvas can be larger than the layout (clipped).
     const r = e.currentTarget.getBoundingClientRect();
-    const c = cellAtPoint(layout, ((e.clientX - r.left) * layout.width) / r.width, ((e.clientY - r.top) * layout.height) / r.height);
-    if (c !== null) p.onHover(c);
+    return cellAtPoint(layout, ((e.clientX - r.left) * layout.width) / r.width, ((e.clientY - r.top) * layout.height) / r.height);
   };
   return (
     <>
       <AxisLegend shape={layout.shape} mapped={p.mapped} />
-      <div className="canvas-grid" style={{ width: layout.width, aspectRatio: `${layout.width} / ${layout.height}` }} role="img" aria-label={p.label} tabIndex={0} onPointerMove={onMove} onPointerLeave={() => p.onHover(null)} {...keys}>
+      <div className="canvas-grid" style={{ width: layout.width, aspectRatio: `${layout.width} / ${layout.height}` }} role="img" aria-label={p.label} tabIndex={0} onPointerMove={(e) => cursor.point(cellAt(e))} onPointerDown={(e) => cursor.point(cellAt(e))} {...cursor.handlers}>
         {/* The tile labels and axis brackets are painted with the cells (drawCanvas.ts). */}
         <div className="canvas-clip">
           <canvas ref={canvas} />
@@ -120,25 +143,15 @@ function CanvasCellGrid(p: CellGridProps) {
 function SvgCellGrid(p: CellGridProps) {
   const layout = p.layout;
   const layer = useRef<SVGGElement>(null);
-  const [cursor, setCursor] = useState(0);
+  const cursor = useCellCursor(layout, p.onHover);
   useD3Layer(layer, (g) => joinCells(g, layout, p.fills, p.values), [layout, p.fills, p.values]);
   useD3Layer(layer, (g) => applyFrame(g, layout, p.states, p.duration), [layout, p.fills, p.values, p.states]);
-  useD3Layer(layer, (g) => markCells(g, p.highlight ?? []), [layout, p.fills, p.values, p.highlight]);
+  useD3Layer(layer, (g) => markCells(g, layout, p.highlight ?? []), [layout, p.fills, p.values, p.highlight]);
 
   const cellAt = (e: PointerEvent<SVGSVGElement>): number | null => {
     const el = (e.target as Element).closest?.("g.cell");
     const i = el?.getAttribute("data-i");
     return i == null ? null : Number(i);
-  };
-  const size = layout.cells.length;
-  const onKey = (e: KeyboardEvent<SVGSVGElement>) => {
-    const step = { ArrowRight: 1, ArrowLeft: -1, ArrowDown: layout.shape[layout.shape.length - 1] ?? 1, ArrowUp: -(layout.shape[layout.shape.length - 1] ?? 1) }[e.key];
-    if (step === undefined || size === 0) return;
-    e.preventDefault();
-    e.stopPropagation();
-    const next = Math.min(size - 1, Math.max(0, cursor + step));
-    setCursor(next);
-    p.onHover(next);
   };
   return (
     <>
@@ -151,14 +164,9 @@ function SvgCellGrid(p: CellGridProps) {
       role="img"
       aria-label={p.label}
       tabIndex={0}
-      onPointerOver={(e) => {
-        const c = cellAt(e);
-        if (c !== null) p.onHover(c);
-      }}
-      onPointerLeave={() => p.onHover(null)}
-      onFocus={() => p.onHover(Math.min(cursor, size - 1))}
-      onBlur={() => p.onHover(null)}
-      onKeyDown={onKey}
+      onPointerOver={(e) => cursor.point(cellAt(e))}
+      onPointerDown={(e) => cursor.point(cellAt(e))}
+      {...cursor.handlers}
     >
       {layout.brackets.map((b, i) => (
         <line key={`b${i}`} className="bracket" x1={b.x1} y1={b.y1} x2={b.x2} y2={b.y2} stroke={axisColor(b.axis, p.mapped)} strokeWidth={b.axis === p.mapped ? 3 : 2} />

@@ -1,6 +1,7 @@
 /**
  * JAX's error text, shown beside the control that caused it (`place`), in a role="alert"
- * region. Only the place that owns the current error renders, so there is one alert at a time.
+ * region. The engine says where each error belongs (EngineError.where, looked up in engineBridge's
+ * ERROR_PLACE); only the place that owns the current error renders, so there is one alert at a time.
  */
 import { useViewPart } from "../state/hooks";
 import type { ErrorPlace } from "../state/engineBridge";
@@ -9,7 +10,7 @@ export function ErrorAlert({ place }: { place: ErrorPlace }) {
   const { error, errorPlace } = useViewPart((v) => ({ error: v.error, errorPlace: v.errorPlace }));
   if (!error || errorPlace !== place) return null;
   return (
-    <div className="error" role="alert" data-kind={error.kind}>
+    <div className="error" role="alert" data-kind={error.kind} data-place={place}>
       <span className="kind">{error.name === "EngineError" ? errorTitle(error.kind) : "Error"}</span>
       <pre>{error.message}</pre>
     </div>

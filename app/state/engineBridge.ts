@@ -1,14 +1,17 @@
 /**
- * The app's one door to the engine (engine/index.ts): parse the function, build the argument
- * arrays from the fills, run `traceVmap`, and sort an EngineError to the control that caused
- * it. Keeping every engine call here means one place to adapt if the contract grows.
+ * The app's one door to the engine (engine/index.ts). `vmapCall(state)` builds the call once —
+ * the parsed function (or its error) and its parameters, the argument arrays from the fills,
+ * in_axes, out_axes and axis_size — and the explorer's trace, its input grids (`describeArgs`)
+ * and the grad and jit panels all run that same call. Errors come back as EngineErrors whose
+ * `where` (set by the engine) says which control they belong beside.
  */
-import { EngineError, MAX_ELEMENTS, np, parseLambda, traceVmap, type NDArray } from "../../engine/index";
-import type { VmapStory } from "../../engine";
+import { describeArgs, EngineError, lambdaParams, MAX_ELEMENTS, np, parseLambda, traceVmap, type NDArray } from "../../engine/index";
+import type { ArgsDescription, ErrorWhere, VmapStory } from "../../engine";
+import { allInAxesNone } from "./codegen";
 import { argFor, argLeaves, inAxisFor, sizeOfShape, type ArgTree, type AxisTree, type ExplorerState } from "./explorerTypes";
 import { leafValues, uniqueOffset } from "./fills";
 
-export type { VmapStory };
+export type { ArgsDescription, VmapStory };
 export { EngineError };
 
 export type ParsedFn = { ok: true; fn: (...args: unknown[]) => unknown; params: string[] } | { ok: false; error: EngineError };
@@ -22,39 +25,126 @@ export function parseFunction(src: string): ParsedFn {
   }
 }
 
+/**
+ * The same text gives the same function object (a pure memo on the last text): an edit of
+ * shapes or axes keeps f, so the jit panel's cache, keyed on f, retraces only for new shapes.
+ */
+let lastParse: { src: string; parsed: ParsedFn } | null = null;
+function parseSource(src: string): ParsedFn {
+  if (lastParse?.src !== src) lastParse = { src, parsed: parseFunction(src) };
+  return lastParse.parsed;
+}
+
 /** Anything thrown that is not an EngineError is an engine bug; show it rather than crash the page. */
 export function asEngineError(e: unknown): EngineError {
   if (e instanceof EngineError) return e;
   return new EngineError("unsupported", `Internal error: ${e instanceof Error ? e.message : String(e)}`);
 }
 
-type ArgValue = NDArray | ArgValue[];
+export type ArgValue = NDArray | ArgValue[];
+
+/** The arguments as arrays, and each leaf's values in flattening order (what the grids show). */
+export type BuiltArgs = { ok: true; values: ArgValue[]; leafData: Float64Array[] } | { ok: false; error: EngineError };
 
 /**
- * Builds every argument. A shape above the engine's limit is refused here, before any other
- * work: `np.arange` checks the limit before it allocates and throws the engine's own error.
- * Arrays are immutable, so the same arguments are reused while only the axes change.
+ * Builds every argument. A leaf above the engine's limit is refused before any other work:
+ * `np.arange` checks the limit before it allocates and throws the engine's own error, which is
+ * placed at that argument. Arrays are immutable, so the same arguments are reused (memoized on
+ * the state's `args` object) while only the axes or the function change.
  */
-export function buildArgs(s: ExplorerState, params: string[]): ArgValue[] {
-  const key = params.join(",");
-  if (argsCache && argsCache.args === s.args && argsCache.key === key) return argsCache.value;
-  const value = buildArgsUncached(s, params);
-  argsCache = { args: s.args, key, value };
-  return value;
-}
-
-let argsCache: { args: ExplorerState["args"]; key: string; value: ArgValue[] } | null = null;
-
-function buildArgsUncached(s: ExplorerState, params: string[]): ArgValue[] {
-  const sizes = params.flatMap((p) => argLeaves(argFor(s, p).tree).map((l) => sizeOfShape(l.shape)));
-  for (const n of sizes) if (!(n <= MAX_ELEMENTS)) np.arange(n);
-  const offset = uniqueOffset(sizes);
-  let leafIndex = 0;
+function buildArgsUncached(s: ExplorerState, params: readonly string[]): BuiltArgs {
+  const all = params.flatMap((p, index) => argLeaves(argFor(s, p).tree).map((l) => ({ ...l, index })));
+  for (const l of all) {
+    const n = sizeOfShape(l.shape);
+    if (n <= MAX_ELEMENTS) continue;
+    try {
+      np.arange(n);
+    } catch (e) {
+      const err = asEngineError(e);
+      const where: ErrorWhere = { kind: "argument", index: l.index, path: l.path };
+      return { ok: false, error: new EngineError(err.kind, err.message, { pyType: err.pyType, where }) };
+    }
+  }
+  const offset = uniqueOffset(all.map((l) => sizeOfShape(l.shape)));
+  const leafData: Float64Array[] = [];
   const make = (t: ArgTree, fill: "unique" | "random"): ArgValue => {
     if (t.kind === "tuple") return t.items.map((x) => make(x, fill));
-    return np.array(leafValues(t.shape, fill, leafIndex++, offset), t.shape);
+    const data = leafValues(t.shape, fill, leafData.length, offset);
+    leafData.push(data);
+    return np.array(data, t.shape);
   };
-  return params.map((p) => make(argFor(s, p).tree, argFor(s, p).fill));
+  const values = params.map((p) => make(argFor(s, p).tree, argFor(s, p).fill));
+  return { ok: true, values, leafData };
+}
+
+const builtArgs = new WeakMap<object, Map<string, BuiltArgs>>();
+
+function buildArgs(s: ExplorerState, params: readonly string[]): BuiltArgs {
+  let m = builtArgs.get(s.args);
+  if (!m) builtArgs.set(s.args, (m = new Map()));
+  const key = params.join(",");
+  let r = m.get(key);
+  if (!r) m.set(key, (r = buildArgsUncached(s, params)));
+  return r;
+}
+
+/** One vmap call, built from the explorer state: everything the engine is asked goes through it. */
+export interface VmapCall {
+  /** The explorer state it was built from. */
+  state: ExplorerState;
+  parsed: ParsedFn;
+  /** The function's parameters: parsed, else read from the lambda's header, else `fallback`. */
+  params: string[];
+  args: BuiltArgs;
+  /** One in_axes entry per parameter (JAX's tuple). */
+  inAxes: AxisTree[];
+  outAxes: AxisTree;
+  /** axis_size is passed only while every in_axes entry is None (the only time it shows). */
+  opts: { axisSize?: number };
+}
+
+/** The parameters the text names: parsed, or read from the lambda's header; null if neither. */
+function textParams(parsed: ParsedFn, src: string): string[] | null {
+  if (parsed.ok) return parsed.params;
+  const header = lambdaParams(src);
+  return header.ok ? header.params : null;
+}
+
+const calls = new WeakMap<ExplorerState, { parsed: ParsedFn; named: string[] | null; byParams: Map<string, VmapCall> }>();
+
+/**
+ * The call for this state, memoized per state object. `fallback` names the parameters when the
+ * text cannot (e.g. `lambda a, b` before its colon: the last good state's parameters).
+ */
+export function vmapCall(s: ExplorerState, fallback: readonly string[] = []): VmapCall {
+  let m = calls.get(s);
+  if (!m) {
+    const parsed = parseSource(s.fnSource);
+    calls.set(s, (m = { parsed, named: textParams(parsed, s.fnSource), byParams: new Map() }));
+  }
+  const params = m.named ?? [...fallback];
+  const key = params.join(",");
+  let c = m.byParams.get(key);
+  if (!c) {
+    const allNone = allInAxesNone(s, params);
+    c = {
+      state: s,
+      parsed: m.parsed,
+      params,
+      args: buildArgs(s, params),
+      inAxes: params.map((p) => inAxisFor(s, p)),
+      outAxes: s.outAxes,
+      opts: allNone && s.axisSize !== null ? { axisSize: s.axisSize } : {},
+    };
+    m.byParams.set(key, c);
+  }
+  return c;
+}
+
+/** The call's arguments as vmap plans them (each leaf's mapped axis), or null if they cannot be built. */
+export function describeCall(c: VmapCall): ArgsDescription | null {
+  if (!c.args.ok) return null;
+  return describeArgs(c.parsed.ok ? c.parsed.fn : null, c.inAxes, c.args.values, c.opts);
 }
 
 export type TraceResult = { ok: true; story: VmapStory } | { ok: false; error: EngineError };
@@ -64,43 +154,40 @@ export type TraceResult = { ok: true; story: VmapStory } | { ok: false; error: E
  * it costs several times the trace itself on the (2,3,5,7,9) example, and out_axes changes must
  * redraw within 50 ms. `provenance` is traceVmap's option beside `axisSize`.
  */
-export function runTrace(s: ExplorerState, parsed: ParsedFn, withProvenance = false): TraceResult {
-  if (!parsed.ok) return { ok: false, error: parsed.error };
+export function traceCall(c: VmapCall, withProvenance = false): TraceResult {
+  if (withProvenance) return runCall(c, true);
+  let r = traces.get(c);
+  if (!r) traces.set(c, (r = runCall(c, false)));
+  return r;
+}
+
+/** Each call's plain trace, once (the view and the last good picture share it). */
+const traces = new WeakMap<VmapCall, TraceResult>();
+
+function runCall(c: VmapCall, withProvenance: boolean): TraceResult {
+  if (!c.parsed.ok) return { ok: false, error: c.parsed.error };
+  if (!c.args.ok) return { ok: false, error: c.args.error };
   try {
-    const args = buildArgs(s, parsed.params);
-    const inAxes: AxisTree[] = parsed.params.map((p) => inAxisFor(s, p));
-    const allNone = inAxes.length > 0 && inAxes.every((a) => a === null);
-    const opts = { ...(allNone && s.axisSize !== null ? { axisSize: s.axisSize } : {}), provenance: withProvenance };
-    const story = traceVmap(parsed.fn as never, inAxes as never, s.outAxes as never, args as never, opts);
+    const story = traceVmap(c.parsed.fn, c.inAxes, c.outAxes, c.args.values, { ...c.opts, provenance: withProvenance });
     return { ok: true, story };
   } catch (e) {
     return { ok: false, error: asEngineError(e) };
   }
 }
 
+/** The state's trace (provenanceData.ts runs it with provenance, off the main thread). */
+export function runTrace(s: ExplorerState, _parsed?: ParsedFn, withProvenance = false): TraceResult {
+  return traceCall(vmapCall(s), withProvenance);
+}
+
 /** The control an error belongs beside: each error shows next to the control that caused it. */
 export type ErrorPlace = "function" | "in_axes" | "out_axes" | "shape" | "axis_size";
 
-export function errorPlace(e: EngineError, allNone: boolean): ErrorPlace {
-  switch (e.kind) {
-    case "syntax":
-    case "unsupported":
-    case "shape-error":
-      return "function";
-    case "too-large":
-      return "shape";
-    case "no-mapped-axis":
-      return allNone ? "axis_size" : "in_axes";
-    case "mapped-output-none":
-      return "out_axes";
-    case "inconsistent-sizes":
-      return e.message.includes("`axis_size`") ? "axis_size" : "in_axes";
-    case "axis-out-of-bounds":
-      // E7 (in_axes) names "its argument"; E12 (out_axes) is NumPy's "axis … is out of bounds".
-      return e.message.startsWith("vmap was requested") ? "in_axes" : "out_axes";
-    case "in-axes-structure":
-      return e.message.includes("out_axes") ? "out_axes" : "in_axes";
-    default:
-      return "function";
-  }
-}
+/** The engine says where (EngineError.where); an argument's error shows at its shape editor. */
+export const ERROR_PLACE: Record<ErrorWhere["kind"], ErrorPlace> = {
+  function: "function",
+  in_axes: "in_axes",
+  out_axes: "out_axes",
+  axis_size: "axis_size",
+  argument: "shape",
+};

@@ -1,19 +1,19 @@
 /**
  * React hooks over the store: the explorer snapshot, the derived view (selectors.ts), the input
- * leaves as drawn (each argument leaf with its mapped axis resolved from in_axes), and the
+ * leaves as drawn (each argument leaf with the mapped axis the engine's plan gives it), and the
  * provenance highlight for the hovered cell. Components read through these, never compute.
  */
 import { useMemo } from "react";
 import { useShallow } from "zustand/react/shallow";
 import { useStore } from "./store";
-import { selectView, memoizeLast, type View } from "./selectors";
+import { selectView, type View } from "./selectors";
+import { describeCall, type VmapCall } from "./engineBridge";
 import { provenanceFor, type Provenance } from "./provenance";
-import { argFor, argLeaves, inAxisFor, sizeOfShape, type AxisTree, type ExplorerState } from "./explorerTypes";
-import { leafValues, uniqueOffset } from "./fills";
+import { argFor, argLeaves, type ExplorerState } from "./explorerTypes";
 import type { HoverCell } from "./playbackSlice";
 
 export const useExplorer = (): ExplorerState => useStore((s) => s.explorer);
-export const useView = (): View => selectView(useStore((s) => s.explorer));
+export const useView = (): View => selectView(useStore((s) => s.explorer), useStore((s) => s.lastGood));
 
 /**
  * Part of the view or of the explorer state, compared shallowly: a component that reads only
@@ -22,7 +22,7 @@ export const useView = (): View => selectView(useStore((s) => s.explorer));
  * running `pick` on every store change costs nothing.
  */
 export function useViewPart<T>(pick: (v: View) => T): T {
-  return useStore(useShallow((s) => pick(selectView(s.explorer))));
+  return useStore(useShallow((s) => pick(selectView(s.explorer, s.lastGood))));
 }
 export function useExplorerPart<T>(pick: (s: ExplorerState) => T): T {
   return useStore(useShallow((s) => pick(s.explorer)));
@@ -36,55 +36,49 @@ export interface InputLeaf {
   shape: number[];
   /** Normalised mapped axis, or null (unmapped, or out of range: the error says which). */
   axis: number | null;
+  /** What f sees for each k (the engine's slice shape). */
+  sliceShape: number[];
   values: Float64Array;
 }
 
-/** The axis an in_axes entry gives each leaf of its argument (an int/None covers a whole tuple). */
-function leafAxes(spec: AxisTree, n: number): AxisTree[] {
-  if (!Array.isArray(spec)) return Array(n).fill(spec);
-  return spec.flatMap((x) => (Array.isArray(x) ? x.flat(4) : [x])) as AxisTree[];
-}
+/** Leaf objects per leaf data array: a grid whose leaf did not change keeps its object (React.memo). */
+const leafObjects = new WeakMap<Float64Array, Map<string, InputLeaf>>();
+const NO_VALUES = new Float64Array(0);
 
-const selectInputLeaves = memoizeLast(([s, params]: [ExplorerState, string[]]): InputLeaf[] => {
-  const all = params.flatMap((p) => argLeaves(argFor(s, p).tree).map((l) => ({ ...l, param: p })));
-  const sizes = all.map((l) => sizeOfShape(l.shape));
-  const offset = uniqueOffset(sizes);
-  const counts = new Map<string, number>();
-  for (const l of all) counts.set(l.param, (counts.get(l.param) ?? 0) + 1);
-  const axesByParam = new Map(params.map((p) => [p, leafAxes(inAxisFor(s, p), counts.get(p) ?? 0)]));
-  const seen = new Map<string, number>();
-  return all.map((l, i) => {
-    const j = seen.get(l.param) ?? 0;
-    seen.set(l.param, j + 1);
-    const raw = axesByParam.get(l.param)?.[j];
-    const r = l.shape.length;
-    const axis = typeof raw === "number" && raw >= -r && raw < r ? (raw + r) % r : null;
-    const fill = argFor(s, l.param).fill;
-    const key = `${i}|${l.param}${l.path}|${l.shape.join(",")}|${fill}|${offset}|${axis}`;
-    // Same leaf, same object: grids that did not change skip their redraw (React.memo).
-    let leaf = leafCache.get(key);
-    if (!leaf) {
-      const big = sizes[i] > 20_000;
-      leaf = { leaf: i, param: l.param, path: l.path, label: `${l.param}${l.path}`, shape: l.shape, axis, values: big ? new Float64Array(0) : leafValues(l.shape, fill, i, offset) };
-      if (leafCache.size > 200) leafCache.clear();
-      leafCache.set(key, leaf);
-    }
+/**
+ * The argument leaves as drawn: each with the mapped axis the engine's own plan gives it
+ * (describeArgs, the code vmap runs), so nested tuples and pytree prefixes are drawn as mapped.
+ * When the arguments cannot be built (too large: the error says so), their shapes alone.
+ */
+function inputLeaves(call: VmapCall): InputLeaf[] {
+  const described = describeCall(call);
+  if (!described || !call.args.ok) {
+    return call.params.flatMap((p, argIndex) =>
+      argLeaves(argFor(call.state, p).tree).map((l) => ({ argIndex, param: p, path: l.path, shape: l.shape })),
+    ).map((l, i) => ({ leaf: i, param: l.param, path: l.path, label: `${l.param}${l.path}`, shape: l.shape, axis: null, sliceShape: l.shape, values: NO_VALUES }));
+  }
+  const data = call.args.leafData;
+  return described.args.map((d) => {
+    const param = call.params[d.argIndex] ?? d.param;
+    const label = `${param}${d.path}`;
+    const values = data[d.leaf] ?? NO_VALUES;
+    let m = leafObjects.get(values);
+    if (!m) leafObjects.set(values, (m = new Map()));
+    const key = `${d.leaf}|${label}|${d.inAxis}`;
+    let leaf = m.get(key);
+    if (!leaf) m.set(key, (leaf = { leaf: d.leaf, param, path: d.path, label, shape: d.shape, axis: d.inAxis, sliceShape: d.sliceShape, values }));
     return leaf;
   });
-});
-
-const leafCache = new Map<string, InputLeaf>();
-
-const pairKey = new WeakMap<ExplorerState, Map<string, [ExplorerState, string[]]>>();
-export function useInputLeaves(): InputLeaf[] {
-  const s = useExplorer();
-  const { params } = useView();
-  let m = pairKey.get(s);
-  if (!m) pairKey.set(s, (m = new Map()));
-  const key = params.join(",");
-  if (!m.has(key)) m.set(key, [s, params]);
-  return selectInputLeaves(m.get(key)!);
 }
+
+const leavesOfCall = new WeakMap<VmapCall, InputLeaf[]>();
+function selectInputLeaves(call: VmapCall): InputLeaf[] {
+  let r = leavesOfCall.get(call);
+  if (!r) leavesOfCall.set(call, (r = inputLeaves(call)));
+  return r;
+}
+
+export const useInputLeaves = (): InputLeaf[] => selectInputLeaves(useView().call);
 
 /** For each (side, leaf), the cells related to the hovered one through the trace's provenance. */
 export type Highlight = Map<string, Set<number>>;

@@ -1,33 +1,21 @@
 /**
- * Memoized derivations from the explorer state (style P11: derived values are selected, never
- * stored): the parsed function and its parameters, the trace or the error, where the error
- * belongs, the last good picture to keep (dimmed) while an error shows, cell counts for the
- * drawing budget, and the generated Python. Each is keyed on immutable inputs, so a re-render
- * that changed nothing recomputes nothing.
+ * Derivations from the store (style P11: derived values are selected, never stored): the vmap
+ * call and its trace or error, where the error belongs, the picture to draw (this state's, or
+ * the last good state's, dimmed, while an error shows), cell counts for the drawing budget, and
+ * the generated Python. Pure functions of (explorer state, last good state): each is memoized
+ * on the identity of those immutable inputs, so a re-render that changed nothing recomputes
+ * nothing, and two stores never share an answer.
  */
-import { codeOutputIsTree } from "./selectorsUtil";
-import { errorPlace, parseFunction, runTrace, type EngineError, type ErrorPlace, type ParsedFn, type TraceResult, type VmapStory } from "./engineBridge";
+import { ERROR_PLACE, traceCall, vmapCall, type VmapCall, type EngineError, type ErrorPlace, type ParsedFn, type TraceResult, type VmapStory } from "./engineBridge";
 import { allInAxesNone, pythonCode } from "./codegen";
 import { argFor, argLeaves, sizeOfShape, type ExplorerState } from "./explorerTypes";
-import { lambdaParams } from "./urlState";
 
 /** Above this many cells in all arrays together, arrays are drawn as shape blocks. */
 export const CELL_BUDGET = 20_000;
 
-export function memoizeLast<A, R>(f: (a: A) => R): (a: A) => R {
-  let lastArg: A | undefined;
-  let lastRes: R | undefined;
-  let has = false;
-  return (a: A) => {
-    if (has && a === lastArg) return lastRes as R;
-    lastRes = f(a);
-    lastArg = a;
-    has = true;
-    return lastRes;
-  };
-}
-
 export interface View {
+  /** The vmap call this view traced (the input grids describe its arguments). */
+  call: VmapCall;
   parsed: ParsedFn;
   params: string[];
   result: TraceResult;
@@ -43,44 +31,61 @@ export interface View {
   allNone: boolean;
 }
 
-let lastGoodParams: string[] = ["a", "b"];
-let lastGood: VmapStory | null = null;
-
-export function resetSelectorCaches(): void {
-  lastGoodParams = ["a", "b"];
-  lastGood = null;
-}
-
-export const selectParsed = memoizeLast((src: string) => parseFunction(src));
-
-function computeView(s: ExplorerState): View {
-  const parsed = selectParsed(s.fnSource);
-  let params: string[];
-  if (parsed.ok) params = lastGoodParams = parsed.params;
-  else params = lambdaParams(s.fnSource) ?? lastGoodParams;
-  const result = runTrace(s, parsed);
-  if (result.ok) lastGood = result.story;
-  const shown = result.ok ? result.story : lastGood;
+function computeView(s: ExplorerState, lastGood: ExplorerState | null): View {
+  // Parameters the text cannot name yet (e.g. `lambda a, b` before its colon) are the last good state's.
+  const fallback = lastGood ? vmapCall(lastGood).params : [];
+  const call = vmapCall(s, fallback);
+  const { parsed, params } = call;
+  const result = traceCall(call);
+  const good = lastGood && lastGood !== s ? traceCall(vmapCall(lastGood)) : null;
+  const shown = result.ok ? result.story : good?.ok ? good.story : null;
   const allNone = allInAxesNone(s, params);
   const error = result.ok ? null : result.error;
   // Inputs are drawn from the current state (even while an error shows), outputs from `shown`.
   const inputCells = params.reduce((n, p) => n + argLeaves(argFor(s, p).tree).reduce((m, l) => m + sizeOfShape(l.shape), 0), 0);
   const cellCount = inputCells + (shown ? shown.outputs.reduce((n, o) => n + sizeOfShape(o.shape), 0) : 0);
   return {
+    call,
     parsed,
     params,
     result,
     error,
-    errorPlace: error ? errorPlace(error, allNone) : null,
+    errorPlace: error ? ERROR_PLACE[error.where.kind] : null,
     shown,
     stale: !result.ok,
     cellCount,
     blocks: cellCount > CELL_BUDGET,
-    code: pythonCode(s, params, codeOutputIsTree(result.ok ? result.story : null, s)),
+    // Without a trace now, the picture shown (the last good one) says whether out is a tuple.
+    code: pythonCode(s, params, shown ? shown.outputTree !== "array" : Array.isArray(s.outAxes)),
     allNone,
   };
 }
 
-export const selectView = memoizeLast(computeView);
+const okViews = new WeakMap<ExplorerState, View>();
+const errorViews = new WeakMap<ExplorerState, WeakMap<ExplorerState, View>>();
+const NO_LAST_GOOD = {} as ExplorerState;
+
+/**
+ * The view of `s`. A state that traces does not depend on `lastGood`; one that fails is
+ * memoized per (state, last good state) pair.
+ */
+export function selectView(s: ExplorerState, lastGood: ExplorerState | null = null): View {
+  const ok = okViews.get(s);
+  if (ok) return ok;
+  const lg = lastGood ?? NO_LAST_GOOD;
+  const byLast = errorViews.get(s)?.get(lg);
+  if (byLast) return byLast;
+  const v = computeView(s, lastGood);
+  if (v.result.ok) okViews.set(s, v);
+  else {
+    let m = errorViews.get(s);
+    if (!m) errorViews.set(s, (m = new WeakMap()));
+    m.set(lg, v);
+  }
+  return v;
+}
+
+/** The explorer's parsed function (the panels differentiate and jit the same one). */
+export const selectParsed = (s: ExplorerState): ParsedFn => vmapCall(s).parsed;
 
 // Cell provenance (the same trace with `provenance`) is computed on the first hover, once per state: provenance.ts.

@@ -8,13 +8,16 @@ import { createExplorerSlice, type ExplorerSlice } from "./explorerSlice";
 import { createHistorySlice, type HistorySlice } from "./historySlice";
 import { createPlaybackSlice, type PlaybackSlice } from "./playbackSlice";
 import { createPanelsSlice, type PanelsSlice } from "../panels/panelsSlice";
+import { createLastGoodSlice, trackLastGood, type LastGoodSlice } from "./lastGood";
 import { decodeExplorer, encodeExplorer } from "./urlState";
 import { defaultExplorer } from "./explorerTypes";
 
-export type StoreState = ExplorerSlice & PlaybackSlice & HistorySlice & PanelsSlice;
+export type StoreState = ExplorerSlice & PlaybackSlice & HistorySlice & PanelsSlice & LastGoodSlice;
 
 export function createAppStore(): UseBoundStore<StoreApi<StoreState>> {
-  return create<StoreState>()((...a) => ({ ...createExplorerSlice(...a), ...createPlaybackSlice(...a), ...createHistorySlice(...a), ...createPanelsSlice(...a) }));
+  const store = create<StoreState>()((...a) => ({ ...createExplorerSlice(...a), ...createPlaybackSlice(...a), ...createHistorySlice(...a), ...createPanelsSlice(...a), ...createLastGoodSlice() }));
+  trackLastGood(store);
+  return store;
 }
 
 export const useStore = createAppStore();

@@ -11,6 +11,7 @@ import { MAX_SOURCE_LENGTH } from "../../engine/index";
 import { defaultExplorer, formatArgTree, type ArgState, type AxisTree, type ExplorerState } from "./explorerTypes";
 import { formatPyLiteral, parsePyLiteral, type PyLit } from "./pyLiteral";
 import { readShape } from "./shapeText";
+import { lambdaParams } from "../../engine/index";
 
 export type UrlPolicy = "url" | "none";
 
@@ -42,17 +43,15 @@ const MAX_PARAMS = 64;
 const PER_PARAM = new Set(["shape", "fill", "in"]);
 const MAX_AXIS = 64;
 
-/** The parameter names of `lambda p1, p2: …` read from the text alone (no engine needed). */
-export function lambdaParams(src: string): string[] | null {
-  const m = /^\s*lambda\b([A-Za-z0-9_,\s]*):/.exec(src);
-  if (!m) return null;
-  const names = m[1].split(",").map((s) => s.trim()).filter((s) => s !== "");
-  return names.every((n) => NAME.test(n)) ? names : null;
+/** The parameter names of `lambda p1, p2: …`, from the engine's parser (header only), if URL-safe. */
+function paramNames(src: string): string[] | null {
+  const header = lambdaParams(src);
+  return header.ok && header.params.every((n) => NAME.test(n)) ? header.params : null;
 }
 
 export function encodeExplorer(s: ExplorerState): string {
   const q = new URLSearchParams();
-  const names = lambdaParams(s.fnSource) ?? [...s.args.keys()];
+  const names = paramNames(s.fnSource) ?? [...s.args.keys()];
   const put: Record<keyof ExplorerState, () => void> = {
     fnSource: () => q.set("f", s.fnSource),
     args: () => {

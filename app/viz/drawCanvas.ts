@@ -10,10 +10,8 @@ import { easeCubicOut } from "d3-ease";
 import "d3-transition";
 import type { GridLayout } from "./layout";
 import type { CellState } from "./timeline";
-import { axisColor, BATCH_COLOR, HIGHLIGHT_STROKE } from "./colors";
-
-const OPACITY: Record<CellState, number> = { rest: 1, lifted: 1, dim: 0.35, reused: 1, placed: 1, landing: 1, pending: 0.12 };
-const lift = (s: CellState, c: number) => (s === "lifted" ? Math.max(3, c * 0.35) : 0);
+import { axisColor } from "./colors";
+import { cellLook, cellPose, cellSide, HIGHLIGHT, liftOf } from "./cellLook";
 
 interface CanvasState {
   shown: CellState[];
@@ -64,13 +62,13 @@ function repaintAround(canvas: HTMLCanvasElement, layout: GridLayout, fills: str
   if (!ctx) return;
   const { dpr } = st;
   const c = layout.cell;
-  const size = c - (c > 8 ? 1 : 0.5);
+  const size = cellSide(c);
   // The highlight outline reaches half its width outside the cell; antialiasing one pixel more.
-  const pad = Math.max(1, c / 6) / 2 + 1;
+  const pad = HIGHLIGHT.width(c) / 2 + 1;
   for (const i of cells) {
     const d = layout.cells[i];
     if (!d) continue;
-    const y = d.y - lift(st.shown[i] ?? "rest", c);
+    const y = d.y - liftOf(st.shown[i] ?? "rest", c);
     const x0 = Math.floor((d.x - pad) * dpr);
     const y0 = Math.floor((y - pad) * dpr);
     const x1 = Math.ceil((d.x + size + pad) * dpr);
@@ -90,42 +88,49 @@ function repaintAround(canvas: HTMLCanvasElement, layout: GridLayout, fills: str
 /** Cells, highlight outlines and decorations; with a `region`, only what reaches into it. */
 function drawScene(ctx: CanvasRenderingContext2D, layout: GridLayout, fills: string[], from: CellState[], to: CellState[], t: number, highlight: Set<number>, mapped: number | null, region: Region | null): void {
   const c = layout.cell;
-  const size = c - (c > 8 ? 1 : 0.5);
+  const size = cellSide(c);
   // Setting a style the context already has still costs a parse: set only on change.
   let alpha = -1;
   let fill = "";
+  // Outlines are gathered per (state, opacity) and stroked as one path each after the fills:
+  // one stroke call per group instead of one per cell (thousands on the (2,3,5,7,9) example).
+  const outlines = new Map<string, { state: CellState; opacity: number; rects: number[] }>();
   for (const d of layout.cells) {
-    const a = from[d.i] ?? "rest";
     const b = to[d.i] ?? "rest";
-    let y = d.y - lift(b, c);
-    let o = OPACITY[b];
-    if (t < 1 && a !== b) {
-      const y0 = b === "landing" ? d.y - c * 1.5 : d.y - lift(a, c);
-      const o0 = b === "landing" ? 0 : OPACITY[a];
-      y = y0 + (y - y0) * t;
-      o = o0 + (o - o0) * t;
-    }
+    const { dy, opacity } = cellPose(from[d.i] ?? "rest", b, t, c);
+    const y = d.y + dy;
     // One layout unit around the cell for its antialiased edge.
     if (region && !meets(region, d.x - 1, y - 1, d.x + size + 1, y + size + 1)) continue;
-    if (o !== alpha) ctx.globalAlpha = alpha = o;
+    if (opacity !== alpha) ctx.globalAlpha = alpha = opacity;
     const f = fills[d.i];
     if (f !== fill) ctx.fillStyle = fill = f;
     ctx.fillRect(d.x, y, size, size);
-    if (b === "lifted") {
-      ctx.strokeStyle = BATCH_COLOR;
-      ctx.lineWidth = 1;
-      ctx.strokeRect(d.x + 0.5, y + 0.5, size - 1, size - 1);
-      // strokeRect leaves fillStyle and globalAlpha as they were.
-    }
+    if (cellLook(b, c).strokeWidth === 0) continue;
+    const key = `${b}|${opacity}`;
+    let group = outlines.get(key);
+    if (!group) outlines.set(key, (group = { state: b, opacity, rects: [] }));
+    group.rects.push(d.x, y);
   }
+  // Each state's outline, as the SVG cells draw it (cellLook.ts).
+  for (const { state, opacity, rects } of outlines.values()) {
+    const look = cellLook(state, c);
+    ctx.globalAlpha = opacity;
+    ctx.strokeStyle = look.stroke;
+    ctx.lineWidth = look.strokeWidth;
+    ctx.setLineDash(look.dash as number[]);
+    ctx.beginPath();
+    for (let k = 0; k < rects.length; k += 2) ctx.rect(rects[k], rects[k + 1], size, size);
+    ctx.stroke();
+  }
+  ctx.setLineDash([]);
   ctx.globalAlpha = 1;
-  ctx.strokeStyle = HIGHLIGHT_STROKE;
-  const hw = Math.max(1, c / 6);
+  ctx.strokeStyle = HIGHLIGHT.stroke;
+  const hw = HIGHLIGHT.width(c);
   ctx.lineWidth = hw;
   for (const i of highlight) {
     const d = layout.cells[i];
     if (!d) continue;
-    const y = d.y - lift(to[i] ?? "rest", c);
+    const y = d.y - liftOf(to[i] ?? "rest", c);
     if (region && !meets(region, d.x - hw, y - hw, d.x + size + hw, y + size + hw)) continue;
     ctx.strokeRect(d.x, y, size, size);
   }

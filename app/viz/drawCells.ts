@@ -10,6 +10,7 @@ import "d3-transition";
 import type { Layer } from "./useD3Layer";
 import type { CellBox, GridLayout } from "./layout";
 import type { CellState } from "./timeline";
+import { cellLook, cellPose, cellSide, HIGHLIGHT } from "./cellLook";
 
 interface LayerMemo {
   nodes: SVGGElement[];
@@ -40,8 +41,8 @@ export function joinCells(g: Layer, layout: GridLayout, fills: string[], values:
   sel.interrupt().attr("class", "cell s-rest").attr("transform", (d) => `translate(${d.x},${d.y})`).attr("data-i", (d) => d.i).style("opacity", null);
   sel
     .select("rect")
-    .attr("width", c - (c > 8 ? 1 : 0.5))
-    .attr("height", c - (c > 8 ? 1 : 0.5))
+    .attr("width", cellSide(c))
+    .attr("height", cellSide(c))
     .attr("rx", c > 12 ? 3 : 0)
     .attr("fill", (d) => fills[d.i]);
   const show = layout.showValues && values !== null;
@@ -57,15 +58,20 @@ export function joinCells(g: Layer, layout: GridLayout, fills: string[], values:
   sel.each(function (d) {
     nodes[d.i] = this;
   });
+  for (const node of nodes) if (node) outline(node, "rest", false, c);
   memo.set(g.node()!, { nodes, states: nodes.map(() => "rest"), highlight: new Set() });
 }
 
-/** Vertical offset of a cell in a state: the k-th slice lifts out along its axis. */
-function liftFor(state: CellState, cell: number): number {
-  return state === "lifted" ? Math.max(3, cell * 0.35) : 0;
+/** The rect's outline for its state, or the highlight outline (cellLook.ts, shared with the canvas). */
+function outline(node: SVGGElement, state: CellState, highlighted: boolean, c: number): void {
+  const rect = node.firstElementChild as SVGRectElement | null;
+  if (!rect) return;
+  const look = cellLook(state, c);
+  rect.setAttribute("stroke", highlighted ? HIGHLIGHT.stroke : look.stroke);
+  rect.setAttribute("stroke-width", String(highlighted ? HIGHLIGHT.width(c) : look.strokeWidth));
+  if (!highlighted && look.dash.length) rect.setAttribute("stroke-dasharray", look.dash.join(" "));
+  else rect.removeAttribute("stroke-dasharray");
 }
-
-const OPACITY: Record<CellState, number> = { rest: 1, lifted: 1, dim: 0.35, reused: 1, placed: 1, landing: 1, pending: 0.12 };
 
 /**
  * Move every cell to its state in the frame; only changed cells transition (duration 0 = instant).
@@ -84,34 +90,35 @@ export function applyFrame(g: Layer, layout: GridLayout, states: CellState[], du
     const node = m.nodes[d.i];
     if (!node) continue;
     node.setAttribute("class", `cell s-${next}${m.highlight.has(d.i) ? " hl" : ""}`);
+    outline(node, next, m.highlight.has(d.i), c);
     const s = select<SVGGElement, CellBox>(node);
-    const y1 = d.y - liftFor(next, c);
-    const o1 = OPACITY[next];
+    const from = prev ?? "rest";
+    const pose = (t: number) => {
+      const p = cellPose(from, next, t, c);
+      node.setAttribute("transform", `translate(${d.x},${d.y + p.dy})`);
+      node.style.opacity = String(p.opacity);
+    };
     if (duration <= 0) {
       s.interrupt();
-      node.setAttribute("transform", `translate(${d.x},${y1})`);
-      node.style.opacity = String(o1);
+      pose(1);
       continue;
     }
-    const y0 = next === "landing" ? d.y - c * 1.5 : d.y - liftFor(prev ?? "rest", c);
-    const o0 = next === "landing" ? 0 : OPACITY[prev ?? "rest"];
-    s.interrupt()
-      .transition()
-      .duration(duration)
-      .ease(easeCubicOut)
-      .tween("cell", () => (t: number) => {
-        node.setAttribute("transform", `translate(${d.x},${y0 + (y1 - y0) * t})`);
-        node.style.opacity = String(o0 + (o1 - o0) * t);
-      });
+    s.interrupt().transition().duration(duration).ease(easeCubicOut).tween("cell", () => pose);
   }
 }
 
 /** Outline the cells in `cells` (provenance of the hovered cell), clearing the previous set. */
-export function markCells(g: Layer, cells: Iterable<number>): void {
+export function markCells(g: Layer, layout: GridLayout, cells: Iterable<number>): void {
   const m = memo.get(g.node()!);
   if (!m) return;
   const next = new Set(cells);
-  for (const i of m.highlight) if (!next.has(i) && m.nodes[i]) m.nodes[i].classList.remove("hl");
-  for (const i of next) if (m.nodes[i]) m.nodes[i].classList.add("hl");
+  const mark = (i: number, on: boolean) => {
+    const node = m.nodes[i];
+    if (!node) return;
+    node.classList.toggle("hl", on);
+    outline(node, m.states[i] ?? "rest", on, layout.cell);
+  };
+  for (const i of m.highlight) if (!next.has(i)) mark(i, false);
+  for (const i of next) mark(i, true);
   m.highlight = next;
 }

@@ -6,7 +6,7 @@
  * read by own keys only and rebuilt as null-prototype objects, so no key is special.
  * JAX: jax/_src/tree_util.py, api_util.flatten_axes.
  */
-import { EngineError, pyTuple } from "../errors";
+import { EngineError, pyTuple, type ErrorWhere } from "../errors";
 
 export type TreeDef =
   | { kind: "leaf" }
@@ -120,8 +120,9 @@ const pyKeys = (keys: readonly string[]) => keys.map((k) => `['${k}']`).join(" "
  * Broadcasts an axes spec (leaves: number | null) over a value tree: one axis per value leaf.
  * Mismatches are all collected and reported in JAX's "Mismatch details" form.
  * JAX: jax/_src/tree_util.py (`_prefix_error`), jax/_src/api_util.py (`flatten_axes`).
+ * `where` says which control the error belongs to (in_axes or out_axes).
  */
-export function broadcastPrefix(spec: unknown, def: TreeDef, name: string): (number | null)[] {
+export function broadcastPrefix(spec: unknown, def: TreeDef, name: string, where?: ErrorWhere): (number | null)[] {
   const out: (number | null)[] = [];
   const errors: string[] = [];
   const walk = (s: unknown, d: TreeDef, path: string) => {
@@ -167,6 +168,7 @@ export function broadcastPrefix(spec: unknown, def: TreeDef, name: string): (num
     throw new EngineError(
       "in-axes-structure",
       `${name} specification must be a tree prefix of the corresponding value; \n  Mismatch details (${errors.length} found):\n  ${errors.join("\n  ")}`,
+      { where },
     );
   }
   return out;

@@ -13,7 +13,7 @@ import { checkNames } from "./resolve";
 export type { Expr, LambdaNode } from "./ast";
 export type { IndexItem, LangHost } from "./host";
 export { paramNamesOf, withParamNames } from "./params";
-export { parseExpression, parseLambdaSource, MAX_SOURCE_LENGTH } from "./parse";
+export { parseExpression, parseLambdaHeader, parseLambdaSource, MAX_SOURCE_LENGTH } from "./parse";
 export { checkNames } from "./resolve";
 export { closestName, editDistance } from "./suggest";
 export { composeLambdaSource, unparse } from "./unparse";

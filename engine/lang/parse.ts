@@ -36,6 +36,26 @@ export function parseLambdaSource(src: string): LambdaNode {
   return lam;
 }
 
+/**
+ * Reads only the header of `lambda p1, p2: …` (the body may not parse yet: a UI keeps drawing
+ * the arguments while the user types). Never throws: the names and the offset where the body
+ * starts (just past the colon), or the syntax error.
+ */
+export function parseLambdaHeader(src: string): { ok: true; params: string[]; bodyStart: number } | { ok: false; error: EngineError } {
+  try {
+    const p = new Parser(src, ":");
+    const first = p.peek();
+    if (!(first.kind === "keyword" && first.text === "lambda")) {
+      throw p.fail(first, "expected 'lambda'", "the source must be a lambda, e.g. lambda x: x * 2");
+    }
+    const params = p.parseLambdaParams();
+    return { ok: true, params, bodyStart: p.peek(-1).pos + 1 };
+  } catch (e) {
+    if (e instanceof EngineError) return { ok: false, error: e };
+    throw e;
+  }
+}
+
 /** Parses any single expression (a lambda or not) up to the end of the source. */
 export function parseExpression(src: string): Expr {
   const p = new Parser(src);
@@ -60,9 +80,9 @@ class Parser {
   private depth = 0;
   private readonly heights = new WeakMap<object, number>();
 
-  constructor(private readonly src: string) {
+  constructor(private readonly src: string, stopAfter?: string) {
     checkLength(src);
-    this.toks = tokenize(src);
+    this.toks = tokenize(src, stopAfter);
   }
 
   peek(k = 0): Token {
@@ -147,7 +167,15 @@ class Parser {
   }
 
   parseLambda(): LambdaNode {
-    const kw = this.next();
+    const kw = this.peek();
+    const params = this.parseLambdaParams();
+    const body = this.parseExpr();
+    return this.node({ type: "lambda", params, body, pos: kw.pos }, body);
+  }
+
+  /** `lambda p1, p2:` up to and including the colon. */
+  parseLambdaParams(): string[] {
+    this.next();
     const params: string[] = [];
     while (!this.is(":")) {
       const t = this.peek();
@@ -160,8 +188,7 @@ class Parser {
       if (!this.eat(",")) break;
     }
     this.expect(":");
-    const body = this.parseExpr();
-    return this.node({ type: "lambda", params, body, pos: kw.pos }, body);
+    return params;
   }
 
   private parseComparison(): Expr {

@@ -65,7 +65,8 @@ const isDigit = (c: string) => c >= "0" && c <= "9";
 const isNameStart = (c: string) => (c >= "a" && c <= "z") || (c >= "A" && c <= "Z") || c === "_";
 const isNameChar = (c: string) => isNameStart(c) || isDigit(c);
 
-export function tokenize(src: string): Token[] {
+/** `stopAfter`: stop once that punctuation is read (the lambda header reader stops at ':'). */
+export function tokenize(src: string, stopAfter?: string): Token[] {
   const toks: Token[] = [];
   let i = 0;
   const n = src.length;
@@ -112,13 +113,14 @@ export function tokenize(src: string): Token[] {
     if (PUNCT.includes(c)) {
       toks.push({ kind: "punct", text: c, pos: start });
       i++;
+      if (c === stopAfter) break;
       continue;
     }
     const cp = src.codePointAt(i) ?? 0;
     const shown = cp >= 0x20 && cp !== 0x7f ? `'${String.fromCodePoint(cp)}'` : `U+${cp.toString(16).toUpperCase().padStart(4, "0")}`;
     throw syntaxError(src, i, `unexpected character ${shown}`);
   }
-  toks.push({ kind: "eof", text: "", pos: n });
+  toks.push({ kind: "eof", text: "", pos: i });
   return toks;
 }
 

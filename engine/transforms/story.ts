@@ -7,7 +7,8 @@
 import { sizeOf } from "../array/shape";
 import { avalOf, toValue, type Value } from "../core/tracer";
 import type { ArgLeafStory, OutputLeafStory, PrimitiveStory, VmapStory } from "./storyTypes";
-import { callWithTree, checkAxesSpecs, placeOutputs, planVmap, vmapFlat, type PrimitiveListener, type VmapOptions } from "./vmap";
+import { callWithTree, checkAxesSpecs, placeOutputs, vmapFlat, type PrimitiveListener } from "./vmap";
+import { leafStories, planVmap, type VmapOptions } from "./describe";
 import { vmapProvenance } from "./provenance";
 
 /** Provenance is computed only for pictures small enough to draw cell by cell. */
@@ -34,20 +35,8 @@ export function traceVmap(fun: Function, inAxes: unknown, outAxes: unknown, args
   const { outs, outDims, outTree } = vmapFlat(body, B, plan.leaves, plan.inDims, listener);
   const { placed, spec, paths } = placeOutputs(outs, outDims, outTree, outAxes, B);
 
-  const argStories: ArgLeafStory[] = plan.leaves.map((x, i) => {
-    const d = plan.inDims[i];
-    return {
-      leaf: i,
-      argIndex: plan.argIndex[i],
-      param: plan.params[i],
-      path: plan.paths[i],
-      shape: [...x.shape],
-      inAxisWritten: plan.written[i],
-      inAxis: d,
-      batchSize: d === null ? null : x.shape[d],
-      sliceShape: x.shape.filter((_, k) => k !== d),
-    };
-  });
+  // The same leaf descriptions describeArgs gives the input grids (describe.ts).
+  const argStories: ArgLeafStory[] = leafStories(plan);
 
   const values = placed.map((p) => {
     const v = toValue(p);

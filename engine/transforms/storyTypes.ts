@@ -24,6 +24,15 @@ export interface ArgLeafStory {
   sliceShape: Shape;
 }
 
+/** describeArgs' answer: the argument leaves as vmap plans them, and any error as data. */
+export interface ArgsDescription {
+  args: ArgLeafStory[];
+  /** The mapped size B, or null when it cannot be decided (see `error`). */
+  axisSize: number | null;
+  /** The error vmap raises about these arguments and in_axes (the first, in JAX's order), or null. */
+  error: import("../errors").EngineError | null;
+}
+
 export interface OperandStory {
   /** Per-example shape (what f's code sees). */
   perExample: Shape;

@@ -2,12 +2,16 @@
  * vmap as an interpreter: each value carries the axis it is batched along (or none), and every
  * primitive's batching rule handles the whole batch at once — never a loop over examples.
  * Follows Autodidax "Vectorized batching with vmap"; JAX: jax/_src/interpreters/batching.py,
- * jax/_src/api.py (vmap, _mapped_axis_size). Argument checks and messages: vmapErrors.ts.
+ * jax/_src/api.py (vmap, _mapped_axis_size). The argument plan: describe.ts; messages: vmapErrors.ts.
  */
 import { ShapedArray } from "../core/aval";
-import { keepParamNames, paramNamesOf } from "../core/fnmeta";
+import { keepParamNames } from "../core/fnmeta";
 import type { BDim, PrimitiveDef } from "../core/primitive";
 import { axesLeavesValid, broadcastPrefix, treeFlatten, treeLeafPaths, treeUnflatten, type TreeDef } from "../core/pytree";
+import { EngineError, relocated } from "../errors";
+import { checkInAxesSpec, planVmap, type VmapOptions } from "./describe";
+/** The argument plan lives in describe.ts (provenance.ts reads it from here). */
+export type { VmapPlan } from "./describe";
 import { avalOf, isTracer, toValue, Trace, Tracer, withMainTrace, type MainTrace, type Value } from "../core/tracer";
 import { withBudgetScope } from "../limits";
 import { moveBatchAxis } from "../primitives/families";
@@ -103,73 +107,15 @@ export function vmapList(
   });
 }
 
-export interface VmapOptions {
-  axisSize?: number;
-}
-
-/** Everything vmap decided about its arguments before tracing: kept for traceVmap's story. */
-export interface VmapPlan {
-  leaves: Value[];
-  inDims: BDim[];
-  written: (number | null)[];
-  who: string[];
-  params: string[];
-  argIndex: number[];
-  paths: string[];
-  axisSize: number;
-  argsTree: TreeDef;
-}
 
 export function checkAxesSpecs(inAxes: unknown, outAxes: unknown): void {
-  const topOk = inAxes === null || inAxes === undefined || Array.isArray(inAxes) || (typeof inAxes === "number" && Number.isInteger(inAxes));
-  if (!topOk) throw E.inAxesTypeError(inAxes);
-  if (!axesLeavesValid(inAxes)) throw E.axesLeafError("in_axes", inAxes);
+  checkInAxesSpec(inAxes);
   if (!axesLeavesValid(outAxes)) throw E.axesLeafError("out_axes", outAxes);
-}
-
-/** Match in_axes to the arguments, check ranks, find the one mapped size. JAX: api.py `vmap_f`, `_mapped_axis_size`. */
-export function planVmap(fun: Function, inAxes: unknown, args: readonly unknown[], opts: VmapOptions): VmapPlan {
-  E.checkAxisSize(opts.axisSize);
-  if (Array.isArray(inAxes) && inAxes.length !== args.length) throw E.inAxesLengthError(inAxes.length, args.length);
-  const [rawLeaves, argsTree] = treeFlatten([...args]);
-  const spec = Array.isArray(inAxes) ? inAxes : args.map(() => inAxes);
-  const written = broadcastPrefix(spec, argsTree, "vmap in_axes");
-  if (argsTree.kind !== "tuple") throw new Error("unreachable");
-  const names = paramNamesOf(fun) ?? [];
-  const who: string[] = [];
-  const params: string[] = [];
-  const argIndex: number[] = [];
-  const paths: string[] = [];
-  argsTree.children.forEach((child, i) => {
-    for (const p of treeLeafPaths(child)) {
-      const param = i < names.length ? names[i] : `args[${i}]`;
-      who.push(i < names.length ? `argument ${param}${p}` : `${param}${p}`);
-      params.push(param);
-      argIndex.push(i);
-      paths.push(p);
-    }
-  });
-  if (rawLeaves.length === 0 && opts.axisSize === undefined) throw E.noArgumentsError(args);
-  const leaves = rawLeaves.map(toValue);
-  const inDims: BDim[] = leaves.map((x, i) => {
-    const a = written[i];
-    if (a === null) return null;
-    const r = x.shape.length;
-    if (a < -r || a >= r) throw E.axisRankError(a, x.shape);
-    return a < 0 ? a + r : a;
-  });
-  const sizes = inDims.flatMap((d, i) => (d === null ? [] : [leaves[i].shape[d]]));
-  if (sizes.length === 0 && opts.axisSize === undefined) throw E.noMappedAxisError();
-  const all = opts.axisSize === undefined ? sizes : [opts.axisSize, ...sizes];
-  if (all.some((s) => s !== all[0])) {
-    throw E.inconsistentSizesError(leaves.map((x, i) => ({ who: who[i], shape: x.shape, axis: written[i] })), opts.axisSize);
-  }
-  return { leaves, inDims, written, who, params, argIndex, paths, axisSize: all[0], argsTree };
 }
 
 /** Move each output leaf's batch axis to its out_axes entry, with JAX's out_axes errors. JAX: batching.py `matchaxis`. */
 export function placeOutputs(outs: readonly unknown[], outDims: readonly BDim[], outTree: TreeDef, outAxes: unknown, axisSize: number) {
-  const spec = broadcastPrefix(outAxes, outTree, "vmap out_axes");
+  const spec = broadcastPrefix(outAxes, outTree, "vmap out_axes", { kind: "out_axes" });
   const paths = treeLeafPaths(outTree);
   const placed = outs.map((x, i) => {
     const o = spec[i];
@@ -180,7 +126,7 @@ export function placeOutputs(outs: readonly unknown[], outDims: readonly BDim[],
     }
     const v = toValue(x);
     const rank = v.shape.length + (src === null ? 1 : 0);
-    if (o < -rank || o >= rank) throw E.outAxisError(o, rank);
+    if (o < -rank || o >= rank) throw E.outAxisError(o, rank, paths[i]);
     return moveBatchAxis(axisSize, src, o < 0 ? o + rank : o, v);
   });
   return { placed, spec, paths };
@@ -198,8 +144,16 @@ export function vmap(fun: Function, inAxes: unknown = 0, outAxes: unknown = 0, o
   return keepParamNames(fun, vmapped);
 }
 
-/** Rebuild the positional arguments from flat leaves and call `fun` with them. */
+/**
+ * Rebuild the positional arguments from flat leaves and call `fun` with them. Whatever f raises
+ * belongs to the function (even an inner vmap's in_axes error is a mistake in f's text).
+ */
 export function callWithTree(fun: Function, argsTree: TreeDef, leaves: readonly unknown[]): unknown {
-  return fun(...(treeUnflatten(argsTree, leaves) as unknown[]));
+  try {
+    return fun(...(treeUnflatten(argsTree, leaves) as unknown[]));
+  } catch (e) {
+    if (e instanceof EngineError && e.where.kind !== "function") throw relocated(e, { kind: "function" });
+    throw e;
+  }
 }
 

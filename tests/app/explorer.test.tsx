@@ -8,7 +8,6 @@ import { renderApp } from "./renderApp";
 import { syncUrl, useStore } from "../../app/state/store";
 import { App } from "../../app/App";
 import { render } from "@testing-library/react";
-import { resetSelectorCaches } from "../../app/state/selectors";
 
 afterEach(() => cleanup());
 
@@ -179,7 +178,6 @@ describe("explorer", () => {
     stop();
     const hash = window.location.hash;
     cleanup();
-    resetSelectorCaches();
     useStore.getState().loadPreset("add");
     window.location.hash = hash;
     const stop2 = syncUrl(useStore, window);

@@ -10,7 +10,7 @@ import { cleanup, fireEvent, render, screen } from "@testing-library/react";
 import { App } from "../../app/App";
 import { argFor, defaultExplorer, formatArgTree } from "../../app/state/explorerTypes";
 import { PRESETS } from "../../app/state/presets";
-import { resetSelectorCaches, selectView } from "../../app/state/selectors";
+import { selectView } from "../../app/state/selectors";
 import { resetStore, syncUrl, useStore } from "../../app/state/store";
 import { decodeExplorer, encodeExplorer } from "../../app/state/urlState";
 
@@ -116,7 +116,6 @@ describe("the URL decoder", () => {
 /** The page for `hash`: what main.tsx does (the URL sync reads it, then React renders). */
 function openPage(hash: string) {
   resetStore();
-  resetSelectorCaches();
   window.history.replaceState(null, "", "/");
   window.location.hash = hash.startsWith("#") ? hash.slice(1) : hash;
   const stop = syncUrl(useStore, window);

@@ -2,7 +2,7 @@
 // broken and hostile links fall back to the default with a notice).
 import { describe, expect, it } from "vitest";
 import { formatPyLiteral, LiteralError, parsePyLiteral } from "../../app/state/pyLiteral";
-import { decodeExplorer, encodeExplorer, lambdaParams, URL_POLICY } from "../../app/state/urlState";
+import { decodeExplorer, encodeExplorer, URL_POLICY } from "../../app/state/urlState";
 import { defaultExplorer, leaf, tuple, type ExplorerState } from "../../app/state/explorerTypes";
 import { PRESETS } from "../../app/state/presets";
 
@@ -34,10 +34,10 @@ describe("URL state", () => {
   it("has a policy for every explorer field", () => {
     expect(Object.keys(URL_POLICY).sort()).toEqual(Object.keys(defaultExplorer()).sort());
   });
-  it("reads lambda parameters from the text", () => {
-    expect(lambdaParams("lambda a, b: a + b")).toEqual(["a", "b"]);
-    expect(lambdaParams("lambda: 3")).toEqual([]);
-    expect(lambdaParams("a + b")).toBeNull();
+  it("writes the arguments the function's header names (the engine's parser; the body need not parse)", () => {
+    const s = { ...defaultExplorer(), fnSource: "lambda b, # a comment: c\n a: a + (", args: new Map([...defaultExplorer().args, ["c", { tree: leaf(3), fill: "unique" as const }]]) };
+    const keys = [...new URLSearchParams(encodeExplorer(s)).keys()].filter((k) => k.startsWith("shape."));
+    expect(keys).toEqual(["shape.b", "shape.a"]);
   });
   it("round-trips every preset and the default", () => {
     for (const s of [defaultExplorer(), ...PRESETS.map((p) => p.state)]) {

@@ -9,7 +9,6 @@ import { MAX_ELEMENTS, MAX_SOURCE_LENGTH } from "../../engine/index";
 import { App } from "../../app/App";
 import { Region } from "../../app/ErrorBoundary";
 import { defaultExplorer } from "../../app/state/explorerTypes";
-import { resetSelectorCaches } from "../../app/state/selectors";
 import { resetStore, syncUrl, useStore } from "../../app/state/store";
 import { decodeExplorer, encodeExplorer } from "../../app/state/urlState";
 import { renderApp } from "./renderApp";
@@ -25,7 +24,6 @@ afterEach(() => {
 /** Opens `hash` the way main.tsx does: the URL sync reads it, then the page renders. */
 function openLink(hash: string) {
   resetStore();
-  resetSelectorCaches();
   window.history.replaceState(null, "", `/${hash}`);
   stop = syncUrl(useStore, window);
   return render(<App />);

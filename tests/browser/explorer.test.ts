@@ -145,6 +145,62 @@ run("explorer in Chromium", () => {
     await page.mouse.move(0, 0);
   });
 
+  it("a click or a tap on a cell shows where that cell came from (canvas and SVG grids)", async () => {
+    const readout = () => page.locator(".readout").textContent();
+    const re = /^out\[([\d, ]+)\] = (\d+), from k = (\d+) ← a\[([\d, ]+)\]; b\[([\d, ]+)\]$/;
+    // Canvas grid (the (2,3,5,7,9) result): the cell under a point, found by hovering it...
+    await openFresh(FIVE_D);
+    const grid = page.getByRole("img", { name: /^Output out/ });
+    await grid.scrollIntoViewIfNeeded();
+    expect(await grid.evaluate((el) => el.classList.contains("canvas-grid"))).toBe(true);
+    const box = (await grid.boundingBox())!;
+    const at = { x: box.x + 150, y: box.y + 80 };
+    await page.mouse.move(at.x, at.y);
+    await expect.poll(readout, { timeout: 10_000 }).toMatch(re);
+    const hovered = (await readout())!;
+    expect(hovered.startsWith("out[0, 0, 0, 0, 0, 0]")).toBe(false);
+    await page.mouse.move(0, 0);
+    // ...is the cell a click there reports (the grid takes focus: it used to report cell 0).
+    await page.mouse.click(at.x, at.y);
+    await expect.poll(readout, { timeout: 10_000 }).toBe(hovered);
+    // And a tap on a touch screen.
+    const touch = await app.browser.newContext({ viewport: { width: 1280, height: 900 }, hasTouch: true });
+    const phone = await touch.newPage();
+    await phone.goto(`${app.url}#${FIVE_D}`);
+    const pgrid = phone.getByRole("img", { name: /^Output out/ });
+    await pgrid.scrollIntoViewIfNeeded();
+    const pbox = (await pgrid.boundingBox())!;
+    await phone.touchscreen.tap(pbox.x + 150, pbox.y + 80);
+    await expect.poll(() => phone.locator(".readout").textContent(), { timeout: 10_000 }).toBe(hovered);
+
+    // SVG grids (2×2, in_axes (None, 0)): tap out[1, 0, 1] = a[0, 1] + b[1, 1]; the highlighted
+    // input cells are exactly those indices (flat: a 1, b 3).
+    await phone.goto(`${app.url}#f=lambda+a%2C+b%3A+a+%2B+b&shape.a=(2%2C2)&shape.b=(2%2C2)&in.a=None&in.b=0&out=0`);
+    const out = phone.getByRole("img", { name: /^Output out/ });
+    expect(await out.evaluate((el) => el.tagName.toLowerCase())).toBe("svg");
+    const target = out.locator('g.cell[data-i="5"] rect');
+    const tbox = (await target.boundingBox())!;
+    await phone.touchscreen.tap(tbox.x + tbox.width / 2, tbox.y + tbox.height / 2);
+    await expect.poll(() => phone.locator(".readout").textContent(), { timeout: 10_000 }).toBe("out[1, 0, 1] = 104, from k = 1 ← a[0, 1]; b[1, 1]");
+    const hl = (name: RegExp) => phone.getByRole("img", { name }).locator("g.cell.hl").evaluateAll((gs) => gs.map((g) => Number(g.getAttribute("data-i"))));
+    await expect.poll(() => hl(/^Argument a/)).toEqual([1]);
+    expect(await hl(/^Argument b/)).toEqual([3]);
+    expect(await hl(/^Output out/)).toEqual([5]);
+    await phone.screenshot({ path: join(SHOTS, "tap-svg-1280.png"), fullPage: true });
+    await touch.close();
+  });
+
+  it("draws a nested tuple argument leaf by leaf, mapped as vmap maps it", async () => {
+    const f = encodeURIComponent("lambda q, p: q + p[0] + p[1][0] * p[1][1]");
+    await openFresh(`f=${f}&shape.q=(3%2C)&shape.p=((3%2C)%2C((3%2C)%2C(3%2C)))&in.q=None&in.p=(0%2C0)&out=0`);
+    expect(await outShape()).toBe("(3, 3)");
+    expect(await page.getByRole("alert").count()).toBe(0);
+    for (const name of ["p[0]", "p[1][0]", "p[1][1]"]) {
+      expect(await page.getByRole("img", { name: `Argument ${name}, shape (3,), mapped along axis 0`, exact: true }).count()).toBe(1);
+    }
+    await page.screenshot({ path: join(SHOTS, "nested-tuple-1280.png"), fullPage: true });
+  });
+
   it("reads at 390 px wide", async () => {
     const phone = await app.browser.newPage({ viewport: { width: 390, height: 844 } });
     await phone.goto(`${app.url}#f=lambda+a%2C+b%3A+a+%2B+b&shape.a=(2%2C3%2C5%2C7%2C9)&fill.a=unique&shape.b=(2%2C3%2C5%2C7%2C9)&fill.b=unique&in.a=None&in.b=0&out=3`);

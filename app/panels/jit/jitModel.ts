@@ -6,11 +6,10 @@
  * The two calls are kept as closures for the timing (timing.ts).
  */
 import { jit, jitStats, makeJaxpr, NDArray, vmap, type EngineError } from "../../../engine/index";
-import { asEngineError, buildArgs } from "../../state/engineBridge";
-import { allInAxesNone, inAxesText } from "../../state/codegen";
-import { inAxisFor, type ExplorerState } from "../../state/explorerTypes";
+import { asEngineError, vmapCall } from "../../state/engineBridge";
+import { inAxesText } from "../../state/codegen";
+import type { ExplorerState } from "../../state/explorerTypes";
 import { formatPyLiteral, type PyLit } from "../../state/pyLiteral";
-import { selectParsed } from "../../state/selectors";
 import { leavesOf, type Leaf } from "../format";
 import { memoPerState } from "../usePanelInputs";
 
@@ -55,18 +54,19 @@ function jittedFor(f: Function, key: string, make: () => Jitted): Entry {
 const signature = (args: unknown[]) => JSON.stringify(args, (_k, v) => (v instanceof NDArray ? v.shape : v));
 
 function computeJit(s: ExplorerState): JitReport {
-  const parsed = selectParsed(s.fnSource);
+  // The explorer's own call (function, arguments, axes), through the same door.
+  const call = vmapCall(s);
+  const { parsed } = call;
   const params = parsed.ok ? parsed.params : [];
-  const allNone = allInAxesNone(s, params);
-  const size = allNone && s.axisSize !== null ? `, axis_size=${s.axisSize}` : "";
+  const size = call.opts.axisSize !== undefined ? `, axis_size=${call.opts.axisSize}` : "";
   const code = `jax.jit(jax.vmap(f, in_axes=${inAxesText(s, params)}, out_axes=${formatPyLiteral(s.outAxes as PyLit)}${size}))(${params.join(", ")})`;
   if (!parsed.ok) return { code, params, ok: false, error: parsed.error };
+  if (!call.args.ok) return { code, params, ok: false, error: call.args.error };
   try {
-    const args: unknown[] = buildArgs(s, params);
-    const inAxes = params.map((p) => inAxisFor(s, p));
-    const opts = allNone && s.axisSize !== null ? { axisSize: s.axisSize } : {};
-    const vmapped = vmap(parsed.fn, inAxes, s.outAxes, opts);
-    const entry = jittedFor(parsed.fn, JSON.stringify([inAxes, s.outAxes, opts]), () => jit(vmapped, { name: "vmap(f)" }));
+    const args: unknown[] = call.args.values;
+    const { inAxes, outAxes, opts } = call;
+    const vmapped = vmap(parsed.fn, inAxes, outAxes, opts);
+    const entry = jittedFor(parsed.fn, JSON.stringify([inAxes, outAxes, opts]), () => jit(vmapped, { name: "vmap(f)" }));
     const jf = entry.fn;
     const before = jitStats(jf).traces;
     const out = jf(...args);
