@@ -46,7 +46,7 @@ async function main() {
     }
   }
   printTable(rows);
-  console.log("\nours = vmap Playground's engine (float64); jax-js = @jax-js/jax on its wasm backend (float32). Medians of repeated runs.");
+  console.log("\nours = vmap Playground's engine (float64); jax-js = @jax-js/jax on its wasm backend, also float64. Every timed call reads its result (ours .flat(), jax-js dataSync()). Medians of repeated runs.");
 }
 
 main();
