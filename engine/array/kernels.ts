@@ -3,8 +3,8 @@
  * per-op loop once per row (a switch outside the inner loop keeps V8's loops monomorphic).
  */
 import { allocate, NDArray } from "./ndarray";
-import { broadcastToView, transposeView } from "./views";
-import { broadcastShapes, sizeOf, type Shape } from "./shape";
+import { broadcastToView, memoryOrder, transposeView } from "./views";
+import { broadcastShapes, inversePerm, sizeOf, type Shape } from "./shape";
 
 export type UnaryOp = "neg" | "exp" | "log" | "sin" | "cos" | "tanh" | "sqrt" | "abs" | "sign";
 export type BinaryOp = "add" | "sub" | "mul" | "div" | "pow" | "max" | "min" | "lt" | "le" | "gt" | "ge" | "eq" | "ne";
@@ -102,6 +102,8 @@ function asOneRow(shape: Shape, ops: readonly NDArray[]): boolean {
 }
 
 export function unary(op: UnaryOp, x: NDArray): NDArray {
+  const order = memoryOrder(x);
+  if (order) return transposeView(unary(op, transposeView(x, order)), inversePerm(order));
   const out = allocate(x.shape);
   const o = out.data;
   const X = x.data;
@@ -123,11 +125,23 @@ export function unary(op: UnaryOp, x: NDArray): NDArray {
   return out;
 }
 
+/**
+ * The memory order for a binary result: that of the first operand lying dense in a permuted
+ * order (see memoryOrder), so a transposed operand is read straight and the result keeps its
+ * layout. null keeps the row-major walk (both row-major, or neither dense).
+ */
+function layoutFor(a: NDArray, b: NDArray): number[] | null {
+  if (a.isContiguous && b.isContiguous) return null;
+  return memoryOrder(a) ?? (a.isContiguous ? null : memoryOrder(b));
+}
+
 /** Binary elementwise with NumPy broadcasting; `prim` names the op in shape errors. */
 export function binary(op: BinaryOp, a: NDArray, b: NDArray, prim: string = op): NDArray {
   const shape = broadcastShapes([a.shape, b.shape], prim);
   const A0 = broadcastToView(a, shape);
   const B0 = broadcastToView(b, shape);
+  const order = layoutFor(A0, B0);
+  if (order) return transposeView(binary(op, transposeView(A0, order), transposeView(B0, order), prim), inversePerm(order));
   const out = allocate(shape);
   const o = out.data;
   const A = A0.data;
