@@ -75,7 +75,7 @@ describe("copying strided views to dense storage", () => {
     );
   });
 
-  it("matches index arithmetic for long axes (tiled copies) with large and negative strides", () => {
+  it("matches index arithmetic for longer axes with large and negative strides", () => {
     fc.assert(
       fc.property(viewArb(40, 3), ({ data, shape, strides, offset }) => {
         expect(Array.from(materialize(data, shape, strides, offset))).toEqual(reference(data, shape, strides, offset));
@@ -97,6 +97,31 @@ describe("copying strided views to dense storage", () => {
         expect(Array.from(b.flat())).toEqual(reference(b.data, [...b.shape], [...b.strides], b.offset));
       }),
       { numRuns: 120 },
+    );
+  });
+
+  it("long transposed rows (the tiled copy) match index arithmetic, with lead axes and reversed steps", () => {
+    fc.assert(
+      fc.property(
+        fc.record({
+          lead: fc.integer({ min: 1, max: 3 }),
+          P: fc.integer({ min: 1, max: 40 }),
+          L: fc.integer({ min: 2040, max: 2200 }),
+          flipP: fc.boolean(),
+          flipL: fc.boolean(),
+        }),
+        ({ lead, P, L, flipP, flipL }) => {
+          // A dense (lead, L, P) array read as (lead, P, L): rows along L step by P in memory.
+          const data = Float64Array.from({ length: lead * L * P }, (_, i) => i);
+          const sp = flipP ? -1 : 1;
+          const sl = flipL ? -P : P;
+          const offset = (flipP ? P - 1 : 0) + (flipL ? (L - 1) * P : 0);
+          const shape = [lead, P, L];
+          const strides = [L * P, sp, sl];
+          expect(Array.from(materialize(data, shape, strides, offset))).toEqual(reference(data, shape, strides, offset));
+        },
+      ),
+      { numRuns: 10 },
     );
   });
 
