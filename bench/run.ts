@@ -28,7 +28,8 @@ function printTable(rows: BenchRow[]) {
 }
 
 async function main() {
-  const only = process.argv[2];
+  // `npm run bench -- vmap,grad` runs only the named sections.
+  const only = process.argv[2]?.split(",");
   const jx = await loadJaxJs();
   const rows: BenchRow[] = [];
   const sections: [string, () => Promise<BenchRow[]> | BenchRow[]][] = [
@@ -38,7 +39,7 @@ async function main() {
     ["browser", async () => (await import("./browser")).browserBench()],
   ];
   for (const [name, run] of sections) {
-    if (only && only !== name) continue;
+    if (only && !only.includes(name)) continue;
     try {
       rows.push(...(await run()));
     } catch (e) {
