@@ -16,10 +16,11 @@ function printTable(rows: BenchRow[]) {
     fmt(r.hand_ms),
     r.hand_ms ? `${(r.ours_ms / r.hand_ms).toFixed(2)}×` : "—",
     fmt(r.jaxjs_ms),
+    r.hand_ms && r.jaxjs_ms !== undefined ? `${(r.jaxjs_ms / r.hand_ms).toFixed(2)}×` : "—",
     r.target ?? "",
     r.extra ?? "",
   ]);
-  const head = ["section", "benchmark", "ours ms", "hand ms", "ours/hand", "jax-js ms", "target", "notes"];
+  const head = ["section", "benchmark", "ours ms", "hand ms", "ours/hand", "jax-js ms", "jax-js/hand", "target", "notes"];
   const widths = head.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
   const row = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(" | ")} |`;
   console.log(row(head));
