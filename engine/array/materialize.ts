@@ -8,7 +8,7 @@
  *
  * Generic over the storage's typed-array type so float32 storage can share it.
  */
-import { sizeOf, type Shape } from "./shape";
+import { rowMajorStrides, sizeOf, type Shape } from "./shape";
 
 export type Storage = Float64Array | Float32Array;
 
@@ -101,17 +101,6 @@ function tileAxis(sh: readonly number[], st: readonly number[]): number {
   return best;
 }
 
-/** Row-major output strides of a shape. */
-function denseStrides(sh: readonly number[]): number[] {
-  const ds = new Array<number>(sh.length);
-  let s = 1;
-  for (let d = sh.length - 1; d >= 0; d--) {
-    ds[d] = s;
-    s *= sh[d];
-  }
-  return ds;
-}
-
 /** Strided inner loop over the last axis, odometer over the rest. */
 function copyRows<T extends Storage>(src: T, sh: readonly number[], st: readonly number[], offset: number, dst: T, dstOffset: number): void {
   const nd = sh.length;
@@ -154,7 +143,7 @@ function copyTiled<T extends Storage>(
   p: number,
 ): void {
   const nd = sh.length;
-  const ds = denseStrides(sh);
+  const ds = rowMajorStrides(sh);
   const P = sh[p];
   const L = sh[nd - 1];
   const sp = st[p];
