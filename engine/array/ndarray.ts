@@ -40,7 +40,7 @@ export class NDArray {
     return true;
   }
 
-  /** Row-major copy of the elements (the storage itself when already dense and unshared). */
+  /** Row-major copy of the elements; a strided view is copied by row loops (materialize.ts). */
   flat(): Float64Array {
     const n = this.size;
     chargeElements(n);
