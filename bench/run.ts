@@ -16,10 +16,11 @@ function printTable(rows: BenchRow[]) {
     fmt(r.hand_ms),
     r.hand_ms ? `${(r.ours_ms / r.hand_ms).toFixed(2)}×` : "—",
     fmt(r.jaxjs_ms),
+    r.hand_ms && r.jaxjs_ms !== undefined ? `${(r.jaxjs_ms / r.hand_ms).toFixed(2)}×` : "—",
     r.target ?? "",
     r.extra ?? "",
   ]);
-  const head = ["section", "benchmark", "ours ms", "hand ms", "ours/hand", "jax-js ms", "target", "notes"];
+  const head = ["section", "benchmark", "ours ms", "hand ms", "ours/hand", "jax-js ms", "jax-js/hand", "target", "notes"];
   const widths = head.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
   const row = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(" | ")} |`;
   console.log(row(head));
@@ -28,7 +29,8 @@ function printTable(rows: BenchRow[]) {
 }
 
 async function main() {
-  const only = process.argv[2];
+  // `npm run bench -- vmap,grad` runs only the named sections.
+  const only = process.argv[2]?.split(",");
   const jx = await loadJaxJs();
   const rows: BenchRow[] = [];
   const sections: [string, () => Promise<BenchRow[]> | BenchRow[]][] = [
@@ -38,7 +40,7 @@ async function main() {
     ["browser", async () => (await import("./browser")).browserBench()],
   ];
   for (const [name, run] of sections) {
-    if (only && only !== name) continue;
+    if (only && !only.includes(name)) continue;
     try {
       rows.push(...(await run()));
     } catch (e) {
@@ -46,7 +48,7 @@ async function main() {
     }
   }
   printTable(rows);
-  console.log("\nours = vmap Playground's engine (float64); jax-js = @jax-js/jax on its wasm backend (float32). Medians of repeated runs.");
+  console.log("\nours = vmap Playground's engine (float64); jax-js = @jax-js/jax on its wasm backend, also float64. Every timed call reads its result (ours .flat(), jax-js dataSync()). Medians of repeated runs.");
 }
 
 main();

@@ -1,3 +1,5 @@
+import { NDArray } from "../engine";
+
 /** Benchmark timing: medians of repeated runs after a warm-up, so ratios in one run are comparable. */
 export interface BenchRow {
   section: string;
@@ -58,4 +60,18 @@ export function timePair(a: () => unknown, b: () => unknown, { reps = 21, warm =
     tb.push(performance.now() - t0);
   }
   return [median(ta), median(tb)];
+}
+
+/** "" when `ours` matches the hand loop's `ref` to 1e-9 relative, else a note for the table. */
+export function mismatch(ours: ArrayLike<number>, ref: ArrayLike<number>): string {
+  if (ours.length !== ref.length) return ` MISMATCH (length ${ours.length} vs ${ref.length})`;
+  let worst = 0;
+  for (let i = 0; i < ref.length; i++) worst = Math.max(worst, Math.abs(ours[i] - ref[i]) / (1 + Math.abs(ref[i])));
+  return worst <= 1e-9 ? "" : ` MISMATCH (max rel. error ${worst.toExponential(1)})`;
+}
+
+/** Reads a result the way the app does: its values, row-major (vmap and grad return `unknown`). */
+export function read(result: unknown): Float64Array {
+  if (!(result instanceof NDArray)) throw new Error("benchmark result is not an array");
+  return result.flat();
 }

@@ -4,6 +4,7 @@
  */
 import { EngineError } from "../errors";
 import { checkAlloc, chargeElements } from "../limits";
+import { materialize } from "./materialize";
 import { rowMajorStrides, sizeOf, type Shape } from "./shape";
 
 export type NestedList = number | NestedList[];
@@ -39,15 +40,12 @@ export class NDArray {
     return true;
   }
 
-  /** Row-major copy of the elements (the storage itself when already dense and unshared). */
+  /** Row-major copy of the elements; a strided view is copied by row loops (materialize.ts). */
   flat(): Float64Array {
     const n = this.size;
     chargeElements(n);
     if (this.isContiguous) return this.data.slice(this.offset, this.offset + n);
-    const out = new Float64Array(n);
-    let j = 0;
-    forEachOffset(this, (o) => (out[j++] = this.data[o]));
-    return out;
+    return materialize(this.data, this.shape, this.strides, this.offset);
   }
 
   /** Dense row-major storage, copying only when needed (kernels read it without strides). */
@@ -102,32 +100,6 @@ function resolveReshape(from: Shape, shape: readonly number[]): number[] {
   }
   if (k !== n) throw bad();
   return [...shape];
-}
-
-/** Calls `f` with each element's storage offset, in row-major order. */
-function forEachOffset(a: NDArray, f: (offset: number) => void): void {
-  const { shape, strides } = a;
-  const nd = shape.length;
-  if (sizeOf(shape) === 0) return;
-  if (nd === 0) return f(a.offset);
-  const idx = new Array<number>(nd).fill(0);
-  const last = nd - 1;
-  const n = shape[last];
-  const st = strides[last];
-  let base = a.offset;
-  for (;;) {
-    for (let i = 0, o = base; i < n; i++, o += st) f(o);
-    let d = last - 1;
-    while (d >= 0) {
-      idx[d]++;
-      base += strides[d];
-      if (idx[d] < shape[d]) break;
-      base -= strides[d] * shape[d];
-      idx[d] = 0;
-      d--;
-    }
-    if (d < 0) return;
-  }
 }
 
 /** A fresh dense array; checks the size limit before allocating. */

@@ -54,3 +54,25 @@ export function sliceView(x: NDArray, slices: readonly AxisSlice[]): NDArray {
   });
   return new NDArray(x.data, shape, strides, offset);
 }
+
+/**
+ * The axis order in which `x` lies dense in memory, when it is a dense array seen through a
+ * transpose (vmap's moved batch axes): `transposeView(x, order)` is then contiguous. null when
+ * x is already row-major (nothing to gain) or is not a permuted dense array (broadcast axes,
+ * slices with gaps, reversed steps). NumPy's elementwise ufuncs keep such an input's layout for
+ * their output (order="K", numpy/_core/src/multiarray/nditer_constr.c); so do our kernels, so
+ * that vmap's closing moveaxis to out_axes usually lands on a dense result.
+ */
+export function memoryOrder(x: NDArray): number[] | null {
+  if (x.ndim < 2 || x.isContiguous) return null;
+  // Size-1 axes have no place in memory: keep them first, in their order (any place is valid).
+  const order = x.shape.map((_, i) => i).sort((i, j) => (x.shape[i] === 1 ? -1 : 0) - (x.shape[j] === 1 ? -1 : 0) || x.strides[j] - x.strides[i] || i - j);
+  let s = 1;
+  for (let k = order.length - 1; k >= 0; k--) {
+    const d = order[k];
+    if (x.shape[d] === 1) continue;
+    if (x.strides[d] !== s) return null;
+    s *= x.shape[d];
+  }
+  return order;
+}
