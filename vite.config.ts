@@ -6,6 +6,7 @@ export default defineConfig({
   test: {
     environment: "node",
     include: ["tests/**/*.test.ts", "tests/**/*.test.tsx"],
+    globalSetup: ["tests/browser/buildOnce.ts"],
     testTimeout: 60_000,
     hookTimeout: 120_000,
   },

@@ -12,7 +12,7 @@ import type { Layer } from "../../app/viz/useD3Layer";
 
 const STATES: CellState[] = ["rest", "lifted", "dim", "reused", "placed", "landing", "pending"];
 const big = gridLayout([2, 3], 300);
-const small = gridLayout([12, 40], 300);
+const small = gridLayout([2, 40], 300);
 const fillsOf = (layout: GridLayout) => layout.cells.map(() => "#abcdef");
 
 interface Look {
@@ -31,8 +31,10 @@ function svgLooks(layout: GridLayout, states: CellState[], highlight: number[]):
   joinCells(layer, layout, fills, null);
   applyFrame(layer, layout, states, 0);
   markCells(layer, layout, highlight);
+  // One query, not one per cell: jsdom's selector engine makes per-cell queries quadratic.
+  const nodes = new Map([...g.querySelectorAll<SVGGElement>("g.cell")].map((n) => [n.getAttribute("data-i"), n]));
   return layout.cells.map((d) => {
-    const node = g.querySelector(`g.cell[data-i="${d.i}"]`) as SVGGElement;
+    const node = nodes.get(String(d.i))!;
     const rect = node.querySelector("rect")!;
     return {
       stroke: rect.getAttribute("stroke") ?? "",

@@ -3,16 +3,13 @@
 // the right numbers; the same page without the header compiles them. A tiny node http server
 // over the build adds the header when the page is asked for with `?csp`. Screenshots of the
 // panels at 1280 px and 390 px go to tests/browser/screenshots/ (looked at).
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
 import { extname, join, normalize } from "node:path";
-import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { build } from "vite";
 import { chromium, type Browser, type Page } from "playwright-core";
-import { CHROMIUM, CHROMIUM_ARGS, hasChromium } from "./appServer";
+import { builtApp, CHROMIUM, CHROMIUM_ARGS, hasChromium } from "./appServer";
 
 const SHOTS = join(__dirname, "screenshots");
 const CSP = "script-src 'self'";
@@ -53,9 +50,9 @@ const cellNumbers = (page: Page, table: string) => page.getByRole("table", { nam
 run("the built app under a CSP without 'unsafe-eval'", () => {
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
-    outDir = mkdtempSync(join(tmpdir(), "vmap-csp-"));
-    await build({ root: fileURLToPath(new URL("../..", import.meta.url)), logLevel: "error", build: { outDir, emptyOutDir: true } });
-    server = await serve(outDir);
+    const built = await builtApp();
+    outDir = built.owned ? built.dir : "";
+    server = await serve(built.dir);
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   });
