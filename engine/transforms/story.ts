@@ -24,6 +24,9 @@ export function traceVmap(fun: Function, inAxes: unknown, outAxes: unknown, args
   const B = plan.axisSize;
   const primitives: PrimitiveStory[] = [];
   const listener: PrimitiveListener = ({ prim, params, inputs, outputs }) => {
+    // A call with no results (the VJP of a jit_call whose output ignores its input binds a
+    // jaxpr with no outputs) has nothing to draw.
+    if (outputs.length === 0) return;
     const op = (x: { val: Value; bdim: number | null; aval: { shape: readonly number[] } }) => ({
       perExample: [...x.aval.shape],
       batched: [...avalOf(x.val).shape],

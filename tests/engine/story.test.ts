@@ -139,3 +139,15 @@ describe("traceVmap tells the story of one call", () => {
     expect(() => traceVmap(add, [0, 1], 0, [np.zeros([2, 3]), np.zeros([2, 3])])).toThrow(/inconsistent sizes/);
   });
 });
+
+describe("traceVmap through a call with no results", () => {
+  it("grad of a sum over jit(lambda a: 0) tells the story with vmap's values (zeros)", () => {
+    // The jit_call's VJP binds a backward jaxpr with no outputs: nothing to draw, no crash.
+    const f = parseLambda("lambda a: jax.grad(lambda a: jnp.sum(jax.jit(lambda a: 0)(a)))(a)");
+    const x = np.array([[1, 2], [3, 4]]);
+    const s = traceVmap(f, 0, 0, [x]);
+    expect(s.values[0].shape).toEqual([2, 2]);
+    expect(s.values[0].data).toEqual(Array.from((vmap(f, 0, 0)(x) as NDArray).flat()));
+    expect(s.primitives.every((p) => p.output !== undefined)).toBe(true);
+  });
+});
