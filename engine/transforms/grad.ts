@@ -10,7 +10,8 @@ import { keepParamNames } from "../core/fnmeta";
 import type { PrimitiveDef } from "../core/primitive";
 import { treeFlatten, treeUnflatten, type TreeDef } from "../core/pytree";
 import { avalOf, bind, bind1, toValue, Trace, Tracer, withMainTrace, type MainTrace, type Value } from "../core/tracer";
-import { EngineError, pyShape } from "../errors";
+import { EngineError, pyShape, pyTuple } from "../errors";
+import { operatorIndex, pyTypeName, typeError } from "../array/pyargs";
 import { full } from "../array/create";
 import { withBudgetScope } from "../limits";
 import { addP as add } from "../primitives/elementwise";
@@ -102,32 +103,68 @@ export function vjp(fun: (xs: Value[]) => Value[], primals: readonly Value[]): [
 }
 
 export interface GradOptions {
-  argnums?: number | number[];
+  /** An int or a sequence of ints, checked as JAX does (any other value is a Python TypeError). */
+  argnums?: unknown;
 }
 
+/** JAX's `_check_scalar` (jax/_src/api.py): a TypeError with the hint for this shape. */
 function scalarOutputError(shape: readonly number[]): EngineError {
   const n = shape.reduce((a, b) => a * b, 1);
-  const hint =
-    n === 1
-      ? `To get the gradient, extract the scalar with output.reshape(())${shape.length === 1 ? " or output[0]" : ""}, or use jax.jacobian to differentiate a function with a non-scalar output.`
-      : "To get the gradient, reduce the output to a scalar with output.sum(), or use jax.jacobian to differentiate a function with a non-scalar output.";
-  return new EngineError("shape-error", `Gradient only defined for scalar-output functions. Output had shape: ${pyShape(shape)}. ${hint}`);
+  const extract = n === 1 ? `extract the scalar with output.reshape(())${shape.length === 1 ? " or output[0]" : ""}, ` : "";
+  const hint = `To get the gradient, ${extract}reduce the output to a scalar with output.sum(), or use jax.jacobian to differentiate a function with a non-scalar output.`;
+  return new EngineError("shape-error", `Gradient only defined for scalar-output functions. Output had shape: ${pyShape(shape)}. ${hint}`, { pyType: "TypeError" });
+}
+
+/**
+ * JAX's `_ensure_index(argnums)` (jax/_src/api_util.py): `operator.index(x)`, else
+ * `tuple(map(operator.index, x))` — Python iterates anything but an int (a str by characters).
+ */
+function ensureIndex(v: unknown): number | number[] {
+  if (typeof v === "number" && Number.isInteger(v)) return v;
+  if (typeof v === "boolean") return Number(v);
+  const items = typeof v === "string" ? [...v] : Array.isArray(v) ? v : null;
+  if (items === null) throw typeError(`'${pyTypeName(v)}' object is not iterable`);
+  return items.map(operatorIndex);
+}
+
+/** Python's repr of argnums as JAX's message prints it: `2` or `(0, 2)`. */
+const argnumsRepr = (a: number | number[]) => (typeof a === "number" ? String(a) : pyTuple(a.map(String)));
+
+/**
+ * JAX's `_ensure_inbounds` (jax/_src/api_util.py): each index in [-len(args), len(args)),
+ * negatives resolved from the end.
+ */
+function ensureInbounds(nums: readonly number[], nargs: number): number[] {
+  return nums.map((i) => {
+    if (i < -nargs || i >= nargs) {
+      throw new EngineError(
+        "unsupported",
+        `Positional argument indices, e.g. for \`static_argnums\`, must have value greater than or equal to -len(args) and less than len(args), but got value ${i} for len(args) == ${nargs}.`,
+        { pyType: "ValueError" },
+      );
+    }
+    return ((i % nargs) + nargs) % nargs;
+  });
 }
 
 /** jax.value_and_grad: returns [value, gradient] (a tuple of gradients for an array argnums). */
 export function valueAndGrad(fun: Function, opts: GradOptions = {}) {
-  const argnums = opts.argnums ?? 0;
-  const nums = typeof argnums === "number" ? [argnums] : argnums;
+  const argnums = ensureIndex(opts.argnums ?? 0);
   const wrapped = (...args: unknown[]) => withBudgetScope(() => valueAndGradCall(args));
   const valueAndGradCall = (args: unknown[]) => {
-    let need = 0;
-    for (const n of nums) need = Math.max(need, n + 1);
+    // JAX: `max_argnum = argnums if isinstance(argnums, int) else max(argnums)`; max(()) fails.
+    if (typeof argnums !== "number" && argnums.length === 0) {
+      throw new EngineError("unsupported", "max() iterable argument is empty", { pyType: "ValueError" });
+    }
+    const need = (typeof argnums === "number" ? argnums : Math.max(...argnums)) + 1;
     if (args.length < need) {
       throw new EngineError(
         "unsupported",
-        `differentiating with respect to argnums=${typeof argnums === "number" ? argnums : `(${argnums.join(", ")}${argnums.length === 1 ? "," : ""})`} requires at least ${need} positional arguments to be passed by the caller, but got only ${args.length} positional arguments.`,
+        `differentiating with respect to argnums=${argnumsRepr(argnums)} requires at least ${need} positional arguments to be passed by the caller, but got only ${args.length} positional arguments.`,
+        { pyType: "TypeError" },
       );
     }
+    const nums = ensureInbounds(typeof argnums === "number" ? [argnums] : argnums, args.length);
     const trees: TreeDef[] = [];
     const counts: number[] = [];
     const flat: Value[] = [];
