@@ -2,10 +2,11 @@
  * NDArray: float64 storage plus shape, strides and offset (scijs/ndarray's affine view model).
  * Views (transpose, broadcast, slices) share storage; nothing here computes, kernels.ts does.
  */
-import { EngineError } from "../errors";
+import { EngineError, pyShape } from "../errors";
+import { intOrTuple } from "./pyargs";
 import { checkAlloc, chargeElements } from "../limits";
 import { materialize } from "./materialize";
-import { rowMajorStrides, sizeOf, type Shape } from "./shape";
+import { inferNewShape, rowMajorStrides, sizeOf, type Shape } from "./shape";
 
 export type NestedList = number | NestedList[];
 
@@ -71,8 +72,8 @@ export class NDArray {
     return this.data[this.offset];
   }
 
-  /** NumPy reshape, with one -1 inferred. Copies only when the view is not dense. */
-  reshape(shape: readonly number[]): NDArray {
+  /** NumPy reshape (an int or a tuple), with one -1 inferred. Copies only when the view is not dense. */
+  reshape(shape: number | readonly number[]): NDArray {
     const target = resolveReshape(this.shape, shape);
     if (this.isContiguous) return new NDArray(this.data, target, undefined, this.offset);
     return new NDArray(this.flat(), target);
@@ -83,23 +84,18 @@ export class NDArray {
   }
 }
 
-function resolveReshape(from: Shape, shape: readonly number[]): number[] {
+/**
+ * NumPy's reshape checks and words (numpy/_core/src/multiarray/shape.c: `_fix_unknown_dimension`,
+ * `raise_reshape_size_mismatch`); the shape is an int or a tuple of ints (`operator.index`).
+ */
+function resolveReshape(from: Shape, shape: unknown): number[] {
+  const dims = intOrTuple(shape);
   const n = sizeOf(from);
-  const unknown = shape.filter((d) => d === -1).length;
-  const known = shape.filter((d) => d !== -1);
-  const bad = () =>
-    new EngineError(
-      "shape-error",
-      `cannot reshape array of shape (${from.join(", ")}${from.length === 1 ? "," : ""}) (size ${n}) into shape (${shape.join(", ")}${shape.length === 1 ? "," : ""}) (size ${sizeOf(known)})`,
-    );
-  if (unknown > 1 || known.some((d) => !Number.isInteger(d) || d < 0)) throw bad();
-  const k = sizeOf(known);
-  if (unknown === 1) {
-    if (k === 0 || n % k !== 0) throw bad();
-    return shape.map((d) => (d === -1 ? n / k : d));
-  }
-  if (k !== n) throw bad();
-  return [...shape];
+  if (dims.some((d) => d < -1)) throw new EngineError("shape-error", "negative dimensions not allowed", { pyType: "ValueError" });
+  const { unknowns, target } = inferNewShape(n, dims);
+  if (unknowns > 1) throw new EngineError("shape-error", "can only specify one unknown dimension", { pyType: "ValueError" });
+  if (target === null) throw new EngineError("shape-error", `cannot reshape array of size ${n} into shape ${pyShape(dims)}`, { pyType: "ValueError" });
+  return target;
 }
 
 /** A fresh dense array; checks the size limit before allocating. */

@@ -70,3 +70,17 @@ export function inversePerm(perm: readonly number[]): number[] {
   perm.forEach((p, i) => (inv[p] = i));
   return inv;
 }
+
+/**
+ * The -1 in a new shape, as both NumPy and JAX infer it: how many -1s there are, the product
+ * of the other sizes, and the inferred shape when there is exactly one and it divides `size`
+ * (else null). Callers word the failures (NumPy's `_fix_unknown_dimension`, JAX's
+ * `_compute_newshape` in jax/_src/numpy/array_methods.py).
+ */
+export function inferNewShape(size: number, dims: readonly number[]): { unknowns: number; others: number; target: number[] | null } {
+  const unknowns = dims.filter((d) => d === -1).length;
+  const others = sizeOf(dims.filter((d) => d !== -1));
+  if (unknowns !== 1) return { unknowns, others, target: unknowns === 0 && others === size ? [...dims] : null };
+  const ok = others !== 0 && size % others === 0;
+  return { unknowns, others, target: ok ? dims.map((d) => (d === -1 ? size / others : d)) : null };
+}

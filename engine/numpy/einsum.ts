@@ -90,7 +90,7 @@ function sumOut(t: Term, keep: Set<string>): Term {
 /** jnp.einsum(subscripts, *operands): the subscripts string form only (not the interleaved one). */
 export const einsum = defineJnp<(subscripts: string, ...operands: ArrayLike[]) => Value>(
   JNP_SIGNATURES.einsum,
-  (subscripts: string, ...xs: Value[]) => {
+  (subscripts: string, _out: null, _optimize: unknown, _precision: unknown, _pet: unknown, ...xs: Value[]) => {
     const { inputs, output } = parse(subscripts, xs);
     checkSizes(inputs, xs);
     const terms: Term[] = xs.map((v, i) => ({ v, labels: inputs[i] }));

@@ -9,7 +9,8 @@
 import { EngineError, incompatibleRankBroadcast, pyShape } from "../errors";
 import { arange as makeArange, ones, zeros } from "../array/create";
 import type { NDArray } from "../array/ndarray";
-import { broadcastShapes, sizeOf } from "../array/shape";
+import { broadcastShapes, inferNewShape, sizeOf } from "../array/shape";
+import { shapeArg } from "../array/pyargs";
 import type { Value } from "../core/tracer";
 import * as lax from "../primitives/lax";
 import { canonicalizeAxis, reductionAxes, type ArrayLike, type Axis } from "./args";
@@ -77,33 +78,63 @@ export const equal = binary("equal", lax.eq);
 export const not_equal = binary("not_equal", lax.ne);
 
 // ---------------------------------------------------------------- reductions
-/** `axis` / `keepdims` as NumPy takes them: positionally (axis only) or in an options object. */
-export interface ReduceOptions { axis?: Axis; keepdims?: boolean }
+/** `axis` / `keepdims` / `initial` / `where` as NumPy takes them: positionally (axis only) or in an options object. */
+export interface ReduceOptions { axis?: Axis; keepdims?: boolean; initial?: ArrayLike | null; where?: ArrayLike | null }
 export type ReduceArgs = [axisOrOptions?: Axis | ReduceOptions, options?: ReduceOptions];
 type Reduction = (a: ArrayLike, ...rest: ReduceArgs) => Value;
 
-function reduction(name: "sum" | "prod" | "max" | "min", reduce: (x: Value, axes: number[]) => Value, hasIdentity: boolean): Reduction {
-  // The last parameter is keepdims (sum/prod also have dtype before out).
+type ReductionName = "sum" | "prod" | "max" | "min";
+/** Each reduction's primitive, its identity (XLA's init value: masked-out elements take it) and the binary op that folds in `initial`. */
+const REDUCERS: Record<ReductionName, { reduce: (x: Value, axes: number[]) => Value; identity: number; combine: (a: Value, b: Value) => Value; hasIdentity: boolean }> = {
+  sum: { reduce: lax.reduceSum, identity: 0, combine: lax.add, hasIdentity: true },
+  prod: { reduce: lax.reduceProd, identity: 1, combine: lax.mul, hasIdentity: true },
+  max: { reduce: lax.reduceMax, identity: -Infinity, combine: lax.max, hasIdentity: false },
+  min: { reduce: lax.reduceMin, identity: Infinity, combine: lax.min, hasIdentity: false },
+};
+
+/**
+ * JAX's `_reduction` (jax/_src/numpy/reductions.py): a `where` mask replaces masked-out
+ * elements by the op's identity before reducing (max/min have none, so they need `initial`),
+ * and a scalar `initial` is folded in after; an empty max/min needs `initial`.
+ */
+function reduceWith(name: ReductionName, x: Value, axis: number[] | null, keepdims: boolean, initial: Value | null, mask: Value | null): Value {
+  const r = REDUCERS[name];
+  if (initial === null && !r.hasIdentity && mask !== null) {
+    throw new EngineError("shape-error", `reduction operation ${name} does not have an identity, so to use a where mask one has to specify 'initial'`);
+  }
+  const axes = reductionAxes(axis, x.ndim);
+  if (initial === null && !r.hasIdentity && axes.some((d) => x.shape[d] === 0)) {
+    throw new EngineError("shape-error", `zero-size array to reduction operation ${name} which has no identity`);
+  }
+  const masked = mask === null ? x : where(mask, x, r.identity);
+  let out = r.reduce(masked, axes);
+  if (initial !== null) {
+    if (initial.ndim !== 0) throw new EngineError("shape-error", `initial value must be a scalar. Got array of shape ${pyShape(initial.shape)}`);
+    out = r.combine(initial, out);
+  }
+  return keepdims ? lax.expandDims(out, axes) : out;
+}
+
+/** sum/prod take `(a, axis, dtype, out, keepdims, initial, where, promote_integers)`, max/min `(a, axis, out, keepdims, initial, where)`. */
+function reduction(name: ReductionName): Reduction {
+  const withDtype = name === "sum" || name === "prod";
   return defineJnp<Reduction>(SIG[name], (x: Value, axis: number[] | null, ...rest: unknown[]) => {
-    const axes = reductionAxes(axis, x.ndim);
-    if (!hasIdentity && axes.some((d) => x.shape[d] === 0)) {
-      throw new EngineError("shape-error", `zero-size array to reduction operation ${name} which has no identity`);
-    }
-    const out = reduce(x, axes);
-    return rest[rest.length - 1] ? lax.expandDims(out, axes) : out;
+    const [keepdims, initial, mask] = (withDtype ? rest.slice(2, 5) : rest.slice(1, 4)) as [boolean, Value | null, Value | null];
+    return reduceWith(name, x, axis, keepdims, initial, mask);
   });
 }
 
-export const sum = reduction("sum", lax.reduceSum, true);
-export const prod = reduction("prod", lax.reduceProd, true);
-export const max = reduction("max", lax.reduceMax, false);
-export const min = reduction("min", lax.reduceMin, false);
+export const sum = reduction("sum");
+export const prod = reduction("prod");
+export const max = reduction("max");
+export const min = reduction("min");
 
-/** JAX: div(sum(a, axis, keepdims), n) with n the number of reduced elements. */
-export const mean = defineJnp<Reduction>(SIG.mean, (x: Value, axis: number[] | null, _d: null, _o: null, keepdims: boolean) => {
+/** JAX `_mean`: div(sum(a, axis, keepdims, where), count) with count the number of elements reduced (those `where` keeps). */
+export const mean = defineJnp<Reduction>(SIG.mean, (x: Value, axis: number[] | null, _d: null, _o: null, keepdims: boolean, mask: Value | null) => {
   const axes = reductionAxes(axis, x.ndim);
-  const n = sizeOf(axes.map((d) => x.shape[d]));
-  return lax.div(sum(x, { axis: axes, keepdims }), n);
+  const total = sum(x, { axis: axes, keepdims, where: mask });
+  if (mask === null) return lax.div(total, sizeOf(axes.map((d) => x.shape[d])));
+  return lax.div(total, sum(where(mask, ones(x.shape), 0), { axis: axes, keepdims }));
 });
 
 // ---------------------------------------------------------------- shapes
@@ -122,36 +153,46 @@ export const transpose = defineJnp<(a: ArrayLike, axes?: readonly number[] | nul
   },
 );
 
-/** JAX `_compute_newshape`: one -1 inferred, NumPy's messages. */
-export const reshape = defineJnp<(a: ArrayLike, shape: number | readonly number[]) => Value>(
+/** JAX `_compute_newshape` (jax/_src/numpy/array_methods.py): one -1 inferred; TypeErrors in JAX's words. */
+function newShape(x: Value, shape: number | number[]): number[] {
+  const dims = typeof shape === "number" ? [shape] : shape;
+  const written = typeof shape === "number" ? String(shape) : pyShape(dims);
+  const n = x.size;
+  const bad = (why: string) => new EngineError("shape-error", `cannot reshape array of shape ${pyShape(x.shape)} (size ${n}) into shape ${written}${why}`, { pyType: "TypeError" });
+  const { unknowns, others, target } = inferNewShape(n, dims);
+  if (unknowns > 1) throw new EngineError("shape-error", `can only specify one unknown axis size with a \`-1\` value, got ${written}`, { pyType: "TypeError" });
+  if (dims.some((d) => d < -1)) throw bad("");
+  if (target === null) {
+    throw bad(unknowns === 1 ? ` because the product of specified axis sizes (${others}) does not evenly divide ${n}` : ` (size ${others})`);
+  }
+  return target;
+}
+
+/**
+ * JAX `_reshape`: order 'C' is row-major; 'F' reshapes the reversed axes and reverses back
+ * (column-major); 'A' is JAX's NotImplementedError, anything else its ValueError.
+ */
+function reshapeInOrder(x: Value, shape: number | number[], order: string): Value {
+  const target = newShape(x, shape);
+  if (order === "C") return lax.reshape(x, target);
+  if (order === "F") {
+    const rev = (n: number) => Array.from({ length: n }, (_, i) => n - 1 - i);
+    return lax.transpose(lax.reshape(lax.transpose(x, rev(x.ndim)), [...target].reverse()), rev(target.length));
+  }
+  if (order === "A") throw new EngineError("unsupported", "np.reshape order=A is not implemented.");
+  throw new EngineError("shape-error", `Unexpected value for 'order' argument: ${order}.`);
+}
+
+export const reshape = defineJnp<(a: ArrayLike, shape: number | readonly number[], order?: string | { order?: string; copy?: boolean | null }) => Value>(
   SIG.reshape,
-  (x: Value, shape: number | number[]) => {
-    const dims = typeof shape === "number" ? [shape] : shape;
-    const written = typeof shape === "number" ? String(shape) : pyShape(dims);
-    const n = x.size;
-    const unknown = dims.filter((d) => d === -1).length;
-    if (unknown > 1) throw new EngineError("shape-error", "can only specify one unknown dimension");
-    if (dims.some((d) => d < -1)) throw new EngineError("shape-error", `cannot reshape array of shape ${pyShape(x.shape)} (size ${n}) into shape ${written}`);
-    let target = dims;
-    if (unknown === 1) {
-      const others = sizeOf(dims.filter((d) => d !== -1));
-      if (others === 0 || n % others !== 0) {
-        throw new EngineError(
-          "shape-error",
-          `cannot reshape array of shape ${pyShape(x.shape)} (size ${n}) into shape ${written} because the product of specified axis sizes (${others}) does not evenly divide ${n}`,
-        );
-      }
-      target = dims.map((d) => (d === -1 ? n / others : d));
-    }
-    if (sizeOf(target) !== n) {
-      throw new EngineError("shape-error", `cannot reshape array of shape ${pyShape(x.shape)} (size ${n}) into shape ${written} (size ${sizeOf(target)})`);
-    }
-    return lax.reshape(x, target);
-  },
+  (x: Value, shape: number | number[], order: string) => reshapeInOrder(x, shape, order),
 );
 
-/** Flattens to 1-d (jnp.ravel, used by vdot, outer and concatenate(axis=None)). */
-export const ravel = defineJnp<Unary>(SIG.ravel, (x: Value) => reshape(x, -1));
+/** Flattens to 1-d (jnp.ravel, used by vdot, outer and concatenate(axis=None)); order='K' is JAX's NotImplementedError. */
+export const ravel = defineJnp<(a: ArrayLike, order?: string) => Value>(SIG.ravel, (x: Value, order: string) => {
+  if (order === "K") throw new EngineError("unsupported", "Ravel not implemented for order='K'.");
+  return reshapeInOrder(x, -1, order);
+});
 
 /** JAX `_moveaxis`: the other axes keep their order, each source lands at its destination. */
 export const moveaxis = defineJnp<(a: ArrayLike, source: number | readonly number[], destination: number | readonly number[]) => Value>(
@@ -255,8 +296,10 @@ export const where = defineJnp<(condition: ArrayLike, x: ArrayLike, y: ArrayLike
 
 // ---------------------------------------------------------------- constants (never batched)
 /** Reads only the shape (per-example under vmap): a constant, not a function of `a`'s values. */
-export const zeros_like = defineJnp<(a: ArrayLike) => NDArray>(SIG.zeros_like, (x: Value) => zeros(x.shape));
-export const ones_like = defineJnp<(a: ArrayLike) => NDArray>(SIG.ones_like, (x: Value) => ones(x.shape));
+type Like = (a: ArrayLike, dtype?: string | null, shape?: number | readonly number[] | null) => NDArray;
+/** `shape=` overrides the shape read from `a` (jax/_src/numpy/array_creation.py). */
+export const zeros_like = defineJnp<Like>(SIG.zeros_like, (x: Value, _dtype: unknown, shape: number[] | null) => zeros(shapeArg(shape ?? x.shape)));
+export const ones_like = defineJnp<Like>(SIG.ones_like, (x: Value, _dtype: unknown, shape: number[] | null) => ones(shapeArg(shape ?? x.shape)));
 /** NumPy arange(stop) / arange(start, stop, step): a plain array. */
 export const arange = defineJnp<(start: number, stop?: number | null, step?: number | null) => NDArray>(
   SIG.arange,

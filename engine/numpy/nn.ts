@@ -6,7 +6,7 @@ import * as lax from "../primitives/lax";
 import type { ArrayLike, Axis } from "./args";
 import { defineJnp } from "./signature";
 import { NN_SIGNATURES as SIG } from "./signatures";
-import { max, sum } from "./jnp";
+import { max, sum, where } from "./jnp";
 
 /**
  * relu(x) = max(x, 0) in value, but JAX's relu is a custom_jvp whose derivative at 0 is 0.
@@ -19,17 +19,21 @@ export const relu = defineJnp<(x: ArrayLike) => Value>(SIG.relu, (x: Value) => l
 /** jax.nn.sigmoid is lax.logistic: 1 / (1 + exp(-x)), with gradient ans·(1 − ans). */
 export const sigmoid = defineJnp<(x: ArrayLike) => Value>(SIG.sigmoid, (x: Value) => lax.logistic(x));
 
-export interface SoftmaxOptions { axis?: Axis }
+export interface SoftmaxOptions { axis?: Axis; where?: ArrayLike | null }
 
 /**
- * softmax along `axis` (default -1): exp(x − max) / sum. JAX stops the gradient through the max
+ * softmax along `axis` (default -1): exp(x − max) / sum; with a `where` mask, masked-out
+ * elements take no part and come out 0 (JAX's `_softmax`). JAX stops the gradient through the max
  * (its custom_jvp); here it flows, and its contribution is zero up to rounding, because softmax
  * does not change when every input along the axis shifts by the same amount.
  */
 export const softmax = defineJnp<(x: ArrayLike, axisOrOptions?: Axis | SoftmaxOptions) => Value>(
   SIG.softmax,
-  (v: Value, axis: number[] | null) => {
-    const unnormalized = lax.exp(lax.sub(v, max(v, { axis, keepdims: true })));
-    return lax.div(unnormalized, sum(unnormalized, { axis, keepdims: true }));
+  (v: Value, axis: number[] | null, mask: Value | null) => {
+    const xMax = max(v, { axis, keepdims: true, where: mask, initial: mask === null ? null : -Infinity });
+    const safe = mask === null ? v : where(mask, v, -Infinity);
+    const unnormalized = lax.exp(lax.sub(safe, xMax));
+    const result = lax.div(unnormalized, sum(unnormalized, { axis, keepdims: true, where: mask }));
+    return mask === null ? result : where(mask, result, 0);
   },
 );

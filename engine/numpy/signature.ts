@@ -42,6 +42,12 @@ export type Kind =
   | "str"
   /** A Python number or None. */
   | "number?"
+  /** An array, a Python scalar or None (a reduction's `initial`, `where`). */
+  | "array?"
+  /** A dtype or None: float dtypes are accepted (the engine computes in floats), others refused. */
+  | "dtype"
+  /** A parameter JAX accepts and that changes nothing here (einsum's optimize, precision, copy). */
+  | "ignored"
   /** A parameter JAX has that the playground does not: only None is accepted. */
   | "unsupported";
 
@@ -50,6 +56,8 @@ export interface Param {
   kind: Kind;
   /** Absent: required. */
   dflt?: unknown;
+  /** Keyword-only (after `*` or `*args` in Python's signature). */
+  kwonly?: boolean;
 }
 
 export interface Signature {
@@ -74,8 +82,8 @@ function bindArguments(sig: Signature, raw: readonly unknown[]): { values: unkno
   const args = [...raw];
   const keywords = args.length > 0 && isKeywords(args[args.length - 1]) ? (args.pop() as Record<string, unknown>) : {};
   while (args.length > 0 && args[args.length - 1] === undefined) args.pop();
-  const n = sig.params.length;
-  const required = sig.params.filter((q) => !("dflt" in q)).length;
+  const n = sig.params.filter((q) => !q.kwonly).length;
+  const required = sig.params.filter((q) => !q.kwonly && !("dflt" in q)).length;
   if (sig.ufunc && args.length !== n) {
     throw typeError(`${sig.name}() takes ${plural(n, "positional argument")} but ${args.length} ${wasWere(args.length)} given`);
   }
@@ -84,7 +92,7 @@ function bindArguments(sig: Signature, raw: readonly unknown[]): { values: unkno
     throw typeError(`${sig.name}() takes ${takes} positional argument${n === 1 ? "" : "s"} but ${args.length} ${wasWere(args.length)} given`);
   }
   // An undefined positional (a JS caller's omitted optional) counts as not given.
-  const values = sig.params.map((_, i) => args[i]);
+  const values = sig.params.map((q, i) => (q.kwonly ? undefined : args[i]));
   const given = values.map((v) => v !== undefined);
   for (const key of Object.keys(keywords)) {
     const v = keywords[key];
@@ -154,10 +162,28 @@ function convert(q: Param, v: unknown, fn: string, position: number): unknown {
       throw typeError(`${fn}() argument '${q.name}' must be a str, not ${pyTypeName(v)}`);
     case "number?":
       return v === null ? null : pyNumber(v, `${fn}() argument '${q.name}'`);
+    case "array?":
+      return v === null ? null : arrayArg(v, fn, position);
+    case "dtype":
+      return dtypeArg(v, fn);
+    case "ignored":
+      return v;
     case "unsupported":
       if (v === null) return null;
       throw new EngineError("unsupported", `The '${q.name}' argument to jnp.${fn} is not supported.`);
   }
+}
+
+/** Dtype names the engine computes in today (it stores float64 and reports JAX's float32). */
+const FLOAT_DTYPES = new Set(["float32", "float64", "float"]);
+
+/** A dtype argument: None, or a float dtype by name; any other dtype is refused in words. */
+function dtypeArg(v: unknown, fn: string): string | null {
+  if (v === null) return null;
+  const name = typeof v === "string" ? v : typeof v === "function" && typeof (v as { name?: unknown }).name === "string" ? (v as { name: string }).name : null;
+  if (name !== null && FLOAT_DTYPES.has(name)) return name;
+  const shown = typeof v === "string" ? `'${v}'` : name ?? pyTypeName(v);
+  throw new EngineError("unsupported", `jnp.${fn}: dtype=${shown} is not supported in the playground, which computes in floats; leave dtype out or pass a float dtype.`);
 }
 
 /**

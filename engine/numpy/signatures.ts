@@ -9,16 +9,36 @@ import type { Param, Signature } from "./signature";
 
 /** A parameter: required without a default, optional with one. */
 const p = (name: string, kind: Param["kind"], ...dflt: [unknown?]): Param => (dflt.length ? { name, kind, dflt: dflt[0] } : { name, kind });
+/** A keyword-only parameter (after `*` in JAX's signature); always optional. */
+const kw = (name: string, kind: Param["kind"], dflt: unknown): Param => ({ name, kind, dflt, kwonly: true });
 
 const ufunc2 = (name: string, x = "x", y = "y"): Signature => ({ name, params: [p(x, "array"), p(y, "array")], ufunc: true });
 const ufunc1 = (name: string): Signature => ({ name, params: [p("x", "array")], ufunc: true });
-/** `sum(a, axis=None, dtype=None, out=None, keepdims=False)`; max/min have no dtype. */
+/**
+ * `sum(a, axis=None, dtype=None, out=None, keepdims=False, initial=None, where=None,
+ * promote_integers=True)` and prod; max/min have no dtype and no promote_integers
+ * (jax/_src/numpy/reductions.py).
+ */
 const reduction = (name: string, withDtype: boolean): Signature => ({
   name,
-  params: [p("a", "array"), p("axis", "ints?", null), ...(withDtype ? [p("dtype", "unsupported", null)] : []), p("out", "unsupported", null), p("keepdims", "bool", false)],
+  params: [
+    p("a", "array"),
+    p("axis", "ints?", null),
+    ...(withDtype ? [p("dtype", "dtype", null)] : []),
+    p("out", "unsupported", null),
+    p("keepdims", "bool", false),
+    p("initial", "array?", null),
+    p("where", "array?", null),
+    ...(withDtype ? [p("promote_integers", "bool", true)] : []),
+  ],
 });
-const product = (name: string, extra: Param[] = []): Signature => ({ name, params: [p("a", "array"), p("b", "array"), ...extra] });
-const like = (name: string): Signature => ({ name, params: [p("a", "array")] });
+/** dot/vdot/matmul: `(a, b, *, precision=None, preferred_element_type=None)` (tensor_contractions.py). */
+const product = (name: string, extra: Param[] = [kw("precision", "ignored", null), kw("preferred_element_type", "dtype", null)]): Signature => ({
+  name,
+  params: [p("a", "array"), p("b", "array"), ...extra],
+});
+/** zeros_like/ones_like: `(a, dtype=None, shape=None, *, device=None)` (array_creation.py). */
+const like = (name: string): Signature => ({ name, params: [p("a", "array"), p("dtype", "dtype", null), p("shape", "ints?", null), kw("device", "unsupported", null)] });
 
 export const JNP_SIGNATURES = {
   add: ufunc2("add"),
@@ -46,34 +66,47 @@ export const JNP_SIGNATURES = {
   tanh: ufunc1("tanh"),
   sum: reduction("sum", true),
   prod: reduction("prod", true),
-  mean: reduction("mean", true),
+  mean: {
+    name: "mean",
+    params: [p("a", "array"), p("axis", "ints?", null), p("dtype", "dtype", null), p("out", "unsupported", null), p("keepdims", "bool", false), kw("where", "array?", null)],
+  } as Signature,
   max: reduction("max", false),
   min: reduction("min", false),
   dot: product("dot"),
   vdot: product("vdot"),
   matmul: product("matmul"),
   outer: product("outer", [p("out", "unsupported", null)]),
-  einsum: { name: "einsum", params: [p("subscripts", "str")], varargs: p("operands", "array") } as Signature,
+  // `einsum(subscripts, /, *operands, out=None, optimize='auto', precision=None, preferred_element_type=None)`:
+  // the contraction order changes no number here, so optimize is accepted and ignored.
+  einsum: {
+    name: "einsum",
+    params: [p("subscripts", "str"), kw("out", "unsupported", null), kw("optimize", "ignored", "auto"), kw("precision", "ignored", null), kw("preferred_element_type", "dtype", null)],
+    varargs: p("operands", "array"),
+  } as Signature,
   transpose: { name: "transpose", params: [p("a", "array"), p("axes", "tuple?", null)] } as Signature,
-  reshape: { name: "reshape", params: [p("a", "array"), p("shape", "int|tuple")] } as Signature,
-  ravel: like("ravel"),
+  // `reshape(a, shape, order='C', *, copy=None, out_sharding=None)`; newshape= was removed in JAX 0.6.
+  reshape: { name: "reshape", params: [p("a", "array"), p("shape", "int|tuple"), p("order", "str", "C"), kw("copy", "ignored", null)] } as Signature,
+  ravel: { name: "ravel", params: [p("a", "array"), p("order", "str", "C")] } as Signature,
   moveaxis: { name: "moveaxis", params: [p("a", "array"), p("source", "ints"), p("destination", "ints")] } as Signature,
   swapaxes: { name: "swapaxes", params: [p("a", "array"), p("axis1", "int"), p("axis2", "int")] } as Signature,
   expand_dims: { name: "expand_dims", params: [p("a", "array"), p("axis", "ints")] } as Signature,
   squeeze: { name: "squeeze", params: [p("a", "array"), p("axis", "ints?", null)] } as Signature,
-  stack: { name: "stack", params: [p("arrays", "arrays"), p("axis", "int", 0), p("out", "unsupported", null)] } as Signature,
-  concatenate: { name: "concatenate", params: [p("arrays", "arrays"), p("axis", "int?", 0)] } as Signature,
+  stack: { name: "stack", params: [p("arrays", "arrays"), p("axis", "int", 0), p("out", "unsupported", null), p("dtype", "dtype", null)] } as Signature,
+  concatenate: { name: "concatenate", params: [p("arrays", "arrays"), p("axis", "int?", 0), p("dtype", "dtype", null)] } as Signature,
   // x and y default to "absent": jnp.where(condition) alone is the nonzero form.
   where: { name: "where", params: [p("condition", "array"), p("x", "array", undefined), p("y", "array", undefined)] } as Signature,
   zeros_like: like("zeros_like"),
   ones_like: like("ones_like"),
-  arange: { name: "arange", params: [p("start", "number?"), p("stop", "number?", null), p("step", "number?", null)] } as Signature,
+  arange: {
+    name: "arange",
+    params: [p("start", "number?"), p("stop", "number?", null), p("step", "number?", null), p("dtype", "dtype", null), kw("device", "unsupported", null)],
+  } as Signature,
 } satisfies Record<string, Signature>;
 
 export const NN_SIGNATURES = {
   relu: { name: "relu", params: [p("x", "array")] } as Signature,
   sigmoid: { name: "sigmoid", params: [p("x", "array")] } as Signature,
-  softmax: { name: "softmax", params: [p("x", "array"), p("axis", "ints?", -1)] } as Signature,
+  softmax: { name: "softmax", params: [p("x", "array"), p("axis", "ints?", -1), p("where", "array?", null)] } as Signature,
 } satisfies Record<string, Signature>;
 
 /**

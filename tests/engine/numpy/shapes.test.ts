@@ -82,7 +82,7 @@ describe("reshape", () => {
     expect(() => jnp.reshape(x, [-1, 4])).toThrow(
       "cannot reshape array of shape (2, 3) (size 6) into shape (-1, 4) because the product of specified axis sizes (4) does not evenly divide 6",
     );
-    expect(() => jnp.reshape(x, [-1, -1])).toThrow("can only specify one unknown dimension");
+    expect(() => jnp.reshape(x, [-1, -1])).toThrow("can only specify one unknown axis size with a `-1` value, got (-1, -1)");
   });
 });
 
