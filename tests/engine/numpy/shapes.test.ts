@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import { NDArray } from "../../../engine/array/ndarray";
 import { jnp } from "../../../engine/numpy";
 import { concatRef, fromEngine, iotaRef, randomRef, stackRef, toEngine, transposeRef, zipRef } from "../../helpers/reference";
+import { EngineError, np } from "../../../engine";
 
 const shapeArb = (min = 1, max = 4) => fc.array(fc.integer({ min: 1, max: 3 }), { minLength: min, maxLength: max });
 const v = (x: unknown) => x as NDArray;
@@ -158,5 +159,36 @@ describe("where and the constant makers", () => {
     expect(jnp.arange(4).tolist()).toEqual([0, 1, 2, 3]);
     expect(jnp.arange(1, 2, 0.25).tolist()).toEqual([1, 1.25, 1.5, 1.75]);
     expect(jnp.arange(5, 0, -2).tolist()).toEqual([5, 3, 1]);
+  });
+});
+
+describe("NDArray.reshape (NumPy's ndarray.reshape)", () => {
+  const caughtErr = (f: () => unknown): EngineError => {
+    try {
+      f();
+    } catch (e) {
+      if (e instanceof EngineError) return e;
+      throw new Error(`not an EngineError: ${String(e)}`);
+    }
+    throw new Error("did not throw");
+  };
+  it("takes an int or a tuple, with one -1 inferred", () => {
+    const a = np.arange(6);
+    expect(a.reshape(6).shape).toEqual([6]);
+    expect(a.reshape([-1, 2]).tolist()).toEqual([[0, 1], [2, 3], [4, 5]]);
+  });
+  it("refuses bad shapes with NumPy's class and words", () => {
+    const a = np.arange(6);
+    const cases: [unknown, string, string][] = [
+      ["a", "TypeError", "'str' object cannot be interpreted as an integer"],
+      [[-1, -1], "ValueError", "can only specify one unknown dimension"],
+      [[4], "ValueError", "cannot reshape array of size 6 into shape (4,)"],
+      [[-1, 4], "ValueError", "cannot reshape array of size 6 into shape (-1, 4)"],
+      [[-2, -3], "ValueError", "negative dimensions not allowed"],
+    ];
+    for (const [shape, cls, msg] of cases) {
+      const e = caughtErr(() => a.reshape(shape as number[]));
+      expect([e.pyType, e.message]).toEqual([cls, msg]);
+    }
   });
 });
