@@ -5,6 +5,7 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
+import * as engine from "../../engine";
 import { EngineError, grad, jit, np, parseLambda, vmap, NDArray } from "../../engine";
 
 export type ArgSpec = { shape: number[]; data?: number[] } | number[] | { tuple: ArgSpec[] } | { dict: Record<string, ArgSpec> };
@@ -79,7 +80,18 @@ function transformed(c: OracleCase): Function {
   return g;
 }
 
+/**
+ * The oracle's answers were recorded with JAX's `jax_enable_x64` on (float64 numbers): when the
+ * engine has a `config` (jax.config), switch it on before any case. Read through the namespace,
+ * so this runs unchanged whether or not the engine exports it yet.
+ */
+export function useOracleConfig(): void {
+  const config = (engine as Record<string, unknown>).config as { update?: (name: string, value: unknown) => void } | undefined;
+  if (config && typeof config.update === "function") config.update("jax_enable_x64", true);
+}
+
 export function runCase(c: OracleCase): { result?: unknown; error?: unknown } {
+  useOracleConfig();
   fillBase = 0;
   try {
     const args = c.args.map(buildArg);
