@@ -15,7 +15,18 @@ export type ErrorKind =
   | "unsupported"
   | "too-large";
 
-export type PyType = "ValueError" | "TypeError" | "IndexError" | "SyntaxError" | "NameError" | "NotImplementedError" | "MemoryError" | "KeyError" | "RecursionError";
+export type PyType =
+  | "ValueError"
+  | "TypeError"
+  | "IndexError"
+  | "SyntaxError"
+  | "NameError"
+  | "AttributeError"
+  | "NotImplementedError"
+  | "MemoryError"
+  | "KeyError"
+  | "RecursionError"
+  | "ZeroDivisionError";
 
 /**
  * Which part of a vmap call an error belongs to, set where the knowledge is (vmapErrors.ts,
@@ -102,7 +113,8 @@ export function avalText(shape: readonly number[]): string {
 }
 
 export function incompatibleBroadcast(prim: string, a: readonly number[], b: readonly number[]): EngineError {
-  return new EngineError("shape-error", `${prim} got incompatible shapes for broadcasting: ${pyShape(a)}, ${pyShape(b)}.`);
+  // JAX: lax.py `broadcasting_shape_rule` raises TypeError (same rank); jnp's rank promotion a ValueError (below).
+  return new EngineError("shape-error", `${prim} got incompatible shapes for broadcasting: ${pyShape(a)}, ${pyShape(b)}.`, { pyType: "TypeError" });
 }
 
 export function incompatibleRankBroadcast(shapes: readonly (readonly number[])[]): EngineError {

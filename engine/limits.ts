@@ -42,7 +42,7 @@ let depth = 0;
 export function recursionError(): EngineError {
   return new EngineError(
     "unsupported",
-    "RecursionError: maximum recursion depth exceeded (recursion through lambdas, jax.jit, jax.vmap and jax.grad is not supported)",
+    "maximum recursion depth exceeded (recursion through lambdas, jax.jit, jax.vmap and jax.grad is not supported)",
     { pyType: "RecursionError" },
   );
 }

@@ -68,7 +68,7 @@ export class NDArray {
   }
 
   item(): number {
-    if (this.size !== 1) throw new EngineError("shape-error", "only size-1 arrays can be converted to a number");
+    if (this.size !== 1) throw new EngineError("shape-error", "only size-1 arrays can be converted to a number", { pyType: "TypeError" });
     return this.data[this.offset];
   }
 

@@ -112,7 +112,7 @@ export function toValue(x: unknown): Value {
   if (typeof x === "number") return new NDArray(Float64Array.of(x), []);
   if (typeof x === "boolean") return new NDArray(Float64Array.of(+x), []);
   if (isValue(x)) return x;
-  throw new EngineError("unsupported", `Value ${describe(x)} is not a valid JAX type`);
+  throw new EngineError("unsupported", `Value ${describe(x)} is not a valid JAX type`, { pyType: "TypeError" });
 }
 
 function describe(x: unknown): string {

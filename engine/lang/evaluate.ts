@@ -114,7 +114,7 @@ export class Evaluator {
         const v = this.eval(e.operand, env);
         if (typeof v === "number" || typeof v === "boolean") return e.op === "-" ? -Number(v) : Number(v);
         if (host.isArray(v)) return e.op === "-" ? this.jnp("negative", e.pos)(v) : v;
-        throw unsupported(`bad operand type for unary ${e.op}: '${pyTypeName(v, host)}'`, e.pos);
+        throw unsupported(`bad operand type for unary ${e.op}: '${pyTypeName(v, host)}'`, e.pos, "TypeError");
       }
       case "binary": case "compare": {
         const l = this.eval(e.left, env);
@@ -127,7 +127,7 @@ export class Evaluator {
   private lookup(name: string, pos: number, env: Env | null): unknown {
     for (let s = env; s; s = s.parent) if (s.vars.has(name)) return s.vars.get(name);
     if (name === "jnp" || name === "jax") return new ModuleValue({ kind: "module", path: name, label: name });
-    throw unsupported(`name '${name}' is not defined`, pos);
+    throw unsupported(`name '${name}' is not defined`, pos, "NameError");
   }
 
   private jnp(name: string, pos: number): (...a: unknown[]) => unknown {
@@ -137,7 +137,7 @@ export class Evaluator {
   }
 
   private call(f: unknown, args: unknown[], kw: Keywords, pos: number): unknown {
-    if (typeof f !== "function") throw unsupported(`'${pyTypeName(f, this.host)}' object is not callable`, pos);
+    if (typeof f !== "function") throw unsupported(`'${pyTypeName(f, this.host)}' object is not callable`, pos, "TypeError");
     const impl = (f as { [CALL]?: (a: unknown[], k: Keywords, p: number) => unknown })[CALL];
     if (impl) return impl(args, kw, pos);
     if (kw.size > 0) throw unsupported(`keyword arguments (${[...kw.keys()].join(", ")}) cannot be passed to a transformed function`, pos);
@@ -163,7 +163,7 @@ export class Evaluator {
     const host = this.host;
     const scalar = typeof obj === "number" || typeof obj === "boolean";
     if (!scalar && !host.isArray(obj)) {
-      throw unsupported(`'${pyTypeName(obj, host)}' object has no attribute '${name}'`, pos);
+      throw unsupported(`'${pyTypeName(obj, host)}' object has no attribute '${name}'`, pos, "AttributeError");
     }
     if ((ARRAY_METHODS as readonly string[]).includes(name)) return boundMethod(obj, name, label, host);
     if (!(ARRAY_PROPERTIES as readonly string[]).includes(name)) throw unsupported(`array attribute '${name}' is not supported`, pos);
@@ -195,11 +195,11 @@ export class Evaluator {
       const v = vals.length === 1 ? vals[0] : undefined;
       if (typeof v === "number" && Number.isInteger(v)) {
         const i = v < 0 ? v + obj.length : v;
-        if (i < 0 || i >= obj.length) throw unsupported(`IndexError: tuple index out of range (index ${v}, length ${obj.length})`, pos);
+        if (i < 0 || i >= obj.length) throw unsupported("tuple index out of range", pos, "IndexError");
         return obj[i];
       }
       if (isSlice(v) && items[0].type === "slice") return pySlice(obj, v, pos);
-      throw unsupported(`tuple indices must be integers or slices, not ${vals.length === 1 ? pyTypeName(v, host) : "tuple"}`, pos);
+      throw unsupported(`tuple indices must be integers or slices, not ${vals.length === 1 ? pyTypeName(v, host) : "tuple"}`, pos, "TypeError");
     }
     if (t === "dict") {
       const key = vals.length === 1 ? vals[0] : undefined;
@@ -207,9 +207,9 @@ export class Evaluator {
       if (typeof key === "string" && Object.hasOwn(d, key)) return d[key];
       const near = typeof key === "string" ? closestName(key, Object.keys(d)) : undefined;
       const shown = typeof key === "string" ? `'${key}'` : pyTypeName(key, host);
-      throw unsupported(`KeyError: ${shown}${near === undefined ? "" : ` — did you mean '${near}'?`}`, pos);
+      throw unsupported(`${shown}${near === undefined ? "" : ` — did you mean '${near}'?`}`, pos, "KeyError");
     }
-    throw unsupported(`'${t}' object is not subscriptable`, pos);
+    throw unsupported(`'${t}' object is not subscriptable`, pos, "TypeError");
   }
 
   private slice(s: SliceNode, env: Env | null): { start: number | null; stop: number | null; step: number | null } {
@@ -217,7 +217,7 @@ export class Evaluator {
       if (p === null) return null;
       const v = this.eval(p, env);
       if (v === null || (typeof v === "number" && Number.isInteger(v))) return v;
-      throw unsupported(`slice indices must be integers or None, not ${pyTypeName(v, this.host)}`, p.pos);
+      throw unsupported(`slice indices must be integers or None, not ${pyTypeName(v, this.host)}`, p.pos, "TypeError");
     };
     return { start: part(s.start), stop: part(s.stop), step: part(s.step) };
   }
@@ -233,7 +233,7 @@ function toIndexItem(v: unknown, pos: number, host: LangHost): IndexItem {
   if (typeof v === "number" && Number.isInteger(v)) return v;
   if (isSlice(v)) return { start: v.start, stop: v.stop, step: v.step };
   if (host.isArray(v)) throw unsupported("indexing with an array is not supported in the playground", pos);
-  throw unsupported(`IndexError: only integers, slices (\`:\`), ellipsis (\`...\`) and None are valid indices, not ${pyTypeName(v, host)}`, pos);
+  throw unsupported(`only integers, slices (\`:\`), ellipsis (\`...\`) and None are valid indices, not ${pyTypeName(v, host)}`, pos, "IndexError");
 }
 
 function pyEqual(a: unknown, b: unknown): boolean {

@@ -15,14 +15,14 @@ export function pyArith(op: BinOp, a: number, b: number, pos: number): number {
     case "-": return a - b;
     case "*": return a * b;
     case "/":
-      if (b === 0) throw unsupported("ZeroDivisionError: division by zero", pos);
+      if (b === 0) throw unsupported("division by zero", pos, "ZeroDivisionError");
       return a / b;
     case "**":
-      if (a === 0 && b < 0) throw unsupported("ZeroDivisionError: 0.0 cannot be raised to a negative power", pos);
+      if (a === 0 && b < 0) throw unsupported("0.0 cannot be raised to a negative power", pos, "ZeroDivisionError");
       if (a < 0 && !Number.isInteger(b)) throw unsupported("a negative number raised to a fractional power is complex, which is not supported", pos);
       return a ** b;
     case "@":
-      throw unsupported(`unsupported operand type(s) for @: '${pyNum(a)}' and '${pyNum(b)}'`, pos);
+      throw unsupported(`unsupported operand type(s) for @: '${pyNum(a)}' and '${pyNum(b)}'`, pos, "TypeError");
   }
 }
 
@@ -66,7 +66,7 @@ function tupleTooLong(pos: number) {
 export function pySlice(t: readonly unknown[], s: { start: number | null; stop: number | null; step: number | null }, pos: number): unknown[] {
   const n = t.length;
   const step = s.step ?? 1;
-  if (step === 0) throw unsupported("ValueError: slice step cannot be zero", pos);
+  if (step === 0) throw unsupported("slice step cannot be zero", pos, "ValueError");
   const lower = step > 0 ? 0 : -1;
   const upper = step > 0 ? n : n - 1;
   const clamp = (v: number | null, dflt: number) => (v === null ? dflt : v < 0 ? Math.max(v + n, lower) : Math.min(v, upper));

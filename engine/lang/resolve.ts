@@ -56,7 +56,7 @@ export function moduleMember(mod: ModuleRef, name: string, pos: number): Ref {
 
 function unknownMember(full: string, name: string, known: boolean, candidates: readonly string[], label: string, pos: number): never {
   if (known) throw unsupported(`${full} is not supported in the playground`, pos);
-  throw unsupported(`name '${full}' is not defined${didYouMean(name, candidates, `${label}.`)}`, pos);
+  throw unsupported(`name '${full}' is not defined${didYouMean(name, candidates, `${label}.`)}`, pos, "NameError");
 }
 
 /** What `e` names if it is a module path (`jnp`, `jax.numpy.sum`, `jax.nn.relu`), else null. */
@@ -224,7 +224,7 @@ function visitAttr(e: AttrNode, scope: Scope | null): void {
   const obj = e.object;
   if (obj.type === "name" && !isBound(obj.name) && NUMPY_ALIASES.has(obj.name)) {
     const near = has(JNP_FUNCTIONS, e.name) ? e.name : closestName(e.name, JNP_FUNCTIONS);
-    throw unsupported(`name '${obj.name}.${e.name}' is not defined — ${near ? `did you mean jnp.${near}?` : "use jnp (jax.numpy)"}`, obj.pos);
+    throw unsupported(`name '${obj.name}.${e.name}' is not defined — ${near ? `did you mean jnp.${near}?` : "use jnp (jax.numpy)"}`, obj.pos, "NameError");
   }
   const ref = staticRef(e, isBound);
   if (ref?.kind === "module") throw moduleAsValue(ref.label, e.pos);
@@ -234,7 +234,7 @@ function visitAttr(e: AttrNode, scope: Scope | null): void {
   const who = obj.type === "name" ? obj.name : "";
   if (ARRAY_UNSUPPORTED.has(e.name)) throw unsupported(`${who}.${e.name} is not supported in the playground`, e.pos);
   const hint = didYouMean(e.name, ARRAY_ATTRIBUTES, `${who}.`);
-  throw unsupported(who ? `name '${who}.${e.name}' is not defined${hint}` : `attribute '.${e.name}' is not defined${hint}`, e.pos);
+  throw unsupported(who ? `name '${who}.${e.name}' is not defined${hint}` : `attribute '.${e.name}' is not defined${hint}`, e.pos, who ? "NameError" : "AttributeError");
 }
 
 /** `x.sum` for a method on a parameter, `.sum` otherwise. */
@@ -247,10 +247,10 @@ function moduleAsValue(label: string, pos: number): EngineError {
 }
 
 function unknownName(name: string, pos: number, scope: Scope | null): EngineError {
-  if (NUMPY_ALIASES.has(name)) return unsupported(`name '${name}' is not defined — use jnp (jax.numpy)`, pos);
+  if (NUMPY_ALIASES.has(name)) return unsupported(`name '${name}' is not defined — use jnp (jax.numpy)`, pos, "NameError");
   if (Object.hasOwn(PY_BUILTIN_TO_JNP, name)) {
     const alt = PY_BUILTIN_TO_JNP[name];
     return unsupported(`Python's built-in ${name} is not supported${alt ? ` — did you mean ${alt}?` : ""}`, pos);
   }
-  return unsupported(`name '${name}' is not defined${didYouMean(name, [...allNames(scope), "jnp", "jax"])}`, pos);
+  return unsupported(`name '${name}' is not defined${didYouMean(name, [...allNames(scope), "jnp", "jax"])}`, pos, "NameError");
 }

@@ -22,15 +22,15 @@ export interface SliceItem {
 /** One index: an int, None (null: a new axis), Ellipsis ("...") or a slice. */
 export type IndexItem = number | null | "..." | SliceItem;
 
-const indexError = (msg: string) => new EngineError("shape-error", msg);
+const indexError = (msg: string, pyType: "IndexError" | "TypeError" | "ValueError" = "IndexError") => new EngineError("shape-error", msg, { pyType });
 
 /** Python `slice.indices(n)`: a normalised start/step and the number of elements. */
 function sliceIndices(s: SliceItem, n: number): AxisSlice {
   const step = s.step ?? 1;
   for (const v of [s.start, s.stop, s.step]) {
-    if (v !== null && v !== undefined && !Number.isInteger(v)) throw indexError("slice indices must be integers or None or have an __index__ method");
+    if (v !== null && v !== undefined && !Number.isInteger(v)) throw indexError("slice indices must be integers or None or have an __index__ method", "TypeError");
   }
-  if (step === 0) throw indexError("slice step cannot be zero");
+  if (step === 0) throw indexError("slice step cannot be zero", "ValueError");
   const [lower, upper] = step > 0 ? [0, n] : [-1, n - 1];
   const clamp = (v: number | null | undefined, dflt: number) => {
     if (v === null || v === undefined) return dflt;

@@ -147,6 +147,7 @@ export const transpose = defineJnp<(a: ArrayLike, axes?: readonly number[] | nul
       throw new EngineError(
         "shape-error",
         `transpose permutation isn't a permutation of operand dimensions, got permutation ${pyShape(perm)} for operand shape ${pyShape(x.shape)}.`,
+        { pyType: "TypeError" },
       );
     }
     return lax.transpose(x, perm);

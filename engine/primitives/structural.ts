@@ -28,7 +28,8 @@ function checkTranspose(shape: readonly number[], perm: number[]): number[] {
   if (!isPermutation(perm, shape.length)) {
     throw new EngineError(
       "shape-error",
-      `transpose permutation isn't a permutation of operand dimensions, got permutation ${tuple(perm)} for operand shape ${tuple(shape)}.`,
+      `transpose permutation isn't a permutation of operand dimensions, got permutation ${tuple(perm)} for operand shape ${tuple(shape)}.`,      { pyType: "TypeError" },
+
     );
   }
   return perm.map((p) => shape[p]);
@@ -60,7 +61,8 @@ function checkBroadcastInDim(operand: readonly number[], { shape, broadcastDimen
   if (!ok) {
     throw new EngineError(
       "shape-error",
-      `broadcast_in_dim operand dimension sizes must either be 1, or be equal to their corresponding dimensions in the target broadcast shape; got operand of shape ${tuple(operand)}, target broadcast shape ${tuple(shape)}, broadcast_dimensions ${tuple(dims)}`,
+      `broadcast_in_dim operand dimension sizes must either be 1, or be equal to their corresponding dimensions in the target broadcast shape; got operand of shape ${tuple(operand)}, target broadcast shape ${tuple(shape)}, broadcast_dimensions ${tuple(dims)}`,      { pyType: "TypeError" },
+
     );
   }
 }
@@ -135,7 +137,8 @@ function checkReshape(shape: readonly number[], newSizes: number[]): void {
   if (newSizes.some((d) => !Number.isInteger(d) || d < 0) || sizeOf(newSizes) !== sizeOf(shape)) {
     throw new EngineError(
       "shape-error",
-      `reshape total size must be unchanged, got new_sizes ${tuple(newSizes)} (of total size ${sizeOf(newSizes)}) for shape ${tuple(shape)} (of total size ${sizeOf(shape)}).`,
+      `reshape total size must be unchanged, got new_sizes ${tuple(newSizes)} (of total size ${sizeOf(newSizes)}) for shape ${tuple(shape)} (of total size ${sizeOf(shape)}).`,      { pyType: "TypeError" },
+
     );
   }
 }
@@ -191,18 +194,19 @@ export interface ConcatenateParams { dimension: number }
 
 function checkConcatenate(shapes: (readonly number[])[], dimension: number): number[] {
   const list = shapes.map(tuple).join(", ");
-  if (shapes.length === 0) throw new EngineError("shape-error", "concatenate requires at least one operand");
+  if (shapes.length === 0) throw new EngineError("shape-error", "concatenate requires at least one operand", { pyType: "TypeError" });
   if (new Set(shapes.map((s) => s.length)).size !== 1) {
-    throw new EngineError("shape-error", `Cannot concatenate arrays with different numbers of dimensions: got ${list}.`);
+    throw new EngineError("shape-error", `Cannot concatenate arrays with different numbers of dimensions: got ${list}.`, { pyType: "TypeError" });
   }
   if (!(dimension >= 0 && dimension < shapes[0].length)) {
-    throw new EngineError("shape-error", `concatenate dimension out of bounds: dimension ${dimension} for shapes ${list}.`);
+    throw new EngineError("shape-error", `concatenate dimension out of bounds: dimension ${dimension} for shapes ${list}.`, { pyType: "TypeError" });
   }
   const rest = (s: readonly number[]) => s.filter((_, i) => i !== dimension).join(",");
   if (shapes.some((s) => rest(s) !== rest(shapes[0]))) {
     throw new EngineError(
       "shape-error",
-      `Cannot concatenate arrays with shapes that differ in dimensions other than the one being concatenated: concatenating along dimension ${dimension} for shapes ${list}.`,
+      `Cannot concatenate arrays with shapes that differ in dimensions other than the one being concatenated: concatenating along dimension ${dimension} for shapes ${list}.`,      { pyType: "TypeError" },
+
     );
   }
   const out = [...shapes[0]];
@@ -299,7 +303,7 @@ function checkSlice(shape: readonly number[], slices: AxisSlice[]): number[] {
       const last = start + (size - 1) * step;
       return start >= 0 && start < shape[i] && last >= 0 && last < shape[i];
     });
-  if (!ok) throw new EngineError("shape-error", `slice indices out of range for operand of shape ${tuple(shape)}`);
+  if (!ok) throw new EngineError("shape-error", `slice indices out of range for operand of shape ${tuple(shape)}`, { pyType: "TypeError" });
   return slices.map((s) => s.size);
 }
 

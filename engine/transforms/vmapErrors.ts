@@ -22,7 +22,7 @@ export function inAxesTypeError(inAxes: unknown): EngineError {
   return new EngineError(
     "in-axes-structure",
     `vmap in_axes must be an int, None, or a tuple of entries corresponding to the positional arguments passed to the function, but got ${pyRepr(inAxes)}.`,
-    { where: IN_AXES },
+    { where: IN_AXES, pyType: "TypeError" },
   );
 }
 
@@ -30,7 +30,7 @@ export function axesLeafError(which: "in_axes" | "out_axes", axes: unknown): Eng
   return new EngineError(
     "in-axes-structure",
     `vmap ${which} must be an int, None, or (nested) container with those types as leaves, but got ${pyRepr(axes)}.`,
-    { where: { kind: which } },
+    { where: { kind: which }, pyType: "TypeError" },
   );
 }
 

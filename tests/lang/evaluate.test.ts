@@ -66,7 +66,7 @@ describe("operators", () => {
   });
 
   it("reports Python's errors for bad operands", () => {
-    expect(fails("lambda: 1 / 0").message).toContain("ZeroDivisionError");
+    expect([fails("lambda: 1 / 0").pyType, fails("lambda: 1 / 0").message]).toEqual(["ZeroDivisionError", "division by zero"]);
     expect(fails("lambda x: x + (1, 2)", a).message).toBe("unsupported operand type(s) for +: 'Array' and 'tuple'");
     expect(fails("lambda x: -x", [a]).message).toBe("bad operand type for unary -: 'tuple'");
     expect(fails("lambda: (1,) < (2,)").message).toContain("'<' not supported between instances of 'tuple' and 'tuple'");
@@ -206,9 +206,11 @@ describe("indexing", () => {
     expect(run("lambda p: p[1]", [a, b]).result).toBe(b);
     expect(run("lambda p: p[-2]", [a, b]).result).toBe(a);
     expect(run("lambda p: p['w'] @ p['b']", { w: a, b }).calls[0]).toEqual({ op: "matmul", args: [a, b] });
-    expect(fails("lambda p: p['wb']", { w: a }).message).toBe("KeyError: 'wb' — did you mean 'w'?");
-    expect(fails("lambda p: p['__proto__']", { w: a }).message).toContain("KeyError");
-    expect(fails("lambda p: p[2]", [a, b]).message).toContain("tuple index out of range");
+    expect(fails("lambda p: p['wb']", { w: a }).message).toBe("'wb' — did you mean 'w'?");
+    expect(fails("lambda p: p['wb']", { w: a }).pyType).toBe("KeyError");
+    expect(fails("lambda p: p['__proto__']", { w: a }).pyType).toBe("KeyError");
+    expect(fails("lambda p: p[2]", [a, b]).message).toBe("tuple index out of range");
+    expect(fails("lambda p: p[2]", [a, b]).pyType).toBe("IndexError");
     expect(fails("lambda x: x[1.5]", a).message).toContain("only integers");
     expect(fails("lambda x: x[x]", a).message).toContain("indexing with an array is not supported");
     expect(fails("lambda x: x[1]", 3).message).toBe("'int' object is not subscriptable");

@@ -62,7 +62,8 @@ describe.each(SPECIAL)("the name %s", (name) => {
       }
     })();
     expect(e).toBeInstanceOf(EngineError);
-    expect((e as EngineError).message).toContain(`KeyError: '${name}'`);
+    expect((e as EngineError).pyType).toBe("KeyError");
+    expect((e as EngineError).message).toBe(`'${name}'`);
   });
 
   it("is an unexpected keyword argument, not an inherited option", () => {
