@@ -2,6 +2,7 @@
  * JAX's error text, shown beside the control that caused it (`place`), in a role="alert"
  * region. The engine says where each error belongs (EngineError.where, looked up in engineBridge's
  * ERROR_PLACE); only the place that owns the current error renders, so there is one alert at a time.
+ * The error reads as Python prints it: the exception class, a colon, the message.
  */
 import { useViewPart } from "../state/hooks";
 import type { ErrorPlace } from "../state/engineBridge";
@@ -11,24 +12,18 @@ export function ErrorAlert({ place }: { place: ErrorPlace }) {
   if (!error || errorPlace !== place) return null;
   return (
     <div className="error" role="alert" data-kind={error.kind} data-place={place}>
-      <span className="kind">{error.name === "EngineError" ? errorTitle(error.kind) : "Error"}</span>
-      <pre>{error.message}</pre>
+      <PythonError error={error} />
     </div>
   );
 }
 
-function errorTitle(kind: string): string {
+/** An error as Python's traceback ends: `ValueError: Incompatible shapes for broadcasting: …`. */
+export function PythonError({ error }: { error: { message: string; pyType?: string } }) {
+  // An engine error names its Python class; anything else (a plain Error) is just "Error".
+  const cls = error.pyType ?? "Error";
   return (
-    {
-      "inconsistent-sizes": "ValueError (inconsistent sizes)",
-      "axis-out-of-bounds": "ValueError (axis out of bounds)",
-      "no-mapped-axis": "ValueError (nothing mapped)",
-      "in-axes-structure": "ValueError (axes structure)",
-      "mapped-output-none": "ValueError (mapped output with None)",
-      "shape-error": "TypeError (shapes inside f)",
-      syntax: "SyntaxError",
-      unsupported: "Not supported",
-      "too-large": "Too large",
-    } as Record<string, string>
-  )[kind] ?? kind;
+    <pre>
+      <span className="py-type">{cls}</span>: {error.message}
+    </pre>
+  );
 }

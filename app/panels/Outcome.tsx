@@ -1,12 +1,13 @@
 /** A result's shape and values, or JAX's error in a status region (the page's one alert is the explorer's). */
 import { resultShapeText, type Outcome } from "./format";
 import { ResultValues } from "./ValueGrid";
+import { PythonError } from "../explorer/ErrorAlert";
 
 export function OutcomeView({ outcome, what }: { outcome: Outcome; what: string }) {
   if (!outcome.ok) {
     return (
       <div className="panel-error" role="status" data-kind={outcome.error.kind}>
-        <pre>{outcome.error.message}</pre>
+        <PythonError error={outcome.error} />
       </div>
     );
   }

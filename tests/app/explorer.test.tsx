@@ -204,3 +204,17 @@ describe("explorer", () => {
     expect(rows[0].getAttribute("aria-current")).toBe("true");
   });
 });
+
+describe("the error reads as Python prints it", () => {
+  it("shows the exception class before JAX's message", () => {
+    renderApp();
+    act(() => {
+      type("Shape of a", "(2, 3)");
+      type("Shape of b", "(2, 4)");
+    });
+    // Per example, (3,) + (4,): lax's same-rank broadcasting failure is a TypeError.
+    expect(screen.getByRole("alert").querySelector("pre")?.textContent).toBe("TypeError: add got incompatible shapes for broadcasting: (3,), (4,).");
+    act(() => type("Function", "lambda a, b: a + jnp.stack([b, b])"));
+    expect(screen.getByRole("alert").querySelector("pre")?.textContent).toBe("ValueError: Incompatible shapes for broadcasting: shapes=[(3,), (2, 4)]");
+  });
+});

@@ -87,6 +87,8 @@ describe("grad panel", () => {
     await renderPanels();
     const status = within(gradPanel()).getAllByRole("status")[0];
     expect(status.textContent).toContain("Gradient only defined for scalar-output functions. Output had shape: (2, 2).");
+    // As Python prints it: jax.grad raises a TypeError.
+    expect(status.querySelector("pre")?.textContent).toMatch(/^TypeError: Gradient only defined for scalar-output functions\./);
     expect(screen.queryAllByRole("alert")).toHaveLength(0);
     await click("Use jnp.sum(f(…)) as the loss");
     expect(text("Loss function")).toBe("loss = lambda a, b: jnp.sum(a + b)");
