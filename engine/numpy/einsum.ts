@@ -2,8 +2,8 @@
  * jnp.einsum from reduce_sum, dot_general and transpose: explicit (`ij,jk->ik`) and implicit
  * (`ij,jk`: labels seen once, sorted) forms, with `...`. Operands are contracted pairwise left to
  * right; before each product a label no later term needs is summed away, shared labels still
- * needed become dot_general batch dims, the rest are contracted. No diagonals (a label twice in
- * one operand) and no size-1 broadcasting of labels. Messages are opt_einsum's, which JAX uses.
+ * needed become dot_general batch dims, the rest are contracted. A label twice in one operand
+ * takes its diagonal first (`ii->`, `ii->i`); no size-1 broadcasting of labels. Messages are opt_einsum's, which JAX uses.
  * JAX: jax/_src/numpy/einsum.py (`_einsum`: sum unique labels, then dot_general with batch dims).
  */
 import { EngineError } from "../errors";
@@ -67,9 +67,6 @@ function checkSizes(inputs: string[][], xs: Value[]): void {
   const size = new Map<string, number>();
   inputs.forEach((labels, i) => {
     labels.forEach((c, k) => {
-      if (labels.indexOf(c) !== k) {
-        throw new EngineError("unsupported", `einsum: the label '${c}' appears twice in operand ${i} (a diagonal), which this engine does not support`);
-      }
       const n = xs[i].shape[k];
       const prev = size.get(c);
       if (prev !== undefined && prev !== n) {
@@ -78,6 +75,30 @@ function checkSizes(inputs: string[][], xs: Value[]): void {
       size.set(c, n);
     });
   });
+}
+
+/**
+ * A label written twice in one operand (`ii`) takes that operand's diagonal, as JAX's
+ * `_einsum` does for repeated names, here from reshape and a strided slice: with the two
+ * axes of size n last, flattened to n·n, the diagonal is every (n+1)-th element from 0. The
+ * label then stands once, last; a third copy (`iii`) repeats the step. Every piece batches,
+ * differentiates and compiles with its own primitive's rules.
+ */
+function diagonals(t: Term): Term {
+  let { v, labels } = t;
+  for (;;) {
+    const c = labels.find((d, k) => labels.indexOf(d) !== k);
+    if (c === undefined) return { v, labels };
+    const p = labels.indexOf(c);
+    const q = labels.indexOf(c, p + 1);
+    const rest = labels.map((_, k) => k).filter((k) => k !== p && k !== q);
+    const n = v.shape[p];
+    const moved = lax.transpose(v, [...rest, p, q]);
+    const lead = rest.map((k) => v.shape[k]);
+    const flat = lax.reshape(moved, [...lead, n * n]);
+    v = lax.slice(flat, [...lead.map((m) => ({ start: 0, step: 1, size: m })), { start: 0, step: n + 1, size: n }]);
+    labels = [...rest.map((k) => labels[k]), c];
+  }
 }
 
 /** Sums away the labels of `t` not in `keep`. */
@@ -93,7 +114,7 @@ export const einsum = defineJnp<(subscripts: string, ...operands: ArrayLike[]) =
   (subscripts: string, _out: null, _optimize: unknown, _precision: unknown, _pet: unknown, ...xs: Value[]) => {
     const { inputs, output } = parse(subscripts, xs);
     checkSizes(inputs, xs);
-    const terms: Term[] = xs.map((v, i) => ({ v, labels: inputs[i] }));
+    const terms: Term[] = xs.map((v, i) => diagonals({ v, labels: inputs[i] }));
     let cur = terms[0];
     for (let j = 1; j < terms.length; j++) {
       const later = new Set([...output, ...terms.slice(j + 1).flatMap((t) => t.labels)]);
