@@ -158,14 +158,15 @@ export function boundMethod(x: unknown, name: string, label: string, host: LangH
   return makeCallable((args, kw, pos) => {
     checkCall(methodSpec(name, label), args.length, [...kw.keys()], pos);
     const f = hostFn(host.jnp, name, `jnp.${name}`);
+    const opts = kw.size > 0 ? toOptions(kw) : undefined;
     if (name === "reshape" || name === "transpose") {
       // Both `x.reshape(2, 3)` and `x.reshape((2, 3))`, like NumPy.
       const one = args.length === 1 ? args[0] : undefined;
       if (name === "reshape" && args.length === 0) throw callError(`${label}() missing the new shape`, pos);
       if (args.length === 0 || (name === "transpose" && one === null)) return f(x);
-      return f(x, Array.isArray(one) ? [...one] : typeof one === "number" || args.length > 1 ? [...args] : one);
+      const shape = Array.isArray(one) ? [...one] : typeof one === "number" || args.length > 1 ? [...args] : one;
+      return opts ? f(x, shape, opts) : f(x, shape);
     }
-    const opts = kw.size > 0 ? toOptions(kw) : undefined;
     return opts ? f(x, ...args, opts) : f(x, ...args);
   }, METHOD_PARAMS[name] ?? REDUCTION_PARAMS);
 }

@@ -117,8 +117,10 @@ export function specOf(ref: CallableRef): CallSpec {
 }
 
 export function methodSpec(name: string, label: string): CallSpec {
-  if (name === "reshape" || name === "transpose") return spec(label, [], 0, true, [], []);
-  return spec(label, ["axis"], 0, false, [], ["axis", "keepdims"]);
+  // JAX's Array methods: `x.reshape(*shape, order='C')`, `x.sum(axis, …, keepdims, initial, where)`.
+  if (name === "reshape") return spec(label, [], 0, true, [], ["order"]);
+  if (name === "transpose") return spec(label, [], 0, true, [], []);
+  return spec(label, ["axis"], 0, false, [], ["axis", "keepdims", "initial", "where"]);
 }
 
 const JAX_KNOWN_KEYWORDS = ["axis_name", "spmd_axis_name", "has_aux", "holomorphic", "allow_int", "static_argnums", "static_argnames", "donate_argnums", "dtype", "out", "where", "initial", "order", "optimize", "precision"];

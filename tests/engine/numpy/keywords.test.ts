@@ -143,3 +143,13 @@ describe("keywords of the shape functions, from the lambda language", () => {
     (out.tolist() as number[][]).forEach((row, i) => row.forEach((v, j) => expect(v).toBeCloseTo(ref[i][j], 12)));
   });
 });
+
+describe("array methods take the same keywords", () => {
+  it("x.sum(where=, initial=), x.max(initial=, where=), x.reshape(..., order='F')", () => {
+    expect(list(run("lambda x, m: x.sum(axis=1, where=m, initial=2)", x, mask))).toEqual(masked(1, (a, v) => a + v, 2));
+    expect(list(run("lambda x, m: x.max(axis=0, where=m, initial=-50)", x, mask))).toEqual(masked(0, Math.max, -50));
+    expect(list(run("lambda x: x.reshape(3, 2, order='F')", x))).toEqual(list(jnp.reshape(x, [3, 2], "F")));
+    const e = caught(() => run("lambda x: x.mean(initial=1)", x));
+    expect(e.pyType).toBe("TypeError");
+  });
+});
