@@ -155,8 +155,8 @@ export class Evaluator {
     if (op === "*" && typeof l === "number" && Array.isArray(r)) return tupleRepeat(r, l, pos);
     if ((op === "==" || op === "!=") && !host.isArray(l) && !host.isArray(r)) return pyEqual(l, r) === (op === "==");
     const t = (v: unknown) => pyTypeName(v, host);
-    if (CMP_OPS.has(op)) throw unsupported(`'${op}' not supported between instances of '${t(l)}' and '${t(r)}'`, pos);
-    throw unsupported(`unsupported operand type(s) for ${op}: '${t(l)}' and '${t(r)}'`, pos);
+    if (CMP_OPS.has(op)) throw unsupported(`'${op}' not supported between instances of '${t(l)}' and '${t(r)}'`, pos, "TypeError");
+    throw unsupported(`unsupported operand type(s) for ${op}: '${t(l)}' and '${t(r)}'`, pos, "TypeError");
   }
 
   private attribute(obj: unknown, name: string, label: string, pos: number): unknown {

@@ -50,7 +50,7 @@ export function tupleConcat(a: readonly unknown[], b: readonly unknown[], pos: n
 }
 
 export function tupleRepeat(a: readonly unknown[], n: number, pos: number): unknown[] {
-  if (!Number.isInteger(n)) throw unsupported("can't multiply sequence by non-int of type 'float'", pos);
+  if (!Number.isInteger(n)) throw unsupported("can't multiply sequence by non-int of type 'float'", pos, "TypeError");
   if (n <= 0 || a.length === 0) return [];
   if (a.length * n > MAX_TUPLE_LENGTH) throw tupleTooLong(pos);
   const out: unknown[] = [];

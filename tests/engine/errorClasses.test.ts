@@ -47,6 +47,8 @@ const cases: [string, () => unknown, string, string][] = [
   ["lambda: syntax", () => L("lambda x: x +"), "SyntaxError", "invalid syntax"],
   ["lambda: too many arguments", () => L("lambda x: x")(a23, a23), "TypeError", "<lambda>() takes 1 positional argument but 2 were given"],
   ["lambda: not callable", () => L("lambda x: (1)(x)")(a23), "TypeError", "'int' object is not callable"],
+  ["lambda: bad operand types", () => L("lambda x: x + (1, 2)")(a23), "TypeError", "unsupported operand type(s) for +: 'Array' and 'tuple'"],
+  ["lambda: tuple comparison", () => L("lambda x: (1,) < (2,)")(a23), "TypeError", "'<' not supported between instances of 'tuple' and 'tuple'"],
   ["lambda: division by zero", () => L("lambda x: 1 / 0")(a23), "ZeroDivisionError", "division by zero"],
   ["lambda: slice step zero", () => L("lambda p: p[::0]")([a23]), "ValueError", "slice step cannot be zero"],
   ["lambda: recursion", () => L("lambda x: (lambda f: f(f))(lambda f: f(f))")(a23), "RecursionError", "maximum recursion depth exceeded"],
