@@ -5,7 +5,8 @@
  * playground's limits. The message never repeats the class (the app prints `Class: message`).
  */
 import { describe, expect, it } from "vitest";
-import { EngineError, grad, jnp, np, parseLambda, vmap } from "../../engine";
+import { grad, jnp, np, parseLambda, vmap } from "../../engine";
+import { caught } from "../helpers/caught";
 
 const a23 = np.zeros([2, 3]);
 const a32 = np.zeros([3, 2]);
@@ -57,14 +58,7 @@ const cases: [string, () => unknown, string, string][] = [
 
 describe("every error carries the class JAX raises", () => {
   it.each(cases)("%s", (_what, call, cls, start) => {
-    let err: unknown;
-    try {
-      call();
-    } catch (e) {
-      err = e;
-    }
-    expect(err).toBeInstanceOf(EngineError);
-    const e = err as EngineError;
+    const e = caught(call);
     expect(e.message.startsWith(start), `${e.pyType}: ${e.message}`).toBe(true);
     expect(e.pyType).toBe(cls);
     expect(e.message.startsWith(`${cls}:`)).toBe(false);

@@ -5,22 +5,14 @@
  * a function`, negative argnums differentiating nothing, argnums=() accepted.
  */
 import { describe, expect, it } from "vitest";
-import { EngineError, grad, np, parseLambda, type NDArray } from "../../engine";
+import { grad, np, parseLambda, type NDArray } from "../../engine";
+import { caught } from "../helpers/caught";
 
 const f = parseLambda("lambda x, y: jnp.sum(x * x * y)");
 const x = np.array([1, 2, 3]);
 const y = np.array([4, 5, 6]);
 const data = (v: unknown) => Array.from((v as NDArray).flat());
 
-function caught(run: () => unknown): EngineError {
-  try {
-    run();
-  } catch (e) {
-    if (e instanceof EngineError) return e;
-    throw new Error(`not an EngineError: ${String(e)}`);
-  }
-  throw new Error("did not throw");
-}
 
 describe("grad argnums", () => {
   it("negative argnums count from the end, as JAX resolves them", () => {

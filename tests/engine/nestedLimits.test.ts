@@ -5,7 +5,8 @@
  * eagerly, under jit, grad and traceVmap.
  */
 import { describe, expect, it } from "vitest";
-import { EngineError, grad, jit, MAX_ELEMENTS, np, parseLambda, traceVmap, vmap } from "../../engine";
+import { grad, jit, MAX_ELEMENTS, np, parseLambda, traceVmap, vmap } from "../../engine";
+import { caught } from "../helpers/caught";
 
 const L = (src: string) => parseLambda(src) as (...args: unknown[]) => unknown;
 const inner = "lambda x: jax.vmap(lambda y: y * x, in_axes=None, axis_size=3000)(x)";
@@ -31,14 +32,7 @@ describe("nested vmap and axis_size stay under the size limit", () => {
   it.each(cases)("%s is refused as too large", (_what, run, size) => {
     expect(size).toBeGreaterThan(MAX_ELEMENTS);
     const t0 = performance.now();
-    let err: unknown;
-    try {
-      run();
-    } catch (e) {
-      err = e;
-    }
-    expect(err).toBeInstanceOf(EngineError);
-    const e = err as EngineError;
+    const e = caught(run);
     expect([e.kind, e.pyType]).toEqual(["too-large", "MemoryError"]);
     expect(e.message).toContain(`An array of ${size.toLocaleString("en-US")} elements`);
     // Refused from shapes: nothing of that size was filled.

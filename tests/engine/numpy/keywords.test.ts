@@ -6,7 +6,8 @@
  * keywords of the shape functions.
  */
 import { describe, expect, it } from "vitest";
-import { EngineError, grad, jnp, nn, np, parseLambda, vmap, type NDArray } from "../../../engine";
+import { grad, jnp, nn, np, parseLambda, vmap, type NDArray } from "../../../engine";
+import { caught } from "../../helpers/caught";
 
 const x = np.array([[1, -2, 3], [4, 5, -6]]);
 const mask = np.array([[1, 0, 1], [0, 1, 1]]);
@@ -15,15 +16,6 @@ const M = [[1, 0, 1], [0, 1, 1]];
 const list = (v: unknown) => (v as NDArray).tolist();
 const run = (src: string, ...args: unknown[]) => parseLambda(src)(...args);
 
-function caught(f: () => unknown): EngineError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof EngineError) return e;
-    throw new Error(`not an EngineError: ${String(e)}`);
-  }
-  throw new Error("did not throw");
-}
 
 /** Loop reference: fold the kept elements of each row (axis=1) or column (axis=0). */
 function masked(axis: 0 | 1, fold: (acc: number, v: number) => number, init: number): number[] {

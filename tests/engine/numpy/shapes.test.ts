@@ -7,7 +7,8 @@ import { describe, expect, it } from "vitest";
 import { NDArray } from "../../../engine/array/ndarray";
 import { jnp } from "../../../engine/numpy";
 import { concatRef, fromEngine, iotaRef, randomRef, stackRef, toEngine, transposeRef, zipRef } from "../../helpers/reference";
-import { EngineError, np } from "../../../engine";
+import { np } from "../../../engine";
+import { caught } from "../../helpers/caught";
 
 const shapeArb = (min = 1, max = 4) => fc.array(fc.integer({ min: 1, max: 3 }), { minLength: min, maxLength: max });
 const v = (x: unknown) => x as NDArray;
@@ -163,15 +164,6 @@ describe("where and the constant makers", () => {
 });
 
 describe("NDArray.reshape (NumPy's ndarray.reshape)", () => {
-  const caughtErr = (f: () => unknown): EngineError => {
-    try {
-      f();
-    } catch (e) {
-      if (e instanceof EngineError) return e;
-      throw new Error(`not an EngineError: ${String(e)}`);
-    }
-    throw new Error("did not throw");
-  };
   it("takes an int or a tuple, with one -1 inferred", () => {
     const a = np.arange(6);
     expect(a.reshape(6).shape).toEqual([6]);
@@ -187,7 +179,7 @@ describe("NDArray.reshape (NumPy's ndarray.reshape)", () => {
       [[-2, -3], "ValueError", "negative dimensions not allowed"],
     ];
     for (const [shape, cls, msg] of cases) {
-      const e = caughtErr(() => a.reshape(shape as number[]));
+      const e = caught(() => a.reshape(shape as number[]));
       expect([e.pyType, e.message]).toEqual([cls, msg]);
     }
   });
