@@ -87,6 +87,11 @@ export interface CallSpec {
   options: readonly string[];
   /** Defaults of optional positional parameters, used when a later one is given by keyword. */
   defaults?: ReadonlyMap<string, unknown>;
+  /**
+   * The keywords are JAX's whole signature (jnp and jax.nn, from numpy/signatures.ts), so any
+   * other keyword is Python's TypeError, never "not supported in the playground".
+   */
+  complete?: boolean;
 }
 
 const spec = (label: string, positional: readonly string[], required: number, varargs: boolean, positionalKeywords: readonly string[], options: readonly string[]): CallSpec =>
@@ -103,10 +108,10 @@ export function specOf(ref: CallableRef): CallSpec {
       // number of positional arguments is checked by the same signature when called.
       const sig = JNP_SIGNATURES[ref.name];
       const { required, optional } = keywordsOf(sig);
-      return spec(ref.label, [sig.params[0].name, ...required], 0, true, required, optional);
+      return { ...spec(ref.label, [sig.params[0].name, ...required], 0, true, required, optional), complete: true };
     }
     case "nn":
-      return spec(ref.label, ["x"], 1, false, [], keywordsOf(NN_SIGNATURES[ref.name]).optional);
+      return { ...spec(ref.label, ["x"], 1, false, [], keywordsOf(NN_SIGNATURES[ref.name]).optional), complete: true };
     case "jax":
       if (ref.name === "vmap") {
         return { ...spec(ref.label, ["fun", "in_axes", "out_axes"], 1, false, ["in_axes", "out_axes"], ["axis_size"]), defaults: VMAP_DEFAULTS };
@@ -120,7 +125,7 @@ export function methodSpec(name: string, label: string): CallSpec {
   // JAX's Array methods: `x.reshape(*shape, order='C')`, `x.sum(axis, …, keepdims, initial, where)`.
   if (name === "reshape") return spec(label, [], 0, true, [], ["order"]);
   if (name === "transpose") return spec(label, [], 0, true, [], []);
-  return spec(label, ["axis"], 0, false, [], ["axis", "keepdims", "initial", "where"]);
+  return spec(label, ["axis"], 0, false, [], ["axis", "dtype", "out", "keepdims", "initial", "where"]);
 }
 
 const JAX_KNOWN_KEYWORDS = ["axis_name", "spmd_axis_name", "has_aux", "holomorphic", "allow_int", "static_argnums", "static_argnames", "donate_argnums", "dtype", "out", "where", "initial", "order", "optimize", "precision"];
@@ -137,7 +142,7 @@ export function checkCall(s: CallSpec, nPos: number, keywords: readonly string[]
       continue;
     }
     if (s.options.includes(k)) continue;
-    if (JAX_KNOWN_KEYWORDS.includes(k)) throw unsupported(`${s.label}(): the keyword argument '${k}' is not supported in the playground`, pos);
+    if (!s.complete && JAX_KNOWN_KEYWORDS.includes(k)) throw unsupported(`${s.label}(): the keyword argument '${k}' is not supported in the playground`, pos);
     const near = closestName(k, [...s.positionalKeywords, ...s.options]);
     throw callError(`${s.label}() got an unexpected keyword argument '${k}'${near ? ` — did you mean ${near}?` : ""}`, pos);
   }

@@ -41,7 +41,7 @@ const binary = (name: Name, f: (x: Value, y: Value) => Value): Binary =>
     const [a, b] = promoteShapes([x, y]);
     return f(a, b);
   });
-const unary = (name: Name, f: (x: Value) => Value): Unary => defineJnp<Unary>(SIG[name], f);
+const unary = (name: Name, f: (x: Value) => Value): Unary => defineJnp<Unary>(SIG[name], (x: Value) => f(x));
 
 export const add = binary("add", lax.add);
 export const subtract = binary("subtract", lax.sub);

@@ -132,7 +132,7 @@ function arraysArg(v: unknown, fn: string): Value[] {
 const unstackRow = (x: Value, i: number): Value =>
   lax.squeeze(lax.slice(x, x.shape.map((n, d) => (d === 0 ? { start: i, step: 1, size: 1 } : { start: 0, step: 1, size: n }))), [0]);
 
-function convert(q: Param, v: unknown, fn: string, position: number): unknown {
+function convert(q: Param, v: unknown, fn: string, position: number, ufunc = false): unknown {
   if (v === undefined) return undefined; // only an omitted parameter whose default is "absent"
   switch (q.kind) {
     case "array":
@@ -170,7 +170,8 @@ function convert(q: Param, v: unknown, fn: string, position: number): unknown {
       return v;
     case "unsupported":
       if (v === null) return null;
-      throw new EngineError("unsupported", `The '${q.name}' argument to jnp.${fn} is not supported.`);
+      // JAX's words: reductions.py for the functions, ufunc_api.py `__call__` for ufunc objects.
+      throw new EngineError("unsupported", ufunc ? `${q.name} argument of <jnp.ufunc '${fn}'>` : `The '${q.name}' argument to jnp.${fn} is not supported.`);
   }
 }
 
@@ -194,7 +195,7 @@ function dtypeArg(v: unknown, fn: string): string | null {
 export function defineJnp<T extends (...args: any[]) => unknown>(sig: Signature, impl: (...args: any[]) => unknown): T {
   const fn = (...raw: unknown[]) => {
     const { values, extra } = bindArguments(sig, raw);
-    const converted = values.map((v, i) => convert(sig.params[i], v, sig.name, i));
+    const converted = values.map((v, i) => convert(sig.params[i], v, sig.name, i, sig.ufunc));
     const rest = sig.varargs ? extra.map((v, i) => convert(sig.varargs!, v, sig.name, sig.params.length + i)) : [];
     return impl(...converted, ...rest);
   };

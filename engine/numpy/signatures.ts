@@ -12,8 +12,10 @@ const p = (name: string, kind: Param["kind"], ...dflt: [unknown?]): Param => (df
 /** A keyword-only parameter (after `*` in JAX's signature); always optional. */
 const kw = (name: string, kind: Param["kind"], dflt: unknown): Param => ({ name, kind, dflt, kwonly: true });
 
-const ufunc2 = (name: string, x = "x", y = "y"): Signature => ({ name, params: [p(x, "array"), p(y, "array")], ufunc: true });
-const ufunc1 = (name: string): Signature => ({ name, params: [p("x", "array")], ufunc: true });
+/** jnp's ufunc objects (add, subtract, multiply, maximum, minimum, negative) also take `out=None, where=None` (ufunc_api.py). */
+const UFUNC_KEYWORDS = [kw("out", "unsupported", null), kw("where", "unsupported", null)];
+const ufunc2 = (name: string, x = "x", y = "y", keywords: Param[] = []): Signature => ({ name, params: [p(x, "array"), p(y, "array"), ...keywords], ufunc: true });
+const ufunc1 = (name: string, keywords: Param[] = []): Signature => ({ name, params: [p("x", "array"), ...keywords], ufunc: true });
 /**
  * `sum(a, axis=None, dtype=None, out=None, keepdims=False, initial=None, where=None,
  * promote_integers=True)` and prod; max/min have no dtype and no promote_integers
@@ -41,12 +43,12 @@ const product = (name: string, extra: Param[] = [kw("precision", "ignored", null
 const like = (name: string): Signature => ({ name, params: [p("a", "array"), p("dtype", "dtype", null), p("shape", "ints?", null), kw("device", "unsupported", null)] });
 
 export const JNP_SIGNATURES = {
-  add: ufunc2("add"),
-  subtract: ufunc2("subtract"),
-  multiply: ufunc2("multiply"),
+  add: ufunc2("add", "x", "y", UFUNC_KEYWORDS),
+  subtract: ufunc2("subtract", "x", "y", UFUNC_KEYWORDS),
+  multiply: ufunc2("multiply", "x", "y", UFUNC_KEYWORDS),
   divide: ufunc2("divide"),
-  maximum: ufunc2("maximum"),
-  minimum: ufunc2("minimum"),
+  maximum: ufunc2("maximum", "x", "y", UFUNC_KEYWORDS),
+  minimum: ufunc2("minimum", "x", "y", UFUNC_KEYWORDS),
   // An "operand" exponent stays a JS number, so a Python int exponent can bind integer_pow.
   power: { name: "power", params: [p("x1", "array"), p("x2", "operand")], ufunc: true } as Signature,
   less: ufunc2("less"),
@@ -55,7 +57,7 @@ export const JNP_SIGNATURES = {
   greater_equal: ufunc2("greater_equal"),
   equal: ufunc2("equal"),
   not_equal: ufunc2("not_equal"),
-  negative: ufunc1("negative"),
+  negative: ufunc1("negative", UFUNC_KEYWORDS),
   abs: ufunc1("abs"),
   square: ufunc1("square"),
   sqrt: ufunc1("sqrt"),
@@ -111,12 +113,12 @@ export const NN_SIGNATURES = {
 
 /**
  * The keywords a call may use, for a caller that checks names before calling (the lambda
- * language): every parameter that is not positional-only (ufuncs) and not one the playground
- * refuses (dtype, out), split into required ones (after the first) and optional ones.
+ * language): every parameter that is not positional-only (a ufunc's operands), split into
+ * required ones (after the first) and optional ones. Parameters the playground does not do
+ * (out=) are keywords too: None is accepted, anything else is JAX's NotImplementedError.
  */
 export function keywordsOf(sig: Signature): { required: string[]; optional: string[] } {
-  if (sig.ufunc) return { required: [], optional: [] };
-  const named = sig.params.filter((q) => q.kind !== "unsupported");
+  const named = sig.ufunc ? sig.params.filter((q) => q.kwonly) : sig.params;
   return {
     required: named.filter((q, i) => i > 0 && !("dflt" in q)).map((q) => q.name),
     optional: named.filter((q) => "dflt" in q).map((q) => q.name),

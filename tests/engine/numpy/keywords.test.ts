@@ -143,5 +143,22 @@ describe("array methods take the same keywords", () => {
     expect(list(run("lambda x: x.reshape(3, 2, order='F')", x))).toEqual(list(jnp.reshape(x, [3, 2], "F")));
     const e = caught(() => run("lambda x: x.mean(initial=1)", x));
     expect(e.pyType).toBe("TypeError");
+    expect(list(run("lambda x: x.sum(0, dtype='float32', out=None)", x))).toEqual([5, 3, -3]);
+    // jnp.max has no dtype: Python's TypeError, as x.max(dtype=...) is in JAX.
+    expect(caught(() => run("lambda x: x.max(dtype='float32')", x)).pyType).toBe("TypeError");
+  });
+});
+
+describe("out= and the ufunc objects' out=/where=", () => {
+  it("None is accepted; anything else is JAX's NotImplementedError", () => {
+    expect(list(run("lambda x: jnp.add(x, x, out=None, where=None)", x))).toEqual(X.map((r) => r.map((v) => 2 * v)));
+    expect(list(run("lambda x: jnp.negative(x, out=None)", x))).toEqual(X.map((r) => r.map((v) => -v)));
+    expect(list(run("lambda x: jnp.sum(x, out=None)", x))).toBe(5);
+    const u = caught(() => run("lambda x: jnp.add(x, x, where=x)", x));
+    expect([u.pyType, u.message]).toEqual(["NotImplementedError", "where argument of <jnp.ufunc 'add'>"]);
+    const s = caught(() => run("lambda x: jnp.sum(x, out=x)", x));
+    expect([s.pyType, s.message]).toEqual(["NotImplementedError", "The 'out' argument to jnp.sum is not supported."]);
+    // Plain functions (jnp.divide) have positional-only operands and no keywords at all.
+    expect(caught(() => run("lambda x: jnp.divide(x, x, out=None)", x)).pyType).toBe("TypeError");
   });
 });
