@@ -151,3 +151,14 @@ describe("traceVmap through a call with no results", () => {
     expect(s.primitives.every((p) => p.output !== undefined)).toBe(true);
   });
 });
+
+describe("provenance through an einsum diagonal", () => {
+  it("out[k, i] of vmap(einsum('ii->i')) reads x[k, i, i] only; the trace reads the whole diagonal", () => {
+    const x = np.array(Array.from({ length: 18 }, (_, i) => i), [2, 3, 3]);
+    const s = traceVmap(parseLambda("lambda a: jnp.einsum('ii->i', a)"), 0, 0, [x]);
+    expect(s.values[0].data).toEqual([0, 4, 8, 9, 13, 17]);
+    expect(s.outputs[0].provenance).toEqual([0, 1].flatMap((k) => [0, 1, 2].map((i) => ({ k, sources: [[k * 9 + i * 4]] }))));
+    const t = traceVmap(parseLambda("lambda a: jnp.einsum('ii', a)"), 0, 0, [x]);
+    expect(t.outputs[0].provenance).toEqual([0, 1].map((k) => ({ k, sources: [[k * 9, k * 9 + 4, k * 9 + 8]] })));
+  });
+});
