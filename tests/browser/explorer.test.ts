@@ -90,9 +90,9 @@ run("explorer in Chromium", () => {
     await expect.poll(outShape).toBe("(2, 3, 5, 2, 7, 9)");
     await page.screenshot({ path: join(SHOTS, "5d-out3-1280.png"), fullPage: true });
     await page.getByLabel("out_axes").selectOption("6");
-    await expect.poll(alertText).toContain("axis 6 is out of bounds for array of dimension 6");
+    await expect.poll(alertText).toContain("ValueError: axis 6 is out of bounds for array of dimension 6");
     await page.getByLabel("in_axes for b").selectOption("1");
-    await expect.poll(alertText).toContain("Incompatible shapes for broadcasting: shapes=[(2, 3, 5, 7, 9), (2, 5, 7, 9)]");
+    await expect.poll(alertText).toContain("ValueError: Incompatible shapes for broadcasting: shapes=[(2, 3, 5, 7, 9), (2, 5, 7, 9)]");
   });
 
   it("survives a reload, rejects a hostile link, and plays the animation", async () => {
