@@ -112,7 +112,7 @@ const INSIDE: Op[] = [
   binary(true, (a, b) => `jax.jit(lambda u, v: u * v)(${a}, ${b})`),
   { clean: true, make: (_r, x) => ({ src: `jax.grad(lambda u: jnp.sum(jnp.sin(u)))(${x.src})`, shape: x.shape }) },
   { clean: true, make: (_r, x) => (x.shape.length ? { src: `jax.vmap(lambda r: jnp.sum(r))(${x.src})`, shape: [x.shape[0]] } : null) },
-  { clean: true, make: (_r, x) => (x.shape.length >= 2 ? { src: `jax.vmap(lambda r: r[::-1], in_axes=1)(${x.src})`, shape: [x.shape[1], x.shape[0]] } : null) },
+  { clean: true, make: (_r, x) => (x.shape.length >= 2 ? { src: `jax.vmap(lambda r: r[::-1], in_axes=1)(${x.src})`, shape: [x.shape[1], x.shape[0], ...x.shape.slice(2)] } : null) },
 ];
 /** Each family equally likely, whatever its number of ops. */
 const GROUPS = [ELEMENTWISE, REDUCTIONS, MOVES, CONTRACTIONS, INSIDE];
@@ -248,6 +248,32 @@ function check(c: Case): void {
 }
 
 const caseArb = fc.integer({ min: 1, max: 2 ** 31 - 1 }).map(makeCase).filter((c): c is Case => c !== null);
+
+/**
+ * The generator's own shape rule for each op must be the engine's (which is JAX's): a wrong rule
+ * builds programs JAX rejects (e.g. a `jnp.stack` of different shapes, "All input arrays must
+ * have the same shape."), which the property would report as a provenance failure.
+ */
+describe("the program generator's shapes", () => {
+  it("every op's claimed shape is the shape the engine computes, for operands of rank 0 to 3", () => {
+    const shapes: number[][] = [[], [2], [3], [2, 3], [3, 2], [1, 2, 2], [2, 1, 3], [2, 3, 2]];
+    const r = rng(7);
+    let checked = 0;
+    for (const op of GROUPS.flat()) {
+      for (const xs of shapes) {
+        for (const ys of shapes) {
+          const made = op.make(r, { src: "x", shape: xs }, { src: "y", shape: ys });
+          if (!made) continue;
+          const f = parseLambda(`lambda x, y: ${made.src}`) as (...a: unknown[]) => NDArray;
+          const out = f(np.ones(xs), np.ones(ys));
+          expect(out.shape, made.src + ` with x ${JSON.stringify(xs)}, y ${JSON.stringify(ys)}`).toEqual(made.shape);
+          checked++;
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(300);
+  });
+});
 
 describe("provenance by perturbation (property)", () => {
   it(`random programs, shapes, in_axes and out_axes (${RUNS} runs)`, () => {
