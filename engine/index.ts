@@ -20,7 +20,7 @@ export { describeArgs } from "./transforms/describe";
 export { EngineError, pyShape, pyTuple, type ErrorKind, type ErrorWhere } from "./errors";
 export { MAX_ELEMENTS } from "./limits";
 export { MAX_SOURCE_LENGTH } from "./lang";
-export { DEFAULT_WORK_BUDGET, MAX_DEPTH, withWorkBudget, type WorkBudget } from "./limits";
+export { DEFAULT_WORK_BUDGET, MAX_DEPTH, withWorkBudget, withinWorkBudget, type WithinBudget, type WorkBudget } from "./limits";
 export type * from "./transforms/storyTypes";
 
 /** Parse a Python/JAX lambda into a function over engine values (never evaluates JavaScript). */

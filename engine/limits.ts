@@ -101,6 +101,8 @@ interface Scope {
   readonly limit: WorkBudget;
   ops: number;
   elements: number;
+  /** The resource this scope refused a charge of (set even if the error is later caught). */
+  exhausted?: Resource;
 }
 
 let scope: Scope | null = null;
@@ -138,7 +140,10 @@ function charge(what: Resource, n: number): void {
   const s = scope;
   const limit = s === null ? DEFAULT_WORK_BUDGET[what] : s.limit[what];
   const used = s === null ? 0 : s[what];
-  if (used + n > limit) throw ERRORS[what](n, limit, n > limit);
+  if (used + n > limit) {
+    if (s !== null) s.exhausted ??= what;
+    throw ERRORS[what](n, limit, n > limit);
+  }
   if (s !== null) s[what] = used + n;
 }
 
@@ -168,6 +173,7 @@ function runScope<T>(s: Scope, fn: () => T): T {
     if (outer) {
       outer.ops += s.ops;
       outer.elements += s.elements;
+      if (s.exhausted) outer.exhausted ??= s.exhausted;
     }
   }
 }
@@ -193,4 +199,30 @@ export function withWorkBudget<T>(budget: Partial<WorkBudget>, fn: () => T): T {
     elements = Math.min(elements, scope.limit.elements - scope.elements);
   }
   return runScope({ limit: { ops, elements }, ops: 0, elements: 0 }, fn);
+}
+
+/** `withinWorkBudget`'s answer: fn's value, or which resource of the given budget ran out. */
+export type WithinBudget<T> = { done: true; value: T } | { done: false; exhausted: keyof WorkBudget };
+
+/**
+ * Runs `fn` under `budget` (as withWorkBudget) and says whether that budget ran out, which a
+ * caught error cannot: the engine relocates errors (errors.ts `relocated`) and callers turn them
+ * into outcomes. The app runs its calls on the page under a small budget and, when it ran out,
+ * runs the same call again in a worker under the default one; a refusal not caused by the
+ * budget (an array above MAX_ELEMENTS, any JAX error) is fn's own answer or throw.
+ */
+export function withinWorkBudget<T>(budget: Partial<WorkBudget>, fn: () => T): WithinBudget<T> {
+  let inner: Scope | null = null;
+  try {
+    const value = withWorkBudget(budget, () => {
+      inner = scope;
+      return fn();
+    });
+    const ran = (inner as Scope | null)?.exhausted;
+    return ran ? { done: false, exhausted: ran } : { done: true, value };
+  } catch (e) {
+    const ran = (inner as Scope | null)?.exhausted;
+    if (ran) return { done: false, exhausted: ran };
+    throw e;
+  }
 }

@@ -1,7 +1,8 @@
 /**
  * The picture: argument grids, the function box, the output grids, in one frame computed from
  * (trace, k, phase) by viz/timeline.ts. Above the cell budget the arrays are drawn as shape
- * blocks with a notice; while an error shows, the last good output stays, dimmed.
+ * blocks with a notice; while an error shows or a big call computes in the background
+ * (state/compute.ts), the last good output stays, dimmed.
  */
 import { useMemo } from "react";
 import { useHighlight, useInputLeaves, useView } from "../state/hooks";
@@ -14,6 +15,7 @@ import { pyShape } from "../../engine";
 import { OutputLeafGrid, outputShapeText } from "./OutputGrid";
 import { PHASE_MS } from "./PlaybackControls";
 import { HoverReadout } from "./HoverReadout";
+import { ComputeStatus } from "./ComputeStatus";
 
 export function outputName(path: string, tree: string): string {
   return tree === "array" ? "out" : `out${path}`;
@@ -35,7 +37,8 @@ export function Stage() {
   const shapeText = story ? outputShapeText(story.outputs, story.outputTree) : "—";
 
   return (
-    <section className="stage" aria-label="Arrays">
+    <section className="stage" aria-label="Arrays" aria-busy={view.computing}>
+      <ComputeStatus />
       {/* Over the engine's limit nothing was computed: the too-large alert alone says so. */}
       {view.blocks && view.error?.kind !== "too-large" && (
         <p className="notice" role="status">
@@ -60,7 +63,7 @@ export function Stage() {
       <div className={`outputs${view.stale ? " stale" : ""}`}>
         <p className="outshape">
           Output shape: <output aria-label="Output shape" data-stale={view.stale ? "true" : "false"}>{shapeText}</output>
-          {view.stale && story && <span className="note"> (last good result, before the error)</span>}
+          {view.stale && story && <span className="note">{view.computing ? " (last result, while this one computes)" : " (last good result, before the error)"}</span>}
         </p>
         {story?.outputs.map((o, i) =>
           view.blocks ? (

@@ -7,6 +7,8 @@
  * explorer snapshot, so re-renders with the old snapshot compute nothing.
  */
 import { startTransition, useEffect, useState } from "react";
+import { withWorkBudget } from "../../engine/index";
+import { PAGE_BUDGET } from "../state/engineBridge";
 import { useExplorer } from "../state/hooks";
 import type { ExplorerState } from "../state/explorerTypes";
 
@@ -36,14 +38,18 @@ export function usePanelExplorer(): { s: ExplorerState; pending: boolean } {
   return { s: shown, pending: shown !== current };
 }
 
-/** Derived values cached per explorer snapshot and option key (weak: old snapshots are collected). */
+/**
+ * Derived values cached per explorer snapshot and option key (weak: old snapshots are collected).
+ * The panels compute on the page, so under the page's budget (engineBridge.PAGE_BUDGET): a call
+ * past it reports the engine's too-large error (naming the budget) instead of holding the page.
+ */
 export function memoPerState<O, R>(keyOf: (o: O) => string, compute: (s: ExplorerState, o: O) => R) {
   let cache = new WeakMap<ExplorerState, Map<string, R>>();
   const select = (s: ExplorerState, o: O): R => {
     let m = cache.get(s);
     if (!m) cache.set(s, (m = new Map()));
     const key = keyOf(o);
-    if (!m.has(key)) m.set(key, compute(s, o));
+    if (!m.has(key)) m.set(key, withWorkBudget(PAGE_BUDGET, () => compute(s, o)));
     return m.get(key)!;
   };
   select.reset = () => {

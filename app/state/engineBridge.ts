@@ -5,7 +5,7 @@
  * and the grad and jit panels all run that same call. Errors come back as EngineErrors whose
  * `where` (set by the engine) says which control they belong beside.
  */
-import { describeArgs, EngineError, lambdaParams, MAX_ELEMENTS, np, parseLambda, traceVmap, type NDArray } from "../../engine/index";
+import { describeArgs, EngineError, lambdaParams, MAX_ELEMENTS, np, parseLambda, traceVmap, withinWorkBudget, type NDArray, type WorkBudget } from "../../engine/index";
 import type { ArgsDescription, ErrorWhere, VmapStory } from "../../engine";
 import { allInAxesNone } from "./codegen";
 import { argFor, argLeaves, inAxisFor, sizeOfShape, type ArgTree, type AxisTree, type ExplorerState } from "./explorerTypes";
@@ -149,22 +149,49 @@ export function describeCall(c: VmapCall): ArgsDescription | null {
 
 export type TraceResult = { ok: true; story: VmapStory } | { ok: false; error: EngineError };
 
+/** The page's budget ran out: the same call runs in a worker under the default budget (compute.ts). */
+export interface OffPage {
+  ok: false;
+  offPage: true;
+  error?: undefined;
+}
+export const OFF_PAGE: OffPage = Object.freeze({ ok: false, offPage: true });
+export type PageResult = TraceResult | OffPage;
+
 /**
- * Runs the vmap call. Cell provenance is asked for only when `withProvenance` (a hover needs it):
- * it costs several times the trace itself on the (2,3,5,7,9) example, and out_axes changes must
- * redraw within 50 ms. `provenance` is traceVmap's option beside `axisSize`.
+ * What the page computes synchronously, so no call holds the page for long (about 50–150 ms of
+ * element work). Measured: the presets, the blog's (2,3,5,7,9) example included, with provenance,
+ * the grad panel (sum loss) and the jit panel each need at most 6.6·10⁵ element operations
+ * (all-pairs' grad; CALL_COST per call dominates) and 1.2·10⁴ elements: 75× and 400× below.
  */
-export function traceCall(c: VmapCall, withProvenance = false): TraceResult {
-  if (withProvenance) return runCall(c, true);
+export const PAGE_BUDGET: WorkBudget = Object.freeze({ ops: 50_000_000, elements: 5_000_000 });
+
+/**
+ * Runs the vmap call on the page under PAGE_BUDGET, or says it must run off the page. Cell
+ * provenance is asked for only when `withProvenance` (a hover needs it): it costs several times
+ * the trace itself on the (2,3,5,7,9) example, and out_axes changes must redraw within 50 ms.
+ */
+export function traceCall(c: VmapCall, withProvenance = false): PageResult {
+  if (withProvenance) return onPage(() => fullTrace(c, true));
   let r = traces.get(c);
-  if (!r) traces.set(c, (r = runCall(c, false)));
+  if (!r) traces.set(c, (r = onPage(() => fullTrace(c, false))));
   return r;
 }
 
-/** Each call's plain trace, once (the view and the last good picture share it). */
-const traces = new WeakMap<VmapCall, TraceResult>();
+/** Each call's plain page trace, once (the view and the last good picture share it). */
+const traces = new WeakMap<VmapCall, PageResult>();
 
-function runCall(c: VmapCall, withProvenance: boolean): TraceResult {
+/** `run` under the page's budget; OFF_PAGE when that budget (not a JAX error) stopped it. */
+export function onPage<T>(run: () => T): T | OffPage {
+  const r = withinWorkBudget(PAGE_BUDGET, run);
+  return r.done ? r.value : OFF_PAGE;
+}
+
+/**
+ * The call under whatever budget is open (none: the engine's default), for the worker
+ * (compute.worker.ts). `provenance` is traceVmap's option beside `axisSize`.
+ */
+export function fullTrace(c: VmapCall, withProvenance = false): TraceResult {
   if (!c.parsed.ok) return { ok: false, error: c.parsed.error };
   if (!c.args.ok) return { ok: false, error: c.args.error };
   try {
@@ -175,8 +202,8 @@ function runCall(c: VmapCall, withProvenance: boolean): TraceResult {
   }
 }
 
-/** The state's trace (provenanceData.ts runs it with provenance, off the main thread). */
-export function runTrace(s: ExplorerState, _parsed?: ParsedFn, withProvenance = false): TraceResult {
+/** The state's page trace (provenance.ts runs it with provenance on the first hover). */
+export function runTrace(s: ExplorerState, _parsed?: ParsedFn, withProvenance = false): PageResult {
   return traceCall(vmapCall(s), withProvenance);
 }
 

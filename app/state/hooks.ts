@@ -13,7 +13,11 @@ import { argFor, argLeaves, type ExplorerState } from "./explorerTypes";
 import type { HoverCell } from "./playbackSlice";
 
 export const useExplorer = (): ExplorerState => useStore((s) => s.explorer);
-export const useView = (): View => selectView(useStore((s) => s.explorer), useStore((s) => s.lastGood));
+export const useView = (): View => {
+  // An answer arriving from the worker changes the view without changing the state (compute.ts).
+  useStore((s) => s.computed);
+  return selectView(useStore((s) => s.explorer), useStore((s) => s.lastGood));
+};
 
 /**
  * Part of the view or of the explorer state, compared shallowly: a component that reads only

@@ -2,7 +2,8 @@
  * The last explorer state whose vmap call succeeded, kept in the store (not in a module
  * global): while an error shows, its picture stays on screen, dimmed, and its parameters name
  * the argument grids while the function's header cannot be read. One store subscription keeps
- * it current; every view is a pure function of (explorer, lastGood) (selectors.ts).
+ * it current; every view is a pure function of (explorer, lastGood) and the answers computed
+ * off the page (selectors.ts, computeResults.ts).
  */
 import type { StoreApi } from "zustand";
 import type { ExplorerState } from "./explorerTypes";
@@ -15,12 +16,13 @@ export interface LastGoodSlice {
 export const createLastGoodSlice = (): LastGoodSlice => ({ lastGood: null });
 
 /** Remember each explorer state that traces; returns the unsubscribe function. */
-export function trackLastGood<S extends LastGoodSlice & { explorer: ExplorerState }>(store: StoreApi<S>): () => void {
+export function trackLastGood<S extends LastGoodSlice & { explorer: ExplorerState; computed?: number }>(store: StoreApi<S>): () => void {
   const check = (s: S) => {
     if (s.lastGood !== s.explorer && selectView(s.explorer, s.lastGood).result.ok) store.setState({ lastGood: s.explorer } as Partial<S>);
   };
   check(store.getState());
   return store.subscribe((s, prev) => {
-    if (s.explorer !== prev.explorer) check(s);
+    // An answer from the worker (compute.ts) can make the current state good.
+    if (s.explorer !== prev.explorer || s.computed !== prev.computed) check(s);
   });
 }

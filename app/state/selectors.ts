@@ -6,7 +6,8 @@
  * on the identity of those immutable inputs, so a re-render that changed nothing recomputes
  * nothing, and two stores never share an answer.
  */
-import { ERROR_PLACE, traceCall, vmapCall, type VmapCall, type EngineError, type ErrorPlace, type ParsedFn, type TraceResult, type VmapStory } from "./engineBridge";
+import { ERROR_PLACE, vmapCall, type VmapCall, type EngineError, type ErrorPlace, type PageResult, type ParsedFn, type VmapStory } from "./engineBridge";
+import { resolvedTrace } from "./computeResults";
 import { allInAxesNone, pythonCode } from "./codegen";
 import { argFor, argLeaves, sizeOfShape, type ExplorerState } from "./explorerTypes";
 
@@ -18,10 +19,13 @@ export interface View {
   call: VmapCall;
   parsed: ParsedFn;
   params: string[];
-  result: TraceResult;
+  /** The trace, its error, or `offPage` (over the page's budget: computed in a worker, compute.ts). */
+  result: PageResult;
+  /** Over the page's budget and not answered yet: the worker is computing it. */
+  computing: boolean;
   error: EngineError | null;
   errorPlace: ErrorPlace | null;
-  /** The story to draw: this state's, or the last good one (then `stale`) while an error shows. */
+  /** The story to draw: this state's, or the last good one (then `stale`) while an error shows or it computes. */
   shown: VmapStory | null;
   stale: boolean;
   /** Cells in every argument leaf and output leaf of the shown story. */
@@ -31,16 +35,17 @@ export interface View {
   allNone: boolean;
 }
 
-function computeView(s: ExplorerState, lastGood: ExplorerState | null): View {
-  // Parameters the text cannot name yet (e.g. `lambda a, b` before its colon) are the last good state's.
-  const fallback = lastGood ? vmapCall(lastGood).params : [];
-  const call = vmapCall(s, fallback);
+/** The state's call: parameters the text cannot name yet (`lambda a, b` before its colon) are the last good state's. */
+function callOf(s: ExplorerState, lastGood: ExplorerState | null): VmapCall {
+  return vmapCall(s, lastGood ? vmapCall(lastGood).params : []);
+}
+
+function computeView(s: ExplorerState, lastGood: ExplorerState | null, call: VmapCall, result: PageResult): View {
   const { parsed, params } = call;
-  const result = traceCall(call);
-  const good = lastGood && lastGood !== s ? traceCall(vmapCall(lastGood)) : null;
+  const good = lastGood && lastGood !== s ? resolvedTrace(vmapCall(lastGood)) : null;
   const shown = result.ok ? result.story : good?.ok ? good.story : null;
   const allNone = allInAxesNone(s, params);
-  const error = result.ok ? null : result.error;
+  const error = result.ok ? null : (result.error ?? null);
   // Inputs are drawn from the current state (even while an error shows), outputs from `shown`.
   const inputCells = params.reduce((n, p) => n + argLeaves(argFor(s, p).tree).reduce((m, l) => m + sizeOfShape(l.shape), 0), 0);
   const cellCount = inputCells + (shown ? shown.outputs.reduce((n, o) => n + sizeOfShape(o.shape), 0) : 0);
@@ -49,6 +54,7 @@ function computeView(s: ExplorerState, lastGood: ExplorerState | null): View {
     parsed,
     params,
     result,
+    computing: !result.ok && result.error === undefined,
     error,
     errorPlace: error ? ERROR_PLACE[error.where.kind] : null,
     shown,
@@ -66,16 +72,19 @@ const errorViews = new WeakMap<ExplorerState, WeakMap<ExplorerState, View>>();
 const NO_LAST_GOOD = {} as ExplorerState;
 
 /**
- * The view of `s`. A state that traces does not depend on `lastGood`; one that fails is
- * memoized per (state, last good state) pair.
+ * The view of `s`. A state that traces does not depend on `lastGood`; one that fails (or is
+ * computing) is memoized per (state, last good state) pair and per answer: an answer arriving
+ * from the worker (computeResults.ts) makes a new view.
  */
 export function selectView(s: ExplorerState, lastGood: ExplorerState | null = null): View {
   const ok = okViews.get(s);
   if (ok) return ok;
   const lg = lastGood ?? NO_LAST_GOOD;
+  const call = callOf(s, lastGood);
+  const result = resolvedTrace(call);
   const byLast = errorViews.get(s)?.get(lg);
-  if (byLast) return byLast;
-  const v = computeView(s, lastGood);
+  if (byLast && byLast.result === result && byLast.call === call) return byLast;
+  const v = computeView(s, lastGood, call, result);
   if (v.result.ok) okViews.set(s, v);
   else {
     let m = errorViews.get(s);

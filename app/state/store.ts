@@ -9,14 +9,16 @@ import { createHistorySlice, type HistorySlice } from "./historySlice";
 import { createPlaybackSlice, type PlaybackSlice } from "./playbackSlice";
 import { createPanelsSlice, type PanelsSlice } from "../panels/panelsSlice";
 import { createLastGoodSlice, trackLastGood, type LastGoodSlice } from "./lastGood";
+import { createComputeSlice, startCompute, type ComputeSlice } from "./compute";
 import { decodeExplorer, encodeExplorer } from "./urlState";
 import { defaultExplorer } from "./explorerTypes";
 
-export type StoreState = ExplorerSlice & PlaybackSlice & HistorySlice & PanelsSlice & LastGoodSlice;
+export type StoreState = ExplorerSlice & PlaybackSlice & HistorySlice & PanelsSlice & LastGoodSlice & ComputeSlice;
 
 export function createAppStore(): UseBoundStore<StoreApi<StoreState>> {
-  const store = create<StoreState>()((...a) => ({ ...createExplorerSlice(...a), ...createPlaybackSlice(...a), ...createHistorySlice(...a), ...createPanelsSlice(...a), ...createLastGoodSlice() }));
+  const store = create<StoreState>()((...a) => ({ ...createExplorerSlice(...a), ...createPlaybackSlice(...a), ...createHistorySlice(...a), ...createPanelsSlice(...a), ...createLastGoodSlice(), ...createComputeSlice(...(a as unknown as Parameters<typeof createComputeSlice>)) }));
   trackLastGood(store);
+  startCompute(store);
   return store;
 }
 
