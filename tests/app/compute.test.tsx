@@ -1,0 +1,146 @@
+// @vitest-environment jsdom
+// Calls past the page's budget run off the page (app/state/compute.ts). jsdom has no Worker, so
+// the runner is an in-process fake that answers when the test says (or never): the computing
+// state shows over the last good picture, Cancel restores the last state with a notice, the time
+// limit ends in a message naming the function and shapes, a newer state stops an older job, and
+// the answer (the worker's wire format, built by the same code) renders.
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { act, cleanup, fireEvent, screen, within } from "@testing-library/react";
+import { configureCompute, inProcessRunner, TIME_LIMIT_MS, type ComputeJob } from "../../app/state/compute";
+import { fromWire, toWire, type WireResult } from "../../app/state/computeResults";
+import { fullTrace, PAGE_BUDGET, traceCall, vmapCall } from "../../app/state/engineBridge";
+import { explorerOf, leaf, type ExplorerState } from "../../app/state/explorerTypes";
+import { useStore } from "../../app/state/store";
+import { renderApp } from "./renderApp";
+
+/** A batched (8, 200, 200) @ (200, 200): 6.4·10⁷ multiply-adds, past the page's 5·10⁷. */
+const big = (n = 8): ExplorerState => explorerOf("lambda a, b: a @ b", [["a", leaf(n, 200, 200), 0], ["b", leaf(200, 200), null]], 0);
+
+interface FakeJob {
+  state: ExplorerState;
+  cancelled: boolean;
+  answer: () => void;
+}
+let jobs: FakeJob[] = [];
+
+/** Each job waits for `answer()`, which computes the state exactly as the worker does. */
+function fakeRunner(state: ExplorerState): ComputeJob {
+  let resolve!: (r: WireResult) => void;
+  const done = new Promise<WireResult>((r) => (resolve = r));
+  const job: FakeJob = { state: structuredClone(state), cancelled: false, answer: () => resolve(structuredClone(toWire(fullTrace(vmapCall(job.state))))) };
+  jobs.push(job);
+  return { done, cancel: () => (job.cancelled = true) };
+}
+
+beforeEach(() => {
+  jobs = [];
+  configureCompute({ runner: fakeRunner, timeLimitMs: TIME_LIMIT_MS });
+});
+afterEach(() => {
+  cleanup();
+  configureCompute({ runner: inProcessRunner, timeLimitMs: TIME_LIMIT_MS });
+});
+
+const outShape = () => screen.getByLabelText("Output shape");
+const status = () => screen.getByRole("status", { name: "Computation" });
+const load = (s: ExplorerState) => act(() => useStore.getState().loadExplorer(s));
+const settle = () => act(async () => new Promise((r) => setTimeout(r, 0)));
+
+describe("the page's budget", () => {
+  it("covers the default example on the page, and sends a batched (8, 200, 200) @ (200, 200) off it", () => {
+    const small = traceCall(vmapCall(explorerOf("lambda a, b: a + b", [["a", leaf(2, 3, 5, 7, 9), null], ["b", leaf(2, 3, 5, 7, 9), 0]], 3)), true);
+    expect(small.ok).toBe(true);
+    expect(8 * 200 ** 3).toBeGreaterThan(PAGE_BUDGET.ops);
+    const r = traceCall(vmapCall(big()));
+    expect(r).toMatchObject({ ok: false, offPage: true });
+  });
+
+  it("the worker's answer survives structured cloning (a VmapStory is plain data; errors cross as fields)", () => {
+    const ok = fullTrace(vmapCall(big(2)));
+    expect(ok.ok).toBe(true);
+    expect(fromWire(structuredClone(toWire(ok)))).toEqual(ok);
+    const bad = fullTrace(vmapCall(explorerOf("lambda a, b: a @ b", [["a", leaf(2, 3), 0], ["b", leaf(2, 4), 0]], 0)));
+    expect(bad.ok).toBe(false);
+    const back = fromWire(structuredClone(toWire(bad)));
+    expect(back.ok ? null : [back.error.message, back.error.kind, back.error.pyType, back.error.where]).toEqual(bad.ok ? null : [bad.error.message, bad.error.kind, bad.error.pyType, bad.error.where]);
+  });
+});
+
+describe("computing off the page", () => {
+  it("shows Computing… over the dimmed last picture, then renders the answer", async () => {
+    renderApp();
+    expect(outShape().textContent).toBe("(2, 2)");
+    expect(status().textContent).toBe("");
+    load(big());
+    expect(jobs).toHaveLength(1);
+    expect(status().textContent).toMatch(/Computing…/);
+    expect(screen.getByRole("region", { name: "Arrays" }).getAttribute("aria-busy")).toBe("true");
+    expect(outShape().textContent).toBe("(2, 2)");
+    expect(outShape().getAttribute("data-stale")).toBe("true");
+    await act(async () => jobs[0].answer());
+    await settle();
+    expect(outShape().textContent).toBe("(8, 200, 200)");
+    expect(outShape().getAttribute("data-stale")).toBe("false");
+    expect(status().textContent).toBe("");
+    expect(screen.getByRole("region", { name: "Arrays" }).getAttribute("aria-busy")).toBe("false");
+    // The answer is this state's: it became the last good state.
+    expect(useStore.getState().lastGood).toBe(useStore.getState().explorer);
+  });
+
+  it("Cancel stops the job and restores the last state with a notice", async () => {
+    renderApp();
+    const before = useStore.getState().explorer;
+    load(big());
+    fireEvent.click(within(status()).getByRole("button", { name: "Cancel" }));
+    expect(jobs[0].cancelled).toBe(true);
+    expect(useStore.getState().explorer).toBe(before);
+    expect(outShape().textContent).toBe("(2, 2)");
+    expect(outShape().getAttribute("data-stale")).toBe("false");
+    expect(status().textContent).toBe("");
+    expect(screen.getAllByRole("status").some((el) => /Cancelled computing jax\.vmap\(f\)\(a, b\) with f = lambda a, b: a @ b and shapes a \(8, 200, 200\), b \(200, 200\)/.test(el.textContent ?? ""))).toBe(true);
+  });
+
+  it("stops after the time limit with a message naming the function and the shapes", async () => {
+    configureCompute({ timeLimitMs: 30 });
+    renderApp();
+    load(big());
+    expect(status().textContent).toMatch(/Computing…/);
+    await act(async () => new Promise((r) => setTimeout(r, 80)));
+    expect(jobs[0].cancelled).toBe(true);
+    expect(status().textContent).toBe("");
+    expect(screen.getByRole("alert").textContent).toContain(
+      "Stopped after 0.03 s: jax.vmap(f)(a, b) with f = lambda a, b: a @ b and shapes a (8, 200, 200), b (200, 200) takes too long to compute here. Use smaller shapes, or make f do less work.",
+    );
+    // The last good picture stays, dimmed, under the message.
+    expect(outShape().textContent).toBe("(2, 2)");
+    expect(outShape().getAttribute("data-stale")).toBe("true");
+  });
+
+  it("a newer state stops the older job; only the newer answer is shown", async () => {
+    renderApp();
+    load(big(8));
+    load(big(9));
+    expect(jobs.map((j) => j.cancelled)).toEqual([true, false]);
+    await act(async () => jobs[0].answer());
+    await settle();
+    expect(status().textContent).toMatch(/Computing…/);
+    await act(async () => jobs[1].answer());
+    await settle();
+    expect(outShape().textContent).toBe("(9, 200, 200)");
+    // Back to a small state: nothing computes off the page.
+    load(explorerOf("lambda a, b: a @ b", [["a", leaf(3, 2, 2), 0], ["b", leaf(2, 2), null]], 0));
+    expect(jobs).toHaveLength(2);
+    expect(outShape().textContent).toBe("(3, 2, 2)");
+  });
+
+  it("an answer that is an error (past the engine's default budget too) shows the engine's message", async () => {
+    renderApp();
+    load(explorerOf("lambda a, b: a @ b", [["a", leaf(40, 400, 400), 0], ["b", leaf(400, 400), null]], 0));
+    await act(async () => jobs[0].answer());
+    await settle();
+    expect(screen.getByRole("alert").textContent).toContain(
+      "This computation needs about 2,560,000,000 element operations, above the playground's budget of 2,000,000,000; use smaller shapes.",
+    );
+    expect(outShape().getAttribute("data-stale")).toBe("true");
+  });
+});
