@@ -3,15 +3,14 @@
  * value and k, and the input cells it was computed from. A polite live region, so keyboard and
  * screen-reader users get what the highlight shows.
  */
-import { unravel, useInputLeaves, useProvenance, useView } from "../state/hooks";
-import { useStore } from "../state/store";
+import { unravel, useHover, useInputLeaves, useProvenance, useView } from "../state/hooks";
 import { formatValue } from "../viz/drawCells";
 import { outputName } from "./Stage";
 
 const idx = (i: number, shape: readonly number[]) => (shape.length === 0 ? "" : `[${unravel(i, shape).join(", ")}]`);
 
 export function HoverReadout() {
-  const hover = useStore((s) => s.hover);
+  const hover = useHover();
   const { shown: story } = useView();
   const prov = useProvenance();
   const leaves = useInputLeaves();

@@ -106,12 +106,31 @@ export function highlightFor(prov: Provenance | null, hover: HoverCell | null): 
   return h;
 }
 
+const cellsOf = (shape: readonly number[]) => shape.reduce((n, d) => n * d, 1);
+
+/**
+ * The hovered cell if it is a cell of the picture shown (null otherwise): the hover is the index
+ * of a cell in the picture it was made in, and a new state (a link, an edit, an answer from the
+ * worker) may have fewer leaves or cells, where the old index would read a value that is not there.
+ */
+export function hoverIn(hover: HoverCell | null, story: View["shown"], leaves: readonly InputLeaf[]): HoverCell | null {
+  if (!hover || hover.cell < 0) return null;
+  const shape = hover.side === "out" ? story?.outputs[hover.leaf]?.shape : leaves[hover.leaf]?.shape;
+  return shape && hover.cell < cellsOf(shape) ? hover : null;
+}
+
+export function useHover(): HoverCell | null {
+  const hover = useStore((s) => s.hover);
+  const { shown } = useView();
+  return hoverIn(hover, shown, useInputLeaves());
+}
+
 /**
  * The current state's provenance while a cell is hovered (null otherwise): computed on the first
  * hover, on this thread, once per state (provenance.ts).
  */
 export function useProvenance(): Provenance | null {
-  const hover = useStore((s) => s.hover);
+  const hover = useHover();
   const explorer = useExplorer();
   const { stale } = useView();
   const want = hover !== null && !stale;
@@ -119,7 +138,7 @@ export function useProvenance(): Provenance | null {
 }
 
 export const useHighlight = (): Highlight => {
-  const hover = useStore((s) => s.hover);
+  const hover = useHover();
   const { stale } = useView();
   const prov = useProvenance();
   // While an error shows, the dimmed last good picture is not highlighted.

@@ -90,7 +90,7 @@ export function syncUrl(store: StoreApi<StoreState>, host: UrlHost): () => void 
     // Leave the link as it was until the user changes something: a reload of a broken link
     // shows the same notice again instead of silently becoming the default.
     last = encodeExplorer(r.state);
-    store.setState({ explorer: r.state, notice: r.ok ? null : r.notice, past: [], future: [], lastEdit: null, k: null, phase: 2, playing: false });
+    store.setState({ explorer: r.state, notice: r.ok ? null : r.notice, past: [], future: [], lastEdit: null, k: null, phase: 2, playing: false, hover: null });
   };
   read();
   let lastHash = host.location.hash.replace(/^#/, "");

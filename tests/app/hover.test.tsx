@@ -1,0 +1,57 @@
+// @vitest-environment jsdom
+// The hover readout belongs to the picture it was made in: a link that changes only the URL
+// hash, or an edit that leaves fewer cells, must not read the old cell index in the new state
+// (it showed "out[1, 1] = ?").
+import { afterEach, describe, expect, it } from "vitest";
+import { act, cleanup, render, screen } from "@testing-library/react";
+import { App } from "../../app/App";
+import { explorerOf, leaf } from "../../app/state/explorerTypes";
+import { resetStore, syncUrl, useStore } from "../../app/state/store";
+import { encodeExplorer } from "../../app/state/urlState";
+
+let stop: (() => void) | null = null;
+afterEach(() => {
+  stop?.();
+  stop = null;
+  cleanup();
+  window.history.replaceState(null, "", "/");
+});
+
+const readout = () => document.querySelector(".readout")!.textContent;
+const IDLE = "Hover over or focus a cell to see where it came from.";
+const square = explorerOf("lambda a, b: a + b", [["a", leaf(2, 2), 0], ["b", leaf(2, 2), 0]], 0);
+const vector = explorerOf("lambda a, b: a + b", [["a", leaf(2), 0], ["b", leaf(2), 0]], 0);
+
+function open(hash: string) {
+  resetStore();
+  window.history.replaceState(null, "", `/#${hash}`);
+  stop = syncUrl(useStore, window);
+  return render(<App />);
+}
+
+describe("the hover readout after the state changes", () => {
+  it("a link that changes only the hash clears the hovered cell", () => {
+    open(encodeExplorer(square));
+    act(() => useStore.getState().setHover({ side: "out", leaf: 0, cell: 3 }));
+    expect(readout()).toMatch(/^out\[1, 1\] = \S+, from k = 1/);
+    expect(readout()).not.toContain("?");
+    act(() => {
+      window.history.replaceState(null, "", `/#${encodeExplorer(vector)}`);
+      window.dispatchEvent(new HashChangeEvent("hashchange"));
+    });
+    expect(screen.getByLabelText("Output shape").textContent).toBe("(2,)");
+    expect(readout()).toBe(IDLE);
+  });
+
+  it("an edit that leaves fewer cells does not read the old index (out or in)", () => {
+    open(encodeExplorer(square));
+    act(() => useStore.getState().setHover({ side: "out", leaf: 0, cell: 3 }));
+    act(() => useStore.getState().loadExplorer(vector));
+    expect(readout()).toBe(IDLE);
+    act(() => useStore.getState().loadExplorer(square));
+    act(() => useStore.getState().setHover({ side: "in", leaf: 1, cell: 2 }));
+    expect(readout()).toMatch(/^b\[1, 0\] = \S+, in slice k = 1$/);
+    act(() => useStore.getState().loadExplorer(vector));
+    expect(readout()).toBe(IDLE);
+  });
+});
