@@ -6,7 +6,7 @@
  * before it runs, so it is refused up front.
  */
 import { describe, expect, it } from "vitest";
-import { DEFAULT_WORK_BUDGET, jit, np, parseLambda, vmap, withWorkBudget } from "../../engine";
+import { DEFAULT_WORK_BUDGET, EngineError, jit, np, parseLambda, vmap, withinWorkBudget, withWorkBudget, type NDArray } from "../../engine";
 import { chargeOps, withBudgetScope } from "../../engine/limits";
 import { caught as failure } from "../helpers/caught";
 
@@ -92,5 +92,35 @@ describe("budget scopes", () => {
       chargeOps(DEFAULT_WORK_BUDGET.ops - 50);
       expect(failure(() => withWorkBudget({ ops: 1e12 }, () => chargeOps(100))).kind).toBe("too-large");
     });
+  });
+});
+
+describe("withinWorkBudget: did this budget run out (the app's page-or-worker choice)", () => {
+  const matmul = parseLambda("lambda a, b: a @ b") as (...a: unknown[]) => NDArray;
+  const a = np.ones([100, 100]);
+
+  it("returns the value when the work fits", () => {
+    const r = withinWorkBudget({ ops: 2e6 }, () => matmul(a, a).shape);
+    expect(r).toEqual({ done: true, value: [100, 100] });
+  });
+
+  it("says which resource ran out, even when the error was caught and turned into an answer", () => {
+    expect(withinWorkBudget({ ops: 5e5 }, () => matmul(a, a))).toEqual({ done: false, exhausted: "ops" });
+    const caught = withinWorkBudget({ ops: 5e5 }, () => {
+      try {
+        return matmul(a, a);
+      } catch (e) {
+        return e;
+      }
+    });
+    expect(caught).toEqual({ done: false, exhausted: "ops" });
+    expect(withinWorkBudget({ elements: 5000 }, () => np.ones([100, 100]))).toEqual({ done: false, exhausted: "elements" });
+  });
+
+  it("does not count JAX's errors or the array size limit as the budget running out", () => {
+    expect(() => withinWorkBudget({ ops: 1e9 }, () => matmul(np.ones([2, 3]), np.ones([4, 5])))).toThrow(EngineError);
+    expect(() => withinWorkBudget({ ops: 1e9 }, () => np.zeros([10_000, 1_001]))).toThrow(/too large|limit|elements/i);
+    const wrong = withinWorkBudget({ ops: 1e9 }, () => failure(() => matmul(np.ones([2, 3]), np.ones([4, 5]))).kind);
+    expect(wrong).toEqual({ done: true, value: "shape-error" });
   });
 });
