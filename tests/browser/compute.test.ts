@@ -1,0 +1,81 @@
+// A call past the page's budget (app/state/compute.ts) in the built app: it runs in a module
+// worker while the page shows "Computing…" and stays responsive (timers run on time, typing into
+// a shape field works and supersedes the computation), the answer renders, and a call past the
+// time limit (shortened through the test-only global compute.ts reads) ends with the message
+// naming the function and shapes.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { hasChromium, startApp, type AppServer } from "./appServer";
+import { explorerOf, leaf } from "../../app/state/explorerTypes";
+import { encodeExplorer } from "../../app/state/urlState";
+
+const run = hasChromium() ? describe : describe.skip;
+
+/** (12, 400, 400) @ (400, 400) batched: 7.7·10⁸ multiply-adds, 15× the page's budget, ~1 s in the worker. */
+const bigMatmul = (n: number) => encodeExplorer(explorerOf("lambda a, b: a @ b", [["a", leaf(n, 400, 400), 0], ["b", leaf(400, 400), null]], 0));
+
+let app: AppServer;
+
+const status = (page: Page) => page.getByRole("status", { name: "Computation" });
+const outShape = (page: Page) => page.getByLabel("Output shape").textContent();
+
+/** The worst lateness of ten 20 ms timers: the main thread's responsiveness while the worker runs. */
+const timerLateness = (page: Page) =>
+  page.evaluate(async () => {
+    let worst = 0;
+    for (let i = 0; i < 10; i++) {
+      const t = performance.now();
+      await new Promise((r) => setTimeout(r, 20));
+      worst = Math.max(worst, performance.now() - t - 20);
+    }
+    return worst;
+  });
+
+run("calls past the page's budget run in a worker", () => {
+  beforeAll(async () => {
+    app = await startApp();
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it("shows Computing…, keeps the page responsive, and renders the answer", async () => {
+    const page = await app.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    await page.goto(`${app.url}#${bigMatmul(12)}`);
+    await page.getByLabel("Function").waitFor();
+    await expect.poll(() => status(page).textContent(), { timeout: 10_000 }).toContain("Computing…");
+    expect(await page.getByRole("region", { name: "Arrays" }).getAttribute("aria-busy")).toBe("true");
+    const t0 = Date.now();
+    const late = await timerLateness(page);
+    const stillComputing = (await status(page).textContent())?.includes("Computing…");
+    // Typing while it computes: the field takes the text at once and the newer shape wins.
+    const field = page.getByLabel("Shape of a", { exact: true });
+    await field.fill("(10, 400, 400)");
+    expect(await field.inputValue()).toBe("(10, 400, 400)");
+    await expect.poll(() => outShape(page), { timeout: 30_000 }).toBe("(10, 400, 400)");
+    const ms = Date.now() - t0;
+    expect(await status(page).textContent()).toBe("");
+    expect(await page.getByRole("region", { name: "Arrays" }).getAttribute("aria-busy")).toBe("false");
+    expect(await page.getByRole("alert").count()).toBe(0);
+    console.log(`worker: worst timer lateness ${late.toFixed(0)} ms while computing (still computing after: ${stillComputing}); answer after ${ms} ms`);
+    if (stillComputing) expect(late).toBeLessThan(150);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("stops at the time limit with a message naming what to make smaller", async () => {
+    const page = await app.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.addInitScript(() => {
+      (window as unknown as { __vmapComputeTimeLimitMs: number }).__vmapComputeTimeLimitMs = 200;
+    });
+    await page.goto(`${app.url}#${bigMatmul(12)}`);
+    await page.getByLabel("Function").waitFor();
+    await expect
+      .poll(() => page.getByRole("alert").first().textContent().catch(() => ""), { timeout: 10_000 })
+      .toContain("Stopped after 0.2 s: jax.vmap(f)(a, b) with f = lambda a, b: a @ b and shapes a (12, 400, 400), b (400, 400) takes too long to compute here. Use smaller shapes, or make f do less work.");
+    expect(await status(page).textContent()).toBe("");
+    await page.close();
+  });
+});
