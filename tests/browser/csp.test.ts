@@ -10,6 +10,8 @@ import { extname, join, normalize } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { builtApp, CHROMIUM, CHROMIUM_ARGS, hasChromium } from "./appServer";
+import { explorerOf, leaf } from "../../app/state/explorerTypes";
+import { encodeExplorer } from "../../app/state/urlState";
 
 const SHOTS = join(__dirname, "screenshots");
 const CSP = "script-src 'self'";
@@ -29,7 +31,10 @@ function serve(dir: string): Promise<Server> {
     let file = join(dir, rel);
     if (!file.startsWith(dir) || !statSync(file, { throwIfNoEntry: false })?.isFile()) file = join(dir, "index.html");
     const headers: Record<string, string> = { "Content-Type": TYPES[extname(file)] ?? "application/octet-stream" };
-    if (url.searchParams.has("csp") && file.endsWith(".html")) headers["Content-Security-Policy"] = CSP;
+    // The worker's script carries its own policy (a worker does not inherit the page's): it is
+    // asked for by the ?csp page, so its Referer says so.
+    const fromCsp = url.searchParams.has("csp") || new URL(req.headers.referer ?? "http://x/").searchParams.has("csp");
+    if (fromCsp && (file.endsWith(".html") || /worker/.test(file))) headers["Content-Security-Policy"] = CSP;
     res.writeHead(200, headers).end(readFileSync(file));
   });
   return new Promise((r) => srv.listen(0, "127.0.0.1", () => r(srv)));
@@ -88,6 +93,26 @@ run("the built app under a CSP without 'unsafe-eval'", () => {
     expect(await page.getByRole("alert").count()).toBe(0);
     expect(errors).toEqual([]);
     await page.screenshot({ path: join(SHOTS, "panels-csp-1280.png"), fullPage: true });
+    await page.close();
+  });
+
+  it("runs a call past the page's budget in its module worker, whose jax.jit is interpreted there", async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    const workerPolicy: (string | undefined)[] = [];
+    page.on("response", (r) => {
+      if (/compute\.worker/.test(r.url())) workerPolicy.push(r.headers()["content-security-policy"]);
+    });
+    // (8, 300, 300) @ (300, 300) through jax.jit inside f: 2.2·10⁸ multiply-adds, past the page's budget.
+    const state = explorerOf("lambda a, b: jax.jit(lambda u, v: u @ v)(a, b)", [["a", leaf(8, 300, 300), 0], ["b", leaf(300, 300), null]], 0);
+    await page.goto(`${base}?csp#${encodeExplorer(state)}`);
+    await page.getByLabel("Function").waitFor();
+    await expect.poll(() => page.getByRole("status", { name: "Computation" }).textContent(), { timeout: 10_000 }).toContain("Computing…");
+    await expect.poll(() => page.getByLabel("Output shape").textContent(), { timeout: 30_000 }).toBe("(8, 300, 300)");
+    expect(workerPolicy).toEqual([CSP]);
+    expect(await page.getByRole("region", { name: "Arrays" }).getByRole("alert").count()).toBe(0);
+    expect(errors).toEqual([]);
     await page.close();
   });
 
