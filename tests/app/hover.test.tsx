@@ -3,31 +3,20 @@
 // hash, or an edit that leaves fewer cells, must not read the old cell index in the new state
 // (it showed "out[1, 1] = ?").
 import { afterEach, describe, expect, it } from "vitest";
-import { act, cleanup, render, screen } from "@testing-library/react";
-import { App } from "../../app/App";
+import { act, screen } from "@testing-library/react";
 import { explorerOf, leaf } from "../../app/state/explorerTypes";
-import { resetStore, syncUrl, useStore } from "../../app/state/store";
+import { useStore } from "../../app/state/store";
 import { encodeExplorer } from "../../app/state/urlState";
+import { closeLink, openLink } from "./renderApp";
 
-let stop: (() => void) | null = null;
-afterEach(() => {
-  stop?.();
-  stop = null;
-  cleanup();
-  window.history.replaceState(null, "", "/");
-});
+afterEach(closeLink);
 
 const readout = () => document.querySelector(".readout")!.textContent;
 const IDLE = "Hover over or focus a cell to see where it came from.";
 const square = explorerOf("lambda a, b: a + b", [["a", leaf(2, 2), 0], ["b", leaf(2, 2), 0]], 0);
 const vector = explorerOf("lambda a, b: a + b", [["a", leaf(2), 0], ["b", leaf(2), 0]], 0);
 
-function open(hash: string) {
-  resetStore();
-  window.history.replaceState(null, "", `/#${hash}`);
-  stop = syncUrl(useStore, window);
-  return render(<App />);
-}
+const open = (hash: string) => openLink(`#${hash}`);
 
 describe("the hover readout after the state changes", () => {
   it("a link that changes only the hash clears the hovered cell", () => {

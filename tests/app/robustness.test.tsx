@@ -4,30 +4,15 @@
 // shapes that cannot be read say exactly why, an over-limit size shows the engine's too-large
 // message alone, and the function text is never cut (one source limit for links and the editor).
 import { afterEach, describe, expect, it } from "vitest";
-import { act, cleanup, fireEvent, render, screen, within } from "@testing-library/react";
+import { act, fireEvent, render, screen, within } from "@testing-library/react";
 import { MAX_ELEMENTS, MAX_SOURCE_LENGTH } from "../../engine/index";
-import { App } from "../../app/App";
 import { Region } from "../../app/ErrorBoundary";
 import { defaultExplorer } from "../../app/state/explorerTypes";
-import { resetStore, syncUrl, useStore } from "../../app/state/store";
+import { useStore } from "../../app/state/store";
 import { decodeExplorer, encodeExplorer } from "../../app/state/urlState";
-import { renderApp } from "./renderApp";
+import { closeLink, openLink, renderApp, unmountLink } from "./renderApp";
 
-let stop: (() => void) | null = null;
-afterEach(() => {
-  stop?.();
-  stop = null;
-  cleanup();
-  window.history.replaceState(null, "", "/");
-});
-
-/** Opens `hash` the way main.tsx does: the URL sync reads it, then the page renders. */
-function openLink(hash: string) {
-  resetStore();
-  window.history.replaceState(null, "", `/${hash}`);
-  stop = syncUrl(useStore, window);
-  return render(<App />);
-}
+afterEach(closeLink);
 
 const outShape = () => screen.getByLabelText("Output shape").textContent;
 const value = (label: string) => (screen.getByLabelText(label) as HTMLInputElement).value;
@@ -43,9 +28,7 @@ describe("parameter names are user text, never object keys", () => {
       expect((screen.getByLabelText("in_axes for __proto__") as HTMLSelectElement).value).toBe("0");
       expect(outShape()).toBe("(2,)");
       expect(screen.queryByRole("alert")).toBeNull();
-      stop?.();
-      stop = null;
-      cleanup();
+      unmountLink();
     }
   });
 
