@@ -144,3 +144,20 @@ describe("computing off the page", () => {
     expect(outShape().getAttribute("data-stale")).toBe("true");
   });
 });
+
+describe("the panels compute on the page, under the page's budget", () => {
+  it("grad and jit of a batched (12, 400, 400) @ (400, 400) end in the budget's message at once, not after seconds of work", async () => {
+    const { selectGradReport } = await import("../../app/panels/grad/gradModel");
+    const { selectJitReport } = await import("../../app/panels/jit/jitModel");
+    const s = explorerOf("lambda a, b: a @ b", [["a", leaf(12, 400, 400), 0], ["b", leaf(400, 400), null]], 0);
+    vmapCall(s); // the arguments are built once for every panel; not what is timed
+    const t0 = performance.now();
+    const g = selectGradReport(s, { argnums: 0, sumLoss: true });
+    const j = selectJitReport(s, undefined);
+    const ms = performance.now() - t0;
+    const budget = `budget of ${PAGE_BUDGET.ops.toLocaleString("en-US")}`;
+    expect(g.perExample.ok ? "" : g.perExample.error.message).toContain(budget);
+    expect(j.ok ? "" : j.error.message).toContain(budget);
+    expect(ms).toBeLessThan(1000);
+  });
+});
