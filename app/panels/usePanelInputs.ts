@@ -7,9 +7,9 @@
  * explorer snapshot, so re-renders with the old snapshot compute nothing.
  */
 import { startTransition, useEffect, useState } from "react";
-import { withWorkBudget } from "../../engine/index";
-import { PAGE_BUDGET } from "../state/engineBridge";
 import { useExplorer } from "../state/hooks";
+import { useStore } from "../state/store";
+import { takeOffPageRequests } from "./memoPerState";
 import type { ExplorerState } from "../state/explorerTypes";
 
 const nextFrame = (f: () => void): (() => void) => {
@@ -24,6 +24,14 @@ const nextFrame = (f: () => void): (() => void) => {
 export function usePanelExplorer(): { s: ExplorerState; pending: boolean } {
   const current = useExplorer();
   const [shown, setShown] = useState(current);
+  // A report past the page's budget asked for the worker while rendering (memoPerState.ts):
+  // start it now, and render again when an answer arrives.
+  const computing = useStore((st) => st.computingPanels);
+  useStore((st) => st.computed);
+  useEffect(() => {
+    const requestOffPage = useStore.getState().requestOffPage;
+    for (const r of takeOffPageRequests()) requestOffPage(r);
+  });
   useEffect(() => {
     if (shown === current) return;
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -35,25 +43,7 @@ export function usePanelExplorer(): { s: ExplorerState; pending: boolean } {
       if (timer !== undefined) clearTimeout(timer);
     };
   }, [current, shown]);
-  return { s: shown, pending: shown !== current };
+  return { s: shown, pending: shown !== current || computing };
 }
 
-/**
- * Derived values cached per explorer snapshot and option key (weak: old snapshots are collected).
- * The panels compute on the page, so under the page's budget (engineBridge.PAGE_BUDGET): a call
- * past it reports the engine's too-large error (naming the budget) instead of holding the page.
- */
-export function memoPerState<O, R>(keyOf: (o: O) => string, compute: (s: ExplorerState, o: O) => R) {
-  let cache = new WeakMap<ExplorerState, Map<string, R>>();
-  const select = (s: ExplorerState, o: O): R => {
-    let m = cache.get(s);
-    if (!m) cache.set(s, (m = new Map()));
-    const key = keyOf(o);
-    if (!m.has(key)) m.set(key, withWorkBudget(PAGE_BUDGET, () => compute(s, o)));
-    return m.get(key)!;
-  };
-  select.reset = () => {
-    cache = new WeakMap();
-  };
-  return select;
-}
+export { memoPerState } from "./memoPerState";

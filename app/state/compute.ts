@@ -1,80 +1,65 @@
 /**
  * Calls past the page's budget (engineBridge.PAGE_BUDGET) run off the page, so no program can
  * freeze it: the explorer state (plain data) goes to a worker that runs the same code under the
- * engine's default budget (compute.worker.ts), while the page shows "Computing…" over the last
- * good picture. The worker is terminated on Cancel, when the state changes again, or after the
- * time limit, whose message names what to make smaller. Its answer is kept per state
- * (computeResults.ts) and the view reads it from there (selectors.ts).
+ * engine's default budget (compute.worker.ts) — the explorer's trace, and the grad panel's
+ * report when it asks (panels/memoPerState.ts) — while the page shows "Computing…" over the
+ * last good picture. Each job's worker is terminated on Cancel, when the state changes again,
+ * or after the time limit, whose message names what to make smaller. Answers are kept per state
+ * and request (computeResults.ts); the view and the panels read them from there.
  *
  * The runner is injectable (`configureCompute`): jsdom has no Worker, so component tests pass
  * an in-process fake that can be slow or hang.
  */
 import type { StateCreator, StoreApi } from "zustand";
 import { EngineError, pyShape } from "../../engine/index";
-import { fullTrace, vmapCall } from "./engineBridge";
-import { fromWire, setOffPageResult, toWire, type WireResult } from "./computeResults";
+import { vmapCall } from "./engineBridge";
+import { fromWire, setOffPageAnswer, toWire, TRACE_KEY, type OffPageAnswer } from "./computeResults";
 import { argFor, argLeaves, type ExplorerState } from "./explorerTypes";
 import { selectView } from "./selectors";
-import type { ComputeMessage, ComputeReply } from "./compute.worker";
+import type { ComputeReply } from "./compute.worker";
+import type { ComputeRequest } from "./computeRequest";
+import type { OffPageRequest } from "../panels/memoPerState";
 
 export interface ComputeJob {
-  /** The worker's answer (never settles once cancelled). */
-  done: Promise<WireResult>;
+  /** The worker's answer in the wire format (never settles once cancelled). */
+  done: Promise<unknown>;
   /** Stops the work at once (terminates the worker). */
   cancel: () => void;
 }
 
-export type ComputeRunner = (s: ExplorerState) => ComputeJob;
+export type ComputeRunner = (r: ComputeRequest) => ComputeJob;
 
 /** How long the worker may take before it is stopped. */
 export const TIME_LIMIT_MS = 10_000;
 
-/** A module worker from the page's origin (allowed by `script-src 'self'`), started on first use. */
-export function workerRunner(): ComputeRunner {
-  let worker: Worker | null = null;
-  let nextId = 0;
-  return (state) => {
-    const w = (worker ??= new Worker(new URL("./compute.worker.ts", import.meta.url), { type: "module" }));
-    const id = ++nextId;
-    let detach = () => {};
-    const done = new Promise<WireResult>((resolve, reject) => {
-      const onMessage = (e: MessageEvent<ComputeReply>) => {
-        if (e.data.id !== id) return;
-        detach();
-        resolve(e.data.result);
-      };
-      const onError = (e: ErrorEvent) => {
-        detach();
-        if (worker === w) worker = null;
-        w.terminate();
-        reject(new Error(e.message || "the worker could not start"));
-      };
-      w.addEventListener("message", onMessage);
-      w.addEventListener("error", onError);
-      detach = () => {
-        w.removeEventListener("message", onMessage);
-        w.removeEventListener("error", onError);
-      };
-    });
-    w.postMessage({ id, state } satisfies ComputeMessage);
-    return {
-      done,
-      cancel: () => {
-        detach();
-        if (worker === w) worker = null;
-        w.terminate();
-      },
+/**
+ * One module worker per job, from the page's origin: `worker-src` falls back to `script-src`,
+ * so `script-src 'self'` allows it. Terminating it is the only way to stop a running call.
+ */
+export const workerRunner: ComputeRunner = (request) => {
+  const w = new Worker(new URL("./compute.worker.ts", import.meta.url), { type: "module" });
+  const done = new Promise<unknown>((resolve, reject) => {
+    w.onmessage = (e: MessageEvent<ComputeReply>) => {
+      w.terminate();
+      resolve(e.data.result);
     };
-  };
-}
-
-/** Without Worker (node, old browsers): the same call in this thread, after the status has shown. */
-export const inProcessRunner: ComputeRunner = (state) => {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const done = new Promise<WireResult>((resolve) => {
-    timer = setTimeout(() => resolve(toWire(fullTrace(vmapCall(state)))), 0);
+    w.onerror = (e: ErrorEvent) => {
+      w.terminate();
+      reject(new Error(e.message || "the worker could not start"));
+    };
   });
-  return { done, cancel: () => clearTimeout(timer) };
+  w.postMessage(request);
+  return { done, cancel: () => w.terminate() };
+};
+
+/**
+ * Without Worker (node, old browsers): the same call in this thread, after the status has shown
+ * (loaded on demand, like the worker: the grad panel's model stays out of the page's first chunk).
+ */
+export const inProcessRunner: ComputeRunner = (request) => {
+  let cancelled = false;
+  const done = import("./computeRequest").then(({ runRequest }) => (cancelled ? new Promise<never>(() => {}) : toWire(runRequest(request))));
+  return { done, cancel: () => (cancelled = true) };
 };
 
 interface ComputeSettings {
@@ -91,7 +76,7 @@ const TEST_TIME_LIMIT = "__vmapComputeTimeLimitMs";
 function defaultSettings(): ComputeSettings {
   const testLimit = (globalThis as Record<string, unknown>)[TEST_TIME_LIMIT];
   return {
-    runner: typeof Worker === "function" ? workerRunner() : inProcessRunner,
+    runner: typeof Worker === "function" ? workerRunner : inProcessRunner,
     timeLimitMs: typeof testLimit === "number" && testLimit > 0 ? testLimit : TIME_LIMIT_MS,
   };
 }
@@ -106,18 +91,24 @@ export function configureCompute(s: Partial<ComputeSettings>): void {
 const current = (): ComputeSettings => (settings ??= defaultSettings());
 
 export interface ComputeSlice {
-  /** The state being computed off the page, and when it started (Date.now()). */
+  /** The explorer state whose trace is computing off the page, and when it started (Date.now()). */
   computing: { state: ExplorerState; since: number } | null;
+  /** A panel's report is computing off the page. */
+  computingPanels: boolean;
   /** Counts answers recorded (computeResults.ts holds them): views read it to know they changed. */
   computed: number;
   /** Stops the computation and goes back to the last good state, with a notice. */
   cancelCompute: () => void;
+  /** A panel's report ran past the page's budget (panels/memoPerState.ts): compute it off the page. */
+  requestOffPage: (r: OffPageRequest) => void;
 }
 
 export const createComputeSlice: StateCreator<ComputeSlice, [], [], ComputeSlice> = () => ({
   computing: null,
+  computingPanels: false,
   computed: 0,
   cancelCompute: () => {},
+  requestOffPage: () => {},
 });
 
 /** `a (600, 600), b (600, 600)`: every argument leaf with its shape, as the user set them. */
@@ -125,95 +116,114 @@ function shapesText(s: ExplorerState, params: readonly string[]): string {
   return params.flatMap((p) => argLeaves(argFor(s, p).tree).map((l) => `${p}${l.path} ${pyShape(l.shape)}`)).join(", ");
 }
 
-function callText(s: ExplorerState): string {
+/** The call in words: what to make smaller. */
+function callText(s: ExplorerState, kind: ComputeRequest["kind"] = "trace"): string {
   const params = vmapCall(s).params;
-  return `jax.vmap(f)(${params.join(", ")}) with f = ${s.fnSource.trim()} and shapes ${shapesText(s, params)}`;
+  const what = kind === "trace" ? `jax.vmap(f)(${params.join(", ")})` : `the gradients of f`;
+  return `${what} with f = ${s.fnSource.trim()} and shapes ${shapesText(s, params)}`;
 }
 
-export function timeOutError(s: ExplorerState, ms: number): EngineError {
-  return new EngineError(
-    "too-large",
-    `Stopped after ${ms / 1000} s: ${callText(s)} takes too long to compute here. Use smaller shapes, or make f do less work.`,
-  );
+export function timeOutError(s: ExplorerState, ms: number, kind: ComputeRequest["kind"] = "trace"): EngineError {
+  return new EngineError("too-large", `Stopped after ${ms / 1000} s: ${callText(s, kind)} takes too long to compute here. Use smaller shapes, or make f do less work.`);
 }
 
 export const cancelledText = (s: ExplorerState) => `Cancelled computing ${callText(s)}.`;
 
 type Host = ComputeSlice & { explorer: ExplorerState; lastGood: ExplorerState | null; loadExplorer: (s: ExplorerState, notice?: string | null) => void };
 
+interface Running {
+  request: ComputeRequest;
+  key: string;
+  run: ComputeJob;
+  timer: ReturnType<typeof setTimeout>;
+}
+
+const failure = (what: string, e: unknown): OffPageAnswer => ({
+  done: false,
+  error: new EngineError("unsupported", `Internal error: the background worker ${what} (${e instanceof Error ? e.message : String(e)})`),
+});
+
 /**
- * Watches the store: a state over the page's budget starts a job (a newer state stops the
- * older job first); its answer, a time-out or a cancellation is recorded for that state.
- * Returns the unsubscribe function.
+ * Watches the store: a state whose trace is past the page's budget starts a job, and a panel
+ * may ask for one (requestOffPage); a newer state stops every older job first. Each job's
+ * answer, time-out or cancellation is recorded for its state and key. Returns the unsubscribe
+ * function.
  */
 export function startCompute<S extends Host>(store: StoreApi<S>): () => void {
-  let job: { state: ExplorerState; run: ComputeJob; timer: ReturnType<typeof setTimeout> } | null = null;
+  const jobs = new Map<string, Running>();
+  let state: ExplorerState | null = null;
 
-  const stop = () => {
-    if (!job) return;
+  const publish = (answered: boolean) => {
+    const trace = jobs.get(TRACE_KEY);
+    const st = store.getState();
+    store.setState({
+      computing: trace ? (st.computing?.state === trace.request.state ? st.computing : { state: trace.request.state, since: Date.now() }) : null,
+      computingPanels: [...jobs.keys()].some((k) => k !== TRACE_KEY),
+      computed: st.computed + (answered ? 1 : 0),
+    } as Partial<S>);
+  };
+  const stop = (job: Running) => {
     clearTimeout(job.timer);
     job.run.cancel();
-    job = null;
+    jobs.delete(job.key);
   };
-  const finish = (s: ExplorerState, r: Parameters<typeof setOffPageResult>[1]) => {
-    setOffPageResult(s, r);
-    store.setState({ computing: null, computed: store.getState().computed + 1 } as Partial<S>);
+  const stopAll = () => [...jobs.values()].forEach(stop);
+  const finish = (job: Running, answer: OffPageAnswer) => {
+    if (jobs.get(job.key) !== job) return;
+    stop(job);
+    setOffPageAnswer(job.request.state, job.key, answer);
+    publish(true);
   };
-  const start = (s: ExplorerState) => {
+  const start = (key: string, request: ComputeRequest) => {
     const { runner, timeLimitMs } = current();
     let run: ComputeJob;
     try {
-      run = runner(s);
+      run = runner(request);
     } catch (e) {
-      return finish(s, { ok: false, error: new EngineError("unsupported", `Internal error: the background worker could not start (${e instanceof Error ? e.message : String(e)})`) });
+      setOffPageAnswer(request.state, key, failure("could not start", e));
+      return publish(true);
     }
-    const timer = setTimeout(() => {
-      if (job?.run !== run) return;
-      stop();
-      finish(s, { ok: false, error: timeOutError(s, timeLimitMs) });
-    }, timeLimitMs);
-    const mine = { state: s, run, timer };
-    job = mine;
-    store.setState({ computing: { state: s, since: Date.now() } } as Partial<S>);
+    const job: Running = { request, key, run, timer: setTimeout(() => finish(job, { done: false, error: timeOutError(request.state, timeLimitMs, request.kind) }), timeLimitMs) };
+    jobs.set(key, job);
+    publish(false);
     run.done.then(
-      (r) => {
-        if (job !== mine) return;
-        stop();
-        finish(s, fromWire(r));
-      },
-      (e: unknown) => {
-        if (job !== mine) return;
-        stop();
-        finish(s, { ok: false, error: new EngineError("unsupported", `Internal error: the background worker failed (${e instanceof Error ? e.message : String(e)})`) });
-      },
+      (wire) => finish(job, { done: true, value: fromWire(wire) }),
+      (e: unknown) => finish(job, failure("failed", e)),
     );
   };
   const check = () => {
     const st = store.getState();
-    if (job?.state === st.explorer) return;
-    stop();
-    if (selectView(st.explorer, st.lastGood).computing) start(st.explorer);
-    else if (st.computing) store.setState({ computing: null } as Partial<S>);
+    if (state === st.explorer) return;
+    state = st.explorer;
+    const had = jobs.size > 0;
+    stopAll();
+    if (selectView(st.explorer, st.lastGood).computing) start(TRACE_KEY, { state: st.explorer, kind: "trace" });
+    else if (had || st.computing || st.computingPanels) publish(false);
+  };
+  const request = (r: OffPageRequest) => {
+    if (r.state !== store.getState().explorer || jobs.has(r.key)) return;
+    start(r.key, { state: r.state, kind: r.kind, options: r.options } as ComputeRequest);
   };
   const cancel = () => {
     const st = store.getState();
-    if (!job) return;
-    const s = job.state;
-    stop();
+    const trace = jobs.get(TRACE_KEY);
+    if (!trace) return;
+    const s = trace.request.state;
     if (st.lastGood && st.lastGood !== s) {
-      store.setState({ computing: null } as Partial<S>);
+      stopAll();
+      publish(false);
       st.loadExplorer(st.lastGood, `${cancelledText(s)} The last result is back (Undo returns to the cancelled call).`);
     } else {
-      finish(s, { ok: false, error: new EngineError("too-large", `${cancelledText(s)} Use smaller shapes, or make f do less work.`) });
+      finish(trace, { done: false, error: new EngineError("too-large", `${cancelledText(s)} Use smaller shapes, or make f do less work.`) });
     }
   };
-  store.setState({ cancelCompute: cancel } as Partial<S>);
+  store.setState({ cancelCompute: cancel, requestOffPage: request } as Partial<S>);
   check();
   const unsub = store.subscribe((s, prev) => {
     if (s.explorer !== prev.explorer) check();
   });
   return () => {
     unsub();
-    stop();
+    stopAll();
   };
 }

@@ -1,46 +1,73 @@
 /**
- * Answers computed off the page (compute.ts runs them in a worker), kept per explorer state
- * like the page's own traces (engineBridge.ts): the view of a state whose call ran past the
- * page's budget reads its answer here once it has arrived. Also the wire format between the
- * page and the worker: a VmapStory is plain data (numbers, strings, arrays) and crosses as is;
- * an EngineError loses its class in structured cloning, so it crosses as its fields.
+ * Answers computed off the page (compute.ts runs them in a worker), kept per explorer state and
+ * request key ("trace", or "grad|…" for the grad panel's options), like the page's own memos:
+ * the view of a state whose call ran past the page's budget reads its answer here once it has
+ * arrived. Also the wire format between the page and the worker: reports are plain data
+ * (numbers, strings, arrays, Float64Arrays) and cross as they are; an EngineError would lose its
+ * class in structured cloning, so it crosses as its fields under a marker key we choose.
  */
-import { EngineError, type ErrorWhere } from "../../engine/index";
-import { OFF_PAGE, traceCall, type PageResult, type TraceResult, type VmapCall, type VmapStory } from "./engineBridge";
+import { EngineError } from "../../engine/index";
+import { OFF_PAGE, traceCall, type PageResult, type TraceResult, type VmapCall } from "./engineBridge";
 import type { ExplorerState } from "./explorerTypes";
 
-export interface WireError {
-  kind: EngineError["kind"];
-  message: string;
-  pyType: EngineError["pyType"];
-  where: ErrorWhere;
-  column?: number;
+const ERROR_MARK = "engineError";
+
+/** A report as structured-clone-able data: every EngineError inside replaced by its fields. */
+export function toWire(x: unknown): unknown {
+  if (x instanceof EngineError) {
+    const { kind, message, pyType, where, column } = x;
+    return { [ERROR_MARK]: { kind, message, pyType, where, ...(column === undefined ? {} : { column }) } };
+  }
+  if (Array.isArray(x)) return x.length > 0 && typeof x[0] === "number" ? x : x.map(toWire);
+  if (x !== null && typeof x === "object" && Object.getPrototypeOf(x) === Object.prototype) {
+    return Object.fromEntries(Object.entries(x).map(([k, v]) => [k, toWire(v)]));
+  }
+  return x;
 }
 
-export type WireResult = { ok: true; story: VmapStory } | { ok: false; error: WireError };
-
-export function toWire(r: TraceResult): WireResult {
-  if (r.ok) return r;
-  const e = r.error;
-  return { ok: false, error: { kind: e.kind, message: e.message, pyType: e.pyType, where: e.where, ...(e.column === undefined ? {} : { column: e.column }) } };
+/** The inverse of toWire: the report with its EngineErrors rebuilt. */
+export function fromWire<T>(x: unknown): T {
+  return revive(x) as T;
 }
 
-export function fromWire(r: WireResult): TraceResult {
-  if (r.ok) return r;
-  const e = r.error;
-  return { ok: false, error: new EngineError(e.kind, e.message, { pyType: e.pyType, where: e.where, column: e.column }) };
+function revive(x: unknown): unknown {
+  if (Array.isArray(x)) return x.length > 0 && typeof x[0] === "number" ? x : x.map(revive);
+  if (x === null || typeof x !== "object" || Object.getPrototypeOf(x) !== Object.prototype) return x;
+  if (Object.hasOwn(x, ERROR_MARK)) {
+    const e = (x as Record<string, Pick<EngineError, "kind" | "message" | "pyType" | "where" | "column">>)[ERROR_MARK];
+    return new EngineError(e.kind, e.message, { pyType: e.pyType, where: e.where, column: e.column });
+  }
+  return Object.fromEntries(Object.entries(x).map(([k, v]) => [k, revive(v)]));
 }
 
-const offPage = new WeakMap<ExplorerState, TraceResult>();
+/** What came back for a request: the worker's report, or why there is none (time-out, cancel, a failed worker). */
+export type OffPageAnswer = { done: true; value: unknown } | { done: false; error: EngineError };
 
-/** Records the off-page answer for `s` (the worker's, or a time-out or cancellation as an error). */
-export function setOffPageResult(s: ExplorerState, r: TraceResult): void {
-  offPage.set(s, r);
+const answers = new WeakMap<ExplorerState, Map<string, OffPageAnswer>>();
+
+/** Records the off-page answer to request `key` for `s`. */
+export function setOffPageAnswer(s: ExplorerState, key: string, answer: OffPageAnswer): void {
+  let m = answers.get(s);
+  if (!m) answers.set(s, (m = new Map()));
+  m.set(key, answer);
 }
+
+export function offPageAnswer(s: ExplorerState, key: string): OffPageAnswer | undefined {
+  return answers.get(s)?.get(key);
+}
+
+export const TRACE_KEY = "trace";
+
+/** Each answer as a trace result, once (views are memoized on its identity). */
+const asTrace = new WeakMap<OffPageAnswer, TraceResult>();
 
 /** The call's answer: the page's trace, else (over the page's budget) the off-page answer once known. */
 export function resolvedTrace(c: VmapCall): PageResult {
   const r = traceCall(c);
   if (r.ok || !("offPage" in r)) return r;
-  return offPage.get(c.state) ?? OFF_PAGE;
+  const a = offPageAnswer(c.state, TRACE_KEY);
+  if (!a) return OFF_PAGE;
+  let t = asTrace.get(a);
+  if (!t) asTrace.set(a, (t = a.done ? (a.value as TraceResult) : { ok: false, error: a.error }));
+  return t;
 }

@@ -5,9 +5,11 @@
 // limit ends in a message naming the function and shapes, a newer state stops an older job, and
 // the answer (the worker's wire format, built by the same code) renders.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { act, cleanup, fireEvent, screen, within } from "@testing-library/react";
+import { act, cleanup, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { configureCompute, inProcessRunner, TIME_LIMIT_MS, type ComputeJob } from "../../app/state/compute";
-import { fromWire, toWire, type WireResult } from "../../app/state/computeResults";
+import { runRequest, type ComputeRequest } from "../../app/state/computeRequest";
+import { fromWire, toWire } from "../../app/state/computeResults";
+import type { TraceResult } from "../../app/state/engineBridge";
 import { fullTrace, PAGE_BUDGET, traceCall, vmapCall } from "../../app/state/engineBridge";
 import { explorerOf, leaf, type ExplorerState } from "../../app/state/explorerTypes";
 import { useStore } from "../../app/state/store";
@@ -17,17 +19,17 @@ import { renderApp } from "./renderApp";
 const big = (n = 8): ExplorerState => explorerOf("lambda a, b: a @ b", [["a", leaf(n, 200, 200), 0], ["b", leaf(200, 200), null]], 0);
 
 interface FakeJob {
-  state: ExplorerState;
+  request: ComputeRequest;
   cancelled: boolean;
   answer: () => void;
 }
 let jobs: FakeJob[] = [];
 
-/** Each job waits for `answer()`, which computes the state exactly as the worker does. */
-function fakeRunner(state: ExplorerState): ComputeJob {
-  let resolve!: (r: WireResult) => void;
-  const done = new Promise<WireResult>((r) => (resolve = r));
-  const job: FakeJob = { state: structuredClone(state), cancelled: false, answer: () => resolve(structuredClone(toWire(fullTrace(vmapCall(job.state))))) };
+/** Each job waits for `answer()`, which computes the request exactly as the worker does, through a structured clone. */
+function fakeRunner(request: ComputeRequest): ComputeJob {
+  let resolve!: (r: unknown) => void;
+  const done = new Promise<unknown>((r) => (resolve = r));
+  const job: FakeJob = { request: structuredClone(request), cancelled: false, answer: () => resolve(structuredClone(toWire(runRequest(job.request)))) };
   jobs.push(job);
   return { done, cancel: () => (job.cancelled = true) };
 }
@@ -61,7 +63,7 @@ describe("the page's budget", () => {
     expect(fromWire(structuredClone(toWire(ok)))).toEqual(ok);
     const bad = fullTrace(vmapCall(explorerOf("lambda a, b: a @ b", [["a", leaf(2, 3), 0], ["b", leaf(2, 4), 0]], 0)));
     expect(bad.ok).toBe(false);
-    const back = fromWire(structuredClone(toWire(bad)));
+    const back = fromWire<TraceResult>(structuredClone(toWire(bad)));
     expect(back.ok ? null : [back.error.message, back.error.kind, back.error.pyType, back.error.where]).toEqual(bad.ok ? null : [bad.error.message, bad.error.kind, bad.error.pyType, bad.error.where]);
   });
 });
@@ -120,16 +122,17 @@ describe("computing off the page", () => {
     renderApp();
     load(big(8));
     load(big(9));
-    expect(jobs.map((j) => j.cancelled)).toEqual([true, false]);
-    await act(async () => jobs[0].answer());
+    const traces = () => jobs.filter((j) => j.request.kind === "trace");
+    expect(traces().map((j) => j.cancelled)).toEqual([true, false]);
+    await act(async () => traces()[0].answer());
     await settle();
     expect(status().textContent).toMatch(/Computing…/);
-    await act(async () => jobs[1].answer());
+    await act(async () => traces()[1].answer());
     await settle();
     expect(outShape().textContent).toBe("(9, 200, 200)");
     // Back to a small state: nothing computes off the page.
     load(explorerOf("lambda a, b: a @ b", [["a", leaf(3, 2, 2), 0], ["b", leaf(2, 2), null]], 0));
-    expect(jobs).toHaveLength(2);
+    expect(traces()).toHaveLength(2);
     expect(outShape().textContent).toBe("(3, 2, 2)");
   });
 
@@ -145,19 +148,41 @@ describe("computing off the page", () => {
   });
 });
 
-describe("the panels compute on the page, under the page's budget", () => {
-  it("grad and jit of a batched (12, 400, 400) @ (400, 400) end in the budget's message at once, not after seconds of work", async () => {
+describe("the panels past the page's budget", () => {
+  const s12 = () => explorerOf("lambda a, b: a @ b", [["a", leaf(12, 400, 400), 0], ["b", leaf(400, 400), null]], 0);
+
+  it("grad asks for the worker and jit ends in the budget's message, both at once, not after seconds of work", async () => {
     const { selectGradReport } = await import("../../app/panels/grad/gradModel");
     const { selectJitReport } = await import("../../app/panels/jit/jitModel");
-    const s = explorerOf("lambda a, b: a @ b", [["a", leaf(12, 400, 400), 0], ["b", leaf(400, 400), null]], 0);
+    const { takeOffPageRequests } = await import("../../app/panels/memoPerState");
+    const s = s12();
     vmapCall(s); // the arguments are built once for every panel; not what is timed
+    takeOffPageRequests();
     const t0 = performance.now();
     const g = selectGradReport(s, { argnums: 0, sumLoss: true });
     const j = selectJitReport(s, undefined);
     const ms = performance.now() - t0;
-    const budget = `budget of ${PAGE_BUDGET.ops.toLocaleString("en-US")}`;
-    expect(g.perExample.ok ? "" : g.perExample.error.message).toContain(budget);
-    expect(j.ok ? "" : j.error.message).toContain(budget);
+    expect(g.perExample.ok ? "" : g.perExample.error.message).toMatch(/^Computing…/);
+    expect(takeOffPageRequests()).toEqual([{ state: s, key: "grad|0|true", kind: "grad", options: { argnums: 0, sumLoss: true } }]);
+    expect(j.ok ? "" : j.error.message).toContain(`budget of ${PAGE_BUDGET.ops.toLocaleString("en-US")}`);
     expect(ms).toBeLessThan(1000);
+  });
+
+  it("the grad panel shows Computing…, then the worker's gradients", async () => {
+    renderApp();
+    await screen.findByLabelText("argnums", undefined, { timeout: 10_000 });
+    act(() => useStore.getState().setGradSumLoss(true));
+    load(big());
+    const grad = () => screen.getByRole("region", { name: /jax\.grad/ });
+    await waitFor(() => expect(jobs.some((j) => j.request.kind === "grad")).toBe(true), { timeout: 5000 });
+    expect(within(grad()).getAllByText(/^Computing…/).length).toBeGreaterThan(0);
+    expect(grad().getAttribute("aria-busy")).toBe("true");
+    const job = jobs.find((j) => j.request.kind === "grad")!;
+    expect(job.request.options).toEqual({ argnums: 0, sumLoss: true });
+    await act(async () => job.answer());
+    await settle();
+    expect(within(grad()).getByLabelText("Gradient shape").textContent).toBe("(8, 200, 200)");
+    expect(within(grad()).getByLabelText("Per-example gradient shape").textContent).toBe("(8, 200, 200)");
+    expect(grad().getAttribute("aria-busy")).toBe("false");
   });
 });

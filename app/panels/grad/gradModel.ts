@@ -11,7 +11,7 @@ import { parseFunction, vmapCall, type EngineError } from "../../state/engineBri
 import { inAxesText } from "../../state/codegen";
 import type { ExplorerState } from "../../state/explorerTypes";
 import { attempt, type Outcome } from "../format";
-import { memoPerState } from "../usePanelInputs";
+import { memoPerState } from "../memoPerState";
 
 export interface GradOptions {
   argnums: number;
@@ -37,7 +37,14 @@ function sumLossSource(src: string): string {
   return composeLambdaSource(src, "jnp.sum");
 }
 
-function computeGrad(s: ExplorerState, o: GradOptions): GradReport {
+/** The report with `error` for both results (the function parses): computing in the worker, or stopped. */
+function gradReportWith(s: ExplorerState, o: GradOptions, error: EngineError): GradReport {
+  const failed: Outcome = { ok: false, error };
+  return { ...describeGrad(s, o), parseError: null, grad: failed, perExample: failed };
+}
+
+/** The report's parameters, argnums used, loss and Python lines. */
+function describeGrad(s: ExplorerState, o: GradOptions) {
   const call = vmapCall(s);
   const { parsed } = call;
   const params = parsed.ok ? parsed.params : [];
@@ -46,20 +53,25 @@ function computeGrad(s: ExplorerState, o: GradOptions): GradReport {
   const name = loss ? "loss" : "f";
   const size = call.opts.axisSize !== undefined ? `, axis_size=${call.opts.axisSize}` : "";
   const callText = `(${params.join(", ")})`;
-  const base = {
+  return {
     params,
     k,
     loss,
     gradCode: `jax.grad(${name}, argnums=${k})${callText}`,
     perExampleCode: `jax.vmap(jax.grad(${name}, argnums=${k}), in_axes=${inAxesText(s, params)}${size})${callText}`,
   };
+}
+
+/** The report, computed (the worker runs this too: state/compute.worker.ts). */
+export function computeGrad(s: ExplorerState, o: GradOptions): GradReport {
+  const call = vmapCall(s);
+  const { parsed } = call;
+  const base = describeGrad(s, o);
+  const { k, loss } = base;
   if (!parsed.ok) return { ...base, parseError: parsed.error, grad: { ok: false, error: parsed.error }, perExample: { ok: false, error: parsed.error } };
   const fn = loss ? parseFunction(loss) : parsed;
   if (!fn.ok) return { ...base, parseError: null, grad: { ok: false, error: fn.error }, perExample: { ok: false, error: fn.error } };
-  if (!call.args.ok) {
-    const failed: Outcome = { ok: false, error: call.args.error };
-    return { ...base, parseError: null, grad: failed, perExample: failed };
-  }
+  if (!call.args.ok) return gradReportWith(s, o, call.args.error);
   const argv = call.args.values;
   const g = grad(fn.fn, { argnums: k });
   return {
@@ -70,4 +82,5 @@ function computeGrad(s: ExplorerState, o: GradOptions): GradReport {
   };
 }
 
-export const selectGradReport = memoPerState((o: GradOptions) => `${o.argnums}|${o.sumLoss}`, computeGrad);
+/** Past the page's budget the report is computed in the worker; meanwhile (or on a time-out) `gradReportWith` says why. */
+export const selectGradReport = memoPerState((o: GradOptions) => `${o.argnums}|${o.sumLoss}`, computeGrad, { kind: "grad", pending: gradReportWith });
