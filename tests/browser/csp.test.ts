@@ -110,7 +110,9 @@ run("the built app under a CSP without 'unsafe-eval'", () => {
     await page.getByLabel("Function").waitFor();
     await expect.poll(() => page.getByRole("status", { name: "Computation" }).textContent(), { timeout: 10_000 }).toContain("Computing…");
     await expect.poll(() => page.getByLabel("Output shape").textContent(), { timeout: 30_000 }).toBe("(8, 300, 300)");
-    expect(workerPolicy).toEqual([CSP]);
+    // One worker per job (the explorer's trace, the grad panel's report): each under the policy.
+    expect(workerPolicy.length).toBeGreaterThan(0);
+    expect(workerPolicy.every((p) => p === CSP)).toBe(true);
     expect(await page.getByRole("region", { name: "Arrays" }).getByRole("alert").count()).toBe(0);
     expect(errors).toEqual([]);
     await page.close();
