@@ -5,7 +5,7 @@
 // limit ends in a message naming the function and shapes, a newer state stops an older job, and
 // the answer (the worker's wire format, built by the same code) renders.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { act, cleanup, fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { configureCompute, inProcessRunner, TIME_LIMIT_MS, type ComputeJob } from "../../app/state/compute";
 import { runRequest, type ComputeRequest } from "../../app/state/computeRequest";
 import { fromWire, toWire } from "../../app/state/computeResults";
@@ -13,7 +13,8 @@ import type { TraceResult } from "../../app/state/engineBridge";
 import { fullTrace, PAGE_BUDGET, traceCall, vmapCall } from "../../app/state/engineBridge";
 import { explorerOf, leaf, type ExplorerState } from "../../app/state/explorerTypes";
 import { useStore } from "../../app/state/store";
-import { renderApp } from "./renderApp";
+import { closeLink, openLink, renderApp } from "./renderApp";
+import { encodeExplorer } from "../../app/state/urlState";
 
 /** A batched (8, 200, 200) @ (200, 200): 6.4·10⁷ multiply-adds, past the page's 5·10⁷. */
 const big = (n = 8): ExplorerState => explorerOf("lambda a, b: a @ b", [["a", leaf(n, 200, 200), 0], ["b", leaf(200, 200), null]], 0);
@@ -39,7 +40,7 @@ beforeEach(() => {
   configureCompute({ runner: fakeRunner, timeLimitMs: TIME_LIMIT_MS });
 });
 afterEach(() => {
-  cleanup();
+  closeLink();
   configureCompute({ runner: inProcessRunner, timeLimitMs: TIME_LIMIT_MS });
 });
 
@@ -100,6 +101,43 @@ describe("computing off the page", () => {
     expect(outShape().getAttribute("data-stale")).toBe("false");
     expect(status().textContent).toBe("");
     expect(screen.getAllByRole("status").some((el) => /Cancelled computing jax\.vmap\(f\)\(a, b\) with f = lambda a, b: a @ b and shapes a \(8, 200, 200\), b \(200, 200\)/.test(el.textContent ?? ""))).toBe(true);
+  });
+
+  it("Cancel with no last result to go back to says so where the error shows", async () => {
+    renderApp();
+    act(() => useStore.setState({ lastGood: null }));
+    load(big());
+    expect(status().textContent).toMatch(/Computing…/);
+    expect(outShape().textContent).toBe("—");
+    fireEvent.click(within(status()).getByRole("button", { name: "Cancel" }));
+    expect(jobs[0].cancelled).toBe(true);
+    expect(status().textContent).toBe("");
+    expect(screen.getByRole("alert").textContent).toContain(
+      "Cancelled computing jax.vmap(f)(a, b) with f = lambda a, b: a @ b and shapes a (8, 200, 200), b (200, 200). Use smaller shapes, or make f do less work.",
+    );
+  });
+
+  it("a link opened past the page's budget computes over the default example, dimmed", async () => {
+    openLink(`#${encodeExplorer(big())}`);
+    expect(status().textContent).toMatch(/Computing…/);
+    expect(outShape().textContent).toBe("(2, 2)");
+    expect(outShape().getAttribute("data-stale")).toBe("true");
+    await act(async () => jobs[0].answer());
+    await settle();
+    expect(outShape().textContent).toBe("(8, 200, 200)");
+  });
+
+  it("Undo after Cancel computes the cancelled call again", async () => {
+    renderApp();
+    load(big());
+    fireEvent.click(within(status()).getByRole("button", { name: "Cancel" }));
+    expect(outShape().textContent).toBe("(2, 2)");
+    act(() => useStore.getState().undo());
+    expect(jobs).toHaveLength(2);
+    expect(jobs[1].cancelled).toBe(false);
+    await act(async () => jobs[1].answer());
+    await settle();
+    expect(outShape().textContent).toBe("(8, 200, 200)");
   });
 
   it("stops after the time limit with a message naming the function and the shapes", async () => {
