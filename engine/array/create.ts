@@ -38,9 +38,14 @@ export function array(data: NestedList | ArrayLike<number> | NDArray | boolean, 
     if (typeof data !== "object" || data === null || typeof (data as ArrayLike<number>).length !== "number") {
       throw typeError(`flat data must be a sequence of numbers, not ${pyTypeName(data)}`);
     }
-    const flat = Float64Array.from(data as ArrayLike<number>, element);
-    if (flat.length !== sizeOf(dims)) throw new EngineError("shape-error", `cannot reshape array of size ${flat.length} into shape ${pyShape(dims)}`);
-    checkAlloc(flat.length);
+    const src = data as ArrayLike<number>;
+    if (src.length !== sizeOf(dims)) throw new EngineError("shape-error", `cannot reshape array of size ${src.length} into shape ${pyShape(dims)}`);
+    checkAlloc(src.length);
+    // A plain loop: Float64Array.from with a map function takes ~300 ns per element in V8
+    // (3 s for 10⁷, the size limit), this ~2 ns; a Float64Array's elements need no check.
+    const flat = new Float64Array(src.length);
+    if (src instanceof Float64Array) flat.set(src);
+    else for (let i = 0; i < src.length; i++) flat[i] = element(src[i]);
     return new NDArray(flat, dims);
   }
   if (!Array.isArray(data)) return new NDArray(Float64Array.of(element(data)), []);

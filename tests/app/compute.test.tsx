@@ -58,6 +58,16 @@ describe("the page's budget", () => {
     expect(r).toMatchObject({ ok: false, offPage: true });
   });
 
+  it("a state with two arguments at the size limit (10⁷ cells each) is built and handed to the worker without holding the page", () => {
+    const s = explorerOf("lambda a, b: a + b", [["a", leaf(10_000, 1_000), 0], ["b", leaf(10_000, 1_000), 0]], 0);
+    const t0 = performance.now();
+    const r = traceCall(vmapCall(s));
+    const ms = performance.now() - t0;
+    expect(r).toMatchObject({ ok: false, offPage: true });
+    // Was 4 s: np.array copied each argument's Float64Array element by element through Float64Array.from's map function.
+    expect(ms).toBeLessThan(2500);
+  });
+
   it("the worker's answer survives structured cloning (a VmapStory is plain data; errors cross as fields)", () => {
     const ok = fullTrace(vmapCall(big(2)));
     expect(ok.ok).toBe(true);
