@@ -13,7 +13,7 @@ function Seconds({ since }: { since: number }) {
     const id = setInterval(() => setNow(Date.now()), 1000);
     return () => clearInterval(id);
   }, []);
-  return <span aria-hidden="true"> {Math.max(0, Math.floor((now - since) / 1000))} s</span>;
+  return <span aria-hidden="true"> {Math.max(0, Math.floor((now - since) / 1000))} s.</span>;
 }
 
 export function ComputeStatus() {
@@ -25,7 +25,7 @@ export function ComputeStatus() {
       {computing && (
         <p className="notice computing">
           Computing…
-          <Seconds since={computing.since} /> This call is too big to compute at once, so it runs in the background
+          <Seconds since={computing.since} /> This call is too big to compute at once on the page, so it runs in the background
           {hasPicture ? "; the picture below is the last result." : "."}{" "}
           <button type="button" onClick={cancel}>
             Cancel

@@ -3,6 +3,8 @@
 // a shape field works and supersedes the computation), the answer renders, and a call past the
 // time limit (shortened through the test-only global compute.ts reads) ends with the message
 // naming the function and shapes.
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { hasChromium, startApp, type AppServer } from "./appServer";
@@ -10,6 +12,7 @@ import { explorerOf, leaf } from "../../app/state/explorerTypes";
 import { encodeExplorer } from "../../app/state/urlState";
 
 const run = hasChromium() ? describe : describe.skip;
+const SHOTS = join(__dirname, "screenshots");
 
 /** (6, 400, 400) @ (400, 400) batched: 3.8·10⁸ multiply-adds, 8× the page's budget, 0.5–2 s in the worker. */
 const bigMatmul = (n: number) => encodeExplorer(explorerOf("lambda a, b: a @ b", [["a", leaf(n, 400, 400), 0], ["b", leaf(400, 400), null]], 0));
@@ -33,6 +36,7 @@ const timerLateness = (page: Page) =>
 
 run("calls past the page's budget run in a worker", () => {
   beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
     app = await startApp();
   });
   afterAll(async () => {
@@ -47,6 +51,7 @@ run("calls past the page's budget run in a worker", () => {
     await page.getByLabel("Function").waitFor();
     await expect.poll(() => status(page).textContent(), { timeout: 10_000 }).toContain("Computing…");
     expect(await page.getByRole("region", { name: "Arrays" }).getAttribute("aria-busy")).toBe("true");
+    await page.screenshot({ path: join(SHOTS, "computing-1280.png") });
     const t0 = Date.now();
     const late = await timerLateness(page);
     const stillComputing = (await status(page).textContent())?.includes("Computing…");
@@ -76,6 +81,7 @@ run("calls past the page's budget run in a worker", () => {
       .poll(() => page.getByRole("alert").first().textContent().catch(() => ""), { timeout: 10_000 })
       .toContain("Stopped after 0.2 s: jax.vmap(f)(a, b) with f = lambda a, b: a @ b and shapes a (6, 400, 400), b (400, 400) takes too long to compute here. Use smaller shapes, or make f do less work.");
     expect(await status(page).textContent()).toBe("");
+    await page.screenshot({ path: join(SHOTS, "time-limit-1280.png") });
     await page.close();
   });
 });
