@@ -182,7 +182,7 @@ export function traceCall(c: VmapCall, withProvenance = false): PageResult {
 const traces = new WeakMap<VmapCall, PageResult>();
 
 /** `run` under the page's budget; OFF_PAGE when that budget (not a JAX error) stopped it. */
-export function onPage<T>(run: () => T): T | OffPage {
+function onPage<T>(run: () => T): T | OffPage {
   const r = withinWorkBudget(PAGE_BUDGET, run);
   return r.done ? r.value : OFF_PAGE;
 }

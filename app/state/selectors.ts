@@ -1,10 +1,11 @@
 /**
  * Derivations from the store (style P11: derived values are selected, never stored): the vmap
  * call and its trace or error, where the error belongs, the picture to draw (this state's, or
- * the last good state's, dimmed, while an error shows), cell counts for the drawing budget, and
- * the generated Python. Pure functions of (explorer state, last good state): each is memoized
- * on the identity of those immutable inputs, so a re-render that changed nothing recomputes
- * nothing, and two stores never share an answer.
+ * the last good state's, dimmed, while an error shows or a call computes off the page), cell
+ * counts for the drawing budget, and the generated Python. Pure functions of (explorer state,
+ * last good state) and, for a call past the page's budget, the worker's answer once it is in
+ * (computeResults.ts): each is memoized on the identity of those immutable inputs, so a
+ * re-render that changed nothing recomputes nothing.
  */
 import { ERROR_PLACE, vmapCall, type VmapCall, type EngineError, type ErrorPlace, type PageResult, type ParsedFn, type VmapStory } from "./engineBridge";
 import { resolvedTrace } from "./computeResults";
