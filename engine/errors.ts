@@ -26,7 +26,11 @@ export type PyType =
   | "MemoryError"
   | "KeyError"
   | "RecursionError"
-  | "ZeroDivisionError";
+  | "ZeroDivisionError"
+  // Not raised by the engine: the app's own stops of a call that ran too long or was cancelled
+  // (app/state/compute.ts), named as Python names them (a timeout, Ctrl+C).
+  | "TimeoutError"
+  | "KeyboardInterrupt";
 
 /**
  * Which part of a vmap call an error belongs to, set where the knowledge is (vmapErrors.ts,

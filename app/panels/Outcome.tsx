@@ -2,8 +2,16 @@
 import { resultShapeText, type Outcome } from "./format";
 import { ResultValues } from "./ValueGrid";
 import { PythonError } from "../explorer/ErrorAlert";
+import { isComputingNote } from "./memoPerState";
 
 export function OutcomeView({ outcome, what }: { outcome: Outcome; what: string }) {
+  if (!outcome.ok && isComputingNote(outcome.error)) {
+    return (
+      <p className="panel-note" role="status">
+        {outcome.error.message}
+      </p>
+    );
+  }
   if (!outcome.ok) {
     return (
       <div className="panel-error" role="status" data-kind={outcome.error.kind}>

@@ -32,8 +32,16 @@ const want = (r: OffPageRequest) => {
   if (!wanted.some((w) => w.state === r.state && w.key === r.key)) wanted.push(r);
 };
 
-export const computingNote = () =>
-  new EngineError("too-large", "Computing… this call is past what the page computes at once, so it runs in the background.");
+const notes = new WeakSet<EngineError>();
+
+/** What a report shows while its worker computes: not an error (Outcome.tsx shows it as a status). */
+export function computingNote(): EngineError {
+  const e = new EngineError("too-large", "Computing… this call is too big to compute at once on the page, so it runs in the background.");
+  notes.add(e);
+  return e;
+}
+
+export const isComputingNote = (e: EngineError): boolean => notes.has(e);
 
 export function memoPerState<O, R>(keyOf: (o: O) => string, compute: (s: ExplorerState, o: O) => R, offPage?: OffPage<O, R>) {
   let cache = new WeakMap<ExplorerState, Map<string, R>>();

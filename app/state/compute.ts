@@ -124,7 +124,7 @@ function callText(s: ExplorerState, kind: ComputeRequest["kind"] = "trace"): str
 }
 
 export function timeOutError(s: ExplorerState, ms: number, kind: ComputeRequest["kind"] = "trace"): EngineError {
-  return new EngineError("too-large", `Stopped after ${ms / 1000} s: ${callText(s, kind)} takes too long to compute here. Use smaller shapes, or make f do less work.`);
+  return new EngineError("too-large", `Stopped after ${ms / 1000} s: ${callText(s, kind)} takes too long to compute here. Use smaller shapes, or make f do less work.`, { pyType: "TimeoutError" });
 }
 
 export const cancelledText = (s: ExplorerState) => `Cancelled computing ${callText(s)}.`;
@@ -214,7 +214,7 @@ export function startCompute<S extends Host>(store: StoreApi<S>): () => void {
       publish(false);
       st.loadExplorer(st.lastGood, `${cancelledText(s)} The last result is back (Undo returns to the cancelled call).`);
     } else {
-      finish(trace, { done: false, error: new EngineError("too-large", `${cancelledText(s)} Use smaller shapes, or make f do less work.`) });
+      finish(trace, { done: false, error: new EngineError("too-large", `${cancelledText(s)} Use smaller shapes, or make f do less work.`, { pyType: "KeyboardInterrupt" }) });
     }
   };
   store.setState({ cancelCompute: cancel, requestOffPage: request } as Partial<S>);

@@ -83,7 +83,7 @@ run("calls past the page's budget run in a worker", () => {
     await page.getByLabel("Function").waitFor();
     await expect
       .poll(() => page.getByRole("alert").first().textContent().catch(() => ""), { timeout: 10_000 })
-      .toContain("Stopped after 0.2 s: jax.vmap(f)(a, b) with f = lambda a, b: a @ b and shapes a (6, 400, 400), b (400, 400) takes too long to compute here. Use smaller shapes, or make f do less work.");
+      .toBe("TimeoutError: Stopped after 0.2 s: jax.vmap(f)(a, b) with f = lambda a, b: a @ b and shapes a (6, 400, 400), b (400, 400) takes too long to compute here. Use smaller shapes, or make f do less work.");
     expect(await status(page).textContent()).toBe("");
     await page.screenshot({ path: join(SHOTS, "time-limit-1280.png") });
     await page.close();
