@@ -19,6 +19,7 @@ export { traceVmap } from "./transforms/story";
 export { describeArgs } from "./transforms/describe";
 export { EngineError, pyShape, pyTuple, type ErrorKind, type ErrorWhere } from "./errors";
 export { MAX_ELEMENTS } from "./limits";
+export { config } from "./config";
 export { MAX_SOURCE_LENGTH } from "./lang";
 export { DEFAULT_WORK_BUDGET, MAX_DEPTH, withWorkBudget, withinWorkBudget, type WithinBudget, type WorkBudget } from "./limits";
 export type * from "./transforms/storyTypes";

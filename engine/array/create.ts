@@ -2,6 +2,7 @@
 import { EngineError, pyShape } from "../errors";
 import { checkAlloc } from "../limits";
 import { allocate, NDArray, type NestedList } from "./ndarray";
+import { defaultFloat, defaultInt, roundInPlace, scalarType, type DType } from "./dtype";
 import { pyNumber, pyTypeName, shapeArg, typeError } from "./pyargs";
 import { sizeOf, type Shape } from "./shape";
 
@@ -27,12 +28,42 @@ function element(x: unknown): number {
   throw typeError(`Value of type <class '${pyTypeName(x)}'> is not a valid JAX array element: only arrays of numeric types are supported`);
 }
 
+/** A Python scalar as a 0-d array of its weak type (`2` weak int, `2.5` weak float, `True` bool). */
+export function scalarArray(x: number | boolean, isFloatLiteral = false): NDArray {
+  const t = scalarType(x, isFloatLiteral);
+  return fromFlat(Float64Array.of(Number(x)), [], t.dtype, t.weak);
+}
+
+/** A Python scalar taken as a weak array of `dtype` (its partner's). */
+export function scalarOfType(x: number, dtype: DType): NDArray {
+  return fromFlat(Float64Array.of(x), [], dtype, true);
+}
+
+/** An array of `dtype` over `data`, rounding the values to it. */
+export function fromFlat(data: Float64Array, shape: Shape, dtype: DType, weak = false): NDArray {
+  roundInPlace(data, 0, data.length, dtype);
+  return new NDArray(data, shape, undefined, 0, dtype, weak);
+}
+
 /**
  * jnp.array: from nested lists of numbers, or from flat data and a shape (checked as NumPy
- * checks shapes: ints, none negative, and as many values as the shape holds).
+ * checks shapes: ints, none negative, and as many values as the shape holds). JS numbers do
+ * not say int or float, so the array has the default float dtype unless `dtype` is given
+ * (only booleans give bool).
  */
-export function array(data: NestedList | ArrayLike<number> | NDArray | boolean, shape?: Shape): NDArray {
+export function array(data: NestedList | ArrayLike<number> | NDArray | boolean, shape?: Shape, dtype?: DType): NDArray {
   if (data instanceof NDArray) return shape === undefined ? data : data.reshape(shapeArg(shape));
+  const made = arrayOf(data, shape);
+  return fromFlat(made.data, made.shape, dtype ?? (allBooleans(data) ? "bool" : defaultFloat()));
+}
+
+function allBooleans(data: unknown): boolean {
+  if (typeof data === "boolean") return true;
+  if (!Array.isArray(data) || data.length === 0) return false;
+  return data.every(allBooleans);
+}
+
+function arrayOf(data: NestedList | ArrayLike<number> | boolean, shape?: Shape): NDArray {
   if (shape !== undefined) {
     const dims = shapeArg(shape);
     if (typeof data !== "object" || data === null || typeof (data as ArrayLike<number>).length !== "number") {
@@ -67,14 +98,15 @@ export function array(data: NestedList | ArrayLike<number> | NDArray | boolean, 
 }
 
 /** NumPy full(shape, fill_value): the shape is checked as NumPy does (ints, none negative). */
-export function full(shape: Shape | number, value: number): NDArray {
-  const out = allocate(shapeArg(shape));
+export function full(shape: Shape | number, value: number, dtype: DType = defaultFloat()): NDArray {
+  const out = allocate(shapeArg(shape), dtype);
   out.data.fill(pyNumber(value, "fill_value"));
+  roundInPlace(out.data, 0, out.size, dtype);
   return out;
 }
 
-export const zeros = (shape: Shape | number): NDArray => full(shape, 0);
-export const ones = (shape: Shape | number): NDArray => full(shape, 1);
+export const zeros = (shape: Shape | number, dtype?: DType): NDArray => full(shape, 0, dtype);
+export const ones = (shape: Shape | number, dtype?: DType): NDArray => full(shape, 1, dtype);
 
 /** NumPy arange(stop) / arange(start, stop, step); None for stop/step means omitted. */
 export function arange(start: number, stop?: number | null, step: number | null = 1): NDArray {
@@ -90,5 +122,7 @@ export function arange(start: number, stop?: number | null, step: number | null 
   checkAlloc(n);
   const out = new Float64Array(n);
   for (let i = 0; i < n; i++) out[i] = start + i * step;
-  return new NDArray(out, [n]);
+  // NumPy/JAX: integer arguments give the default int dtype, any float one the default float.
+  const ints = Number.isInteger(start) && Number.isInteger(stop) && Number.isInteger(step);
+  return fromFlat(out, [n], ints ? defaultInt() : defaultFloat());
 }

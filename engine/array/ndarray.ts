@@ -1,26 +1,39 @@
 /**
- * NDArray: float64 storage plus shape, strides and offset (scijs/ndarray's affine view model).
+ * NDArray: float64 storage plus shape, strides and offset (scijs/ndarray's affine view model),
+ * and a dtype (dtype.ts): the stored values are always already rounded to it.
  * Views (transpose, broadcast, slices) share storage; nothing here computes, kernels.ts does.
  */
 import { EngineError, pyShape } from "../errors";
 import { intOrTuple } from "./pyargs";
 import { checkAlloc, chargeElements } from "../limits";
+import { defaultFloat, type DType, type Typed } from "./dtype";
 import { materialize } from "./materialize";
 import { inferNewShape, rowMajorStrides, sizeOf, type Shape } from "./shape";
 
 export type NestedList = number | NestedList[];
 
-export class NDArray {
+export class NDArray implements Typed {
   readonly data: Float64Array;
   readonly shape: readonly number[];
   readonly strides: readonly number[];
   readonly offset: number;
+  readonly dtype: DType;
+  /** JAX's weak_type: the array came from a Python scalar and adopts its partner's dtype. */
+  readonly weak: boolean;
 
-  constructor(data: Float64Array, shape: Shape, strides?: readonly number[], offset = 0) {
+  /** `data` must already hold values of `dtype` (rounded); the default dtype is the default float. */
+  constructor(data: Float64Array, shape: Shape, strides?: readonly number[], offset = 0, dtype: DType = defaultFloat(), weak = false) {
     this.data = data;
     this.shape = Object.freeze([...shape]);
     this.strides = Object.freeze(strides ? [...strides] : rowMajorStrides(shape));
     this.offset = offset;
+    this.dtype = dtype;
+    this.weak = weak;
+  }
+
+  /** The same elements as another view (shape, strides, offset) of this storage and dtype. */
+  view(shape: Shape, strides?: readonly number[], offset = this.offset): NDArray {
+    return new NDArray(this.data, shape, strides, offset, this.dtype, this.weak);
   }
 
   get ndim(): number {
@@ -75,8 +88,8 @@ export class NDArray {
   /** NumPy reshape (an int or a tuple), with one -1 inferred. Copies only when the view is not dense. */
   reshape(shape: number | readonly number[]): NDArray {
     const target = resolveReshape(this.shape, shape);
-    if (this.isContiguous) return new NDArray(this.data, target, undefined, this.offset);
-    return new NDArray(this.flat(), target);
+    if (this.isContiguous) return this.view(target, undefined, this.offset);
+    return new NDArray(this.flat(), target, undefined, 0, this.dtype, this.weak);
   }
 
   toString(): string {
@@ -98,9 +111,9 @@ function resolveReshape(from: Shape, shape: unknown): number[] {
   return target;
 }
 
-/** A fresh dense array; checks the size limit before allocating. */
-export function allocate(shape: Shape): NDArray {
+/** A fresh dense array (zeros); checks the size limit before allocating. */
+export function allocate(shape: Shape, dtype: DType = defaultFloat(), weak = false): NDArray {
   const n = sizeOf(shape);
   checkAlloc(n);
-  return new NDArray(new Float64Array(n), shape);
+  return new NDArray(new Float64Array(n), shape, undefined, 0, dtype, weak);
 }

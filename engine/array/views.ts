@@ -9,7 +9,7 @@ import { isPermutation, type Shape } from "./shape";
 
 export function transposeView(x: NDArray, perm: readonly number[]): NDArray {
   if (!isPermutation(perm, x.ndim)) throw new EngineError("shape-error", "axes don't match array");
-  return new NDArray(x.data, perm.map((p) => x.shape[p]), perm.map((p) => x.strides[p]), x.offset);
+  return x.view(perm.map((p) => x.shape[p]), perm.map((p) => x.strides[p]));
 }
 
 /** broadcast_in_dim as a view: operand axis i lands on output axis dims[i]; new axes get stride 0. */
@@ -22,7 +22,7 @@ export function broadcastInDimView(x: NDArray, shape: Shape, dims: readonly numb
     if (x.shape[i] === shape[d]) strides[d] = x.strides[i];
     else if (x.shape[i] !== 1) throw new EngineError("shape-error", `cannot broadcast shape [${x.shape}] to [${shape}]`);
   });
-  return new NDArray(x.data, shape, strides, x.offset);
+  return x.view(shape, strides);
 }
 
 /** NumPy broadcast_to: right-aligned. */
@@ -33,7 +33,7 @@ export function broadcastToView(x: NDArray, shape: Shape): NDArray {
 
 export function squeezeView(x: NDArray, axes: readonly number[]): NDArray {
   const keep = x.shape.map((_, i) => i).filter((i) => !axes.includes(i));
-  return new NDArray(x.data, keep.map((i) => x.shape[i]), keep.map((i) => x.strides[i]), x.offset);
+  return x.view(keep.map((i) => x.shape[i]), keep.map((i) => x.strides[i]));
 }
 
 /** Strided slice per axis: start/stop/step already normalised (NumPy semantics, step ≠ 0). */
@@ -52,7 +52,7 @@ export function sliceView(x: NDArray, slices: readonly AxisSlice[]): NDArray {
     shape.push(s.size);
     strides.push(s.step * x.strides[i]);
   });
-  return new NDArray(x.data, shape, strides, offset);
+  return x.view(shape, strides, offset);
 }
 
 /**

@@ -1,10 +1,16 @@
-/** ShapedArray: what tracing knows about a value (its shape; every value is float64). */
+/** ShapedArray: what tracing knows about a value: its shape and dtype (with JAX's weak_type). */
+import type { DType, Typed } from "../array/dtype";
+import { defaultFloat, shortName } from "../array/dtype";
 import { sizeOf } from "../array/shape";
 
-export class ShapedArray {
+export class ShapedArray implements Typed {
   readonly shape: readonly number[];
-  constructor(shape: readonly number[]) {
+  readonly dtype: DType;
+  readonly weak: boolean;
+  constructor(shape: readonly number[], dtype: DType = defaultFloat(), weak = false) {
     this.shape = Object.freeze([...shape]);
+    this.dtype = dtype;
+    this.weak = weak;
   }
   get ndim(): number {
     return this.shape.length;
@@ -12,8 +18,15 @@ export class ShapedArray {
   get size(): number {
     return sizeOf(this.shape);
   }
-  /** jaxpr type text. JAX's default is float32 (x64 off); we print what JAX prints. */
+  /** The same shape with another dtype. */
+  withType(t: Typed): ShapedArray {
+    return new ShapedArray(this.shape, t.dtype, t.weak);
+  }
+  /**
+   * jaxpr type text, `f32[3,4]`, `i32[]`, `bool[2]`. JAX's pretty printer shows no mark for weak
+   * types (core.py `ShapedArray.str_short`).
+   */
   str(): string {
-    return `f32[${this.shape.join(",")}]`;
+    return `${shortName(this.dtype)}[${this.shape.join(",")}]`;
   }
 }

@@ -5,7 +5,8 @@
  * Interpreters (eval, vmap, grad, jaxpr building, codegen) stay generic and look rules up here.
  * JAX: each `*_p` in jax/_src/lax/lax.py with its rules registered beside it.
  */
-import type { NDArray } from "../array/ndarray";
+import { promote, roundInPlace, type Typed } from "../array/dtype";
+import { NDArray } from "../array/ndarray";
 import { sizeOf } from "../array/shape";
 import { CALL_COST, chargeOps } from "../limits";
 import { ShapedArray } from "./aval";
@@ -17,8 +18,16 @@ export type BDim = number | null;
 
 export interface PrimitiveDef<P = any> {
   readonly name: string;
-  /** Abstract evaluation: output avals from input avals; raises the shape error JAX would. */
+  /**
+   * Abstract evaluation: output avals from input avals; raises the shape error JAX would.
+   * definePrimitive gives each result the dtype of the `dtype` rule.
+   */
   shape(avals: ShapedArray[], params: P): ShapedArray[];
+  /**
+   * The results' dtype (with weak_type) from the operands'. Default: their promotion
+   * (dtype.ts `promote`), right for arithmetic, reductions, contractions and data movement.
+   */
+  dtype?(xs: readonly Typed[], params: P): Typed;
   /** Concrete evaluation on arrays. definePrimitive wraps it to charge `cost` first. */
   impl(xs: NDArray[], params: P): NDArray[];
   /**
@@ -58,23 +67,52 @@ export function definePrimitive<P>(def: PrimitiveDef<P>): PrimitiveDef<P> {
   if (registry.has(def.name)) throw new Error(`primitive ${def.name} defined twice`);
   const impl = def.impl;
   const cost = def.cost ?? ((xs: readonly NDArray[], p: P) => resultSize(def, xs, p));
+  const dtype = def.dtype ?? ((xs: readonly Typed[]) => promote(xs));
+  const shape = def.shape;
   // Every concrete evaluation (eager bind, the interpreter, compiled code, constant folding)
-  // goes through impl, so charging here budgets them all with one rule per primitive.
+  // goes through impl, so charging here budgets them all with one rule per primitive, and
+  // rounding here gives every result its dtype's values (float32 by default) in every mode.
   const budgeted: PrimitiveDef<P> = {
     ...def,
+    dtype,
+    shape: (avals, p) => {
+      const t = dtype(avals, p);
+      return shape(avals, p).map((a) => a.withType(t));
+    },
     impl: (xs, p) => {
       chargeOps(cost(xs, p) + CALL_COST);
-      return impl(xs, p);
+      const t = dtype(xs, p);
+      return impl(xs, p).map((out) => conform(out, t, xs));
     },
   };
   registry.set(def.name, budgeted);
   return budgeted;
 }
 
+/**
+ * `out` as an array of type `t`: a view of an operand of that dtype is relabelled; a fresh
+ * result (computed in float64 by the kernels) is rounded in place; a view of an operand of
+ * another dtype is copied first, never rounding the operand's storage.
+ */
+function conform(out: NDArray, t: Typed, xs: readonly NDArray[]): NDArray {
+  const source = xs.find((x) => x.data === out.data);
+  if (source !== undefined && source.dtype === t.dtype) {
+    return out.dtype === t.dtype && out.weak === t.weak ? out : new NDArray(out.data, out.shape, out.strides, out.offset, t.dtype, t.weak);
+  }
+  if (source !== undefined) {
+    const data = out.flat();
+    roundInPlace(data, 0, data.length, t.dtype);
+    return new NDArray(data, out.shape, undefined, 0, t.dtype, t.weak);
+  }
+  if (out.isContiguous && out.offset === 0 && out.data.length === out.size) roundInPlace(out.data, 0, out.size, t.dtype);
+  else roundInPlace(out.data, 0, out.data.length, t.dtype);
+  return out.dtype === t.dtype && out.weak === t.weak ? out : new NDArray(out.data, out.shape, out.strides, out.offset, t.dtype, t.weak);
+}
+
 /** Total elements of a primitive's results, from its shape rule. */
 function resultSize<P>(def: PrimitiveDef<P>, xs: readonly NDArray[], p: P): number {
   let n = 0;
-  for (const a of def.shape(xs.map((x) => new ShapedArray(x.shape)), p)) n += sizeOf(a.shape);
+  for (const a of def.shape(xs.map((x) => new ShapedArray(x.shape, x.dtype, x.weak)), p)) n += sizeOf(a.shape);
   return n;
 }
 

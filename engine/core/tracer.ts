@@ -8,6 +8,9 @@
 import { NDArray } from "../array/ndarray";
 import { EngineError } from "../errors";
 import { CALL_COST, chargeOps, TRACE_DEPTH_COST, withDepth } from "../limits";
+import { scalarArray, scalarOfType } from "../array/create";
+import { promote } from "../array/dtype";
+import type { DType } from "../array/dtype";
 import { ShapedArray } from "./aval";
 import type { PrimitiveDef } from "./primitive";
 
@@ -48,6 +51,12 @@ export abstract class Tracer {
   }
   get size(): number {
     return this.aval.size;
+  }
+  get dtype(): DType {
+    return this.aval.dtype;
+  }
+  get weak(): boolean {
+    return this.aval.weak;
   }
 }
 
@@ -104,13 +113,15 @@ export function isValue(x: unknown): x is Value {
 }
 
 export function avalOf(x: Value): ShapedArray {
-  return x instanceof Tracer ? x.aval : new ShapedArray(x.shape);
+  return x instanceof Tracer ? x.aval : new ShapedArray(x.shape, x.dtype, x.weak);
 }
 
-/** Numbers (Python scalars) become 0-d arrays; anything else that is not a value is refused. */
+/**
+ * Numbers (Python scalars) become weakly typed 0-d arrays (an integral number a weak int, any
+ * other a weak float), booleans bool arrays; anything else that is not a value is refused.
+ */
 export function toValue(x: unknown): Value {
-  if (typeof x === "number") return new NDArray(Float64Array.of(x), []);
-  if (typeof x === "boolean") return new NDArray(Float64Array.of(+x), []);
+  if (typeof x === "number" || typeof x === "boolean") return scalarArray(x);
   if (isValue(x)) return x;
   throw new EngineError("unsupported", `Value ${describe(x)} is not a valid JAX type`, { pyType: "TypeError" });
 }
@@ -120,6 +131,18 @@ function describe(x: unknown): string {
   if (typeof x === "string") return `'${x}'`;
   if (Array.isArray(x)) return "tuple";
   return typeof x;
+}
+
+/**
+ * Operands of an elementwise primitive with JS numbers (Python scalars in the rules, `2` in
+ * `mul(x, 2)`) made weak arrays of their partners' promoted type, as jnp's promote_dtypes does,
+ * so `x * 2` is `mul a 2.0:f32[]` in a jaxpr, as in JAX's.
+ */
+function scalarsLikePartners(args: readonly unknown[]): Value[] {
+  const vals = args.map(toValue);
+  if (!args.some((a) => typeof a === "number")) return vals;
+  const t = promote(vals);
+  return vals.map((v, i) => (typeof args[i] === "number" && v.dtype !== t.dtype ? scalarOfType(args[i] as number, t.dtype) : v));
 }
 
 function findTopTrace(xs: readonly Value[]): Trace {
@@ -151,7 +174,7 @@ type ParamsArg<P> = {} extends P ? [params?: P] : [params: P];
  */
 export function bind<P>(prim: PrimitiveDef<P>, args: readonly unknown[], ...rest: ParamsArg<P>): Value[] {
   const params = (rest[0] ?? {}) as P;
-  const vals = args.map(toValue);
+  const vals = prim.elementwise ? scalarsLikePartners(args) : args.map(toValue);
   const trace = findTopTrace(vals);
   if (trace instanceof EvalTrace) return prim.impl(vals as NDArray[], params);
   // Tracing does no element work, but each traced bind costs time and memory (nested grad

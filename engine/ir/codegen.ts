@@ -8,6 +8,7 @@
  * interprets it, with the same numbers), so generating and parsing JS never freezes the tab.
  * Each fused loop charges the work budget before it runs, as impl rules do.
  */
+import { roundExpr, type DType } from "../array/dtype";
 import { NDArray } from "../array/ndarray";
 import { rowMajorStrides, sizeOf } from "../array/shape";
 import type { PrimitiveDef } from "../core/primitive";
@@ -24,7 +25,7 @@ interface Runtime {
   readonly lits: NDArray[];
   contig(x: NDArray): NDArray;
   alloc(n: number): Float64Array;
-  wrap(data: Float64Array, shape: number[]): NDArray;
+  wrap(data: Float64Array, shape: number[], dtype: DType, weak: boolean): NDArray;
   charge(ops: number): void;
 }
 
@@ -71,9 +72,9 @@ function generate(program: Program): { source: string; runtime: Runtime } {
       return c;
     }),
     lits: [],
-    contig: (x) => (x.isContiguous ? x : new NDArray(x.flat(), x.shape)),
+    contig: (x) => (x.isContiguous ? x : new NDArray(x.flat(), x.shape, undefined, 0, x.dtype, x.weak)),
     alloc: (n) => (checkAlloc(n), new Float64Array(n)),
-    wrap: (d, shape) => new NDArray(d, shape),
+    wrap: (d, shape, dtype, weak) => new NDArray(d, shape, undefined, 0, dtype, weak),
     charge: chargeOps,
   };
   const names = new Map<Var, string>();
@@ -156,7 +157,7 @@ function loopNest(g: LoopGroup, name: (v: Var) => string, id: string, lines: { p
   const nOuter = levels.filter((l) => !l.inner).length;
   const local = new Map<Var, string>();
   const results = [...g.outputs, ...g.reductions.map((e) => e.outputs[0])];
-  lines.push(`// fused: ${g.members.map((e) => e.prim.name).join(" ")}${g.reductions.length ? ` -> ${g.reductions.map((e) => e.prim.name).join(" ")}` : ""} over f32[${S.join(",")}]`);
+  lines.push(`// fused: ${g.members.map((e) => e.prim.name).join(" ")}${g.reductions.length ? ` -> ${g.reductions.map((e) => e.prim.name).join(" ")}` : ""} over [${S.join(",")}]`);
   lines.push(`let ${results.map(name).join(", ")};`);
   lines.push("{");
   lines.push(`  rt.charge(${sizeOf(S) * (g.members.length + g.reductions.length) + CALL_COST});`);
@@ -184,7 +185,9 @@ function loopNest(g: LoopGroup, name: (v: Var) => string, id: string, lines: { p
     arrays.forEach((_, j) => lines.push(`${indent}const ${id}x${j} = ${id}D${j}[${offsets[j]}];`));
     g.members.forEach((e, j) => {
       const t = `${id}t${j}`;
-      lines.push(`${indent}const ${t} = ${checked(e.prim.emit!(e.inputs.map(arg), e.params), e.prim.name)};`);
+      // Each operation rounds to its dtype, as its impl does: compiled = eager, bit for bit.
+      const expr = roundExpr(checked(e.prim.emit!(e.inputs.map(arg), e.params), e.prim.name), e.outputs[0].aval.dtype);
+      lines.push(`${indent}const ${t} = ${expr};`);
       local.set(e.outputs[0], t);
     });
     g.outputs.forEach((v, j) => lines.push(`${indent}${id}O${j}[${offsets[arrays.length + j]}] = ${local.get(v)};`));
@@ -209,11 +212,12 @@ function loopNest(g: LoopGroup, name: (v: Var) => string, id: string, lines: { p
       for (let j = 0; j < saved.length; j++) offsets[j] = saved[j];
       lines.push(`${indent}}`);
     }
-    if (atBoundary) g.reductions.forEach((_, j) => lines.push(`${indent}${id}R${j}[${offsets[arrays.length + g.outputs.length + j]}] = ${acc(j)};`));
+    if (atBoundary) g.reductions.forEach((e, j) => lines.push(`${indent}${id}R${j}[${offsets[arrays.length + g.outputs.length + j]}] = ${roundExpr(acc(j), e.outputs[0].aval.dtype)};`));
   };
   gen(0, "  ");
-  g.outputs.forEach((v, j) => lines.push(`  ${name(v)} = rt.wrap(${id}O${j}, [${S.join(", ")}]);`));
-  g.reductions.forEach((e, j) => lines.push(`  ${name(e.outputs[0])} = rt.wrap(${id}R${j}, [${e.outputs[0].aval.shape.join(", ")}]);`));
+  const typeArgs = (v: Var) => `${JSON.stringify(v.aval.dtype)}, ${v.aval.weak}`;
+  g.outputs.forEach((v, j) => lines.push(`  ${name(v)} = rt.wrap(${id}O${j}, [${S.join(", ")}], ${typeArgs(v)});`));
+  g.reductions.forEach((e, j) => lines.push(`  ${name(e.outputs[0])} = rt.wrap(${id}R${j}, [${e.outputs[0].aval.shape.join(", ")}], ${typeArgs(e.outputs[0])});`));
   lines.push("}");
 }
 

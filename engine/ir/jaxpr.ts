@@ -25,7 +25,7 @@ export class Lit {
   readonly kind = "lit";
   readonly aval: ShapedArray;
   constructor(readonly val: NDArray) {
-    this.aval = new ShapedArray(val.shape);
+    this.aval = new ShapedArray(val.shape, val.dtype, val.weak);
   }
 }
 

@@ -6,6 +6,7 @@
  * jaxpr printed `_`; a nested jaxpr used twice or with more than 10 equations printed once, first,
  * as `let name = { … } in`. JAX: jax/_src/pretty_printer.py, core.py (pp_toplevel_jaxpr, pp_eqn).
  */
+import { isInt, type DType } from "../array/dtype";
 import type { Atom, Eqn, Jaxpr, Var } from "./jaxpr";
 
 // ---- documents (pretty_printer.py) ----
@@ -91,6 +92,13 @@ export function pyFloat(x: number): string {
   return neg ? `-${body}` : body;
 }
 
+/** A scalar of a dtype as Python prints its `.item()`: `2.0`, `2`, `True`. */
+export function pyScalar(x: number, d: DType): string {
+  if (d === "bool") return x ? "True" : "False";
+  if (isInt(d)) return String(x);
+  return pyFloat(x);
+}
+
 /**
  * Splits printParams' text into `key=value` pairs at top-level spaces (a value may hold spaces
  * inside brackets, e.g. `dimension_numbers=(([1], [0]), ([], []))`).
@@ -149,7 +157,7 @@ class Ctx {
 
 function atomText(a: Atom, ctx: Ctx): string {
   if (a.kind === "var") return ctx.name(a);
-  const v = a.val.size === 1 && a.val.ndim === 0 ? pyFloat(a.val.data[a.val.offset]) : "[...]";
+  const v = a.val.size === 1 && a.val.ndim === 0 ? pyScalar(a.val.data[a.val.offset], a.val.dtype) : "[...]";
   return `${v}:${a.aval.str()}`;
 }
 

@@ -7,6 +7,7 @@
  * JAX: jax/_src/numpy/{ufuncs,reductions,lax_numpy}.py.
  */
 import { EngineError, incompatibleRankBroadcast, pyShape } from "../errors";
+import { defaultInt, isInt, scalarType } from "../array/dtype";
 import { arange as makeArange, ones, zeros } from "../array/create";
 import type { NDArray } from "../array/ndarray";
 import { broadcastShapes, inferNewShape, sizeOf } from "../array/shape";
@@ -14,6 +15,7 @@ import { shapeArg } from "../array/pyargs";
 import type { Value } from "../core/tracer";
 import * as lax from "../primitives/lax";
 import { canonicalizeAxis, reductionAxes, type ArrayLike, type Axis } from "./args";
+import { castTo, promoteArgs, promoteArgsInexact } from "./promote";
 import { defineJnp } from "./signature";
 import { JNP_SIGNATURES as SIG } from "./signatures";
 
@@ -35,40 +37,46 @@ type Binary = (x1: ArrayLike, x2: ArrayLike) => Value;
 type Unary = (x: ArrayLike) => Value;
 type Name = keyof typeof SIG;
 
-/** A binary jnp ufunc: exactly two array arguments, rank-promoted, then the lax primitive. */
-const binary = (name: Name, f: (x: Value, y: Value) => Value): Binary =>
+/**
+ * A binary jnp ufunc: exactly two array arguments, rank- and type-promoted (true division and
+ * float-only math promote ints to float), then the lax primitive.
+ */
+const binary = (name: Name, f: (x: Value, y: Value) => Value, types = promoteArgs): Binary =>
   defineJnp<Binary>(SIG[name], (x: Value, y: Value) => {
-    const [a, b] = promoteShapes([x, y]);
+    const [a, b] = promoteShapes(types([x, y]));
     return f(a, b);
   });
 const unary = (name: Name, f: (x: Value) => Value): Unary => defineJnp<Unary>(SIG[name], (x: Value) => f(x));
+/** A float-only unary ufunc (exp, sin, …): an int or bool operand is converted to float first. */
+const unaryInexact = (name: Name, f: (x: Value) => Value): Unary => defineJnp<Unary>(SIG[name], (x: Value) => f(promoteArgsInexact([x])[0]));
 
 export const add = binary("add", lax.add);
 export const subtract = binary("subtract", lax.sub);
 export const multiply = binary("multiply", lax.mul);
-export const divide = binary("divide", lax.div);
+export const divide = binary("divide", lax.div, promoteArgsInexact);
 export const maximum = binary("maximum", lax.max);
 export const minimum = binary("minimum", lax.min);
 /**
  * A Python int exponent binds integer_pow (square-and-multiply), anything else pow: JAX's
- * `jnp.power` special case. JS cannot tell 2 from 2.0, so integral numbers count as ints, up
- * to 2**53 − 1: beyond that a JS number is a float's value (`x ** 1e300` is a float power in
- * Python too), and it goes to pow.
+ * `jnp.power` special case. A JS number is a Python int when integral and within the default
+ * int's range (dtype.ts `scalarType`); the lambda language passes Python floats as weak float
+ * arrays, so `x ** 3.0` is pow as in JAX.
  */
 const floatPower = binary("power", lax.pow);
+const isPythonInt = (y: number): boolean => isInt(scalarType(y).dtype);
 export const power = defineJnp<Binary>(SIG.power, (x1: Value, x2: Value | number) =>
-  typeof x2 === "number" && Number.isSafeInteger(x2) ? lax.integerPow(x1, x2) : floatPower(x1, x2),
+  typeof x2 === "number" && isPythonInt(x2) ? lax.integerPow(x1, x2) : floatPower(x1, x2),
 );
 
 export const negative = unary("negative", lax.neg);
 export const abs = unary("abs", lax.abs);
 export const square = unary("square", lax.square);
-export const sqrt = unary("sqrt", lax.sqrt);
-export const exp = unary("exp", lax.exp);
-export const log = unary("log", lax.log);
-export const sin = unary("sin", lax.sin);
-export const cos = unary("cos", lax.cos);
-export const tanh = unary("tanh", lax.tanh);
+export const sqrt = unaryInexact("sqrt", lax.sqrt);
+export const exp = unaryInexact("exp", lax.exp);
+export const log = unaryInexact("log", lax.log);
+export const sin = unaryInexact("sin", lax.sin);
+export const cos = unaryInexact("cos", lax.cos);
+export const tanh = unaryInexact("tanh", lax.tanh);
 
 export const less = binary("less", lax.lt);
 export const less_equal = binary("less_equal", lax.le);
@@ -120,7 +128,9 @@ function reduction(name: ReductionName): Reduction {
   const withDtype = name === "sum" || name === "prod";
   return defineJnp<Reduction>(SIG[name], (x: Value, axis: number[] | null, ...rest: unknown[]) => {
     const [keepdims, initial, mask] = (withDtype ? rest.slice(2, 5) : rest.slice(1, 4)) as [boolean, Value | null, Value | null];
-    return reduceWith(name, x, axis, keepdims, initial, mask);
+    // NumPy/JAX: sum and prod of bools count in the default int (`_promote_integer_dtype`).
+    const operand = withDtype && x.dtype === "bool" ? castTo(x, { dtype: defaultInt(), weak: false }) : x;
+    return reduceWith(name, operand, axis, keepdims, initial, mask);
   });
 }
 
@@ -132,9 +142,10 @@ export const min = reduction("min");
 /** JAX `_mean`: div(sum(a, axis, keepdims, where), count) with count the number of elements reduced (those `where` keeps). */
 export const mean = defineJnp<Reduction>(SIG.mean, (x: Value, axis: number[] | null, _d: null, _o: null, keepdims: boolean, mask: Value | null) => {
   const axes = reductionAxes(axis, x.ndim);
-  const total = sum(x, { axis: axes, keepdims, where: mask });
-  if (mask === null) return lax.div(total, sizeOf(axes.map((d) => x.shape[d])));
-  return lax.div(total, sum(where(mask, ones(x.shape), 0), { axis: axes, keepdims }));
+  // The mean of ints is a float (JAX: `dtypes.to_inexact_dtype`), divided by a count of its dtype.
+  const total = sum(promoteArgsInexact([x])[0], { axis: axes, keepdims, where: mask });
+  if (mask === null) return lax.div(total, castTo(sizeOf(axes.map((d) => x.shape[d])), { dtype: total.dtype, weak: false }));
+  return lax.div(total, sum(where(mask, ones(x.shape, total.dtype), 0), { axis: axes, keepdims }));
 });
 
 // ---------------------------------------------------------------- shapes
@@ -290,8 +301,10 @@ export const where = defineJnp<(condition: ArrayLike, x: ArrayLike, y: ArrayLike
     } catch {
       throw incompatibleRankBroadcast(vs.map((v) => v.shape));
     }
-    const [c, a, b] = promoteShapes(vs);
-    return lax.selectN(c, b, a);
+    // JAX's `_where`: condition.astype(bool), the cases promoted together.
+    const [a, b] = promoteArgs([x, y]);
+    const [c, a2, b2] = promoteShapes([castTo(c0, { dtype: "bool", weak: false }), a, b]);
+    return lax.selectN(c, b2, a2);
   },
 );
 
@@ -299,8 +312,8 @@ export const where = defineJnp<(condition: ArrayLike, x: ArrayLike, y: ArrayLike
 /** Reads only the shape (per-example under vmap): a constant, not a function of `a`'s values. */
 type Like = (a: ArrayLike, dtype?: string | null, shape?: number | readonly number[] | null) => NDArray;
 /** `shape=` overrides the shape read from `a` (jax/_src/numpy/array_creation.py). */
-export const zeros_like = defineJnp<Like>(SIG.zeros_like, (x: Value, _dtype: unknown, shape: number[] | null) => zeros(shapeArg(shape ?? x.shape)));
-export const ones_like = defineJnp<Like>(SIG.ones_like, (x: Value, _dtype: unknown, shape: number[] | null) => ones(shapeArg(shape ?? x.shape)));
+export const zeros_like = defineJnp<Like>(SIG.zeros_like, (x: Value, _dtype: unknown, shape: number[] | null) => zeros(shapeArg(shape ?? x.shape), x.dtype));
+export const ones_like = defineJnp<Like>(SIG.ones_like, (x: Value, _dtype: unknown, shape: number[] | null) => ones(shapeArg(shape ?? x.shape), x.dtype));
 /** NumPy arange(stop) / arange(start, stop, step): a plain array. */
 export const arange = defineJnp<(start: number, stop?: number | null, step?: number | null) => NDArray>(
   SIG.arange,

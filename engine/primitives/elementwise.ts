@@ -9,6 +9,7 @@
  */
 import { EngineError } from "../errors";
 import { NDArray } from "../array/ndarray";
+import { canonicalize, defaultFloat, isFloat, promote, roundExpr, type DType, type Typed } from "../array/dtype";
 import { binary, select, unary, type BinaryOp, type UnaryOp } from "../array/kernels";
 import { broadcastShapes } from "../array/shape";
 import { ShapedArray } from "../core/aval";
@@ -29,9 +30,11 @@ function unaryPrim<P = NoParams>(
   vjp: Vjp<P>,
   printParams?: (p: P) => string,
   cost: (x: NDArray, p: P) => number = (x) => x.size,
+  dtype?: (xs: readonly Typed[], p: P) => Typed,
 ): PrimitiveDef<P> {
   const prim: PrimitiveDef<P> = definePrimitive<P>({
     ...(printParams ? { printParams } : {}),
+    ...(dtype ? { dtype } : {}),
     name,
     elementwise: true,
     shape: ([x]) => [new ShapedArray(x.shape)],
@@ -47,6 +50,12 @@ function unaryPrim<P = NoParams>(
 
 const kernelUnary = (op: UnaryOp) => (x: NDArray) => unary(op, x);
 
+/**
+ * Float-only math (exp, log, sin, …) on an int or bool operand gives the default float, as jnp
+ * does after converting (lax itself would refuse). JAX: ufuncs.py `promote_args_inexact`.
+ */
+const inexact = ([x]: readonly Typed[]): Typed => (isFloat(x.dtype) ? { dtype: canonicalize(x.dtype), weak: x.weak } : { dtype: defaultFloat(), weak: x.weak });
+
 function mapUnary(x: NDArray, f: (v: number) => number): NDArray {
   const d = x.flat();
   for (let i = 0; i < d.length; i++) d[i] = f(d[i]);
@@ -57,21 +66,20 @@ function mapUnary(x: NDArray, f: (v: number) => number): NDArray {
 const rule = (f: (ct: Value, x: Value, out: Value) => Value): Vjp<NoParams> => ([ct], [x], [out]) => [ct === null ? null : f(ct, x, out)];
 
 export const negP: PrimitiveDef<NoParams> = unaryPrim("neg", kernelUnary("neg"), ([a]) => `(-(${a}))`, rule((ct) => b(negP, ct)));
-export const expP: PrimitiveDef<NoParams> = unaryPrim("exp", kernelUnary("exp"), callEmit("Math.exp"), rule((ct, _x, out) => b(mulP, ct, out)));
-export const logP: PrimitiveDef<NoParams> = unaryPrim("log", kernelUnary("log"), callEmit("Math.log"), rule((ct, x) => b(divP, ct, x)));
-export const sinP: PrimitiveDef<NoParams> = unaryPrim("sin", kernelUnary("sin"), callEmit("Math.sin"), rule((ct, x) => b(mulP, ct, b(cosP, x))));
-export const cosP: PrimitiveDef<NoParams> = unaryPrim("cos", kernelUnary("cos"), callEmit("Math.cos"), rule((ct, x) => b(negP, b(mulP, ct, b(sinP, x)))));
+export const expP: PrimitiveDef<NoParams> = unaryPrim("exp", kernelUnary("exp"), callEmit("Math.exp"), rule((ct, _x, out) => b(mulP, ct, out)), undefined, undefined, inexact);
+export const logP: PrimitiveDef<NoParams> = unaryPrim("log", kernelUnary("log"), callEmit("Math.log"), rule((ct, x) => b(divP, ct, x)), undefined, undefined, inexact);
+export const sinP: PrimitiveDef<NoParams> = unaryPrim("sin", kernelUnary("sin"), callEmit("Math.sin"), rule((ct, x) => b(mulP, ct, b(cosP, x))), undefined, undefined, inexact);
+export const cosP: PrimitiveDef<NoParams> = unaryPrim("cos", kernelUnary("cos"), callEmit("Math.cos"), rule((ct, x) => b(negP, b(mulP, ct, b(sinP, x)))), undefined, undefined, inexact);
 // JAX: g·(1 + ans)·(1 − ans), written as (g + g·ans)·(1 − ans), not g·(1 − ans²).
-export const tanhP: PrimitiveDef<NoParams> = unaryPrim("tanh", kernelUnary("tanh"), callEmit("Math.tanh"), rule((ct, _x, out) => b(mulP, b(addP, ct, b(mulP, ct, out)), b(subP, 1, out))));
+export const tanhP: PrimitiveDef<NoParams> = unaryPrim("tanh", kernelUnary("tanh"), callEmit("Math.tanh"), rule((ct, _x, out) => b(mulP, b(addP, ct, b(mulP, ct, out)), b(subP, 1, out))), undefined, undefined, inexact);
 // jax.nn.sigmoid is lax.logistic; its rule g·ans·(1 − ans) stays finite where exp(−x) overflows.
 export const logisticP: PrimitiveDef<NoParams> = unaryPrim(
   "logistic",
   (x) => mapUnary(x, (v) => 1 / (1 + Math.exp(-v))),
   ([a]) => `(1 / (1 + Math.exp(-(${a}))))`,
-  rule((ct, _x, out) => b(mulP, ct, b(mulP, out, b(subP, 1, out)))),
-);
+  rule((ct, _x, out) => b(mulP, ct, b(mulP, out, b(subP, 1, out)))), undefined, undefined, inexact);
 // JAX: g·(0.5 / ans).
-export const sqrtP: PrimitiveDef<NoParams> = unaryPrim("sqrt", kernelUnary("sqrt"), callEmit("Math.sqrt"), rule((ct, _x, out) => b(mulP, ct, b(divP, 0.5, out))));
+export const sqrtP: PrimitiveDef<NoParams> = unaryPrim("sqrt", kernelUnary("sqrt"), callEmit("Math.sqrt"), rule((ct, _x, out) => b(mulP, ct, b(divP, 0.5, out))), undefined, undefined, inexact);
 // JAX `_abs_jvp_rule`: select(x >= 0, g, -g), so the gradient at 0 is +1 (not sign(0) = 0).
 export const absP: PrimitiveDef<NoParams> = unaryPrim("abs", kernelUnary("abs"), callEmit("Math.abs"), rule((ct, x) => b(selectNP, b(geP, x, 0), b(negP, ct), ct)));
 // `+ 0` turns Math.sign's -0 into 0, like the kernel. JAX: defjvp_zero(sign_p).
@@ -159,8 +167,15 @@ export const integerPowP: PrimitiveDef<IntegerPowParams> = unaryPrim<IntegerPowP
 );
 
 // ---------------------------------------------------------------- n-ary
-function naryPrim(name: string, impl: (xs: NDArray[]) => NDArray, emit: (args: string[]) => string, vjp: Vjp<NoParams>): PrimitiveDef<NoParams> {
+function naryPrim(
+  name: string,
+  impl: (xs: NDArray[]) => NDArray,
+  emit: (args: string[]) => string,
+  vjp: Vjp<NoParams>,
+  dtype?: (xs: readonly Typed[]) => Typed,
+): PrimitiveDef<NoParams> {
   const prim: PrimitiveDef<NoParams> = definePrimitive<NoParams>({
+    ...(dtype ? { dtype } : {}),
     name,
     elementwise: true,
     shape: (avals) => [new ShapedArray(broadcastShapes(avals.map((a) => a.shape), name))],
@@ -199,7 +214,7 @@ const rule2 = (fx: (ct: Value, x: Value, y: Value, out: Value) => Ct, fy: (ct: V
   };
 
 /** JAX `_balanced_eq(x, z, y)`: 1 where x is the result, halved where y ties with it. Ties split 0.5/0.5. */
-const balancedEq = (x: Value, z: Value, y: Value) => b(divP, b(eqP, x, z), b(addP, b(eqP, y, z), 1));
+const balancedEq = (x: Value, z: Value, y: Value) => b(divP, convert(b(eqP, x, z), x.dtype), b(addP, convert(b(eqP, y, z), x.dtype), 1));
 /** JAX `_replace_zero`: 1 where x == 0, else x. */
 const replaceZero = (x: Value) => b(selectNP, b(eqP, x, 0), x, 1);
 
@@ -237,13 +252,14 @@ export const minP: PrimitiveDef<NoParams> = naryPrim(
   rule2((ct, x, y, out) => b(mulP, ct, balancedEq(x, out, y)), (ct, x, y, out) => b(mulP, ct, balancedEq(y, out, x))),
 );
 
-// Comparisons give 0/1 (every value is float64); JAX: defjvp_zero, so no cotangent flows.
-export const ltP: PrimitiveDef<NoParams> = naryPrim("lt", kernelBinary("lt", "lt"), compareEmit("<"), zeroVjp);
-export const leP: PrimitiveDef<NoParams> = naryPrim("le", kernelBinary("le", "le"), compareEmit("<="), zeroVjp);
-export const gtP: PrimitiveDef<NoParams> = naryPrim("gt", kernelBinary("gt", "gt"), compareEmit(">"), zeroVjp);
-export const geP: PrimitiveDef<NoParams> = naryPrim("ge", kernelBinary("ge", "ge"), compareEmit(">="), zeroVjp);
-export const eqP: PrimitiveDef<NoParams> = naryPrim("eq", kernelBinary("eq", "eq"), compareEmit("==="), zeroVjp);
-export const neP: PrimitiveDef<NoParams> = naryPrim("ne", kernelBinary("ne", "ne"), compareEmit("!=="), zeroVjp);
+// Comparisons give bool (stored 0/1); JAX: defjvp_zero, so no cotangent flows.
+const boolResult = (): Typed => ({ dtype: "bool", weak: false });
+export const ltP: PrimitiveDef<NoParams> = naryPrim("lt", kernelBinary("lt", "lt"), compareEmit("<"), zeroVjp, boolResult);
+export const leP: PrimitiveDef<NoParams> = naryPrim("le", kernelBinary("le", "le"), compareEmit("<="), zeroVjp, boolResult);
+export const gtP: PrimitiveDef<NoParams> = naryPrim("gt", kernelBinary("gt", "gt"), compareEmit(">"), zeroVjp, boolResult);
+export const geP: PrimitiveDef<NoParams> = naryPrim("ge", kernelBinary("ge", "ge"), compareEmit(">="), zeroVjp, boolResult);
+export const eqP: PrimitiveDef<NoParams> = naryPrim("eq", kernelBinary("eq", "eq"), compareEmit("==="), zeroVjp, boolResult);
+export const neP: PrimitiveDef<NoParams> = naryPrim("ne", kernelBinary("ne", "ne"), compareEmit("!=="), zeroVjp, boolResult);
 
 /**
  * select_n(pred, *cases): case 0 where pred is 0 (false), case 1 where it is nonzero (true), as
@@ -262,4 +278,29 @@ export const selectNP: PrimitiveDef<NoParams> = naryPrim(
     if (ct === null) return [null, null, null];
     return [null, unbroadcast(b(selectNP, pred, ct, 0), c0.shape), unbroadcast(b(selectNP, pred, 0, ct), c1.shape)];
   },
+  // The cases decide the result type; the predicate is bool.
+  ([, ...cases]) => promote(cases),
 );
+
+export interface ConvertParams { newDtype: DType; weakType: boolean }
+
+/**
+ * convert_element_type: the values rounded to another dtype (float → int truncates, anything
+ * → bool is `!= 0`). VJP: the cotangent converted back for a float operand, none for an int or
+ * bool one. JAX: lax.py `convert_element_type_p` (`_convert_element_type_transpose_rule`).
+ */
+export const convertElementTypeP: PrimitiveDef<ConvertParams> = unaryPrim<ConvertParams>(
+  "convert_element_type",
+  (x) => new NDArray(x.flat(), x.shape),
+  ([a], { newDtype }) => roundExpr(a, newDtype),
+  ([ct], [x]) => [ct === null || !isFloat(x.dtype) ? null : convert(ct, x.dtype, x.weak)],
+  ({ newDtype, weakType }) => `new_dtype=${newDtype} weak_type=${weakType ? "True" : "False"}`,
+  (x) => x.size,
+  (_xs, { newDtype, weakType }) => ({ dtype: newDtype, weak: weakType }),
+);
+
+/** `x` as dtype `d` (a convert_element_type unless it already is). */
+export function convert(x: Value, d: DType, weak = false): Value {
+  if (x.dtype === d && x.weak === weak) return x;
+  return bind1(convertElementTypeP, [x], { newDtype: d, weakType: weak });
+}

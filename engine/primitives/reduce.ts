@@ -13,7 +13,7 @@ import { definePrimitive, type PrimitiveDef } from "../core/primitive";
 import { bind1, type Value } from "../core/tracer";
 import { reducerBatch } from "./families";
 import { reducedCells } from "./provenanceFamilies";
-import { divP, eqP, mulP } from "./elementwise";
+import { divP, eqP, mulP, convert } from "./elementwise";
 import { broadcastInDimP, concatenateP, reshapeP, sliceP, transposeP } from "./structural";
 
 export interface ReduceParams { axes: number[] }
@@ -37,7 +37,7 @@ function expandBack(v: Value, shape: readonly number[], axes: number[]): Value {
 function chooserVjp(cts: (Value | null)[], [x]: Value[], [out]: Value[], { axes }: ReduceParams): (Value | null)[] {
   const [ct] = cts;
   if (ct === null) return [null];
-  const loc = bind1(eqP, [x, expandBack(out, x.shape, axes)]);
+  const loc = convert(bind1(eqP, [x, expandBack(out, x.shape, axes)]), x.dtype, x.weak);
   const counts = bind1(reduceSumP, [loc], { axes });
   return [bind1(mulP, [loc, expandBack(bind1(divP, [ct, counts]), x.shape, axes)])];
 }

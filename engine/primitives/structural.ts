@@ -123,10 +123,10 @@ function noCopyStrides(x: NDArray, shape: readonly number[]): number[] | null {
 }
 
 function reshapeImpl(x: NDArray, shape: readonly number[]): NDArray {
-  if (x.isContiguous) return new NDArray(x.data, shape, rowMajorStrides(shape), x.offset);
+  if (x.isContiguous) return x.view(shape, rowMajorStrides(shape));
   if (x.size > 0) {
     const strides = noCopyStrides(x, shape);
-    if (strides) return new NDArray(x.data, shape, strides, x.offset);
+    if (strides) return x.view(shape, strides);
   }
   const dense = allocate(x.shape);
   copyInto(dense, x);

@@ -53,7 +53,7 @@ function batchJaxpr(jaxpr: Jaxpr, axisSize: number, dims: readonly BDim[]): { ja
       if (d === null) return v.aval;
       const shape = [...v.aval.shape];
       shape.splice(d, 0, axisSize);
-      return new ShapedArray(shape);
+      return new ShapedArray(shape, v.aval.dtype, v.aval.weak);
     });
     let outDims: BDim[] = [];
     const traced = traceFlat((ys) => {

@@ -36,8 +36,8 @@ class BatchTracer extends Tracer {
   }
   /** The per-example aval: what the traced function sees. */
   get aval(): ShapedArray {
-    const full = avalOf(this.val).shape;
-    return this.bdim === null ? new ShapedArray(full) : new ShapedArray(full.filter((_, i) => i !== this.bdim));
+    const full = avalOf(this.val);
+    return this.bdim === null ? full : new ShapedArray(full.shape.filter((_, i) => i !== this.bdim), full.dtype, full.weak);
   }
   override fullLower(): Value {
     return this.bdim === null ? (isTracer(this.val) ? this.val.fullLower() : this.val) : this;

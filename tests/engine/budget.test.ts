@@ -9,6 +9,10 @@ import { describe, expect, it } from "vitest";
 import { DEFAULT_WORK_BUDGET, EngineError, jit, np, parseLambda, vmap, withinWorkBudget, withWorkBudget, type NDArray } from "../../engine";
 import { chargeOps, withBudgetScope } from "../../engine/limits";
 import { caught as failure } from "../helpers/caught";
+import { useX64 } from "../helpers/x64";
+
+// References are float64 loops: compare with x64 on (float32 runs: tests/engine/dtypes.test.ts).
+useX64();
 
 
 const timed = <T>(fn: () => T): [T, number] => {

@@ -15,6 +15,10 @@ import { definePrimitive } from "../../../engine/core/primitive";
 import { bind1 } from "../../../engine/core/tracer";
 import { lax } from "../../../engine/primitives";
 import { caseArb, inputsOf, programOf, sameNumbers } from "./programs";
+import { useX64 } from "../../helpers/x64";
+
+// References are float64 loops: compare with x64 on (float32 runs: tests/engine/dtypes.test.ts).
+useX64();
 
 type V = Value;
 const seq = (shape: number[], f: (i: number) => number = (i) => (i % 5) - 2 + i / 8) => {

@@ -11,6 +11,10 @@ import { ShapedArray } from "../../../engine/core/aval";
 import { evalJaxpr, runJaxprImpl } from "../../../engine/ir/interpret";
 import { Jaxpr, JaxprTypeError, traceToJaxpr, typecheckJaxpr, Var } from "../../../engine/ir/jaxpr";
 import { lax, sinP } from "../../../engine/primitives";
+import { useX64 } from "../../helpers/x64";
+
+// References are float64 loops: compare with x64 on (float32 runs: tests/engine/dtypes.test.ts).
+useX64();
 
 type V = Value;
 const arr = (data: number[], shape: number[]) => new NDArray(Float64Array.from(data), shape);

@@ -12,6 +12,10 @@ import { Lit, typecheckJaxpr, type Jaxpr } from "../../../engine/ir/jaxpr";
 import { cse, dce, foldConstants, FOLD_LIMIT, optimize } from "../../../engine/ir/passes";
 import { lax } from "../../../engine/primitives";
 import { caseArb, inputsOf, programOf, sameNumbers } from "./programs";
+import { useX64 } from "../../helpers/x64";
+
+// References are float64 loops: compare with x64 on (float32 runs: tests/engine/dtypes.test.ts).
+useX64();
 
 type V = Value;
 const vec = (...xs: number[]) => new NDArray(Float64Array.from(xs), [xs.length]);

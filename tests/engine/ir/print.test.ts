@@ -69,7 +69,7 @@ describe("jaxpr layout", () => {
   it("prints scalar constants as typed literals and an identity as `let  in`", () => {
     expect(makeJaxpr((x: V) => lax.mul(x, 2))(zeros(3)).toString()).toBe("{ lambda ; a:f32[3]. let b:f32[3] = mul a 2.0:f32[] in (b,) }");
     expect(makeJaxpr((x: V) => x)(zeros(3)).toString()).toBe("{ lambda ; a:f32[3]. let  in (a,) }");
-    expect(makeJaxpr((x: V) => [x, 3])(zeros()).toString()).toBe("{ lambda ; a:f32[]. let  in (a, 3.0:f32[]) }");
+    expect(makeJaxpr((x: V) => [x, 3])(zeros()).toString()).toBe("{ lambda ; a:f32[]. let  in (a, 3:i32[]) }");
   });
 
   it("array constants are constvars before the `;`", () => {

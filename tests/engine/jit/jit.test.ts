@@ -12,6 +12,10 @@ import { evalJaxpr } from "../../../engine/ir/interpret";
 import { typecheckJaxpr } from "../../../engine/ir/jaxpr";
 import { jitStats } from "../../../engine/transforms/jit";
 import { jnpCaseArb, jnpInputs, jnpProgram, leaves, sameNumbers } from "./jnpPrograms";
+import { useX64 } from "../../helpers/x64";
+
+// References are float64 loops: compare with x64 on (float32 runs: tests/engine/dtypes.test.ts).
+useX64();
 
 type V = ReturnType<typeof jnp.sin>;
 afterEach(() => setCodegenAllowed(null));
@@ -154,9 +158,9 @@ describe("composition", () => {
   it("vmap of a jit keeps an output that does not depend on the mapped axis unbatched", () => {
     const g = jit((a: V, b: V) => [jnp.sin(a), jnp.cos(b)]);
     const text = makeJaxpr(vmap(g, [0, null]))(seq([4, 3]), seq([3])).toString();
-    // The batched jaxpr's second result stays f32[3]; vmap broadcasts it only at the very end.
-    expect(text).toContain("    c:f32[4,3] d:f32[3] = jit[\n      name=<lambda>\n      jaxpr={ lambda ; e:f32[4,3] f:f32[3]. let");
-    expect(text).toContain("h:f32[3] = cos f");
+    // The batched jaxpr's second result stays f64[3] (x64 on in this file); vmap broadcasts it only at the very end.
+    expect(text).toContain("    c:f64[4,3] d:f64[3] = jit[\n      name=<lambda>\n      jaxpr={ lambda ; e:f64[4,3] f:f64[3]. let");
+    expect(text).toContain("h:f64[3] = cos f");
     const [s, c] = vmap(g, [0, null])(seq([4, 3]), seq([3])) as NDArray[];
     expect(s.shape).toEqual([4, 3]);
     expect(list(c)).toEqual([0, 1, 2, 3].map(() => [0, 1, 2].map((i) => Math.cos(Math.sin(i) * 2))));
@@ -199,8 +203,8 @@ describe("stats for the jit panel", () => {
     expect(s.lastTraceMs).toBeGreaterThanOrEqual(0);
     expect(s.lastCompileMs).toBeGreaterThan(0);
     // 85 columns on one line: over JAX's width of 80, so one equation per line.
-    expect(s.jaxpr).toBe(["{ lambda ; a:f32[8]. let", "    b:f32[8] = mul a a", "    c:f32[] = reduce_sum[axes=(0,)] b", "  in (c,) }"].join("\n"));
+    expect(s.jaxpr).toBe(["{ lambda ; a:f64[8]. let", "    b:f64[8] = mul a a", "    c:f64[] = reduce_sum[axes=(0,)] b", "  in (c,) }"].join("\n"));
     expect(s.source).toContain("for (");
-    expect(makeJaxpr(g)(seq([8])).toString()).toContain("b:f32[] = jit[\n      name=loss\n      jaxpr={ lambda ; c:f32[8]. let");
+    expect(makeJaxpr(g)(seq([8])).toString()).toContain("b:f64[] = jit[\n      name=loss\n      jaxpr={ lambda ; c:f64[8]. let");
   });
 });

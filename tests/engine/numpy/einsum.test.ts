@@ -4,6 +4,10 @@ import type { NDArray } from "../../../engine/array/ndarray";
 import { jnp } from "../../../engine/numpy";
 import { grad, jit, vmap } from "../../../engine";
 import { closeTo, einsumRef, fromEngine, randomRef, toEngine } from "../../helpers/reference";
+import { useX64 } from "../../helpers/x64";
+
+// References are float64 loops: compare with x64 on.
+useX64();
 
 const sizes: Record<string, number> = { i: 2, j: 3, k: 4, l: 2, b: 3 };
 const operandsFor = (spec: string) =>

@@ -6,6 +6,10 @@ import { describe, expect, it } from "vitest";
 import type { NDArray } from "../../../engine/array/ndarray";
 import { jnp } from "../../../engine/numpy";
 import { closeTo, fromEngine, randomRef, toEngine, zipRef } from "../../helpers/reference";
+import { useX64 } from "../../helpers/x64";
+
+// References are float64 loops: compare with x64 on.
+useX64();
 
 const binary: [keyof typeof jnp, (a: number, b: number) => number][] = [
   ["add", (a, b) => a + b],

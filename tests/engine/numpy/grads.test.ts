@@ -9,6 +9,10 @@ import type { Value } from "../../../engine/core/tracer";
 import { jnp, nn } from "../../../engine/numpy";
 import { fromEngine, randomRef, toEngine } from "../../helpers/reference";
 import { miniGrad } from "../primitives/miniTransforms";
+import { useX64 } from "../../helpers/x64";
+
+// References are float64 loops: compare with x64 on.
+useX64();
 
 const c = (shape: number[], seed: number) => toEngine(randomRef(shape, seed));
 const programs: [string, number[], (x: Value) => Value][] = [

@@ -7,6 +7,10 @@ import { describe, expect, it } from "vitest";
 import type { NDArray } from "../../../engine/array/ndarray";
 import { jnp } from "../../../engine/numpy";
 import { broadcastShape, closeTo, fromEngine, randomRef, ravel, sizeOf, toEngine, unravel, type Ref } from "../../helpers/reference";
+import { useX64 } from "../../helpers/x64";
+
+// References are float64 loops: compare with x64 on.
+useX64();
 
 /** NumPy matmul by loops: 1-d operands promoted then their axis dropped; batch dims broadcast. */
 function matmulRef(a: Ref, b: Ref): Ref {

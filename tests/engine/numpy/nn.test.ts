@@ -8,6 +8,10 @@ import type { Value } from "../../../engine/core/tracer";
 import { jnp, nn } from "../../../engine/numpy";
 import { toEngine } from "../../helpers/reference";
 import { miniGrad } from "../primitives/miniTransforms";
+import { useX64 } from "../../helpers/x64";
+
+// References are float64 loops: compare with x64 on.
+useX64();
 
 const arr = (data: number[], shape = [data.length]) => toEngine({ shape, data });
 const list = (v: Value) => (v as NDArray).tolist();

@@ -4,6 +4,10 @@ import { describe, expect, it } from "vitest";
 import type { NDArray } from "../../../engine/array/ndarray";
 import { jnp } from "../../../engine/numpy";
 import { closeTo, fromEngine, iotaRef, randomRef, reduceRef, toEngine } from "../../helpers/reference";
+import { useX64 } from "../../helpers/x64";
+
+// References are float64 loops: compare with x64 on.
+useX64();
 
 const fns = {
   sum: [(a: number, v: number) => a + v, 0],

@@ -9,6 +9,10 @@ import { jnp } from "../../../engine/numpy";
 import { concatRef, fromEngine, iotaRef, randomRef, stackRef, toEngine, transposeRef, zipRef } from "../../helpers/reference";
 import { np } from "../../../engine";
 import { caught } from "../../helpers/caught";
+import { useX64 } from "../../helpers/x64";
+
+// References are float64 loops: compare with x64 on (float32 runs: tests/engine/dtypes.test.ts).
+useX64();
 
 const shapeArb = (min = 1, max = 4) => fc.array(fc.integer({ min: 1, max: 3 }), { minLength: min, maxLength: max });
 const v = (x: unknown) => x as NDArray;

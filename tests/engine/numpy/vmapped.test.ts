@@ -10,6 +10,10 @@ import type { Value } from "../../../engine/core/tracer";
 import { jnp, nn } from "../../../engine/numpy";
 import { closeTo, fromEngine, randomRef, stackRef, takeRef, toEngine } from "../../helpers/reference";
 import { batchLog, miniVmap } from "../primitives/miniTransforms";
+import { useX64 } from "../../helpers/x64";
+
+// References are float64 loops: compare with x64 on.
+useX64();
 
 type F = (...xs: Value[]) => Value;
 const programs: [string, F, number[][]][] = [

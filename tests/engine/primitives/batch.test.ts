@@ -9,6 +9,10 @@ import type { BDim } from "../../../engine/core/primitive";
 import * as P from "../../../engine/primitives";
 import { closeTo, fromEngine, takeRef, toEngine, type Ref } from "../../helpers/reference";
 import { cases, operands } from "./cases";
+import { useX64 } from "../../helpers/x64";
+
+// References are float64 loops: compare with x64 on.
+useX64();
 
 const B = 3;
 

@@ -3,6 +3,10 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import * as P from "../../../engine/primitives";
 import { closeTo, dotGeneralRef, fromEngine, randomRef, toEngine } from "../../helpers/reference";
+import { useX64 } from "../../helpers/x64";
+
+// References are float64 loops: compare with x64 on.
+useX64();
 
 /** Random dimension numbers: each axis kind gets random sizes; operand axes are shuffled. */
 const dotCase = fc

@@ -9,6 +9,10 @@ import { NDArray } from "../../../engine/array/ndarray";
 import type { PrimitiveDef } from "../../../engine/core/primitive";
 import * as P from "../../../engine/primitives";
 import { closeTo, fromEngine, randomRef, toEngine, zipRef } from "../../helpers/reference";
+import { useX64 } from "../../helpers/x64";
+
+// References are float64 loops: compare with x64 on.
+useX64();
 
 const scalar = (v: number) => new NDArray(Float64Array.of(v), []);
 const run = (prim: PrimitiveDef, xs: NDArray[], params: unknown = {}) => prim.impl(xs, params)[0];

@@ -4,6 +4,10 @@ import { describe, expect, it } from "vitest";
 import type { PrimitiveDef } from "../../../engine/core/primitive";
 import * as P from "../../../engine/primitives";
 import { closeTo, fromEngine, randomRef, reduceRef, toEngine, transposeRef } from "../../helpers/reference";
+import { useX64 } from "../../helpers/x64";
+
+// References are float64 loops: compare with x64 on.
+useX64();
 
 const reducers: [PrimitiveDef, (a: number, v: number) => number, number][] = [
   [P.reduceSumP, (a, v) => a + v, 0],

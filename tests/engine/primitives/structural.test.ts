@@ -8,6 +8,10 @@ import { describe, expect, it } from "vitest";
 import type { NDArray } from "../../../engine/array/ndarray";
 import * as P from "../../../engine/primitives";
 import { closeTo, concatRef, fromEngine, iotaRef, pickRef, randomRef, ravel, toEngine, transposeRef, unravel, sizeOf } from "../../helpers/reference";
+import { useX64 } from "../../helpers/x64";
+
+// References are float64 loops: compare with x64 on.
+useX64();
 
 const shapeArb = (min = 0, max = 4) => fc.array(fc.integer({ min: 1, max: 4 }), { minLength: min, maxLength: max });
 const permArb = (n: number) => fc.shuffledSubarray([...Array(n).keys()], { minLength: n, maxLength: n });

@@ -10,6 +10,10 @@ import type { Value } from "../../../engine/core/tracer";
 import * as P from "../../../engine/primitives";
 import { fromEngine, randomRef, toEngine, type Ref } from "../../helpers/reference";
 import { cases, operands } from "./cases";
+import { useX64 } from "../../helpers/x64";
+
+// References are float64 loops: compare with x64 on.
+useX64();
 
 const inner = (a: Ref, b: Ref) => a.data.reduce((s, v, i) => s + v * b.data[i], 0);
 const arr = (data: number[], shape = [data.length]) => toEngine({ shape, data });
