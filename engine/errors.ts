@@ -111,9 +111,9 @@ export function pyShape(shape: readonly number[]): string {
   return pyTuple(shape.map(String));
 }
 
-/** JAX's aval text as vmap prints it: `float32[10,4]`. We follow JAX's default (x64 off). */
-export function avalText(shape: readonly number[]): string {
-  return `float32[${shape.join(",")}]`;
+/** JAX's aval text as vmap prints it, with the dtype's full name: `float32[10,4]`, `int32[3]`. */
+export function avalText(shape: readonly number[], dtype: string): string {
+  return `${dtype}[${shape.join(",")}]`;
 }
 
 export function incompatibleBroadcast(prim: string, a: readonly number[], b: readonly number[]): EngineError {

@@ -1,4 +1,5 @@
 /** Wires the lambda language to the real engine: the only place lang meets jnp and transforms. */
+import { scalarArray } from "./array/create";
 import { isValue } from "./core/tracer";
 import type { LangHost } from "./lang/host";
 import { jnp, nn } from "./numpy";
@@ -14,4 +15,5 @@ export const engineHost: LangHost = {
   jit: (f) => jit(f as (...args: any[]) => any),
   isArray: isValue,
   index: (x, items) => jnp.index(x as any, items as any),
+  pyFloat: (v) => scalarArray(v, true),
 };

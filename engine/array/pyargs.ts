@@ -11,9 +11,20 @@ import { EngineError } from "../errors";
 const isArrayValue = (v: unknown): boolean =>
   typeof v === "object" && v !== null && !Array.isArray(v) && Array.isArray((v as { shape?: unknown }).shape) && typeof (v as { ndim?: unknown }).ndim === "number";
 
+/**
+ * A Python float kept as the engine's weak float scalar (the lambda language's `3.0`): it is a
+ * `float` to Python's argument checks.
+ */
+export function isPyFloat(v: unknown): v is { data: Float64Array; offset: number } {
+  if (!isArrayValue(v)) return false;
+  const a = v as { ndim: number; weak?: boolean; dtype?: string; data?: unknown };
+  return a.ndim === 0 && a.weak === true && (a.dtype === "float32" || a.dtype === "float64") && a.data instanceof Float64Array;
+}
+
 /** The Python type name of a value as `type(v).__name__` would print it. */
 export function pyTypeName(v: unknown): string {
   if (v === null || v === undefined) return "NoneType";
+  if (isPyFloat(v)) return "float";
   if (typeof v === "boolean") return "bool";
   if (typeof v === "number") return Number.isInteger(v) ? "int" : "float";
   if (typeof v === "string") return "str";
@@ -29,7 +40,7 @@ export const typeError = (message: string): EngineError => new EngineError("unsu
 export function operatorIndex(v: unknown): number {
   if (typeof v === "boolean") return Number(v);
   if (typeof v === "number" && Number.isInteger(v)) return v;
-  if (isArrayValue(v)) throw typeError("only integer scalar arrays can be converted to a scalar index");
+  if (isArrayValue(v) && !isPyFloat(v)) throw typeError("only integer scalar arrays can be converted to a scalar index");
   throw typeError(`'${pyTypeName(v)}' object cannot be interpreted as an integer`);
 }
 
@@ -55,6 +66,7 @@ export function shapeArg(v: unknown): number[] {
 export function pyNumber(v: unknown, what: string): number {
   if (typeof v === "number") return v;
   if (typeof v === "boolean") return Number(v);
+  if (isPyFloat(v)) return v.data[v.offset];
   throw typeError(`${what} must be a real number, not ${pyTypeName(v)}`);
 }
 

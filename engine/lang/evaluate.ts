@@ -73,7 +73,9 @@ export class Evaluator {
   private evalNode(e: Expr, env: Env | null): unknown {
     const host = this.host;
     switch (e.type) {
-      case "number": case "string": case "const":
+      case "number":
+        return e.isFloat && Number.isInteger(e.value) && host.pyFloat ? host.pyFloat(e.value) : e.value;
+      case "string": case "const":
         return e.value;
       case "ellipsis":
         throw unsupported("'...' (Ellipsis) can only be used inside an index, as in x[..., 0]", e.pos);

@@ -14,6 +14,12 @@ export interface LangHost {
   jit(fun: Function): Function;
   /** True for engine arrays and tracers (which have `.shape: readonly number[]` and `.ndim`). */
   isArray(v: unknown): boolean;
+  /**
+   * A Python float literal with an integral value (`3.0`, `1e300`) as the engine's weak float
+   * scalar, so `x ** 3.0` is pow and `axis=1.0` a TypeError, as in JAX (JS numbers alone
+   * cannot tell 3 from 3.0). Hosts without dtypes leave it a number.
+   */
+  pyFloat?(value: number): unknown;
   /** `x[...]` on an engine array; one item per comma-separated entry. */
   index(x: unknown, items: IndexItem[]): unknown;
 }

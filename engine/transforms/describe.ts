@@ -107,7 +107,7 @@ function planArgs(fun: Function | null, inAxes: unknown, args: readonly unknown[
   let axisSize: number | null = all.length ? all[0] : null;
   if (all.some((s) => s !== all[0])) {
     axisSize = null;
-    const described = leaves.map((x, i) => ({ who: who[i], shape: x.shape, axis: written[i], index: argIndex[i], path: paths[i] }));
+    const described = leaves.map((x, i) => ({ who: who[i], shape: x.shape, dtype: x.dtype, axis: written[i], index: argIndex[i], path: paths[i] }));
     fail(E.inconsistentSizesError(described, sizeGiven));
   }
   return { leaves, argsTree, written, inDims, who, params, argIndex, paths, axisSize, error };

@@ -12,6 +12,7 @@ import { treeFlatten, treeUnflatten, type TreeDef } from "../core/pytree";
 import { avalOf, bind, bind1, toValue, Trace, Tracer, withMainTrace, type MainTrace, type Value } from "../core/tracer";
 import { EngineError, pyShape, pyTuple } from "../errors";
 import { operatorIndex, pyTypeName, typeError } from "../array/pyargs";
+import { isFloat } from "../array/dtype";
 import { full } from "../array/create";
 import { withBudgetScope } from "../limits";
 import { addP as add } from "../primitives/elementwise";
@@ -147,8 +148,25 @@ function ensureInbounds(nums: readonly number[], nargs: number): number[] {
   });
 }
 
+/**
+ * Reverse mode needs float inputs: an int or bool one is JAX's TypeError.
+ * JAX: api.py `_check_input_dtype_revderiv`.
+ */
+function checkInexact(x: Value, name: string): Value {
+  if (isFloat(x.dtype)) return x;
+  throw new EngineError(
+    "unsupported",
+    `${name} requires real- or complex-valued inputs (input dtype that is a sub-dtype of np.inexact), but got ${x.dtype}. If you want to use Boolean- or integer-valued inputs, use vjp or set allow_int to True.`,
+    { pyType: "TypeError" },
+  );
+}
+
 /** jax.value_and_grad: returns [value, gradient] (a tuple of gradients for an array argnums). */
 export function valueAndGrad(fun: Function, opts: GradOptions = {}) {
+  return valueAndGradNamed(fun, opts, "value_and_grad");
+}
+
+function valueAndGradNamed(fun: Function, opts: GradOptions, name: string) {
   const argnums = ensureIndex(opts.argnums ?? 0);
   const wrapped = (...args: unknown[]) => withBudgetScope(() => valueAndGradCall(args));
   const valueAndGradCall = (args: unknown[]) => {
@@ -172,7 +190,7 @@ export function valueAndGrad(fun: Function, opts: GradOptions = {}) {
       const [leaves, def] = treeFlatten(args[n]);
       trees.push(def);
       counts.push(leaves.length);
-      for (const l of leaves) flat.push(toValue(l));
+      for (const l of leaves) flat.push(checkInexact(toValue(l), name));
     }
     const flatFun = (xs: Value[]) => {
       const full = [...args];
@@ -200,7 +218,7 @@ export function valueAndGrad(fun: Function, opts: GradOptions = {}) {
 
 /** jax.grad. */
 export function grad(fun: Function, opts: GradOptions = {}) {
-  const vg = valueAndGrad(fun, opts);
+  const vg = valueAndGradNamed(fun, opts, "grad");
   const g = (...args: unknown[]) => vg(...args)[1];
   return keepParamNames(fun, g);
 }

@@ -10,6 +10,8 @@ export interface MappedLeaf {
   /** `argument a[0]` or `args[2]['w']`: who, as JAX names it. */
   who: string;
   shape: readonly number[];
+  /** Its dtype's name (`float32`, `int32` …). */
+  dtype: string;
   axis: number | null;
   /** Positional argument index and key path inside it (for the error's `where`). */
   index?: number;
@@ -83,7 +85,7 @@ export function inconsistentSizesError(leaves: readonly MappedLeaf[], axisSize: 
   const lines: string[] = [];
   if (axisSize !== undefined) lines.push(`the \`axis_size\` argument was ${axisSize}`);
   ordered.forEach((g, i) => {
-    const where = `axis ${g.first.axis} of ${g.first.who} of type ${avalText(g.first.shape)}`;
+    const where = `axis ${g.first.axis} of ${g.first.who} of type ${avalText(g.first.shape, g.first.dtype)}`;
     if (g.count === 1) lines.push(`one axis had size ${g.size}: ${where}`);
     else lines.push(`${i === 0 ? "most" : "some"} axes (${g.count} of them) had size ${g.size}, e.g. ${where}`);
   });

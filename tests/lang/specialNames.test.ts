@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { EngineError, grad, jit, makeJaxpr, np, parseLambda, vmap, type NDArray } from "../../engine";
 
 const SPECIAL = ["__proto__", "constructor", "toString", "valueOf", "hasOwnProperty"];
-const x = np.arange(3);
+const x = np.array([0, 1, 2]); // float32: grad refuses int inputs, as JAX does
 const list = (v: unknown) => (v as NDArray).tolist();
 
 /** A dict argument with one key, made the way a JSON payload would be (an ordinary own key). */

@@ -1,6 +1,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { EngineError, grad, jit, np, parseLambda, valueAndGrad, vmap, NDArray } from "../../engine";
+import { useX64 } from "../helpers/x64";
+
+// Finite differences need float64 (a float32 difference quotient has ~3 digits).
+useX64();
 
 const RUNS = 200;
 

@@ -1,0 +1,153 @@
+/**
+ * Dtypes as JAX has them: float32 by default (x64 off), float64 with jax_enable_x64, int32 and
+ * bool, and the promotion of jax/_src/dtypes.py (weak Python scalars adopt their partner's type).
+ * Expected values are float32 arithmetic (Math.fround) or JAX's documented results.
+ */
+import { afterEach, describe, expect, it } from "vitest";
+import { config, EngineError, grad, jit, jnp, makeJaxpr, np, parseLambda, vmap, type NDArray } from "../../engine";
+import { setCodegenAllowed } from "../../engine";
+
+type V = any;
+const f32 = Math.fround;
+
+afterEach(() => config.update("jax_enable_x64", false));
+
+const run = (src: string, ...args: unknown[]) => (parseLambda(src) as unknown as (...a: unknown[]) => NDArray)(...args);
+const jaxpr = (src: string, ...args: unknown[]) => String(makeJaxpr(parseLambda(src) as unknown as (...a: unknown[]) => unknown)(...args));
+
+describe("float32 by default", () => {
+  it("overflows and rounds as float32: exp(100.) is inf, 16777217. is 16777216.", () => {
+    expect(run("lambda x: jnp.exp(x)", np.array([100])).tolist()).toEqual([Infinity]);
+    expect(run("lambda x: x + 1.0", np.array([16777216])).tolist()).toEqual([16777216]);
+    expect(np.array([16777217]).tolist()).toEqual([16777216]);
+    expect(run("lambda x: x * 4.0", np.array([1e38])).tolist()).toEqual([Infinity]);
+  });
+
+  it("every primitive rounds its result: 0.1 + 0.2 is float32's", () => {
+    const out = run("lambda x, y: x + y", np.array([0.1]), np.array([0.2])).tolist() as number[];
+    expect(out[0]).toBe(f32(f32(0.1) + f32(0.2)));
+    expect(out[0]).not.toBe(0.1 + 0.2);
+    const s = run("lambda x: jnp.sin(x) * x", np.array([1.3])).tolist() as number[];
+    expect(s[0]).toBe(f32(f32(Math.sin(f32(1.3))) * f32(1.3)));
+  });
+
+  it("jit gives the eager numbers bit for bit, compiled and interpreted", () => {
+    const f = (x: V, y: V) => jnp.sum(jnp.add(jnp.tanh(jnp.multiply(x, 3.1)), jnp.multiply(jnp.exp(y), x)), { axis: 1 });
+    const x = np.array(Array.from({ length: 12 }, (_, i) => Math.sin(i * 1.7) * 3), [3, 4]);
+    const y = np.array(Array.from({ length: 12 }, (_, i) => Math.cos(i) * 2), [3, 4]);
+    const eager = (f(x, y) as NDArray).tolist();
+    expect((jit(f)(x, y) as NDArray).tolist()).toEqual(eager);
+    setCodegenAllowed(false);
+    try {
+      expect((jit((a: V, b: V) => f(a, b))(x, y) as NDArray).tolist()).toEqual(eager);
+    } finally {
+      setCodegenAllowed(true);
+    }
+  });
+});
+
+describe("jax_enable_x64", () => {
+  it("gives float64 values and f64 jaxprs", () => {
+    config.update("jax_enable_x64", true);
+    expect(run("lambda x: jnp.exp(x)", np.array([100])).tolist()).toEqual([Math.exp(100)]);
+    expect(run("lambda x, y: x + y", np.array([0.1]), np.array([0.2])).tolist()).toEqual([0.1 + 0.2]);
+    expect(jaxpr("lambda x: x * 2", np.array([1, 2]))).toBe("{ lambda ; a:f64[2]. let b:f64[2] = mul a 2.0:f64[] in (b,) }");
+    expect(jnp.arange(3).dtype).toBe("int64");
+  });
+
+  it("is refused for an unknown option", () => {
+    expect(() => config.update("jax_enable_x65", true)).toThrow("Unrecognized config option: jax_enable_x65");
+  });
+});
+
+describe("int32 and bool", () => {
+  it("arange of ints is int32, comparisons are bool, where takes the bool", () => {
+    expect(jnp.arange(4).dtype).toBe("int32");
+    expect(jnp.arange(0, 1, 0.25).dtype).toBe("float32");
+    const x = np.array([1, 2, 3]);
+    expect(run("lambda x: x > 1", x).dtype).toBe("bool");
+    expect(jaxpr("lambda x: jnp.where(x > 1, x, 0.0)", x)).toBe(
+      "{ lambda ; a:f32[3]. let\n    b:bool[3] = gt a 1.0:f32[]\n    c:f32[3] = select_n b 0.0:f32[] a\n  in (c,) }",
+    );
+  });
+
+  it("promotes as JAX's lattice: weak scalars adopt the array's type", () => {
+    const i = jnp.arange(3);
+    const x = np.array([1, 2, 3]);
+    expect(run("lambda x: x * 2", x).dtype).toBe("float32");
+    expect(run("lambda i: i * 2", i).dtype).toBe("int32");
+    expect(run("lambda i: i / 2", i).dtype).toBe("float32");
+    expect(run("lambda i: i / 2", i).tolist()).toEqual([0, 0.5, 1]);
+    expect(run("lambda i: i + 1.5", i).dtype).toBe("float32");
+    expect(run("lambda i, x: i + x", i, x).dtype).toBe("float32");
+    expect(run("lambda i: i + i", i).dtype).toBe("int32");
+    expect(run("lambda i: (i > 0) + (i > 1)", i).dtype).toBe("bool");
+    expect(run("lambda i: jnp.sum(i > 0)", i).dtype).toBe("int32");
+    expect(run("lambda i: jnp.sum(i > 0)", i).tolist()).toBe(2);
+    expect(run("lambda i: jnp.mean(i)", i).dtype).toBe("float32");
+    // A weak int with a weak float is a weak float: the result is float32 (weakly typed).
+    const w = run("lambda i: 2 * 1.0", i);
+    expect([w.dtype, w.weak]).toEqual(["float32", true]);
+  });
+
+  it("wraps int32 arithmetic around, as XLA does", () => {
+    expect(run("lambda i: i * 65536 * 65536 + 7", jnp.arange(2)).tolist()).toEqual([7, 7]);
+    expect(run("lambda i: i + 2147483647", jnp.arange(2)).tolist()).toEqual([2147483647, -2147483648]);
+  });
+
+  it("exp of ints converts to float first (jnp's promote_args_inexact)", () => {
+    expect(jaxpr("lambda i: jnp.exp(i)", jnp.arange(2))).toBe(
+      "{ lambda ; a:i32[2]. let\n    b:f32[2] = convert_element_type[new_dtype=float32 weak_type=False] a\n    c:f32[2] = exp b\n  in (c,) }",
+    );
+  });
+});
+
+describe("Python ints and floats in the lambda language", () => {
+  it("x ** 3 is integer_pow, x ** 3.0 is pow", () => {
+    const x = np.array([1, 2]);
+    expect(jaxpr("lambda x: x ** 3", x)).toBe("{ lambda ; a:f32[2]. let b:f32[2] = integer_pow[y=3] a in (b,) }");
+    expect(jaxpr("lambda x: x ** 3.0", x)).toBe("{ lambda ; a:f32[2]. let b:f32[2] = pow a 3.0:f32[] in (b,) }");
+  });
+
+  it("axis=1.0 is a TypeError", () => {
+    try {
+      run("lambda x: jnp.sum(x, axis=1.0)", np.array([[1, 2]]));
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(EngineError);
+      expect((e as EngineError).pyType).toBe("TypeError");
+      expect((e as EngineError).message).toBe("'float' object cannot be interpreted as an integer");
+    }
+  });
+});
+
+describe("transformations see dtypes", () => {
+  it("grad of an integer input is JAX's TypeError", () => {
+    const msg =
+      "grad requires real- or complex-valued inputs (input dtype that is a sub-dtype of np.inexact), but got int32. If you want to use Boolean- or integer-valued inputs, use vjp or set allow_int to True.";
+    try {
+      grad((a: V) => jnp.sum(a))(jnp.arange(3));
+      expect.unreachable();
+    } catch (e) {
+      expect((e as EngineError).pyType).toBe("TypeError");
+      expect((e as EngineError).message).toBe(msg);
+    }
+    expect(() => grad((a: V) => jnp.sum(a))(np.array([1, 2]))).not.toThrow();
+  });
+
+  it("vmap's inconsistent-sizes message prints each argument's dtype", () => {
+    expect(() => vmap((a: V, b: V) => a)(jnp.arange(3), np.array([1, 2]))).toThrow(
+      "vmap got inconsistent sizes for array axes to be mapped:\n  * one axis had size 3: axis 0 of argument a of type int32[3];\n  * one axis had size 2: axis 0 of argument b of type float32[2]",
+    );
+    config.update("jax_enable_x64", true);
+    expect(() => vmap((a: V, b: V) => a)(np.array([1, 2, 3]), np.array([1, 2]))).toThrow("of type float64[3]");
+  });
+
+  it("vmap and grad keep float32: per-example gradients are float32's", () => {
+    const x = np.array([0.3, 1.7, -2.1]);
+    const g = vmap(grad((a: V) => jnp.multiply(jnp.sin(a), a)))(x) as NDArray;
+    expect(g.dtype).toBe("float32");
+    const want = (x.tolist() as number[]).map((v) => f32(f32(f32(Math.cos(v)) * v) + f32(Math.sin(v))));
+    expect(g.tolist()).toEqual(want);
+  });
+});
