@@ -9,6 +9,7 @@
  */
 import { keepParamNames } from "../core/fnmeta";
 import { treeDefKey, treeFlatten, treeUnflatten, type TreeDef } from "../core/pytree";
+import { x64Enabled } from "../config";
 import { avalOf, bind, isTracer, toValue, type Value } from "../core/tracer";
 import { cachedExecutable, type ExecMode } from "../ir/compile";
 import { Jaxpr, traceToJaxpr } from "../ir/jaxpr";
@@ -68,8 +69,9 @@ export function jit(fun: Function, opts: { name?: string } = {}): Jitted {
   const call = (args: unknown[]) => {
     const [leaves, inTree] = treeFlatten(args);
     const vals = leaves.map(toValue);
-    let key = treeDefKey(inTree);
-    for (const v of vals) key += `|${v.shape.join(",")}`;
+    // JAX's cache key: the avals (shape, dtype, weak_type) and the x64 flag the trace read.
+    let key = `${treeDefKey(inTree)}|x64=${x64Enabled()}`;
+    for (const v of vals) key += `|${v.dtype}${v.weak ? "*" : ""}[${v.shape.join(",")}]`;
     let entry = cache.get(key);
     if (!entry) {
       const t0 = performance.now();

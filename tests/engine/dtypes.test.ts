@@ -122,6 +122,14 @@ describe("Python ints and floats in the lambda language", () => {
 });
 
 describe("transformations see dtypes", () => {
+  it("jit traces again for another dtype or x64 mode (JAX's cache key has the avals' dtypes)", () => {
+    const f = jit((a: V) => jnp.multiply(a, 2));
+    expect((f(jnp.arange(3)) as NDArray).dtype).toBe("int32");
+    expect((f(np.array([0, 1, 2])) as NDArray).dtype).toBe("float32");
+    config.update("jax_enable_x64", true);
+    expect((f(np.array([0, 1, 2])) as NDArray).dtype).toBe("float64");
+  });
+
   it("grad of an integer input is JAX's TypeError", () => {
     const msg =
       "grad requires real- or complex-valued inputs (input dtype that is a sub-dtype of np.inexact), but got int32. If you want to use Boolean- or integer-valued inputs, use vjp or set allow_int to True.";

@@ -186,7 +186,7 @@ describe("composition", () => {
 
   it("keeps the parameter names vmap's errors quote", () => {
     const g = jit((a: V, b: V) => jnp.add(a, b));
-    expect(() => vmap(g, [0, 1])(seq([2, 3]), seq([2, 3]))).toThrow(/axis 0 of argument a of type float32\[2,3\];\n {2}\* one axis had size 3: axis 1 of argument b/);
+    expect(() => vmap(g, [0, 1])(seq([2, 3]), seq([2, 3]))).toThrow(/axis 0 of argument a of type float64\[2,3\];\n {2}\* one axis had size 3: axis 1 of argument b/);
   });
 });
 
