@@ -17,6 +17,7 @@ import { PlaybackControls } from "./explorer/PlaybackControls";
 import { ShapeEditor } from "./explorer/ShapeEditor";
 import { ShapeStory } from "./explorer/ShapeStory";
 import { Stage } from "./explorer/Stage";
+import { X64Toggle } from "./explorer/X64Toggle";
 import { selectView } from "./state/selectors";
 import { useViewPart } from "./state/hooks";
 import { useStore } from "./state/store";
@@ -62,6 +63,7 @@ export function App() {
         <h1>
           vmap <span>Playground</span>
         </h1>
+        <X64Toggle />
         <Toolbar />
       </header>
       {notice && (

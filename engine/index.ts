@@ -20,6 +20,8 @@ export { describeArgs } from "./transforms/describe";
 export { EngineError, pyShape, pyTuple, type ErrorKind, type ErrorWhere } from "./errors";
 export { MAX_ELEMENTS } from "./limits";
 export { config } from "./config";
+export type { DType } from "./array/dtype";
+export { pyScalar } from "./array/scalarText";
 export { MAX_SOURCE_LENGTH } from "./lang";
 export { DEFAULT_WORK_BUDGET, MAX_DEPTH, withWorkBudget, withinWorkBudget, type WithinBudget, type WorkBudget } from "./limits";
 export type * from "./transforms/storyTypes";

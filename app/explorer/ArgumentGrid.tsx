@@ -42,6 +42,7 @@ export const ArgumentGrid = memo(function ArgumentGrid({ leaf, B, frame, duratio
         mapped={leaf.axis}
         fills={fills}
         values={leaf.values.length ? leaf.values : null}
+        dtype={leaf.dtype}
         states={states}
         duration={duration}
         highlight={highlight}

@@ -9,6 +9,7 @@
  */
 import { useLayoutEffect, useMemo, useRef, type KeyboardEvent, type PointerEvent } from "react";
 import { applyFrame, joinCells, markCells } from "../viz/drawCells";
+import type { DType } from "../../engine/index";
 import { animateCanvas, canvasAvailable, cellAtPoint, highlightCanvas, resetCanvas } from "../viz/drawCanvas";
 import { axisColor } from "../viz/colors";
 import { gridLayout, type GridLayout } from "../viz/layout";
@@ -22,6 +23,8 @@ export interface CellGridProps {
   mapped: number | null;
   fills: string[];
   values: ArrayLike<number> | null;
+  /** The values' dtype, for their text (bools as True/False). */
+  dtype?: DType;
   states: CellState[];
   duration: number;
   highlight: Set<number> | undefined;
@@ -144,7 +147,7 @@ function SvgCellGrid(p: CellGridProps) {
   const layout = p.layout;
   const layer = useRef<SVGGElement>(null);
   const cursor = useCellCursor(layout, p.onHover);
-  useD3Layer(layer, (g) => joinCells(g, layout, p.fills, p.values), [layout, p.fills, p.values]);
+  useD3Layer(layer, (g) => joinCells(g, layout, p.fills, p.values, p.dtype), [layout, p.fills, p.values, p.dtype]);
   useD3Layer(layer, (g) => applyFrame(g, layout, p.states, p.duration), [layout, p.fills, p.values, p.states]);
   useD3Layer(layer, (g) => markCells(g, layout, p.highlight ?? []), [layout, p.fills, p.values, p.highlight]);
 

@@ -4,7 +4,7 @@
  * screen-reader users get what the highlight shows.
  */
 import { unravel, useHover, useInputLeaves, useProvenance, useView } from "../state/hooks";
-import { formatValue } from "../viz/drawCells";
+import { valueText } from "../viz/numberText";
 import { outputName } from "./Stage";
 
 const idx = (i: number, shape: readonly number[]) => (shape.length === 0 ? "" : `[${unravel(i, shape).join(", ")}]`);
@@ -19,6 +19,7 @@ export function HoverReadout() {
     if (hover.side === "out") {
       const o = story.outputs[hover.leaf];
       const v = story.values[hover.leaf]?.data[hover.cell];
+      const dtype = story.values[hover.leaf]?.dtype ?? "float32";
       const src = prov?.source(hover.leaf, hover.cell);
       if (o) {
         const from = src
@@ -27,13 +28,13 @@ export function HoverReadout() {
               .filter(Boolean)
               .join("; ")
           : "";
-        text = `${outputName(o.path, story.outputTree)}${idx(hover.cell, o.shape)} = ${v === undefined ? "?" : formatValue(v)}${src && src.k !== null ? `, from k = ${src.k}` : ""}${from ? ` ← ${from}` : src ? " ← no input cell (a constant)" : ""}`;
+        text = `${outputName(o.path, story.outputTree)}${idx(hover.cell, o.shape)} = ${v === undefined ? "?" : valueText(v, dtype)}${src && src.k !== null ? `, from k = ${src.k}` : ""}${from ? ` ← ${from}` : src ? " ← no input cell (a constant)" : ""}`;
       }
     } else {
       const l = leaves[hover.leaf];
       if (l) {
         const v = l.values[hover.cell];
-        text = `${l.label}${idx(hover.cell, l.shape)}${v === undefined ? "" : ` = ${formatValue(v)}`}${l.axis !== null ? `, in slice k = ${unravel(hover.cell, l.shape)[l.axis]}` : ", used by every k"}`;
+        text = `${l.label}${idx(hover.cell, l.shape)}${v === undefined ? "" : ` = ${valueText(v, l.dtype)}`}${l.axis !== null ? `, in slice k = ${unravel(hover.cell, l.shape)[l.axis]}` : ", used by every k"}`;
       }
     }
   }

@@ -5,7 +5,7 @@
  * result stays, dimmed.
  */
 import { memo, useMemo } from "react";
-import { pyShape, pyTuple, type OutputLeafStory } from "../../engine";
+import { pyShape, pyTuple, type DType, type OutputLeafStory } from "../../engine";
 import { useStore } from "../state/store";
 import { batchFill, UNMAPPED_FILL } from "../viz/colors";
 import { reserveFor } from "../viz/layout";
@@ -20,7 +20,7 @@ export function outputShapeText(outputs: { shape: number[] }[], tree: string): s
   return pyTuple(outputs.map((o) => pyShape(o.shape)));
 }
 
-export const OutputLeafGrid = memo(function OutputLeafGrid(p: { out: OutputLeafStory; name: string; data: number[] | null; B: number; frame: Frame; duration: number; highlight: Set<number> | undefined }) {
+export const OutputLeafGrid = memo(function OutputLeafGrid(p: { out: OutputLeafStory; name: string; data: number[] | null; dtype?: DType; B: number; frame: Frame; duration: number; highlight: Set<number> | undefined }) {
   const { out } = p;
   const layout = useGridLayout(out.shape, GRID_WIDTH);
   const setHover = useStore((s) => s.setHover);
@@ -48,6 +48,7 @@ export const OutputLeafGrid = memo(function OutputLeafGrid(p: { out: OutputLeafS
         mapped={axis}
         fills={fills}
         values={p.data}
+        dtype={p.dtype}
         states={states}
         duration={p.duration}
         highlight={p.highlight}

@@ -76,6 +76,7 @@ export function Stage() {
               out={o}
               name={outputName(o.path, story.outputTree)}
               data={story.values[i].data.length <= 64 ? story.values[i].data : null}
+              dtype={story.values[i].dtype}
               B={B}
               frame={frame}
               duration={duration}

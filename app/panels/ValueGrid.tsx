@@ -4,7 +4,7 @@
  * values it is summarised (count, min, max, mean, the first few) instead of drawn.
  */
 import { pyShape } from "../../engine";
-import { fmt, summarize, type Leaf } from "./format";
+import { fmt as fmtAs, summarize, type Leaf } from "./format";
 
 const MAX_SHOWN = 144;
 
@@ -18,7 +18,8 @@ function rowIndex(r: number, lead: readonly number[]): string {
 }
 
 export function ValueGrid({ leaf, label }: { leaf: Leaf; label: string }) {
-  const { shape, values } = leaf;
+  const { shape, values, dtype } = leaf;
+  const fmt = (v: number) => fmtAs(v, dtype);
   if (values.length === 0) return <p className="vgrid-note">{pyShape(shape)}: no values</p>;
   if (values.length > MAX_SHOWN) {
     const s = summarize(values);

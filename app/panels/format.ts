@@ -3,7 +3,8 @@
  * them for a tuple argument) as flat leaves with their key paths, numbers printed briefly, and
  * shapes printed like Python tuples.
  */
-import { NDArray, pyShape, pyTuple } from "../../engine/index";
+import { NDArray, pyShape, pyTuple, type DType } from "../../engine/index";
+import { cellText } from "../viz/numberText";
 import { asEngineError, type EngineError } from "../state/engineBridge";
 
 export interface Leaf {
@@ -12,15 +13,16 @@ export interface Leaf {
   shape: number[];
   /** Row-major values (shared with the engine's storage when dense: read only). */
   values: Float64Array;
+  dtype: DType;
 }
 
 export type Outcome = { ok: true; leaves: Leaf[] } | { ok: false; error: EngineError };
 
 /** Flattens an engine result into leaves in JAX's order (tuples and lists by index). */
 export function leavesOf(x: unknown, path = ""): Leaf[] {
-  if (x instanceof NDArray) return [{ path, shape: [...x.shape], values: x.dense() }];
+  if (x instanceof NDArray) return [{ path, shape: [...x.shape], values: x.dense(), dtype: x.dtype }];
   if (Array.isArray(x)) return x.flatMap((item, i) => leavesOf(item, `${path}[${i}]`));
-  if (typeof x === "number") return [{ path, shape: [], values: Float64Array.of(x) }];
+  if (typeof x === "number") return [{ path, shape: [], values: Float64Array.of(x), dtype: "float32" }];
   throw new Error(`unexpected result ${String(x)}`);
 }
 
@@ -39,12 +41,9 @@ export function resultShapeText(leaves: Leaf[]): string {
   return pyTuple(leaves.map((l) => pyShape(l.shape)));
 }
 
-/** Four significant digits, integers whole, NumPy's spelling of the special values. */
-export function fmt(x: number): string {
-  if (Number.isNaN(x)) return "nan";
-  if (!Number.isFinite(x)) return x > 0 ? "inf" : "-inf";
-  if (Number.isInteger(x) && Math.abs(x) < 1e9) return String(x);
-  return String(Number(x.toPrecision(4)));
+/** Four significant digits, integers whole, JAX's spelling of the special values (numberText.ts). */
+export function fmt(x: number, dtype: DType = "float32"): string {
+  return cellText(x, dtype, 4);
 }
 
 export interface Summary {

@@ -66,6 +66,7 @@ export function pythonCode(s: ExplorerState, params: string[], outputIsTree: boo
   return [
     "import jax",
     "import jax.numpy as jnp",
+    ...(s.x64 ? ['jax.config.update("jax_enable_x64", True)'] : []),
     "",
     ...argumentLines(s, params),
     "",

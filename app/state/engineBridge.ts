@@ -5,7 +5,7 @@
  * and the grad and jit panels all run that same call. Errors come back as EngineErrors whose
  * `where` (set by the engine) says which control they belong beside.
  */
-import { describeArgs, EngineError, lambdaParams, MAX_ELEMENTS, np, parseLambda, traceVmap, withinWorkBudget, type NDArray, type WorkBudget } from "../../engine/index";
+import { config, describeArgs, EngineError, lambdaParams, MAX_ELEMENTS, np, parseLambda, traceVmap, withinWorkBudget, type NDArray, type WorkBudget } from "../../engine/index";
 import type { ArgsDescription, ErrorWhere, VmapStory } from "../../engine";
 import { allInAxesNone } from "./codegen";
 import { argFor, argLeaves, inAxisFor, sizeOfShape, type ArgTree, type AxisTree, type ExplorerState } from "./explorerTypes";
@@ -43,6 +43,20 @@ export function asEngineError(e: unknown): EngineError {
 
 export type ArgValue = NDArray | ArgValue[];
 
+/**
+ * Runs engine work under the state's `jax_enable_x64` (the engine's config is global, and the
+ * panels may compute for an older snapshot than the explorer's), restoring the flag after.
+ */
+export function withX64<T>(s: ExplorerState, run: () => T): T {
+  const before = config.jax_enable_x64;
+  config.update("jax_enable_x64", s.x64);
+  try {
+    return run();
+  } finally {
+    config.update("jax_enable_x64", before);
+  }
+}
+
 /** The arguments as arrays, and each leaf's values in flattening order (what the grids show). */
 export type BuiltArgs = { ok: true; values: ArgValue[]; leafData: Float64Array[] } | { ok: false; error: EngineError };
 
@@ -69,9 +83,10 @@ function buildArgsUncached(s: ExplorerState, params: readonly string[]): BuiltAr
   const leafData: Float64Array[] = [];
   const make = (t: ArgTree, fill: "unique" | "random"): ArgValue => {
     if (t.kind === "tuple") return t.items.map((x) => make(x, fill));
-    const data = leafValues(t.shape, fill, leafData.length, offset);
-    leafData.push(data);
-    return np.array(data, t.shape);
+    const arr = np.array(leafValues(t.shape, fill, leafData.length, offset), t.shape);
+    // The grids show the values as the engine holds them (rounded to float32 without x64).
+    leafData.push(arr.dense());
+    return arr;
   };
   const values = params.map((p) => make(argFor(s, p).tree, argFor(s, p).fill));
   return { ok: true, values, leafData };
@@ -82,9 +97,10 @@ const builtArgs = new WeakMap<object, Map<string, BuiltArgs>>();
 function buildArgs(s: ExplorerState, params: readonly string[]): BuiltArgs {
   let m = builtArgs.get(s.args);
   if (!m) builtArgs.set(s.args, (m = new Map()));
-  const key = params.join(",");
+  // The arrays' dtype is the default float of the state's x64 flag.
+  const key = `${params.join(",")}|x64=${s.x64}`;
   let r = m.get(key);
-  if (!r) m.set(key, (r = buildArgsUncached(s, params)));
+  if (!r) m.set(key, (r = withX64(s, () => buildArgsUncached(s, params))));
   return r;
 }
 
@@ -143,8 +159,9 @@ export function vmapCall(s: ExplorerState, fallback: readonly string[] = []): Vm
 
 /** The call's arguments as vmap plans them (each leaf's mapped axis), or null if they cannot be built. */
 export function describeCall(c: VmapCall): ArgsDescription | null {
-  if (!c.args.ok) return null;
-  return describeArgs(c.parsed.ok ? c.parsed.fn : null, c.inAxes, c.args.values, c.opts);
+  const args = c.args;
+  if (!args.ok) return null;
+  return withX64(c.state, () => describeArgs(c.parsed.ok ? c.parsed.fn : null, c.inAxes, args.values, c.opts));
 }
 
 export type TraceResult = { ok: true; story: VmapStory } | { ok: false; error: EngineError };
@@ -194,11 +211,15 @@ function onPage<T>(run: () => T): T | OffPage {
 export function fullTrace(c: VmapCall, withProvenance = false): TraceResult {
   if (!c.parsed.ok) return { ok: false, error: c.parsed.error };
   if (!c.args.ok) return { ok: false, error: c.args.error };
+  const before = config.jax_enable_x64;
+  config.update("jax_enable_x64", c.state.x64);
   try {
     const story = traceVmap(c.parsed.fn, c.inAxes, c.outAxes, c.args.values, { ...c.opts, provenance: withProvenance });
     return { ok: true, story };
   } catch (e) {
     return { ok: false, error: asEngineError(e) };
+  } finally {
+    config.update("jax_enable_x64", before);
   }
 }
 

@@ -29,6 +29,8 @@ export interface ExplorerState {
   inAxes: ReadonlyMap<string, AxisTree>;
   outAxes: AxisTree;
   axisSize: number | null;
+  /** `jax.config.update("jax_enable_x64", True)`: float64 values instead of JAX's float32. */
+  x64: boolean;
 }
 
 export const leaf = (...shape: number[]): ArgTree => ({ kind: "leaf", shape });
@@ -45,6 +47,7 @@ export function explorerOf(fnSource: string, params: [string, ArgTree, AxisTree]
     inAxes: new Map(params.map(([n, , axis]) => [n, axis])),
     outAxes,
     axisSize: null,
+    x64: false,
   };
 }
 

@@ -5,6 +5,7 @@
  */
 import { useMemo } from "react";
 import { useShallow } from "zustand/react/shallow";
+import type { DType } from "../../engine/index";
 import { useStore } from "./store";
 import { selectView, type View } from "./selectors";
 import { describeCall, type VmapCall } from "./engineBridge";
@@ -42,12 +43,16 @@ export interface InputLeaf {
   axis: number | null;
   /** What f sees for each k (the engine's slice shape). */
   sliceShape: number[];
+  /** The values as the engine holds them: rounded to `dtype` (float32 unless x64 is on). */
   values: Float64Array;
+  dtype: DType;
 }
 
 /** Leaf objects per leaf data array: a grid whose leaf did not change keeps its object (React.memo). */
 const leafObjects = new WeakMap<Float64Array, Map<string, InputLeaf>>();
 const NO_VALUES = new Float64Array(0);
+/** The arguments' dtype: the default float of the state's x64 flag. */
+const floatOf = (s: ExplorerState): DType => (s.x64 ? "float64" : "float32");
 
 /**
  * The argument leaves as drawn: each with the mapped axis the engine's own plan gives it
@@ -59,7 +64,7 @@ function inputLeaves(call: VmapCall): InputLeaf[] {
   if (!described || !call.args.ok) {
     return call.params.flatMap((p, argIndex) =>
       argLeaves(argFor(call.state, p).tree).map((l) => ({ argIndex, param: p, path: l.path, shape: l.shape })),
-    ).map((l, i) => ({ leaf: i, param: l.param, path: l.path, label: `${l.param}${l.path}`, shape: l.shape, axis: null, sliceShape: l.shape, values: NO_VALUES }));
+    ).map((l, i) => ({ leaf: i, param: l.param, path: l.path, label: `${l.param}${l.path}`, shape: l.shape, axis: null, sliceShape: l.shape, values: NO_VALUES, dtype: floatOf(call.state) }));
   }
   const data = call.args.leafData;
   return described.args.map((d) => {
@@ -70,7 +75,7 @@ function inputLeaves(call: VmapCall): InputLeaf[] {
     if (!m) leafObjects.set(values, (m = new Map()));
     const key = `${d.leaf}|${label}|${d.inAxis}`;
     let leaf = m.get(key);
-    if (!leaf) m.set(key, (leaf = { leaf: d.leaf, param, path: d.path, label, shape: d.shape, axis: d.inAxis, sliceShape: d.sliceShape, values }));
+    if (!leaf) m.set(key, (leaf = { leaf: d.leaf, param, path: d.path, label, shape: d.shape, axis: d.inAxis, sliceShape: d.sliceShape, values, dtype: floatOf(call.state) }));
     return leaf;
   });
 }

@@ -22,6 +22,7 @@ export const URL_POLICY: Record<keyof ExplorerState, UrlPolicy> = {
   inAxes: "url",
   outAxes: "url",
   axisSize: "url",
+  x64: "url",
 };
 
 /** A Python identifier as the engine's tokenizer reads one (ASCII). */
@@ -71,6 +72,9 @@ export function encodeExplorer(s: ExplorerState): string {
     outAxes: () => q.set("out", formatPyLiteral(s.outAxes as PyLit)),
     axisSize: () => {
       if (s.axisSize !== null) q.set("size", String(s.axisSize));
+    },
+    x64: () => {
+      if (s.x64) q.set("x64", "1");
     },
   };
   for (const key of Object.keys(URL_POLICY) as (keyof ExplorerState)[]) if (URL_POLICY[key] === "url") put[key]();
@@ -155,6 +159,9 @@ export function decodeExplorer(hash: string): DecodeResult {
         // Any size a person can type; the engine refuses one over its limit with its own message.
         if (!/^\d{1,15}$/.test(value)) throw new BadField(`axis_size must be a whole number, not ${pyRepr(value.slice(0, 20))}`);
         state.axisSize = Number(value);
+      } else if (key === "x64") {
+        if (value !== "1" && value !== "0") throw new BadField(`x64 must be 1 or 0, not ${pyRepr(value.slice(0, 20))}`);
+        state.x64 = value === "1";
       } else if (head === "shape") args.set(name, argState(value, q.get(`fill.${name}`), name));
       else if (head === "fill") {
         if (!q.has(`shape.${name}`)) throw new BadField(`fill of ${name} without its shape`);

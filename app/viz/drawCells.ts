@@ -7,6 +7,8 @@
 import { select } from "d3-selection";
 import { easeCubicOut } from "d3-ease";
 import "d3-transition";
+import type { DType } from "../../engine/index";
+import { cellText } from "./numberText";
 import type { Layer } from "./useD3Layer";
 import type { CellBox, GridLayout } from "./layout";
 import type { CellState } from "./timeline";
@@ -20,15 +22,11 @@ interface LayerMemo {
 
 const memo = new WeakMap<SVGGElement, LayerMemo>();
 
-export function formatValue(v: number): string {
-  if (Number.isInteger(v)) return Math.abs(v) < 1e6 ? String(v) : v.toExponential(1);
-  const a = Math.abs(v);
-  if (a >= 1000) return v.toExponential(1);
-  return String(Number(v.toPrecision(a >= 10 ? 4 : 3)));
-}
-
-/** Join the cells of `layout`, filled by `fills[i]`, labelled with `values[i]` when shown. */
-export function joinCells(g: Layer, layout: GridLayout, fills: string[], values: ArrayLike<number> | null): void {
+/**
+ * Join the cells of `layout`, filled by `fills[i]`, labelled with `values[i]` (of `dtype`) when
+ * shown.
+ */
+export function joinCells(g: Layer, layout: GridLayout, fills: string[], values: ArrayLike<number> | null, dtype: DType = "float32"): void {
   const c = layout.cell;
   const sel = g
     .selectAll<SVGGElement, CellBox>("g.cell")
@@ -53,7 +51,7 @@ export function joinCells(g: Layer, layout: GridLayout, fills: string[], values:
     .attr("x", c / 2 - 0.5)
     .attr("y", c / 2 + 4)
     .attr("text-anchor", "middle")
-    .text((d) => formatValue(values![d.i]));
+    .text((d) => cellText(values![d.i], dtype));
   const nodes: SVGGElement[] = [];
   sel.each(function (d) {
     nodes[d.i] = this;

@@ -6,7 +6,7 @@
  * jaxpr printed `_`; a nested jaxpr used twice or with more than 10 equations printed once, first,
  * as `let name = { … } in`. JAX: jax/_src/pretty_printer.py, core.py (pp_toplevel_jaxpr, pp_eqn).
  */
-import { isInt, type DType } from "../array/dtype";
+import { pyScalar } from "../array/scalarText";
 import type { Atom, Eqn, Jaxpr, Var } from "./jaxpr";
 
 // ---- documents (pretty_printer.py) ----
@@ -73,31 +73,7 @@ function format(doc: Doc, width = 80): string {
 
 // ---- values ----
 
-/** Python's repr of a float (JAX prints literals with str(np.asarray(v).item())). */
-export function pyFloat(x: number): string {
-  if (Number.isNaN(x)) return "nan";
-  if (!Number.isFinite(x)) return x > 0 ? "inf" : "-inf";
-  if (x === 0) return Object.is(x, -0) ? "-0.0" : "0.0";
-  const [mant, expStr] = x.toExponential().split("e");
-  const exp = Number(expStr);
-  const neg = mant.startsWith("-");
-  const digits = mant.replace("-", "").replace(".", "");
-  let body: string;
-  if (exp < -4 || exp >= 16) {
-    const m = digits.length > 1 ? `${digits[0]}.${digits.slice(1)}` : digits;
-    body = `${m}e${exp < 0 ? "-" : "+"}${String(Math.abs(exp)).padStart(2, "0")}`;
-  } else if (exp < 0) body = `0.${"0".repeat(-exp - 1)}${digits}`;
-  else if (digits.length <= exp + 1) body = `${digits}${"0".repeat(exp + 1 - digits.length)}.0`;
-  else body = `${digits.slice(0, exp + 1)}.${digits.slice(exp + 1)}`;
-  return neg ? `-${body}` : body;
-}
-
-/** A scalar of a dtype as Python prints its `.item()`: `2.0`, `2`, `True`. */
-export function pyScalar(x: number, d: DType): string {
-  if (d === "bool") return x ? "True" : "False";
-  if (isInt(d)) return String(x);
-  return pyFloat(x);
-}
+export { pyFloat, pyScalar } from "../array/scalarText";
 
 /**
  * Splits printParams' text into `key=value` pairs at top-level spaces (a value may hold spaces

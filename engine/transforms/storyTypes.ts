@@ -2,6 +2,7 @@
  * The shape of `traceVmap`'s answer: a plain, serialisable account of one vmap call,
  * written for the explorer UI (which never reaches into tracers).
  */
+import type { DType } from "../array/dtype";
 
 export type Shape = number[];
 
@@ -81,5 +82,5 @@ export interface VmapStory {
   /** "array" | "tuple" | "dict": how the output leaves are arranged. */
   outputTree: string;
   /** The result values, row-major, one per output leaf. */
-  values: { shape: Shape; data: number[] }[];
+  values: { shape: Shape; data: number[]; dtype: DType }[];
 }

@@ -28,7 +28,7 @@ describe("clicking a cell shows where it came from", () => {
     press(a, cell(a, 3).querySelector("rect")!, pointerType);
     expect(useStore.getState().hover).toEqual({ side: "in", leaf: 0, cell: 3 });
     // a[1, 1] = 3 (unique fill), mapped on axis 0: slice k = 1.
-    expect(screen.getByText("a[1, 1] = 3, in slice k = 1")).toBeTruthy();
+    expect(screen.getByText("a[1, 1] = 3.0, in slice k = 1")).toBeTruthy();
     expect(highlighted(a)).toContain(3);
     expect(highlighted(a)).not.toContain(0);
   });
@@ -45,7 +45,7 @@ describe("clicking a cell shows where it came from", () => {
     await waitFor(() => expect(highlighted(a)).toEqual([2]));
     expect(highlighted(b)).toEqual([2]);
     expect(highlighted(out)).toEqual([6]);
-    expect(screen.getByText(/^out\[1, 1, 0\] = 104, from k = 1 ← a\[1, 0\]; b\[1, 0\]$/)).toBeTruthy();
+    expect(screen.getByText(/^out\[1, 1, 0\] = 104\.0, from k = 1 ← a\[1, 0\]; b\[1, 0\]$/)).toBeTruthy();
   });
 
   it("keyboard focus still starts at the cursor and arrows move it", () => {

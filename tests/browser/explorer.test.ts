@@ -128,7 +128,7 @@ run("explorer in Chromium", () => {
     await page.mouse.move(box.x + 160, box.y + 90, { steps: 12 });
     // Provenance is computed on the first hover, once per state, on the page's own thread.
     const readout = () => page.locator(".readout").textContent();
-    const re = /^out\[(\d+), (\d+), (\d+), (\d+), (\d+), (\d+)\] = (\d+), from k = (\d+) ← a\[([\d, ]+)\]; b\[([\d, ]+)\]$/;
+    const re = /^out\[(\d+), (\d+), (\d+), (\d+), (\d+), (\d+)\] = (\d+)\.0, from k = (\d+) ← a\[([\d, ]+)\]; b\[([\d, ]+)\]$/;
     await expect.poll(readout, { timeout: 10_000 }).toMatch(re);
     // out[i, j, l, k, m, n] = a[i, j, l, m, n] + b[k, j, l, m, n]; a counts from 0, b from 10000.
     const m = re.exec((await readout())!)!.slice(1).map((x) => x.split(", ").map(Number));
@@ -141,7 +141,7 @@ run("explorer in Chromium", () => {
     // The pointer stays on the grid while out_axes changes: the new state's provenance follows.
     await page.getByLabel("out_axes").selectOption("0");
     await expect.poll(outShape).toBe("(2, 2, 3, 5, 7, 9)");
-    await expect.poll(readout, { timeout: 10_000 }).toMatch(/^out\[(\d+, ){5}\d+\] = \d+, from k = \d+ ← a\[/);
+    await expect.poll(readout, { timeout: 10_000 }).toMatch(/^out\[(\d+, ){5}\d+\] = \d+\.0, from k = \d+ ← a\[/);
     await page.mouse.move(0, 0);
   });
 
@@ -181,7 +181,7 @@ run("explorer in Chromium", () => {
     const target = out.locator('g.cell[data-i="5"] rect');
     const tbox = (await target.boundingBox())!;
     await phone.touchscreen.tap(tbox.x + tbox.width / 2, tbox.y + tbox.height / 2);
-    await expect.poll(() => phone.locator(".readout").textContent(), { timeout: 10_000 }).toBe("out[1, 0, 1] = 104, from k = 1 ← a[0, 1]; b[1, 1]");
+    await expect.poll(() => phone.locator(".readout").textContent(), { timeout: 10_000 }).toBe("out[1, 0, 1] = 104.0, from k = 1 ← a[0, 1]; b[1, 1]");
     const hl = (name: RegExp) => phone.getByRole("img", { name }).locator("g.cell.hl").evaluateAll((gs) => gs.map((g) => Number(g.getAttribute("data-i"))));
     await expect.poll(() => hl(/^Argument a/)).toEqual([1]);
     expect(await hl(/^Argument b/)).toEqual([3]);

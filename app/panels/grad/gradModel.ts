@@ -7,7 +7,7 @@
  * engine (composeLambdaSource), so comments and line continuations in f cannot break it.
  */
 import { composeLambdaSource, grad, vmap } from "../../../engine/index";
-import { parseFunction, vmapCall, type EngineError } from "../../state/engineBridge";
+import { parseFunction, vmapCall, withX64, type EngineError } from "../../state/engineBridge";
 import { inAxesText } from "../../state/codegen";
 import type { ExplorerState } from "../../state/explorerTypes";
 import { attempt, type Outcome } from "../format";
@@ -77,8 +77,8 @@ export function computeGrad(s: ExplorerState, o: GradOptions): GradReport {
   return {
     ...base,
     parseError: null,
-    grad: attempt(() => g(...argv)),
-    perExample: attempt(() => vmap(g, call.inAxes, 0, call.opts)(...argv)),
+    grad: withX64(s, () => attempt(() => g(...argv))),
+    perExample: withX64(s, () => attempt(() => vmap(g, call.inAxes, 0, call.opts)(...argv))),
   };
 }
 

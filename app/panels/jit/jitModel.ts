@@ -6,7 +6,7 @@
  * The two calls are kept as closures for the timing (timing.ts).
  */
 import { jit, jitStats, makeJaxpr, NDArray, vmap, type EngineError } from "../../../engine/index";
-import { asEngineError, vmapCall } from "../../state/engineBridge";
+import { asEngineError, vmapCall, withX64 } from "../../state/engineBridge";
 import { inAxesText } from "../../state/codegen";
 import type { ExplorerState } from "../../state/explorerTypes";
 import { formatPyLiteral, type PyLit } from "../../state/pyLiteral";
@@ -50,8 +50,8 @@ function jittedFor(f: Function, key: string, make: () => Jitted): Entry {
   return e;
 }
 
-/** The abstract signature jit caches on: each argument leaf's shape. */
-const signature = (args: unknown[]) => JSON.stringify(args, (_k, v) => (v instanceof NDArray ? v.shape : v));
+/** The abstract signature jit caches on: each argument leaf's dtype and shape. */
+const signature = (args: unknown[]) => JSON.stringify(args, (_k, v) => (v instanceof NDArray ? [v.dtype, v.shape] : v));
 
 function computeJit(s: ExplorerState): JitReport {
   // The explorer's own call (function, arguments, axes), through the same door.
@@ -92,8 +92,8 @@ function computeJit(s: ExplorerState): JitReport {
         optimizedJaxpr: second.optimizedJaxpr,
         source: second.source,
         out: leavesOf(out),
-        jitted: () => jf(...args),
-        eager: () => vmapped(...args),
+        jitted: () => withX64(s, () => jf(...args)),
+        eager: () => withX64(s, () => vmapped(...args)),
       },
     };
   } catch (e) {
@@ -101,7 +101,7 @@ function computeJit(s: ExplorerState): JitReport {
   }
 }
 
-export const selectJitReport = memoPerState(() => "", (s: ExplorerState) => computeJit(s));
+export const selectJitReport = memoPerState(() => "", (s: ExplorerState) => withX64(s, () => computeJit(s)));
 
 /** Tests: forget every jitted function and report (a fresh page). */
 export function resetJitCaches(): void {

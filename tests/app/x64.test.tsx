@@ -1,0 +1,59 @@
+// @vitest-environment jsdom
+/**
+ * The "64-bit (jax_enable_x64)" switch: JAX's float32 by default (values, readout), float64
+ * when on, the config line in the copied code, and the flag kept in the permalink.
+ */
+import { afterEach, describe, expect, it } from "vitest";
+import { act, cleanup, fireEvent, screen } from "@testing-library/react";
+import { renderApp } from "./renderApp";
+import { syncUrl, useStore } from "../../app/state/store";
+import { decodeExplorer } from "../../app/state/urlState";
+import { config } from "../../engine";
+
+afterEach(() => cleanup());
+
+const readout = () => document.querySelector(".readout")!.textContent!;
+const code = () => screen.getByTestId("python-code").textContent!;
+
+/** The readout for output cell [0, 1] of `lambda a, b: a / 3 + b` (a[0, 1] = 1, b[0, 1] = 101). */
+function readCell(): string {
+  const grid = screen.getByRole("img", { name: /^Output out/ });
+  act(() => grid.focus());
+  fireEvent.keyDown(grid, { key: "ArrowUp" });
+  fireEvent.keyDown(grid, { key: "ArrowLeft" });
+  fireEvent.keyDown(grid, { key: "ArrowRight" });
+  return readout();
+}
+
+describe("64-bit switch", () => {
+  it("shows float32 values by default and float64 ones with x64, with the config line in the code", () => {
+    renderApp();
+    fireEvent.change(screen.getByLabelText("Function"), { target: { value: "lambda a, b: a / 3 + b" } });
+    const box = screen.getByLabelText("64-bit (jax_enable_x64)") as HTMLInputElement;
+    expect(box.checked).toBe(false);
+    // float32: 1/3 rounds to 0.33333334, + 101 to 101.333336 (the shortest float32 text).
+    const f32 = Math.fround(Math.fround(1 / 3) + 101);
+    expect([Math.fround(101.333336), Math.fround(101.33334)]).toEqual([f32, Math.fround(101.33334)]);
+    expect(Math.fround(101.33334)).not.toBe(f32);
+    expect(readCell()).toContain("out[0, 1] = 101.333336,");
+    expect(code()).not.toContain("jax_enable_x64");
+
+    fireEvent.click(box);
+    expect(box.checked).toBe(true);
+    expect(readCell()).toContain(`out[0, 1] = ${1 / 3 + 101}`);
+    expect(code()).toContain('import jax.numpy as jnp\njax.config.update("jax_enable_x64", True)\n');
+    // The engine's global flag is only set while the page computes.
+    expect(config.jax_enable_x64).toBe(false);
+  });
+
+  it("goes into the permalink and comes back from it", () => {
+    renderApp();
+    const stop = syncUrl(useStore, window);
+    fireEvent.click(screen.getByLabelText("64-bit (jax_enable_x64)"));
+    stop();
+    expect(window.location.hash).toContain("x64=1");
+    const back = decodeExplorer(window.location.hash);
+    expect(back.ok && back.state.x64).toBe(true);
+    expect(decodeExplorer(window.location.hash.replace("x64=1", "x64=2")).ok).toBe(false);
+  });
+});
