@@ -19,7 +19,14 @@ describe("elementwise results keep a transposed operand's memory layout (NumPy o
     // Batch axis 1 of `a` sits innermost in memory; the result keeps that, so out_axes=1 lands dense.
     expect(out.isContiguous).toBe(true);
     const flat = out.flat();
-    for (let i = 0; i < R; i++) for (let k = 0; k < C; k++) expect(flat[i * C + k]).toBe(ad[i * C + k] * bd[k * R + i] + ad[i * C + k]);
+    // The loop in float32 (JAX's default): inputs rounded, each operation rounded.
+    const f = Math.fround;
+    for (let i = 0; i < R; i++) {
+      for (let k = 0; k < C; k++) {
+        const [a, b] = [f(ad[i * C + k]), f(bd[k * R + i])];
+        expect(flat[i * C + k]).toBe(f(f(a * b) + a));
+      }
+    }
   });
 
   it("unary and binary on any permutation of a dense array: values of a row-major loop, layout of the operand", () => {
