@@ -2,6 +2,7 @@
  * `npm run bench`: every benchmark in one run, as a table of medians and ratios against a
  * hand-written loop doing the same work (and @jax-js/jax beside us). Not a test: it prints.
  */
+import { config } from "../engine";
 import { loadJaxJs } from "./jaxjs";
 import type { BenchRow } from "./timing";
 import { vmapBench } from "./vmap";
@@ -32,11 +33,15 @@ async function main() {
   // `npm run bench -- vmap,grad` runs only the named sections.
   const only = process.argv[2]?.split(",");
   const jx = await loadJaxJs();
+  // The float64 rows compare with float64 hand loops and jax-js: x64 on, as in JAX with
+  // jax_enable_x64; the f32 section switches it off for JAX's default dtype.
+  config.update("jax_enable_x64", true);
   const rows: BenchRow[] = [];
   const sections: [string, () => Promise<BenchRow[]> | BenchRow[]][] = [
     ["vmap", () => vmapBench(jx)],
     ["grad", async () => (await import("./grad")).gradBench(jx)],
     ["jit", async () => (await import("./jit")).jitBench(jx)],
+    ["f32", async () => (await import("./float32")).float32Bench()],
     ["browser", async () => (await import("./browser")).browserBench()],
   ];
   for (const [name, run] of sections) {
@@ -48,7 +53,7 @@ async function main() {
     }
   }
   printTable(rows);
-  console.log("\nours = vmap Playground's engine (float64); jax-js = @jax-js/jax on its wasm backend, also float64. Every timed call reads its result (ours .flat(), jax-js dataSync()). Medians of repeated runs.");
+  console.log("\nours = vmap Playground's engine, float64 (jax_enable_x64) except the f32 rows (JAX's default float32, against Float32Array hand loops); jax-js = @jax-js/jax on its wasm backend, also float64. Every timed call reads its result (ours .flat(), jax-js dataSync()). Medians of repeated runs.");
 }
 
 main();
