@@ -3,7 +3,7 @@ import { EngineError, pyShape } from "../errors";
 import { checkAlloc } from "../limits";
 import { allocate, NDArray, type NestedList } from "./ndarray";
 import { defaultFloat, defaultInt, roundInPlace, scalarType, type DType } from "./dtype";
-import { pyNumber, pyTypeName, shapeArg, typeError } from "./pyargs";
+import { isPyFloat, pyNumber, pyTypeName, shapeArg, typeError } from "./pyargs";
 import { sizeOf, type Shape } from "./shape";
 
 function nestedShape(x: NestedList): number[] {
@@ -110,6 +110,8 @@ export const ones = (shape: Shape | number, dtype?: DType): NDArray => full(shap
 
 /** NumPy arange(stop) / arange(start, stop, step); None for stop/step means omitted. */
 export function arange(start: number, stop?: number | null, step: number | null = 1): NDArray {
+  // A Python float among the arguments (the lambda language's `3.0`) makes a float array.
+  const floatArg = [start, stop, step].some(isPyFloat);
   start = pyNumber(start, "arange() start");
   if (stop === undefined || stop === null) [start, stop] = [0, start];
   stop = pyNumber(stop, "arange() stop");
@@ -123,6 +125,6 @@ export function arange(start: number, stop?: number | null, step: number | null 
   const out = new Float64Array(n);
   for (let i = 0; i < n; i++) out[i] = start + i * step;
   // NumPy/JAX: integer arguments give the default int dtype, any float one the default float.
-  const ints = Number.isInteger(start) && Number.isInteger(stop) && Number.isInteger(step);
+  const ints = !floatArg && Number.isInteger(start) && Number.isInteger(stop) && Number.isInteger(step);
   return fromFlat(out, [n], ints ? defaultInt() : defaultFloat());
 }

@@ -13,7 +13,7 @@
  * JAX: jax/_src/numpy/util.py (check_arraylike), jax/_src/numpy/reductions.py, lax_numpy.py.
  */
 import { EngineError } from "../errors";
-import { indexTuple, intOrTuple, operatorIndex, pyNameList, pyNumber, pyTypeName, typeError } from "../array/pyargs";
+import { indexTuple, intOrTuple, isPyFloat, operatorIndex, pyNameList, pyNumber, pyTypeName, typeError } from "../array/pyargs";
 import { isValue, toValue, type Value } from "../core/tracer";
 import * as lax from "../primitives/lax";
 
@@ -161,7 +161,8 @@ function convert(q: Param, v: unknown, fn: string, position: number, ufunc = fal
       if (typeof v === "string") return v;
       throw typeError(`${fn}() argument '${q.name}' must be a str, not ${pyTypeName(v)}`);
     case "number?":
-      return v === null ? null : pyNumber(v, `${fn}() argument '${q.name}'`);
+      // A Python float stays one (arange(3.0) is a float array): the weak float scalar itself.
+      return v === null ? null : isPyFloat(v) ? v : pyNumber(v, `${fn}() argument '${q.name}'`);
     case "array?":
       return v === null ? null : arrayArg(v, fn, position);
     case "dtype":

@@ -109,6 +109,13 @@ describe("Python ints and floats in the lambda language", () => {
     expect(jaxpr("lambda x: x ** 3.0", x)).toBe("{ lambda ; a:f32[2]. let b:f32[2] = pow a 3.0:f32[] in (b,) }");
   });
 
+  it("arange(3) is int32, arange(3.0) float32, as in NumPy", () => {
+    expect(run("lambda x: jnp.arange(3)", 0).dtype).toBe("int32");
+    const f = run("lambda x: jnp.arange(3.0)", 0);
+    expect([f.dtype, f.tolist()]).toEqual(["float32", [0, 1, 2]]);
+    expect(run("lambda x: jnp.arange(0, 1, 0.5)", 0).dtype).toBe("float32");
+  });
+
   it("axis=1.0 is a TypeError", () => {
     try {
       run("lambda x: jnp.sum(x, axis=1.0)", np.array([[1, 2]]));
