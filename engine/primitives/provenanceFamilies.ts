@@ -84,7 +84,8 @@ export function movedCells<P>(prim: PrimitiveDef<P>, xs: CellSets[], params: P):
   const ids = xs.map((x) => {
     const base = all.length;
     for (const c of x.cells) all.push(c);
-    return new NDArray(Float64Array.from({ length: x.cells.length }, (_, i) => base + i + 1), x.shape);
+    // int32 ids: exact whatever the default float (float32 would round ids past 2**24).
+    return new NDArray(Float64Array.from({ length: x.cells.length }, (_, i) => base + i + 1), x.shape, undefined, 0, "int32");
   });
   return prim.impl(ids, params).map((o) => ({ shape: [...o.shape], cells: Array.from(o.flat(), (id) => (id === 0 ? NO_CELLS : all[id - 1])) }));
 }

@@ -161,6 +161,15 @@ function checkInexact(x: Value, name: string): Value {
   );
 }
 
+/** JAX: api.py `_check_output_dtype_revderiv`. */
+function realOutputError(dtype: string, name: string): EngineError {
+  return new EngineError(
+    "unsupported",
+    `${name} requires real-valued outputs (output dtype that is a sub-dtype of np.floating), but got ${dtype}. For holomorphic differentiation, pass holomorphic=True. For differentiating non-holomorphic functions involving complex outputs, or function with integer outputs, use jax.vjp directly.`,
+    { pyType: "TypeError" },
+  );
+}
+
 /** jax.value_and_grad: returns [value, gradient] (a tuple of gradients for an array argnums). */
 export function valueAndGrad(fun: Function, opts: GradOptions = {}) {
   return valueAndGradNamed(fun, opts, "value_and_grad");
@@ -201,13 +210,14 @@ function valueAndGradNamed(fun: Function, opts: GradOptions, name: string) {
       });
       const out = toValue(fun(...full));
       if (out.shape.length !== 0) throw scalarOutputError(out.shape);
+      if (!isFloat(out.dtype)) throw realOutputError(out.dtype, name);
       return [out];
     };
     const [[value], pullback] = vjp(flatFun, flat);
-    const cts = pullback([full([], 1)]);
+    const cts = pullback([full([], 1, value.dtype)]);
     let k = 0;
     const grads = nums.map((_, j) => {
-      const g = cts.slice(k, k + counts[j]).map((c, i) => c ?? full(flat[k + i].shape, 0));
+      const g = cts.slice(k, k + counts[j]).map((c, i) => c ?? full(flat[k + i].shape, 0, flat[k + i].dtype));
       k += counts[j];
       return treeUnflatten(trees[j], g);
     });

@@ -150,6 +150,17 @@ describe("transformations see dtypes", () => {
     expect(() => grad((a: V) => jnp.sum(a))(np.array([1, 2]))).not.toThrow();
   });
 
+  it("grad of an integer output is JAX's TypeError; a float32 input gets a float32 gradient under x64", () => {
+    expect(() => grad(parseLambda("lambda x: jnp.sum(x > 0)") as unknown as (x: V) => V)(np.array([1, -2]))).toThrow(
+      "grad requires real-valued outputs (output dtype that is a sub-dtype of np.floating), but got int32. For holomorphic differentiation, pass holomorphic=True. For differentiating non-holomorphic functions involving complex outputs, or function with integer outputs, use jax.vjp directly.",
+    );
+    const x = np.array([1, 2]);
+    config.update("jax_enable_x64", true);
+    const g = grad((a: V, b: V) => jnp.sum(jnp.multiply(a, 2.5)), { argnums: [0, 1] })(x, np.array([3])) as NDArray[];
+    expect(g.map((t) => t.dtype)).toEqual(["float32", "float64"]);
+    expect(g[0].tolist()).toEqual([2.5, 2.5]);
+  });
+
   it("vmap's inconsistent-sizes message prints each argument's dtype", () => {
     expect(() => vmap((a: V, b: V) => a)(jnp.arange(3), np.array([1, 2]))).toThrow(
       "vmap got inconsistent sizes for array axes to be mapped:\n  * one axis had size 3: axis 0 of argument a of type int32[3];\n  * one axis had size 2: axis 0 of argument b of type float32[2]",
