@@ -55,8 +55,12 @@ export interface PrimitiveDef<P = any> {
   vjp?(cts: (Value | null)[], xs: Value[], outs: Value[], params: P, needed?: readonly boolean[]): (Value | null)[];
   /** Elementwise primitives: a JS expression of its operands' expressions, for fused loops. */
   emit?(args: string[], params: P): string;
-  /** jaxpr text of the params, e.g. `axes=(0,)`; omitted when the primitive has none. */
-  printParams?(params: P): string;
+  /**
+   * jaxpr text of the params, e.g. `axes=(0,)`; omitted when the primitive has none. `outs`,
+   * the equation's result avals, for params JAX derives from them (dot_general's
+   * preferred_element_type).
+   */
+  printParams?(params: P, outs?: readonly ShapedArray[]): string;
   /** Marks elementwise primitives (fusible, broadcast-free at this level). */
   readonly elementwise?: boolean;
 }
@@ -77,7 +81,7 @@ export function definePrimitive<P>(def: PrimitiveDef<P>): PrimitiveDef<P> {
     dtype,
     shape: (avals, p) => {
       const t = dtype(avals, p);
-      return shape(avals, p).map((a) => a.withType(t));
+      return shape(avals, p).map((a) => (a.dtype === t.dtype && a.weak === t.weak ? a : a.withType(t)));
     },
     impl: (xs, p) => {
       chargeOps(cost(xs, p) + CALL_COST);

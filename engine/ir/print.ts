@@ -143,7 +143,7 @@ function ppVars(vs: readonly Atom[], ctx: Ctx, types: boolean, sep = ""): Doc {
 }
 
 function paramsOf(e: Eqn): [string, unknown][] {
-  const pairs: [string, unknown][] = e.prim.printParams ? splitParams(e.prim.printParams(e.params)) : [];
+  const pairs: [string, unknown][] = e.prim.printParams ? splitParams(e.prim.printParams(e.params, e.outputs.map((v) => v.aval))) : [];
   for (const [k, v] of Object.entries(e.params ?? {})) if (isJaxprLike(v)) pairs.push([k, v]);
   pairs.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   // JAX's _pjit_pp_rule moves name= to the front "to make the equation easier to scan".

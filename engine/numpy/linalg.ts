@@ -7,6 +7,7 @@ import { EngineError, pyShape } from "../errors";
 import type { Value } from "../core/tracer";
 import * as lax from "../primitives/lax";
 import type { ArrayLike } from "./args";
+import { promoteArgs } from "./promote";
 import { defineJnp } from "./signature";
 import { JNP_SIGNATURES as SIG } from "./signatures";
 import { multiply, ravel } from "./jnp";
@@ -17,7 +18,9 @@ import { multiply, ravel } from "./jnp";
  */
 type Product = (a: ArrayLike, b: ArrayLike) => Value;
 
-export const dot = defineJnp<Product>(SIG.dot, (x: Value, y: Value) => {
+export const dot = defineJnp<Product>(SIG.dot, (x0: Value, y0: Value) => {
+  // JAX: `promote_dtypes` first, so the dot_general sees one dtype.
+  const [x, y] = promoteArgs([x0, y0]);
   const contract: [number[], number[]] =
     x.ndim === 0 || y.ndim === 0 ? [[], []] : y.ndim === 1 ? [[x.ndim - 1], [0]] : [[x.ndim - 1], [y.ndim - 2]];
   return lax.dotGeneral(x, y, { lhsContract: contract[0], rhsContract: contract[1], lhsBatch: [], rhsBatch: [] });
@@ -41,7 +44,7 @@ export const matmul = defineJnp<Product>(SIG.matmul, (a: Value, b: Value) => {
   operands.forEach((x, i) => {
     if (x.ndim < 1) throw new EngineError("shape-error", `matmul input operand ${i} must have ndim at least 1, but it has ndim ${x.ndim}`);
   });
-  let [x, y] = operands;
+  let [x, y] = promoteArgs(operands);
   const aIsMat = x.ndim > 1;
   const bIsMat = y.ndim > 1;
   const aBatch: (number | null)[] = aIsMat ? x.shape.slice(0, -2) : [];

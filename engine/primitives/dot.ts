@@ -146,6 +146,7 @@ export const dotGeneralP: PrimitiveDef<DotGeneralParams> = definePrimitive<DotGe
     ];
   },
   // JAX prints `precision=None` and `out_sharding` too; the project's printer leaves them out.
-  printParams: (p) => `dimension_numbers=${printDims(p)}\npreferred_element_type=float32`,
+  // jnp's products ask for their result dtype (JAX: `preferred_element_type=float32` for f32).
+  printParams: (p, outs) => `dimension_numbers=${printDims(p)}\npreferred_element_type=${outs?.[0]?.dtype ?? "float32"}`,
 });
 

@@ -32,7 +32,7 @@ export function traceVmap(fun: Function, inAxes: unknown, outAxes: unknown, args
       batched: [...avalOf(x.val).shape],
       bdim: x.bdim,
     });
-    primitives.push({ primitive: prim.name, params: prim.printParams?.(params).replace(/\n/g, " ") ?? "", inputs: inputs.map(op), output: op(outputs[0]) });
+    primitives.push({ primitive: prim.name, params: prim.printParams?.(params, outputs.map((o) => o.aval)).replace(/\n/g, " ") ?? "", inputs: inputs.map(op), output: op(outputs[0]) });
   };
   const body = (...xs: Value[]) => callWithTree(fun, plan.argsTree, xs);
   const { outs, outDims, outTree } = vmapFlat(body, B, plan.leaves, plan.inDims, listener);

@@ -95,6 +95,14 @@ describe("int32 and bool", () => {
     expect(run("lambda i: i + 2147483647", jnp.arange(2)).tolist()).toEqual([2147483647, -2147483648]);
   });
 
+  it("dot of int32 and float32 promotes first, as jnp.dot does", () => {
+    expect(jaxpr("lambda i, x: jnp.dot(i, x)", jnp.arange(2), np.array([1, 2]))).toBe(
+      "{ lambda ; a:i32[2] b:f32[2]. let\n    c:f32[2] = convert_element_type[new_dtype=float32 weak_type=False] a\n    d:f32[] = dot_general[\n      dimension_numbers=(([0], [0]), ([], []))\n      preferred_element_type=float32\n    ] c b\n  in (d,) }",
+    );
+    expect(run("lambda i: i @ i", jnp.arange(3)).dtype).toBe("int32");
+    expect(jaxpr("lambda i: i @ i", jnp.arange(3))).toContain("preferred_element_type=int32");
+  });
+
   it("exp of ints converts to float first (jnp's promote_args_inexact)", () => {
     expect(jaxpr("lambda i: jnp.exp(i)", jnp.arange(2))).toBe(
       "{ lambda ; a:i32[2]. let\n    b:f32[2] = convert_element_type[new_dtype=float32 weak_type=False] a\n    c:f32[2] = exp b\n  in (c,) }",
