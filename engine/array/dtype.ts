@@ -48,23 +48,29 @@ function rank(t: Typed): number {
   }
 }
 
-const FROM_RANK: readonly (() => Typed)[] = [
-  () => ({ dtype: "bool", weak: false }),
-  () => ({ dtype: defaultInt(), weak: true }),
-  () => ({ dtype: "int32", weak: false }),
-  () => ({ dtype: canonicalize("int64"), weak: false }),
-  () => ({ dtype: defaultFloat(), weak: true }),
-  () => ({ dtype: "float32", weak: false }),
-  () => ({ dtype: canonicalize("float64"), weak: false }),
-];
+/** The type at each rank, without and with x64 (shared frozen objects: promote runs per bind). */
+const typesAt = (x64: boolean): readonly Typed[] =>
+  [
+    { dtype: "bool", weak: false },
+    { dtype: x64 ? "int64" : "int32", weak: true },
+    { dtype: "int32", weak: false },
+    { dtype: x64 ? "int64" : "int32", weak: false },
+    { dtype: x64 ? "float64" : "float32", weak: true },
+    { dtype: "float32", weak: false },
+    { dtype: x64 ? "float64" : "float32", weak: false },
+  ].map((t) => Object.freeze(t as Typed));
+const FROM_RANK = [typesAt(false), typesAt(true)];
 
 /** `jnp.result_type` of the operands: their least upper bound in the lattice. */
 export function promote(ts: readonly Typed[]): Typed {
   let r = 0;
   for (const t of ts) r = Math.max(r, rank(t));
   // A single operand keeps its own (canonical) dtype, e.g. a weak float32 stays float32.
-  if (ts.length === 1) return { dtype: canonicalize(ts[0].dtype), weak: ts[0].weak };
-  return FROM_RANK[r]();
+  if (ts.length === 1) {
+    const d = canonicalize(ts[0].dtype);
+    return d === ts[0].dtype ? ts[0] : { dtype: d, weak: ts[0].weak };
+  }
+  return FROM_RANK[x64Enabled() ? 1 : 0][r];
 }
 
 /** The dtype of a Python scalar: bool, a weak int (integral JS numbers) or a weak float. */
