@@ -147,7 +147,7 @@ run("explorer in Chromium", () => {
 
   it("a click or a tap on a cell shows where that cell came from (canvas and SVG grids)", async () => {
     const readout = () => page.locator(".readout").textContent();
-    const re = /^out\[([\d, ]+)\] = (\d+), from k = (\d+) ← a\[([\d, ]+)\]; b\[([\d, ]+)\]$/;
+    const re = /^out\[([\d, ]+)\] = (\d+)\.0, from k = (\d+) ← a\[([\d, ]+)\]; b\[([\d, ]+)\]$/;
     // Canvas grid (the (2,3,5,7,9) result): the cell under a point, found by hovering it...
     await openFresh(FIVE_D);
     const grid = page.getByRole("img", { name: /^Output out/ });
