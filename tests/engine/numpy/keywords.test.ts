@@ -8,6 +8,10 @@
 import { describe, expect, it } from "vitest";
 import { grad, jnp, nn, np, parseLambda, vmap, type NDArray } from "../../../engine";
 import { caught } from "../../helpers/caught";
+import { useX64 } from "../../helpers/x64";
+
+// References are float64 loops: compare with x64 on (float32 runs: tests/engine/dtypes.test.ts).
+useX64();
 
 const x = np.array([[1, -2, 3], [4, 5, -6]]);
 const mask = np.array([[1, 0, 1], [0, 1, 1]]);
