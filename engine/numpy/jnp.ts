@@ -7,7 +7,7 @@
  * JAX: jax/_src/numpy/{ufuncs,reductions,lax_numpy}.py.
  */
 import { EngineError, incompatibleRankBroadcast, pyShape } from "../errors";
-import { defaultInt, isInt, scalarType } from "../array/dtype";
+import { defaultInt, isInt, scalarType, type DType } from "../array/dtype";
 import { arange as makeArange, ones, zeros } from "../array/create";
 import type { NDArray } from "../array/ndarray";
 import { broadcastShapes, inferNewShape, sizeOf } from "../array/shape";
@@ -128,8 +128,10 @@ function reduction(name: ReductionName): Reduction {
   const withDtype = name === "sum" || name === "prod";
   return defineJnp<Reduction>(SIG[name], (x: Value, axis: number[] | null, ...rest: unknown[]) => {
     const [keepdims, initial, mask] = (withDtype ? rest.slice(2, 5) : rest.slice(1, 4)) as [boolean, Value | null, Value | null];
-    // NumPy/JAX: sum and prod of bools count in the default int (`_promote_integer_dtype`).
-    const operand = withDtype && x.dtype === "bool" ? castTo(x, { dtype: defaultInt(), weak: false }) : x;
+    // `dtype=` converts first; else sum and prod of bools count in the default int (JAX
+    // `_promote_integer_dtype`).
+    const dtype = withDtype ? (rest[0] as DType | null) : null;
+    const operand = dtype !== null ? castTo(x, { dtype, weak: false }) : withDtype && x.dtype === "bool" ? castTo(x, { dtype: defaultInt(), weak: false }) : x;
     return reduceWith(name, operand, axis, keepdims, initial, mask);
   });
 }
@@ -310,15 +312,16 @@ export const where = defineJnp<(condition: ArrayLike, x: ArrayLike, y: ArrayLike
 
 // ---------------------------------------------------------------- constants (never batched)
 /** Reads only the shape (per-example under vmap): a constant, not a function of `a`'s values. */
-type Like = (a: ArrayLike, dtype?: string | null, shape?: number | readonly number[] | null) => NDArray;
+type Like = (a: ArrayLike, dtype?: DType | null, shape?: number | readonly number[] | null) => NDArray;
 /** `shape=` overrides the shape read from `a` (jax/_src/numpy/array_creation.py). */
-export const zeros_like = defineJnp<Like>(SIG.zeros_like, (x: Value, _dtype: unknown, shape: number[] | null) => zeros(shapeArg(shape ?? x.shape), x.dtype));
-export const ones_like = defineJnp<Like>(SIG.ones_like, (x: Value, _dtype: unknown, shape: number[] | null) => ones(shapeArg(shape ?? x.shape), x.dtype));
+export const zeros_like = defineJnp<Like>(SIG.zeros_like, (x: Value, dtype: DType | null, shape: number[] | null) => zeros(shapeArg(shape ?? x.shape), dtype ?? x.dtype));
+export const ones_like = defineJnp<Like>(SIG.ones_like, (x: Value, dtype: DType | null, shape: number[] | null) => ones(shapeArg(shape ?? x.shape), dtype ?? x.dtype));
 /** NumPy arange(stop) / arange(start, stop, step): a plain array. */
 export const arange = defineJnp<(start: number, stop?: number | null, step?: number | null) => NDArray>(
   SIG.arange,
-  (start: number | null, stop: number | null, step: number | null) => {
+  (start: number | null, stop: number | null, step: number | null, dtype: DType | null) => {
     if (start === null) throw new EngineError("unsupported", "arange() requires stop to be specified.", { pyType: "TypeError" });
-    return makeArange(start, stop, step);
+    const out = makeArange(start, stop, step);
+    return dtype === null ? out : (castTo(out, { dtype, weak: false }) as NDArray);
   },
 );

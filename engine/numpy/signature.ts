@@ -13,6 +13,7 @@
  * JAX: jax/_src/numpy/util.py (check_arraylike), jax/_src/numpy/reductions.py, lax_numpy.py.
  */
 import { EngineError } from "../errors";
+import { canonicalize, defaultFloat, defaultInt, type DType } from "../array/dtype";
 import { indexTuple, intOrTuple, isPyFloat, operatorIndex, pyNameList, pyNumber, pyTypeName, typeError } from "../array/pyargs";
 import { isValue, toValue, type Value } from "../core/tracer";
 import * as lax from "../primitives/lax";
@@ -177,15 +178,29 @@ function convert(q: Param, v: unknown, fn: string, position: number, ufunc = fal
 }
 
 /** Dtype names the engine computes in today (it stores float64 and reports JAX's float32). */
-const FLOAT_DTYPES = new Set(["float32", "float64", "float"]);
+/**
+ * The dtypes a `dtype=` argument may name, each as the playground's dtype: Python's `float`,
+ * `int` and `bool` are the defaults (JAX canonicalizes them), float64/int64 become float32/int32
+ * without x64, as in JAX (which warns).
+ */
+const DTYPE_NAMES = new Map<string, () => DType>([
+  ["float32", () => "float32"],
+  ["float64", () => canonicalize("float64")],
+  ["float", defaultFloat],
+  ["int32", () => "int32"],
+  ["int64", () => canonicalize("int64")],
+  ["int", defaultInt],
+  ["bool", () => "bool"],
+]);
 
-/** A dtype argument: None, or a float dtype by name; any other dtype is refused in words. */
-function dtypeArg(v: unknown, fn: string): string | null {
+/** A dtype argument: None, or a dtype the playground has, by name; any other is refused in words. */
+function dtypeArg(v: unknown, fn: string): DType | null {
   if (v === null) return null;
   const name = typeof v === "string" ? v : typeof v === "function" && typeof (v as { name?: unknown }).name === "string" ? (v as { name: string }).name : null;
-  if (name !== null && FLOAT_DTYPES.has(name)) return name;
+  const d = name === null ? undefined : DTYPE_NAMES.get(name);
+  if (d) return d();
   const shown = typeof v === "string" ? `'${v}'` : name ?? pyTypeName(v);
-  throw new EngineError("unsupported", `jnp.${fn}: dtype=${shown} is not supported in the playground, which computes in floats; leave dtype out or pass a float dtype.`);
+  throw new EngineError("unsupported", `jnp.${fn}: dtype=${shown} is not supported in the playground, which has bool, int32, float32 (and int64, float64 with x64); leave dtype out or pass one of those.`);
 }
 
 /**

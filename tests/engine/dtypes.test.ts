@@ -124,6 +124,14 @@ describe("Python ints and floats in the lambda language", () => {
     expect(run("lambda x: jnp.arange(0, 1, 0.5)", 0).dtype).toBe("float32");
   });
 
+  it("dtype= arguments convert: arange, sum, zeros_like", () => {
+    expect(run("lambda x: jnp.arange(3, dtype='float32')", 0).dtype).toBe("float32");
+    expect(run("lambda x: jnp.sum(x, dtype='int32')", np.array([1.5, 2.5])).tolist()).toBe(3);
+    expect(run("lambda x: jnp.zeros_like(x, dtype='bool')", np.array([1.5])).dtype).toBe("bool");
+    // float64 without x64 is float32, as JAX canonicalizes it.
+    expect(run("lambda x: jnp.arange(3, dtype='float64')", 0).dtype).toBe("float32");
+  });
+
   it("axis=1.0 is a TypeError", () => {
     try {
       run("lambda x: jnp.sum(x, axis=1.0)", np.array([[1, 2]]));
