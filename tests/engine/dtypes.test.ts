@@ -6,6 +6,8 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { config, EngineError, grad, jit, jnp, makeJaxpr, np, parseLambda, vmap, type NDArray } from "../../engine";
 import { setCodegenAllowed } from "../../engine";
+import fc from "fast-check";
+import { caseArb, inputsOf, programOf, sameNumbers } from "./ir/programs";
 
 type V = any;
 const f32 = Math.fround;
@@ -43,6 +45,26 @@ describe("float32 by default", () => {
     } finally {
       setCodegenAllowed(true);
     }
+  });
+});
+
+describe("jit = eager in float32 (property)", () => {
+  it("random fused programs, strided inputs included, give the eager float32 numbers bit for bit", () => {
+    fc.assert(
+      fc.property(caseArb, (c) => {
+        const [x, y] = inputsOf(c);
+        // The inputs as float32 arrays hold float32 values.
+        for (const a of [x, y]) for (let i = 0; i < a.data.length; i++) a.data[i] = f32(a.data[i]);
+        const f = programOf(c.choices);
+        const eager = f(x, y) as NDArray[];
+        const compiled = jit(f)(x, y) as NDArray[];
+        eager.forEach((e, i) => {
+          expect(compiled[i].dtype).toBe(e.dtype);
+          expect(sameNumbers(compiled[i], e), `output ${i}`).toBe(true);
+        });
+      }),
+      { numRuns: 150 },
+    );
   });
 });
 
