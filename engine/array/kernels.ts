@@ -7,7 +7,7 @@ import { broadcastToView, memoryOrder, transposeView } from "./views";
 import { broadcastShapes, inversePerm, sizeOf, type Shape } from "./shape";
 
 export type UnaryOp = "neg" | "exp" | "log" | "sin" | "cos" | "tanh" | "sqrt" | "abs" | "sign";
-export type BinaryOp = "add" | "sub" | "mul" | "div" | "pow" | "max" | "min" | "lt" | "le" | "gt" | "ge" | "eq" | "ne";
+export type BinaryOp = "add" | "sub" | "mul" | "imul" | "div" | "pow" | "max" | "min" | "lt" | "le" | "gt" | "ge" | "eq" | "ne";
 
 const unaryFns: Record<UnaryOp, (x: number) => number> = {
   neg: (x) => -x,
@@ -25,6 +25,8 @@ const binaryFns: Record<BinaryOp, (a: number, b: number) => number> = {
   add: (a, b) => a + b,
   sub: (a, b) => a - b,
   mul: (a, b) => a * b,
+  // int32 products wrap exactly (a double product loses low bits past 2**53).
+  imul: (a, b) => Math.imul(a, b),
   div: (a, b) => a / b,
   pow: (a, b) => Math.pow(a, b),
   max: (a, b) => (a > b || Number.isNaN(a) ? a : b),

@@ -53,8 +53,11 @@ export interface PrimitiveDef<P = any> {
    * cotangent will be dropped (a closed-over or non-differentiated value): rules may skip it.
    */
   vjp?(cts: (Value | null)[], xs: Value[], outs: Value[], params: P, needed?: readonly boolean[]): (Value | null)[];
-  /** Elementwise primitives: a JS expression of its operands' expressions, for fused loops. */
-  emit?(args: string[], params: P): string;
+  /**
+   * Elementwise primitives: a JS expression of its operands' expressions, for fused loops;
+   * `out` is the result's aval (codegen rounds the expression to its dtype).
+   */
+  emit?(args: string[], params: P, out?: ShapedArray): string;
   /**
    * jaxpr text of the params, e.g. `axes=(0,)`; omitted when the primitive has none. `outs`,
    * the equation's result avals, for params JAX derives from them (dot_general's

@@ -186,7 +186,7 @@ function loopNest(g: LoopGroup, name: (v: Var) => string, id: string, lines: { p
     g.members.forEach((e, j) => {
       const t = `${id}t${j}`;
       // Each operation rounds to its dtype, as its impl does: compiled = eager, bit for bit.
-      const expr = roundExpr(checked(e.prim.emit!(e.inputs.map(arg), e.params), e.prim.name), e.outputs[0].aval.dtype);
+      const expr = roundExpr(checked(e.prim.emit!(e.inputs.map(arg), e.params, e.outputs[0].aval), e.prim.name), e.outputs[0].aval.dtype);
       lines.push(`${indent}const ${t} = ${expr};`);
       local.set(e.outputs[0], t);
     });

@@ -170,7 +170,7 @@ export const integerPowP: PrimitiveDef<IntegerPowParams> = unaryPrim<IntegerPowP
 function naryPrim(
   name: string,
   impl: (xs: NDArray[]) => NDArray,
-  emit: (args: string[]) => string,
+  emit: (args: string[], p: NoParams, out?: ShapedArray) => string,
   vjp: Vjp<NoParams>,
   dtype?: (xs: readonly Typed[]) => Typed,
 ): PrimitiveDef<NoParams> {
@@ -220,7 +220,13 @@ const replaceZero = (x: Value) => b(selectNP, b(eqP, x, 0), x, 1);
 
 export const addP: PrimitiveDef<NoParams> = naryPrim("add", kernelBinary("add", "add"), infixEmit("+"), rule2((ct) => ct, (ct) => ct));
 export const subP: PrimitiveDef<NoParams> = naryPrim("sub", kernelBinary("sub", "sub"), infixEmit("-"), rule2((ct) => ct, (ct) => b(negP, ct)));
-export const mulP: PrimitiveDef<NoParams> = naryPrim("mul", kernelBinary("mul", "mul"), infixEmit("*"), rule2((ct, _x, y) => b(mulP, ct, y), (ct, x) => b(mulP, x, ct)));
+/** int32 × int32 multiplies with Math.imul: XLA's wraparound, exact (a double product is not past 2**53). */
+const int32Product = (xs: readonly Typed[]): boolean => promote(xs).dtype === "int32";
+export const mulP: PrimitiveDef<NoParams> = naryPrim(
+  "mul",
+  ([x, y]) => binary(int32Product([x, y]) ? "imul" : "mul", x, y, "mul"),
+  ([a, c], _p, out) => (out?.dtype === "int32" ? `Math.imul(${a}, ${c})` : `(${a} * ${c})`),
+  rule2((ct, _x, y) => b(mulP, ct, y), (ct, x) => b(mulP, x, ct)));
 // JAX: x̄ = g / y, ȳ = (−g·x)·y^−2.
 export const divP: PrimitiveDef<NoParams> = naryPrim(
   "div",

@@ -115,6 +115,12 @@ describe("int32 and bool", () => {
   it("wraps int32 arithmetic around, as XLA does", () => {
     expect(run("lambda i: i * 65536 * 65536 + 7", jnp.arange(2)).tolist()).toEqual([7, 7]);
     expect(run("lambda i: i + 2147483647", jnp.arange(2)).tolist()).toEqual([2147483647, -2147483648]);
+    // A product past 2**53 still wraps exactly (Math.imul), eager and compiled alike.
+    const i = jnp.arange(4);
+    const want = [0, 1, 2, 3].map((k) => Math.imul(Math.imul(k + 123456789, 987654321), 7));
+    const src = "lambda i: (i + 123456789) * 987654321 * 7";
+    expect(run(src, i).tolist()).toEqual(want);
+    expect((jit(parseLambda(src) as unknown as (x: V) => NDArray)(i) as NDArray).tolist()).toEqual(want);
   });
 
   it("dot of int32 and float32 promotes first, as jnp.dot does", () => {
