@@ -63,11 +63,12 @@ export function timePair(a: () => unknown, b: () => unknown, { reps = 21, warm =
 }
 
 /** "" when `ours` matches the hand loop's `ref` to 1e-9 relative, else a note for the table. */
-export function mismatch(ours: ArrayLike<number>, ref: ArrayLike<number>): string {
+/** A note when ours and the hand loop differ by more than `tol` (relative); float32 rows pass 1e-5. */
+export function mismatch(ours: ArrayLike<number>, ref: ArrayLike<number>, tol = 1e-9): string {
   if (ours.length !== ref.length) return ` MISMATCH (length ${ours.length} vs ${ref.length})`;
   let worst = 0;
   for (let i = 0; i < ref.length; i++) worst = Math.max(worst, Math.abs(ours[i] - ref[i]) / (1 + Math.abs(ref[i])));
-  return worst <= 1e-9 ? "" : ` MISMATCH (max rel. error ${worst.toExponential(1)})`;
+  return worst <= tol ? "" : ` MISMATCH (max rel. error ${worst.toExponential(1)})`;
 }
 
 /** Reads a result the way the app does: its values, row-major (vmap and grad return `unknown`). */
