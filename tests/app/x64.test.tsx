@@ -46,6 +46,16 @@ describe("64-bit switch", () => {
     expect(config.jax_enable_x64).toBe(false);
   });
 
+  it("grids print float32 overflow as JAX does (inf), and the float64 value with x64", () => {
+    renderApp();
+    // a[1, 1] = 3: exp(90) ≈ 1.2e39 is past float32's largest value (3.4e38).
+    fireEvent.change(screen.getByLabelText("Function"), { target: { value: "lambda a, b: jnp.exp(a * 30.0) - b" } });
+    const cells = () => [...screen.getByRole("img", { name: /^Output out/ }).querySelectorAll("g.cell text")].map((t) => t.textContent);
+    expect(cells()[3]).toBe("inf");
+    fireEvent.click(screen.getByLabelText("64-bit (jax_enable_x64)"));
+    expect(cells()[3]).toBe("1.2e+39");
+  });
+
   it("goes into the permalink and comes back from it", () => {
     renderApp();
     const stop = syncUrl(useStore, window);

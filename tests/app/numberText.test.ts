@@ -1,0 +1,21 @@
+// Numbers as JAX prints them, for the grids, readouts and panels (app/viz/numberText.ts).
+import { describe, expect, it } from "vitest";
+import { cellText, valueText } from "../../app/viz/numberText";
+
+describe("numberText", () => {
+  it("spells the special values and bools as JAX does", () => {
+    expect([NaN, Infinity, -Infinity].map((v) => cellText(v))).toEqual(["nan", "inf", "-inf"]);
+    expect([NaN, Infinity, -Infinity].map((v) => valueText(v, "float32"))).toEqual(["nan", "inf", "-inf"]);
+    expect([cellText(1, "bool"), valueText(0, "bool")]).toEqual(["True", "False"]);
+  });
+
+  it("prints a float32 with its shortest round-trip digits, a float64 with Python's repr", () => {
+    const tenth = Math.fround(0.1);
+    expect(valueText(tenth, "float32")).toBe("0.1");
+    expect(valueText(tenth, "float64")).toBe("0.10000000149011612");
+    expect(valueText(Math.fround(16777217), "float32")).toBe("16777216.0");
+    expect(valueText(3, "int32")).toBe("3");
+    expect(valueText(1e-5, "float64")).toBe("1e-05");
+    expect(cellText(Math.fround(2 / 3))).toBe("0.667");
+  });
+});
