@@ -80,6 +80,7 @@ class Builder {
   readonly constTracers = new Map<Value, JaxprTracer>();
   readonly constvars: Var[] = [];
   readonly consts: Value[] = [];
+  constructor(readonly watcher?: EqnWatcher) {}
 
   fresh(trace: JaxprTrace, aval: ShapedArray): JaxprTracer {
     const t = new JaxprTracer(trace, aval);
@@ -138,10 +139,19 @@ class JaxprTrace extends Trace<Builder> {
     const b = this.builder;
     const outAvals = prim.shape(tracers.map((t) => t.aval), params);
     const outs = outAvals.map((a) => b.fresh(this, a));
-    b.eqns.push({ prim, inputs: tracers.map((t) => b.varOf(t)), params, outputs: outs.map((t) => b.varOf(t)) });
+    const eqn: Eqn = { prim, inputs: tracers.map((t) => b.varOf(t)), params, outputs: outs.map((t) => b.varOf(t)) };
+    b.eqns.push(eqn);
+    b.watcher?.(eqn, outs);
     return outs;
   }
 }
+
+/**
+ * Told of every equation as the trace records it, with the tracers its outputs became (the vmap
+ * rewrite view, transforms/rewrite.ts, tags each batched equation with the batching rule that
+ * emitted it). Closing the jaxpr may copy an equation to inline literals but keeps its `outputs`.
+ */
+export type EqnWatcher = (eqn: Eqn, outs: readonly Tracer[]) => void;
 
 export interface Traced {
   jaxpr: Jaxpr;
@@ -165,10 +175,10 @@ export function traceToJaxpr(fun: (...args: any[]) => unknown, avals: readonly S
  * backward) may have any number of inputs, and spreading them into arguments puts each on the JS
  * stack.
  */
-export function traceFlat(fun: (ins: Value[]) => unknown, avals: readonly ShapedArray[]): Traced {
+export function traceFlat(fun: (ins: Value[]) => unknown, avals: readonly ShapedArray[], watcher?: EqnWatcher): Traced {
   return withDynamicTrace(
     (m: MainTrace<Builder>) => new JaxprTrace(m),
-    new Builder(),
+    new Builder(watcher),
     (main) => {
       const trace = new JaxprTrace(main);
       const b = main.data;

@@ -248,3 +248,27 @@ export function printJaxpr(top: Jaxpr, width = 80): string {
   docs.push(ppJaxpr(top, ctx));
   return format(catList(docs), width);
 }
+
+/**
+ * The top-level jaxpr printed piece by piece, with the names `printJaxpr` gives (constvars,
+ * invars, then each equation in order): each variable's name and each equation's own text, for
+ * views that show a jaxpr equation by equation (the vmap rewrite, the computation graph).
+ */
+export function jaxprParts(top: Jaxpr, width = 80): { names: Map<Var, string>; atom: (a: Atom) => string; eqns: string[] } {
+  const ctx = new Ctx(dropVars(top));
+  const names = new Map<Var, string>();
+  const name = (v: Var) => {
+    const s = ctx.name(v);
+    names.set(v, s);
+    return s;
+  };
+  top.constvars.forEach(name);
+  top.invars.forEach(name);
+  const eqns = top.eqns.map((e) => {
+    e.outputs.forEach(name);
+    e.inputs.forEach((a) => a.kind === "var" && name(a));
+    return format(ppEqn(e, ctx), width);
+  });
+  top.outvars.forEach((a) => a.kind === "var" && name(a));
+  return { names, atom: (a) => atomText(a, ctx), eqns };
+}

@@ -28,6 +28,8 @@ export type PrimitiveListener = (event: {
 interface BatchData {
   axisSize: number;
   listener?: PrimitiveListener;
+  /** Called before each batching rule runs (the listener is told after it ran). */
+  beforeRule?: () => void;
 }
 
 class BatchTracer extends Tracer {
@@ -54,6 +56,7 @@ class BatchTrace extends Trace<BatchData> {
     const inAvals = ts.map((t) => t.aval);
     // Shape rule on per-example avals first, so errors quote the shapes the user reasons about.
     const outAvals = prim.shape(inAvals, params);
+    data.beforeRule?.();
     const [outs, dims] = prim.batch(data.axisSize, ts.map((t) => t.val), ts.map((t) => t.bdim), params);
     data.listener?.({
       prim,
@@ -86,8 +89,9 @@ export function vmapList(
   args: readonly Value[],
   inDims: readonly BDim[],
   listener?: PrimitiveListener,
+  beforeRule?: () => void,
 ): { outs: unknown[]; outDims: BDim[]; outTree: TreeDef } {
-  const data: BatchData = { axisSize, listener };
+  const data: BatchData = { axisSize, listener, beforeRule };
   return withMainTrace((m: MainTrace<BatchData>) => new BatchTrace(m), data, (main) => {
     const trace = new BatchTrace(main);
     const tracers = args.map((x, i) => (inDims[i] === null ? x : new BatchTracer(trace, x, inDims[i])));
