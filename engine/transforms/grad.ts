@@ -29,6 +29,17 @@ interface TapeEntry {
 interface Tape {
   entries: TapeEntry[];
   nextId: number;
+  observer?: TapeObserver;
+}
+
+/**
+ * Told each step of a vjp as it happens (transforms/tape.ts shows them): every primitive
+ * recorded on the tape with its primal inputs and outputs, then, walking back, every rule applied
+ * with the cotangents of the entry's outputs and what it sent to each input (null = zero).
+ */
+export interface TapeObserver {
+  recorded?(entry: { index: number; prim: PrimitiveDef; xs: readonly Value[]; outs: readonly Value[] }): void;
+  pulled?(step: { index: number; prim: PrimitiveDef; outCts: readonly (Value | null)[]; inCts: readonly (Value | null)[]; differentiable: readonly boolean[] }): void;
 }
 
 class VJPTracer extends Tracer {
@@ -56,6 +67,7 @@ class VJPTrace extends Trace<Tape> {
     const tape = this.main.data;
     const outIds = outs.map(() => tape.nextId++);
     tape.entries.push({ prim, params, xs, outs, inIds, outIds });
+    tape.observer?.recorded?.({ index: tape.entries.length - 1, prim, xs, outs });
     return outs.map((o, i) => new VJPTracer(this, o, outIds[i]));
   }
 }
@@ -69,8 +81,8 @@ function accumulate(cts: Map<number, Value>, id: number, ct: Value) {
  * vjp of a flat function: the primal outputs and a pullback from output cotangents (null = zero)
  * to input cotangents (null where the output does not depend on that input).
  */
-export function vjp(fun: (xs: Value[]) => Value[], primals: readonly Value[]): [Value[], (cts: (Value | null)[]) => (Value | null)[]] {
-  const tape: Tape = { entries: [], nextId: primals.length };
+export function vjp(fun: (xs: Value[]) => Value[], primals: readonly Value[], observer?: TapeObserver): [Value[], (cts: (Value | null)[]) => (Value | null)[]] {
+  const tape: Tape = { entries: [], nextId: primals.length, observer };
   const { outs, outIds } = withMainTrace((m: MainTrace<Tape>) => new VJPTrace(m), tape, (main) => {
     const trace = new VJPTrace(main);
     const ins = primals.map((p, i) => new VJPTracer(trace, p, i));
@@ -93,6 +105,7 @@ export function vjp(fun: (xs: Value[]) => Value[], primals: readonly Value[]): [
       entry.outIds.forEach((id) => cts.delete(id));
       if (!entry.prim.vjp) throw new EngineError("unsupported", `Differentiation rule for '${entry.prim.name}' not implemented`);
       const inCts = entry.prim.vjp(eCts, entry.xs, entry.outs, entry.params, entry.inIds.map((id) => id !== null));
+      observer?.pulled?.({ index: e, prim: entry.prim, outCts: eCts, inCts, differentiable: entry.inIds.map((id) => id !== null) });
       entry.inIds.forEach((id, i) => {
         const ct = inCts[i];
         if (id !== null && ct) accumulate(cts, id, ct);
