@@ -51,6 +51,14 @@ export type RewriteOrigin =
    */
   | { kind: "added"; eqn: number | null; why: string };
 
+export interface PerExampleEqn extends RewriteEqn {
+  /**
+   * Which primitive of traceVmap's story (its `primitives[i]`, the shape-story line) batched this
+   * equation; null when it was staged unchanged (no operand batched, so vmap never saw it).
+   */
+  storyLine: number | null;
+}
+
 export interface BatchedEqn extends RewriteEqn {
   origin: RewriteOrigin;
 }
@@ -66,7 +74,7 @@ export interface RewriteJaxpr<E extends RewriteEqn> {
 
 export interface VmapRewrite {
   axisSize: number;
-  perExample: RewriteJaxpr<RewriteEqn>;
+  perExample: RewriteJaxpr<PerExampleEqn>;
   batched: RewriteJaxpr<BatchedEqn>;
 }
 
@@ -95,6 +103,7 @@ export function vmapRewrite(fun: Function, inAxes: unknown, outAxes: unknown, ar
     const varOf = new Map<Tracer, Var>();
     const bdims = new Map<Var, BDim>();
     let fLevel = 0; // f-level binds so far (= index of the next per-example equation)
+    const storyLines = new Map<number, number>(); // f-level bind → batch listener event (story line)
     let inRule = false;
     let fDone = false;
     const watcher = (eqn: Eqn, outs: readonly Tracer[]) => {
@@ -118,7 +127,7 @@ export function vmapRewrite(fun: Function, inAxes: unknown, outAxes: unknown, ar
             inputs.forEach((x) => noteDim(x.val, x.bdim));
             outputs.forEach((x) => noteDim(x.val, x.bdim));
             inRule = false;
-            fLevel++;
+            storyLines.set(fLevel++, storyLines.size);
           },
           () => {
             inRule = true;
@@ -145,8 +154,8 @@ export function vmapRewrite(fun: Function, inAxes: unknown, outAxes: unknown, ar
     };
     return {
       axisSize: B,
-      perExample: describeJaxpr(per, () => null, (e, base) => base),
-      batched: describeJaxpr(batched, (v) => bdims.get(v) ?? null, (e, base) => ({ ...base, origin: origin(e) })),
+      perExample: describeJaxpr(per, () => null, (_e, base) => ({ ...base, storyLine: storyLines.get(base.index) ?? null })),
+      batched: describeJaxpr(batched, (v) => bdims.get(v) ?? null, (e, base): BatchedEqn => ({ ...base, origin: origin(e) })),
     };
   });
 }

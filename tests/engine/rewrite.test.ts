@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { EngineError, makeJaxpr, np, parseLambda, vmap, vmapRewrite, type VmapRewrite } from "../../engine";
+import { EngineError, makeJaxpr, np, parseLambda, traceVmap, vmap, vmapRewrite, type VmapRewrite } from "../../engine";
 
 const cases: { src: string; inAxes: unknown; outAxes: unknown; shapes: number[][] }[] = [
   { src: "lambda a, b: a + b", inAxes: [0, 0], outAxes: 0, shapes: [[2, 2], [2, 2]] },
@@ -62,6 +62,17 @@ describe("vmapRewrite: both jaxprs, paired equation by equation", () => {
       ["transpose", null],
     ]);
     expect(r.batched.outvars[0]).toMatchObject({ shape: [4, 3], bdim: 1 });
+  });
+
+  it("each batched per-example equation names its line of traceVmap's shape story", () => {
+    const f = parseLambda("lambda x, w: jnp.sum(x * jnp.sin(w)) + 1.0");
+    const args = argsOf([[3, 2], [2]]);
+    const r = vmapRewrite(f, [0, null], 0, args);
+    const story = traceVmap(f, [0, null], 0, args);
+    const lines = r.perExample.eqns.filter((e) => e.storyLine !== null);
+    expect(lines.map((e) => e.storyLine)).toEqual(story.primitives.map((_, i) => i));
+    expect(lines.map((e) => e.primitive)).toEqual(story.primitives.map((p) => p.primitive));
+    expect(r.perExample.eqns.find((e) => e.primitive === "sin")!.storyLine).toBeNull();
   });
 
   it("an equation on unmapped values only is staged unchanged", () => {
