@@ -5,6 +5,7 @@
  */
 import { pyShape, type OperandStory } from "../../engine";
 import { useView } from "../state/hooks";
+import { useStore } from "../state/store";
 import { outputName } from "./Stage";
 import { ShapeText } from "./ShapeText";
 
@@ -23,6 +24,8 @@ function Operand({ o }: { o: OperandStory }) {
 
 export function ShapeStory() {
   const { shown: story, stale } = useView();
+  // The line of the equation hovered in the jit panel's "How vmap rewrote the program".
+  const linked = useStore((st) => st.storyLineHover);
   if (!story) return <section className="story" aria-label="Shape story"><h2>Shape story</h2><p>No trace yet.</p></section>;
   return (
     <section className={`story${stale ? " stale" : ""}`} aria-label="Shape story">
@@ -44,7 +47,7 @@ export function ShapeStory() {
           B = <strong>{story.axisSize}</strong>: f runs once, on batched values, as if for each k = 0 … {Math.max(0, story.axisSize - 1)}
         </li>
         {story.primitives.map((p, i) => (
-          <li key={`p${i}`} className="prim">
+          <li key={`p${i}`} className={linked === i ? "prim linked" : "prim"} data-linked={linked === i || undefined}>
             <code className="tok-lib">{p.primitive}</code>
             {p.params && <code className="params"> [{p.params}]</code>}:{" "}
             {p.inputs.map((o, j) => (

@@ -12,6 +12,9 @@ export interface PanelsSlice {
   gradSumLoss: boolean;
   setGradArgnums: (k: number) => void;
   setGradSumLoss: (on: boolean) => void;
+  /** The shape-story line of the equation hovered in "How vmap rewrote the program" (or null). */
+  storyLineHover: number | null;
+  setStoryLineHover: (line: number | null) => void;
 }
 
 export const createPanelsSlice: StateCreator<StoreState, [], [], PanelsSlice> = (set) => ({
@@ -19,4 +22,6 @@ export const createPanelsSlice: StateCreator<StoreState, [], [], PanelsSlice> = 
   gradSumLoss: false,
   setGradArgnums: (gradArgnums) => set({ gradArgnums }),
   setGradSumLoss: (gradSumLoss) => set({ gradSumLoss }),
+  storyLineHover: null,
+  setStoryLineHover: (storyLineHover) => set({ storyLineHover }),
 });

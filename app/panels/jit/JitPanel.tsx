@@ -11,6 +11,7 @@ import { ResultValues } from "../ValueGrid";
 import { usePanelExplorer } from "../usePanelInputs";
 import { selectJitReport, type JitRun } from "./jitModel";
 import { fmtMs, TimeIt } from "./TimeIt";
+import { RewriteView } from "../rewrite/RewriteView";
 
 function Stat({ label, children, note }: { label: string; children: ReactNode; note?: string }) {
   const id = useId();
@@ -105,6 +106,7 @@ export default function JitPanel() {
           <pre>{r.error.message}</pre>
         </div>
       )}
+      <RewriteView s={s} />
     </section>
   );
 }
