@@ -6,12 +6,16 @@
  */
 import type { StateCreator } from "zustand";
 import type { StoreState } from "../state/store";
+import type { LossKind } from "./graph/graphModel";
 
 export interface PanelsSlice {
   gradArgnums: number;
   gradSumLoss: boolean;
   setGradArgnums: (k: number) => void;
   setGradSumLoss: (on: boolean) => void;
+  /** The computation graph's loss when f's output is not a scalar (graph/graphModel.ts). */
+  graphLoss: LossKind;
+  setGraphLoss: (loss: LossKind) => void;
   /** The shape-story line of the equation hovered in "How vmap rewrote the program" (or null). */
   storyLineHover: number | null;
   setStoryLineHover: (line: number | null) => void;
@@ -22,6 +26,8 @@ export const createPanelsSlice: StateCreator<StoreState, [], [], PanelsSlice> = 
   gradSumLoss: false,
   setGradArgnums: (gradArgnums) => set({ gradArgnums }),
   setGradSumLoss: (gradSumLoss) => set({ gradSumLoss }),
+  graphLoss: "f",
+  setGraphLoss: (graphLoss) => set({ graphLoss }),
   storyLineHover: null,
   setStoryLineHover: (storyLineHover) => set({ storyLineHover }),
 });

@@ -10,6 +10,7 @@ import { inAxisFor } from "../../state/explorerTypes";
 import { OutcomeView } from "../Outcome";
 import { usePanelExplorer } from "../usePanelInputs";
 import { selectGradReport, type GradReport } from "./gradModel";
+import { GraphView } from "../graph/GraphView";
 
 function LossHelper({ r }: { r: GradReport }) {
   const on = useStore((st) => st.gradSumLoss);
@@ -91,6 +92,7 @@ export default function GradPanel() {
           </pre>
           {r.perExample.ok && <p className="panel-aside">{perExampleNote(r, mapped)}</p>}
           <OutcomeView outcome={r.perExample} what="Per-example gradient" />
+          <GraphView s={s} />
         </>
       )}
     </section>

@@ -1,0 +1,84 @@
+/**
+ * The computation graph of a jaxpr laid out by dagre (@dagrejs/dagre, a layered layout): one node
+ * per input, constant and equation (its primitive), one edge per value from the equation that
+ * made it to each equation that reads it, labelled with its name and shape. Pure: tape data in,
+ * positions out (tested without a DOM); GraphView draws it.
+ */
+import dagre from "@dagrejs/dagre";
+import { pyShape, type GradTape } from "../../../engine/index";
+
+export interface GraphNode {
+  id: string;
+  kind: "input" | "const" | "eqn" | "output";
+  /** Primitive name, or the variable's name for inputs, constants and the output. */
+  label: string;
+  /** The equation's index (eqn nodes) */
+  eqn: number | null;
+  /** The variables this node produces (inputs and constants: themselves). */
+  vars: string[];
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export interface GraphEdge {
+  from: string;
+  to: string;
+  /** The value carried: a variable's name, its shape text. */
+  name: string;
+  shape: string;
+  points: { x: number; y: number }[];
+  labelX: number;
+  labelY: number;
+}
+
+export interface GraphLayout {
+  nodes: GraphNode[];
+  edges: GraphEdge[];
+  width: number;
+  height: number;
+}
+
+const CHAR = 7.5;
+const nodeSize = (label: string) => ({ width: Math.max(56, label.length * CHAR + 24), height: 30 });
+
+export function layoutGraph(t: GradTape): GraphLayout {
+  const g = new dagre.graphlib.Graph({ multigraph: true });
+  g.setGraph({ rankdir: "TB", nodesep: 28, ranksep: 42, edgesep: 12, marginx: 8, marginy: 8 });
+  g.setDefaultEdgeLabel(() => ({}));
+  const producer = new Map<string, string>();
+  const nodes = new Map<string, Omit<GraphNode, "x" | "y">>();
+  const add = (n: Omit<GraphNode, "x" | "y" | "width" | "height">) => {
+    const size = nodeSize(n.label);
+    nodes.set(n.id, { ...n, ...size });
+    g.setNode(n.id, { ...size });
+    n.vars.forEach((v) => producer.set(v, n.id));
+  };
+  t.inputs.forEach((v) => add({ id: `in:${v.name}`, kind: "input", label: v.name, eqn: null, vars: [v.name] }));
+  t.constvars.forEach((v) => add({ id: `const:${v.name}`, kind: "const", label: v.name, eqn: null, vars: [v.name] }));
+  t.eqns.forEach((e) => add({ id: `eqn:${e.index}`, kind: "eqn", label: e.primitive, eqn: e.index, vars: e.outputs.map((o) => o.name) }));
+  add({ id: "out", kind: "output", label: `loss ${t.output.name}`, eqn: null, vars: [] });
+  const edges: Omit<GraphEdge, "points" | "labelX" | "labelY">[] = [];
+  const link = (name: string, shape: number[], to: string) => {
+    const from = producer.get(name);
+    if (!from) return; // a literal: printed in the equation, not a node
+    const e = { from, to, name, shape: pyShape(shape) };
+    const label = `${name} ${e.shape}`;
+    g.setEdge(from, to, { width: label.length * CHAR * 0.9, height: 14, labelpos: "c" }, `${name}>${to}`);
+    edges.push(e);
+  };
+  t.eqns.forEach((e) => e.inputs.forEach((v) => !v.literal && link(v.name, v.shape, `eqn:${e.index}`)));
+  if (!t.output.literal) link(t.output.name, t.output.shape, "out");
+  dagre.layout(g);
+  const laid = [...nodes.values()].map((n) => {
+    const p = g.node(n.id);
+    return { ...n, x: p.x!, y: p.y! };
+  });
+  const laidEdges = edges.map((e) => {
+    const l = g.edge({ v: e.from, w: e.to, name: `${e.name}>${e.to}` });
+    return { ...e, points: (l.points ?? []).map((p: { x: number; y: number }) => ({ x: p.x, y: p.y })), labelX: l.x ?? 0, labelY: l.y ?? 0 };
+  });
+  const gl = g.graph();
+  return { nodes: laid, edges: laidEdges, width: gl.width ?? 0, height: gl.height ?? 0 };
+}

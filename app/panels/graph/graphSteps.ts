@@ -1,0 +1,95 @@
+/**
+ * The step control's frames, a pure function of (tape, k) (style P13): step 0 shows the inputs,
+ * then each forward step one equation's value appears, then each backward step one equation's
+ * VJP rule runs and the cotangents it sends appear on the values it read, and the last step shows
+ * the gradients (the inputs' cotangents, grad's answer). The cotangent of a value is the sum of
+ * what it has received so far, as in the tape's pullback (engine/transforms/grad.ts).
+ */
+import type { GradTape, TapeArray } from "../../../engine/index";
+import { fmt } from "../format";
+
+export interface GraphFrame {
+  k: number;
+  phase: "inputs" | "forward" | "backward" | "gradients";
+  /** The node this step is about (a GraphNode id), or null. */
+  active: string | null;
+  /** Forward values shown so far, by variable name. */
+  values: Map<string, TapeArray>;
+  /** Cotangents known so far, by variable name (summed contributions). */
+  cotangents: Map<string, TapeArray>;
+  /** The variables whose value or cotangent appeared at this step. */
+  fresh: Set<string>;
+  caption: string;
+}
+
+export function stepCount(t: GradTape): number {
+  return 1 + t.eqns.length + t.backward.length + 1;
+}
+
+/** A value in a few characters: a scalar, or the shape and the first numbers. */
+export function brief(a: TapeArray): string {
+  if (a.shape.length === 0) return fmt(a.data[0]);
+  const head = a.data.slice(0, 4).map(fmt).join(", ");
+  return `[${head}${a.data.length > 4 ? ", …" : ""}]`;
+}
+
+function addInto(m: Map<string, TapeArray>, name: string, v: TapeArray) {
+  const prev = m.get(name);
+  m.set(name, prev ? { shape: v.shape, data: prev.data.map((x, i) => x + v.data[i]) } : v);
+}
+
+export function graphFrame(t: GradTape, kIn: number): GraphFrame {
+  const n = t.eqns.length;
+  const total = stepCount(t);
+  const k = Math.max(0, Math.min(total - 1, kIn));
+  const values = new Map<string, TapeArray>();
+  const cotangents = new Map<string, TapeArray>();
+  const fresh = new Set<string>();
+  const show = (name: string) => values.set(name, t.values.get(name)!);
+  [...t.inputs, ...t.constvars].forEach((v) => show(v.name));
+  if (k === 0) {
+    t.inputs.forEach((v) => fresh.add(v.name));
+    const diff = t.inputs.filter((v) => v.differentiated).map((v) => v.name);
+    return { k, phase: "inputs", active: null, values, cotangents, fresh, caption: `Forward pass: the inputs. grad differentiates with respect to ${diff.join(", ")}.` };
+  }
+  const fwd = Math.min(k, n);
+  for (let i = 0; i < fwd; i++) t.eqns[i].outputs.forEach((o) => show(o.name));
+  if (k <= n) {
+    const e = t.eqns[k - 1];
+    e.outputs.forEach((o) => fresh.add(o.name));
+    const out = e.outputs[0];
+    return { k, phase: "forward", active: `eqn:${e.index}`, values, cotangents, fresh, caption: `Forward ${k}/${n}: ${e.text.replace(/\s+/g, " ")} gives ${out.name} = ${brief(t.values.get(out.name)!)}` };
+  }
+  // Backward: the loss's own cotangent is 1, then each rule's contributions.
+  cotangents.set(t.output.name, { shape: [], data: [1] });
+  const steps = Math.min(k - n - 1, t.backward.length);
+  for (let j = 0; j < steps; j++) for (const c of t.backward[j].contributions) addInto(cotangents, c.name, c.value);
+  if (k - n - 1 < t.backward.length) {
+    const s = t.backward[k - n - 1];
+    for (const c of s.contributions) {
+      addInto(cotangents, c.name, c.value);
+      fresh.add(c.name);
+    }
+    const ins = s.outCts.map((c) => `ct ${c.name} = ${c.value ? brief(c.value) : "0"}`).join(", ");
+    const outs = s.contributions.map((c) => `${c.name} += ${brief(c.value)}`).join(", ");
+    return {
+      k,
+      phase: "backward",
+      active: `eqn:${s.eqn}`,
+      values,
+      cotangents,
+      fresh,
+      caption: `Backward ${k - n}/${t.backward.length}: the VJP rule of ${s.primitive} takes ${ins} and sends ${outs || "nothing (no input is differentiated)"}`,
+    };
+  }
+  t.grads.forEach((g) => fresh.add(g.name));
+  return {
+    k,
+    phase: "gradients",
+    active: null,
+    values,
+    cotangents,
+    fresh,
+    caption: `Gradients: ${t.grads.map((g) => `∂loss/∂${g.name} = ${brief(g.value)}`).join("; ")}, what jax.grad returns.`,
+  };
+}

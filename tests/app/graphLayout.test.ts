@@ -1,0 +1,43 @@
+// The computation graph's layout (dagre) and step frames, pure: one node per input and equation,
+// one edge per use of a value, every edge pointing down the page (data flows top to bottom), no
+// two nodes overlapping; frames count the forward and backward steps of the tape.
+import { describe, expect, it } from "vitest";
+import { gradTape, np, parseLambda } from "../../engine/index";
+import { layoutGraph } from "../../app/panels/graph/graphLayout";
+import { graphFrame, stepCount } from "../../app/panels/graph/graphSteps";
+
+const f = parseLambda("lambda w, x: jnp.sum(jnp.tanh(x @ w) * (x @ w))");
+const t = gradTape(f, [np.array([[0.1, 0.2], [0.3, -0.4]]), np.array([[1, 2], [0.5, -1]])]);
+
+describe("layoutGraph", () => {
+  const l = layoutGraph(t);
+  it("has a node per input and equation and an edge per use", () => {
+    expect(l.nodes.filter((n) => n.kind === "eqn").map((n) => n.label)).toEqual(t.eqns.map((e) => e.primitive));
+    const uses = t.eqns.reduce((n, e) => n + e.inputs.filter((v) => !v.literal).length, 0) + 1;
+    expect(l.edges).toHaveLength(uses);
+  });
+  it("lays the data flow top to bottom without overlaps", () => {
+    const at = new Map(l.nodes.map((n) => [n.id, n]));
+    for (const e of l.edges) expect(at.get(e.to)!.y).toBeGreaterThan(at.get(e.from)!.y);
+    for (const a of l.nodes)
+      for (const b of l.nodes) {
+        if (a === b) continue;
+        const apart = Math.abs(a.x - b.x) >= (a.width + b.width) / 2 || Math.abs(a.y - b.y) >= (a.height + b.height) / 2;
+        expect(apart, `${a.id} / ${b.id}`).toBe(true);
+      }
+    for (const n of l.nodes) expect(n.x + n.width / 2).toBeLessThanOrEqual(l.width + 1e-9);
+  });
+});
+
+describe("graphFrame", () => {
+  it("inputs, one frame per equation, one per backward step, then the gradients", () => {
+    const n = t.eqns.length;
+    expect(stepCount(t)).toBe(1 + n + t.backward.length + 1);
+    expect(graphFrame(t, 0).phase).toBe("inputs");
+    expect(graphFrame(t, n).phase).toBe("forward");
+    expect(graphFrame(t, n + 1).phase).toBe("backward");
+    const last = graphFrame(t, stepCount(t) - 1);
+    expect(last.phase).toBe("gradients");
+    expect(last.cotangents.get(t.grads[0].name)!.data.map((v) => +v.toFixed(12))).toEqual(t.grads[0].value.data.map((v) => +v.toFixed(12)));
+  });
+});
