@@ -12,6 +12,7 @@ import { usePanelExplorer } from "../usePanelInputs";
 import { selectJitReport, type JitRun } from "./jitModel";
 import { fmtMs, TimeIt } from "./TimeIt";
 import { RewriteView } from "../rewrite/RewriteView";
+import { TimeAgainstSize } from "../timeAgainstSize/TimeAgainstSize";
 
 function Stat({ label, children, note }: { label: string; children: ReactNode; note?: string }) {
   const id = useId();
@@ -107,6 +108,7 @@ export default function JitPanel() {
         </div>
       )}
       <RewriteView s={s} />
+      <TimeAgainstSize s={s} />
     </section>
   );
 }

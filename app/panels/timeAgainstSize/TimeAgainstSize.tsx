@@ -1,0 +1,157 @@
+/**
+ * "Time against size": the "Time across sizes" button runs the sweep (sweep.ts) in a Web Worker
+ * (runners.ts), with a progress bar and a Cancel button, so the page never freezes; the log–log
+ * chart (chartLayout.ts) fills in as timings arrive. D3 draws only the axes, into their own
+ * <g> (style P12); React draws the rest and the accessible table of the numbers.
+ */
+import { useEffect, useId, useRef, useState } from "react";
+import { axisBottom, axisLeft } from "d3-axis";
+import { select } from "d3-selection";
+import type { ExplorerState } from "../../state/explorerTypes";
+import { vmapCall } from "../../state/engineBridge";
+import { fmtMs } from "../jit/TimeIt";
+import { chartLayout, type ChartLayout } from "./chartLayout";
+import { sweepRunner, type SweepHandle } from "./runners";
+import { DEFAULT_SIZES, feasibleSizes, MODES, type SweepMessage, type SweepPoint } from "./sweep";
+import "./timeAgainstSize.css";
+
+type Run = {
+  state: ExplorerState;
+  points: SweepPoint[];
+  done: number;
+  total: number;
+  finished: Extract<SweepMessage, { type: "done" }> | null;
+  error: string | null;
+};
+
+function Axes({ layout }: { layout: ChartLayout }) {
+  const xg = useRef<SVGGElement>(null);
+  const yg = useRef<SVGGElement>(null);
+  useEffect(() => {
+    if (xg.current) select(xg.current).call(axisBottom(layout.x).ticks(5, "~s"));
+    if (yg.current) select(yg.current).call(axisLeft(layout.y).ticks(5, "~g"));
+  }, [layout]);
+  const { height, margin, width } = layout;
+  return (
+    <>
+      <g ref={xg} transform={`translate(0,${height - margin.bottom})`} />
+      <g ref={yg} transform={`translate(${margin.left},0)`} />
+      <text x={(margin.left + width - margin.right) / 2} y={height - 6} textAnchor="middle" className="tas-axis-label">
+        N (size of the mapped axis)
+      </text>
+      <text transform={`translate(14,${(margin.top + height - margin.bottom) / 2}) rotate(-90)`} textAnchor="middle" className="tas-axis-label">
+        ms per call
+      </text>
+    </>
+  );
+}
+
+function Chart({ points }: { points: SweepPoint[] }) {
+  const layout = chartLayout(points);
+  return (
+    <svg className="tas-chart" viewBox={`0 0 ${layout.width} ${layout.height}`} role="img" aria-label="Time against size, log–log">
+      <Axes layout={layout} />
+      {layout.series.map((s) => (
+        <g key={s.mode} className="tas-series" data-mode={s.mode} style={{ color: s.color }}>
+          <path d={s.path} className="tas-line" />
+          {s.spreads.map((p) => (
+            <line key={p.n} x1={p.x} x2={p.x} y1={p.y0} y2={p.y1} className="tas-spread" />
+          ))}
+          {s.dots.map((d, i) => (
+            <circle key={i} cx={d.x} cy={d.y} r={d.warmup ? 3.5 : 2.2} className={d.warmup ? "tas-dot warmup" : "tas-dot"}>
+              <title>{`${fmtMs(d.ms)}${d.warmup ? " (warm-up)" : ""}`}</title>
+            </circle>
+          ))}
+        </g>
+      ))}
+    </svg>
+  );
+}
+
+function Legend() {
+  const layout = chartLayout([]);
+  return (
+    <ul className="tas-legend">
+      {layout.series.map((s) => (
+        <li key={s.mode} style={{ color: s.color }}>
+          <span aria-hidden="true">━</span> {s.label}
+        </li>
+      ))}
+      <li>
+        <span aria-hidden="true">○</span> warm-up run (first of each series, not in the median)
+      </li>
+      <li>
+        <span aria-hidden="true">│</span> spread: fastest to slowest timed run
+      </li>
+    </ul>
+  );
+}
+
+export function TimeAgainstSize({ s }: { s: ExplorerState }) {
+  const head = useId();
+  const [run, setRun] = useState<Run | null>(null);
+  const handle = useRef<SweepHandle | null>(null);
+  useEffect(() => () => handle.current?.cancel(), []);
+  const shown = run?.state === s ? run : null;
+  const running = shown !== null && shown.finished === null && shown.error === null;
+  const call = vmapCall(s);
+  const sizes = call.parsed.ok ? feasibleSizes(s, call.params, DEFAULT_SIZES) : [];
+  const start = () => {
+    handle.current?.cancel();
+    const total = sizes.length * MODES.length;
+    setRun({ state: s, points: [], done: 0, total, finished: null, error: null });
+    handle.current = sweepRunner().start({ state: s, sizes, runs: 5 }, (m) =>
+      setRun((r) => {
+        if (!r || r.state !== s) return r;
+        if (m.type === "progress") return { ...r, points: [...r.points, m.point], done: m.done, total: m.total };
+        if (m.type === "done") return { ...r, finished: m };
+        return { ...r, error: m.message };
+      }),
+    );
+  };
+  const cancel = () => {
+    handle.current?.cancel();
+    handle.current = null;
+    setRun((r) => (r && r.finished === null ? { ...r, error: "Cancelled." } : r));
+  };
+  return (
+    <section className="tas" aria-labelledby={head}>
+      <h3 id={head}>Time against size</h3>
+      <p className="panel-aside">
+        The same call with the mapped axis at N = {sizes.map((n) => n.toExponential(0).replace("e+", "e")).join(", ") || "—"} (the largest the size
+        limit allows), timed three ways, 5 runs each, in a background worker.
+      </p>
+      <div className="tas-controls">
+        <button type="button" onClick={start} disabled={running || sizes.length === 0}>
+          Time across sizes
+        </button>
+        {running && (
+          <>
+            <progress role="progressbar" aria-label="Timing progress" max={shown.total} value={shown.done} />
+            <button type="button" onClick={cancel}>
+              Cancel
+            </button>
+          </>
+        )}
+      </div>
+      {shown?.error && (
+        <p className="panel-note" role="status">
+          {shown.error}
+        </p>
+      )}
+      {shown && shown.points.length > 0 && (
+        <>
+          <Legend />
+          <Chart points={shown.points} />
+          {shown.finished && (
+            <p className="panel-aside" aria-label="Retraces">
+              One jitted function was called at every size: it traced {shown.finished.retraces} time{shown.finished.retraces === 1 ? "" : "s"} (once per new
+              shape: {Math.max(0, shown.finished.retraces - 1)} retrace{shown.finished.retraces === 2 ? "" : "s"} after the first).
+              {shown.finished.stoppedAt && ` Stopped at N = ${shown.finished.stoppedAt.n}: ${shown.finished.stoppedAt.message}`}
+            </p>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
