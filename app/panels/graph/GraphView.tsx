@@ -43,16 +43,16 @@ function GraphSvg({ layout, frame, diff }: { layout: GraphLayout; frame: GraphFr
         return (
           <g key={`${e.name}>${e.to}`} className={`cg-edge${fresh ? " fresh" : ""}${ct ? " has-ct" : ""}`} data-var={e.name}>
             <path d={curve(e.points) ?? ""} markerEnd="url(#cg-arrow)" />
-            <text x={e.labelX + 4} y={e.labelY - 2} className="cg-edge-label">
+            <text x={e.labelX} y={e.labelY - 10} textAnchor="middle" className="cg-edge-label">
               {e.name} {e.shape}
             </text>
             {v && (
-              <text x={e.labelX + 4} y={e.labelY + 10} className="cg-value" data-value={e.name}>
+              <text x={e.labelX} y={e.labelY + 2} textAnchor="middle" className="cg-value" data-value={e.name}>
                 = {brief(v)}
               </text>
             )}
             {ct && (
-              <text x={e.labelX + 4} y={e.labelY + 22} className="cg-ct" data-ct={e.name}>
+              <text x={e.labelX} y={e.labelY + 14} textAnchor="middle" className="cg-ct" data-ct={e.name}>
                 ct {brief(ct)}
               </text>
             )}

@@ -41,6 +41,8 @@ export interface GraphLayout {
 }
 
 const CHAR = 7.5;
+/** Characters an edge label reserves: `ct [0.25, 0.25, 0.25, …]` fits. */
+const LABEL_CHARS = 26;
 const nodeSize = (label: string) => ({ width: Math.max(56, label.length * CHAR + 24), height: 30 });
 
 export function layoutGraph(t: GradTape): GraphLayout {
@@ -64,8 +66,9 @@ export function layoutGraph(t: GradTape): GraphLayout {
     const from = producer.get(name);
     if (!from) return; // a literal: printed in the equation, not a node
     const e = { from, to, name, shape: pyShape(shape) };
+    // Room for three centred lines: the name and shape, the value and the cotangent (GraphView).
     const label = `${name} ${e.shape}`;
-    g.setEdge(from, to, { width: label.length * CHAR * 0.9, height: 14, labelpos: "c" }, `${name}>${to}`);
+    g.setEdge(from, to, { width: Math.max(label.length, LABEL_CHARS) * CHAR * 0.85, height: 40, labelpos: "r", labeloffset: 6 }, `${name}>${to}`);
     edges.push(e);
   };
   t.eqns.forEach((e) => e.inputs.forEach((v) => !v.literal && link(v.name, v.shape, `eqn:${e.index}`)));

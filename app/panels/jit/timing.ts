@@ -34,7 +34,7 @@ export function median(xs: readonly number[]): number {
 const yieldToPage = () => new Promise<void>((r) => setTimeout(r, 0));
 
 /** How many calls make one sample of about `sampleMs` (at least one). */
-function calibrate(f: () => unknown, sampleMs: number, now: () => number): number {
+export function calibrate(f: () => unknown, sampleMs: number, now: () => number): number {
   let reps = 1;
   for (;;) {
     const t0 = now();

@@ -24,6 +24,17 @@ function VarChip({ v, batched }: { v: RewriteVar; batched: boolean }) {
   );
 }
 
+function VarList({ title, vars, batched }: { title: string; vars: RewriteVar[]; batched: boolean }) {
+  return (
+    <div className="rw-vars">
+      <span>{title}</span>
+      {vars.map((v, i) => (
+        <VarChip key={i} v={v} batched={batched} />
+      ))}
+    </div>
+  );
+}
+
 function EqnCell({ e, batched }: { e: RewriteEqn; batched: boolean }) {
   return (
     <>
@@ -80,16 +91,10 @@ export function RewriteView({ s }: { s: ExplorerState }) {
             <tbody>
               <tr className="rw-io">
                 <td>
-                  inputs{" "}
-                  {r.rewrite.perExample.invars.map((v) => (
-                    <VarChip key={v.name} v={v} batched={false} />
-                  ))}
+                  <VarList title="inputs" vars={r.rewrite.perExample.invars} batched={false} />
                 </td>
                 <td>
-                  inputs{" "}
-                  {r.rewrite.batched.invars.map((v) => (
-                    <VarChip key={v.name} v={v} batched />
-                  ))}
+                  <VarList title="inputs" vars={r.rewrite.batched.invars} batched />
                 </td>
               </tr>
               {r.rows.map((row, i) => {
@@ -118,16 +123,10 @@ export function RewriteView({ s }: { s: ExplorerState }) {
               })}
               <tr className="rw-io">
                 <td>
-                  result{" "}
-                  {r.rewrite.perExample.outvars.map((v, i) => (
-                    <VarChip key={i} v={v} batched={false} />
-                  ))}
+                  <VarList title="result" vars={r.rewrite.perExample.outvars} batched={false} />
                 </td>
                 <td>
-                  result{" "}
-                  {r.rewrite.batched.outvars.map((v, i) => (
-                    <VarChip key={i} v={v} batched />
-                  ))}
+                  <VarList title="result" vars={r.rewrite.batched.outvars} batched />
                 </td>
               </tr>
             </tbody>

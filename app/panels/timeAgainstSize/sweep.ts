@@ -10,6 +10,7 @@
  */
 import { jit, jitStats, MAX_ELEMENTS, vmap } from "../../../engine/index";
 import { asEngineError, vmapCall } from "../../state/engineBridge";
+import { calibrate } from "../jit/timing";
 import { argFor, inAxisFor, type ArgTree, type AxisTree, type ExplorerState } from "../../state/explorerTypes";
 
 export type Mode = "eager" | "jit-first" | "jit-cached";
@@ -77,11 +78,15 @@ function touch(x: unknown): void {
   else if (x && typeof (x as { flat?: unknown }).flat === "function") (x as { flat: () => unknown }).flat();
 }
 
-function timeOnce(f: () => unknown): number {
+/** Milliseconds per call of `f` over `reps` calls. */
+function timeCalls(f: () => void, reps: number): number {
   const t0 = now();
-  touch(f());
-  return now() - t0;
+  for (let i = 0; i < reps; i++) f();
+  return (now() - t0) / reps;
 }
+
+/** Each timed run lasts about this long (repeating fast calls), to beat the timer's resolution. */
+const SAMPLE_MS = 2;
 
 export async function runSweep(job: SweepJob, post: (m: SweepMessage) => void, cancelled: () => boolean, pause: () => Promise<void>): Promise<void> {
   const base = vmapCall(job.state);
@@ -99,20 +104,22 @@ export async function runSweep(job: SweepJob, post: (m: SweepMessage) => void, c
     if (!call.args.ok) return post({ type: "done", sizes: measured, retraces: jitStats(shared).traces, stoppedAt: { n, message: call.args.error.message } });
     const args = call.args.values;
     const opts = call.opts;
-    const series: Record<Mode, () => () => unknown> = {
-      eager: () => () => vmap(fn, call.inAxes, call.outAxes, opts)(...args),
-      "jit-first": () => {
-        const fresh = jit(vmap(fn, call.inAxes, call.outAxes, opts), { name: "vmap(f)" });
-        return () => fresh(...args);
-      },
-      "jit-cached": () => () => shared(...args),
+    // One call of each mode; jit-first makes a fresh jitted function each call, so every call traces and compiles.
+    const calls: Record<Mode, () => void> = {
+      eager: () => touch(vmap(fn, call.inAxes, call.outAxes, opts)(...args)),
+      "jit-first": () => touch(jit(vmap(fn, call.inAxes, call.outAxes, opts), { name: "vmap(f)" })(...args)),
+      "jit-cached": () => touch(shared(...args)),
     };
     try {
       for (const { mode } of MODES) {
-        const runs: number[] = [];
-        for (let r = 0; r < job.runs; r++) {
-          // jit-first makes a fresh jitted function per run, so each run traces and compiles.
-          runs.push(timeOnce(series[mode]()));
+        // The warm-up is one call (for jit-cached at a new size: the retrace); each later run
+        // repeats the call to last about SAMPLE_MS.
+        const runs = [timeCalls(calls[mode], 1)];
+        await pause();
+        if (cancelled()) return;
+        const reps = calibrate(calls[mode], SAMPLE_MS, now);
+        for (let r = 1; r < job.runs; r++) {
+          runs.push(timeCalls(calls[mode], reps));
           await pause();
           if (cancelled()) return;
         }
