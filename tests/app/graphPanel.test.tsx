@@ -6,7 +6,8 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { act, cleanup, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { renderApp } from "./renderApp";
-import { grad, jnp, parseLambda, type NDArray } from "../../engine/index";
+import { grad, jnp, np, parseLambda, type NDArray } from "../../engine/index";
+import { fmt } from "../../app/panels/format";
 import { selectGraph } from "../../app/panels/graph/graphModel";
 import { brief } from "../../app/panels/graph/graphSteps";
 import { selectGradReport } from "../../app/panels/grad/gradModel";
@@ -70,6 +71,17 @@ describe("The computation graph", () => {
     expect(ctOf("a")).toBe(`ct ${brief(flat(grad(f)(w, x) as NDArray))}`);
     expect(ctOf("b")).toBeNull();
     expect(within(section()).getByLabelText("Step caption").textContent).toMatch(/^Gradients: ∂loss\/∂a = /);
+    // Per-example gradients, row k beside example k's slice: a loop of grad over the examples.
+    const table = within(section()).getByRole("table", { name: "Per-example gradients beside the data" });
+    const rows = within(table).getAllByRole("row").slice(1);
+    expect(rows).toHaveLength(2);
+    const short = (xs: ArrayLike<number>) => Array.from(xs).map(fmt).join(", ");
+    rows.forEach((row, k) => {
+      const wk = np.array((w.tolist() as number[][][])[k]);
+      const xk = np.array((x.tolist() as number[][][])[k]);
+      const cells = within(row).getAllByRole("cell").map((c) => c.textContent);
+      expect(cells).toEqual([short(wk.flat()), short((grad(f)(wk, xk) as NDArray).flat())]);
+    });
   }, 30_000);
 
   it("argnums=1 differentiates x instead", async () => {

@@ -11,6 +11,8 @@ import { pyShape } from "../../../engine/index";
 import { useStore } from "../../state/store";
 import type { ExplorerState } from "../../state/explorerTypes";
 import { OutcomeView } from "../Outcome";
+import { fmt } from "../format";
+import type { PerExampleReport } from "./perExample";
 import { brief, graphFrame, stepCount, type GraphFrame } from "./graphSteps";
 import { LOSSES, selectGraph, type GraphReport } from "./graphModel";
 import type { GraphLayout } from "./graphLayout";
@@ -116,6 +118,46 @@ function Stepper({ r }: { r: Extract<GraphReport, { ok: true }> }) {
   );
 }
 
+const MAX_ROWS = 12;
+const MAX_VALUES = 8;
+const short = (xs: number[]) => xs.slice(0, MAX_VALUES).map(fmt).join(", ") + (xs.length > MAX_VALUES ? ", …" : "");
+
+/** Row k: example k's slice of the data beside its gradient, so the batch axes line up. */
+function PerExampleTable({ r, lossName }: { r: PerExampleReport; lossName: string }) {
+  if (r === null) return null;
+  if (!r.ok) return <OutcomeView outcome={r} what="Per-example gradients" />;
+  const { param, dataAxis, sliceShape, rows } = r.value;
+  return (
+    <>
+      <h4>Per-example gradients, lined up with the data</h4>
+      <p className="panel-aside">
+        {dataAxis === null
+          ? `${param} is not mapped: every example reads all of it, and each row is that example's gradient with respect to the whole ${param}.`
+          : `Row k is example k: the slice ${param}[k] taken along in_axes ${dataAxis}, and the gradient of ${lossName} for that example alone, each of shape ${pyShape(sliceShape)}.`}
+      </p>
+      <table className="cg-per-example" aria-label="Per-example gradients beside the data">
+        <thead>
+          <tr>
+            <th scope="col">k</th>
+            <th scope="col">{dataAxis === null ? param : `${param}[k]`}</th>
+            <th scope="col">∂{lossName}/∂{param} for example k</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.slice(0, MAX_ROWS).map((row, k) => (
+            <tr key={k}>
+              <th scope="row">{k}</th>
+              <td>{short(row.data)}</td>
+              <td>{short(row.grad)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {rows.length > MAX_ROWS && <p className="panel-aside">{`… ${rows.length - MAX_ROWS} more examples`}</p>}
+    </>
+  );
+}
+
 export function GraphView({ s }: { s: ExplorerState }) {
   const argnums = useStore((st) => st.gradArgnums);
   const loss = useStore((st) => st.graphLoss);
@@ -151,7 +193,7 @@ export function GraphView({ s }: { s: ExplorerState }) {
         </div>
       )}
       {r.ok ? <Stepper r={r} /> : <OutcomeView outcome={r} what="Graph" />}
-      {r.ok && <p className="panel-aside">{`Gradient shape ${r.tape.grads.map((g) => pyShape(g.value.shape)).join(", ")}`}</p>}
+      {r.ok && <PerExampleTable r={r.perExample} lossName={name} />}
     </section>
   );
 }

@@ -10,6 +10,7 @@ import { asEngineError, parseFunction, vmapCall, type EngineError } from "../../
 import type { ExplorerState } from "../../state/explorerTypes";
 import { memoPerState } from "../usePanelInputs";
 import { layoutGraph, type GraphLayout } from "./graphLayout";
+import { perExampleRows, type PerExampleReport } from "./perExample";
 
 export type LossKind = "f" | "sum" | "mean" | "sqnorm";
 
@@ -31,7 +32,7 @@ export type GraphReport = {
   lossSource: string | null;
   /** f itself returned a non-scalar (so the losses are offered). */
   nonScalar: boolean;
-} & ({ ok: true; tape: GradTape; layout: GraphLayout } | { ok: false; error: EngineError });
+} & ({ ok: true; tape: GradTape; layout: GraphLayout; perExample: PerExampleReport } | { ok: false; error: EngineError });
 
 /** f's lambda wrapped into a scalar loss (f must parse). */
 export function lossSource(src: string, kind: Exclude<LossKind, "f">): string {
@@ -63,7 +64,7 @@ function computeGraph(s: ExplorerState, o: GraphOptions): GraphReport {
   if (!fn.ok) return { ...head, ok: false, error: fn.error };
   try {
     const tape = gradTape(fn.fn, args, { argnums: k });
-    return { ...head, ok: true, tape, layout: layoutGraph(tape) };
+    return { ...head, ok: true, tape, layout: layoutGraph(tape), perExample: perExampleRows(call, fn.fn, k) };
   } catch (e) {
     return { ...head, ok: false, error: asEngineError(e) };
   }
