@@ -98,7 +98,7 @@ describe("The computation graph", () => {
   it("a non-scalar output: JAX's error, then a loss chosen and said", async () => {
     await start("lambda a, b: a * b");
     const status = within(section()).getByRole("status");
-    expect(status.textContent).toMatch(/^Gradient only defined for scalar-output functions\. Output had shape: \(2, 2\)\./);
+    expect(status.textContent).toMatch(/^TypeError: Gradient only defined for scalar-output functions\. Output had shape: \(2, 2\)\./);
     expect(within(section()).getByRole("group", { name: "Loss" }).textContent).toMatch(/not a scalar/);
     fireEvent.click(within(section()).getByRole("button", { name: "mean" }));
     await settle();

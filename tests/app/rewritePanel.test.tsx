@@ -6,7 +6,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { act, cleanup, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { renderApp } from "./renderApp";
-import { makeJaxpr, vmap, vmapRewrite } from "../../engine/index";
+import { makeJaxpr, vmap, vmapRewrite, type EngineError } from "../../engine/index";
 import { resetJitCaches } from "../../app/panels/jit/jitModel";
 import { selectRewrite } from "../../app/panels/rewrite/rewriteModel";
 import { PRESETS } from "../../app/state/presets";
@@ -23,7 +23,8 @@ function vmapErrorText(): string {
   try {
     vmap(call.parsed.fn, call.inAxes, call.outAxes)(...call.args.values);
   } catch (e) {
-    return (e as Error).message;
+    const err = e as EngineError;
+    return `${err.pyType}: ${err.message}`;
   }
   throw new Error("no error");
 }
@@ -117,7 +118,7 @@ describe("How vmap rewrote the program", () => {
     const section = screen.getByRole("heading", { name: "How vmap rewrote the program" }).closest("section")!;
     const status = within(section).getByRole("status");
     expect(status.textContent).toBe(vmapErrorText());
-    expect(status.textContent).toMatch(/^dot_general requires contracting dimensions/);
+    expect(status.textContent).toMatch(/^TypeError: dot_general requires contracting dimensions/);
     expect(screen.getByLabelText("jit code")).toBeTruthy();
   }, 30_000);
 });

@@ -72,7 +72,7 @@ run("grad and jit panels explain, in Chromium", () => {
     await open();
     const cg = section("The computation graph");
     await cg.getByRole("status").waitFor();
-    expect(await cg.getByRole("status").textContent()).toMatch(/^Gradient only defined for scalar-output functions/);
+    expect(await cg.getByRole("status").textContent()).toMatch(/^TypeError: Gradient only defined for scalar-output functions/);
     await cg.getByRole("button", { name: "squared norm" }).click();
     await expect.poll(() => cg.getByLabel("Graph loss function").textContent()).toBe("loss = lambda a, b: jnp.sum(jnp.square(a + b))");
     await cg.scrollIntoViewIfNeeded();

@@ -107,7 +107,6 @@ export function RewriteView({ s }: { s: ExplorerState }) {
                     className={cls}
                     tabIndex={0}
                     data-owner={row.owner ?? "out_axes"}
-                    aria-label={note ?? undefined}
                     onMouseEnter={() => enter(row, perLine)}
                     onFocus={() => enter(row, perLine)}
                     onBlur={leave}
