@@ -34,14 +34,19 @@ async function settle() {
   await waitFor(() => expect(document.querySelector('.panel[aria-busy="true"]')).toBeNull(), { timeout: 5000 });
 }
 
+/** A fresh page with the jit panel's rewrite section loaded. */
+async function start() {
+  resetJitCaches();
+  selectRewrite.reset();
+  renderApp();
+  await screen.findByRole("heading", { name: "How vmap rewrote the program" }, { timeout: 10_000 });
+}
+
 const table = () => screen.getByRole("table", { name: "How vmap rewrote the program" });
 
 describe("How vmap rewrote the program", () => {
   it("pairs the jaxprs for every preset: batch axes marked, added equations flagged", async () => {
-    resetJitCaches();
-    selectRewrite.reset();
-    renderApp();
-    await screen.findByRole("heading", { name: "How vmap rewrote the program" }, { timeout: 10_000 });
+    await start();
     for (const p of PRESETS) {
       fireEvent.change(screen.getByLabelText("Presets"), { target: { value: p.id } });
       await settle();
@@ -85,10 +90,7 @@ describe("How vmap rewrote the program", () => {
   }, 60_000);
 
   it("the 5-d add with out_axes=3 flags the transpose to out_axes; hovering a row lights its shape-story line", async () => {
-    resetJitCaches();
-    selectRewrite.reset();
-    renderApp();
-    await screen.findByRole("heading", { name: "How vmap rewrote the program" }, { timeout: 10_000 });
+    await start();
     fireEvent.change(screen.getByLabelText("Presets"), { target: { value: "add-5d" } });
     await settle();
     const rows = within(table()).getAllByRole("row").filter((r) => r.classList.contains("rw-row"));
@@ -109,10 +111,7 @@ describe("How vmap rewrote the program", () => {
   }, 30_000);
 
   it("an error is shown as in the explorer and the rest of the panel keeps working", async () => {
-    resetJitCaches();
-    selectRewrite.reset();
-    renderApp();
-    await screen.findByRole("heading", { name: "How vmap rewrote the program" }, { timeout: 10_000 });
+    await start();
     fireEvent.change(screen.getByLabelText("Function"), { target: { value: "lambda a, b: jnp.dot(a, jnp.concatenate([b, b]))" } });
     await settle();
     const section = screen.getByRole("heading", { name: "How vmap rewrote the program" }).closest("section")!;

@@ -35,6 +35,19 @@ function VarList({ title, vars, batched }: { title: string; vars: RewriteVar[]; 
   );
 }
 
+function IoRow({ title, per, batched }: { title: string; per: RewriteVar[]; batched: RewriteVar[] }) {
+  return (
+    <tr className="rw-io">
+      <td>
+        <VarList title={title} vars={per} batched={false} />
+      </td>
+      <td>
+        <VarList title={title} vars={batched} batched />
+      </td>
+    </tr>
+  );
+}
+
 function EqnCell({ e, batched }: { e: RewriteEqn; batched: boolean }) {
   return (
     <>
@@ -89,14 +102,7 @@ export function RewriteView({ s }: { s: ExplorerState }) {
               </tr>
             </thead>
             <tbody>
-              <tr className="rw-io">
-                <td>
-                  <VarList title="inputs" vars={r.rewrite.perExample.invars} batched={false} />
-                </td>
-                <td>
-                  <VarList title="inputs" vars={r.rewrite.batched.invars} batched />
-                </td>
-              </tr>
+              <IoRow title="inputs" per={r.rewrite.perExample.invars} batched={r.rewrite.batched.invars} />
               {r.rows.map((row, i) => {
                 const perLine = row.owner === null ? null : (r.rewrite.perExample.eqns[row.owner]?.storyLine ?? null);
                 const note = addedNote(row);
@@ -120,14 +126,7 @@ export function RewriteView({ s }: { s: ExplorerState }) {
                   </tr>
                 );
               })}
-              <tr className="rw-io">
-                <td>
-                  <VarList title="result" vars={r.rewrite.perExample.outvars} batched={false} />
-                </td>
-                <td>
-                  <VarList title="result" vars={r.rewrite.batched.outvars} batched />
-                </td>
-              </tr>
+              <IoRow title="result" per={r.rewrite.perExample.outvars} batched={r.rewrite.batched.outvars} />
             </tbody>
           </table>
         </>
