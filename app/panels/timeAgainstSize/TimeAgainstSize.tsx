@@ -7,6 +7,7 @@
 import { useEffect, useId, useRef, useState } from "react";
 import { axisBottom, axisLeft } from "d3-axis";
 import { select } from "d3-selection";
+import { canCompile } from "../../../engine/index";
 import type { ExplorerState } from "../../state/explorerTypes";
 import { vmapCall } from "../../state/engineBridge";
 import { fmtMs } from "../jit/TimeIt";
@@ -100,7 +101,7 @@ export function TimeAgainstSize({ s }: { s: ExplorerState }) {
     handle.current?.cancel();
     const total = sizes.length * MODES.length;
     setRun({ state: s, points: [], done: 0, total, finished: null, error: null });
-    handle.current = sweepRunner().start({ state: s, sizes, runs: 5 }, (m) =>
+    handle.current = sweepRunner().start({ state: s, sizes, runs: 5, compile: canCompile() }, (m) =>
       setRun((r) => {
         if (!r || r.state !== s) return r;
         if (m.type === "progress") return { ...r, points: [...r.points, m.point], done: m.done, total: m.total };

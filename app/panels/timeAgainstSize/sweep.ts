@@ -25,6 +25,8 @@ export interface SweepJob {
   /** Sizes of the mapped axis to try, smallest first (those over the size limit are skipped). */
   sizes: number[];
   runs: number;
+  /** Whether the page may run generated code (canCompile): the worker's jit follows the page. */
+  compile: boolean;
 }
 
 export interface SweepPoint {
