@@ -112,4 +112,16 @@ describe("The computation graph", () => {
     await settle();
     expect(within(section()).getByLabelText("Graph loss function").textContent).toBe("loss = lambda a, b: jnp.sum(jnp.square(a * b))");
   }, 30_000);
+
+  it("a function that fails: the explorer's own error, and the other sections keep working", async () => {
+    await start("lambda a, b: jnp.sum(jnp.dot(a, jnp.concatenate([b, b])))");
+    const status = within(section()).getByRole("status").textContent!;
+    expect(status).toMatch(/^TypeError: dot_general requires contracting dimensions to have the same shape/);
+    expect(screen.getByRole("alert").textContent).toContain(status);
+    expect(screen.getByRole("heading", { name: "Time against size" })).toBeTruthy();
+    fireEvent.change(screen.getByLabelText("Function"), { target: { value: "lambda a, b: jnp.sum(a * b)" } });
+    await settle();
+    expect(within(section()).queryByRole("status")).toBeNull();
+    expect(section().querySelectorAll(".cg-node.cg-eqn").length).toBeGreaterThan(0);
+  }, 30_000);
 });
