@@ -69,6 +69,40 @@ function Chart({ points }: { points: SweepPoint[] }) {
   );
 }
 
+/** The chart's numbers as a table: per size and mode, the median and the spread of the timed runs. */
+function Numbers({ points }: { points: SweepPoint[] }) {
+  const layout = chartLayout(points);
+  const sizes = [...new Set(points.map((p) => p.n))].sort((a, b) => a - b);
+  return (
+    <details>
+      <summary>The numbers</summary>
+      <table className="timing" aria-label="Time against size, medians">
+        <thead>
+          <tr>
+            <th scope="col">N</th>
+            {layout.series.map((s) => (
+              <th key={s.mode} scope="col">
+                {s.label}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {sizes.map((n) => (
+            <tr key={n}>
+              <th scope="row">{n}</th>
+              {layout.series.map((s) => {
+                const p = s.spreads.find((x) => x.n === n);
+                return <td key={s.mode}>{p ? `${fmtMs(p.median)} (${fmtMs(p.fastest)}–${fmtMs(p.slowest)})` : "–"}</td>;
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </details>
+  );
+}
+
 function Legend() {
   const layout = chartLayout([]);
   return (
@@ -144,6 +178,7 @@ export function TimeAgainstSize({ s }: { s: ExplorerState }) {
         <>
           <Legend />
           <Chart points={shown.points} />
+          <Numbers points={shown.points} />
           {shown.finished && (
             <p className="panel-aside" aria-label="Retraces">
               One jitted function was called at every size: it traced {shown.finished.retraces} time{shown.finished.retraces === 1 ? "" : "s"} (once per new

@@ -13,7 +13,8 @@ export interface ChartSeries {
   label: string;
   color: string;
   path: string;
-  spreads: { n: number; x: number; y0: number; y1: number; median: number }[];
+  /** Per size: the median and the fastest and slowest timed run (ms), and where they are drawn. */
+  spreads: { n: number; x: number; y0: number; y1: number; median: number; fastest: number; slowest: number }[];
   dots: { x: number; y: number; ms: number; warmup: boolean }[];
 }
 
@@ -48,13 +49,15 @@ export function chartLayout(points: readonly SweepPoint[], width = 560, height =
     const mine = points.filter((p) => p.mode === mode).sort((a, b) => a.n - b.n);
     // The warm-up run is shown but left out of the median and the spread.
     const spreads = mine.map((p) => {
-      const timed = (p.runs.length > 1 ? p.runs.slice(1) : p.runs).map((t) => Math.max(FLOOR, t));
-      return { n: p.n, x: x(p.n), y0: y(Math.min(...timed)), y1: y(Math.max(...timed)), median: median(timed) };
+      const timed = p.runs.length > 1 ? p.runs.slice(1) : p.runs;
+      const fastest = Math.min(...timed);
+      const slowest = Math.max(...timed);
+      return { n: p.n, x: x(p.n), y0: y(Math.max(FLOOR, fastest)), y1: y(Math.max(FLOOR, slowest)), median: median(timed), fastest, slowest };
     });
     const path =
       line<{ n: number; median: number }>()
         .x((d) => x(d.n))
-        .y((d) => y(d.median))(spreads) ?? "";
+        .y((d) => y(Math.max(FLOOR, d.median)))(spreads) ?? "";
     const dots = mine.flatMap((p) => p.runs.map((ms, r) => ({ x: x(p.n), y: y(Math.max(FLOOR, ms)), ms, warmup: r === 0 && p.runs.length > 1 })));
     return { mode, label, color: COLORS(mode), path, spreads, dots };
   });
