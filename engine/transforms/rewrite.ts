@@ -150,7 +150,8 @@ export function vmapRewrite(fun: Function, inAxes: unknown, outAxes: unknown, ar
       if (!tag || tag.kind === "out_axes") return { kind: "added", eqn: null, why: "moves the result's batch axis to out_axes" };
       if (tag.kind === "direct") return { kind: "unchanged", eqn: tag.eqn };
       if (perEqnPrims[tag.eqn] === e.prim.name) return { kind: "batched", eqn: tag.eqn };
-      return { kind: "added", eqn: tag.eqn, why: addedWhy(e) };
+      // What else a batching rule stages moves or adds batch axes (moveBatchAxis, families.ts).
+      return { kind: "added", eqn: tag.eqn, why: `lines the batch axes up for ${perEqnPrims[tag.eqn]}` };
     };
     return {
       axisSize: B,
@@ -158,12 +159,6 @@ export function vmapRewrite(fun: Function, inAxes: unknown, outAxes: unknown, ar
       batched: describeJaxpr(batched, (v) => bdims.get(v) ?? null, (e, base): BatchedEqn => ({ ...base, origin: origin(e) })),
     };
   });
-}
-
-function addedWhy(e: Eqn): string {
-  if (e.prim.name === "transpose") return "moves a batch axis so the operands' batch axes line up";
-  if (e.prim.name === "broadcast_in_dim") return "gives an operand a batch axis (or size-1 axes) so it lines up with the batched ones";
-  return `part of how vmap batches this equation (${e.prim.name})`;
 }
 
 /**

@@ -9,6 +9,7 @@ const cases: { src: string; inAxes: unknown; outAxes: unknown; shapes: number[][
   { src: "lambda a, b: a @ b", inAxes: [0, 1], outAxes: 1, shapes: [[2, 2, 3], [3, 2, 2]] },
   { src: "lambda x: jnp.sum(jnp.sin(x) * 2.0)", inAxes: 1, outAxes: 0, shapes: [[3, 4]] },
   { src: "lambda u, v: jnp.outer(u, v)", inAxes: [0, 0], outAxes: 0, shapes: [[2, 3], [2, 2]] },
+  { src: "lambda x: x * jnp.arange(3.0)", inAxes: 0, outAxes: 0, shapes: [[2, 3]] },
 ];
 
 const argsOf = (shapes: number[][]) => shapes.map((s) => np.arange(s.reduce((a, b) => a * b, 1)).reshape(s));
@@ -49,6 +50,7 @@ describe("vmapRewrite: both jaxprs, paired equation by equation", () => {
       expect(twins.map((e) => (e.origin as { eqn: number }).eqn)).toEqual(r.perExample.eqns.map((e) => e.index));
       twins.forEach((e) => expect(e.primitive).toBe(r.perExample.eqns[(e.origin as { eqn: number }).eqn].primitive));
       for (const e of r.batched.eqns) if (e.origin.kind === "added") expect(["transpose", "broadcast_in_dim"]).toContain(e.primitive);
+      r.batched.constvars.forEach((v) => expect(v.bdim).toBeNull());
       // The result's batch axis ends where out_axes puts it.
       expect(r.batched.outvars[0].bdim).toBe(c.outAxes);
     });

@@ -102,7 +102,11 @@ export function RewriteView({ s }: { s: ExplorerState }) {
               </tr>
             </thead>
             <tbody>
-              <IoRow title="inputs" per={r.rewrite.perExample.invars} batched={r.rewrite.batched.invars} />
+              <IoRow
+                title="inputs"
+                per={[...r.rewrite.perExample.constvars, ...r.rewrite.perExample.invars]}
+                batched={[...r.rewrite.batched.constvars, ...r.rewrite.batched.invars]}
+              />
               {r.rows.map((row, i) => {
                 const perLine = row.owner === null ? null : (r.rewrite.perExample.eqns[row.owner]?.storyLine ?? null);
                 const note = addedNote(row);
