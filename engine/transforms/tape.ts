@@ -18,8 +18,8 @@ import { grad, vjp, type GradOptions } from "./grad";
 
 export interface TapeArray {
   shape: number[];
-  /** Row-major values. */
-  data: number[];
+  /** Row-major values (shared with the array's storage when dense: read only, never copied). */
+  data: Float64Array;
 }
 
 export interface TapeVar {
@@ -72,7 +72,7 @@ export interface GradTape {
 
 const data = (x: Value): TapeArray => {
   const a = x as NDArray;
-  return { shape: [...a.shape], data: Array.from(a.flat()) };
+  return { shape: [...a.shape], data: a.dense() };
 };
 
 export function gradTape(fun: Function, args: readonly unknown[], opts: GradOptions = {}): GradTape {

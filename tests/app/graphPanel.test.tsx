@@ -38,7 +38,7 @@ const argsNow = () => {
   if (!call.args.ok) throw new Error("no args");
   return call.args.values as NDArray[];
 };
-const flat = (x: NDArray) => ({ shape: [...x.shape], data: Array.from(x.flat()) });
+const flat = (x: NDArray) => ({ shape: [...x.shape], data: x.dense() });
 
 const MLP = "lambda w, x: jnp.mean(jnp.tanh(x @ w) ** 2)";
 
@@ -107,7 +107,7 @@ describe("The computation graph", () => {
     goTo(Number(steps().max));
     // d/da mean(a * b) = b / 4.
     const want = Array.from(b.flat()).map((v) => v / 4);
-    expect(ctOf("a")).toBe(`ct ${brief({ shape: [2, 2], data: want })}`);
+    expect(ctOf("a")).toBe(`ct ${brief({ shape: [2, 2], data: Float64Array.from(want) })}`);
     fireEvent.click(within(section()).getByRole("button", { name: "squared norm" }));
     await settle();
     expect(within(section()).getByLabelText("Graph loss function").textContent).toBe("loss = lambda a, b: jnp.sum(jnp.square(a * b))");

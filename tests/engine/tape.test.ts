@@ -6,16 +6,16 @@ const w1 = np.array([[0.1, 0.2, -0.3], [0.3, -0.4, 0.2]]);
 const w2 = np.array([[0.5], [-0.1], [0.7]]);
 const x = np.array([[1, 2], [0.5, -1], [2, 0.25], [-1, 1]]);
 
-const close = (got: number[], want: ArrayLike<number>) => {
+const close = (got: ArrayLike<number>, want: ArrayLike<number>) => {
   expect(got.length).toBe(want.length);
-  got.forEach((g, i) => expect(g).toBeCloseTo(want[i], 12));
+  Array.from(got).forEach((g, i) => expect(g).toBeCloseTo(want[i], 12));
 };
 
 /** Sum of every contribution sent to `name` by the backward steps taken so far. */
 function sent(t: GradTape, name: string, upTo: number): number[] | null {
   let acc: number[] | null = null;
   for (const s of t.backward.slice(0, upTo)) {
-    for (const c of s.contributions) if (c.name === name) acc = acc ? acc.map((v, i) => v + c.value.data[i]) : [...c.value.data];
+    for (const c of s.contributions) if (c.name === name) acc = acc ? acc.map((v, i) => v + c.value.data[i]) : Array.from(c.value.data);
   }
   return acc;
 }
@@ -45,7 +45,7 @@ describe("gradTape: grad's forward and backward passes as steps", () => {
     const t = gradTape(mlp, [w1, w2, x]);
     const eqns = t.backward.map((s) => s.eqn);
     expect(eqns).toEqual([...eqns].sort((a, b) => b - a));
-    expect(t.backward[0].outCts[0]).toEqual({ name: t.output.name, value: { shape: [], data: [1] } });
+    expect(t.backward[0].outCts[0]).toEqual({ name: t.output.name, value: { shape: [], data: Float64Array.of(1) } });
     t.backward.forEach((s, k) => {
       if (k === 0) return;
       close(s.outCts[0].value!.data, sent(t, s.outCts[0].name, k)!);

@@ -118,15 +118,14 @@ function Stepper({ r }: { r: Extract<GraphReport, { ok: true }> }) {
   );
 }
 
-const MAX_ROWS = 12;
 const MAX_VALUES = 8;
-const short = (xs: number[]) => xs.slice(0, MAX_VALUES).map(fmt).join(", ") + (xs.length > MAX_VALUES ? ", …" : "");
+const short = (xs: Float64Array) => Array.from(xs.subarray(0, MAX_VALUES), fmt).join(", ") + (xs.length > MAX_VALUES ? ", …" : "");
 
 /** Row k: example k's slice of the data beside its gradient, so the batch axes line up. */
 function PerExampleTable({ r, lossName }: { r: PerExampleReport; lossName: string }) {
   if (r === null) return null;
   if (!r.ok) return <OutcomeView outcome={r} what="Per-example gradients" />;
-  const { param, dataAxis, sliceShape, rows } = r.value;
+  const { param, dataAxis, sliceShape, rows, count } = r.value;
   return (
     <>
       <h4>Per-example gradients, lined up with the data</h4>
@@ -144,7 +143,7 @@ function PerExampleTable({ r, lossName }: { r: PerExampleReport; lossName: strin
           </tr>
         </thead>
         <tbody>
-          {rows.slice(0, MAX_ROWS).map((row, k) => (
+          {rows.map((row, k) => (
             <tr key={k}>
               <th scope="row">{k}</th>
               <td>{short(row.data)}</td>
@@ -153,14 +152,17 @@ function PerExampleTable({ r, lossName }: { r: PerExampleReport; lossName: strin
           ))}
         </tbody>
       </table>
-      {rows.length > MAX_ROWS && <p className="panel-aside">{`… ${rows.length - MAX_ROWS} more examples`}</p>}
+      {count > rows.length && <p className="panel-aside">{`… ${count - rows.length} more examples`}</p>}
     </>
   );
 }
 
 export function GraphView({ s }: { s: ExplorerState }) {
   const argnums = useStore((st) => st.gradArgnums);
-  const loss = useStore((st) => st.graphLoss);
+  const chosen = useStore((st) => st.graphLoss);
+  // The grad panel's own "jnp.sum as the loss" switch applies here too unless a loss is chosen.
+  const sumLoss = useStore((st) => st.gradSumLoss);
+  const loss = chosen === "f" && sumLoss ? "sum" : chosen;
   const setLoss = useStore((st) => st.setGraphLoss);
   const r = selectGraph(s, { argnums, loss });
   const head = useId();

@@ -29,7 +29,7 @@ export function stepCount(t: GradTape): number {
 /** A value in a few characters: a scalar, or the shape and the first numbers. */
 export function brief(a: TapeArray): string {
   if (a.shape.length === 0) return fmt(a.data[0]);
-  const head = a.data.slice(0, 4).map(fmt).join(", ");
+  const head = Array.from(a.data.subarray(0, 4), fmt).join(", ");
   return `[${head}${a.data.length > 4 ? ", …" : ""}]`;
 }
 
@@ -61,7 +61,7 @@ export function graphFrame(t: GradTape, kIn: number): GraphFrame {
     return { k, phase: "forward", active: `eqn:${e.index}`, values, cotangents, fresh, caption: `Forward ${k}/${n}: ${e.text.replace(/\s+/g, " ")} gives ${out.name} = ${brief(t.values.get(out.name)!)}` };
   }
   // Backward: the loss's own cotangent is 1, then each rule's contributions.
-  cotangents.set(t.output.name, { shape: [], data: [1] });
+  cotangents.set(t.output.name, { shape: [], data: Float64Array.of(1) });
   const steps = Math.min(k - n - 1, t.backward.length);
   for (let j = 0; j < steps; j++) for (const c of t.backward[j].contributions) addInto(cotangents, c.name, c.value);
   if (k - n - 1 < t.backward.length) {

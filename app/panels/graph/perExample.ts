@@ -13,13 +13,15 @@ export interface PerExampleRows {
   /** The data's batch axis (in_axes entry, normalised), or null when the argument is not mapped. */
   dataAxis: number | null;
   sliceShape: number[];
-  /** Row k: example k's slice of the data and its gradient, row-major. */
-  rows: { data: number[]; grad: number[] }[];
+  /** Row k: example k's slice of the data and its gradient, row-major (the first `limit` only). */
+  rows: { data: Float64Array; grad: Float64Array }[];
+  /** How many examples there are (B). */
+  count: number;
 }
 
 export type PerExampleReport = { ok: true; value: PerExampleRows } | { ok: false; error: EngineError } | null;
 
-export function perExampleRows(call: VmapCall, fn: Function, k: number): PerExampleReport {
+export function perExampleRows(call: VmapCall, fn: Function, k: number, limit = 12): PerExampleReport {
   if (!call.args.ok || !call.parsed.ok) return null;
   const data = call.args.values[k];
   const axis = call.inAxes[k];
@@ -31,13 +33,13 @@ export function perExampleRows(call: VmapCall, fn: Function, k: number): PerExam
     const front = d === null ? null : (jnp.moveaxis(data, d, 0) as NDArray);
     const B = g.shape[0];
     const per = g.size / Math.max(1, B);
-    const gv = g.flat();
-    const dv = front ? front.flat() : data.flat();
-    const rows = Array.from({ length: B }, (_, i) => ({
-      data: Array.from(front ? dv.subarray(i * per, (i + 1) * per) : dv),
-      grad: Array.from(gv.subarray(i * per, (i + 1) * per)),
+    const gv = g.dense();
+    const dv = front ? front.dense() : data.dense();
+    const rows = Array.from({ length: Math.min(B, limit) }, (_, i) => ({
+      data: front ? dv.subarray(i * per, (i + 1) * per) : dv,
+      grad: gv.subarray(i * per, (i + 1) * per),
     }));
-    return { ok: true, value: { param: call.params[k], dataAxis: d, sliceShape: g.shape.slice(1), rows } };
+    return { ok: true, value: { param: call.params[k], dataAxis: d, sliceShape: g.shape.slice(1), rows, count: B } };
   } catch (e) {
     return { ok: false, error: asEngineError(e) };
   }
