@@ -13,6 +13,7 @@ import { brief } from "../../app/panels/graph/graphSteps";
 import { selectGradReport } from "../../app/panels/grad/gradModel";
 import { vmapCall } from "../../app/state/engineBridge";
 import { useStore } from "../../app/state/store";
+import { explorerOf, leaf } from "../../app/state/explorerTypes";
 
 afterEach(cleanup);
 
@@ -123,5 +124,14 @@ describe("The computation graph", () => {
     await settle();
     expect(within(section()).queryByRole("status")).toBeNull();
     expect(section().querySelectorAll(".cg-node.cg-eqn").length).toBeGreaterThan(0);
+  }, 30_000);
+
+  it("a call past the page's budget: a note, not an error, and nothing runs long", async () => {
+    await start(MLP);
+    act(() => useStore.getState().loadExplorer(explorerOf("lambda a, b: jnp.sum(a @ b)", [["a", leaf(8, 200, 200), 0], ["b", leaf(200, 200), null]], 0)));
+    await settle();
+    const status = within(section()).getByRole("status");
+    expect(status.textContent).toMatch(/^This call is too big to step through on the page/);
+    expect(section().textContent).not.toMatch(/Error:/);
   }, 30_000);
 });

@@ -194,7 +194,15 @@ export function GraphView({ s }: { s: ExplorerState }) {
           )}
         </div>
       )}
-      {r.ok ? <Stepper r={r} /> : <OutcomeView outcome={r} what="Graph" />}
+      {r.ok ? (
+        <Stepper r={r} />
+      ) : "tooBig" in r ? (
+        <p className="panel-note" role="status">
+          This call is too big to step through on the page (past its work budget); the graph is drawn for smaller shapes.
+        </p>
+      ) : (
+        <OutcomeView outcome={r} what="Graph" />
+      )}
       {r.ok && <PerExampleTable r={r.perExample} lossName={name} />}
     </section>
   );

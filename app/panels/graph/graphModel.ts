@@ -5,8 +5,8 @@
  * section offers a loss: the sum, the mean or the squared norm of f's output, composed on the
  * parsed lambda by the engine (composeLambdaSource) and shown as text.
  */
-import { composeLambdaSource, gradTape, makeJaxpr, type GradTape } from "../../../engine/index";
-import { asEngineError, parseFunction, vmapCall, type EngineError } from "../../state/engineBridge";
+import { composeLambdaSource, gradTape, makeJaxpr, withinWorkBudget, type GradTape } from "../../../engine/index";
+import { asEngineError, PAGE_BUDGET, parseFunction, vmapCall, type EngineError } from "../../state/engineBridge";
 import type { ExplorerState } from "../../state/explorerTypes";
 import { memoPerState } from "../usePanelInputs";
 import { layoutGraph, type GraphLayout } from "./graphLayout";
@@ -32,7 +32,12 @@ export type GraphReport = {
   lossSource: string | null;
   /** f itself returned a non-scalar (so the losses are offered). */
   nonScalar: boolean;
-} & ({ ok: true; tape: GradTape; layout: GraphLayout; perExample: PerExampleReport } | { ok: false; error: EngineError });
+} & (
+  | { ok: true; tape: GradTape; layout: GraphLayout; perExample: PerExampleReport }
+  | { ok: false; error: EngineError }
+  /** Past the page's budget: the graph is drawn only for calls the page can compute at once. */
+  | { ok: false; tooBig: true }
+);
 
 /** f's lambda wrapped into a scalar loss (f must parse). */
 export function lossSource(src: string, kind: Exclude<LossKind, "f">): string {
@@ -63,8 +68,11 @@ function computeGraph(s: ExplorerState, o: GraphOptions): GraphReport {
   const head = { ...base, lossSource: src, nonScalar };
   if (!fn.ok) return { ...head, ok: false, error: fn.error };
   try {
-    const tape = gradTape(fn.fn, args, { argnums: k });
-    return { ...head, ok: true, tape, layout: layoutGraph(tape), perExample: perExampleRows(call, fn.fn, k) };
+    const run = withinWorkBudget(PAGE_BUDGET, () => {
+      const tape = gradTape(fn.fn, args, { argnums: k });
+      return { tape, layout: layoutGraph(tape), perExample: perExampleRows(call, fn.fn, k) };
+    });
+    return run.done ? { ...head, ok: true, ...run.value } : { ...head, ok: false, tooBig: true };
   } catch (e) {
     return { ...head, ok: false, error: asEngineError(e) };
   }
