@@ -15,7 +15,7 @@
  */
 import { ShapedArray } from "../core/aval";
 import type { BDim } from "../core/primitive";
-import { isTracer, type Tracer, type Value } from "../core/tracer";
+import { avalOf, isTracer, type Tracer, type Value } from "../core/tracer";
 import { traceFlat, type Atom, type Eqn, type Jaxpr, type Var } from "../ir/jaxpr";
 import { jaxprParts } from "../ir/print";
 import { withBudgetScope } from "../limits";
@@ -89,10 +89,11 @@ export function vmapRewrite(fun: Function, inAxes: unknown, outAxes: unknown, ar
     checkAxesSpecs(inAxes, outAxes);
     const plan = planVmap(fun, inAxes, args, opts);
     const B = plan.axisSize;
-    const batchedAvals = plan.leaves.map((x) => new ShapedArray(x.shape));
-    const perAvals = plan.leaves.map((x, i) => {
+    const batchedAvals = plan.leaves.map((x) => avalOf(x));
+    // What f sees: the same dtype, without the mapped axis (BatchTracer.aval).
+    const perAvals = batchedAvals.map((a, i) => {
       const d = plan.inDims[i];
-      return d === null ? new ShapedArray(x.shape) : new ShapedArray(x.shape.filter((_, k) => k !== d));
+      return d === null ? a : new ShapedArray(a.shape.filter((_, k) => k !== d), a.dtype, a.weak);
     });
     const body = (xs: readonly Value[]) => callWithTree(fun, plan.argsTree, xs);
 

@@ -7,6 +7,7 @@
  * what its rule sent to each input. The gradients it ends with are grad's (same vjp, same
  * rules); errors are grad's own, raised by grad itself before anything is staged.
  */
+import type { DType } from "../array/dtype";
 import type { NDArray } from "../array/ndarray";
 import { full } from "../array/create";
 import { treeFlatten } from "../core/pytree";
@@ -20,6 +21,7 @@ export interface TapeArray {
   shape: number[];
   /** Row-major values (shared with the array's storage when dense: read only, never copied). */
   data: Float64Array;
+  dtype: DType;
 }
 
 export interface TapeVar {
@@ -72,7 +74,7 @@ export interface GradTape {
 
 const data = (x: Value): TapeArray => {
   const a = x as NDArray;
-  return { shape: [...a.shape], data: a.dense() };
+  return { shape: [...a.shape], data: a.dense(), dtype: a.dtype };
 };
 
 export function gradTape(fun: Function, args: readonly unknown[], opts: GradOptions = {}): GradTape {

@@ -39,7 +39,7 @@ const argsNow = () => {
   if (!call.args.ok) throw new Error("no args");
   return call.args.values as NDArray[];
 };
-const flat = (x: NDArray) => ({ shape: [...x.shape], data: x.dense() });
+const flat = (x: NDArray) => ({ shape: [...x.shape], data: x.dense(), dtype: x.dtype });
 
 const MLP = "lambda w, x: jnp.mean(jnp.tanh(x @ w) ** 2)";
 
@@ -76,7 +76,7 @@ describe("The computation graph", () => {
     const table = within(section()).getByRole("table", { name: "Per-example gradients beside the data" });
     const rows = within(table).getAllByRole("row").slice(1);
     expect(rows).toHaveLength(2);
-    const short = (xs: ArrayLike<number>) => Array.from(xs).map(fmt).join(", ");
+    const short = (xs: ArrayLike<number>) => Array.from(xs, (v) => fmt(v, "float32")).join(", ");
     rows.forEach((row, k) => {
       const wk = np.array((w.tolist() as number[][][])[k]);
       const xk = np.array((x.tolist() as number[][][])[k]);
@@ -108,7 +108,7 @@ describe("The computation graph", () => {
     goTo(Number(steps().max));
     // d/da mean(a * b) = b / 4.
     const want = Array.from(b.flat()).map((v) => v / 4);
-    expect(ctOf("a")).toBe(`ct ${brief({ shape: [2, 2], data: Float64Array.from(want) })}`);
+    expect(ctOf("a")).toBe(`ct ${brief({ shape: [2, 2], data: Float64Array.from(want), dtype: "float32" })}`);
     fireEvent.click(within(section()).getByRole("button", { name: "squared norm" }));
     await settle();
     expect(within(section()).getByLabelText("Graph loss function").textContent).toBe("loss = lambda a, b: jnp.sum(jnp.square(a * b))");

@@ -15,7 +15,7 @@ const close = (got: ArrayLike<number>, want: ArrayLike<number>) => {
 function sent(t: GradTape, name: string, upTo: number): number[] | null {
   let acc: number[] | null = null;
   for (const s of t.backward.slice(0, upTo)) {
-    for (const c of s.contributions) if (c.name === name) acc = acc ? acc.map((v, i) => v + c.value.data[i]) : Array.from(c.value.data);
+    for (const c of s.contributions) if (c.name === name) acc = acc ? acc.map((v, i) => Math.fround(v + c.value.data[i])) : Array.from(c.value.data);
   }
   return acc;
 }
@@ -45,7 +45,7 @@ describe("gradTape: grad's forward and backward passes as steps", () => {
     const t = gradTape(mlp, [w1, w2, x]);
     const eqns = t.backward.map((s) => s.eqn);
     expect(eqns).toEqual([...eqns].sort((a, b) => b - a));
-    expect(t.backward[0].outCts[0]).toEqual({ name: t.output.name, value: { shape: [], data: Float64Array.of(1) } });
+    expect(t.backward[0].outCts[0]).toEqual({ name: t.output.name, value: { shape: [], data: Float64Array.of(1), dtype: "float32" } });
     t.backward.forEach((s, k) => {
       if (k === 0) return;
       close(s.outCts[0].value!.data, sent(t, s.outCts[0].name, k)!);

@@ -7,7 +7,7 @@
  */
 import { useId, useState } from "react";
 import { curveBasis, line } from "d3-shape";
-import { pyShape } from "../../../engine/index";
+import { pyShape, type DType } from "../../../engine/index";
 import { useStore } from "../../state/store";
 import type { ExplorerState } from "../../state/explorerTypes";
 import { OutcomeView } from "../Outcome";
@@ -119,13 +119,14 @@ function Stepper({ r }: { r: Extract<GraphReport, { ok: true }> }) {
 }
 
 const MAX_VALUES = 8;
-const short = (xs: Float64Array) => Array.from(xs.subarray(0, MAX_VALUES), fmt).join(", ") + (xs.length > MAX_VALUES ? ", …" : "");
+const short = (xs: Float64Array, dtype: DType) =>
+  Array.from(xs.subarray(0, MAX_VALUES), (v) => fmt(v, dtype)).join(", ") + (xs.length > MAX_VALUES ? ", …" : "");
 
 /** Row k: example k's slice of the data beside its gradient, so the batch axes line up. */
 function PerExampleTable({ r, lossName }: { r: PerExampleReport; lossName: string }) {
   if (r === null) return null;
   if (!r.ok) return <OutcomeView outcome={r} what="Per-example gradients" />;
-  const { param, dataAxis, sliceShape, rows, count } = r.value;
+  const { param, dataAxis, sliceShape, rows, count, dtypes } = r.value;
   return (
     <>
       <h4>Per-example gradients, lined up with the data</h4>
@@ -146,8 +147,8 @@ function PerExampleTable({ r, lossName }: { r: PerExampleReport; lossName: strin
           {rows.map((row, k) => (
             <tr key={k}>
               <th scope="row">{k}</th>
-              <td>{short(row.data)}</td>
-              <td>{short(row.grad)}</td>
+              <td>{short(row.data, dtypes.data)}</td>
+              <td>{short(row.grad, dtypes.grad)}</td>
             </tr>
           ))}
         </tbody>

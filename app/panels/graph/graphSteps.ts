@@ -28,14 +28,16 @@ export function stepCount(t: GradTape): number {
 
 /** A value in a few characters: a scalar, or the shape and the first numbers. */
 export function brief(a: TapeArray): string {
-  if (a.shape.length === 0) return fmt(a.data[0]);
-  const head = Array.from(a.data.subarray(0, 4), fmt).join(", ");
+  if (a.shape.length === 0) return fmt(a.data[0], a.dtype);
+  const head = Array.from(a.data.subarray(0, 4), (v) => fmt(v, a.dtype)).join(", ");
   return `[${head}${a.data.length > 4 ? ", …" : ""}]`;
 }
 
+/** Adds a contribution the way the tape does (grad.ts `accumulate`: one `add`, rounded to float32 when that is the dtype). */
 function addInto(m: Map<string, TapeArray>, name: string, v: TapeArray) {
   const prev = m.get(name);
-  m.set(name, prev ? { shape: v.shape, data: prev.data.map((x, i) => x + v.data[i]) } : v);
+  const round = v.dtype === "float32" ? Math.fround : (x: number) => x;
+  m.set(name, prev ? { ...v, data: prev.data.map((x, i) => round(x + v.data[i])) } : v);
 }
 
 export function graphFrame(t: GradTape, kIn: number): GraphFrame {
@@ -61,7 +63,7 @@ export function graphFrame(t: GradTape, kIn: number): GraphFrame {
     return { k, phase: "forward", active: `eqn:${e.index}`, values, cotangents, fresh, caption: `Forward ${k}/${n}: ${e.text.replace(/\s+/g, " ")} gives ${out.name} = ${brief(t.values.get(out.name)!)}` };
   }
   // Backward: the loss's own cotangent is 1, then each rule's contributions.
-  cotangents.set(t.output.name, { shape: [], data: Float64Array.of(1) });
+  cotangents.set(t.output.name, { shape: [], data: Float64Array.of(1), dtype: t.values.get(t.output.name)?.dtype ?? "float32" });
   const steps = Math.min(k - n - 1, t.backward.length);
   for (let j = 0; j < steps; j++) for (const c of t.backward[j].contributions) addInto(cotangents, c.name, c.value);
   if (k - n - 1 < t.backward.length) {

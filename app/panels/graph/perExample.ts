@@ -5,7 +5,7 @@
  * the data's batch axis is its in_axes entry; both are moved to the front (jnp.moveaxis, the
  * engine's) so row k of each is example k. An unmapped argument is the same for every example.
  */
-import { grad, jnp, NDArray, vmap } from "../../../engine/index";
+import { grad, jnp, NDArray, vmap, type DType } from "../../../engine/index";
 import { asEngineError, type EngineError, type VmapCall } from "../../state/engineBridge";
 
 export interface PerExampleRows {
@@ -15,6 +15,7 @@ export interface PerExampleRows {
   sliceShape: number[];
   /** Row k: example k's slice of the data and its gradient, row-major (the first `limit` only). */
   rows: { data: Float64Array; grad: Float64Array }[];
+  dtypes: { data: DType; grad: DType };
   /** How many examples there are (B). */
   count: number;
 }
@@ -39,7 +40,7 @@ export function perExampleRows(call: VmapCall, fn: Function, k: number, limit = 
       data: front ? dv.subarray(i * per, (i + 1) * per) : dv,
       grad: gv.subarray(i * per, (i + 1) * per),
     }));
-    return { ok: true, value: { param: call.params[k], dataAxis: d, sliceShape: g.shape.slice(1), rows, count: B } };
+    return { ok: true, value: { param: call.params[k], dataAxis: d, sliceShape: g.shape.slice(1), rows, count: B, dtypes: { data: data.dtype, grad: g.dtype } } };
   } catch (e) {
     return { ok: false, error: asEngineError(e) };
   }
