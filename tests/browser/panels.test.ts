@@ -38,13 +38,14 @@ run("grad and jit panels explain, in Chromium", () => {
   it("the blog's 2×2 add and 5-d add: the rewrite pairs the jaxprs and flags vmap's transpose", async () => {
     await open();
     const rw = section("How vmap rewrote the program");
-    expect(await rw.locator("tr.rw-row").count()).toBe(1);
+    // The panels follow the explorer a frame later (usePanelInputs): poll.
+    await expect.poll(() => rw.locator("tr.rw-row").count()).toBe(1);
     expect(await rw.locator("tr.rw-added").count()).toBe(0);
     await open(FIVE_D);
-    expect(await rw.locator("tr.rw-added").count()).toBe(1);
+    await expect.poll(() => rw.locator("tr.rw-added").count()).toBe(1);
     expect(await rw.locator("tr.rw-added").textContent()).toContain("transpose[permutation=(1, 2, 3, 0, 4, 5)]");
     await rw.locator("tr.rw-row").nth(1).hover();
-    expect(await page.locator(".story li.linked").count()).toBe(1);
+    await expect.poll(() => page.locator(".story li.linked").count()).toBe(1);
     await rw.scrollIntoViewIfNeeded();
     await rw.screenshot({ path: join(SHOTS, "panels-rewrite-5d.png") });
   }, 60_000);
