@@ -27,6 +27,7 @@ export type PyType =
   | "KeyError"
   | "RecursionError"
   | "ZeroDivisionError"
+  | "OverflowError"
   // Not raised by the engine: the app's own stops of a call that ran too long or was cancelled
   // (app/state/compute.ts), named as Python names them (a timeout, Ctrl+C).
   | "TimeoutError"

@@ -8,6 +8,7 @@
  * `canonicalize_dtype`).
  */
 import { x64Enabled } from "../config";
+import { EngineError } from "../errors";
 
 export type DType = "bool" | "int32" | "int64" | "float32" | "float64";
 
@@ -73,12 +74,20 @@ export function promote(ts: readonly Typed[]): Typed {
   return FROM_RANK[x64Enabled() ? 1 : 0][r];
 }
 
-/** The dtype of a Python scalar: bool, a weak int (integral JS numbers) or a weak float. */
+/**
+ * The dtype of a Python scalar: bool, a weak int (integral JS numbers) or a weak float.
+ * A Python int outside the default int's range is JAX's OverflowError (`scalar_type_to_dtype` in
+ * jax/_src/dtypes.py, reached when a jitted jnp function abstracts the scalar), not a float.
+ * JS numbers past 2**53 are not exact integers, so only a float can have made them (`1e300`).
+ */
 export function scalarType(x: number | boolean, isFloatLiteral = false): Typed {
   if (typeof x === "boolean") return { dtype: "bool", weak: false };
-  // A JS number past the default int's range can only have come from a float (`1e300`).
-  const fits = x64Enabled() ? Number.isSafeInteger(x) : Number.isInteger(x) && Math.abs(x) <= 2 ** 31 - 1;
-  return fits && !isFloatLiteral ? { dtype: defaultInt(), weak: true } : { dtype: defaultFloat(), weak: true };
+  if (isFloatLiteral || !Number.isSafeInteger(x)) return { dtype: defaultFloat(), weak: true };
+  const int = defaultInt();
+  if (int === "int32" && (x > 2 ** 31 - 1 || x < -(2 ** 31))) {
+    throw new EngineError("unsupported", `Python int ${x} too large to convert to int32`, { pyType: "OverflowError" });
+  }
+  return { dtype: int, weak: true };
 }
 
 /** One value rounded to a dtype (what storing it into an array of that dtype does). */

@@ -221,3 +221,35 @@ describe("transformations see dtypes", () => {
     expect(g.tolist()).toEqual(want);
   });
 });
+
+describe("Python ints too large for the default int", () => {
+  const raised = (f: () => unknown) => {
+    try {
+      f();
+    } catch (e) {
+      return e as EngineError;
+    }
+    throw new Error("no error");
+  };
+
+  it("x + 2**40 is JAX's OverflowError without x64, and exact int64 arithmetic with it", () => {
+    const x = run("lambda x: jnp.arange(3)", 0);
+    const e = raised(() => run("lambda x: x + 2**40", x));
+    expect(e).toBeInstanceOf(EngineError);
+    expect(e.pyType).toBe("OverflowError");
+    expect(e.message).toBe("Python int 1099511627776 too large to convert to int32");
+    expect(raised(() => run("lambda x: x + (-2**31 - 1)", x)).message).toBe("Python int -2147483649 too large to convert to int32");
+    // The edges of int32 still fit.
+    expect(run("lambda x: x + (2**31 - 1)", np.array([0], undefined, "int32")).tolist()).toEqual([2 ** 31 - 1]);
+    config.update("jax_enable_x64", true);
+    const y = run("lambda x: x + 2**40", run("lambda x: jnp.arange(3)", 0));
+    expect(y.dtype).toBe("int64");
+    expect(y.tolist()).toEqual([2 ** 40, 2 ** 40 + 1, 2 ** 40 + 2]);
+  });
+
+  it("a Python float that large is still a float: x + 2.0**40 is float32", () => {
+    const y = run("lambda x: x + 2.0**40", run("lambda x: jnp.arange(3)", 0));
+    expect(y.dtype).toBe("float32");
+    expect(y.tolist()).toEqual([2 ** 40, 2 ** 40, 2 ** 40].map(f32));
+  });
+});
