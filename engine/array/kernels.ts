@@ -1,7 +1,10 @@
 /**
  * The loops every impl rule uses. Elementwise kernels walk the output row by row and pick the
  * per-op loop once per row (a switch outside the inner loop keeps V8's loops monomorphic).
+ * unary and binary write their results rounded to a given dtype: float32 with Math.fround in
+ * the loop itself (a separate rounding pass cost a third more per op), the others after.
  */
+import { roundInPlace, type DType } from "./dtype";
 import { allocate, NDArray } from "./ndarray";
 import { broadcastToView, memoryOrder, transposeView } from "./views";
 import { broadcastShapes, inversePerm, sizeOf, type Shape } from "./shape";
@@ -103,27 +106,39 @@ function asOneRow(shape: Shape, ops: readonly NDArray[]): boolean {
   return ops.every((o) => o.isContiguous && o.shape.length === shape.length);
 }
 
-export function unary(op: UnaryOp, x: NDArray): NDArray {
+/** `op` on every element, the results rounded to `dtype` (the array is of that dtype). */
+export function unary(op: UnaryOp, x: NDArray, dtype: DType = "float64"): NDArray {
   const order = memoryOrder(x);
-  if (order) return transposeView(unary(op, transposeView(x, order)), inversePerm(order));
-  const out = allocate(x.shape);
+  if (order) return transposeView(unary(op, transposeView(x, order), dtype), inversePerm(order));
+  const out = allocate(x.shape, dtype);
   const o = out.data;
   const X = x.data;
   const f = unaryFns[op];
-  const rowFn = (pos: number, [ox]: number[], n: number, sx: number) => {
-    switch (op) {
-      case "neg": for (let i = 0; i < n; i++) o[pos + i] = -X[ox + i * sx]; break;
-      case "exp": for (let i = 0; i < n; i++) o[pos + i] = Math.exp(X[ox + i * sx]); break;
-      case "tanh": for (let i = 0; i < n; i++) o[pos + i] = Math.tanh(X[ox + i * sx]); break;
-      default: for (let i = 0; i < n; i++) o[pos + i] = f(X[ox + i * sx]);
+  const rowFn = dtype === "float32"
+    ? (pos: number, [ox]: number[], n: number, sx: number) => {
+      const fr = Math.fround;
+      switch (op) {
+        case "neg": for (let i = 0; i < n; i++) o[pos + i] = fr(-X[ox + i * sx]); break;
+        case "exp": for (let i = 0; i < n; i++) o[pos + i] = fr(Math.exp(X[ox + i * sx])); break;
+        case "tanh": for (let i = 0; i < n; i++) o[pos + i] = fr(Math.tanh(X[ox + i * sx])); break;
+        default: for (let i = 0; i < n; i++) o[pos + i] = fr(f(X[ox + i * sx]));
+      }
     }
-  };
+    : (pos: number, [ox]: number[], n: number, sx: number) => {
+      switch (op) {
+        case "neg": for (let i = 0; i < n; i++) o[pos + i] = -X[ox + i * sx]; break;
+        case "exp": for (let i = 0; i < n; i++) o[pos + i] = Math.exp(X[ox + i * sx]); break;
+        case "tanh": for (let i = 0; i < n; i++) o[pos + i] = Math.tanh(X[ox + i * sx]); break;
+        default: for (let i = 0; i < n; i++) o[pos + i] = f(X[ox + i * sx]);
+      }
+    };
   if (x.isContiguous) rowFn(0, [x.offset], x.size, 1);
   else {
     const sx = x.ndim ? x.strides[x.ndim - 1] : 0;
     const walk = wantsTiles(x.shape, [x]) ? forEachTileRow : forEachRow;
     walk(x.shape, [x], (pos, offs, n) => rowFn(pos, offs, n, sx));
   }
+  if (dtype !== "float32") roundInPlace(o, 0, o.length, dtype);
   return out;
 }
 
@@ -137,27 +152,41 @@ function layoutFor(a: NDArray, b: NDArray): number[] | null {
   return memoryOrder(a) ?? (a.isContiguous ? null : memoryOrder(b));
 }
 
-/** Binary elementwise with NumPy broadcasting; `prim` names the op in shape errors. */
-export function binary(op: BinaryOp, a: NDArray, b: NDArray, prim: string = op): NDArray {
+/**
+ * Binary elementwise with NumPy broadcasting; `prim` names the op in shape errors; the results
+ * are rounded to `dtype` (the array is of that dtype).
+ */
+export function binary(op: BinaryOp, a: NDArray, b: NDArray, prim: string = op, dtype: DType = "float64"): NDArray {
   const shape = broadcastShapes([a.shape, b.shape], prim);
   const A0 = broadcastToView(a, shape);
   const B0 = broadcastToView(b, shape);
   const order = layoutFor(A0, B0);
-  if (order) return transposeView(binary(op, transposeView(A0, order), transposeView(B0, order), prim), inversePerm(order));
-  const out = allocate(shape);
+  if (order) return transposeView(binary(op, transposeView(A0, order), transposeView(B0, order), prim, dtype), inversePerm(order));
+  const out = allocate(shape, dtype);
   const o = out.data;
   const A = A0.data;
   const B = B0.data;
   const f = binaryFns[op];
-  const rowFn = (pos: number, oa: number, sa: number, ob: number, sb: number, n: number) => {
-    switch (op) {
-      case "add": for (let i = 0; i < n; i++) o[pos + i] = A[oa + i * sa] + B[ob + i * sb]; break;
-      case "sub": for (let i = 0; i < n; i++) o[pos + i] = A[oa + i * sa] - B[ob + i * sb]; break;
-      case "mul": for (let i = 0; i < n; i++) o[pos + i] = A[oa + i * sa] * B[ob + i * sb]; break;
-      case "div": for (let i = 0; i < n; i++) o[pos + i] = A[oa + i * sa] / B[ob + i * sb]; break;
-      default: for (let i = 0; i < n; i++) o[pos + i] = f(A[oa + i * sa], B[ob + i * sb]);
+  const rowFn = dtype === "float32"
+    ? (pos: number, oa: number, sa: number, ob: number, sb: number, n: number) => {
+      const fr = Math.fround;
+      switch (op) {
+        case "add": for (let i = 0; i < n; i++) o[pos + i] = fr(A[oa + i * sa] + B[ob + i * sb]); break;
+        case "sub": for (let i = 0; i < n; i++) o[pos + i] = fr(A[oa + i * sa] - B[ob + i * sb]); break;
+        case "mul": for (let i = 0; i < n; i++) o[pos + i] = fr(A[oa + i * sa] * B[ob + i * sb]); break;
+        case "div": for (let i = 0; i < n; i++) o[pos + i] = fr(A[oa + i * sa] / B[ob + i * sb]); break;
+        default: for (let i = 0; i < n; i++) o[pos + i] = fr(f(A[oa + i * sa], B[ob + i * sb]));
+      }
     }
-  };
+    : (pos: number, oa: number, sa: number, ob: number, sb: number, n: number) => {
+      switch (op) {
+        case "add": for (let i = 0; i < n; i++) o[pos + i] = A[oa + i * sa] + B[ob + i * sb]; break;
+        case "sub": for (let i = 0; i < n; i++) o[pos + i] = A[oa + i * sa] - B[ob + i * sb]; break;
+        case "mul": for (let i = 0; i < n; i++) o[pos + i] = A[oa + i * sa] * B[ob + i * sb]; break;
+        case "div": for (let i = 0; i < n; i++) o[pos + i] = A[oa + i * sa] / B[ob + i * sb]; break;
+        default: for (let i = 0; i < n; i++) o[pos + i] = f(A[oa + i * sa], B[ob + i * sb]);
+      }
+    };
   if (asOneRow(shape, [A0, B0])) rowFn(0, A0.offset, 1, B0.offset, 1, out.size);
   else {
     const last = shape.length - 1;
@@ -166,14 +195,15 @@ export function binary(op: BinaryOp, a: NDArray, b: NDArray, prim: string = op):
     const walk = wantsTiles(shape, [A0, B0]) ? forEachTileRow : forEachRow;
     walk(shape, [A0, B0], (pos, [oa, ob], n) => rowFn(pos, oa, sa, ob, sb, n));
   }
+  if (dtype !== "float32") roundInPlace(o, 0, o.length, dtype);
   return out;
 }
 
-/** where(c, x, y) with broadcasting: nonzero c picks x. */
-export function select(c: NDArray, x: NDArray, y: NDArray): NDArray {
+/** where(c, x, y) with broadcasting: nonzero c picks x; the results rounded to `dtype`. */
+export function select(c: NDArray, x: NDArray, y: NDArray, dtype: DType = "float64"): NDArray {
   const shape = broadcastShapes([c.shape, x.shape, y.shape], "select_n");
   const ops = [c, x, y].map((v) => broadcastToView(v, shape));
-  const out = allocate(shape);
+  const out = allocate(shape, dtype);
   const last = shape.length - 1;
   const st = ops.map((v) => (last >= 0 ? v.strides[last] : 0));
   forEachRow(shape, ops, (pos, [oc, ox, oy], n) => {
@@ -181,6 +211,7 @@ export function select(c: NDArray, x: NDArray, y: NDArray): NDArray {
       out.data[pos + i] = ops[0].data[oc + i * st[0]] !== 0 ? ops[1].data[ox + i * st[1]] : ops[2].data[oy + i * st[2]];
     }
   });
+  roundInPlace(out.data, 0, out.size, dtype);
   return out;
 }
 

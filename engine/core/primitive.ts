@@ -28,8 +28,16 @@ export interface PrimitiveDef<P = any> {
    * (dtype.ts `promote`), right for arithmetic, reductions, contractions and data movement.
    */
   dtype?(xs: readonly Typed[], params: P): Typed;
-  /** Concrete evaluation on arrays. definePrimitive wraps it to charge `cost` first. */
-  impl(xs: NDArray[], params: P): NDArray[];
+  /**
+   * Concrete evaluation on arrays. definePrimitive wraps it to charge `cost` first and passes
+   * `type`, the results' type from the `dtype` rule (callers never pass it).
+   */
+  impl(xs: NDArray[], params: P, type?: Typed): NDArray[];
+  /**
+   * True when impl returns fresh results already rounded to `type` (elementwise kernels round
+   * in their loops), so definePrimitive only labels them, with no second pass over the data.
+   */
+  readonly roundsResults?: boolean;
   /**
    * Element operations one impl call performs, for the work budget (engine/limits.ts); known
    * from shapes alone, so the budget refuses before the work starts. O(ndim), never per
@@ -89,6 +97,7 @@ export function definePrimitive<P>(def: PrimitiveDef<P>): PrimitiveDef<P> {
     impl: (xs, p) => {
       chargeOps(cost(xs, p) + CALL_COST);
       const t = dtype(xs, p);
+      if (def.roundsResults) return impl(xs, p, t).map((out) => relabel(out, t));
       return impl(xs, p).map((out) => conform(out, t, xs));
     },
   };
@@ -103,9 +112,7 @@ export function definePrimitive<P>(def: PrimitiveDef<P>): PrimitiveDef<P> {
  */
 function conform(out: NDArray, t: Typed, xs: readonly NDArray[]): NDArray {
   const source = xs.find((x) => x.data === out.data);
-  if (source !== undefined && source.dtype === t.dtype) {
-    return out.dtype === t.dtype && out.weak === t.weak ? out : new NDArray(out.data, out.shape, out.strides, out.offset, t.dtype, t.weak);
-  }
+  if (source !== undefined && source.dtype === t.dtype) return relabel(out, t);
   if (source !== undefined) {
     const data = out.flat();
     roundInPlace(data, 0, data.length, t.dtype);
@@ -113,8 +120,12 @@ function conform(out: NDArray, t: Typed, xs: readonly NDArray[]): NDArray {
   }
   if (out.isContiguous && out.offset === 0 && out.data.length === out.size) roundInPlace(out.data, 0, out.size, t.dtype);
   else roundInPlace(out.data, 0, out.data.length, t.dtype);
-  return out.dtype === t.dtype && out.weak === t.weak ? out : new NDArray(out.data, out.shape, out.strides, out.offset, t.dtype, t.weak);
+  return relabel(out, t);
 }
+
+/** `out`'s values labelled with type `t` (they already are `t`'s values). */
+const relabel = (out: NDArray, t: Typed): NDArray =>
+  out.dtype === t.dtype && out.weak === t.weak ? out : new NDArray(out.data, out.shape, out.strides, out.offset, t.dtype, t.weak);
 
 /** Total elements of a primitive's results, from its shape rule. */
 function resultSize<P>(def: PrimitiveDef<P>, xs: readonly NDArray[], p: P): number {

@@ -9,7 +9,7 @@
  */
 import { EngineError } from "../errors";
 import { NDArray } from "../array/ndarray";
-import { canonicalize, defaultFloat, isFloat, promote, roundExpr, type DType, type Typed } from "../array/dtype";
+import { canonicalize, defaultFloat, isFloat, promote, roundExpr, roundInPlace, type DType, type Typed } from "../array/dtype";
 import { binary, select, unary, type BinaryOp, type UnaryOp } from "../array/kernels";
 import { broadcastShapes } from "../array/shape";
 import { ShapedArray } from "../core/aval";
@@ -23,9 +23,13 @@ type Ct = Value | null;
 
 const b = (prim: PrimitiveDef<NoParams>, ...args: unknown[]): Value => bind1(prim, args);
 
+/**
+ * Every elementwise impl takes the result dtype `d` and returns a fresh array of it, its values
+ * rounded as they are written (roundsResults: no second pass over the result).
+ */
 function unaryPrim<P = NoParams>(
   name: string,
-  impl: (x: NDArray, p: P) => NDArray,
+  impl: (x: NDArray, p: P, d: DType) => NDArray,
   emit: (args: string[], p: P) => string,
   vjp: Vjp<P>,
   printParams?: (p: P) => string,
@@ -38,7 +42,8 @@ function unaryPrim<P = NoParams>(
     name,
     elementwise: true,
     shape: ([x]) => [new ShapedArray(x.shape)],
-    impl: ([x], p) => [impl(x, p)],
+    impl: ([x], p, t) => [impl(x, p, t?.dtype ?? "float64")],
+    roundsResults: true,
     cost: ([x], p) => cost(x, p),
     batch: (_B, xs, dims, p) => vectorized(prim, xs, dims, p),
     provenance: elementwiseCells,
@@ -48,7 +53,7 @@ function unaryPrim<P = NoParams>(
   return prim;
 }
 
-const kernelUnary = (op: UnaryOp) => (x: NDArray) => unary(op, x);
+const kernelUnary = (op: UnaryOp) => (x: NDArray, _p: unknown, d: DType) => unary(op, x, d);
 
 /**
  * Float-only math (exp, log, sin, …) on an int or bool operand gives the default float, as jnp
@@ -56,10 +61,11 @@ const kernelUnary = (op: UnaryOp) => (x: NDArray) => unary(op, x);
  */
 const inexact = ([x]: readonly Typed[]): Typed => (isFloat(x.dtype) ? { dtype: canonicalize(x.dtype), weak: x.weak } : { dtype: defaultFloat(), weak: x.weak });
 
-function mapUnary(x: NDArray, f: (v: number) => number): NDArray {
+function mapUnary(x: NDArray, f: (v: number) => number, dtype: DType): NDArray {
   const d = x.flat();
   for (let i = 0; i < d.length; i++) d[i] = f(d[i]);
-  return new NDArray(d, x.shape);
+  roundInPlace(d, 0, d.length, dtype);
+  return new NDArray(d, x.shape, undefined, 0, dtype);
 }
 
 /** Unary rule `ct ↦ f(ct, x, out)`, zero cotangent in, zero out. */
@@ -75,7 +81,7 @@ export const tanhP: PrimitiveDef<NoParams> = unaryPrim("tanh", kernelUnary("tanh
 // jax.nn.sigmoid is lax.logistic; its rule g·ans·(1 − ans) stays finite where exp(−x) overflows.
 export const logisticP: PrimitiveDef<NoParams> = unaryPrim(
   "logistic",
-  (x) => mapUnary(x, (v) => 1 / (1 + Math.exp(-v))),
+  (x, _p, d) => mapUnary(x, (v) => 1 / (1 + Math.exp(-v)), d),
   ([a]) => `(1 / (1 + Math.exp(-(${a}))))`,
   rule((ct, _x, out) => b(mulP, ct, b(mulP, out, b(subP, 1, out)))), undefined, undefined, inexact);
 // JAX: g·(0.5 / ans).
@@ -85,7 +91,7 @@ export const absP: PrimitiveDef<NoParams> = unaryPrim("abs", kernelUnary("abs"),
 // `+ 0` turns Math.sign's -0 into 0, like the kernel. JAX: defjvp_zero(sign_p).
 export const signP: PrimitiveDef<NoParams> = unaryPrim("sign", kernelUnary("sign"), ([a]) => `(Math.sign(${a}) + 0)`, zeroVjp);
 // jnp.square is lax.square (a primitive since JAX 0.4.36); JAX rule: g·(2·x).
-export const squareP: PrimitiveDef<NoParams> = unaryPrim("square", (x) => binary("mul", x, x, "square"), ([a]) => `(${a} * ${a})`, rule((ct, x) => b(mulP, ct, b(mulP, 2, x))));
+export const squareP: PrimitiveDef<NoParams> = unaryPrim("square", (x, _p, d) => binary("mul", x, x, "square", d), ([a]) => `(${a} * ${a})`, rule((ct, x) => b(mulP, ct, b(mulP, 2, x))));
 
 /** x**y for an integer y by JAX's square-and-multiply (`_integer_pow`), so rounding matches. */
 function integerPowScalar(x: number, y: number): number {
@@ -156,9 +162,9 @@ export interface IntegerPowParams { y: number }
 /** x ** n for a Python int n (what jnp.power and `**` bind). JAX rule: g·(y·x^(y−1)), 0 for y = 0. */
 export const integerPowP: PrimitiveDef<IntegerPowParams> = unaryPrim<IntegerPowParams>(
   "integer_pow",
-  (x, { y }) => {
+  (x, { y }, d) => {
     if (!Number.isInteger(y)) throw new EngineError("unsupported", `integer_pow needs an integer exponent, got ${y}`);
-    return mapUnary(x, (v) => integerPowScalar(v, y));
+    return mapUnary(x, (v) => integerPowScalar(v, y), d);
   },
   ([a], { y }) => integerPowEmit(a, y),
   ([ct], [x], _outs, { y }) => [ct === null || y === 0 ? null : b(mulP, ct, b(mulP, y, bind1(integerPowP, [x], { y: y - 1 })))],
@@ -169,7 +175,7 @@ export const integerPowP: PrimitiveDef<IntegerPowParams> = unaryPrim<IntegerPowP
 // ---------------------------------------------------------------- n-ary
 function naryPrim(
   name: string,
-  impl: (xs: NDArray[]) => NDArray,
+  impl: (xs: NDArray[], d: DType) => NDArray,
   emit: (args: string[], p: NoParams, out?: ShapedArray) => string,
   vjp: Vjp<NoParams>,
   dtype?: (xs: readonly Typed[]) => Typed,
@@ -179,7 +185,8 @@ function naryPrim(
     name,
     elementwise: true,
     shape: (avals) => [new ShapedArray(broadcastShapes(avals.map((a) => a.shape), name))],
-    impl: (xs) => [impl(xs)],
+    impl: (xs, _p, t) => [impl(xs, t?.dtype ?? "float64")],
+    roundsResults: true,
     cost: broadcastSize,
     batch: (B, xs, dims, p) => broadcasting(prim, B, xs, dims, p),
     provenance: elementwiseCells,
@@ -202,7 +209,7 @@ function broadcastSize(xs: readonly NDArray[]): number {
   return n;
 }
 
-const kernelBinary = (op: BinaryOp, name: string) => ([x, y]: NDArray[]) => binary(op, x, y, name);
+const kernelBinary = (op: BinaryOp, name: string) => ([x, y]: NDArray[], d: DType) => binary(op, x, y, name, d);
 
 /** Binary rule: per-operand cotangents at the output shape, then summed to each operand's shape. */
 const rule2 = (fx: (ct: Value, x: Value, y: Value, out: Value) => Ct, fy: (ct: Value, x: Value, y: Value, out: Value) => Ct): Vjp<NoParams> =>
@@ -224,7 +231,7 @@ export const subP: PrimitiveDef<NoParams> = naryPrim("sub", kernelBinary("sub", 
 const int32Product = (xs: readonly Typed[]): boolean => promote(xs).dtype === "int32";
 export const mulP: PrimitiveDef<NoParams> = naryPrim(
   "mul",
-  ([x, y]) => binary(int32Product([x, y]) ? "imul" : "mul", x, y, "mul"),
+  ([x, y], d) => binary(int32Product([x, y]) ? "imul" : "mul", x, y, "mul", d),
   ([a, c], _p, out) => (out?.dtype === "int32" ? `Math.imul(${a}, ${c})` : `(${a} * ${c})`),
   rule2((ct, _x, y) => b(mulP, ct, y), (ct, x) => b(mulP, x, ct)));
 // JAX: x̄ = g / y, ȳ = (−g·x)·y^−2.
@@ -275,9 +282,9 @@ export const neP: PrimitiveDef<NoParams> = naryPrim("ne", kernelBinary("ne", "ne
  */
 export const selectNP: PrimitiveDef<NoParams> = naryPrim(
   "select_n",
-  ([pred, onFalse, onTrue, ...more]) => {
+  ([pred, onFalse, onTrue, ...more], d) => {
     if (onTrue === undefined || more.length) throw new EngineError("unsupported", "select_n takes a predicate and exactly two cases here");
-    return select(pred, onTrue, onFalse);
+    return select(pred, onTrue, onFalse, d);
   },
   ([p, c0, c1]) => `(${p} !== 0 ? ${c1} : ${c0})`,
   ([ct], [pred, c0, c1]) => {
@@ -297,7 +304,7 @@ export interface ConvertParams { newDtype: DType; weakType: boolean }
  */
 export const convertElementTypeP: PrimitiveDef<ConvertParams> = unaryPrim<ConvertParams>(
   "convert_element_type",
-  (x) => new NDArray(x.flat(), x.shape),
+  (x, _p, d) => mapUnary(x, (v) => v, d),
   ([a], { newDtype }) => roundExpr(a, newDtype),
   ([ct], [x]) => [ct === null || !isFloat(x.dtype) ? null : convert(ct, x.dtype, x.weak)],
   ({ newDtype, weakType }) => `new_dtype=${newDtype} weak_type=${weakType ? "True" : "False"}`,
