@@ -3,12 +3,14 @@ import { scalarArray } from "./array/create";
 import { isValue } from "./core/tracer";
 import type { LangHost } from "./lang/host";
 import { jnp, nn } from "./numpy";
+import { creationFunctions } from "./numpy/jnp";
 import { grad } from "./transforms/grad";
 import { jit } from "./transforms/jit";
 import { vmap } from "./transforms/vmap";
 
 export const engineHost: LangHost = {
-  jnp: jnp as unknown as LangHost["jnp"],
+  // The lambda language knows Python ints (an integral number), so its jnp.array([1, 2]) is int32.
+  jnp: { ...jnp, ...creationFunctions(true) } as unknown as LangHost["jnp"],
   nn: nn as unknown as LangHost["nn"],
   vmap: (f, inAxes, outAxes, opts) => vmap(f, inAxes, outAxes, opts ?? {}),
   grad: (f, opts) => grad(f, opts ?? {}),

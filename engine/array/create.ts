@@ -2,7 +2,7 @@
 import { EngineError, pyShape } from "../errors";
 import { checkAlloc } from "../limits";
 import { allocate, NDArray, type NestedList } from "./ndarray";
-import { defaultFloat, defaultInt, roundInPlace, scalarType, type DType } from "./dtype";
+import { defaultFloat, defaultInt, promote, roundInPlace, scalarType, type DType, type Typed } from "./dtype";
 import { isPyFloat, pyNumber, pyTypeName, shapeArg, typeError } from "./pyargs";
 import { sizeOf, type Shape } from "./shape";
 
@@ -24,6 +24,7 @@ const ragged = () =>
 function element(x: unknown): number {
   if (typeof x === "number") return x;
   if (typeof x === "boolean") return Number(x);
+  if (isPyFloat(x)) return x.data[x.offset];
   if (Array.isArray(x)) throw ragged();
   throw typeError(`Value of type <class '${pyTypeName(x)}'> is not a valid JAX array element: only arrays of numeric types are supported`);
 }
@@ -55,6 +56,34 @@ export function array(data: NestedList | ArrayLike<number> | NDArray | boolean, 
   if (data instanceof NDArray) return shape === undefined ? data : data.reshape(shapeArg(shape));
   const made = arrayOf(data, shape);
   return fromFlat(made.data, made.shape, dtype ?? (allBooleans(data) ? "bool" : defaultFloat()));
+}
+
+/**
+ * jnp.array of a Python object (the lambda language's numbers, bools and nested lists), typed
+ * as JAX types it without `dtype=`: the lattice join of the leaves' types (a Python int weak
+ * int, a float weak float, a bool bool; `[1, 2]` int32, `[1, 2.0]` float32), weak only for a
+ * bare scalar (`jnp.array(3)` is a weak int32). JAX: jax/_src/numpy/array_constructors.py
+ * `array` (`lattice_result_type(*leaves)`, `weak_type = … is_weakly_typed(object)`).
+ * Only the lambda language knows Python ints: JS callers use `array`, where numbers are floats.
+ */
+export function pythonArray(obj: unknown, dtype: DType | null = null): NDArray {
+  const t: Typed = dtype !== null ? { dtype, weak: false } : pythonType(obj);
+  const made = arrayOf(obj as NestedList);
+  return fromFlat(made.data, made.shape, t.dtype, t.weak);
+}
+
+/** The type JAX gives a Python object's elements (see pythonArray); lists are never weak. */
+export function pythonType(obj: unknown): Typed {
+  const leaves: Typed[] = [];
+  const walk = (x: unknown): void => {
+    if (Array.isArray(x)) x.forEach(walk);
+    else if (typeof x === "number" || typeof x === "boolean") leaves.push(scalarType(x));
+    else if (isPyFloat(x)) leaves.push(x as unknown as Typed);
+  };
+  walk(obj);
+  if (leaves.length === 0) return { dtype: defaultFloat(), weak: false };
+  const t = promote(leaves);
+  return Array.isArray(obj) && t.weak ? { dtype: t.dtype, weak: false } : t;
 }
 
 function allBooleans(data: unknown): boolean {

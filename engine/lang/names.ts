@@ -12,7 +12,7 @@ export const JNP_FUNCTIONS = [
   "sum", "mean", "max", "min", "prod",
   "dot", "vdot", "matmul", "outer", "einsum",
   "transpose", "reshape", "moveaxis", "swapaxes", "expand_dims", "squeeze", "stack", "concatenate",
-  "where", "zeros_like", "ones_like", "arange",
+  "where", "zeros_like", "ones_like", "arange", "array", "asarray", "zeros", "ones", "full",
   "less", "less_equal", "greater", "greater_equal", "equal", "not_equal",
 ] as const;
 export type JnpName = (typeof JNP_FUNCTIONS)[number];
@@ -44,6 +44,7 @@ export const JNP_PARAM_NAMES: Record<JnpName, readonly string[]> = {
   exp: ["x"], log: ["x"], sin: ["x"], cos: ["x"], tanh: ["x"], sqrt: ["x"], abs: ["x"], square: ["x"],
   where: ["condition", "x", "y"], stack: ["arrays"], concatenate: ["arrays"],
   einsum: ["subscripts"], zeros_like: ["a"], ones_like: ["a"], arange: ["start", "stop", "step"],
+  array: ["object"], asarray: ["a"], zeros: ["shape"], ones: ["shape"], full: ["shape", "fill_value"],
   less: ["x", "y"], less_equal: ["x", "y"], greater: ["x", "y"], greater_equal: ["x", "y"],
   equal: ["x", "y"], not_equal: ["x", "y"],
 };
@@ -51,7 +52,7 @@ export const NN_PARAM_NAMES: readonly string[] = ["x"];
 
 /** Real `jax.numpy` names people reach for that the playground does not have. */
 export const JNP_UNSUPPORTED = new Set([
-  "array", "asarray", "zeros", "ones", "full", "empty", "eye", "identity", "linspace", "full_like",
+  "empty", "eye", "identity", "linspace", "full_like",
   "empty_like", "cumsum", "cumprod", "argmax", "argmin", "argsort", "sort", "clip", "floor", "ceil",
   "round", "sign", "tan", "arcsin", "arccos", "arctan", "arctan2", "sinh", "cosh", "arctanh", "log1p",
   "expm1", "log2", "log10", "exp2", "logaddexp", "mod", "remainder", "floor_divide", "true_divide",

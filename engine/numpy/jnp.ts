@@ -7,12 +7,12 @@
  * JAX: jax/_src/numpy/{ufuncs,reductions,lax_numpy}.py.
  */
 import { EngineError, incompatibleRankBroadcast, pyShape } from "../errors";
-import { defaultInt, isInt, scalarType, type DType } from "../array/dtype";
-import { arange as makeArange, ones, zeros } from "../array/create";
-import type { NDArray } from "../array/ndarray";
+import { defaultFloat, defaultInt, isInt, scalarType, type DType } from "../array/dtype";
+import { arange as makeArange, array as makeArray, full as makeFull, ones, pythonArray, pythonType, zeros } from "../array/create";
+import { NDArray } from "../array/ndarray";
 import { broadcastShapes, inferNewShape, sizeOf } from "../array/shape";
 import { shapeArg } from "../array/pyargs";
-import type { Value } from "../core/tracer";
+import { isValue, type Value } from "../core/tracer";
 import * as lax from "../primitives/lax";
 import { canonicalizeAxis, reductionAxes, type ArrayLike, type Axis } from "./args";
 import { castTo, promoteArgs, promoteArgsInexact } from "./promote";
@@ -325,3 +325,38 @@ export const arange = defineJnp<(start: number, stop?: number | null, step?: num
     return dtype === null ? out : (castTo(out, { dtype, weak: false }) as NDArray);
   },
 );
+
+// ---------------------------------------------------------------- creation
+type Create = {
+  array: (object: unknown, dtype?: DType | null) => Value;
+  asarray: (a: unknown, dtype?: DType | null) => Value;
+  zeros: (shape: number | readonly number[], dtype?: DType | null) => NDArray;
+  ones: (shape: number | readonly number[], dtype?: DType | null) => NDArray;
+  full: (shape: number | readonly number[], fill_value: unknown, dtype?: DType | null) => NDArray;
+};
+
+/**
+ * jnp.array, asarray, zeros, ones and full. With `python`, numbers are the lambda language's
+ * Python values, typed as JAX types them (an integral number is a Python int: `jnp.array([1,
+ * 2])` is int32, `jnp.full((2,), 3)` a weak int32); without, JS numbers, which cannot tell 1
+ * from 1.0, are floats (the JS API's contract, like `np.array`). An array or tracer is itself,
+ * converted when `dtype` is given. JAX: jax/_src/numpy/array_constructors.py, array_creation.py.
+ */
+export function creationFunctions(python: boolean): Create {
+  const make = (obj: unknown, dtype: DType | null): Value => {
+    if (isValue(obj)) return dtype === null ? obj : castTo(obj, { dtype, weak: false });
+    return python ? pythonArray(obj, dtype) : makeArray(obj as never, undefined, dtype ?? undefined);
+  };
+  const fill = (shape: unknown, value: unknown, dtype: DType | null): NDArray => {
+    const t = dtype !== null ? { dtype, weak: false } : python ? pythonType(value) : { dtype: typeof value === "boolean" ? "bool" as const : defaultFloat(), weak: false };
+    const out = makeFull(shapeArg(shape), value as number, t.dtype);
+    return t.weak ? new NDArray(out.data, out.shape, undefined, 0, t.dtype, true) : out;
+  };
+  return {
+    array: defineJnp<Create["array"]>(SIG.array, (obj: unknown, dtype: DType | null) => make(obj, dtype)),
+    asarray: defineJnp<Create["asarray"]>(SIG.asarray, (obj: unknown, dtype: DType | null) => make(obj, dtype)),
+    zeros: defineJnp<Create["zeros"]>(SIG.zeros, (shape: unknown, dtype: DType | null) => fill(shape, 0, dtype ?? defaultFloat())),
+    ones: defineJnp<Create["ones"]>(SIG.ones, (shape: unknown, dtype: DType | null) => fill(shape, 1, dtype ?? defaultFloat())),
+    full: defineJnp<Create["full"]>(SIG.full, (shape: unknown, value: unknown, dtype: DType | null) => fill(shape, value, dtype)),
+  };
+}

@@ -48,6 +48,8 @@ export const jnp = {
   zeros_like: base.zeros_like,
   ones_like: base.ones_like,
   arange: base.arange,
+  /** JS numbers are floats here; the lambda language's host has the Python-typed ones. */
+  ...base.creationFunctions(false),
   less: base.less,
   less_equal: base.less_equal,
   greater: base.greater,

@@ -99,6 +99,12 @@ export const JNP_SIGNATURES = {
   where: { name: "where", params: [p("condition", "array"), p("x", "array", undefined), p("y", "array", undefined)] } as Signature,
   zeros_like: like("zeros_like"),
   ones_like: like("ones_like"),
+  // array_constructors.py / array_creation.py; the object is read by the function itself.
+  array: { name: "array", params: [p("object", "ignored"), p("dtype", "dtype", null), p("copy", "ignored", true), kw("device", "unsupported", null)] } as Signature,
+  asarray: { name: "asarray", params: [p("a", "ignored"), p("dtype", "dtype", null), p("order", "ignored", null), kw("copy", "ignored", null), kw("device", "unsupported", null)] } as Signature,
+  zeros: { name: "zeros", params: [p("shape", "ignored"), p("dtype", "dtype", null), kw("device", "unsupported", null)] } as Signature,
+  ones: { name: "ones", params: [p("shape", "ignored"), p("dtype", "dtype", null), kw("device", "unsupported", null)] } as Signature,
+  full: { name: "full", params: [p("shape", "ignored"), p("fill_value", "ignored"), p("dtype", "dtype", null), kw("device", "unsupported", null)] } as Signature,
   arange: {
     name: "arange",
     params: [p("start", "number?"), p("stop", "number?", null), p("step", "number?", null), p("dtype", "dtype", null), kw("device", "unsupported", null)],

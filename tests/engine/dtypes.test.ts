@@ -253,3 +253,44 @@ describe("Python ints too large for the default int", () => {
     expect(y.tolist()).toEqual([2 ** 40, 2 ** 40, 2 ** 40].map(f32));
   });
 });
+
+describe("creation from Python values in the lambda language (jnp.array, asarray, zeros, ones, full)", () => {
+  const typed = (src: string) => {
+    const r = run(`lambda x: ${src}`, np.array([1, 2, 3]));
+    return [r.dtype, r.weak, r.tolist()];
+  };
+
+  it("types as JAX's jnp.array: Python ints int32, any float float32, bools bool; weak only for a bare scalar", () => {
+    expect(typed("jnp.array([1, 2])")).toEqual(["int32", false, [1, 2]]);
+    expect(typed("jnp.array([[1, 2], [3, 4]]) + 1")).toEqual(["int32", false, [[2, 3], [4, 5]]]);
+    expect(typed("jnp.array([1, 2.0])")).toEqual(["float32", false, [1, 2]]);
+    expect(typed("jnp.array([1, 2.5])")).toEqual(["float32", false, [1, 2.5]]);
+    expect(typed("jnp.array([True, False])")[0]).toBe("bool");
+    expect(typed("jnp.array([True, 2])")).toEqual(["int32", false, [1, 2]]);
+    // JAX: Array(42, dtype=int32, weak_type=True) (array_constructors.py docstring).
+    expect(typed("jnp.array(3)")).toEqual(["int32", true, 3]);
+    expect(typed("jnp.array(3.0)")).toEqual(["float32", true, 3]);
+    expect(typed("jnp.asarray([4, 5])")).toEqual(["int32", false, [4, 5]]);
+    expect(typed("jnp.array([1, 2], dtype='float32')")).toEqual(["float32", false, [1, 2]]);
+    expect(typed("jnp.array([])")).toEqual(["float32", false, []]);
+    config.update("jax_enable_x64", true);
+    expect(typed("jnp.array([1, 2])")[0]).toBe("int64");
+    expect(typed("jnp.array([1, 2.0])")[0]).toBe("float64");
+  });
+
+  it("full takes its fill value's type (weak), zeros and ones the default float", () => {
+    expect(typed("jnp.full((2,), 3)")).toEqual(["int32", true, [3, 3]]);
+    expect(typed("jnp.full((2,), 2.0)")).toEqual(["float32", true, [2, 2]]);
+    expect(typed("jnp.full(2, 3, dtype='float32')")).toEqual(["float32", false, [3, 3]]);
+    expect(typed("jnp.zeros(3)")).toEqual(["float32", false, [0, 0, 0]]);
+    expect(typed("jnp.ones((1, 2), 'int32')")).toEqual(["int32", false, [[1, 1]]]);
+    // An int array stays int in arithmetic with a Python int, as in JAX.
+    expect(typed("jnp.full((2,), 3) * jnp.array([2, 5])")).toEqual(["int32", false, [6, 15]]);
+  });
+
+  it("JS numbers stay floats in the JS API (JS cannot tell 1 from 1.0)", () => {
+    expect((jnp as unknown as { array: (o: unknown) => NDArray }).array([[0, 1], [2, 3]]).dtype).toBe("float32");
+    expect(np.array([[0, 1], [2, 3]]).dtype).toBe("float32");
+    expect((jnp as unknown as { full: (s: unknown, v: unknown) => NDArray }).full([2], 3).dtype).toBe("float32");
+  });
+});
