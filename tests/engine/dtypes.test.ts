@@ -8,6 +8,7 @@ import { config, EngineError, grad, jit, jnp, makeJaxpr, np, parseLambda, vmap, 
 import { setCodegenAllowed } from "../../engine";
 import fc from "fast-check";
 import { caseArb, inputsOf, programOf, sameNumbers } from "./ir/programs";
+import { caught } from "../helpers/caught";
 
 type V = any;
 const f32 = Math.fround;
@@ -223,22 +224,13 @@ describe("transformations see dtypes", () => {
 });
 
 describe("Python ints too large for the default int", () => {
-  const raised = (f: () => unknown) => {
-    try {
-      f();
-    } catch (e) {
-      return e as EngineError;
-    }
-    throw new Error("no error");
-  };
-
   it("x + 2**40 is JAX's OverflowError without x64, and exact int64 arithmetic with it", () => {
     const x = run("lambda x: jnp.arange(3)", 0);
-    const e = raised(() => run("lambda x: x + 2**40", x));
+    const e = caught(() => run("lambda x: x + 2**40", x));
     expect(e).toBeInstanceOf(EngineError);
     expect(e.pyType).toBe("OverflowError");
     expect(e.message).toBe("Python int 1099511627776 too large to convert to int32");
-    expect(raised(() => run("lambda x: x + (-2**31 - 1)", x)).message).toBe("Python int -2147483649 too large to convert to int32");
+    expect(caught(() => run("lambda x: x + (-2**31 - 1)", x)).message).toBe("Python int -2147483649 too large to convert to int32");
     // The edges of int32 still fit.
     expect(run("lambda x: x + (2**31 - 1)", np.array([0], undefined, "int32")).tolist()).toEqual([2 ** 31 - 1]);
     config.update("jax_enable_x64", true);
