@@ -78,7 +78,8 @@ export function pythonType(obj: unknown): Typed {
   const walk = (x: unknown): void => {
     if (Array.isArray(x)) x.forEach(walk);
     else if (typeof x === "number" || typeof x === "boolean") leaves.push(scalarType(x));
-    else if (isPyFloat(x)) leaves.push(x as unknown as Typed);
+    // An array among the leaves (a Python float kept as one, or any engine array/tracer).
+    else if (typeof x === "object" && x !== null && typeof (x as Partial<Typed>).dtype === "string") leaves.push(x as Typed);
   };
   walk(obj);
   if (leaves.length === 0) return { dtype: defaultFloat(), weak: false };

@@ -11,7 +11,7 @@ import { defaultFloat, defaultInt, isInt, scalarType, type DType } from "../arra
 import { arange as makeArange, array as makeArray, full as makeFull, ones, pythonArray, pythonType, zeros } from "../array/create";
 import { NDArray } from "../array/ndarray";
 import { broadcastShapes, inferNewShape, sizeOf } from "../array/shape";
-import { shapeArg } from "../array/pyargs";
+import { isPyFloat, shapeArg } from "../array/pyargs";
 import { isValue, type Value } from "../core/tracer";
 import * as lax from "../primitives/lax";
 import { canonicalizeAxis, reductionAxes, type ArrayLike, type Axis } from "./args";
@@ -335,6 +335,18 @@ type Create = {
   full: (shape: number | readonly number[], fill_value: unknown, dtype?: DType | null) => NDArray;
 };
 
+/** True for a list holding an array or tracer (not a Python float kept as a 0-d array). */
+const hasArrayElement = (o: unknown): boolean => (Array.isArray(o) ? o.some(hasArrayElement) : isValue(o) && !isPyFloat(o));
+
+/**
+ * A nested list with arrays among its elements, as JAX builds it: every element converted to
+ * the list's type, each level stacked (array_constructors.py: `expand_dims` + `concatenate`).
+ */
+function stacked(list: unknown[], dtype: DType): Value {
+  if (list.length === 0) throw new EngineError("unsupported", "jnp.array of an empty list beside arrays is not supported in the playground");
+  return concatenate(list.map((x) => expand_dims(Array.isArray(x) ? stacked(x, dtype) : castTo(x, { dtype, weak: false }), 0)), 0);
+}
+
 /**
  * jnp.array, asarray, zeros, ones and full. With `python`, numbers are the lambda language's
  * Python values, typed as JAX types them (an integral number is a Python int: `jnp.array([1,
@@ -345,6 +357,7 @@ type Create = {
 export function creationFunctions(python: boolean): Create {
   const make = (obj: unknown, dtype: DType | null): Value => {
     if (isValue(obj)) return dtype === null ? obj : castTo(obj, { dtype, weak: false });
+    if (hasArrayElement(obj)) return stacked(obj as unknown[], dtype ?? pythonType(obj).dtype);
     return python ? pythonArray(obj, dtype) : makeArray(obj as never, undefined, dtype ?? undefined);
   };
   const fill = (shape: unknown, value: unknown, dtype: DType | null): NDArray => {

@@ -280,6 +280,17 @@ describe("creation from Python values in the lambda language (jnp.array, asarray
     expect(typed("jnp.full((2,), 3) * jnp.array([2, 5])")).toEqual(["int32", false, [6, 15]]);
   });
 
+  it("a list holding arrays is built as JAX builds it (expand_dims + concatenate), under vmap too", () => {
+    expect(typed("jnp.array([x, x * 2])")).toEqual(["float32", false, [[1, 2, 3], [2, 4, 6]]]);
+    expect(typed("jnp.array([jnp.arange(2), jnp.arange(2) + 3])")).toEqual(["int32", false, [[0, 1], [3, 4]]]);
+    expect(typed("jnp.array([x[0], 2])")).toEqual(["float32", false, [1, 2]]);
+    const f = vmap(parseLambda("lambda x: jnp.array([x, x + 1, 2])") as unknown as (x: NDArray) => NDArray, [0]);
+    const out = f(np.array([1, 2, 3]));
+    expect(out.tolist()).toEqual([[1, 2, 2], [2, 3, 2], [3, 4, 2]]);
+    const e = caught(() => run("lambda x: jnp.array([x, 1])", np.array([1, 2, 3])));
+    expect([e.pyType, e.message]).toEqual(["TypeError", "Cannot concatenate arrays with different numbers of dimensions: got (1, 3), (1,)."]);
+  });
+
   it("JS numbers stay floats in the JS API (JS cannot tell 1 from 1.0)", () => {
     expect((jnp as unknown as { array: (o: unknown) => NDArray }).array([[0, 1], [2, 3]]).dtype).toBe("float32");
     expect(np.array([[0, 1], [2, 3]]).dtype).toBe("float32");
