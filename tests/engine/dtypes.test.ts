@@ -285,7 +285,7 @@ describe("creation from Python values in the lambda language (jnp.array, asarray
     expect(typed("jnp.array([jnp.arange(2), jnp.arange(2) + 3])")).toEqual(["int32", false, [[0, 1], [3, 4]]]);
     expect(typed("jnp.array([x[0], 2])")).toEqual(["float32", false, [1, 2]]);
     const f = vmap(parseLambda("lambda x: jnp.array([x, x + 1, 2])") as unknown as (x: NDArray) => NDArray, [0]);
-    const out = f(np.array([1, 2, 3]));
+    const out = f(np.array([1, 2, 3])) as NDArray;
     expect(out.tolist()).toEqual([[1, 2, 2], [2, 3, 2], [3, 4, 2]]);
     const e = caught(() => run("lambda x: jnp.array([x, 1])", np.array([1, 2, 3])));
     expect([e.pyType, e.message]).toEqual(["TypeError", "Cannot concatenate arrays with different numbers of dimensions: got (1, 3), (1,)."]);
