@@ -1,11 +1,12 @@
 /**
- * The page layout only: the call line on top, the argument editors, the picture with its
+ * The page layout only: a header (title, history toolbar, theme toggle, a one-line hint of
+ * what to try) above the <main> landmark: the call line on top, the argument editors, the picture with its
  * playback, the shape story and out_axes table beside it, the Python code below, then the
  * lazily loaded grad and jit panels. The keyboard map comes from actions.ts. Each region sits
  * in its own error boundary (ErrorBoundary.tsx): a bug in one shows its message and a Reset
  * there, and the rest of the page keeps working.
  */
-import { useEffect } from "react";
+import { useEffect, useRef } from "react";
 import { ACTIONS, isFieldTarget, keyAction } from "./actions";
 import { CallLine } from "./explorer/CallLine";
 import { CodePanel } from "./explorer/CodePanel";
@@ -21,6 +22,33 @@ import { X64Toggle } from "./explorer/X64Toggle";
 import { selectView } from "./state/selectors";
 import { useViewPart } from "./state/hooks";
 import { useStore } from "./state/store";
+import { setTheme, useTheme } from "./theme";
+
+/** Dark or light, remembered (theme.ts); until pressed, the system's choice. */
+function ThemeToggle() {
+  const theme = useTheme();
+  const dark = theme === "dark";
+  return (
+    <button type="button" className="theme-toggle" aria-pressed={dark} title="Dark theme (remembered)" onClick={() => setTheme(dark ? "light" : "dark")}>
+      <span aria-hidden="true">{dark ? "☾" : "☀"}</span> Dark theme
+    </button>
+  );
+}
+
+/**
+ * Once, on a first visit with the default example, play the animation when its picture is ready
+ * (unless the user prefers reduced motion: main.tsx decides), so the page shows what vmap does
+ * before any click.
+ */
+function useAutoplay(enabled: boolean) {
+  const B = useViewPart((v) => v.shown?.axisSize ?? 0);
+  const done = useRef(!enabled);
+  useEffect(() => {
+    if (done.current || B <= 0) return;
+    done.current = true;
+    useStore.getState().play(B);
+  }, [B]);
+}
 
 function Toolbar() {
   const canUndo = useStore((s) => s.past.length > 0);
@@ -42,7 +70,8 @@ function Toolbar() {
   );
 }
 
-export function App() {
+export function App({ autoplay = false }: { autoplay?: boolean }) {
+  useAutoplay(autoplay);
   const notice = useStore((s) => s.notice);
   const setNotice = useStore((s) => s.setNotice);
   const params = useViewPart((v) => v.params);
@@ -63,9 +92,16 @@ export function App() {
         <h1>
           vmap <span>Playground</span>
         </h1>
-        <X64Toggle />
-        <Toolbar />
+        <div className="toolbar-group">
+          <X64Toggle />
+          <Toolbar />
+          <ThemeToggle />
+        </div>
+        <p className="tagline">
+          <strong>Try:</strong> set <code>in_axes</code> for <code>a</code> to <code>None</code>, change a shape, or load an example; hover a cell to see where it came from.
+        </p>
       </header>
+      <main>
       {notice && (
         <p className="notice" role="status">
           {notice}{" "}
@@ -103,6 +139,7 @@ export function App() {
         <CodePanel />
       </Region>
       <Panels />
+      </main>
     </div>
   );
 }

@@ -1,20 +1,23 @@
 /**
  * Mount the explorer and tie the store to the URL (one subscription: state/store.ts syncUrl).
- * The page sits in one more error boundary than its regions (App.tsx), so nothing a link or
- * an edit does can leave a blank page.
+ * A first visit (no link state in the URL) finds the default state prerendered in the page
+ * (prerender.tsx) and hydrates it, then plays the example once, motion permitting; a link
+ * renders its own state in place of the prerendered one.
  */
-import { StrictMode } from "react";
-import { createRoot } from "react-dom/client";
-import { App } from "./App";
-import { Region } from "./ErrorBoundary";
+import { createRoot, hydrateRoot } from "react-dom/client";
+import { Root } from "./Root";
 import { syncUrl, useStore } from "./state/store";
+import { initTheme } from "./theme";
 import "./styles.css";
 
+initTheme();
+const fresh = !window.location.hash;
+const autoplay = fresh && !window.matchMedia?.("(prefers-reduced-motion: reduce)").matches;
 syncUrl(useStore, window);
-createRoot(document.getElementById("root")!).render(
-  <StrictMode>
-    <Region name="vmap Playground">
-      <App />
-    </Region>
-  </StrictMode>,
-);
+const container = document.getElementById("root")!;
+if (fresh && container.firstElementChild) {
+  hydrateRoot(container, <Root autoplay={autoplay} />);
+} else {
+  container.textContent = "";
+  createRoot(container).render(<Root autoplay={autoplay} />);
+}

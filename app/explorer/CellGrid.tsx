@@ -11,7 +11,8 @@ import { useLayoutEffect, useMemo, useRef, type KeyboardEvent, type PointerEvent
 import { applyFrame, joinCells, markCells } from "../viz/drawCells";
 import type { DType } from "../../engine/index";
 import { animateCanvas, canvasAvailable, cellAtPoint, highlightCanvas, resetCanvas } from "../viz/drawCanvas";
-import { axisColor } from "../viz/colors";
+import { axisVar } from "../viz/colors";
+import { useTheme } from "../theme";
 import { gridLayout, type GridLayout } from "../viz/layout";
 import type { CellState } from "../viz/timeline";
 import { useD3Layer } from "../viz/useD3Layer";
@@ -47,7 +48,7 @@ function AxisLegend({ shape, mapped }: { shape: readonly number[]; mapped: numbe
   return (
     <p className="legend">
       {shape.map((size, d) => (
-        <span key={d} style={{ color: axisColor(d, mapped) }} className={d === mapped ? "mapped" : undefined}>
+        <span key={d} style={{ color: axisVar(d, mapped) }} className={d === mapped ? "mapped" : undefined}>
           axis {d} ({size}) {how(d)}
           {d === mapped ? " · batch" : ""}
         </span>
@@ -109,13 +110,14 @@ function CanvasCellGrid(p: CellGridProps) {
   const cursor = useCellCursor(layout, p.onHover);
   // One effect, one paint per commit: a new layout or fills resets (and paints) the canvas;
   // otherwise a new frame animates and a new highlight repaints.
-  const drawn = useRef<{ layout: GridLayout; fills: string[]; mapped: number | null; states: CellState[]; highlight: Set<number> | undefined } | null>(null);
+  const theme = useTheme();
+  const drawn = useRef<{ layout: GridLayout; fills: string[]; mapped: number | null; theme: string; states: CellState[]; highlight: Set<number> | undefined } | null>(null);
   useLayoutEffect(() => {
     const el = canvas.current;
     if (!el) return;
     const prev = drawn.current;
-    if (!prev || prev.layout !== layout || prev.fills !== p.fills || prev.mapped !== p.mapped) {
-      resetCanvas(el, layout, p.fills, p.states, { reserve: p.reserve, mapped: p.mapped });
+    if (!prev || prev.layout !== layout || prev.fills !== p.fills || prev.mapped !== p.mapped || prev.theme !== theme) {
+      resetCanvas(el, layout, p.fills, p.states, { reserve: p.reserve, mapped: p.mapped, theme });
       if (p.highlight?.size) highlightCanvas(el, layout, p.fills, p.highlight);
     } else if (prev.states !== p.states) {
       if (prev.highlight !== p.highlight) highlightCanvas(el, layout, p.fills, p.highlight ?? [], false);
@@ -123,7 +125,7 @@ function CanvasCellGrid(p: CellGridProps) {
     } else if (prev.highlight !== p.highlight) {
       highlightCanvas(el, layout, p.fills, p.highlight ?? []);
     }
-    drawn.current = { layout, fills: p.fills, mapped: p.mapped, states: p.states, highlight: p.highlight };
+    drawn.current = { layout, fills: p.fills, mapped: p.mapped, theme, states: p.states, highlight: p.highlight };
   });
   const cellAt = (e: PointerEvent<HTMLDivElement>) => {
     // The frame, not the canvas: the canvas can be larger than the layout (clipped).
@@ -133,7 +135,7 @@ function CanvasCellGrid(p: CellGridProps) {
   return (
     <>
       <AxisLegend shape={layout.shape} mapped={p.mapped} />
-      <div className="canvas-grid" style={{ width: layout.width, aspectRatio: `${layout.width} / ${layout.height}` }} role="img" aria-label={p.label} tabIndex={0} onPointerMove={(e) => cursor.point(cellAt(e))} onPointerDown={(e) => cursor.point(cellAt(e))} {...cursor.handlers}>
+      <div className="canvas-grid" style={{ width: layout.width, aspectRatio: `${layout.width} / ${layout.height}` }} role="img" aria-label={p.label} aria-describedby="cell-readout" tabIndex={0} onPointerMove={(e) => cursor.point(cellAt(e))} onPointerDown={(e) => cursor.point(cellAt(e))} {...cursor.handlers}>
         {/* The tile labels and axis brackets are painted with the cells (drawCanvas.ts). */}
         <div className="canvas-clip">
           <canvas ref={canvas} />
@@ -166,16 +168,17 @@ function SvgCellGrid(p: CellGridProps) {
       style={{ maxWidth: "100%", height: "auto" }}
       role="img"
       aria-label={p.label}
+      aria-describedby="cell-readout"
       tabIndex={0}
       onPointerOver={(e) => cursor.point(cellAt(e))}
       onPointerDown={(e) => cursor.point(cellAt(e))}
       {...cursor.handlers}
     >
       {layout.brackets.map((b, i) => (
-        <line key={`b${i}`} className="bracket" x1={b.x1} y1={b.y1} x2={b.x2} y2={b.y2} stroke={axisColor(b.axis, p.mapped)} strokeWidth={b.axis === p.mapped ? 3 : 2} />
+        <line key={`b${i}`} className="bracket" x1={b.x1} y1={b.y1} x2={b.x2} y2={b.y2} style={{ stroke: axisVar(b.axis, p.mapped) }} strokeWidth={b.axis === p.mapped ? 3 : 2} />
       ))}
       {layout.labels.map((l, i) => (
-        <text key={`l${i}`} className={l.axis === p.mapped ? "tile-label mapped" : "tile-label"} x={l.x} y={l.y} textAnchor={l.anchor} fill={axisColor(l.axis, p.mapped)}>
+        <text key={`l${i}`} className={l.axis === p.mapped ? "tile-label mapped" : "tile-label"} x={l.x} y={l.y} textAnchor={l.anchor} style={{ fill: axisVar(l.axis, p.mapped) }}>
           {l.index}
         </text>
       ))}

@@ -22,7 +22,8 @@ export function CodePanel() {
           {copied ? "Copied" : "Copy code"}
         </button>
       </div>
-      <pre>
+      {/* Focusable: on a phone the code scrolls sideways, and a keyboard must reach it too. */}
+      <pre tabIndex={0} role="region" aria-label="JAX code (scrolls)">
         <code data-testid="python-code">{code}</code>
       </pre>
     </section>

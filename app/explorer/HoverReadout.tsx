@@ -39,7 +39,7 @@ export function HoverReadout() {
     }
   }
   return (
-    <p className="readout" aria-live="polite">
+    <p className="readout" id="cell-readout" aria-live="polite">
       {text}
     </p>
   );

@@ -43,7 +43,7 @@ export function PlaybackControls() {
         <button type="button" onClick={() => stepBack(B)} disabled={B === 0} aria-label="Step back" title="Step back (←)">
           ◀ Back
         </button>
-        <button type="button" onClick={() => (playing ? pause() : play(B))} disabled={B === 0} aria-label={playing ? "Pause" : "Play"} title="Play / pause (space)">
+        <button type="button" className="play" onClick={() => (playing ? pause() : play(B))} disabled={B === 0} aria-label={playing ? "Pause" : "Play"} title="Play / pause (space)">
           {playing ? "❚❚ Pause" : "▶ Play"}
         </button>
         <button type="button" onClick={() => stepForward(B)} disabled={B === 0} aria-label="Step forward" title="Step forward (→)">

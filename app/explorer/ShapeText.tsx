@@ -1,9 +1,9 @@
 /** A shape printed like Python's tuple, each entry in its axis colour; the batch axis marked. */
-import { axisColor } from "../viz/colors";
+import { axisVar } from "../viz/colors";
 
 export function ShapeText({ shape, mapped, label }: { shape: readonly number[]; mapped: number | null; label?: string }) {
   const parts = shape.map((d, i) => (
-    <span key={i} className={i === mapped ? "dim mapped" : "dim"} style={{ color: axisColor(i, mapped) }} title={`axis ${i}${i === mapped ? " (mapped)" : ""}`}>
+    <span key={i} className={i === mapped ? "dim mapped" : "dim"} style={{ color: axisVar(i, mapped) }} title={`axis ${i}${i === mapped ? " (mapped)" : ""}`}>
       {d}
     </span>
   ));

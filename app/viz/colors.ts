@@ -3,18 +3,46 @@
  * text. The mapped (batch) axis always has the same magenta, in the inputs (where in_axes takes
  * it from) and the output (where out_axes puts it); the other axes are coloured by their
  * per-example position, so axis j of a slice and axis j of the per-example result match.
- * Palette: Okabe–Ito, a colour-blind-safe set.
+ * Palettes: Okabe–Ito's hues (a colour-blind-safe set), darkened for the light theme and kept
+ * bright for the dark one so each passes WCAG AA (4.5:1) as text on its background, and chosen
+ * so every pair stays apart under protanopia, deuteranopia and tritanopia
+ * (tests/app/colors.test.ts checks both). Colour is never the only cue: the mapped axis is also
+ * bold and underlined and named "batch" in the legend, and every axis is named by number.
  */
 import { interpolateRgb } from "d3-interpolate";
 
-export const BATCH_COLOR = "#c2187a";
-const AXIS_PALETTE = ["#0072B2", "#D55E00", "#009E73", "#7a5c00", "#56B4E9", "#6b4fa1", "#555555"];
+export type Theme = "light" | "dark";
+
+export const PALETTES: Record<Theme, { batch: string; axes: readonly string[] }> = {
+  light: { batch: "#c2187a", axes: ["#005f99", "#b04a00", "#007a5e", "#4d4d4d", "#8a46b5"] },
+  dark: { batch: "#ff8cc6", axes: ["#56b4e9", "#e69f00", "#00c08b", "#d9d9d9", "#a98bff"] },
+};
+
+export const BATCH_COLOR = PALETTES.light.batch;
+
+/** Which palette entry `axis` takes: -1 for the batch axis, else its per-example position. */
+function axisSlot(axis: number, mapped: number | null): number {
+  if (mapped !== null && axis === mapped) return -1;
+  const j = mapped !== null && axis > mapped ? axis - 1 : axis;
+  return j % PALETTES.light.axes.length;
+}
 
 /** Colour of `axis` in an array whose batch axis is `mapped` (null: not mapped). */
-export function axisColor(axis: number, mapped: number | null): string {
-  if (mapped !== null && axis === mapped) return BATCH_COLOR;
-  const j = mapped !== null && axis > mapped ? axis - 1 : axis;
-  return AXIS_PALETTE[j % AXIS_PALETTE.length];
+export function axisColor(axis: number, mapped: number | null, theme: Theme = "light"): string {
+  const slot = axisSlot(axis, mapped);
+  return slot < 0 ? PALETTES[theme].batch : PALETTES[theme].axes[slot];
+}
+
+/** The same colour as a CSS variable (set per theme by app/theme.ts), for HTML and SVG. */
+export function axisVar(axis: number, mapped: number | null): string {
+  const slot = axisSlot(axis, mapped);
+  return slot < 0 ? "var(--axis-b)" : `var(--axis-${slot})`;
+}
+
+/** The CSS variables of a theme's palette (`--axis-b`, `--axis-0` …). */
+export function paletteVars(theme: Theme): [string, string][] {
+  const p = PALETTES[theme];
+  return [["--axis-b", p.batch], ...p.axes.map((c, i): [string, string] => [`--axis-${i}`, c])];
 }
 
 const ramp = interpolateRgb("#fde4f2", "#e38bbd");

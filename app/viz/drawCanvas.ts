@@ -10,7 +10,7 @@ import { easeCubicOut } from "d3-ease";
 import "d3-transition";
 import type { GridLayout } from "./layout";
 import type { CellState } from "./timeline";
-import { axisColor } from "./colors";
+import { axisColor, type Theme } from "./colors";
 import { cellLook, cellPose, cellSide, HIGHLIGHT, liftOf } from "./cellLook";
 
 interface CanvasState {
@@ -20,6 +20,8 @@ interface CanvasState {
   dpr: number;
   /** The batch axis (for the colours of the tile labels and brackets). */
   mapped: number | null;
+  /** The page's theme (the axis colours' palette). */
+  theme: Theme;
   /** The canvas shows `shown` exactly (no transition half-way). */
   settled: boolean;
 }
@@ -46,7 +48,7 @@ function paintCells(canvas: HTMLCanvasElement, layout: GridLayout, fills: string
   ctx.setTransform(1, 0, 0, 1, 0, 0);
   ctx.clearRect(0, 0, canvas.width, canvas.height);
   ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-  drawScene(ctx, layout, fills, from, to, t, highlight, st?.mapped ?? null, null);
+  drawScene(ctx, layout, fills, from, to, t, highlight, st?.mapped ?? null, st?.theme ?? "light", null);
   if (st) st.settled = t >= 1;
 }
 
@@ -80,13 +82,13 @@ function repaintAround(canvas: HTMLCanvasElement, layout: GridLayout, fills: str
     ctx.clip();
     ctx.clearRect(x0, y0, x1 - x0, y1 - y0);
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-    drawScene(ctx, layout, fills, st.shown, st.shown, 1, st.highlight, st.mapped, { x0: x0 / dpr, y0: y0 / dpr, x1: x1 / dpr, y1: y1 / dpr });
+    drawScene(ctx, layout, fills, st.shown, st.shown, 1, st.highlight, st.mapped, st.theme, { x0: x0 / dpr, y0: y0 / dpr, x1: x1 / dpr, y1: y1 / dpr });
     ctx.restore();
   }
 }
 
 /** Cells, highlight outlines and decorations; with a `region`, only what reaches into it. */
-function drawScene(ctx: CanvasRenderingContext2D, layout: GridLayout, fills: string[], from: CellState[], to: CellState[], t: number, highlight: Set<number>, mapped: number | null, region: Region | null): void {
+function drawScene(ctx: CanvasRenderingContext2D, layout: GridLayout, fills: string[], from: CellState[], to: CellState[], t: number, highlight: Set<number>, mapped: number | null, theme: Theme, region: Region | null): void {
   const c = layout.cell;
   const size = cellSide(c);
   // Setting a style the context already has still costs a parse: set only on change.
@@ -134,7 +136,7 @@ function drawScene(ctx: CanvasRenderingContext2D, layout: GridLayout, fills: str
     if (region && !meets(region, d.x - hw, y - hw, d.x + size + hw, y + size + hw)) continue;
     ctx.strokeRect(d.x, y, size, size);
   }
-  paintDecorations(ctx, layout, mapped, region);
+  paintDecorations(ctx, layout, mapped, theme, region);
 }
 
 let monoFamily: string | null = null;
@@ -155,13 +157,13 @@ function mono(): string {
  * cost ~8 ms of every out_axes change on the (2,3,5,7,9) example (measured), more than the
  * cells themselves.
  */
-function paintDecorations(ctx: CanvasRenderingContext2D, layout: GridLayout, mapped: number | null, region: Region | null): void {
+function paintDecorations(ctx: CanvasRenderingContext2D, layout: GridLayout, mapped: number | null, theme: Theme, region: Region | null): void {
   ctx.globalAlpha = 1;
   let stroke = "";
   let width = -1;
   for (const b of layout.brackets) {
     if (region && !meets(region, Math.min(b.x1, b.x2) - 3, Math.min(b.y1, b.y2) - 3, Math.max(b.x1, b.x2) + 3, Math.max(b.y1, b.y2) + 3)) continue;
-    const col = axisColor(b.axis, mapped);
+    const col = axisColor(b.axis, mapped, theme);
     const w = b.axis === mapped ? 3 : 2;
     if (col !== stroke) ctx.strokeStyle = stroke = col;
     if (w !== width) ctx.lineWidth = width = w;
@@ -181,7 +183,7 @@ function paintDecorations(ctx: CanvasRenderingContext2D, layout: GridLayout, map
       if (region && !meets(region, l.x - 40, l.y - 12, l.x + 40, l.y + 4)) continue;
       if (!started) {
         ctx.font = `${axis === mapped ? "700 " : ""}10px ${family}`;
-        ctx.fillStyle = axisColor(axis, mapped);
+        ctx.fillStyle = axisColor(axis, mapped, theme);
         started = true;
       }
       ctx.textAlign = l.anchor === "middle" ? "center" : "right";
@@ -222,8 +224,8 @@ export function backingSize(cur: Size, need: Size, reserve: Size = need): Size {
  * by CSS so that the layout's part of the store fills its frame exactly; the frame (the
  * canvas's parent) clips the rest.
  */
-export function resetCanvas(canvas: HTMLCanvasElement, layout: GridLayout, fills: string[], states: CellState[], opts: { reserve?: Size; mapped?: number | null } = {}): void {
-  const { reserve, mapped = null } = opts;
+export function resetCanvas(canvas: HTMLCanvasElement, layout: GridLayout, fills: string[], states: CellState[], opts: { reserve?: Size; mapped?: number | null; theme?: Theme } = {}): void {
+  const { reserve, mapped = null, theme = "light" } = opts;
   const dpr = Math.min(2, globalThis.devicePixelRatio || 1);
   const px = (x: number) => Math.ceil(x * dpr);
   const need = { width: px(layout.width), height: px(layout.height) };
@@ -237,7 +239,7 @@ export function resetCanvas(canvas: HTMLCanvasElement, layout: GridLayout, fills
   if (canvas.style.width !== cssW) canvas.style.width = cssW;
   if (canvas.style.height !== cssH) canvas.style.height = cssH;
   select(canvas).interrupt();
-  const st: CanvasState = { shown: [...states], highlight: new Set(), dpr, mapped, settled: false };
+  const st: CanvasState = { shown: [...states], highlight: new Set(), dpr, mapped, theme, settled: false };
   memo.set(canvas, st);
   paintCells(canvas, layout, fills, st.shown, st.shown, 1, st.highlight);
 }

@@ -8,11 +8,12 @@ import { select } from "d3-selection";
 import { easeCubicOut } from "d3-ease";
 import "d3-transition";
 import type { DType } from "../../engine/index";
-import { cellText } from "./numberText";
+import { cellText, valueText } from "./numberText";
 import type { Layer } from "./useD3Layer";
 import type { CellBox, GridLayout } from "./layout";
 import type { CellState } from "./timeline";
 import { cellLook, cellPose, cellSide, HIGHLIGHT } from "./cellLook";
+import { BASE_PX, fitCellText } from "./fitText";
 
 interface LayerMemo {
   nodes: SVGGElement[];
@@ -44,6 +45,10 @@ export function joinCells(g: Layer, layout: GridLayout, fills: string[], values:
     .attr("rx", c > 12 ? 3 : 0)
     .attr("fill", (d) => fills[d.i]);
   const show = layout.showValues && values !== null;
+  // Each value printed once (numberText.ts, the one printer), fitted to the cell (smaller type or
+  // fewer digits, never spilling into the next cell); the full value is the cell's <title>
+  // (a tooltip on hover) and the readout's (HoverReadout.tsx) on hover and focus.
+  const printed = show ? layout.cells.map((d) => cellText(values![d.i], dtype)) : [];
   sel
     .selectAll<SVGTextElement, CellBox>("text")
     .data((d) => (show ? [d] : []))
@@ -51,7 +56,16 @@ export function joinCells(g: Layer, layout: GridLayout, fills: string[], values:
     .attr("x", c / 2 - 0.5)
     .attr("y", c / 2 + 4)
     .attr("text-anchor", "middle")
-    .text((d) => cellText(values![d.i], dtype));
+    .each(function (d) {
+      const f = fitCellText(printed[d.i], c - 1);
+      this.textContent = f.text;
+      this.style.fontSize = f.size === BASE_PX ? "" : `${f.size}px`;
+    });
+  sel
+    .selectAll<SVGTitleElement, CellBox>("title")
+    .data((d) => (show ? [d] : []))
+    .join("title")
+    .text((d) => valueText(values![d.i], dtype));
   const nodes: SVGGElement[] = [];
   sel.each(function (d) {
     nodes[d.i] = this;

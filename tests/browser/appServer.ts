@@ -1,7 +1,11 @@
 /**
  * Builds the app once with vite's build() into a temp folder, serves it with preview() on a
  * free loopback port, and launches the system Chromium (playwright-core, no browser download).
- * Shared by the browser tests and bench/browser.ts.
+ * Shared by the browser tests, bench/browser.ts and scripts/lighthouse.ts.
+ *
+ * Every page opened through `app.newPage` (or watched with `recordProblems`) records console
+ * errors and warnings and uncaught page errors; the suites assert after each test that there
+ * were none (suite.ts), so a warning React or the browser prints fails a test.
  */
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -9,32 +13,68 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AddressInfo } from "node:net";
 import { build, preview, type PreviewServer } from "vite";
-import { chromium, type Browser } from "playwright-core";
+import { chromium, type Browser, type BrowserContextOptions, type Page } from "playwright-core";
 
 export const CHROMIUM = "/usr/bin/chromium";
 export const CHROMIUM_ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 
 export const hasChromium = (): boolean => existsSync(CHROMIUM);
 
-export interface AppServer {
+export const INSTALL_HINT = `Chromium is missing at ${CHROMIUM}: install it with \`apt-get install chromium\` (Debian's package; playwright-core downloads no browser).`;
+
+/** Records console errors/warnings and page errors of `page` into `into`. */
+export function recordProblems(page: Page, into: string[]): Page {
+  page.on("console", (m) => {
+    if (m.type() === "error" || m.type() === "warning") into.push(`console.${m.type()}: ${m.text()}`);
+  });
+  page.on("pageerror", (e) => into.push(`page error: ${e.message}`));
+  return page;
+}
+
+/**
+ * Brings the grad and jit panels into view and waits until they are loaded: they mount only
+ * near the viewport (app/panels/Panels.tsx).
+ */
+export async function showPanels(page: Page): Promise<void> {
+  await page.locator(".panels").scrollIntoViewIfNeeded();
+  await page.locator(".panel-loading").first().waitFor({ state: "detached" });
+}
+
+export interface Preview {
   url: string;
-  browser: Browser;
   close: () => Promise<void>;
 }
 
-const root = fileURLToPath(new URL("../..", import.meta.url));
+const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+
+/**
+ * The production build, as `npm run build` makes it, into `outDir`. Vite takes the bundle's
+ * `process.env.NODE_ENV` from the environment first, and vitest sets it to "test", which
+ * would ship React's development build: it is "production" for the length of the build.
+ * With vite's manifest.json (what each chunk imports), which the budget test reads.
+ */
+export async function buildApp(outDir: string): Promise<void> {
+  const before = process.env.NODE_ENV;
+  process.env.NODE_ENV = "production";
+  try {
+    await build({ root: ROOT, mode: "production", logLevel: "error", build: { outDir, emptyOutDir: true, manifest: "manifest.json" } });
+  } finally {
+    if (before === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = before;
+  }
+}
 
 /**
  * The built app's folder. Under vitest, globalSetup (tests/browser/buildOnce.ts) names one shared
  * folder and the first browser test file to get here builds into it while the others wait, so a
- * run builds once however many files open the app; elsewhere (the bench) each caller builds its own.
- * Returns the folder and whether the caller owns (and so removes) it.
+ * run builds once however many files open the app; elsewhere (the bench, the scripts) each
+ * caller builds its own. Returns the folder and whether the caller owns (and so removes) it.
  */
 export async function builtApp(): Promise<{ dir: string; owned: boolean }> {
   const shared = process.env.VMAP_SHARED_BUILD;
   if (!shared) {
     const dir = mkdtempSync(join(tmpdir(), "vmap-app-"));
-    await build({ root, logLevel: "error", build: { outDir: dir, emptyOutDir: true } });
+    await buildApp(dir);
     return { dir, owned: true };
   }
   const dir = join(shared, "dist");
@@ -47,7 +87,7 @@ export async function builtApp(): Promise<{ dir: string; owned: boolean }> {
     // Another file is building: wait for its marker below.
   }
   if (builder) {
-    await build({ root, logLevel: "error", build: { outDir: dir, emptyOutDir: true } });
+    await buildApp(dir);
     writeFileSync(done, "");
   }
   const deadline = Date.now() + 180_000;
@@ -58,19 +98,48 @@ export async function builtApp(): Promise<{ dir: string; owned: boolean }> {
   return { dir, owned: false };
 }
 
-export async function startApp(): Promise<AppServer> {
+/** Serves the built app (builtApp) on a free loopback port. */
+export async function startPreview(): Promise<Preview> {
+  const root = ROOT;
   const { dir: outDir, owned } = await builtApp();
   const server: PreviewServer = await preview({ root, logLevel: "error", build: { outDir }, preview: { port: 0, host: "127.0.0.1", strictPort: false, open: false } });
   const addr = server.httpServer.address() as AddressInfo;
-  const url = `http://127.0.0.1:${addr.port}/`;
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   return {
-    url,
-    browser,
+    url: `http://127.0.0.1:${addr.port}/`,
     close: async () => {
-      await browser.close();
       await new Promise<void>((r) => server.httpServer.close(() => r()));
       if (owned) rmSync(outDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface AppServer {
+  url: string;
+  browser: Browser;
+  /** Console errors/warnings and page errors of every page from `newPage`, since the last check. */
+  problems: string[];
+  newPage: (options?: BrowserContextOptions) => Promise<Page>;
+  close: () => Promise<void>;
+}
+
+export async function startApp(): Promise<AppServer> {
+  const server = await startPreview();
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  const problems: string[] = [];
+  return {
+    url: server.url,
+    browser,
+    problems,
+    // A context per page (axe-core's builder needs one), closed with its page.
+    newPage: async (options) => {
+      const context = await browser.newContext(options);
+      const page = await context.newPage();
+      page.on("close", () => void context.close().catch(() => undefined));
+      return recordProblems(page, problems);
+    },
+    close: async () => {
+      await browser.close();
+      await server.close();
     },
   };
 }

@@ -2,13 +2,12 @@
 // with screenshots at 1280 px and 390 px wide (saved to tests/browser/screenshots/, looked at).
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { hasChromium, startApp, type AppServer } from "./appServer";
+import { startApp, type AppServer } from "./appServer";
+import { browserDescribe, expectCleanConsole } from "./suite";
 
 const SHOTS = join(__dirname, "screenshots");
-const run = hasChromium() ? describe : describe.skip;
-if (!hasChromium()) console.warn("Browser tests skipped: /usr/bin/chromium is missing (CI installs it).");
 
 let app: AppServer;
 let page: Page;
@@ -27,11 +26,12 @@ async function setShape(name: string, text: string) {
   await page.getByLabel(`Shape of ${name}`, { exact: true }).fill(text);
 }
 
-run("explorer in Chromium", () => {
+browserDescribe("explorer in Chromium", () => {
+  expectCleanConsole(() => app.problems);
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
     app = await startApp();
-    page = await app.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    page = await app.newPage({ viewport: { width: 1280, height: 900 } });
   });
   afterAll(async () => {
     await app?.close();
@@ -202,7 +202,7 @@ run("explorer in Chromium", () => {
   });
 
   it("reads at 390 px wide", async () => {
-    const phone = await app.browser.newPage({ viewport: { width: 390, height: 844 } });
+    const phone = await app.newPage({ viewport: { width: 390, height: 844 } });
     await phone.goto(`${app.url}#f=lambda+a%2C+b%3A+a+%2B+b&shape.a=(2%2C3%2C5%2C7%2C9)&fill.a=unique&shape.b=(2%2C3%2C5%2C7%2C9)&fill.b=unique&in.a=None&in.b=0&out=3`);
     await phone.getByLabel("Function").waitFor();
     expect(await phone.getByLabel("Output shape").textContent()).toBe("(2, 3, 5, 2, 7, 9)");

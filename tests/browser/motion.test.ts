@@ -1,9 +1,9 @@
 // prefers-reduced-motion and the keyboard in a real Chromium: with reduced motion a step lands
 // at once (no cell moves afterwards); with motion the same step is still moving right after it.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { hasChromium, startApp, type AppServer } from "./appServer";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { startApp, type AppServer } from "./appServer";
+import { browserDescribe, expectCleanConsole } from "./suite";
 
-const run = hasChromium() ? describe : describe.skip;
 
 let app: AppServer;
 
@@ -11,7 +11,8 @@ let app: AppServer;
 const cellStates = () =>
   Array.from(document.querySelectorAll("g.cell")).map((g) => `${g.getAttribute("transform")}|${(g as SVGGElement).style.opacity}`);
 
-run("motion preferences and keyboard", () => {
+browserDescribe("motion preferences and keyboard", () => {
+  expectCleanConsole(() => app.problems);
   beforeAll(async () => {
     app = await startApp();
   });
@@ -21,7 +22,7 @@ run("motion preferences and keyboard", () => {
 
   for (const reduced of [true, false]) {
     it(`a step ${reduced ? "is instant with" : "animates without"} prefers-reduced-motion`, async () => {
-      const page = await app.browser.newPage({ viewport: { width: 1280, height: 900 }, reducedMotion: reduced ? "reduce" : "no-preference" });
+      const page = await app.newPage({ viewport: { width: 1280, height: 900 }, reducedMotion: reduced ? "reduce" : "no-preference" });
       await page.goto(app.url);
       await page.getByLabel("Function").waitFor();
       // The keyboard drives playback: focus the page body and step with the right arrow.

@@ -4,13 +4,13 @@
 // over-limit axis_size shows the engine's too-large message. Screenshot: proto-link-1280.png.
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { MAX_SOURCE_LENGTH } from "../../engine/index";
-import { hasChromium, startApp, type AppServer } from "./appServer";
+import { showPanels, startApp, type AppServer } from "./appServer";
+import { browserDescribe, expectCleanConsole } from "./suite";
 
 const SHOTS = join(__dirname, "screenshots");
-const run = hasChromium() ? describe : describe.skip;
 
 let app: AppServer;
 let page: Page;
@@ -31,11 +31,12 @@ async function expectParam(name: string, shape: string, out: string) {
   expect(await page.getByRole("alert").count()).toBe(0);
 }
 
-run("parameter names and limits in Chromium", () => {
+browserDescribe("parameter names and limits in Chromium", () => {
+  expectCleanConsole(() => app.problems);
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
     app = await startApp();
-    page = await app.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    page = await app.newPage({ viewport: { width: 1280, height: 900 } });
     page.on("pageerror", (e) => pageErrors.push(e.message));
   });
   afterAll(async () => {
@@ -91,6 +92,7 @@ run("parameter names and limits in Chromium", () => {
     await open("#f=lambda+a%2C+b%3A+a+%2B+b&shape.a=(2,)&shape.b=(2,)&in.a=None&in.b=None&out=0&size=999999999");
     await expect.poll(() => page.getByRole("alert").getAttribute("data-kind")).toBe("too-large");
     expect(await page.getByRole("alert").textContent()).toContain("1,999,999,998");
+    await showPanels(page);
     await page.getByLabel("jit code").waitFor();
     await page.getByLabel("argnums").waitFor();
     await page.waitForTimeout(300);

@@ -1,0 +1,65 @@
+/**
+ * Light or dark: the system's choice (prefers-color-scheme) until the user picks one with the
+ * toggle, which is remembered (localStorage). The choice is the `data-theme` attribute of
+ * <html> (styles.css resolves its colours from it through `color-scheme` and `light-dark()`)
+ * plus the axis palette as CSS variables (viz/colors.ts); the canvas grids read `useTheme()`.
+ */
+import { useSyncExternalStore } from "react";
+import { paletteVars, type Theme } from "./viz/colors";
+
+const KEY = "vmap-theme";
+const QUERY = "(prefers-color-scheme: dark)";
+const listeners = new Set<() => void>();
+
+function stored(): Theme | null {
+  try {
+    const v = window.localStorage.getItem(KEY);
+    return v === "light" || v === "dark" ? v : null;
+  } catch {
+    return null; // storage blocked (private mode, sandboxed frame): follow the system
+  }
+}
+
+function system(): Theme {
+  return typeof window.matchMedia === "function" && window.matchMedia(QUERY).matches ? "dark" : "light";
+}
+
+export function currentTheme(): Theme {
+  if (typeof window === "undefined") return "light";
+  return stored() ?? system();
+}
+
+function apply(): void {
+  const theme = currentTheme();
+  const root = document.documentElement;
+  root.dataset.theme = theme;
+  for (const [name, value] of paletteVars(theme)) root.style.setProperty(name, value);
+  for (const l of listeners) l();
+}
+
+/** The user's pick, remembered across visits. */
+export function setTheme(theme: Theme): void {
+  try {
+    window.localStorage.setItem(KEY, theme);
+  } catch {
+    // not remembered, still applied
+  }
+  apply();
+}
+
+/** Applies the theme now and follows the system's changes while the user has not picked one. */
+export function initTheme(): void {
+  apply();
+  window.matchMedia?.(QUERY).addEventListener?.("change", apply);
+}
+
+export function useTheme(): Theme {
+  return useSyncExternalStore(
+    (l) => {
+      listeners.add(l);
+      return () => listeners.delete(l);
+    },
+    currentTheme,
+    () => "light",
+  );
+}

@@ -1,0 +1,53 @@
+// The first-screen JavaScript budget: the built entry chunk plus everything it imports
+// statically (what the browser must fetch before the explorer can paint), gzipped, stays within
+// FIRST_SCREEN_GZIP. Lazily loaded chunks (the grad and jit panels) do not count. Read from
+// vite's build manifest, so the figure is the built app's, whatever the chunking.
+import { readFileSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { builtApp } from "./appServer";
+
+/** 150 KB (10³ bytes), gzip level 9 as servers send it. */
+const FIRST_SCREEN_GZIP = 150_000;
+
+interface ManifestChunk {
+  file: string;
+  isEntry?: boolean;
+  imports?: string[];
+  dynamicImports?: string[];
+}
+
+let outDir = "";
+let owned = false;
+let manifest: Record<string, ManifestChunk>;
+
+describe("bundle budget", () => {
+  beforeAll(async () => {
+    const built = await builtApp();
+    outDir = built.dir;
+    owned = built.owned;
+    manifest = JSON.parse(readFileSync(join(outDir, "manifest.json"), "utf8"));
+  });
+  afterAll(() => {
+    if (owned) rmSync(outDir, { recursive: true, force: true });
+  });
+
+  it(`first-screen JavaScript is at most ${FIRST_SCREEN_GZIP / 1000} KB gzipped`, () => {
+    const entry = Object.keys(manifest).find((k) => manifest[k].isEntry)!;
+    const seen = new Set<string>();
+    const visit = (key: string) => {
+      if (seen.has(key)) return;
+      seen.add(key);
+      for (const i of manifest[key].imports ?? []) visit(i);
+    };
+    visit(entry);
+    const files = [...seen].map((k) => manifest[k].file).filter((f) => f.endsWith(".js"));
+    const sizes = files.map((f) => gzipSync(readFileSync(join(outDir, f)), { level: 9 }).length);
+    const total = sizes.reduce((a, b) => a + b, 0);
+    console.log(`first-screen JS: ${files.map((f, i) => `${f} ${sizes[i]} B`).join(", ")}; total ${total} B gzipped`);
+    expect(total).toBeLessThanOrEqual(FIRST_SCREEN_GZIP);
+    // The panels stay out of it: they are loaded when the page reaches them.
+    expect(files.some((f) => /GradPanel|JitPanel/.test(f))).toBe(false);
+  });
+});
