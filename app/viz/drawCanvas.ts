@@ -282,15 +282,3 @@ export function cellAtPoint(layout: GridLayout, x: number, y: number): number | 
   for (const d of layout.cells) if (x >= d.x && x < d.x + c && y >= d.y && y < d.y + c) return d.i;
   return null;
 }
-
-/** jsdom and very old browsers have no 2-D canvas; they get the SVG cells. */
-let hasCanvas: boolean | undefined;
-
-export function canvasAvailable(): boolean {
-  // Asked on every grid render: the answer cannot change, so it is worked out once.
-  if (hasCanvas === undefined) {
-    if (typeof document === "undefined" || typeof navigator === "undefined" || /jsdom/i.test(navigator.userAgent)) hasCanvas = false;
-    else hasCanvas = typeof HTMLCanvasElement !== "undefined" && !!document.createElement("canvas").getContext;
-  }
-  return hasCanvas;
-}

@@ -1,0 +1,53 @@
+/**
+ * A grid above CellGrid's CANVAS_ABOVE cells, painted on a canvas with its tile labels and
+ * brackets (as SVG over the canvas they were the slowest part of an out_axes redraw;
+ * drawCanvas.ts). Its own chunk, loaded when the first such grid shows: the first screen's
+ * 2×2 example never needs it.
+ */
+import { useLayoutEffect, useRef, type PointerEvent } from "react";
+import { animateCanvas, cellAtPoint, highlightCanvas, resetCanvas } from "../viz/drawCanvas";
+import { useTheme } from "../theme";
+import type { GridLayout } from "../viz/layout";
+import type { CellState } from "../viz/timeline";
+import { AxisLegend, useCellCursor, type CellGridProps } from "./gridParts";
+
+export default function CanvasCellGrid(p: CellGridProps) {
+  const { layout } = p;
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const cursor = useCellCursor(layout, p.onHover);
+  // One effect, one paint per commit: a new layout or fills resets (and paints) the canvas;
+  // otherwise a new frame animates and a new highlight repaints.
+  const theme = useTheme();
+  const drawn = useRef<{ layout: GridLayout; fills: string[]; mapped: number | null; theme: string; states: CellState[]; highlight: Set<number> | undefined } | null>(null);
+  useLayoutEffect(() => {
+    const el = canvas.current;
+    if (!el) return;
+    const prev = drawn.current;
+    if (!prev || prev.layout !== layout || prev.fills !== p.fills || prev.mapped !== p.mapped || prev.theme !== theme) {
+      resetCanvas(el, layout, p.fills, p.states, { reserve: p.reserve, mapped: p.mapped, theme });
+      if (p.highlight?.size) highlightCanvas(el, layout, p.fills, p.highlight);
+    } else if (prev.states !== p.states) {
+      if (prev.highlight !== p.highlight) highlightCanvas(el, layout, p.fills, p.highlight ?? [], false);
+      animateCanvas(el, layout, p.fills, p.states, p.duration);
+    } else if (prev.highlight !== p.highlight) {
+      highlightCanvas(el, layout, p.fills, p.highlight ?? []);
+    }
+    drawn.current = { layout, fills: p.fills, mapped: p.mapped, theme, states: p.states, highlight: p.highlight };
+  });
+  const cellAt = (e: PointerEvent<HTMLDivElement>) => {
+    // The frame, not the canvas: the canvas can be larger than the layout (clipped).
+    const r = e.currentTarget.getBoundingClientRect();
+    return cellAtPoint(layout, ((e.clientX - r.left) * layout.width) / r.width, ((e.clientY - r.top) * layout.height) / r.height);
+  };
+  return (
+    <>
+      <AxisLegend shape={layout.shape} mapped={p.mapped} />
+      <div className="canvas-grid" style={{ width: layout.width, aspectRatio: `${layout.width} / ${layout.height}` }} role="img" aria-label={p.label} aria-describedby="cell-readout" tabIndex={0} onPointerMove={(e) => cursor.point(cellAt(e))} onPointerDown={(e) => cursor.point(cellAt(e))} {...cursor.handlers}>
+        {/* The tile labels and axis brackets are painted with the cells (drawCanvas.ts). */}
+        <div className="canvas-clip">
+          <canvas ref={canvas} />
+        </div>
+      </div>
+    </>
+  );
+}

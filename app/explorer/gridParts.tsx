@@ -1,0 +1,83 @@
+/**
+ * What both grid painters share (CellGrid.tsx draws SVG, CanvasCellGrid.tsx a canvas): their
+ * props, the axis legend above a grid, and the cell cursor that pointer, tap and keyboard move.
+ */
+import { useRef, type KeyboardEvent, type PointerEvent } from "react";
+import type { DType } from "../../engine/index";
+import { axisVar } from "../viz/colors";
+import type { GridLayout } from "../viz/layout";
+import type { CellState } from "../viz/timeline";
+
+export interface CellGridProps {
+  label: string;
+  layout: GridLayout;
+  /** The batch axis in this array (coloured and tinted), or null. */
+  mapped: number | null;
+  fills: string[];
+  values: ArrayLike<number> | null;
+  /** The values' dtype, for their text (bools as True/False). */
+  dtype?: DType;
+  states: CellState[];
+  duration: number;
+  highlight: Set<number> | undefined;
+  onHover: (cell: number | null) => void;
+  /** The largest layout this grid may be asked to show next (a canvas is allocated for it once). */
+  reserve?: { width: number; height: number };
+}
+
+/** How each axis is laid out, in its colour: `axis 0 → tiles · axis 1 ↓ rows · axis 2 → columns`. */
+export function AxisLegend({ shape, mapped }: { shape: readonly number[]; mapped: number | null }) {
+  const n = shape.length;
+  const how = (d: number) => (d === n - 1 ? "→ columns" : d === n - 2 ? "↓ rows" : (n - 3 - d) % 2 === 0 ? "→ tiles" : "↓ tiles");
+  if (n === 0) return null;
+  return (
+    <p className="legend">
+      {shape.map((size, d) => (
+        <span key={d} style={{ color: axisVar(d, mapped) }} className={d === mapped ? "mapped" : undefined}>
+          axis {d} ({size}) {how(d)}
+          {d === mapped ? " · batch" : ""}
+        </span>
+      ))}
+    </p>
+  );
+}
+
+/**
+ * The cell a grid reports for highlighting, from the pointer, a tap or the keyboard. A press
+ * moves the cursor to the pressed cell before the focus it causes (pointerdown comes before
+ * focus), so focusing by click or tap shows the pressed cell's sources, not the cursor's old
+ * cell (which was cell 0: "where did this come from" failed on touch screens). Arrow keys move
+ * the cursor (and stop the page's playback keys). A touch pointer "leaves" as the finger lifts:
+ * that does not clear the tapped cell; blur does.
+ */
+export function useCellCursor(layout: GridLayout, onHover: (c: number | null) => void) {
+  const cursor = useRef(0);
+  const size = layout.cells.length;
+  const last = layout.shape[layout.shape.length - 1] ?? 1;
+  const report = (c: number) => {
+    cursor.current = c;
+    onHover(c);
+  };
+  return {
+    /** A pointer over or pressing cell `c` (null: between cells). */
+    point: (c: number | null) => {
+      if (c !== null) report(c);
+    },
+    handlers: {
+      onKeyDown: (e: KeyboardEvent<Element>) => {
+        const step = { ArrowRight: 1, ArrowLeft: -1, ArrowDown: last, ArrowUp: -last }[e.key];
+        if (step === undefined || size === 0) return;
+        e.preventDefault();
+        e.stopPropagation();
+        report(Math.min(size - 1, Math.max(0, cursor.current + step)));
+      },
+      onFocus: () => {
+        if (size > 0) report(Math.min(cursor.current, size - 1));
+      },
+      onBlur: () => onHover(null),
+      onPointerLeave: (e: PointerEvent<Element>) => {
+        if (e.pointerType !== "touch") onHover(null);
+      },
+    },
+  };
+}
