@@ -18,12 +18,15 @@ export type { CellGridProps } from "./gridParts";
 
 const CanvasCellGrid = lazy(() => import("./CanvasCellGrid"));
 
-/** The canvas grid's frame while its code loads: the same box, so nothing moves when it paints. */
-function CanvasPlaceholder({ layout, label, mapped }: CellGridProps) {
+/**
+ * The canvas grid's frame while its code loads: the same box, so nothing moves when it paints.
+ * Not yet the grid (no role, no name): what finds the grid by its name waits for the real one.
+ */
+function CanvasPlaceholder({ layout, mapped }: CellGridProps) {
   return (
     <>
       <AxisLegend shape={layout.shape} mapped={mapped} />
-      <div className="canvas-grid" style={{ width: layout.width, aspectRatio: `${layout.width} / ${layout.height}` }} role="img" aria-label={label} aria-busy="true" />
+      <div className="canvas-grid" style={{ width: layout.width, aspectRatio: `${layout.width} / ${layout.height}` }} aria-hidden="true" />
     </>
   );
 }
