@@ -5,13 +5,13 @@
 // naming the function and shapes.
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { hasChromium, startApp, type AppServer } from "./appServer";
+import { startApp, type AppServer } from "./appServer";
+import { browserDescribe, expectCleanConsole } from "./suite";
 import { explorerOf, leaf } from "../../app/state/explorerTypes";
 import { encodeExplorer } from "../../app/state/urlState";
 
-const run = hasChromium() ? describe : describe.skip;
 const SHOTS = join(__dirname, "screenshots");
 
 /** (6, 400, 400) @ (400, 400) batched: 3.8·10⁸ multiply-adds, 8× the page's budget, 0.5–2 s in the worker. */
@@ -34,7 +34,8 @@ const timerLateness = (page: Page) =>
     return worst;
   });
 
-run("calls past the page's budget run in a worker", () => {
+browserDescribe("calls past the page's budget run in a worker", () => {
+  expectCleanConsole(() => app.problems);
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
     app = await startApp();
@@ -44,7 +45,7 @@ run("calls past the page's budget run in a worker", () => {
   });
 
   it("shows Computing…, keeps the page responsive, and renders the answer", async () => {
-    const page = await app.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await app.newPage({ viewport: { width: 1280, height: 900 } });
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(e.message));
     await page.goto(`${app.url}#${bigMatmul(6)}`);
@@ -75,7 +76,7 @@ run("calls past the page's budget run in a worker", () => {
   });
 
   it("stops at the time limit with a message naming what to make smaller", async () => {
-    const page = await app.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await app.newPage({ viewport: { width: 1280, height: 900 } });
     await page.addInitScript(() => {
       (window as unknown as { __vmapComputeTimeLimitMs: number }).__vmapComputeTimeLimitMs = 200;
     });
