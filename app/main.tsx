@@ -8,9 +8,11 @@ import { createRoot, hydrateRoot } from "react-dom/client";
 import { Root } from "./Root";
 import { syncUrl, useStore } from "./state/store";
 import { initTheme } from "./theme";
+import { loadTransitions } from "./viz/transitions";
 import "./styles.css";
 
 initTheme();
+void loadTransitions();
 const fresh = !window.location.hash;
 const autoplay = fresh && !window.matchMedia?.("(prefers-reduced-motion: reduce)").matches;
 syncUrl(useStore, window);

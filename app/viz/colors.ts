@@ -9,7 +9,6 @@
  * (tests/app/colors.test.ts checks both). Colour is never the only cue: the mapped axis is also
  * bold and underlined and named "batch" in the legend, and every axis is named by number.
  */
-import { interpolateRgb } from "d3-interpolate";
 
 export type Theme = "light" | "dark";
 
@@ -45,7 +44,14 @@ export function paletteVars(theme: Theme): [string, string][] {
   return [["--axis-b", p.batch], ...p.axes.map((c, i): [string, string] => [`--axis-${i}`, c])];
 }
 
-const ramp = interpolateRgb("#fde4f2", "#e38bbd");
+const RAMP_FROM = [0xfd, 0xe4, 0xf2];
+const RAMP_TO = [0xe3, 0x8b, 0xbd];
+
+/** From #fde4f2 to #e38bbd in sRGB, as d3-interpolate's interpolateRgb (gamma 1) prints it. */
+function ramp(t: number): string {
+  const [r, g, b] = RAMP_FROM.map((a, i) => Math.max(0, Math.min(255, Math.round(a + (RAMP_TO[i] - a) * t))));
+  return `rgb(${r}, ${g}, ${b})`;
+}
 
 /** Fill of a cell at batch index k of B: a light-to-mid magenta ramp, so slice k has one tint. */
 export function batchFill(k: number, B: number): string {

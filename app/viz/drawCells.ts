@@ -6,7 +6,7 @@
  */
 import { select } from "d3-selection";
 import { easeCubicOut } from "d3-ease";
-import "d3-transition";
+import { loadTransitions, transitionsReady } from "./transitions";
 import type { DType } from "../../engine/index";
 import { cellText, valueText } from "./numberText";
 import type { Layer } from "./useD3Layer";
@@ -37,7 +37,8 @@ export function joinCells(g: Layer, layout: GridLayout, fills: string[], values:
       e.append("rect");
       return e;
     });
-  sel.interrupt().attr("class", "cell s-rest").attr("transform", (d) => `translate(${d.x},${d.y})`).attr("data-i", (d) => d.i).style("opacity", null);
+  if (transitionsReady()) sel.interrupt();
+  sel.attr("class", "cell s-rest").attr("transform", (d) => `translate(${d.x},${d.y})`).attr("data-i", (d) => d.i).style("opacity", null);
   sel
     .select("rect")
     .attr("width", cellSide(c))
@@ -110,8 +111,10 @@ export function applyFrame(g: Layer, layout: GridLayout, states: CellState[], du
       node.setAttribute("transform", `translate(${d.x},${d.y + p.dy})`);
       node.style.opacity = String(p.opacity);
     };
-    if (duration <= 0) {
-      s.interrupt();
+    // Instant when asked, and until D3's transitions have loaded (transitions.ts).
+    if (duration <= 0 || !transitionsReady()) {
+      if (transitionsReady()) s.interrupt();
+      else void loadTransitions();
       pose(1);
       continue;
     }

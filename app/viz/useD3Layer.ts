@@ -5,7 +5,7 @@
  */
 import { useLayoutEffect, type DependencyList, type RefObject } from "react";
 import { select, type Selection } from "d3-selection";
-import "d3-transition";
+import { transitionsReady } from "./transitions";
 
 export type Layer = Selection<SVGGElement, unknown, null, undefined>;
 
@@ -20,7 +20,7 @@ export function useD3Layer(ref: RefObject<SVGGElement | null>, draw: (g: Layer) 
   useLayoutEffect(() => {
     const node = ref.current;
     return () => {
-      if (node) select(node).selectAll("*").interrupt();
+      if (node && transitionsReady()) select(node).selectAll("*").interrupt();
     };
   }, [ref]);
 }

@@ -1,0 +1,20 @@
+/**
+ * D3's transitions (d3-transition with d3-interpolate, d3-color, d3-timer and d3-dispatch:
+ * ~9 KB gzipped) load right after the first screen instead of with it (main.tsx starts the
+ * load; tests/browser/budget.test.ts). A step taken before they arrive lands at once, as with
+ * reduced motion; the first visit's animation starts later than that.
+ */
+import type {} from "d3-transition";
+
+let ready = false;
+let loading: Promise<void> | null = null;
+
+/** Loads d3-transition (it adds `transition` and `interrupt` to every D3 selection). */
+export function loadTransitions(): Promise<void> {
+  return (loading ??= import("d3-transition").then(() => {
+    ready = true;
+  }));
+}
+
+/** Whether selections have `transition` and `interrupt` yet. */
+export const transitionsReady = (): boolean => ready;
