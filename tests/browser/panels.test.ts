@@ -4,12 +4,12 @@
 // Screenshots go to tests/browser/screenshots/ (looked at).
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { hasChromium, startApp, type AppServer } from "./appServer";
+import { startApp, type AppServer } from "./appServer";
+import { browserDescribe, expectCleanConsole } from "./suite";
 
 const SHOTS = join(__dirname, "screenshots");
-const run = hasChromium() ? describe : describe.skip;
 
 let app: AppServer;
 let page: Page;
@@ -25,11 +25,12 @@ async function open(hash = "") {
 }
 const section = (name: string) => page.locator("section", { has: page.getByRole("heading", { name, exact: true }) }).last();
 
-run("grad and jit panels explain, in Chromium", () => {
+browserDescribe("grad and jit panels explain, in Chromium", () => {
+  expectCleanConsole(() => app.problems);
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
     app = await startApp();
-    page = await app.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    page = await app.newPage({ viewport: { width: 1280, height: 900 } });
   });
   afterAll(async () => {
     await app?.close();
