@@ -4,6 +4,8 @@ import react from "@vitejs/plugin-react";
 import { fileURLToPath } from "node:url";
 
 const root = fileURLToPath(new URL(".", import.meta.url));
+const page = (name: string) => fileURLToPath(new URL(name, import.meta.url));
+const isEmbedPage = (path: string) => /(^|\/)embed\.html$/.test(path);
 
 /**
  * Prerenders the first screen (app/prerender.tsx) into index.html at build time, so the page
@@ -14,7 +16,9 @@ function prerender(): Plugin {
   return {
     name: "vmap-prerender",
     apply: "build",
-    async transformIndexHtml(html) {
+    async transformIndexHtml(html, ctx) {
+      // The playground's first screen belongs to index.html only, not the embed page.
+      if (isEmbedPage(ctx.path)) return html;
       const server = await createServer({ configFile: false, root, logLevel: "error", plugins: [react()], server: { middlewareMode: true, hmr: false, watch: null }, appType: "custom", optimizeDeps: { noDiscovery: true, include: [] } });
       try {
         const mod = (await server.ssrLoadModule("/app/prerender.tsx")) as { renderFirstScreen: () => string };
@@ -40,6 +44,8 @@ function inlineCss(): Plugin {
     transformIndexHtml: {
       order: "post",
       handler(html, ctx) {
+        // The embed page keeps its stylesheet links: a blog's strict CSP may forbid inline styles.
+        if (isEmbedPage(ctx.path)) return html;
         return html.replace(/<link rel="stylesheet" crossorigin href="\/([^"]+\.css)">/g, (tag, file: string) => {
           const asset = ctx.bundle?.[file];
           return asset && asset.type === "asset" ? `<style>${String(asset.source)}</style>` : tag;
@@ -51,6 +57,12 @@ function inlineCss(): Plugin {
 
 export default defineConfig({
   plugins: [react(), prerender(), inlineCss()],
+  // Two pages: the playground and the embed page for iframes (app/embed/page.tsx). The
+  // web component is the second build step (vite.lib.config.ts).
+  build: { rollupOptions: { input: { main: page("index.html"), embed: page("embed.html") } } },
+  // A sandboxed iframe (opaque origin) and a blog on another origin fetch the module scripts
+  // in CORS mode: the preview server allows that, as a static host serving the build must.
+  preview: { headers: { "Access-Control-Allow-Origin": "*" } },
   test: {
     environment: "node",
     include: ["tests/**/*.test.ts", "tests/**/*.test.tsx"],

@@ -8,7 +8,7 @@
  * puts one more around the whole page, for an error outside every region.
  */
 import { Component, type ErrorInfo, type ReactNode } from "react";
-import { resetToDefault, useStore } from "./state/store";
+import { appStore, resetToDefault, useStore, useStoreApi } from "./state/store";
 
 interface BoundaryProps {
   name: string;
@@ -55,8 +55,9 @@ class Boundary extends Component<BoundaryProps, { error: Error | null }> {
 /** A region reading the store: it retries on every new explorer snapshot. */
 export function Region({ name, children }: { name: string; children: ReactNode }) {
   const explorer = useStore((s) => s.explorer);
+  const store = useStoreApi();
   return (
-    <Boundary name={name} retryKey={explorer} onReset={() => resetToDefault(useStore, window)}>
+    <Boundary name={name} retryKey={explorer} onReset={() => resetToDefault(store, store === appStore ? window : null)}>
       {children}
     </Boundary>
   );

@@ -8,6 +8,7 @@ import { useExplorerPart, useViewPart } from "../state/hooks";
 import { useStore } from "../state/store";
 import { ErrorAlert } from "./ErrorAlert";
 import { FunctionEditor } from "./FunctionEditor";
+import { highlightPython } from "./highlight";
 import { InAxesMenu } from "./InAxesMenu";
 import { OutAxesControl } from "./OutAxesControl";
 
@@ -35,11 +36,28 @@ function AxisSizeInput() {
   );
 }
 
-export function CallLine() {
+/** The function as text, not editable (an embed whose controls are the axes only). */
+function FunctionText() {
+  const src = useExplorerPart((s) => s.fnSource);
+  return (
+    <div className="fn-text">
+      <code>
+        f = {highlightPython(src).map((t, i) => (
+          <span key={i} className={`tok-${t.cls}`}>
+            {t.text}
+          </span>
+        ))}
+      </code>
+      <ErrorAlert place="function" />
+    </div>
+  );
+}
+
+export function CallLine({ editFunction = true }: { editFunction?: boolean }) {
   const { params, allNone } = useViewPart((v) => ({ params: v.params, allNone: v.allNone }));
   return (
     <section className="callline" aria-label="The vmap call">
-      <FunctionEditor />
+      {editFunction ? <FunctionEditor /> : <FunctionText />}
       <div className="vmap-line">
         <code>
           out = <span className="tok-lib">jax.vmap</span>(f, in_axes=(

@@ -6,7 +6,7 @@
 import { useEffect } from "react";
 import { useInputLeaves, useView } from "../state/hooks";
 import { SPEEDS } from "../state/playbackSlice";
-import { useStore } from "../state/store";
+import { useStore, useStoreApi } from "../state/store";
 import { describeFrame } from "../viz/timeline";
 import { outputName } from "./Stage";
 
@@ -20,7 +20,7 @@ export function PlaybackControls() {
   const k = useStore((s) => s.k);
   const phase = useStore((s) => s.phase);
   const speed = useStore((s) => s.speed);
-  const { play, pause, tick, stepBack, stepForward, scrub, setSpeed } = useStore.getState();
+  const { play, pause, tick, stepBack, stepForward, scrub, setSpeed } = useStoreApi().getState();
   const B = story?.axisSize ?? 0;
 
   useEffect(() => {

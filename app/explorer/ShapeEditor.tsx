@@ -9,7 +9,7 @@ import { useEffect, useState } from "react";
 import { argFor, formatArgTree, type ArgTree, type Fill } from "../state/explorerTypes";
 import { useExplorerPart } from "../state/hooks";
 import { MAX_RANK, readShape } from "../state/shapeText";
-import { useStore } from "../state/store";
+import { useStore, useStoreApi } from "../state/store";
 
 function readTree(text: string, leafOnly: boolean): ArgTree | string {
   const r = readShape(text, leafOnly);
@@ -66,7 +66,7 @@ function AxisButtons({ shape, onChange, name }: { shape: number[]; onChange: (s:
 
 export function ShapeEditor({ name }: { name: string }) {
   const arg = useExplorerPart((s) => argFor(s, name));
-  const { setArgTree, setLeafShape, setFill } = useStore.getState();
+  const { setArgTree, setLeafShape, setFill } = useStoreApi().getState();
   const leafPaths = (t: ArgTree, path: number[] = []): { path: number[]; shape: number[] }[] =>
     t.kind === "leaf" ? [{ path, shape: t.shape }] : t.items.flatMap((x, i) => leafPaths(x, [...path, i]));
   return (

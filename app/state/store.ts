@@ -1,9 +1,13 @@
 /**
  * The one zustand store, combined once from the explorer, playback, history and grad/jit panels
- * slices (zustand's slices pattern). `createAppStore` makes a fresh store for tests; the app
- * uses the shared `useStore`. The URL stays in sync through one subscription (`syncUrl`).
+ * slices (zustand's slices pattern). `createAppStore` makes a fresh store for tests and for each
+ * embedded playground (app/embed/); the app uses the shared `appStore`. Components read the
+ * store of the nearest `StoreProvider` (the shared one when there is none) through `useStore`,
+ * so several `<vmap-playground>` elements on one page each run on their own store. The URL
+ * stays in sync through one subscription (`syncUrl`).
  */
-import { create, type StoreApi, type UseBoundStore } from "zustand";
+import { createContext, createElement, useContext, type ReactNode } from "react";
+import { create, useStore as useStoreOf, type StoreApi, type UseBoundStore } from "zustand";
 import { createExplorerSlice, type ExplorerSlice } from "./explorerSlice";
 import { createHistorySlice, type HistorySlice } from "./historySlice";
 import { createPlaybackSlice, type PlaybackSlice } from "./playbackSlice";
@@ -11,7 +15,7 @@ import { createPanelsSlice, type PanelsSlice } from "../panels/panelsSlice";
 import { createLastGoodSlice, trackLastGood, type LastGoodSlice } from "./lastGood";
 import { createComputeSlice, startCompute, type ComputeSlice } from "./compute";
 import { decodeExplorer, encodeExplorer } from "./urlState";
-import { defaultExplorer } from "./explorerTypes";
+import { defaultExplorer, type ExplorerState } from "./explorerTypes";
 
 export type StoreState = ExplorerSlice & PlaybackSlice & HistorySlice & PanelsSlice & LastGoodSlice & ComputeSlice;
 
@@ -22,13 +26,48 @@ export function createAppStore(): UseBoundStore<StoreApi<StoreState>> {
   return store;
 }
 
-export const useStore = createAppStore();
+export type AppStore = UseBoundStore<StoreApi<StoreState>>;
+
+/** The main app's one store. */
+export const appStore: AppStore = createAppStore();
 // The first state holds actions bound to this store, so it can be restored as a whole.
-const initialState = useStore.getState();
+const initialState = appStore.getState();
+
+const StoreContext = createContext<AppStore>(appStore);
+
+/** Gives the components below it their own store (an embedded playground's). */
+export function StoreProvider({ store, children }: { store: AppStore; children?: ReactNode }) {
+  return createElement(StoreContext.Provider, { value: store }, children);
+}
+
+/** The store the calling component works on: its provider's, or the app's. */
+export const useStoreApi = (): AppStore => useContext(StoreContext);
+
+function useContextStore(): StoreState;
+function useContextStore<T>(selector: (s: StoreState) => T): T;
+function useContextStore<T>(selector?: (s: StoreState) => T): T | StoreState {
+  return useStoreOf<StoreApi<StoreState>, T | StoreState>(useContext(StoreContext), selector ?? ((s: StoreState) => s));
+}
+
+/**
+ * `useStore(selector)` reads the nearest provider's store; `useStore.getState()` and the other
+ * store methods are the app's store (event handlers inside an embed use `useStoreApi()`).
+ */
+export const useStore: typeof useContextStore & Pick<AppStore, "getState" | "setState" | "subscribe" | "getInitialState"> = Object.assign(useContextStore, {
+  getState: appStore.getState,
+  setState: appStore.setState,
+  subscribe: appStore.subscribe,
+  getInitialState: appStore.getInitialState,
+});
 
 /** Resets the shared store to its first state (zustand's reset-per-test pattern). */
 export function resetStore(): void {
-  useStore.setState(initialState, true);
+  appStore.setState(initialState, true);
+}
+
+/** Starts `store` afresh on `state`: no history, the resting picture (a link read, an embed made). */
+export function loadState(store: StoreApi<StoreState>, state: ExplorerState, notice: string | null): void {
+  store.setState({ explorer: state, notice, past: [], future: [], lastEdit: null, k: null, phase: 2, playing: false, hover: null });
 }
 
 interface UrlHost {
@@ -43,9 +82,10 @@ interface UrlHost {
  * example, as one undoable step, without the notice, and a link without a hash (the state the
  * URL sync writes next is this default, so the link stays equivalent).
  */
-export function resetToDefault(store: StoreApi<StoreState>, host: Pick<UrlHost, "location" | "history">): void {
+export function resetToDefault(store: StoreApi<StoreState>, host: Pick<UrlHost, "location" | "history"> | null): void {
   store.getState().loadExplorer(defaultExplorer(), null);
-  host.history.replaceState(null, "", `${host.location.pathname ?? ""}${host.location.search ?? ""}`);
+  // An embedded playground (host null) owns no URL: the page around it keeps its own.
+  host?.history.replaceState(null, "", `${host.location.pathname ?? ""}${host.location.search ?? ""}`);
 }
 
 /**
@@ -90,7 +130,7 @@ export function syncUrl(store: StoreApi<StoreState>, host: UrlHost): () => void 
     // Leave the link as it was until the user changes something: a reload of a broken link
     // shows the same notice again instead of silently becoming the default.
     last = encodeExplorer(r.state);
-    store.setState({ explorer: r.state, notice: r.ok ? null : r.notice, past: [], future: [], lastEdit: null, k: null, phase: 2, playing: false, hover: null });
+    loadState(store, r.state, r.ok ? null : r.notice);
   };
   read();
   let lastHash = host.location.hash.replace(/^#/, "");

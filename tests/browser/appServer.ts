@@ -48,7 +48,7 @@ export interface Preview {
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 
 /**
- * The production build, as `npm run build` makes it, into `outDir`. Vite takes the bundle's
+ * The production build, as `npm run build` makes it (both pages and the web component), into `outDir`. Vite takes the bundle's
  * `process.env.NODE_ENV` from the environment first, and vitest sets it to "test", which
  * would ship React's development build: it is "production" for the length of the build.
  * With vite's manifest.json (what each chunk imports), which the budget test reads.
@@ -58,6 +58,8 @@ export async function buildApp(outDir: string): Promise<void> {
   process.env.NODE_ENV = "production";
   try {
     await build({ root: ROOT, mode: "production", logLevel: "error", build: { outDir, emptyOutDir: true, manifest: "manifest.json" } });
+    // The second step of `npm run build`: the web component beside the pages (vite.lib.config.ts).
+    await build({ root: ROOT, configFile: join(ROOT, "vite.lib.config.ts"), mode: "production", logLevel: "error", build: { outDir, emptyOutDir: false } });
   } finally {
     if (before === undefined) delete process.env.NODE_ENV;
     else process.env.NODE_ENV = before;
