@@ -19,6 +19,7 @@ import { ShapeEditor } from "./explorer/ShapeEditor";
 import { ShapeStory } from "./explorer/ShapeStory";
 import { Stage } from "./explorer/Stage";
 import { X64Toggle } from "./explorer/X64Toggle";
+import { ShareExport } from "./share/ShareExport";
 import { selectView } from "./state/selectors";
 import { useViewPart } from "./state/hooks";
 import { useStore } from "./state/store";
@@ -96,6 +97,7 @@ export function App({ autoplay = false }: { autoplay?: boolean }) {
           <X64Toggle />
           <Toolbar />
           <ThemeToggle />
+          <ShareExport />
         </div>
         <p className="tagline">
           <strong>Try:</strong> set <code>in_axes</code> for <code>a</code> to <code>None</code>, change a shape, or load an example; hover a cell to see where it came from.

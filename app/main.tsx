@@ -10,6 +10,7 @@ import { syncUrl, useStore } from "./state/store";
 import { initTheme } from "./theme";
 import { loadTransitions } from "./viz/transitions";
 import "./styles.css";
+import "./share/share.css";
 
 initTheme();
 void loadTransitions();

@@ -6,7 +6,7 @@
 import { memo, useMemo } from "react";
 import type { InputLeaf } from "../state/hooks";
 import { useStore } from "../state/store";
-import { batchFill, UNMAPPED_FILL } from "../viz/colors";
+import { gridFills } from "../viz/colors";
 import { inputCellState, type Frame } from "../viz/timeline";
 import { CellGrid, useGridLayout } from "./CellGrid";
 import { ShapeText } from "./ShapeText";
@@ -17,7 +17,7 @@ export const ArgumentGrid = memo(function ArgumentGrid({ leaf, B, frame, duratio
   const layout = useGridLayout(leaf.shape, GRID_WIDTH);
   const setHover = useStore((s) => s.setHover);
   // layout.cells is sorted by flat index, so position j is cell j.
-  const fills = useMemo(() => layout.cells.map((c) => (leaf.axis === null ? UNMAPPED_FILL : batchFill(c.coord[leaf.axis], B))), [layout, leaf.axis, B]);
+  const fills = useMemo(() => gridFills(layout.cells, leaf.axis, B), [layout, leaf.axis, B]);
   const states = useMemo(() => {
     const s = [] as ReturnType<typeof inputCellState>[];
     for (const c of layout.cells) s[c.i] = inputCellState(frame, leaf, c.coord);

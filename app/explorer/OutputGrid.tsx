@@ -7,7 +7,7 @@
 import { memo, useMemo } from "react";
 import { pyShape, pyTuple, type DType, type OutputLeafStory } from "../../engine";
 import { useStore } from "../state/store";
-import { batchFill, UNMAPPED_FILL } from "../viz/colors";
+import { gridFills } from "../viz/colors";
 import { reserveFor } from "../viz/layout";
 import { outputCellState, type Frame } from "../viz/timeline";
 import { CellGrid, useGridLayout } from "./CellGrid";
@@ -25,7 +25,7 @@ export const OutputLeafGrid = memo(function OutputLeafGrid(p: { out: OutputLeafS
   const layout = useGridLayout(out.shape, GRID_WIDTH);
   const setHover = useStore((s) => s.setHover);
   const axis = out.outAxis;
-  const fills = useMemo(() => layout.cells.map((c) => (axis === null ? UNMAPPED_FILL : batchFill(c.coord[axis], p.B))), [layout, axis, p.B]);
+  const fills = useMemo(() => gridFills(layout.cells, axis, p.B), [layout, axis, p.B]);
   const leafAxes = useMemo(() => ({ axis }), [axis]);
   // Every out_axes gives this result another shape: its canvas is sized for all of them at once.
   const shapesKey = out.outAxesTable.map((r) => r.shape.join(",")).join(";");

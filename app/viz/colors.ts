@@ -70,3 +70,8 @@ const fillCache = new Map<number, string>();
 
 export const UNMAPPED_FILL = "#e9edf2";
 export const HIGHLIGHT_STROKE = "#111111";
+
+/** Each cell's fill in a grid whose batch axis is `axis` (null: unmapped, one grey), B slices. */
+export function gridFills(cells: readonly { coord: readonly number[] }[], axis: number | null, B: number): string[] {
+  return cells.map((c) => (axis === null ? UNMAPPED_FILL : batchFill(c.coord[axis], B)));
+}

@@ -1,0 +1,122 @@
+/**
+ * The header's Share and Export buttons. Share opens a dialog with the permalink, the iframe
+ * snippet and the web-component snippet for the current state, each with a copy button that
+ * says what happened (copyText.ts: "Copied", or "Press Ctrl+C" with the text selected). Export
+ * saves the current picture as SVG or PNG, or the animation as a GIF (exportFiles.ts).
+ */
+import { useId, useRef, useState } from "react";
+import { useExplorer, useInputLeaves, useView } from "../state/hooks";
+import { useStore } from "../state/store";
+import { DEFAULT_OPTIONS, type Controls, type EmbedOptions } from "../embed/options";
+import { COPY_FEEDBACK, copyText, type CopyOutcome } from "./copyText";
+import { elementSnippet, iframeSnippet, permalink } from "./snippets";
+import { gifBytes, pngBlob, saveFile, svgBlob } from "./exportFiles";
+
+function CopyField({ label, text, rows }: { label: string; text: string; rows: number }) {
+  const id = useId();
+  const field = useRef<HTMLTextAreaElement>(null);
+  const [outcome, setOutcome] = useState<CopyOutcome | null>(null);
+  const copy = async () => setOutcome(await copyText(text, field.current));
+  return (
+    <div className="copy-field">
+      <div className="copy-head">
+        <label htmlFor={id}>{label}</label>
+        <button type="button" onClick={copy} aria-describedby={`${id}-status`}>
+          Copy
+        </button>
+        <span id={`${id}-status`} className="copy-status" role="status">
+          {outcome ? COPY_FEEDBACK[outcome] : ""}
+        </span>
+      </div>
+      <textarea id={id} ref={field} readOnly rows={rows} value={text} onFocus={(e) => e.currentTarget.select()} />
+    </div>
+  );
+}
+
+/** The playground's own address (without the hash) and the folder it lives in. */
+function appLocation(): { url: string; base: string } {
+  const url = `${location.origin}${location.pathname}`;
+  return { url, base: new URL("./", url).href };
+}
+
+function ShareDialog({ onClose }: { onClose: () => void }) {
+  const explorer = useExplorer();
+  const { params } = useView();
+  const [controls, setControls] = useState<Controls>(DEFAULT_OPTIONS.controls);
+  const options: EmbedOptions = { ...DEFAULT_OPTIONS, controls };
+  const { url, base } = appLocation();
+  return (
+    <div className="share-backdrop" onClick={(e) => e.target === e.currentTarget && onClose()}>
+      <div className="share-dialog" role="dialog" aria-modal="true" aria-label="Share" onKeyDown={(e) => e.key === "Escape" && onClose()}>
+        <div className="share-head">
+          <h2>Share</h2>
+          <button type="button" onClick={onClose} aria-label="Close" autoFocus>
+            ✕
+          </button>
+        </div>
+        <CopyField label="Link" text={permalink(url, explorer)} rows={2} />
+        <label className="share-controls">
+          Controls in the embed{" "}
+          <select value={controls} onChange={(e) => setControls(e.target.value as Controls)}>
+            <option value="none">none (read only)</option>
+            <option value="axes">axes</option>
+            <option value="all">all</option>
+          </select>
+        </label>
+        <CopyField label="Embed with an iframe" text={iframeSnippet(base, explorer, options, params)} rows={6} />
+        <CopyField label="Embed as a web component" text={elementSnippet(base, explorer, options, params)} rows={4} />
+      </div>
+    </div>
+  );
+}
+
+function ExportMenu() {
+  const { shown: story, blocks } = useView();
+  const leaves = useInputLeaves();
+  const k = useStore((s) => s.k);
+  const phase = useStore((s) => s.phase);
+  const [status, setStatus] = useState("");
+  if (!story || blocks) return null;
+  const frame = { k: k !== null && k < story.axisSize ? k : null, phase, B: story.axisSize };
+  const run = async (what: string, make: () => Promise<void> | void) => {
+    try {
+      setStatus(`Making the ${what}…`);
+      await make();
+      setStatus(`Saved the ${what}`);
+    } catch (e) {
+      setStatus(`The ${what} could not be made: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  };
+  return (
+    <details className="export-menu">
+      <summary>Export</summary>
+      <div className="export-items">
+        <button type="button" onClick={() => run("SVG", () => saveFile(svgBlob(leaves, story, frame), "vmap.svg"))}>
+          Picture (SVG)
+        </button>
+        <button type="button" onClick={() => run("PNG", async () => saveFile(await pngBlob(leaves, story, frame), "vmap.png"))}>
+          Picture (PNG)
+        </button>
+        <button type="button" onClick={() => run("GIF", async () => saveFile(new Blob([(await gifBytes(leaves, story)) as BlobPart], { type: "image/gif" }), "vmap.gif"))}>
+          Animation (GIF)
+        </button>
+        <span className="note" role="status">
+          {status}
+        </span>
+      </div>
+    </details>
+  );
+}
+
+export function ShareExport() {
+  const [open, setOpen] = useState(false);
+  return (
+    <div className="share-export">
+      <button type="button" onClick={() => setOpen(true)} aria-haspopup="dialog">
+        Share
+      </button>
+      <ExportMenu />
+      {open && <ShareDialog onClose={() => setOpen(false)} />}
+    </div>
+  );
+}
