@@ -9,14 +9,15 @@ import react from "@vitejs/plugin-react";
 
 export default defineConfig({
   plugins: [react()],
-  // Library mode leaves process.env alone; React reads NODE_ENV to pick its production build.
-  define: { "process.env.NODE_ENV": JSON.stringify("production") },
+  // Library mode leaves process.env alone; React reads NODE_ENV to pick its build, and the
+  // React plugin picks jsx or jsxDEV by the same variable (a test run builds with NODE_ENV=test).
+  define: { "process.env.NODE_ENV": JSON.stringify(process.env.NODE_ENV ?? "production") },
   build: {
     outDir: "dist",
     emptyOutDir: false,
     copyPublicDir: false,
     minify: true,
     lib: { entry: "app/embed/element.tsx", formats: ["es"], fileName: () => "vmap-playground.js" },
-    rollupOptions: { output: { inlineDynamicImports: true } },
+    rollupOptions: { output: { codeSplitting: false } },
   },
 });

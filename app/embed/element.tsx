@@ -34,7 +34,7 @@ function styleShadow(shadow: ShadowRoot): void {
 }
 
 /** Where the full playground lives: next to this module (dist/index.html). */
-const BASE = new URL("./", import.meta.url).href;
+const BASE = new URL(/* @vite-ignore */ "./", import.meta.url).href;
 
 export class VmapPlaygroundElement extends HTMLElement {
   static observedAttributes = [...ELEMENT_ATTRIBUTES];

@@ -33,7 +33,7 @@ export function iframeSnippet(appBase: string, s: ExplorerState, o: EmbedOptions
   const title = `vmap Playground: jax.vmap(${s.fnSource.replace(/\s+/g, " ").trim()}) over ${params.join(", ")}`;
   return [
     `<iframe class="vmap-playground" src="${escapeMarkup(src)}" title="${escapeMarkup(title)}"`,
-    `  sandbox="allow-scripts allow-popups" loading="lazy" style="width: 100%; height: 480px; border: 0"></iframe>`,
+    `  sandbox="allow-scripts allow-popups" loading="lazy" width="100%" height="480" style="border: 0"></iframe>`,
     `<script>`,
     HOST_SCRIPT,
     `</script>`,

@@ -7,9 +7,10 @@
  * errors and warnings and uncaught page errors; the suites assert after each test that there
  * were none (suite.ts), so a warning React or the browser prints fails a test.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { createServer, type IncomingMessage, type Server } from "node:http";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { extname, join, normalize } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AddressInfo } from "node:net";
 import { build, preview, type PreviewServer } from "vite";
@@ -144,4 +145,21 @@ export async function startApp(): Promise<AppServer> {
       await server.close();
     },
   };
+}
+
+const TYPES: Record<string, string> = { ".html": "text/html", ".js": "text/javascript", ".css": "text/css", ".svg": "image/svg+xml", ".json": "application/json", ".png": "image/png" };
+
+/**
+ * A tiny static server over `dir` on a free loopback port (unknown paths get index.html), with
+ * the extra response headers `headers` gives per file and request (a CSP, CORS).
+ */
+export function serveDir(dir: string, headers: (file: string, url: URL, req: IncomingMessage) => Record<string, string> = () => ({})): Promise<Server> {
+  const srv = createServer((req, res) => {
+    const url = new URL(req.url ?? "/", "http://x");
+    const rel = normalize(decodeURIComponent(url.pathname)).replace(/^(\.\.[/\\])+/, "");
+    let file = join(dir, rel);
+    if (!file.startsWith(dir) || !statSync(file, { throwIfNoEntry: false })?.isFile()) file = join(dir, "index.html");
+    res.writeHead(200, { "Content-Type": TYPES[extname(file)] ?? "application/octet-stream", ...headers(file, url, req) }).end(readFileSync(file));
+  });
+  return new Promise((r) => srv.listen(0, "127.0.0.1", () => r(srv)));
 }
