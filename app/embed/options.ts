@@ -8,7 +8,7 @@
  */
 import { lambdaParams } from "../../engine/index";
 import { decodeExplorer, encodeExplorer } from "../state/urlState";
-import { parsePyLiteral, formatPyLiteral, LiteralError, type PyLit } from "../state/pyLiteral";
+import { parsePyLiteral, formatPyLiteral, type PyLit } from "../state/pyLiteral";
 import type { ExplorerState } from "../state/explorerTypes";
 
 export type Controls = "none" | "axes" | "all";
@@ -66,13 +66,16 @@ export function readOptions(get: (name: string) => string | null): EmbedOptions 
 
 const failed = (e: unknown): EmbedRead => ({
   ok: false,
-  problem: e instanceof BadOption || e instanceof LiteralError ? e.message : `internal error: ${e instanceof Error ? e.message : String(e)}`,
+  problem: e instanceof BadOption ? e.message : `internal error: ${e instanceof Error ? e.message : String(e)}`,
 });
 
-/** The permalink decoder's answer as an embed's: a link it cannot read shows its reason, not the default. */
-function fromLink(link: string, options: EmbedOptions): EmbedRead {
+/**
+ * The permalink decoder's answer as an embed's: what it cannot read shows its reason, not the
+ * default example. `what` names the source in the message ("This link", or null for attributes).
+ */
+function fromLink(link: string, options: EmbedOptions, what: string | null): EmbedRead {
   const r = decodeExplorer(link);
-  if (!r.ok) return { ok: false, problem: r.notice.replace(/, so the default example is shown\.$/, ".") };
+  if (!r.ok) return { ok: false, problem: what ? `${what} could not be read (${r.why}).` : r.why };
   return { ok: true, state: r.state, options };
 }
 
@@ -83,7 +86,7 @@ export function readEmbedHash(hash: string): EmbedRead {
     const options = readOptions((k) => q.get(k));
     const rest = new URLSearchParams();
     for (const [k, v] of q) if (!EMBED_KEYS.has(k)) rest.append(k, v);
-    return fromLink(rest.toString(), options);
+    return fromLink(rest.toString(), options, "This link");
   } catch (e) {
     return failed(e);
   }
@@ -109,7 +112,12 @@ export const ELEMENT_ATTRIBUTES = ["fn", "shapes", "in-axes", "out-axes", "axis-
 
 /** One `in_axes` entry per parameter: an int or None applies to every argument, as in JAX. */
 function inAxesEntries(text: string, n: number): PyLit[] {
-  const v = parsePyLiteral(text);
+  let v: PyLit;
+  try {
+    v = parsePyLiteral(text);
+  } catch (e) {
+    throw new BadOption(`in-axes: ${e instanceof Error ? e.message : String(e)}`);
+  }
   if (!Array.isArray(v)) return Array.from({ length: n }, () => v);
   if (v.length !== n) throw new BadOption(`in-axes has ${v.length} entries but the function takes ${n} argument${n === 1 ? "" : "s"}`);
   return v;
@@ -142,7 +150,7 @@ export function readAttributes(get: (name: string) => string | null): EmbedRead 
     q.set("out", get("out-axes") ?? "0");
     const size = get("axis-size");
     if (size !== null) q.set("size", size.trim());
-    return fromLink(q.toString(), options);
+    return fromLink(q.toString(), options, null);
   } catch (e) {
     return failed(e);
   }

@@ -81,7 +81,7 @@ function inputLeaves(call: VmapCall): InputLeaf[] {
 }
 
 const leavesOfCall = new WeakMap<VmapCall, InputLeaf[]>();
-function selectInputLeaves(call: VmapCall): InputLeaf[] {
+export function selectInputLeaves(call: VmapCall): InputLeaf[] {
   let r = leavesOfCall.get(call);
   if (!r) leavesOfCall.set(call, (r = inputLeaves(call)));
   return r;

@@ -81,7 +81,8 @@ export function encodeExplorer(s: ExplorerState): string {
   return q.toString();
 }
 
-export type DecodeResult = { ok: true; state: ExplorerState } | { ok: false; state: ExplorerState; notice: string };
+/** On failure, `why` says what is wrong and `notice` is the sentence the page shows. */
+export type DecodeResult = { ok: true; state: ExplorerState } | { ok: false; state: ExplorerState; notice: string; why: string };
 
 class BadField extends Error {}
 
@@ -177,6 +178,6 @@ export function decodeExplorer(hash: string): DecodeResult {
     // A BadField says what is wrong with the link; anything else is a bug here, and a link
     // must still never leave a blank page (main.tsx reads it before the first render).
     const why = e instanceof BadField ? e.message : `internal error: ${e instanceof Error ? e.message : String(e)}`;
-    return { ok: false, state: fallback, notice: `This link could not be read (${why}), so the default example is shown.` };
+    return { ok: false, state: fallback, notice: `This link could not be read (${why}), so the default example is shown.`, why };
   }
 }
