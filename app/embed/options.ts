@@ -108,7 +108,7 @@ export function encodeEmbedHash(state: ExplorerState, o: EmbedOptions): string {
 }
 
 /** The attribute names `<vmap-playground>` reads. */
-export const ELEMENT_ATTRIBUTES = ["fn", "shapes", "in-axes", "out-axes", "axis-size", "controls", "panels", "theme"] as const;
+export const ELEMENT_ATTRIBUTES = ["fn", "shapes", "fills", "in-axes", "out-axes", "axis-size", "controls", "panels", "theme"] as const;
 
 /** One `in_axes` entry per parameter: an int or None applies to every argument, as in JAX. */
 function inAxesEntries(text: string, n: number): PyLit[] {
@@ -126,7 +126,8 @@ function inAxesEntries(text: string, n: number): PyLit[] {
 /**
  * Reads `<vmap-playground>`'s attributes into a permalink and decodes that: `shapes` lists
  * one shape per parameter separated by `;` (a tuple argument's shape is `((2,), (3,))`),
- * `in-axes` is JAX's in_axes (default 0), `out-axes` its out_axes (default 0).
+ * `fills` (optional) one of unique/random per parameter likewise, `in-axes` is JAX's in_axes
+ * (default 0), `out-axes` its out_axes (default 0).
  */
 export function readAttributes(get: (name: string) => string | null): EmbedRead {
   try {
@@ -140,11 +141,14 @@ export function readAttributes(get: (name: string) => string | null): EmbedRead 
     if (shapes.length !== params.length || shapes.some((s) => s === "")) {
       throw new BadOption(`shapes lists ${shapes.filter((s) => s !== "").length} shape${shapes.length === 1 ? "" : "s"} but the function takes ${params.length} argument${params.length === 1 ? "" : "s"} (separate them with ";")`);
     }
+    const fills = get("fills")?.split(";").map((s) => s.trim()) ?? null;
+    if (fills && fills.length !== params.length) throw new BadOption(`fills lists ${fills.length} fill${fills.length === 1 ? "" : "s"} but the function takes ${params.length} argument${params.length === 1 ? "" : "s"}`);
     const axes = inAxesEntries(get("in-axes") ?? "0", params.length);
     const q = new URLSearchParams();
     q.set("f", fn);
     params.forEach((p, i) => {
       q.set(`shape.${p}`, shapes[i]);
+      if (fills) q.set(`fill.${p}`, fills[i]);
       q.set(`in.${p}`, formatPyLiteral(axes[i]));
     });
     q.set("out", get("out-axes") ?? "0");

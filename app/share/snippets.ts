@@ -48,6 +48,8 @@ export function elementAttributes(s: ExplorerState, o: EmbedOptions, params: rea
     ["in-axes", inAxesText(s, [...params])],
     ["out-axes", formatPyLiteral(s.outAxes as PyLit)],
   ];
+  const fills = params.map((p) => argFor(s, p).fill);
+  if (fills.some((f) => f !== "unique")) attrs.splice(2, 0, ["fills", fills.join("; ")]);
   if (s.axisSize !== null) attrs.push(["axis-size", String(s.axisSize)]);
   attrs.push(["controls", o.controls]);
   if (o.panels.length) attrs.push(["panels", o.panels.join(",")]);

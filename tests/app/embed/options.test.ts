@@ -38,6 +38,8 @@ describe("element attributes", () => {
     [{ fn: "lambda a: a", shapes: "(2,)", "in-axes": "(0, 1)" }, "in-axes has 2 entries but the function takes 1 argument"],
     [{ fn: "lambda a: a", shapes: "(2,)", "in-axes": "__import__('os')" }, "in-axes: unexpected '_' at column 1"],
     [{ fn: "lambda a: a", shapes: "(-1,)" }, "shape of a: a dimension cannot be negative"],
+    [{ fn: "lambda a: a", shapes: "(2,)", fills: "unique; random" }, "fills lists 2 fills but the function takes 1 argument"],
+    [{ fn: "lambda a: a", shapes: "(2,)", fills: "ones" }, "fill of a is unknown"],
     [{ fn: "lambda a: a", shapes: "(2,)", controls: "<svg onload=alert(1)>" }, `controls must be one of none, axes, all, not "<svg onload=alert(1)>"`],
     [{ fn: "lambda a: a", shapes: "(2,)", panels: "code,constructor" }, `each of panels must be one of code, story, table, not "constructor"`],
     [{ fn: "lambda a: a", shapes: "(2,)", theme: "__proto__" }, `theme must be one of light, dark, auto, not "__proto__"`],
@@ -67,10 +69,13 @@ describe("the Share dialog's attributes", () => {
       shapes: fc.array(fc.oneof(fc.array(fc.integer({ min: 0, max: 5 }), { maxLength: 3 }).map((s) => leaf(...s)), fc.tuple(fc.array(fc.integer({ min: 1, max: 4 }), { minLength: 1, maxLength: 2 })).map(([s]) => tuple(leaf(...s), leaf(...s)))), { minLength: 1, maxLength: 3 }),
       axes: fc.array(axis, { minLength: 3, maxLength: 3 }),
       out: axis,
+      random: fc.array(fc.boolean(), { minLength: 3, maxLength: 3 }),
     })
-    .map(({ shapes, axes, out }) => {
+    .map(({ shapes, axes, out, random }) => {
       const names = shapes.map((_, i) => `p${i}`);
-      return explorerOf(`lambda ${names.join(", ")}: ${names[0]}`, shapes.map((s, i) => [names[i], s, axes[i]] as [string, typeof s, AxisTree]), out);
+      const s = explorerOf(`lambda ${names.join(", ")}: ${names[0]}`, shapes.map((s, i) => [names[i], s, axes[i]] as [string, typeof s, AxisTree]), out);
+      const args = new Map([...s.args].map(([n, a], i) => [n, random[i] ? { ...a, fill: "random" as const } : a]));
+      return { ...s, args };
     });
   const options: EmbedOptions = { controls: "all", panels: ["table"], theme: "dark" };
 
