@@ -18,7 +18,6 @@ const root = createRoot(document.getElementById("root")!);
 
 function show(): void {
   const r = readEmbedHash(location.hash);
-  document.documentElement.dataset.theme = r.ok ? r.options.theme : "auto";
   if (!r.ok) {
     root.render(<EmbedProblem problem={r.problem} theme="auto" />);
     return;

@@ -30,11 +30,18 @@ export function pngBlob(leaves: readonly InputLeaf[], story: VmapStory, frame: F
   return new Promise((resolve, reject) => ctx.canvas.toBlob((b) => (b ? resolve(b) : reject(new Error("the PNG could not be made"))), "image/png"));
 }
 
+/** At most this many pixels in all GIF frames together (about 10 s of encoding on a slow phone). */
+export const MAX_GIF_PIXELS = 60_000_000;
+
 /** The animation as GIF bytes: 3 frames per k (lift, apply, land) and the resting picture. */
 export async function gifBytes(leaves: readonly InputLeaf[], story: VmapStory): Promise<Uint8Array> {
   const { GIFEncoder, quantize, applyPalette } = await import("gifenc");
   const frames = animationFrames(story.axisSize);
   const first = buildScene(leaves, story, frames[0]);
+  const pixels = frames.length * first.width * first.height;
+  if (pixels > MAX_GIF_PIXELS) {
+    throw new Error(`the animation would be ${frames.length} frames of ${first.width}×${first.height} pixels, more than this page encodes (${MAX_GIF_PIXELS.toLocaleString("en-US")} pixels); a smaller mapped size or smaller arrays fit`);
+  }
   const ctx = canvasFor(first.width, first.height);
   const gif = GIFEncoder();
   frames.forEach((f, i) => {
