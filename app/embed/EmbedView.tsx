@@ -24,7 +24,7 @@ import type { Controls, EmbedOptions, PanelName, Theme } from "./options";
 
 const PLACES: readonly ErrorPlace[] = ["function", "in_axes", "out_axes", "shape", "axis_size"];
 
-const PANEL_TITLES: Record<PanelName, string> = { code: "Python code", story: "Shape story", table: "Every out_axes" };
+export const PANEL_TITLES: Record<PanelName, string> = { code: "Python code", story: "Shape story", table: "Every out_axes" };
 
 /** The call as code, nothing editable; its errors show below it. */
 function ReadOnlyCall() {

@@ -26,7 +26,7 @@ export type EmbedRead = { ok: true; state: ExplorerState; options: EmbedOptions 
 export const DEFAULT_OPTIONS: EmbedOptions = { controls: "axes", panels: [], theme: "auto" };
 
 const CONTROLS: readonly Controls[] = ["none", "axes", "all"];
-const PANELS: readonly PanelName[] = ["code", "story", "table"];
+export const PANEL_NAMES: readonly PanelName[] = ["code", "story", "table"];
 const THEMES: readonly Theme[] = ["light", "dark", "auto"];
 
 /** The embed's own fields: everything else in the hash belongs to the permalink. */
@@ -49,7 +49,7 @@ function panelList(value: string | null): PanelName[] {
   if (value === null || value.trim() === "") return [];
   const out: PanelName[] = [];
   for (const part of value.split(",")) {
-    const p = oneOf(part, PANELS, "each of panels", "code");
+    const p = oneOf(part, PANEL_NAMES, "each of panels", "code");
     if (!out.includes(p)) out.push(p);
   }
   return out;

@@ -7,7 +7,8 @@
 import { useId, useRef, useState } from "react";
 import { useExplorer, useInputLeaves, useView } from "../state/hooks";
 import { useStore } from "../state/store";
-import { DEFAULT_OPTIONS, type Controls, type EmbedOptions } from "../embed/options";
+import { DEFAULT_OPTIONS, PANEL_NAMES, type Controls, type EmbedOptions, type PanelName, type Theme } from "../embed/options";
+import { PANEL_TITLES } from "../embed/EmbedView";
 import { COPY_FEEDBACK, copyText, type CopyOutcome } from "./copyText";
 import { elementSnippet, iframeSnippet, permalink } from "./snippets";
 import { gifBytes, pngBlob, saveFile, svgBlob } from "./exportFiles";
@@ -43,11 +44,24 @@ function ShareDialog({ onClose }: { onClose: () => void }) {
   const explorer = useExplorer();
   const { params } = useView();
   const [controls, setControls] = useState<Controls>(DEFAULT_OPTIONS.controls);
-  const options: EmbedOptions = { ...DEFAULT_OPTIONS, controls };
+  const [panels, setPanels] = useState<PanelName[]>(DEFAULT_OPTIONS.panels);
+  const [theme, setTheme] = useState<Theme>(DEFAULT_OPTIONS.theme);
+  const options: EmbedOptions = { controls, panels, theme };
+  const togglePanel = (p: PanelName, on: boolean) => setPanels((ps) => PANEL_NAMES.filter((q) => (q === p ? on : ps.includes(q))));
   const { url, base } = appLocation();
   return (
     <div className="share-backdrop" onClick={(e) => e.target === e.currentTarget && onClose()}>
-      <div className="share-dialog" role="dialog" aria-modal="true" aria-label="Share" onKeyDown={(e) => e.key === "Escape" && onClose()}>
+      <div
+        className="share-dialog"
+        role="dialog"
+        aria-modal="true"
+        aria-label="Share"
+        onKeyDown={(e) => {
+          // The page's playback and undo keys stay with the page behind the dialog.
+          e.stopPropagation();
+          if (e.key === "Escape") onClose();
+        }}
+      >
         <div className="share-head">
           <h2>Share</h2>
           <button type="button" onClick={onClose} aria-label="Close" autoFocus>
@@ -55,14 +69,30 @@ function ShareDialog({ onClose }: { onClose: () => void }) {
           </button>
         </div>
         <CopyField label="Link" text={permalink(url, explorer)} rows={2} />
-        <label className="share-controls">
-          Controls in the embed{" "}
-          <select value={controls} onChange={(e) => setControls(e.target.value as Controls)}>
-            <option value="none">none (read only)</option>
-            <option value="axes">axes</option>
-            <option value="all">all</option>
-          </select>
-        </label>
+        <fieldset className="share-options">
+          <legend>In the embed</legend>
+          <label>
+            Controls{" "}
+            <select value={controls} onChange={(e) => setControls(e.target.value as Controls)}>
+              <option value="none">none (read only)</option>
+              <option value="axes">axes</option>
+              <option value="all">all</option>
+            </select>
+          </label>
+          {PANEL_NAMES.map((p) => (
+            <label key={p}>
+              <input type="checkbox" checked={panels.includes(p)} onChange={(e) => togglePanel(p, e.target.checked)} /> {PANEL_TITLES[p]}
+            </label>
+          ))}
+          <label>
+            Theme{" "}
+            <select value={theme} onChange={(e) => setTheme(e.target.value as Theme)}>
+              <option value="auto">as the reader's system</option>
+              <option value="light">light</option>
+              <option value="dark">dark</option>
+            </select>
+          </label>
+        </fieldset>
         <CopyField label="Embed with an iframe" text={iframeSnippet(base, explorer, options, params)} rows={6} />
         <CopyField label="Embed as a web component" text={elementSnippet(base, explorer, options, params)} rows={4} />
       </div>

@@ -230,6 +230,10 @@ run("embeds on a blog page under a strict CSP", () => {
     expect(iframeSnippet).toContain(`src="${A}/embed.html#f=lambda+x%3A+x+*+2&amp;shape.x=%284%2C+2%29`);
     expect(iframeSnippet).toContain(`sandbox="allow-scripts allow-popups"`);
     expect(await dialog.getByLabel("Embed as a web component").inputValue()).toContain(`<vmap-playground fn="lambda x: x * 2" shapes="(4, 2)" in-axes="(1,)" out-axes="0" controls="axes">`);
+    await dialog.getByLabel("Shape story").check();
+    await dialog.getByLabel("Theme").selectOption("dark");
+    expect(await dialog.getByLabel("Embed with an iframe").inputValue()).toContain("&amp;out=0&amp;panels=story&amp;theme=dark");
+    expect(await dialog.getByLabel("Embed as a web component").inputValue()).toContain(`controls="axes" panels="story" theme="dark"></vmap-playground>`);
     // No clipboard permission (plain http on 127.0.0.1 is a secure context, so the API exists
     // and is refused): the fallback copies the selection, and the button's status says it.
     const copy = dialog.getByRole("button", { name: "Copy" }).first();
