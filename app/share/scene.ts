@@ -40,6 +40,8 @@ const PAD = 12;
 const TITLE = 18;
 const GAP = 14;
 const ARROW = 28;
+/** The width of a line of 12 px monospace text (0.6 em per character, with room to spare). */
+const textWidth = (text: string): number => text.length * 7.5;
 
 /** The frames of one play-through: each k's lift, apply and land, then the resting picture. */
 export function animationFrames(B: number): Frame[] {
@@ -56,7 +58,7 @@ export function buildScene(leaves: readonly InputLeaf[], story: VmapStory, frame
   const add = (g: Omit<SceneGrid, "x" | "y">) => {
     grids.push({ ...g, x: PAD, y: y + TITLE });
     y += TITLE + g.layout.height + GAP;
-    width = Math.max(width, g.layout.width, g.title.length * 7);
+    width = Math.max(width, g.layout.width, textWidth(g.title));
   };
   const B = story.axisSize;
   for (const l of leaves) {
@@ -71,6 +73,7 @@ export function buildScene(leaves: readonly InputLeaf[], story: VmapStory, frame
     });
   }
   const arrow = { y: y + ARROW / 2, text: "↓ f applied to each k, results stacked ↓" };
+  width = Math.max(width, textWidth(arrow.text));
   y += ARROW;
   story.outputs.forEach((o, i) => {
     const layout = gridLayout(o.shape, GRID_WIDTH);

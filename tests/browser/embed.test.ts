@@ -216,6 +216,7 @@ run("embeds on a blog page under a strict CSP", () => {
 
     const png = await save("Picture (PNG)");
     expect([...png.subarray(1, 4)].map((c) => String.fromCharCode(c)).join("")).toBe("PNG");
+    writeFileSync(join(SHOTS, "export.png"), png);
     expect(errors).toEqual([]);
     await page.close();
   });
