@@ -73,10 +73,25 @@ interface ComputeSettings {
  */
 const TEST_TIME_LIMIT = "__vmapComputeTimeLimitMs";
 
+/**
+ * A module worker starts only from the page's own origin: not in a sandboxed iframe (an opaque
+ * origin: the embed page, app/embed/page.tsx) nor on a page that loaded this code from another
+ * origin (`<vmap-playground>` on a blog). There the call runs in this thread instead.
+ */
+function workerUsable(): boolean {
+  if (typeof Worker !== "function" || typeof location === "undefined") return false;
+  const origin = (globalThis as { origin?: string }).origin ?? location.origin;
+  try {
+    return origin !== "null" && new URL(import.meta.url, location.href).origin === origin;
+  } catch {
+    return false;
+  }
+}
+
 function defaultSettings(): ComputeSettings {
   const testLimit = (globalThis as Record<string, unknown>)[TEST_TIME_LIMIT];
   return {
-    runner: typeof Worker === "function" ? workerRunner : inProcessRunner,
+    runner: workerUsable() ? workerRunner : inProcessRunner,
     timeLimitMs: typeof testLimit === "number" && testLimit > 0 ? testLimit : TIME_LIMIT_MS,
   };
 }

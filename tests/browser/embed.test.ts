@@ -56,6 +56,17 @@ function blogPage(a: string): string {
 </main></body></html>`;
 }
 
+/** Past the page's budget (state/compute.ts): (3, 400, 400) @ (400, 400), 1.9·10⁸ multiply-adds. */
+function heavyPage(a: string): string {
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>A heavy example</title>
+<link rel="stylesheet" href="/blog.css"><script src="/host.js"></script>
+<script type="module" src="${a}/vmap-playground.js"></script></head><body><main>
+<vmap-playground id="heavy" fn="lambda a, b: a @ b" shapes="(3, 400, 400); (400, 400)" in-axes="(0, None)" controls="none"></vmap-playground>
+<iframe id="heavyframe" class="vmap-playground" sandbox="allow-scripts" title="heavy" src="${a}/embed.html#f=lambda+a%2C+b%3A+a+%40+b&shape.a=(3%2C400%2C400)&shape.b=(400%2C400)&in.a=0&in.b=None&out=0&controls=none"></iframe>
+</main></body></html>`;
+}
+
 const BLOG_CSS = "body { font-family: sans-serif; margin: 0; } main { max-width: 680px; margin: 0 auto; padding: 10px; } vmap-playground { margin: 12px 0; } iframe { width: 100%; height: 150px; border: 0; }";
 
 /** Every request the page makes, by URL. */
@@ -100,6 +111,7 @@ run("embeds on a blog page under a strict CSP", () => {
     writeFileSync(join(blogDir, "host.js"), HOST_SCRIPT);
     writeFileSync(join(blogDir, "blog.css"), BLOG_CSS);
     writeFileSync(join(blogDir, "post.html"), blogPage(A));
+    writeFileSync(join(blogDir, "heavy.html"), heavyPage(A));
     writeFileSync(join(blogDir, "index.html"), "not found");
     let blogOrigin = "";
     blog = await serveDir(blogDir, (file): Record<string, string> =>
@@ -170,6 +182,21 @@ run("embeds on a blog page under a strict CSP", () => {
     expect(await page.locator("#one").getByLabel("Output shape").textContent()).toBe("(3, 2)");
     expect(errors).toEqual([]);
     await page.locator("#evilframe").screenshot({ path: join(SHOTS, "blog-broken-frame.png") });
+    await page.close();
+  });
+
+  it("computes a call past the page's budget in both kinds of embed (no worker can start there)", async () => {
+    const page = await browser.newPage({ viewport: { width: 700, height: 900 } });
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    await page.goto(`${B}/heavy.html`);
+    const heavy = page.locator("#heavy");
+    await expect.poll(() => heavy.getByLabel("Output shape").textContent().catch(() => null), { timeout: 40_000 }).toBe("(3, 400, 400)");
+    const frame = page.frameLocator("#heavyframe");
+    await expect.poll(() => frame.getByLabel("Output shape").textContent().catch(() => null), { timeout: 40_000 }).toBe("(3, 400, 400)");
+    expect(await heavy.getByRole("alert").count()).toBe(0);
+    expect(await frame.getByRole("alert").count()).toBe(0);
+    expect(errors).toEqual([]);
     await page.close();
   });
 
