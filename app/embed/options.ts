@@ -108,7 +108,7 @@ export function encodeEmbedHash(state: ExplorerState, o: EmbedOptions): string {
 }
 
 /** The attribute names `<vmap-playground>` reads. */
-export const ELEMENT_ATTRIBUTES = ["fn", "shapes", "fills", "in-axes", "out-axes", "axis-size", "controls", "panels", "theme"] as const;
+export const ELEMENT_ATTRIBUTES = ["fn", "shapes", "fills", "in-axes", "out-axes", "axis-size", "x64", "controls", "panels", "theme"] as const;
 
 /** One `in_axes` entry per parameter: an int or None applies to every argument, as in JAX. */
 function inAxesEntries(text: string, n: number): PyLit[] {
@@ -154,6 +154,9 @@ export function readAttributes(get: (name: string) => string | null): EmbedRead 
     q.set("out", get("out-axes") ?? "0");
     const size = get("axis-size");
     if (size !== null) q.set("size", size.trim());
+    // jax_enable_x64, as the permalink writes it (1 or 0).
+    const x64 = get("x64");
+    if (x64 !== null) q.set("x64", x64.trim());
     return fromLink(q.toString(), options, null);
   } catch (e) {
     return failed(e);

@@ -5,13 +5,13 @@
  * SVG writer here and the canvas painter (paintScene.ts) both draw a Scene, so the SVG, the PNG
  * and every GIF frame show what the page shows. Pure: no DOM.
  */
-import { pyShape, type VmapStory } from "../../engine/index";
+import { pyShape, type DType, type VmapStory } from "../../engine/index";
 import type { InputLeaf } from "../state/hooks";
 import { GRID_WIDTH } from "../explorer/ArgumentGrid";
 import { outputName } from "../explorer/Stage";
 import { gridFills } from "../viz/colors";
 import { cellLook, cellPose, cellSide } from "../viz/cellLook";
-import { formatValue } from "../viz/drawCells";
+import { cellText } from "../viz/numberText";
 import { gridLayout, type GridLayout } from "../viz/layout";
 import { escapeMarkup } from "./escape";
 import { inputCellState, outputCellState, type CellState, type Frame } from "../viz/timeline";
@@ -26,6 +26,8 @@ export interface SceneGrid {
   fills: string[];
   states: CellState[];
   values: ArrayLike<number> | null;
+  /** How the values print (JAX's spelling for the dtype: True, inf, float32 digits). */
+  dtype: DType;
 }
 
 export interface Scene {
@@ -70,6 +72,7 @@ export function buildScene(leaves: readonly InputLeaf[], story: VmapStory, frame
       fills: gridFills(layout.cells, l.axis, B),
       states: layout.cells.map((c) => inputCellState(frame, l, c.coord)),
       values: l.values.length ? l.values : null,
+      dtype: l.dtype,
     });
   }
   const arrow = { y: y + ARROW / 2, text: "↓ f applied to each k, results stacked ↓" };
@@ -85,6 +88,7 @@ export function buildScene(leaves: readonly InputLeaf[], story: VmapStory, frame
       fills: gridFills(layout.cells, o.outAxis, B),
       states: layout.cells.map((c) => outputCellState(frame, axis, c.coord)),
       values: story.values[i]?.data ?? null,
+      dtype: story.values[i]?.dtype ?? "float32",
     });
   });
   return { width: Math.ceil(width + 2 * PAD), height: Math.ceil(y + PAD - GAP), grids, arrow };
@@ -122,7 +126,7 @@ export function cellsOf(g: SceneGrid): CellDraw[] {
       strokeWidth: look.strokeWidth,
       dash: look.dash,
       opacity: pose.opacity,
-      text: show ? formatValue(g.values![d.i]) : null,
+      text: show ? cellText(g.values![d.i], g.dtype) : null,
     };
   });
 }

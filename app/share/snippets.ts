@@ -51,6 +51,7 @@ export function elementAttributes(s: ExplorerState, o: EmbedOptions, params: rea
   const fills = params.map((p) => argFor(s, p).fill);
   if (fills.some((f) => f !== "unique")) attrs.splice(2, 0, ["fills", fills.join("; ")]);
   if (s.axisSize !== null) attrs.push(["axis-size", String(s.axisSize)]);
+  if (s.x64) attrs.push(["x64", "1"]);
   attrs.push(["controls", o.controls]);
   if (o.panels.length) attrs.push(["panels", o.panels.join(",")]);
   if (o.theme !== "auto") attrs.push(["theme", o.theme]);

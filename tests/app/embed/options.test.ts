@@ -40,6 +40,7 @@ describe("element attributes", () => {
     [{ fn: "lambda a: a", shapes: "(-1,)" }, "shape of a: a dimension cannot be negative"],
     [{ fn: "lambda a: a", shapes: "(2,)", fills: "unique; random" }, "fills lists 2 fills but the function takes 1 argument"],
     [{ fn: "lambda a: a", shapes: "(2,)", fills: "ones" }, "fill of a is unknown"],
+    [{ fn: "lambda a: a", shapes: "(2,)", x64: "yes" }, "x64 must be 1 or 0, not 'yes'"],
     [{ fn: "lambda a: a", shapes: "(2,)", controls: "<svg onload=alert(1)>" }, `controls must be one of none, axes, all, not "<svg onload=alert(1)>"`],
     [{ fn: "lambda a: a", shapes: "(2,)", panels: "code,constructor" }, `each of panels must be one of code, story, table, not "constructor"`],
     [{ fn: "lambda a: a", shapes: "(2,)", theme: "__proto__" }, `theme must be one of light, dark, auto, not "__proto__"`],
@@ -70,12 +71,13 @@ describe("the Share dialog's attributes", () => {
       axes: fc.array(axis, { minLength: 3, maxLength: 3 }),
       out: axis,
       random: fc.array(fc.boolean(), { minLength: 3, maxLength: 3 }),
+      x64: fc.boolean(),
     })
-    .map(({ shapes, axes, out, random }) => {
+    .map(({ shapes, axes, out, random, x64 }) => {
       const names = shapes.map((_, i) => `p${i}`);
       const s = explorerOf(`lambda ${names.join(", ")}: ${names[0]}`, shapes.map((s, i) => [names[i], s, axes[i]] as [string, typeof s, AxisTree]), out);
       const args = new Map([...s.args].map(([n, a], i) => [n, random[i] ? { ...a, fill: "random" as const } : a]));
-      return { ...s, args };
+      return { ...s, args, x64 };
     });
   const options: EmbedOptions = { controls: "all", panels: ["table"], theme: "dark" };
 
