@@ -106,6 +106,8 @@ function ExportMenu() {
   const k = useStore((s) => s.k);
   const phase = useStore((s) => s.phase);
   const [status, setStatus] = useState("");
+  // The items exist only while the menu is open: closed, it is one control, not four.
+  const [open, setOpen] = useState(false);
   if (!story || blocks) return null;
   const frame = { k: k !== null && k < story.axisSize ? k : null, phase, B: story.axisSize };
   const run = async (what: string, make: () => Promise<void> | void) => {
@@ -118,8 +120,9 @@ function ExportMenu() {
     }
   };
   return (
-    <details className="export-menu">
+    <details className="export-menu" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>Export</summary>
+      {open && (
       <div className="export-items">
         <button type="button" onClick={() => run("SVG", () => saveFile(svgBlob(leaves, story, frame), "vmap.svg"))}>
           Picture (SVG)
@@ -134,6 +137,7 @@ function ExportMenu() {
           {status}
         </span>
       </div>
+      )}
     </details>
   );
 }
