@@ -1,13 +1,11 @@
 // The built app in a real Chromium: the blog's examples through the page's accessible names,
 // with screenshots at 1280 px and 390 px wide (saved to tests/browser/screenshots/, looked at).
-import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { startApp, type AppServer } from "./appServer";
-import { browserDescribe, expectCleanConsole } from "./suite";
+import type { AppServer } from "./appServer";
+import { browserDescribe, desktopSuite, SHOTS } from "./suite";
 
-const SHOTS = join(__dirname, "screenshots");
 
 let app: AppServer;
 let page: Page;
@@ -27,14 +25,9 @@ async function setShape(name: string, text: string) {
 }
 
 browserDescribe("explorer in Chromium", () => {
-  expectCleanConsole(() => app.problems);
-  beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    app = await startApp();
-    page = await app.newPage({ viewport: { width: 1280, height: 900 } });
-  });
-  afterAll(async () => {
-    await app?.close();
+  desktopSuite((a, p) => {
+    app = a;
+    page = p;
   });
 
   it("walks the 2×2 example through each in_axes", async () => {

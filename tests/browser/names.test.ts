@@ -2,15 +2,13 @@
 // `__proto__` or `constructor` shows the explorer with that parameter, and again after a reload;
 // a `constructor` lambda can be typed key by key; a 10,000-character paste is kept whole; an
 // over-limit axis_size shows the engine's too-large message. Screenshot: proto-link-1280.png.
-import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { MAX_SOURCE_LENGTH } from "../../engine/index";
-import { showPanels, startApp, type AppServer } from "./appServer";
-import { browserDescribe, expectCleanConsole } from "./suite";
+import { showPanels, type AppServer } from "./appServer";
+import { browserDescribe, desktopSuite, SHOTS } from "./suite";
 
-const SHOTS = join(__dirname, "screenshots");
 
 let app: AppServer;
 let page: Page;
@@ -32,15 +30,10 @@ async function expectParam(name: string, shape: string, out: string) {
 }
 
 browserDescribe("parameter names and limits in Chromium", () => {
-  expectCleanConsole(() => app.problems);
-  beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    app = await startApp();
-    page = await app.newPage({ viewport: { width: 1280, height: 900 } });
+  desktopSuite((a, p) => {
+    app = a;
+    page = p;
     page.on("pageerror", (e) => pageErrors.push(e.message));
-  });
-  afterAll(async () => {
-    await app?.close();
   });
 
   it("opens the __proto__ link, and reloads it", async () => {

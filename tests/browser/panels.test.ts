@@ -2,14 +2,12 @@
 // loss: "How vmap rewrote the program", "The computation graph" stepped to the gradients, and
 // "Time against size" run in a real Web Worker (the page keeps answering while it runs).
 // Screenshots go to tests/browser/screenshots/ (looked at).
-import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { startApp, type AppServer } from "./appServer";
-import { browserDescribe, expectCleanConsole } from "./suite";
+import type { AppServer } from "./appServer";
+import { browserDescribe, desktopSuite, SHOTS } from "./suite";
 
-const SHOTS = join(__dirname, "screenshots");
 
 let app: AppServer;
 let page: Page;
@@ -26,14 +24,9 @@ async function open(hash = "") {
 const section = (name: string) => page.locator("section", { has: page.getByRole("heading", { name, exact: true }) }).last();
 
 browserDescribe("grad and jit panels explain, in Chromium", () => {
-  expectCleanConsole(() => app.problems);
-  beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    app = await startApp();
-    page = await app.newPage({ viewport: { width: 1280, height: 900 } });
-  });
-  afterAll(async () => {
-    await app?.close();
+  desktopSuite((a, p) => {
+    app = a;
+    page = p;
   });
 
   it("the blog's 2×2 add and 5-d add: the rewrite pairs the jaxprs and flags vmap's transpose", async () => {

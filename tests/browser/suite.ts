@@ -3,8 +3,14 @@
  * Chromium is missing, and after each test asserts that no page printed a console error or
  * warning or threw (the pages of `app.newPage` record them: appServer.ts).
  */
-import { afterEach, describe, expect, it } from "vitest";
-import { hasChromium, INSTALL_HINT } from "./appServer";
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { hasChromium, INSTALL_HINT, startApp, type AppServer } from "./appServer";
+
+/** Where browser tests save the screenshots we look at (git-ignored). */
+export const SHOTS = join(__dirname, "screenshots");
 
 export type BrowserMode = "run" | "fail" | "skip";
 
@@ -34,5 +40,22 @@ export function expectCleanConsole(problems: () => string[]): void {
   afterEach(() => {
     const list = problems();
     expect(list.splice(0)).toEqual([]);
+  });
+}
+
+/**
+ * The usual suite set-up: the built app and one 1280 × 900 page for the whole suite, handed to
+ * `onOpen`, closed after it, with the clean-console check after each test.
+ */
+export function desktopSuite(onOpen: (app: AppServer, page: Page) => void): void {
+  let app: AppServer | undefined;
+  expectCleanConsole(() => app?.problems ?? []);
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    app = await startApp();
+    onOpen(app, await app.newPage({ viewport: { width: 1280, height: 900 } }));
+  });
+  afterAll(async () => {
+    await app?.close();
   });
 }
