@@ -118,8 +118,8 @@ function conform(out: NDArray, t: Typed, xs: readonly NDArray[]): NDArray {
     roundInPlace(data, 0, data.length, t.dtype);
     return new NDArray(data, out.shape, undefined, 0, t.dtype, t.weak);
   }
-  if (out.isContiguous && out.offset === 0 && out.data.length === out.size) roundInPlace(out.data, 0, out.size, t.dtype);
-  else roundInPlace(out.data, 0, out.data.length, t.dtype);
+  // A fresh result owns its whole storage, so rounding all of it is exactly rounding its values.
+  roundInPlace(out.data, 0, out.data.length, t.dtype);
   return relabel(out, t);
 }
 
