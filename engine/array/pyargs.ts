@@ -76,3 +76,15 @@ export function pyNameList(names: readonly string[]): string {
   if (q.length <= 2) return q.join(" and ");
   return `${q.slice(0, -1).join(", ")}, and ${q[q.length - 1]}`;
 }
+
+/**
+ * JAX's `_ensure_index(argnums)` (jax/_src/api_util.py): `operator.index(x)`, else
+ * `tuple(map(operator.index, x))` — Python iterates anything but an int (a str by characters).
+ */
+export function ensureIndex(v: unknown): number | number[] {
+  if (typeof v === "number" && Number.isInteger(v)) return v;
+  if (typeof v === "boolean") return Number(v);
+  const items = typeof v === "string" ? [...v] : Array.isArray(v) ? v : null;
+  if (items === null) throw typeError(`'${pyTypeName(v)}' object is not iterable`);
+  return items.map(operatorIndex);
+}

@@ -4,6 +4,8 @@
  * takes Python keyword arguments (the plain JS call form has none), and its JAX parameter
  * names so a jnp function passed straight to vmap names its arguments the way JAX does.
  */
+import { ensureIndex } from "../array/pyargs";
+import { EngineError } from "../errors";
 import type { LangHost } from "./host";
 import { JNP_PARAM_NAMES, NN_PARAM_NAMES } from "./names";
 import { withParamNames } from "./params";
@@ -83,22 +85,14 @@ function bind(ref: CallableRef, args: unknown[], kw: Keywords, pos: number): { a
   return { args: out, opts: rest.length > 0 ? toOptions(rest) : undefined };
 }
 
-/**
- * JAX's `_ensure_index(argnums)`: `operator.index(x)`, else `tuple(map(operator.index, x))`, so
- * `argnums='0'` is `'str' object cannot be interpreted as an integer` and `argnums=1.5` is
- * `'float' object is not iterable` (jax/_src/api_util.py).
- */
-function argnumsOf(v: unknown, host: LangHost, pos: number): number | number[] {
-  const index = (x: unknown): number => {
-    if (typeof x === "boolean") return Number(x);
-    if (typeof x === "number" && Number.isInteger(x)) return x;
-    throw callError(`'${pyTypeName(x, host)}' object cannot be interpreted as an integer`, pos);
-  };
-  if ((typeof v === "number" && Number.isInteger(v)) || typeof v === "boolean") return index(v);
-  // Not an int: Python iterates it (a str yields its characters).
-  const items = typeof v === "string" ? [...v] : Array.isArray(v) ? v : null;
-  if (items === null) throw callError(`'${pyTypeName(v, host)}' object is not iterable`, pos);
-  return items.map(index);
+/** grad's own `_ensure_index` check, its TypeError pointed at the call's column. */
+function argnumsOf(v: unknown, pos: number): number | number[] {
+  try {
+    return ensureIndex(v);
+  } catch (e) {
+    if (e instanceof EngineError) throw callError(e.message, pos);
+    throw e;
+  }
 }
 
 function requireFunction(label: string, f: unknown, host: LangHost, pos: number): Function {
@@ -139,7 +133,7 @@ export function makeBuiltin(ref: CallableRef, host: LangHost): Callable {
         return makeCallable((a, kw, pos) => {
           const { args } = bind(ref, a, kw, pos);
           const fun = requireFunction(ref.label, args[0], host, pos);
-          return host.grad(fun, args.length > 1 ? { argnums: argnumsOf(args[1], host, pos) } : {});
+          return host.grad(fun, args.length > 1 ? { argnums: argnumsOf(args[1], pos) } : {});
         }, ["fun", "argnums"], ref.name);
       }
       return makeCallable((a, kw, pos) => {

@@ -11,7 +11,7 @@ import type { PrimitiveDef } from "../core/primitive";
 import { treeFlatten, treeUnflatten, type TreeDef } from "../core/pytree";
 import { avalOf, bind, bind1, toValue, Trace, Tracer, withMainTrace, type MainTrace, type Value } from "../core/tracer";
 import { EngineError, pyShape, pyTuple } from "../errors";
-import { operatorIndex, pyTypeName, typeError } from "../array/pyargs";
+import { ensureIndex } from "../array/pyargs";
 import { isFloat } from "../array/dtype";
 import { full } from "../array/create";
 import { withBudgetScope } from "../limits";
@@ -127,18 +127,6 @@ function scalarOutputError(shape: readonly number[]): EngineError {
   const extract = n === 1 ? `extract the scalar with output.reshape(())${shape.length === 1 ? " or output[0]" : ""}, ` : "";
   const hint = `To get the gradient, ${extract}reduce the output to a scalar with output.sum(), or use jax.jacobian to differentiate a function with a non-scalar output.`;
   return new EngineError("shape-error", `Gradient only defined for scalar-output functions. Output had shape: ${pyShape(shape)}. ${hint}`, { pyType: "TypeError" });
-}
-
-/**
- * JAX's `_ensure_index(argnums)` (jax/_src/api_util.py): `operator.index(x)`, else
- * `tuple(map(operator.index, x))` — Python iterates anything but an int (a str by characters).
- */
-function ensureIndex(v: unknown): number | number[] {
-  if (typeof v === "number" && Number.isInteger(v)) return v;
-  if (typeof v === "boolean") return Number(v);
-  const items = typeof v === "string" ? [...v] : Array.isArray(v) ? v : null;
-  if (items === null) throw typeError(`'${pyTypeName(v)}' object is not iterable`);
-  return items.map(operatorIndex);
 }
 
 /** Python's repr of argnums as JAX's message prints it: `2` or `(0, 2)`. */
