@@ -14,13 +14,14 @@ import { createPlaybackSlice, type PlaybackSlice } from "./playbackSlice";
 import { createPanelsSlice, type PanelsSlice } from "../panels/panelsSlice";
 import { createLastGoodSlice, trackLastGood, type LastGoodSlice } from "./lastGood";
 import { createComputeSlice, startCompute, type ComputeSlice } from "./compute";
+import { createLessonSlice, type LessonSlice } from "./lessonSlice";
 import { decodeExplorer, encodeExplorer } from "./urlState";
 import { defaultExplorer, type ExplorerState } from "./explorerTypes";
 
-export type StoreState = ExplorerSlice & PlaybackSlice & HistorySlice & PanelsSlice & LastGoodSlice & ComputeSlice;
+export type StoreState = ExplorerSlice & PlaybackSlice & HistorySlice & PanelsSlice & LastGoodSlice & ComputeSlice & LessonSlice;
 
 export function createAppStore(): UseBoundStore<StoreApi<StoreState>> {
-  const store = create<StoreState>()((...a) => ({ ...createExplorerSlice(...a), ...createPlaybackSlice(...a), ...createHistorySlice(...a), ...createPanelsSlice(...a), ...createLastGoodSlice(), ...createComputeSlice(...(a as unknown as Parameters<typeof createComputeSlice>)) }));
+  const store = create<StoreState>()((...a) => ({ ...createExplorerSlice(...a), ...createPlaybackSlice(...a), ...createHistorySlice(...a), ...createPanelsSlice(...a), ...createLastGoodSlice(), ...createLessonSlice(...a), ...createComputeSlice(...(a as unknown as Parameters<typeof createComputeSlice>)) }));
   trackLastGood(store);
   startCompute(store);
   return store;

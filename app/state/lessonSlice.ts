@@ -1,0 +1,113 @@
+/**
+ * Which lesson is open and at which step (the agreed seam: `lesson`, `openLesson`,
+ * `closeLesson`, `lessonNext`, `lessonPrev`). The lessons themselves are data
+ * (app/lessons/data/), loaded lazily with the player: `lessonLibrary` holds them once they are
+ * in. Opening a lesson before then (a step's link, presenter keys) records where to go and
+ * loads them; the step is entered when they arrive. Entering a step loads its explorer state as
+ * one undoable step (`loadExplorer`); a step whose data could not be read (its `problem`)
+ * leaves the explorer as it is, and the player shows why. `lessonConceal` hides the results
+ * while a question waits for its answer (the picture's outputs, the shape story, the code).
+ */
+import type { StateCreator } from "zustand";
+import type { LessonLibrary } from "../lessons/lessonTypes";
+import type { StoreState } from "./store";
+
+export interface LessonAt {
+  id: string;
+  /** 0-based here; links write it 1-based (`step=1` is the first). */
+  step: number;
+}
+
+export interface OpenLessonOptions {
+  /** Keep the explorer as it is (a step's link that carries the state the student left). */
+  keepExplorer?: boolean;
+}
+
+export interface LessonSlice {
+  lesson: LessonAt | null;
+  lessonLibrary: LessonLibrary | null;
+  /** A question waits for its answer: the results stay hidden until `revealAnswer`. */
+  lessonConceal: boolean;
+  openLesson: (id: string, step?: number, opts?: OpenLessonOptions) => void;
+  closeLesson: () => void;
+  /** True when it moved (false on the last step, or with no lesson open). */
+  lessonNext: () => boolean;
+  lessonPrev: () => boolean;
+  setLessonLibrary: (lib: LessonLibrary) => void;
+  revealAnswer: () => void;
+  /** Hide the results until `revealAnswer` (the quiz asks about a state it loads itself). */
+  concealAnswer: () => void;
+}
+
+/** The lesson data, in their own chunk: the first screen does not carry them. */
+export const loadLessonLibrary = (): Promise<LessonLibrary> => import("../lessons/library").then((m) => m.lessonLibrary());
+
+export const createLessonSlice: StateCreator<StoreState, [], [], LessonSlice> = (set, get) => {
+  let pending: OpenLessonOptions = {};
+  let loading = false;
+
+  /** Enters step `step` of lesson `id` from the loaded library; a bad id or step falls back with a notice. */
+  const enter = (lib: LessonLibrary, id: string, step: number, opts: OpenLessonOptions) => {
+    const lesson = lib.get(id);
+    if (!lesson) {
+      set({ lesson: null, lessonConceal: false, notice: `There is no lesson called "${id.slice(0, 40)}", so the explorer is shown as it was.` });
+      return;
+    }
+    let at = step;
+    let notice: string | null = null;
+    let keep = opts.keepExplorer === true;
+    if (!Number.isInteger(at) || at < 0 || at >= lesson.steps.length) {
+      notice = `"${lesson.title}" has ${lesson.steps.length} steps, not ${Number.isInteger(at) ? at + 1 : "that one"}, so its first step is shown.`;
+      at = 0;
+      keep = false;
+    }
+    const st = lesson.steps[at];
+    if (!keep && st.state) get().loadExplorer(st.state, notice);
+    else if (notice) set({ notice });
+    get().resetPlayback();
+    set({ lesson: { id, step: at }, lessonConceal: st.question !== null && st.state !== null });
+  };
+
+  const move = (delta: number): boolean => {
+    const { lesson, lessonLibrary } = get();
+    if (!lesson || !lessonLibrary) return false;
+    const n = lessonLibrary.get(lesson.id)?.steps.length ?? 0;
+    const to = lesson.step + delta;
+    if (to < 0 || to >= n) return false;
+    enter(lessonLibrary, lesson.id, to, {});
+    return true;
+  };
+
+  return {
+    lesson: null,
+    lessonLibrary: null,
+    lessonConceal: false,
+    openLesson: (id, step = 0, opts = {}) => {
+      const lib = get().lessonLibrary;
+      if (lib) return enter(lib, id, step, opts);
+      // Not loaded yet: remember where to go, and go there when the data arrive.
+      pending = opts;
+      set({ lesson: { id, step }, lessonConceal: false });
+      if (loading) return;
+      loading = true;
+      loadLessonLibrary().then(
+        (l) => get().setLessonLibrary(l),
+        (e: unknown) => {
+          loading = false;
+          set({ lesson: null, notice: `The lessons could not be loaded (${e instanceof Error ? e.message : String(e)}); try again when the page can reach its files.` });
+        },
+      );
+    },
+    closeLesson: () => set({ lesson: null, lessonConceal: false }),
+    lessonNext: () => move(1),
+    lessonPrev: () => move(-1),
+    setLessonLibrary: (lib) => {
+      set({ lessonLibrary: lib });
+      const at = get().lesson;
+      if (at) enter(lib, at.id, at.step, pending);
+      pending = {};
+    },
+    revealAnswer: () => set({ lessonConceal: false }),
+    concealAnswer: () => set({ lessonConceal: true }),
+  };
+};
