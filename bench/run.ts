@@ -43,6 +43,7 @@ async function main() {
     ["jit", async () => (await import("./jit")).jitBench(jx)],
     ["f32", async () => (await import("./float32")).float32Bench()],
     ["browser", async () => (await import("./browser")).browserBench()],
+    ["throttled", async () => (await import("./throttled")).throttledBench()],
   ];
   for (const [name, run] of sections) {
     if (only && !only.includes(name)) continue;

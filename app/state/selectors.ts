@@ -13,7 +13,7 @@ import { allInAxesNone, pythonCode } from "./codegen";
 import { argFor, argLeaves, sizeOfShape, type ExplorerState } from "./explorerTypes";
 
 /** Above this many cells in all arrays together, arrays are drawn as shape blocks. */
-export const CELL_BUDGET = 20_000;
+export const CELL_BUDGET = 100_000;
 
 export interface View {
   /** The vmap call this view traced (the input grids describe its arguments). */

@@ -87,8 +87,16 @@ function repaintAround(canvas: HTMLCanvasElement, layout: GridLayout, fills: str
   }
 }
 
+/**
+ * Which cells a paint covers: all of them, all but the `moving` ones (the still layer of an
+ * animation, painted once with the decorations), or `only` the moving ones (each frame, over
+ * that layer, without decorations).
+ */
+type Part = { kind: "all" } | { kind: "still" | "moving"; mask: Uint8Array; cells: number[] };
+const ALL: Part = { kind: "all" };
+
 /** Cells, highlight outlines and decorations; with a `region`, only what reaches into it. */
-function drawScene(ctx: CanvasRenderingContext2D, layout: GridLayout, fills: string[], from: CellState[], to: CellState[], t: number, highlight: Set<number>, mapped: number | null, theme: Theme, region: Region | null): void {
+function drawScene(ctx: CanvasRenderingContext2D, layout: GridLayout, fills: string[], from: CellState[], to: CellState[], t: number, highlight: Set<number>, mapped: number | null, theme: Theme, region: Region | null, part: Part = ALL, opaque = false): void {
   const c = layout.cell;
   const size = cellSide(c);
   // Setting a style the context already has still costs a parse: set only on change.
@@ -97,9 +105,14 @@ function drawScene(ctx: CanvasRenderingContext2D, layout: GridLayout, fills: str
   // Outlines are gathered per (state, opacity) and stroked as one path each after the fills:
   // one stroke call per group instead of one per cell (thousands on the (2,3,5,7,9) example).
   const outlines = new Map<string, { state: CellState; opacity: number; rects: number[] }>();
-  for (const d of layout.cells) {
+  const cells = part.kind === "moving" ? part.cells.map((i) => layout.cells[i]) : layout.cells;
+  const skip = part.kind === "still" ? part.mask : null;
+  for (const d of cells) {
+    if (!d || (skip && skip[d.i])) continue;
     const b = to[d.i] ?? "rest";
-    const { dy, opacity } = cellPose(from[d.i] ?? "rest", b, t, c);
+    const pose = cellPose(from[d.i] ?? "rest", b, t, c);
+    const dy = pose.dy;
+    const opacity = opaque ? 1 : pose.opacity;
     const y = d.y + dy;
     // One layout unit around the cell for its antialiased edge.
     if (region && !meets(region, d.x - 1, y - 1, d.x + size + 1, y + size + 1)) continue;
@@ -131,12 +144,12 @@ function drawScene(ctx: CanvasRenderingContext2D, layout: GridLayout, fills: str
   ctx.lineWidth = hw;
   for (const i of highlight) {
     const d = layout.cells[i];
-    if (!d) continue;
+    if (!d || (skip && skip[i]) || (part.kind === "moving" && !part.mask[i])) continue;
     const y = d.y - liftOf(to[i] ?? "rest", c);
     if (region && !meets(region, d.x - hw, y - hw, d.x + size + hw, y + size + hw)) continue;
     ctx.strokeRect(d.x, y, size, size);
   }
-  paintDecorations(ctx, layout, mapped, theme, region);
+  if (part.kind !== "moving") paintDecorations(ctx, layout, mapped, theme, region);
 }
 
 let monoFamily: string | null = null;
@@ -239,6 +252,7 @@ export function resetCanvas(canvas: HTMLCanvasElement, layout: GridLayout, fills
   if (canvas.style.width !== cssW) canvas.style.width = cssW;
   if (canvas.style.height !== cssH) canvas.style.height = cssH;
   select(canvas).interrupt();
+  dropOverlays(canvas);
   const st: CanvasState = { shown: [...states], highlight: new Set(), dpr, mapped, theme, settled: false };
   memo.set(canvas, st);
   paintCells(canvas, layout, fills, st.shown, st.shown, 1, st.highlight);
@@ -251,13 +265,145 @@ export function animateCanvas(canvas: HTMLCanvasElement, layout: GridLayout, fil
   const from = st.shown;
   st.shown = [...states];
   const sel = select(canvas).interrupt();
+  // Whatever comes next paints the whole canvas: a step still moving is dropped, as the tween's is.
+  dropOverlays(canvas);
   if (duration <= 0) return paintCells(canvas, layout, fills, st.shown, st.shown, 1, st.highlight);
   st.settled = false;
+  if (animateOnOverlays(canvas, layout, fills, from, st, duration)) return;
   sel
     .transition()
     .duration(duration)
     .ease(easeCubicOut)
     .tween("cells", () => (t: number) => paintCells(canvas, layout, fills, from, st.shown, t, st.highlight));
+}
+
+/** The overlays of a canvas and the animations moving them (finished or cancelled together). */
+interface Overlays {
+  pool: HTMLCanvasElement[];
+  running: Animation[];
+  /** Paints the canvas's final picture and hides the overlays (once). */
+  finish: (() => void) | null;
+}
+
+const overlays = new WeakMap<HTMLCanvasElement, Overlays>();
+
+/** Stops a running overlay animation without painting its end (the canvas is about to be repainted). */
+function dropOverlays(canvas: HTMLCanvasElement): void {
+  const o = overlays.get(canvas);
+  if (!o) return;
+  o.finish = null;
+  for (const a of o.running) a.cancel();
+  o.running = [];
+  for (const l of o.pool) l.hidden = true;
+}
+
+/**
+ * A step of the animation moves a few groups of cells (the k-th slice of each mapped input
+ * lifting, the one before settling, the result landing). Repainting every cell on every frame
+ * held a 4× throttled CPU to ~10 frames per second there (bench/throttled.ts): the cells, and
+ * producing the canvas's whole bitmap again each frame. Instead the canvas is painted once with
+ * the still cells, each group of cells making the same move (same from and to state, so the
+ * same lift and fade: cellPose) is painted once on an overlay canvas at its end pose, and the
+ * browser's compositor moves and fades the overlays (Web Animations: transform and opacity
+ * only), with no main-thread work per frame. At the end the canvas gets the whole final
+ * picture, as the tween would leave it. False when it cannot (no Web Animations, nothing
+ * moves, too many kinds of move): the caller tweens.
+ */
+function animateOnOverlays(canvas: HTMLCanvasElement, layout: GridLayout, fills: string[], from: CellState[], st: CanvasState, duration: number): boolean {
+  const n = layout.cells.length;
+  const frame = canvas.parentElement;
+  if (!frame || typeof canvas.animate !== "function") return false;
+  const mask = new Uint8Array(n);
+  const groups = new Map<string, { from: CellState; to: CellState; cells: number[] }>();
+  let moving = 0;
+  for (let i = 0; i < n; i++) {
+    const a = from[i] ?? "rest";
+    const b = st.shown[i] ?? "rest";
+    if (a === b) continue;
+    mask[i] = 1;
+    moving++;
+    const key = `${a}>${b}`;
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = { from: a, to: b, cells: [] }));
+    g.cells.push(i);
+  }
+  if (moving === 0 || groups.size > 6) return false;
+  let o = overlays.get(canvas);
+  if (!o) overlays.set(canvas, (o = { pool: [], running: [], finish: null }));
+  const ctx = canvas.getContext("2d");
+  if (!ctx) return false;
+  ctx.setTransform(1, 0, 0, 1, 0, 0);
+  ctx.clearRect(0, 0, canvas.width, canvas.height);
+  ctx.setTransform(st.dpr, 0, 0, st.dpr, 0, 0);
+  drawScene(ctx, layout, fills, st.shown, st.shown, 1, st.highlight, st.mapped, st.theme, null, { kind: "still", mask, cells: [] });
+  // Layout units to CSS pixels: the canvas's layout part fills its frame.
+  const scale = frame.clientWidth / Math.max(1, layout.width);
+  const state = o;
+  const c = layout.cell;
+  [...groups.values()].forEach((g, j) => {
+    let layer = state.pool[j];
+    if (!layer) {
+      layer = document.createElement("canvas");
+      layer.setAttribute("aria-hidden", "true");
+      layer.className = "overlay";
+      state.pool.push(layer);
+    }
+    if (layer.parentElement !== frame) frame.appendChild(layer);
+    if (layer.width !== canvas.width) layer.width = canvas.width;
+    if (layer.height !== canvas.height) layer.height = canvas.height;
+    layer.style.width = canvas.style.width;
+    layer.style.height = canvas.style.height;
+    layer.hidden = false;
+    const lctx = layer.getContext("2d");
+    if (!lctx) return;
+    lctx.setTransform(1, 0, 0, 1, 0, 0);
+    lctx.clearRect(0, 0, layer.width, layer.height);
+    lctx.setTransform(st.dpr, 0, 0, st.dpr, 0, 0);
+    // At its end pose with full opacity: the element's opacity carries the fade.
+    const groupMask = new Uint8Array(n);
+    for (const i of g.cells) groupMask[i] = 1;
+    drawScene(lctx, layout, fills, st.shown, st.shown, 1, st.highlight, st.mapped, st.theme, null, { kind: "moving", mask: groupMask, cells: g.cells }, true);
+    const start = cellPose(g.from, g.to, 0, c);
+    const end = cellPose(g.from, g.to, 1, c);
+    state.running.push(
+      layer.animate(
+        [
+          { transform: `translateY(${(start.dy - end.dy) * scale}px)`, opacity: start.opacity },
+          { transform: "translateY(0px)", opacity: end.opacity },
+        ],
+        // d3's easeCubicOut, as the tween uses.
+        { duration, easing: "cubic-bezier(0.33, 1, 0.68, 1)", fill: "both" },
+      ),
+    );
+  });
+  const ends = [...groups.values()].map((g) => cellPose(g.from, g.to, 1, c).opacity);
+  const painted = st.highlight;
+  state.finish = () => {
+    state.finish = null;
+    const anims = state.running;
+    state.running = [];
+    // The overlays at their end, stamped onto the canvas: the picture a full repaint would make
+    // (the moving cells over the decorations instead of under them: they do not meet), for the
+    // price of a few bitmap copies. A highlight that changed meanwhile needs the full repaint.
+    if (painted !== st.highlight) paintCells(canvas, layout, fills, st.shown, st.shown, 1, st.highlight);
+    else {
+      ctx.setTransform(1, 0, 0, 1, 0, 0);
+      ends.forEach((alpha, j) => {
+        ctx.globalAlpha = alpha;
+        ctx.drawImage(state.pool[j], 0, 0);
+      });
+      ctx.globalAlpha = 1;
+      st.settled = true;
+    }
+    for (const l of state.pool) l.hidden = true;
+    for (const a of anims) a.cancel();
+  };
+  const done = state.finish;
+  Promise.all(state.running.map((a) => a.finished)).then(
+    () => state.finish === done && done(),
+    () => undefined,
+  );
+  return true;
 }
 
 /** Outline `cells` (`paint` false: only remember them, a transition is about to repaint). */
