@@ -1,0 +1,81 @@
+// Big grids in a real Chromium (issue 15): up to 100,000 cells are drawn as cells on canvas, and
+// an animated step on a canvas grid moves its cells on compositor overlays, then leaves the
+// canvas showing what a full repaint of that step shows.
+import { expect, it } from "vitest";
+import { PNG } from "pngjs";
+import type { Page } from "playwright-core";
+import type { AppServer } from "./appServer";
+import { browserDescribe, desktopSuite } from "./suite";
+
+const enc = encodeURIComponent;
+const link = (f: string, args: [string, string, string][], out = "0") =>
+  [`f=${enc(f)}`, ...args.flatMap(([n, shape, ax]) => [`shape.${n}=${enc(shape)}`, `in.${n}=${ax}`]), `out=${out}`].join("&");
+
+const MATMUL = link("lambda a, b: a @ b", [["a", "(64,128)", "0"], ["b", "(128,64)", "None"]]);
+const BIG = link("lambda a, b: a * b", [["a", "(4,64,128)", "0"], ["b", "(4,64,128)", "0"]]);
+const FIVE_D = link("lambda a, b: a + b", [["a", "(2,3,5,7,9)", "None"], ["b", "(2,3,5,7,9)", "0"]], "3");
+
+async function open(page: Page, url: string, hash: string): Promise<void> {
+  await page.goto(`${url}#${hash}`);
+  await page.getByLabel("Function").first().waitFor();
+}
+
+/** The output grid's canvas as RGBA pixels (the layout's part of the backing store is all of it here). */
+async function outputPixels(page: Page): Promise<PNG> {
+  const grid = page.getByRole("img", { name: /^Output/ }).first();
+  await grid.locator("canvas").first().waitFor();
+  const url = await grid.locator("canvas:not(.overlay)").evaluate((c) => (c as HTMLCanvasElement).toDataURL("image/png"));
+  return PNG.sync.read(Buffer.from(url.split(",")[1], "base64"));
+}
+
+browserDescribe("big grids on canvas", () => {
+  let app: AppServer;
+  let page: Page;
+  desktopSuite((a, p) => {
+    app = a;
+    page = p;
+  });
+
+  it.each([
+    ["(64,128) @ (128,64): 20,480 cells", MATMUL, 3],
+    ["(4,64,128) * (4,64,128): 98,304 cells", BIG, 3],
+  ])("draws %s as cells, not shape blocks", async (_name, hash, grids) => {
+    await open(page, app.url, hash);
+    await expect.poll(() => page.locator(".canvas-grid[role=img] canvas:not(.overlay)").count(), { timeout: 20_000 }).toBe(grids);
+    expect(await page.getByText("drawn as shape blocks").count()).toBe(0);
+  });
+
+  it("an animated step ends showing what a full repaint shows", async () => {
+    // The same step twice: with motion (overlays, stamped at the end) and with reduced motion (one full repaint).
+    const shots: PNG[] = [];
+    for (const reduced of [false, true]) {
+      const p = await app.newPage({ viewport: { width: 1280, height: 900 }, reducedMotion: reduced ? "reduce" : "no-preference" });
+      await open(p, app.url, FIVE_D);
+      await p.getByLabel("Step forward").click();
+      await p.getByLabel("Step forward").click();
+      if (!reduced) {
+        // While the step moves, its cells are on overlays the compositor animates.
+        await expect.poll(() => p.locator("canvas.overlay:not([hidden])").count(), { timeout: 5_000 }).toBeGreaterThan(0);
+      }
+      await expect.poll(() => p.locator("canvas.overlay:not([hidden])").count(), { timeout: 10_000 }).toBe(0);
+      shots.push(await outputPixels(p));
+      await p.close();
+    }
+    const [moved, painted] = shots;
+    expect([moved.width, moved.height]).toEqual([painted.width, painted.height]);
+    let differ = 0;
+    let inked = 0;
+    for (let i = 0; i < moved.data.length; i += 4) {
+      if (painted.data[i + 3] > 0) inked++;
+      for (let ch = 0; ch < 4; ch++) {
+        if (Math.abs(moved.data[i + ch] - painted.data[i + ch]) > 8) {
+          differ++;
+          break;
+        }
+      }
+    }
+    expect(inked).toBeGreaterThan(10_000);
+    // Antialiased edges may differ by a shade where stamped overlays meet; nothing else.
+    expect(differ / inked).toBeLessThan(0.01);
+  });
+});
