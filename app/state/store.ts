@@ -94,10 +94,17 @@ export function resetToDefault(store: StoreApi<StoreState>, host: Pick<UrlHost, 
  * work for the browser process as well (measured: ~10 ms of the median out_axes redraw on a
  * loaded 2-core machine), Chromium throttles pages that call it hundreds of times in a few
  * seconds, and Safari throws after 100 calls in 10 s, which typing in the function editor
- * could reach. So a change is written at once, and further changes within the window are
+ * could reach. So a change is written just after the frame that shows it (off the path from
+ * the change to its picture: bench/throttled.ts), and further changes within the window are
  * written together at its end.
  */
 export const URL_WRITE_MS = 250;
+
+/** Runs `cb` in a task after the next frame is painted (in a page; elsewhere soon). */
+function afterNextPaint(cb: () => void): void {
+  if (typeof requestAnimationFrame === "function") requestAnimationFrame(() => setTimeout(cb, 0));
+  else setTimeout(cb, 0);
+}
 
 /**
  * Reads the state from the URL once, then writes every explorer change back with one
@@ -142,9 +149,8 @@ export function syncUrl(store: StoreApi<StoreState>, host: UrlHost): () => void 
     last = enc;
     lastHash = enc;
     const since = Date.now() - lastWrite;
-    if (timer === null && since >= URL_WRITE_MS) return write(enc);
     pending = enc;
-    if (timer === null) timer = setTimeout(flush, Math.max(0, URL_WRITE_MS - since));
+    if (timer === null) timer = setTimeout(() => afterNextPaint(flush), Math.max(0, URL_WRITE_MS - since));
   });
   const onHash = () => {
     if (host.location.hash.replace(/^#/, "") === lastHash) return;
