@@ -161,7 +161,7 @@ browserDescribe("production quality in Chromium", () => {
     expect(await page.locator('meta[name="description"]').getAttribute("content")).toMatch(/jax\.vmap/);
     const icon = await page.locator('link[rel="icon"]').getAttribute("href");
     const og = await page.locator('meta[property="og:image"]').getAttribute("content");
-    for (const [path, type] of [[icon!, "image/svg+xml"], [og!, "image/png"]]) {
+    for (const [path, type] of [[icon!, "image/png"], [og!, "image/png"]]) {
       const r = await page.request.get(new URL(path, app.url).href);
       expect(r.status(), path).toBe(200);
       expect(r.headers()["content-type"], path).toContain(type);
