@@ -12,6 +12,7 @@ import type { GridLayout } from "./layout";
 import type { CellState } from "./timeline";
 import { axisColor, type Theme } from "./colors";
 import { cellLook, cellPose, cellSide, HIGHLIGHT, liftOf } from "./cellLook";
+import { CellPixels, snapCell } from "./pixelCells";
 
 interface CanvasState {
   shown: CellState[];
@@ -95,6 +96,19 @@ function repaintAround(canvas: HTMLCanvasElement, layout: GridLayout, fills: str
 type Part = { kind: "all" } | { kind: "still" | "moving"; mask: Uint8Array; cells: number[] };
 const ALL: Part = { kind: "all" };
 
+/**
+ * The pixel painter for a full paint of `layout` on `ctx` (its transform is the device pixel
+ * ratio), or null where ImageData is missing or a fill is not a plain colour.
+ */
+function pixelsFor(ctx: CanvasRenderingContext2D, layout: GridLayout, size: number, fills: readonly string[]): CellPixels | null {
+  if (typeof ImageData === "undefined" || typeof ctx.putImageData !== "function" || !CellPixels.reads(fills)) return null;
+  const dpr = ctx.getTransform().a;
+  const width = Math.min(ctx.canvas.width, Math.ceil(layout.width * dpr));
+  const height = Math.min(ctx.canvas.height, Math.ceil(layout.height * dpr));
+  if (width <= 0 || height <= 0) return null;
+  return new CellPixels(width, height, dpr, size);
+}
+
 /** Cells, highlight outlines and decorations; with a `region`, only what reaches into it. */
 function drawScene(ctx: CanvasRenderingContext2D, layout: GridLayout, fills: string[], from: CellState[], to: CellState[], t: number, highlight: Set<number>, mapped: number | null, theme: Theme, region: Region | null, part: Part = ALL, opaque = false): void {
   const c = layout.cell;
@@ -107,6 +121,9 @@ function drawScene(ctx: CanvasRenderingContext2D, layout: GridLayout, fills: str
   const outlines = new Map<string, { state: CellState; opacity: number; rects: number[] }>();
   const cells = part.kind === "moving" ? part.cells.map((i) => layout.cells[i]) : layout.cells;
   const skip = part.kind === "still" ? part.mask : null;
+  // A full paint (the canvas was just cleared) writes the fills as pixels (pixelCells.ts).
+  const pixels = region === null ? pixelsFor(ctx, layout, size, fills) : null;
+  const dpr = ctx.getTransform().a;
   for (const d of cells) {
     if (!d || (skip && skip[d.i])) continue;
     const b = to[d.i] ?? "rest";
@@ -116,16 +133,21 @@ function drawScene(ctx: CanvasRenderingContext2D, layout: GridLayout, fills: str
     const y = d.y + dy;
     // One layout unit around the cell for its antialiased edge.
     if (region && !meets(region, d.x - 1, y - 1, d.x + size + 1, y + size + 1)) continue;
-    if (opacity !== alpha) ctx.globalAlpha = alpha = opacity;
     const f = fills[d.i];
-    if (f !== fill) ctx.fillStyle = fill = f;
-    ctx.fillRect(d.x, y, size, size);
+    if (pixels) pixels.fill(d.x, y, f, opacity);
+    else {
+      if (opacity !== alpha) ctx.globalAlpha = alpha = opacity;
+      if (f !== fill) ctx.fillStyle = fill = f;
+      const [x0, y0, x1, y1] = snapCell(d.x, y, size, dpr);
+      ctx.fillRect(x0 / dpr, y0 / dpr, (x1 - x0) / dpr, (y1 - y0) / dpr);
+    }
     if (cellLook(b, c).strokeWidth === 0) continue;
     const key = `${b}|${opacity}`;
     let group = outlines.get(key);
     if (!group) outlines.set(key, (group = { state: b, opacity, rects: [] }));
     group.rects.push(d.x, y);
   }
+  if (pixels) ctx.putImageData(new ImageData(pixels.data, pixels.width, pixels.height), 0, 0);
   // Each state's outline, as the SVG cells draw it (cellLook.ts).
   for (const { state, opacity, rects } of outlines.values()) {
     const look = cellLook(state, c);
