@@ -60,12 +60,11 @@ describe("the page's budget", () => {
 
   it("a state with two arguments at the size limit (10⁷ cells each) is built and handed to the worker without holding the page", () => {
     const s = explorerOf("lambda a, b: a + b", [["a", leaf(10_000, 1_000), 0], ["b", leaf(10_000, 1_000), 0]], 0);
-    const t0 = performance.now();
-    const r = traceCall(vmapCall(s));
-    const ms = performance.now() - t0;
-    expect(r).toMatchObject({ ok: false, offPage: true });
-    // Was 4 s: np.array copied each argument's Float64Array element by element through Float64Array.from's map function.
-    expect(ms).toBeLessThan(2500);
+    const call = vmapCall(s);
+    expect(traceCall(call)).toMatchObject({ ok: false, offPage: true });
+    // Built, not refused: both arguments hold their 10⁷ values. (How long that takes is a
+    // benchmark row, bench/vmap.ts: it once took 4 s, copying element by element.)
+    expect(call.args.ok && call.args.leafData.map((d) => d.length)).toEqual([10_000_000, 10_000_000]);
   });
 
   it("the worker's answer survives structured cloning (a VmapStory is plain data; errors cross as fields)", () => {
