@@ -96,13 +96,16 @@ function repaintAround(canvas: HTMLCanvasElement, layout: GridLayout, fills: str
 type Part = { kind: "all" } | { kind: "still" | "moving"; mask: Uint8Array; cells: number[] };
 const ALL: Part = { kind: "all" };
 
+/** Device pixels per layout unit: the context's scale (set from the device pixel ratio). */
+const scaleOf = (ctx: CanvasRenderingContext2D): number => (typeof ctx.getTransform === "function" ? ctx.getTransform().a : 1);
+
 /**
  * The pixel painter for a full paint of `layout` on `ctx` (its transform is the device pixel
  * ratio), or null where ImageData is missing or a fill is not a plain colour.
  */
 function pixelsFor(ctx: CanvasRenderingContext2D, layout: GridLayout, size: number, fills: readonly string[]): CellPixels | null {
   if (typeof ImageData === "undefined" || typeof ctx.putImageData !== "function" || !CellPixels.reads(fills)) return null;
-  const dpr = ctx.getTransform().a;
+  const dpr = scaleOf(ctx);
   const width = Math.min(ctx.canvas.width, Math.ceil(layout.width * dpr));
   const height = Math.min(ctx.canvas.height, Math.ceil(layout.height * dpr));
   if (width <= 0 || height <= 0) return null;
@@ -123,7 +126,7 @@ function drawScene(ctx: CanvasRenderingContext2D, layout: GridLayout, fills: str
   const skip = part.kind === "still" ? part.mask : null;
   // A full paint (the canvas was just cleared) writes the fills as pixels (pixelCells.ts).
   const pixels = region === null ? pixelsFor(ctx, layout, size, fills) : null;
-  const dpr = ctx.getTransform().a;
+  const dpr = scaleOf(ctx);
   for (const d of cells) {
     if (!d || (skip && skip[d.i])) continue;
     const b = to[d.i] ?? "rest";

@@ -9,6 +9,8 @@ import { highlightCanvas, resetCanvas } from "../../app/viz/drawCanvas";
 import { gridLayout, type GridLayout } from "../../app/viz/layout";
 import type { CellState } from "../../app/viz/timeline";
 import type { Layer } from "../../app/viz/useD3Layer";
+import { snapCell } from "../../app/viz/pixelCells";
+import { cellSide } from "../../app/viz/cellLook";
 
 const STATES: CellState[] = ["rest", "lifted", "dim", "reused", "placed", "landing", "pending"];
 const big = gridLayout([2, 3], 300);
@@ -93,7 +95,9 @@ function canvasLooks(layout: GridLayout, states: CellState[], highlight: number[
     const key = `${d.x},${d.y - lift}`;
     // No outline drawn: the SVG rect says stroke "none".
     const look = drawn.get(key) ?? { stroke: "none", width: 0, dash: "", opacity: 1 };
-    return { ...look, opacity: alphaAt.get(key)! };
+    // The fill lands on whole pixels (pixelCells.ts snapCell; this context's scale is 1).
+    const [fx, fy] = snapCell(d.x, d.y - lift, cellSide(layout.cell), 1);
+    return { ...look, opacity: alphaAt.get(`${fx},${fy}`)! };
   });
 }
 

@@ -83,6 +83,8 @@ describe("URL sync", () => {
     expect(st.getState().explorer.fnSource).toBe("lambda x: x");
     expect(st.getState().explorer.args.get("x")?.tree).toEqual({ kind: "leaf", shape: [3] });
     st.getState().setOutAxes(-1);
+    stop();
+    stop = null;
     expect(decodeExplorer(host.location.hash).state.outAxes).toBe(-1);
 
     const bad = { ...host, location: { hash: "#f=<b>hi</b>" } };
@@ -91,8 +93,14 @@ describe("URL sync", () => {
     expect(st2.getState().explorer).toEqual(defaultExplorer());
     expect(st2.getState().notice).toMatch(/could not be read/);
   });
-  it("writes a burst of changes once at once and once at the end, and flushes when stopped", () => {
+  it("writes a change after the frame that shows it, a burst once more at its end, and flushes when stopped", () => {
     vi.useFakeTimers();
+    // Off the change's own task: the next animation frame (faked too), then a task after it.
+    const afterPaint = () => {
+      vi.advanceTimersByTime(0);
+      vi.advanceTimersToNextFrame();
+      vi.advanceTimersByTime(0);
+    };
     try {
       const writes: string[] = [];
       const host = {
@@ -104,14 +112,19 @@ describe("URL sync", () => {
       const st = createAppStore();
       stop = syncUrl(st, host);
       st.getState().setOutAxes(1);
+      expect(writes).toHaveLength(0);
+      afterPaint();
       expect(writes).toHaveLength(1);
       for (const o of [2, 0, -1]) st.getState().setOutAxes(o);
+      afterPaint();
       expect(writes).toHaveLength(1);
       vi.advanceTimersByTime(URL_WRITE_MS);
+      afterPaint();
       expect(writes).toHaveLength(2);
       expect(decodeExplorer(host.location.hash).state.outAxes).toBe(-1);
       vi.advanceTimersByTime(URL_WRITE_MS);
       st.getState().setOutAxes(0);
+      afterPaint();
       expect(writes).toHaveLength(3);
       st.getState().setOutAxes(1);
       stop();
