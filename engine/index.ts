@@ -10,6 +10,7 @@ import { engineHost } from "./langHost";
 export { NDArray } from "./array/ndarray";
 export { np } from "./numpy/np";
 export { jnp, nn } from "./numpy";
+export { lax, type Lax } from "./control";
 export { vmap } from "./transforms/vmap";
 export { grad, valueAndGrad } from "./transforms/grad";
 export { jit, jitStats, type JitStats } from "./transforms/jit";

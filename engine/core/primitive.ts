@@ -13,6 +13,15 @@ import { ShapedArray } from "./aval";
 import type { CellContext, CellSets } from "./cells";
 import type { Value } from "./tracer";
 
+/**
+ * The vmap level a batching rule runs at: its size and its `axis_name` (undefined when unnamed).
+ * Collectives and control flow read the name (JAX: batching.py `AxisData`).
+ */
+export interface AxisData {
+  readonly size: number;
+  readonly name?: string;
+}
+
 /** Where a value's batch axis sits, or null when it is not batched (JAX's not_mapped). */
 export type BDim = number | null;
 
@@ -48,7 +57,7 @@ export interface PrimitiveDef<P = any> {
    * Batching rule: operands carry batch dims `dims` (null = unbatched); returns the batched results
    * and their batch dims, computed for the whole batch at once by binding primitives.
    */
-  batch(axisSize: number, xs: Value[], dims: BDim[], params: P): [Value[], BDim[]];
+  batch(axisSize: number, xs: Value[], dims: BDim[], params: P, axis?: AxisData): [Value[], BDim[]];
   /**
    * Cell provenance: for every output cell, the set of input cells it was computed from, given
    * the operands' sets (at the shapes this primitive sees). Families: primitives/provenanceFamilies.ts.
@@ -72,6 +81,11 @@ export interface PrimitiveDef<P = any> {
    * preferred_element_type).
    */
   printParams?(params: P, outs?: readonly ShapedArray[]): string;
+  /**
+   * The shape rule gives each result its own dtype (control flow, whose results are its
+   * sub-jaxpr's): no `dtype` rule applies and impl's results are kept as they are.
+   */
+  readonly ownTypes?: boolean;
   /** Marks elementwise primitives (fusible, broadcast-free at this level). */
   readonly elementwise?: boolean;
 }
@@ -91,11 +105,13 @@ export function definePrimitive<P>(def: PrimitiveDef<P>): PrimitiveDef<P> {
     ...def,
     dtype,
     shape: (avals, p) => {
+      if (def.ownTypes) return shape(avals, p);
       const t = dtype(avals, p);
       return shape(avals, p).map((a) => (a.dtype === t.dtype && a.weak === t.weak ? a : a.withType(t)));
     },
     impl: (xs, p) => {
       chargeOps(cost(xs, p) + CALL_COST);
+      if (def.ownTypes) return impl(xs, p);
       const t = dtype(xs, p);
       if (def.roundsResults) return impl(xs, p, t).map((out) => relabel(out, t));
       return impl(xs, p).map((out) => conform(out, t, xs));

@@ -144,7 +144,7 @@ function ppVars(vs: readonly Atom[], ctx: Ctx, types: boolean, sep = ""): Doc {
 
 function paramsOf(e: Eqn): [string, unknown][] {
   const pairs: [string, unknown][] = e.prim.printParams ? splitParams(e.prim.printParams(e.params, e.outputs.map((v) => v.aval))) : [];
-  for (const [k, v] of Object.entries(e.params ?? {})) if (isJaxprLike(v)) pairs.push([k, v]);
+  for (const [k, v] of Object.entries(e.params ?? {})) if (isJaxprLike(v) || isJaxprTuple(v)) pairs.push([k, v]);
   pairs.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   // JAX's _pjit_pp_rule moves name= to the front "to make the equation easier to scan".
   const i = pairs.findIndex(([k]) => k === "name");
@@ -156,9 +156,25 @@ function isJaxprLike(v: unknown): v is Jaxpr {
   return typeof v === "object" && v !== null && (v as { kind?: string }).kind === "jaxpr";
 }
 
+/** A tuple of jaxprs (cond's branches). */
+function isJaxprTuple(v: unknown): v is Jaxpr[] {
+  return Array.isArray(v) && v.length > 0 && v.every(isJaxprLike);
+}
+
+/** JAX's pp_jaxprs: `(`, the jaxprs one per line when they do not fit, `)`. */
+function ppJaxprs(js: readonly Jaxpr[], ctx: Ctx): Doc {
+  return group(cat(nest(2, cat(text("("), brk(""), join(brk(), js.map((j) => ppJaxpr(j, ctx))))), brk(""), text(")")));
+}
+
+function ppParam(v: unknown, ctx: Ctx): Doc {
+  if (isJaxprLike(v)) return ppJaxpr(v, ctx);
+  if (isJaxprTuple(v)) return ppJaxprs(v, ctx);
+  return text(String(v));
+}
+
 function ppEqn(e: Eqn, ctx: Ctx): Doc {
   const lhs = ppVars(e.outputs, ctx, true);
-  const kv = paramsOf(e).map(([k, v]) => cat(text(`${k}=`), isJaxprLike(v) ? ppJaxpr(v, ctx) : text(String(v))));
+  const kv = paramsOf(e).map(([k, v]) => cat(text(`${k}=`), ppParam(v, ctx)));
   const params = kv.length ? group(cat(nest(2, cat(text("["), brk(""), join(brk(), kv))), brk(""), text("]"))) : NIL;
   const rhs = cat(text(e.prim.name), params, text(" "), ppVars(e.inputs, ctx, false));
   return e.outputs.length ? cat(lhs, text(" = "), rhs) : rhs;
@@ -176,7 +192,7 @@ function ppJaxpr(j: Jaxpr, ctx: Ctx, define = false): Doc {
 }
 
 function subJaxprs(e: Eqn): Jaxpr[] {
-  return Object.values(e.params ?? {}).filter(isJaxprLike);
+  return Object.values(e.params ?? {}).flatMap((v) => (isJaxprLike(v) ? [v] : isJaxprTuple(v) ? v : []));
 }
 
 /** Unused equation outputs of the top-level jaxpr (JAX's _dropvars). */

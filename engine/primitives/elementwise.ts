@@ -9,6 +9,7 @@
  */
 import { EngineError } from "../errors";
 import { NDArray } from "../array/ndarray";
+import { scalarOfType } from "../array/create";
 import { canonicalize, defaultFloat, isFloat, promote, roundExpr, roundInPlace, type DType, type Typed } from "../array/dtype";
 import { binary, select, unary, type BinaryOp, type UnaryOp } from "../array/kernels";
 import { broadcastShapes } from "../array/shape";
@@ -275,21 +276,24 @@ export const eqP: PrimitiveDef<NoParams> = naryPrim("eq", kernelBinary("eq", "eq
 export const neP: PrimitiveDef<NoParams> = naryPrim("ne", kernelBinary("ne", "ne"), compareEmit("!=="), zeroVjp, boolResult);
 
 /**
- * select_n(pred, *cases): case 0 where pred is 0 (false), case 1 where it is nonzero (true), as
- * JAX's select_n; so jnp.where(c, x, y) = select_n(c, y, x). Exactly two cases here (JAX
- * also allows an int32 predicate choosing among n cases; nothing in jnp needs that).
- * VJP: JAX `_select_transpose_rule`, ct routed to the chosen case, zeros to the other.
+ * select_n(which, *cases): case `which` at each position, as JAX's select_n; with two cases a
+ * bool (or any nonzero) `which` picks case 1, so jnp.where(c, x, y) = select_n(c, y, x). More
+ * cases take an int32 `which` (lax.switch under vmap with a batched index).
+ * VJP: JAX `_select_transpose_rule`, ct routed to the chosen case, zeros to the others.
  */
 export const selectNP: PrimitiveDef<NoParams> = naryPrim(
   "select_n",
-  ([pred, onFalse, onTrue, ...more], d) => {
-    if (onTrue === undefined || more.length) throw new EngineError("unsupported", "select_n takes a predicate and exactly two cases here");
-    return select(pred, onTrue, onFalse, d);
+  ([pred, ...cases], d) => {
+    if (cases.length < 2) throw new EngineError("unsupported", "select_n takes a predicate and at least two cases here");
+    if (cases.length === 2) return select(pred, cases[1], cases[0], d);
+    let r = cases[0];
+    for (let i = 1; i < cases.length; i++) r = select(binary("eq", pred, scalarOfType(i, "int32"), "eq", "bool"), cases[i], r, d);
+    return r;
   },
-  ([p, c0, c1]) => `(${p} !== 0 ? ${c1} : ${c0})`,
-  ([ct], [pred, c0, c1]) => {
-    if (ct === null) return [null, null, null];
-    return [null, unbroadcast(b(selectNP, pred, ct, 0), c0.shape), unbroadcast(b(selectNP, pred, 0, ct), c1.shape)];
+  ([p, ...cs]) => (cs.length === 2 ? `(${p} !== 0 ? ${cs[1]} : ${cs[0]})` : `(${cs.slice(1).map((c, i) => `${p} === ${i + 1} ? ${c} : `).join("")}${cs[0]})`),
+  ([ct], [pred, ...cases]) => {
+    if (ct === null) return [null, ...cases.map(() => null)];
+    return [null, ...cases.map((c, i) => unbroadcast(bind1(selectNP, [pred, ...cases.map((_, j) => (j === i ? ct : 0))]), c.shape))];
   },
   // The cases decide the result type; the predicate is bool.
   ([, ...cases]) => promote(cases),

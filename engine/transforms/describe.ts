@@ -16,6 +16,8 @@ import * as E from "./vmapErrors";
 
 export interface VmapOptions {
   axisSize?: number;
+  /** jax.vmap's axis_name: collectives (psum, axis_index, …) in f name the mapped axis by it. */
+  axisName?: string;
 }
 
 /** Everything vmap decided about its arguments before tracing. */

@@ -46,8 +46,8 @@ const vjpMemo = memo<{ jaxpr: Jaxpr; outMask: boolean[] }>();
  * The jaxpr of `vmap(eval(jaxpr))` at the batched avals, and which of its outputs are batched
  * (null = the output never depended on the mapped axis). JAX: batching.batch_jaxpr.
  */
-function batchJaxpr(jaxpr: Jaxpr, axisSize: number, dims: readonly BDim[]): { jaxpr: Jaxpr; outDims: BDim[] } {
-  return batchMemo(jaxpr, `${axisSize}|${dims.map((d) => d ?? "-").join(",")}`, () => {
+function batchJaxpr(jaxpr: Jaxpr, axisSize: number, dims: readonly BDim[], axisName?: string): { jaxpr: Jaxpr; outDims: BDim[] } {
+  return batchMemo(jaxpr, `${axisSize}|${dims.map((d) => d ?? "-").join(",")}|${axisName ?? ""}`, () => {
     const avals = jaxpr.invars.map((v, i) => {
       const d = dims[i];
       if (d === null) return v.aval;
@@ -57,7 +57,7 @@ function batchJaxpr(jaxpr: Jaxpr, axisSize: number, dims: readonly BDim[]): { ja
     });
     let outDims: BDim[] = [];
     const traced = traceFlat((ys) => {
-      const r = vmapList((zs) => evalJaxpr(jaxpr, undefined, zs), axisSize, ys, dims);
+      const r = vmapList((zs) => evalJaxpr(jaxpr, undefined, zs), axisSize, ys, dims, undefined, undefined, axisName);
       outDims = r.outDims;
       return r.outs;
     }, avals);
@@ -99,8 +99,8 @@ export const jitP: PrimitiveDef<JitParams> = definePrimitive<JitParams>({
   },
   impl: (xs, { jaxpr }) => executableFor(jaxpr).run(xs),
   cost: () => 0, // the program charges each of its own steps
-  batch: (axisSize, xs, dims, { jaxpr, name }) => {
-    const b = batchJaxpr(jaxpr, axisSize, dims);
+  batch: (axisSize, xs, dims, { jaxpr, name }, axis) => {
+    const b = batchJaxpr(jaxpr, axisSize, dims, axis?.name);
     return [bind(jitP, xs, { jaxpr: b.jaxpr, name }), b.outDims];
   },
   provenance: calledCells,

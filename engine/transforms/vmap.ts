@@ -6,7 +6,7 @@
  */
 import { ShapedArray } from "../core/aval";
 import { keepParamNames } from "../core/fnmeta";
-import type { BDim, PrimitiveDef } from "../core/primitive";
+import type { AxisData, BDim, PrimitiveDef } from "../core/primitive";
 import { axesLeavesValid, broadcastPrefix, treeFlatten, treeLeafPaths, treeUnflatten, type TreeDef } from "../core/pytree";
 import { EngineError, relocated } from "../errors";
 import { checkInAxesSpec, planVmap, type VmapOptions } from "./describe";
@@ -27,6 +27,8 @@ export type PrimitiveListener = (event: {
 
 interface BatchData {
   axisSize: number;
+  /** jax.vmap's axis_name, for collectives and the rules of control flow. */
+  axisName?: string;
   listener?: PrimitiveListener;
   /** Called before each batching rule runs (the listener is told after it ran). */
   beforeRule?: () => void;
@@ -57,7 +59,8 @@ class BatchTrace extends Trace<BatchData> {
     // Shape rule on per-example avals first, so errors quote the shapes the user reasons about.
     const outAvals = prim.shape(inAvals, params);
     data.beforeRule?.();
-    const [outs, dims] = prim.batch(data.axisSize, ts.map((t) => t.val), ts.map((t) => t.bdim), params);
+    const axis: AxisData = { size: data.axisSize, name: data.axisName };
+    const [outs, dims] = prim.batch(data.axisSize, ts.map((t) => t.val), ts.map((t) => t.bdim), params, axis);
     data.listener?.({
       prim,
       params,
@@ -90,27 +93,65 @@ export function vmapList(
   inDims: readonly BDim[],
   listener?: PrimitiveListener,
   beforeRule?: () => void,
+  axisName?: string,
 ): { outs: unknown[]; outDims: BDim[]; outTree: TreeDef } {
-  const data: BatchData = { axisSize, listener, beforeRule };
+  const data: BatchData = { axisSize, axisName, listener, beforeRule };
   return withMainTrace((m: MainTrace<BatchData>) => new BatchTrace(m), data, (main) => {
     const trace = new BatchTrace(main);
-    const tracers = args.map((x, i) => (inDims[i] === null ? x : new BatchTracer(trace, x, inDims[i])));
-    const [leaves, outTree] = treeFlatten(fun(tracers as Value[]));
-    const outs: unknown[] = [];
-    const outDims: BDim[] = [];
-    for (const leaf of leaves) {
-      if (leaf instanceof BatchTracer && leaf.trace.main === main) {
-        outs.push(leaf.val);
-        outDims.push(leaf.bdim);
-      } else {
-        outs.push(leaf);
-        outDims.push(null);
-      }
-    }
-    return { outs, outDims, outTree };
+    return withAxisFrame({ name: axisName, size: axisSize, main }, () => runBatched(fun, trace, main, args, inDims));
   });
 }
 
+/** One level of the axis environment: a vmap (named or not) and its trace. */
+export interface AxisFrame {
+  readonly name: string | undefined;
+  readonly size: number;
+  readonly main: MainTrace<unknown>;
+}
+
+/**
+ * The axis environment: the vmaps running now, innermost last. Collectives look their axis
+ * name up here (JAX: core.py `AxisEnv`, extended by `extend_axis_env_nd` in vmap); like the
+ * trace stack it follows the dynamic extent of the running call.
+ */
+const axisFrames: AxisFrame[] = [];
+
+function withAxisFrame<T>(frame: AxisFrame, fn: () => T): T {
+  axisFrames.push(frame);
+  try {
+    return fn();
+  } finally {
+    axisFrames.pop();
+  }
+}
+
+/** The innermost vmap named `name`, or undefined when the name is unbound. */
+export function axisFrame(name: string): AxisFrame | undefined {
+  for (let i = axisFrames.length - 1; i >= 0; i--) if (axisFrames[i].name === name) return axisFrames[i];
+  return undefined;
+}
+
+/** `val` batched along `bdim` at the vmap level `frame` (axis_index's iota enters its vmap so). */
+export function batchedAt(frame: AxisFrame, val: Value, bdim: number): Value {
+  return new BatchTracer(new BatchTrace(frame.main as MainTrace<BatchData>), val, bdim);
+}
+
+function runBatched(fun: (xs: Value[]) => unknown, trace: BatchTrace, main: MainTrace<BatchData>, args: readonly Value[], inDims: readonly BDim[]) {
+  const tracers = args.map((x, i) => (inDims[i] === null ? x : new BatchTracer(trace, x, inDims[i])));
+  const [leaves, outTree] = treeFlatten(fun(tracers as Value[]));
+  const outs: unknown[] = [];
+  const outDims: BDim[] = [];
+  for (const leaf of leaves) {
+    if (leaf instanceof BatchTracer && leaf.trace.main === main) {
+      outs.push(leaf.val);
+      outDims.push(leaf.bdim);
+    } else {
+      outs.push(leaf);
+      outDims.push(null);
+    }
+  }
+  return { outs, outDims, outTree };
+}
 
 export function checkAxesSpecs(inAxes: unknown, outAxes: unknown): void {
   checkInAxesSpec(inAxes);
@@ -142,7 +183,7 @@ export function vmap(fun: Function, inAxes: unknown = 0, outAxes: unknown = 0, o
   const vmapped = (...args: unknown[]) =>
     withBudgetScope(() => {
       const plan = planVmap(fun, inAxes, args, opts);
-      const { outs, outDims, outTree } = vmapList((xs) => callWithTree(fun, plan.argsTree, xs), plan.axisSize, plan.leaves, plan.inDims);
+      const { outs, outDims, outTree } = vmapList((xs) => callWithTree(fun, plan.argsTree, xs), plan.axisSize, plan.leaves, plan.inDims, undefined, undefined, opts.axisName);
       return treeUnflatten(outTree, placeOutputs(outs, outDims, outTree, outAxes, plan.axisSize).placed);
     });
   return keepParamNames(fun, vmapped);

@@ -1,0 +1,191 @@
+/**
+ * Named-axis collectives: `jax.vmap(f, axis_name='b')` lets f read across the mapped axis with
+ * psum, pmean, pmax, pmin, all_gather and axis_index. Under the vmap that binds the name they are
+ * ordinary array operations over the batch axis — psum a reduce_sum over it, all_gather the
+ * batched value itself, axis_index an iota along it — whose results no longer vary per example
+ * (batch dim None). A value that does not vary along the name is a constant reduction (psum:
+ * times the axis size). Another vmap passes them through. A name no enclosing vmap binds is
+ * JAX's NameError. JAX: jax/_src/lax/parallel.py (`psum`, `_batched_reduction_collective`,
+ * `_constant_reduction`, `_all_gather_batched_collective`, `_axis_index_batcher`,
+ * `_check_axis_names`), core.py (`AxisEnv.axis_size`).
+ */
+import { fromFlat, scalarOfType } from "../array/create";
+import { binary } from "../array/kernels";
+import { ShapedArray } from "../core/aval";
+import { definePrimitive, type PrimitiveDef } from "../core/primitive";
+import { bind1, isTracer, toValue, type Value } from "../core/tracer";
+import { treeFlatten, treeUnflatten } from "../core/pytree";
+import { EngineError } from "../errors";
+import { convert, divP, mulP } from "../primitives/elementwise";
+import { moveBatchAxis } from "../primitives/families";
+import * as lax from "../primitives/lax";
+import { axisFrame, batchedAt } from "../transforms/vmap";
+import { allCells } from "./closed";
+
+const nameError = (msg: string) => new EngineError("unsupported", msg, { pyType: "NameError" });
+
+/** The size of the vmap bound to `name`; JAX's core.AxisEnv.axis_size error when none is. */
+export function axisSize(name: string): number {
+  const f = axisFrame(name);
+  if (!f) throw nameError(`unbound axis name: ${name}`);
+  return f.size;
+}
+
+/** JAX's `_check_axis_names`, run by a collective's abstract evaluation. */
+function checkAxisNames(names: readonly string[], api: string): void {
+  for (const n of names) {
+    if (!axisFrame(n)) throw nameError(`Found an unbound axis name: ${n}. To fix this, please call ${api} under \`jax.shard_map\`.`);
+  }
+}
+
+const pyStrTuple = (names: readonly string[]) => `(${names.map((n) => `'${n}'`).join(", ")}${names.length === 1 ? "," : ""})`;
+
+export interface CollectiveParams {
+  readonly axes: readonly string[];
+}
+
+type Kind = "sum" | "max" | "min";
+
+function reduceOver(kind: Kind, x: Value, d: number): Value {
+  return kind === "sum" ? lax.reduceSum(x, [d]) : kind === "max" ? lax.reduceMax(x, [d]) : lax.reduceMin(x, [d]);
+}
+
+/** What a value that does not vary along `size` examples reduces to. JAX: `_constant_reduction`. */
+function constantReduction(kind: Kind, x: Value, size: number): Value {
+  return kind === "sum" ? bind1(mulP, [x, size]) : x;
+}
+
+function collective(name: string, kind: Kind): PrimitiveDef<CollectiveParams> {
+  const prim: PrimitiveDef<CollectiveParams> = definePrimitive<CollectiveParams>({
+    name,
+    shape: ([x], { axes }) => {
+      checkAxisNames(axes, "psum");
+      return [new ShapedArray(x.shape, x.dtype, x.weak)];
+    },
+    dtype: ([x]) => x,
+    impl: ([x], { axes }) => {
+      // Reached with a value no named vmap batches: the same value on every example.
+      checkAxisNames(axes, "psum");
+      const size = axes.reduce((n, a) => n * axisSize(a), 1);
+      return [kind === "sum" ? binary(x.dtype === "int32" ? "imul" : "mul", x, scalarOfType(size, x.dtype), "mul", x.dtype) : x];
+    },
+    cost: ([x]) => x.size,
+    batch: (B, [x], [d], p, axis) => {
+      const mine = axis?.name !== undefined && p.axes.includes(axis.name);
+      if (!mine) return [[bind1(prim, [x], p)], [d]];
+      const rest = p.axes.filter((a) => a !== axis!.name);
+      let out = d === null ? constantReduction(kind, x, B) : reduceOver(kind, x, d);
+      if (rest.length > 0) out = bind1(prim, [out], { axes: rest });
+      return [[out], [null]];
+    },
+    provenance: allCells,
+    // JAX: `_psum_transpose_rule`, the cotangent summed over the same axes.
+    ...(kind === "sum" ? { vjp: ([ct]: (Value | null)[], _xs: Value[], _o: Value[], p: CollectiveParams) => [ct === null ? null : bind1(prim, [ct], p)] } : {}),
+    printParams: ({ axes }) => `axes=${pyStrTuple(axes)} axis_index_groups=None`,
+  });
+  return prim;
+}
+
+export const psumP = collective("psum", "sum");
+export const pmaxP = collective("pmax", "max");
+export const pminP = collective("pmin", "min");
+
+export interface AllGatherParams {
+  readonly axisName: string;
+  readonly axisSize: number;
+  readonly axis: number;
+  readonly tiled: boolean;
+}
+
+function gatheredShape(shape: readonly number[], { axisSize: n, axis, tiled }: AllGatherParams): number[] {
+  const out = [...shape];
+  if (tiled) out[axis] *= n;
+  else out.splice(axis, 0, n);
+  return out;
+}
+
+/** The gathered array with the batch (at 0 of `x`) placed at `axis`, folded into it when tiled. */
+function placeGathered(x: Value, p: AllGatherParams): Value {
+  const moved = moveBatchAxis(p.axisSize, 0, p.axis, x);
+  if (!p.tiled) return moved;
+  const shape = [...moved.shape];
+  shape.splice(p.axis, 2, shape[p.axis] * shape[p.axis + 1]);
+  return lax.reshape(moved, shape);
+}
+
+export const allGatherP: PrimitiveDef<AllGatherParams> = definePrimitive<AllGatherParams>({
+  name: "all_gather",
+  shape: ([x], p) => {
+    checkAxisNames([p.axisName], "all_gather");
+    return [new ShapedArray(gatheredShape(x.shape, p), x.dtype, x.weak)];
+  },
+  dtype: ([x]) => x,
+  impl: ([x], p) => {
+    checkAxisNames([p.axisName], "all_gather");
+    return [placeGathered(moveBatchAxis(p.axisSize, null, 0, x), p) as typeof x];
+  },
+  batch: (B, [x], [d], p, axis) => {
+    if (axis?.name !== p.axisName) {
+      if (d === null) return [[bind1(allGatherP, [x], p)], [null]];
+      // Another vmap's batch axis rides along at the front.
+      const front = moveBatchAxis(B, d, 0, x);
+      return [[bind1(allGatherP, [front], { ...p, axis: p.axis + 1 })], [0]];
+    }
+    return [[placeGathered(moveBatchAxis(B, d, 0, x), p)], [null]];
+  },
+  provenance: allCells,
+  printParams: (p) => `all_gather_dimension=${p.axis} axis_index_groups=None axis_name=${pyStrTuple([p.axisName])} axis_size=${p.axisSize} tiled=${p.tiled ? "True" : "False"}`,
+});
+
+type AxisNameArg = string | readonly string[];
+const namesOf = (n: AxisNameArg): string[] => (typeof n === "string" ? [n] : [...n]);
+
+function mapLeaves(x: unknown, f: (v: Value) => Value): unknown {
+  const [leaves, tree] = treeFlatten(x);
+  return treeUnflatten(tree, leaves.map((l) => f(toValue(l))));
+}
+
+/** jax.lax.psum(x, axis_name): bool leaves summed as int32; a constant is times the axis size. */
+export function psum(x: unknown, axisName: AxisNameArg): unknown {
+  const axes = namesOf(axisName);
+  if (axes.length === 0) return x;
+  return mapLeaves(x, (v) => {
+    const leaf = v.dtype === "bool" ? convert(v, "int32") : v;
+    if (!isTracer(leaf)) return bind1(mulP, [leaf, axes.reduce((n, a) => n * axisSize(a), 1)]);
+    return bind1(psumP, [leaf], { axes });
+  });
+}
+
+/** jax.lax.pmean(x, axis_name): psum divided by the axis size (psum(1, axis_name)). */
+export function pmean(x: unknown, axisName: AxisNameArg): unknown {
+  const s = psum(x, axisName);
+  const n = namesOf(axisName).reduce((k, a) => k * axisSize(a), 1);
+  return mapLeaves(s, (v) => bind1(divP, [v, n]));
+}
+
+export function pmax(x: unknown, axisName: AxisNameArg): unknown {
+  return mapLeaves(x, (v) => bind1(pmaxP, [v], { axes: namesOf(axisName) }));
+}
+
+export function pmin(x: unknown, axisName: AxisNameArg): unknown {
+  return mapLeaves(x, (v) => bind1(pminP, [v], { axes: namesOf(axisName) }));
+}
+
+/** jax.lax.all_gather(x, axis_name, axis=0, tiled=False). */
+export function allGather(x: unknown, axisName: string, opts: { axis?: number; tiled?: boolean } = {}): unknown {
+  const n = axisSize(axisName);
+  return mapLeaves(x, (v) => {
+    const rank = v.ndim + (opts.tiled ? 0 : 1);
+    const a = opts.axis ?? 0;
+    if (!Number.isInteger(a) || a < -rank || a >= rank) throw new EngineError("unsupported", `axis ${a} is out of bounds for array of dimension ${rank}`, { pyType: "ValueError" });
+    return bind1(allGatherP, [v], { axisName, axisSize: n, axis: a < 0 ? a + rank : a, tiled: Boolean(opts.tiled) });
+  });
+}
+
+/** jax.lax.axis_index(axis_name): this example's position along the named axis (int32). */
+export function axisIndex(axisName: string): Value {
+  const f = axisFrame(axisName);
+  if (!f) throw nameError(`Found an unbound axis name: ${axisName}. To fix this, please call axis_index under \`jax.shard_map\`.`);
+  const iota = fromFlat(Float64Array.from({ length: f.size }, (_, i) => i), [f.size], "int32");
+  return batchedAt(f, iota, 0);
+}
