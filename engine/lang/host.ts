@@ -9,7 +9,9 @@ export interface LangHost {
   jnp: Record<string, (...args: any[]) => any>;
   /** relu, sigmoid, softmax (softmax may get a trailing `{ axis }`). */
   nn: Record<string, (...args: any[]) => any>;
-  vmap(fun: Function, inAxes: any, outAxes: any, opts?: { axisSize?: number }): Function;
+  vmap(fun: Function, inAxes: any, outAxes: any, opts?: { axisSize?: number; axisName?: string }): Function;
+  /** `jax.lax.cond(…)`, `jax.lax.psum(x, 'b')`: JAX's argument order, keyword options as ONE trailing object. */
+  lax?: Record<string, (...args: any[]) => any>;
   grad(fun: Function, opts?: { argnums?: number | number[] }): Function;
   jit(fun: Function): Function;
   /** True for engine arrays and tracers (which have `.shape: readonly number[]` and `.ndim`). */

@@ -22,7 +22,7 @@ export const JNP_CONSTANTS: Record<string, number | null> = { newaxis: null, pi:
 
 export const NN_FUNCTIONS = ["relu", "sigmoid", "softmax"] as const;
 export const JAX_FUNCTIONS = ["vmap", "grad", "jit"] as const;
-export const JAX_MODULES = ["numpy", "nn"] as const;
+export const JAX_MODULES = ["numpy", "nn", "lax"] as const;
 
 /** Attributes an array (or a number, NumPy-scalar style) has in the language. */
 export const ARRAY_PROPERTIES = ["T", "shape", "ndim", "size"] as const;
@@ -65,7 +65,7 @@ export const JNP_UNSUPPORTED = new Set([
   "meshgrid", "positive", "fmax", "fmin", "amax", "amin", "sinc", "heaviside", "logsumexp",
 ]);
 export const JAX_UNSUPPORTED = new Set([
-  "lax", "random", "value_and_grad", "jacfwd", "jacrev", "hessian", "jvp", "vjp", "linearize", "pmap",
+  "random", "value_and_grad", "jacfwd", "jacrev", "hessian", "jvp", "vjp", "linearize", "pmap",
   "scipy", "tree_util", "tree_map", "tree", "checkpoint", "remat", "device_put", "make_jaxpr",
   "block_until_ready", "config", "debug", "custom_jvp", "custom_vjp", "named_call", "eval_shape",
 ]);

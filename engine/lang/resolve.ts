@@ -13,10 +13,11 @@ import {
   NN_UNSUPPORTED, NUMPY_ALIASES, PY_BUILTIN_TO_JNP, type JnpName,
 } from "./names";
 import { closestName, didYouMean } from "./suggest";
+import { LAX_FUNCTIONS, LAX_SIGNATURES, LAX_UNSUPPORTED, type LaxName } from "./lax";
 import { JNP_SIGNATURES, keywordsOf, NN_SIGNATURES } from "../numpy/signatures";
 import { pyNameList } from "../array/pyargs";
 
-export type ModulePath = "jnp" | "jax" | "jax.nn";
+export type ModulePath = "jnp" | "jax" | "jax.nn" | "jax.lax";
 /** A module as written (`label` is `jnp` or `jax.numpy` for the same module). */
 export interface ModuleRef { kind: "module"; path: ModulePath; label: string }
 export type Ref =
@@ -24,7 +25,8 @@ export type Ref =
   | { kind: "jnp"; name: JnpName; label: string }
   | { kind: "const"; value: number | null }
   | { kind: "nn"; name: (typeof NN_FUNCTIONS)[number]; label: string }
-  | { kind: "jax"; name: (typeof JAX_FUNCTIONS)[number]; label: string };
+  | { kind: "jax"; name: (typeof JAX_FUNCTIONS)[number]; label: string }
+  | { kind: "lax"; name: LaxName; label: string };
 export type CallableRef = Exclude<Ref, ModuleRef | { kind: "const" }>;
 
 export function unsupported(message: string, pos?: number, pyType?: PyType): EngineError {
@@ -48,7 +50,12 @@ export function moduleMember(mod: ModuleRef, name: string, pos: number): Ref {
     if (has(NN_FUNCTIONS, name)) return { kind: "nn", name: name as (typeof NN_FUNCTIONS)[number], label: full };
     return unknownMember(full, name, NN_UNSUPPORTED.has(name), NN_FUNCTIONS, mod.label, pos);
   }
+  if (mod.path === "jax.lax") {
+    if (has(LAX_FUNCTIONS, name)) return { kind: "lax", name: name as LaxName, label: full };
+    return unknownMember(full, name, LAX_UNSUPPORTED.has(name), LAX_FUNCTIONS, mod.label, pos);
+  }
   if (has(JAX_FUNCTIONS, name)) return { kind: "jax", name: name as (typeof JAX_FUNCTIONS)[number], label: full };
+  if (name === "lax") return { kind: "module", path: "jax.lax", label: full };
   if (name === "numpy") return { kind: "module", path: "jnp", label: full };
   if (name === "nn") return { kind: "module", path: "jax.nn", label: full };
   return unknownMember(full, name, JAX_UNSUPPORTED.has(name), [...JAX_FUNCTIONS, ...JAX_MODULES], mod.label, pos);
@@ -112,9 +119,13 @@ export function specOf(ref: CallableRef): CallSpec {
     }
     case "nn":
       return { ...spec(ref.label, ["x"], 1, false, [], keywordsOf(NN_SIGNATURES[ref.name]).optional), complete: true };
+    case "lax": {
+      const s = LAX_SIGNATURES[ref.name];
+      return { ...spec(ref.label, s.positional, s.required, s.varargs, s.keywords, s.options), complete: true };
+    }
     case "jax":
       if (ref.name === "vmap") {
-        return { ...spec(ref.label, ["fun", "in_axes", "out_axes"], 1, false, ["in_axes", "out_axes"], ["axis_size"]), defaults: VMAP_DEFAULTS };
+        return { ...spec(ref.label, ["fun", "in_axes", "out_axes"], 1, false, ["in_axes", "out_axes"], ["axis_size", "axis_name"]), defaults: VMAP_DEFAULTS };
       }
       if (ref.name === "grad") return spec(ref.label, ["fun", "argnums"], 1, false, ["argnums"], []);
       return spec(ref.label, ["fun"], 1, false, [], []);
