@@ -38,6 +38,25 @@ function checkAxisNames(names: readonly string[], api: string): void {
   }
 }
 
+/**
+ * Whether `v` can vary along the vmap bound to `name`: only a tracer of that vmap's level or
+ * above can. Anything else (an array, a tracer of a jit staged outside that vmap) is the same
+ * on every example, so a collective over the name is a constant reduction there and then.
+ */
+function variesAlong(v: Value, name: string): boolean {
+  const f = axisFrame(name);
+  return f !== undefined && isTracer(v) && v.trace.main.level >= f.main.level;
+}
+
+/** A collective over `names` of one leaf: constant reductions for names it cannot vary along, a bind for the rest. */
+function reduceNamed(prim: PrimitiveDef<CollectiveParams>, kind: Kind, v: Value, names: readonly string[]): Value {
+  const constant = names.filter((n) => !variesAlong(v, n));
+  const size = constant.reduce((k, n) => k * axisSize(n), 1);
+  const varying = names.filter((n) => variesAlong(v, n));
+  const out = varying.length > 0 ? bind1(prim, [v], { axes: varying }) : v;
+  return constant.length > 0 ? constantReduction(kind, out, size) : out;
+}
+
 const pyStrTuple = (names: readonly string[]) => `(${names.map((n) => `'${n}'`).join(", ")}${names.length === 1 ? "," : ""})`;
 
 export interface CollectiveParams {
@@ -74,13 +93,12 @@ function collective(name: string, kind: Kind): PrimitiveDef<CollectiveParams> {
       const mine = axis?.name !== undefined && p.axes.includes(axis.name);
       if (!mine) return [[bind1(prim, [x], p)], [d]];
       const rest = p.axes.filter((a) => a !== axis!.name);
-      let out = d === null ? constantReduction(kind, x, B) : reduceOver(kind, x, d);
-      if (rest.length > 0) out = bind1(prim, [out], { axes: rest });
-      return [[out], [null]];
+      const out = d === null ? constantReduction(kind, x, B) : reduceOver(kind, x, d);
+      return [[rest.length > 0 ? reduceNamed(prim, kind, out, rest) : out], [null]];
     },
     provenance: allCells,
     // JAX: `_psum_transpose_rule`, the cotangent summed over the same axes.
-    ...(kind === "sum" ? { vjp: ([ct]: (Value | null)[], _xs: Value[], _o: Value[], p: CollectiveParams) => [ct === null ? null : bind1(prim, [ct], p)] } : {}),
+    ...(kind === "sum" ? { vjp: ([ct]: (Value | null)[], _xs: Value[], _o: Value[], p: CollectiveParams) => [ct === null ? null : reduceNamed(prim, kind, ct, p.axes)] } : {}),
     printParams: ({ axes }) => `axes=${pyStrTuple(axes)} axis_index_groups=None`,
   });
   return prim;
@@ -152,7 +170,8 @@ export function psum(x: unknown, axisName: AxisNameArg): unknown {
   return mapLeaves(x, (v) => {
     const leaf = v.dtype === "bool" ? convert(v, "int32") : v;
     if (!isTracer(leaf)) return bind1(mulP, [leaf, axes.reduce((n, a) => n * axisSize(a), 1)]);
-    return bind1(psumP, [leaf], { axes });
+    checkAxisNames(axes, "psum");
+    return reduceNamed(psumP, "sum", leaf, axes);
   });
 }
 
@@ -164,11 +183,11 @@ export function pmean(x: unknown, axisName: AxisNameArg): unknown {
 }
 
 export function pmax(x: unknown, axisName: AxisNameArg): unknown {
-  return mapLeaves(x, (v) => bind1(pmaxP, [v], { axes: namesOf(axisName) }));
+  return mapLeaves(x, (v) => (checkAxisNames(namesOf(axisName), "psum"), reduceNamed(pmaxP, "max", v, namesOf(axisName))));
 }
 
 export function pmin(x: unknown, axisName: AxisNameArg): unknown {
-  return mapLeaves(x, (v) => bind1(pminP, [v], { axes: namesOf(axisName) }));
+  return mapLeaves(x, (v) => (checkAxisNames(namesOf(axisName), "psum"), reduceNamed(pminP, "min", v, namesOf(axisName))));
 }
 
 /** jax.lax.all_gather(x, axis_name, axis=0, tiled=False). */

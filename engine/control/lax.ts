@@ -71,10 +71,11 @@ function flatOperands(operands: readonly unknown[]): { leaves: Value[]; avals: S
   return { leaves, avals: leaves.map(avalOf), tree };
 }
 
-function bindCond(index: Value, fns: readonly Function[], names: readonly string[], api: string, operands: readonly unknown[]): unknown {
+/** `check` lists the branch pairs compared, in JAX's order (cond: true_fun first). */
+function bindCond(index: Value, fns: readonly Function[], names: readonly string[], api: string, operands: readonly unknown[], check: readonly [number, number][]): unknown {
   const ops = flatOperands(operands);
   const closed = fns.map((f) => traceClosed(f as (...a: unknown[]) => unknown, ops.avals, ops.tree));
-  for (let i = 1; i < closed.length; i++) checkBranchOutputs(api, names[0], names[i], closed[0], closed[i]);
+  for (const [a, b] of check) checkBranchOutputs(api, names[a], names[b], closed[a], closed[b]);
   const { jaxprs, consts } = mergeConsts(closed);
   const outs = bind(condP, [index, ...consts, ...ops.leaves], { branches: jaxprs });
   return treeUnflatten(closed[0].outTree, outs);
@@ -89,7 +90,7 @@ export function cond(pred: unknown, trueFun: unknown, falseFun: unknown, ...oper
     let p = toValue(pred);
     if (p.ndim !== 0) throw typeError(`Pred must be a scalar, got ${valueText(p)} of shape ${pyShape(p.shape)}.`);
     if (p.dtype !== "bool") p = bind1(neP, [p, 0]);
-    return bindCond(convert(p, "int32"), [falseFun, trueFun], ["false_fun", "true_fun"], "cond", operands);
+    return bindCond(convert(p, "int32"), [falseFun, trueFun], ["false_fun", "true_fun"], "cond", operands, [[1, 0]]);
   });
 }
 
@@ -104,7 +105,7 @@ export function switch_(index: unknown, branches: unknown, ...operands: unknown[
     if (fns.length === 0) throw valueError("Empty branch sequence");
     if (fns.length === 1) return (fns[0] as Function)(...operands);
     const clamped = lax.max(lax.min(convert(i, "int32"), fns.length - 1), 0);
-    return bindCond(clamped, fns as Function[], fns.map((_, k) => (k === 0 ? "branch 0" : `branch${k}`)), "switch", operands);
+    return bindCond(clamped, fns as Function[], fns.map((_, k) => (k === 0 ? "branch 0" : `branch${k}`)), "switch", operands, fns.slice(1).map((_, k) => [0, k + 1]));
   });
 }
 

@@ -1,0 +1,163 @@
+/**
+ * lax control flow and named-axis collectives (issue 18 items 2–3): JAX's tests/batching_test.py
+ * cases for them translated (testSelect, testCommAssocCollective, testGradOfPsum, the all_gather
+ * tests), the jaxprs JAX prints (cond's branches, vmap of cond as select_n, fori_loop as scan, a
+ * while with a batched predicate), hand-computed values, JAX's error texts, and the work budget
+ * stopping a loop that never ends.
+ */
+import { describe, expect, it } from "vitest";
+import { EngineError, grad, jit, jnp, lax, makeJaxpr, np, parseLambda, vmap, withWorkBudget, NDArray } from "../../engine";
+
+const list = (x: unknown) => (x as NDArray).tolist();
+const arange = (n: number, shape: number[]) => jnp.reshape(jnp.arange(n), shape) as NDArray;
+const errorOf = (f: () => unknown): EngineError => {
+  try {
+    f();
+  } catch (e) {
+    if (e instanceof EngineError) return e;
+    throw e;
+  }
+  throw new Error("no error");
+};
+const sin = (y: any) => jnp.sin(y);
+const cos = (y: any) => jnp.cos(y);
+
+describe("batching_test.py, translated", () => {
+  it("testSelect", () => {
+    expect(list(vmap(lax.select)(jnp.array([true, false]), np.array([0, 1]), np.array([2, 3])))).toEqual([0, 3]);
+    expect(list(vmap(lax.select, [0, null, null])(jnp.array([false, true]), np.array([0, 1]), np.array([2, 3])))).toEqual([[2, 3], [0, 1]]);
+  });
+
+  it("testCommAssocCollective: psum/pmax/pmin over every subset and order of nested names", () => {
+    const x = arange(8, [2, 2, 2]);
+    const bulk = { psum: jnp.sum, pmax: jnp.max, pmin: jnp.min } as const;
+    const subsets = (names: string[]): string[][] => names.flatMap((n, i) => [[n], ...subsets(names.slice(i + 1)).map((s) => [n, ...s])]);
+    const perms = (s: string[]): string[][] => (s.length <= 1 ? [s] : s.flatMap((n, i) => perms([...s.slice(0, i), ...s.slice(i + 1)]).map((p) => [n, ...p])));
+    for (const [name, op] of Object.entries(bulk)) {
+      for (const vmapNames of [["i"], ["i", "j"], ["i", "j", "k"]]) {
+        for (const names of subsets(vmapNames).flatMap(perms)) {
+          let f: Function = (y: any) => jnp.subtract(y, (lax as any)[name](y, names));
+          vmapNames.forEach((n, i) => (f = vmap(f, i, i, { axisName: n })));
+          const pos = vmapNames.map((n, i) => (names.includes(n) ? i : -1)).filter((i) => i >= 0);
+          const want = jnp.subtract(x, (op as any)(x, { axis: pos, keepdims: true }) as NDArray);
+          expect(list(f(x))).toEqual(list(want));
+        }
+      }
+    }
+  });
+
+  it("testGradOfPsum: the gradient does not vary along the name (out_axes=None)", () => {
+    const f = vmap(grad((x: any) => jnp.negative(lax.psum(x, "i") as NDArray)), 0, null, { axisName: "i" });
+    expect(list(f(jnp.ones([5])))).toEqual(-5);
+    expect(list(jit(f)(jnp.ones([5])))).toEqual(-5);
+  });
+
+  it("testAllGatherToUnmapped, testBatchedAllGather", () => {
+    const f = (x: any) => lax.all_gather(x, "i");
+    const x = arange(15, [3, 5]);
+    expect(list(vmap(f, 1, null, { axisName: "i" })(x))).toEqual(list(jnp.transpose(x)));
+    expect(list(vmap(vmap(f, 0, null, { axisName: "i" }), 0, 0, { axisName: "j" })(x))).toEqual(list(x));
+    expect(list(vmap(vmap(f, 0, 0, { axisName: "j" }), 0, null, { axisName: "i" })(x))).toEqual(list(jnp.transpose(x)));
+  });
+
+  it("testAllGatherTiled, testBatchedAllGatherTiled", () => {
+    const f = (x: any) => lax.all_gather(x, "i", { tiled: true });
+    const x = arange(60, [4, 3, 5]);
+    const want = list(jnp.reshape(jnp.transpose(x, [1, 0, 2]), [12, 5]));
+    expect(list(vmap(f, [1], null, { axisName: "i" })(x))).toEqual(want);
+    expect(list(vmap(vmap(f, 1, 1), 1, null, { axisName: "i" })(x))).toEqual(want);
+  });
+
+  it("testAllGatherOfConst", () => {
+    const f = (x: any) => [lax.all_gather(jnp.ones_like(x), "i"), lax.all_gather(1, "i")];
+    const [a, b] = vmap(f, 1, null, { axisName: "i" })(arange(15, [3, 5])) as NDArray[];
+    expect(list(a)).toEqual(list(jnp.ones([5, 3])));
+    expect(list(b)).toEqual([1, 1, 1, 1, 1]);
+  });
+});
+
+describe("control flow: values, jaxprs, errors", () => {
+  it("cond prints its branches as JAX does, and vmap with a batched predicate selects between both", () => {
+    const f = (p: any, x: any) => lax.cond(p, sin, cos, x);
+    expect(makeJaxpr(f)(true, jnp.ones([2])).toString()).toBe(`{ lambda ; a:bool[] b:f32[2]. let
+    c:i32[] = convert_element_type[new_dtype=int32 weak_type=False] a
+    d:f32[2] = cond[
+      branches=(
+        { lambda ; e:f32[2]. let f:f32[2] = cos e in (f,) }
+        { lambda ; g:f32[2]. let h:f32[2] = sin g in (h,) }
+      )
+    ] c b
+  in (d,) }`);
+    const text = makeJaxpr(vmap(f))(jnp.array([true, false, true]), jnp.ones([3])).toString();
+    expect(text).not.toContain("cond[");
+    expect(text).toContain("l:f32[3] = select_n c g k");
+    const out = list(vmap(f)(jnp.array([true, false, true]), np.array([1, 2, 3]))) as number[];
+    [Math.sin(1), Math.cos(2), Math.sin(3)].forEach((v, i) => expect(out[i]).toBeCloseTo(v, 6));
+    // An unbatched predicate stays one cond over batched branches.
+    expect(makeJaxpr(vmap(f, [null, 0]))(true, jnp.ones([3])).toString()).toContain("cond[");
+  });
+
+  it("no gradient flows through the branch an example did not take (select on the operands)", () => {
+    const f = (p: any, x: any) => lax.cond(p, (y: any) => jnp.sqrt(y), (y: any) => jnp.multiply(y, 0), x);
+    const g = vmap(grad((p: any, x: any) => f(p, x), { argnums: 1 }))(jnp.array([true, false]), np.array([4, 0]));
+    expect(list(g)).toEqual([0.25, 0]);
+  });
+
+  it("switch clamps its index; fori_loop with Python-int bounds is a scan", () => {
+    const sw = (i: any, x: any) => lax.switch(i, [(y: any) => y, (y: any) => jnp.multiply(y, 10), (y: any) => jnp.negative(y)], x);
+    const ints = parseLambda("lambda: jnp.array([-3, 1, 7])")() as NDArray; // int32, as Python ints are
+    expect(list(vmap(sw)(ints, np.array([1, 2, 3])))).toEqual([1, 20, -3]);
+    const fl = (x: any) => lax.fori_loop(0, 3, (i: any, c: any) => jnp.add(jnp.multiply(c, 2), i), x);
+    expect(list(fl(np.array(1)))).toBe(12); // ((1·2+0)·2+1)·2+2
+    expect(list(grad(fl)(np.array(1)))).toBe(8);
+    expect(makeJaxpr(fl)(np.array(1)).toString()).toContain("_:i32[] b:f32[] = scan[\n      _split_transpose=False");
+  });
+
+  it("scan in reverse, hand-computed; map", () => {
+    const [c, ys] = lax.scan((c: any, x: any) => [jnp.add(c, x), c], np.array(0), np.array([1, 2, 3]), { reverse: true }) as NDArray[];
+    expect(list(c)).toBe(6);
+    expect(list(ys)).toEqual([5, 3, 0]);
+    expect(list(lax.map((x: any) => jnp.sum(x), np.array([[1, 2], [3, 4]])))).toEqual([3, 7]);
+  });
+
+  it("while_loop with a batched predicate runs until every example is done", () => {
+    const wl = (x: any) => lax.while_loop((c: any) => jnp.less(c, 10), (c: any) => jnp.multiply(c, 2), x);
+    expect(list(vmap(wl)(np.array([1, 3, 20])))).toEqual([16, 12, 20]);
+    expect(makeJaxpr(vmap(wl))(np.array([1, 3, 20])).toString()).toContain("cond_jaxpr={ lambda ; e:f32[3]. let f:bool[3] = lt e 10.0:f32[] in (f,) }");
+    expect(list(jit(vmap(wl))(np.array([1, 3, 20])))).toEqual([16, 12, 20]);
+  });
+
+  it("JAX's errors", () => {
+    const wl = (x: any) => lax.while_loop((c: any) => jnp.less(c, 10), (c: any) => jnp.multiply(c, 2), x);
+    const e = errorOf(() => grad(wl)(np.array(1)));
+    expect(e.message).toBe("Reverse-mode differentiation does not work for lax.while_loop or lax.fori_loop with dynamic start/stop values. Try using lax.scan, or using fori_loop with static start/stop.");
+    expect(e.pyType).toBe("ValueError");
+    expect(errorOf(() => lax.psum(1, "b")).message).toBe("unbound axis name: b");
+    expect(errorOf(() => lax.psum(1, "b")).pyType).toBe("NameError");
+    expect(errorOf(() => vmap((x: any) => lax.psum(x, "c"), 0, 0, { axisName: "b" })(np.array([1, 2]))).message).toBe("Found an unbound axis name: c. To fix this, please call psum under `jax.shard_map`.");
+    expect(errorOf(() => lax.axis_index("b")).message).toBe("Found an unbound axis name: b. To fix this, please call axis_index under `jax.shard_map`.");
+    expect(errorOf(() => lax.cond(np.array([1, 2]), sin, cos, np.array(1))).message).toBe("Pred must be a scalar, got Array of shape (2,) of shape (2,).");
+    const mismatch = errorOf(() => lax.cond(true, (y: any) => y, (y: any) => jnp.sum(y), np.array([1, 2])));
+    expect(mismatch.message).toBe("cond branches must have equal output types but they differ.\n\nThe output of true_fun has type float32[2] but the corresponding output of false_fun has type float32[], so the shapes do not match.\n\nRevise true_fun and/or false_fun so that all output types match.");
+    expect(errorOf(() => lax.switch(0, [], np.array(1))).message).toBe("Empty branch sequence");
+  });
+
+  it("the work budget stops a loop that never ends", () => {
+    const forever = (x: any) => lax.while_loop((c: any) => jnp.greater(c, -1), (c: any) => jnp.add(c, 1), x);
+    const e = errorOf(() => withWorkBudget({ ops: 5_000_000 }, () => forever(np.array(0))));
+    expect(e.kind).toBe("too-large");
+    const e2 = errorOf(() => withWorkBudget({ ops: 5_000_000 }, () => jit(vmap(forever))(np.array([0, 1]))));
+    expect(e2.kind).toBe("too-large");
+  });
+
+  it("the lambda language takes jax.lax with lambdas as arguments and vmap's axis_name", () => {
+    const f = parseLambda("lambda x: jax.vmap(lambda y: y - jax.lax.pmean(y, axis_name='b'), axis_name='b')(x)");
+    expect(list(f(np.array([1, 2, 6])))).toEqual([-2, -1, 3]);
+    const g = parseLambda("lambda p, x: jax.lax.cond(p > 0, lambda y: y * 2.0, lambda y: -y, x)");
+    expect(list(vmap(g)(np.array([1, -1]), np.array([3, 4])))).toEqual([6, -4]);
+    const s = parseLambda("lambda x: jax.lax.scan(lambda c, _: (c + 1.0, c), x, length=3)[1]");
+    expect(list(s(np.array(1)))).toEqual([1, 2, 3]);
+    expect(() => parseLambda("lambda x: jax.lax.dynamic_slice(x, (0,), (1,))")).toThrow("jax.lax.dynamic_slice is not supported in the playground");
+    expect(() => parseLambda("lambda x: jax.lax.psumm(x, 'b')")).toThrow("did you mean");
+  });
+});
