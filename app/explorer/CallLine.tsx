@@ -6,6 +6,7 @@
  */
 import { useExplorerPart, useViewPart } from "../state/hooks";
 import { useStore } from "../state/store";
+import { AxisNameInput } from "./AxisNameInput";
 import { ErrorAlert } from "./ErrorAlert";
 import { FunctionEditor } from "./FunctionEditor";
 import { highlightPython } from "./highlight";
@@ -71,6 +72,7 @@ export function CallLine({ editFunction = true }: { editFunction?: boolean }) {
         <code>{params.length === 1 ? ",)" : ")"}, out_axes=</code>
         <OutAxesControl />
         {allNone && <AxisSizeInput />}
+        <AxisNameInput />
         <code>)({params.join(", ")})</code>
       </div>
       <ErrorAlert place="in_axes" />

@@ -57,6 +57,7 @@ export function ShapeStory() {
               </span>
             ))}{" "}
             → <Operand o={p.output} />
+            {p.becomes && <span className="becomes"> — vmap made it {p.becomes}</span>}
           </li>
         ))}
         {story.outputs.map((o, i) => (

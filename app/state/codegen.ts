@@ -58,7 +58,8 @@ export function allInAxesNone(s: ExplorerState, params: string[]): boolean {
 /** `jax.vmap(f, in_axes=(0, None), out_axes=0)` plus `axis_size` when every entry is None. */
 export function vmapCallText(s: ExplorerState, params: string[]): string {
   const size = allInAxesNone(s, params) && s.axisSize !== null ? `, axis_size=${s.axisSize}` : "";
-  return `jax.vmap(f, in_axes=${inAxesText(s, params)}, out_axes=${formatPyLiteral(s.outAxes as PyLit)}${size})(${params.join(", ")})`;
+  const name = s.axisName !== null ? `, axis_name='${s.axisName}'` : "";
+  return `jax.vmap(f, in_axes=${inAxesText(s, params)}, out_axes=${formatPyLiteral(s.outAxes as PyLit)}${size}${name})(${params.join(", ")})`;
 }
 
 export function pythonCode(s: ExplorerState, params: string[], outputIsTree: boolean): string {

@@ -116,7 +116,7 @@ export interface VmapCall {
   inAxes: AxisTree[];
   outAxes: AxisTree;
   /** axis_size is passed only while every in_axes entry is None (the only time it shows). */
-  opts: { axisSize?: number };
+  opts: { axisSize?: number; axisName?: string };
 }
 
 /** The parameters the text names: parsed, or read from the lambda's header; null if neither. */
@@ -150,7 +150,10 @@ export function vmapCall(s: ExplorerState, fallback: readonly string[] = []): Vm
       args: buildArgs(s, params),
       inAxes: params.map((p) => inAxisFor(s, p)),
       outAxes: s.outAxes,
-      opts: allNone && s.axisSize !== null ? { axisSize: s.axisSize } : {},
+      opts: {
+        ...(allNone && s.axisSize !== null ? { axisSize: s.axisSize } : {}),
+        ...(s.axisName !== null ? { axisName: s.axisName } : {}),
+      },
     };
     m.byParams.set(key, c);
   }

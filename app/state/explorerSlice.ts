@@ -20,6 +20,7 @@ export interface ExplorerSlice {
   setInAxis: (name: string, axis: AxisTree) => void;
   setOutAxes: (axes: AxisTree) => void;
   setAxisSize: (size: number | null) => void;
+  setAxisName: (name: string | null) => void;
   setX64: (on: boolean) => void;
   loadPreset: (id: string) => void;
   /** Load a whole state (from the URL or a lesson), as one undoable step. */
@@ -43,6 +44,7 @@ export const createExplorerSlice: StateCreator<StoreState, [], [], ExplorerSlice
     setInAxis: (name, axis) => update((e) => ({ ...e, inAxes: withEntry(e.inAxes, name, axis) })),
     setOutAxes: (outAxes) => update((e) => ({ ...e, outAxes })),
     setAxisSize: (axisSize) => update((e) => ({ ...e, axisSize }), "axis_size"),
+    setAxisName: (axisName) => update((e) => ({ ...e, axisName }), "axis_name"),
     setX64: (x64) => update((e) => ({ ...e, x64 })),
     loadPreset: (id) => {
       const p = presetById(id);

@@ -29,6 +29,8 @@ export interface ExplorerState {
   inAxes: ReadonlyMap<string, AxisTree>;
   outAxes: AxisTree;
   axisSize: number | null;
+  /** jax.vmap's axis_name (collectives in f name the mapped axis by it), or null for none. */
+  axisName: string | null;
   /** `jax.config.update("jax_enable_x64", True)`: float64 values instead of JAX's float32. */
   x64: boolean;
 }
@@ -47,6 +49,7 @@ export function explorerOf(fnSource: string, params: [string, ArgTree, AxisTree]
     inAxes: new Map(params.map(([n, , axis]) => [n, axis])),
     outAxes,
     axisSize: null,
+    axisName: null,
     x64: false,
   };
 }

@@ -22,6 +22,7 @@ export const URL_POLICY: Record<keyof ExplorerState, UrlPolicy> = {
   inAxes: "url",
   outAxes: "url",
   axisSize: "url",
+  axisName: "url",
   x64: "url",
 };
 
@@ -72,6 +73,9 @@ export function encodeExplorer(s: ExplorerState): string {
     outAxes: () => q.set("out", formatPyLiteral(s.outAxes as PyLit)),
     axisSize: () => {
       if (s.axisSize !== null) q.set("size", String(s.axisSize));
+    },
+    axisName: () => {
+      if (s.axisName !== null) q.set("axis_name", s.axisName);
     },
     x64: () => {
       if (s.x64) q.set("x64", "1");
@@ -160,6 +164,9 @@ export function decodeExplorer(hash: string): DecodeResult {
         // Any size a person can type; the engine refuses one over its limit with its own message.
         if (!/^\d{1,15}$/.test(value)) throw new BadField(`axis_size must be a whole number, not ${pyRepr(value.slice(0, 20))}`);
         state.axisSize = Number(value);
+      } else if (key === "axis_name") {
+        if (!NAME.test(value)) throw new BadField(`axis_name must be a name, not ${pyRepr(value.slice(0, 20))}`);
+        state.axisName = value;
       } else if (key === "x64") {
         if (value !== "1" && value !== "0") throw new BadField(`x64 must be 1 or 0, not ${pyRepr(value.slice(0, 20))}`);
         state.x64 = value === "1";

@@ -19,7 +19,8 @@ import { EngineError } from "../errors";
 import { convert, divP, mulP } from "../primitives/elementwise";
 import { moveBatchAxis } from "../primitives/families";
 import * as lax from "../primitives/lax";
-import { axisFrame, batchedAt } from "../transforms/vmap";
+import { axisFrame, batchedAt, isPerExampleFrame } from "../transforms/vmap";
+import { NO_CELLS } from "../core/cells";
 import { allCells } from "./closed";
 
 const nameError = (msg: string) => new EngineError("unsupported", msg, { pyType: "NameError" });
@@ -201,10 +202,34 @@ export function allGather(x: unknown, axisName: string, opts: { axis?: number; t
   });
 }
 
+export interface AxisIndexParams {
+  readonly axisName: string;
+}
+
+/**
+ * axis_index as an equation: only ever staged, by a per-example trace (make_jaxpr's axis_env);
+ * under vmap it is an iota along the batch axis (JAX: `_axis_index_batcher`).
+ */
+export const axisIndexP: PrimitiveDef<AxisIndexParams> = definePrimitive<AxisIndexParams>({
+  name: "axis_index",
+  shape: () => [new ShapedArray([], "int32")],
+  dtype: () => ({ dtype: "int32", weak: false }),
+  impl: (_xs, { axisName }) => {
+    throw nameError(`Found an unbound axis name: ${axisName}. To fix this, please call axis_index under \`jax.shard_map\`.`);
+  },
+  cost: () => 0,
+  batch: () => {
+    throw new Error("axis_index has no operands to batch");
+  },
+  provenance: (_xs, _p, ctx) => ctx.outShapes.map((shape) => ({ shape, cells: [NO_CELLS] })),
+  printParams: ({ axisName }) => `axis_name=${axisName}`,
+});
+
 /** jax.lax.axis_index(axis_name): this example's position along the named axis (int32). */
 export function axisIndex(axisName: string): Value {
   const f = axisFrame(axisName);
   if (!f) throw nameError(`Found an unbound axis name: ${axisName}. To fix this, please call axis_index under \`jax.shard_map\`.`);
+  if (isPerExampleFrame(f)) return bind1(axisIndexP, [], { axisName });
   const iota = fromFlat(Float64Array.from({ length: f.size }, (_, i) => i), [f.size], "int32");
   return batchedAt(f, iota, 0);
 }

@@ -20,7 +20,7 @@ import { traceFlat, type Atom, type Eqn, type Jaxpr, type Var } from "../ir/jaxp
 import { jaxprParts } from "../ir/print";
 import { withBudgetScope } from "../limits";
 import { planVmap, type VmapOptions } from "./describe";
-import { callWithTree, checkAxesSpecs, placeOutputs, vmapList } from "./vmap";
+import { callWithTree, checkAxesSpecs, placeOutputs, vmapList, withPerExampleAxis } from "./vmap";
 
 export interface RewriteVar {
   /** The jaxpr's own name for it (as printed), or a literal's text. */
@@ -97,7 +97,7 @@ export function vmapRewrite(fun: Function, inAxes: unknown, outAxes: unknown, ar
     });
     const body = (xs: readonly Value[]) => callWithTree(fun, plan.argsTree, xs);
 
-    const per = traceFlat((ins) => body(ins), perAvals).jaxpr;
+    const per = withPerExampleAxis(opts.axisName, B, () => traceFlat((ins) => body(ins), perAvals).jaxpr);
 
     // The batched trace, watched: which f-level bind each equation belongs to, and batch dims.
     const tags = new WeakMap<readonly Var[], Tag>();
@@ -133,6 +133,7 @@ export function vmapRewrite(fun: Function, inAxes: unknown, outAxes: unknown, ar
           () => {
             inRule = true;
           },
+          opts.axisName,
         );
         fDone = true;
         outs.forEach((o, i) => isTracer(o) && noteDim(o, outDims[i]));
@@ -183,6 +184,14 @@ function inferDims(j: Jaxpr, bdims: Map<Var, BDim>, B: number): void {
         bdims.set(out, fresh.length === 1 ? fresh[0] : null);
       }
     } else if (e.inputs.every((a) => dimOf(a) === null)) bdims.set(out, null);
+    else if (e.prim.elementwise) {
+      // What a rule staged elementwise (cond's select_n of both branches): batched operands of
+      // the result's rank share one batch dim, and the result has it.
+      const ds = e.inputs.map(dimOf);
+      const batched = e.inputs.filter((_, k) => ds[k] !== null);
+      const d0 = ds.find((x) => x !== null);
+      if (ds.every((x) => x !== undefined) && d0 !== undefined && d0 !== null && ds.every((x) => x === null || x === d0) && batched.every((a) => a.aval.ndim === out.aval.ndim)) bdims.set(out, d0);
+    }
   }
   for (let i = j.eqns.length - 1; i >= 0; i--) {
     const e = j.eqns[i];

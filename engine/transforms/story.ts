@@ -7,7 +7,8 @@
 import { sizeOf } from "../array/shape";
 import { avalOf, toValue, type Value } from "../core/tracer";
 import type { ArgLeafStory, OutputLeafStory, PrimitiveStory, VmapStory } from "./storyTypes";
-import { callWithTree, checkAxesSpecs, placeOutputs, vmapFlat, type PrimitiveListener } from "./vmap";
+import { callWithTree, checkAxesSpecs, placeOutputs, vmapList, type PrimitiveListener } from "./vmap";
+import { controlStory } from "../control/story";
 import { leafStories, planVmap, type VmapOptions } from "./describe";
 import { vmapProvenance } from "./provenance";
 
@@ -32,10 +33,13 @@ export function traceVmap(fun: Function, inAxes: unknown, outAxes: unknown, args
       batched: [...avalOf(x.val).shape],
       bdim: x.bdim,
     });
-    primitives.push({ primitive: prim.name, params: prim.printParams?.(params, outputs.map((o) => o.aval)).replace(/\n/g, " ") ?? "", inputs: inputs.map(op), output: op(outputs[0]) });
+    const story: PrimitiveStory = { primitive: prim.name, params: prim.printParams?.(params, outputs.map((o) => o.aval)).replace(/\n/g, " ") ?? "", inputs: inputs.map(op), output: op(outputs[0]) };
+    const control = controlStory(prim, params, inputs, outputs, B);
+    if (control) Object.assign(story, control);
+    primitives.push(story);
   };
   const body = (...xs: Value[]) => callWithTree(fun, plan.argsTree, xs);
-  const { outs, outDims, outTree } = vmapFlat(body, B, plan.leaves, plan.inDims, listener);
+  const { outs, outDims, outTree } = vmapList((xs) => body(...xs), B, plan.leaves, plan.inDims, listener, undefined, opts.axisName);
   const { placed, spec, paths } = placeOutputs(outs, outDims, outTree, outAxes, B);
 
   // The same leaf descriptions describeArgs gives the input grids (describe.ts).
@@ -73,7 +77,8 @@ export function traceVmap(fun: Function, inAxes: unknown, outAxes: unknown, args
     return story;
   });
   // Cell provenance, worked out at per-example shapes and mapped through the plan (provenance.ts).
-  if (opts.provenance !== false && totalCells <= PROVENANCE_CELL_BUDGET) {
+  // Provenance follows one example at a time: a collective (axis_name) reads across examples.
+  if (opts.provenance !== false && opts.axisName === undefined && totalCells <= PROVENANCE_CELL_BUDGET) {
     vmapProvenance(body, plan, outputs.map((o) => ({ perExampleShape: o.perExampleShape, outAxis: o.outAxis, shape: o.shape })))?.forEach(
       (cells, i) => (outputs[i].provenance = cells),
     );

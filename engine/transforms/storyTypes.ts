@@ -49,7 +49,42 @@ export interface PrimitiveStory {
   params: string;
   inputs: OperandStory[];
   output: OperandStory;
+  /** Control flow and collectives: what vmap turned it into ("select_n of every branch …"). */
+  becomes?: string;
+  /** Control flow and collectives: what the picture draws (small calls only). */
+  control?: ControlStory;
 }
+
+/**
+ * A cond, loop or collective under vmap, per example (issue 18's picture). Values are flat,
+ * row-major; for a loop, the carry drawn is its last leaf (the value of a fori_loop).
+ */
+export type ControlStory =
+  | {
+      kind: "cond";
+      branches: number;
+      /** True when vmap turned the cond into select_n (the predicate differs per example). */
+      batchedIndex: boolean;
+      /** Per example, the branch it takes. */
+      taken: number[];
+      /** Per branch, per example, the branch's (first) result: every branch runs on every example. */
+      values: number[][][];
+    }
+  | {
+      kind: "loop";
+      primitive: "while" | "scan";
+      /** Step 0 is the initial carry; per step, each example's carry and whether it is still running. */
+      steps: { carry: number[][]; active: boolean[] }[];
+      /** More steps ran than are drawn. */
+      truncated: boolean;
+    }
+  | {
+      kind: "collective";
+      primitive: string;
+      /** Each example's operand, and the one result every example receives. */
+      perExample: number[][];
+      result: number[];
+    };
 
 /** Where output cell j came from: batch index k and, per argument leaf, the flat input cells read. */
 export interface CellSource {

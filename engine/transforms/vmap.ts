@@ -131,6 +131,26 @@ export function axisFrame(name: string): AxisFrame | undefined {
   return undefined;
 }
 
+/** The level of a per-example frame: below every trace, so every traced value may vary along it. */
+const PER_EXAMPLE: MainTrace<unknown> = {
+  level: -1,
+  makeTrace: () => {
+    throw new Error("a per-example axis frame has no trace");
+  },
+  data: null,
+};
+
+/**
+ * Runs `fn` (tracing f at per-example shapes, as make_jaxpr's `axis_env` does) with `name`
+ * bound to an axis of `size`, so collectives over it stage as equations instead of failing.
+ */
+export function withPerExampleAxis<T>(name: string | undefined, size: number, fn: () => T): T {
+  return name === undefined ? fn() : withAxisFrame({ name, size, main: PER_EXAMPLE }, fn);
+}
+
+/** True for the frame of withPerExampleAxis (no vmap is running: nothing to batch into). */
+export const isPerExampleFrame = (f: AxisFrame): boolean => f.main === PER_EXAMPLE;
+
 /** `val` batched along `bdim` at the vmap level `frame` (axis_index's iota enters its vmap so). */
 export function batchedAt(frame: AxisFrame, val: Value, bdim: number): Value {
   return new BatchTracer(new BatchTrace(frame.main as MainTrace<BatchData>), val, bdim);

@@ -46,7 +46,7 @@ describe("URL state", () => {
       expect(back.state).toEqual(s);
     }
   });
-  it("round-trips axis_size, x64, random fills and nested tuple arguments", () => {
+  it("round-trips axis_size, axis_name, x64, random fills and nested tuple arguments", () => {
     const s: ExplorerState = {
       fnSource: "lambda p, x: p[0][1] * x",
       args: new Map([
@@ -59,6 +59,7 @@ describe("URL state", () => {
       ]),
       outAxes: [0, null],
       axisSize: 5,
+      axisName: "batch",
       x64: true,
     };
     expect(decodeExplorer(encodeExplorer(s))).toEqual({ ok: true, state: s });

@@ -51,7 +51,7 @@ function describeGrad(s: ExplorerState, o: GradOptions) {
   const k = o.argnums < params.length ? o.argnums : 0;
   const loss = parsed.ok && o.sumLoss ? sumLossSource(s.fnSource) : null;
   const name = loss ? "loss" : "f";
-  const size = call.opts.axisSize !== undefined ? `, axis_size=${call.opts.axisSize}` : "";
+  const size = `${call.opts.axisSize !== undefined ? `, axis_size=${call.opts.axisSize}` : ""}${call.opts.axisName !== undefined ? `, axis_name='${call.opts.axisName}'` : ""}`;
   const callText = `(${params.join(", ")})`;
   return {
     params,

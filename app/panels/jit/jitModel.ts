@@ -58,7 +58,7 @@ function computeJit(s: ExplorerState): JitReport {
   const call = vmapCall(s);
   const { parsed } = call;
   const params = parsed.ok ? parsed.params : [];
-  const size = call.opts.axisSize !== undefined ? `, axis_size=${call.opts.axisSize}` : "";
+  const size = `${call.opts.axisSize !== undefined ? `, axis_size=${call.opts.axisSize}` : ""}${call.opts.axisName !== undefined ? `, axis_name='${call.opts.axisName}'` : ""}`;
   const code = `jax.jit(jax.vmap(f, in_axes=${inAxesText(s, params)}, out_axes=${formatPyLiteral(s.outAxes as PyLit)}${size}))(${params.join(", ")})`;
   if (!parsed.ok) return { code, params, ok: false, error: parsed.error };
   if (!call.args.ok) return { code, params, ok: false, error: call.args.error };
