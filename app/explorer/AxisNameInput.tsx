@@ -15,7 +15,7 @@ export function AxisNameInput() {
   const shown = draft ?? name ?? "";
   return (
     <>
-      <span className="tok-op">, </span>axis_name=
+      <code>, axis_name=</code>
       <input
         className="axis-name"
         type="text"
