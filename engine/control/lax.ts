@@ -133,17 +133,22 @@ function traceCarry(fun: Function, name: string, extra: ShapedArray[], carry: Va
     return traceClosed(fun as (...a: unknown[]) => unknown, [...extra, ...avals], t);
   };
   let closed = trace(carry);
-  const outs = numOut(closed);
-  let changed = false;
-  const promoted = carry.map((c, i) => {
-    const o = outs[i];
-    if (o && c.weak && typesMatch(c, new ShapedArray(o.shape, c.dtype)) && (c.dtype !== o.dtype || !o.weak)) {
-      changed = true;
-      return convert(c, o.dtype, o.weak);
-    }
-    return c;
-  });
-  if (changed) closed = trace(promoted);
+  let promoted = carry;
+  // Until no weak input is promoted: a promoted leaf may feed another (a carry shifted along).
+  for (let round = 0; round <= carry.length; round++) {
+    const outs = numOut(closed);
+    let changed = false;
+    promoted = promoted.map((c, i) => {
+      const o = outs[i];
+      if (o && c.weak && typesMatch(c, new ShapedArray(o.shape, c.dtype)) && (c.dtype !== o.dtype || !o.weak)) {
+        changed = true;
+        return convert(c, o.dtype, o.weak);
+      }
+      return c;
+    });
+    if (!changed) break;
+    closed = trace(promoted);
+  }
   checkCarry(name, fun, promoted, tree, numOut(closed));
   return { closed, carry: promoted };
 }

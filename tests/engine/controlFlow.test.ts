@@ -6,6 +6,7 @@
  * stopping a loop that never ends.
  */
 import { describe, expect, it } from "vitest";
+import { sign as laxSign } from "../../engine/primitives/lax";
 import { EngineError, grad, jit, jnp, lax, makeJaxpr, np, parseLambda, vmap, withWorkBudget, NDArray } from "../../engine";
 
 const list = (x: unknown) => (x as NDArray).tolist();
@@ -159,5 +160,121 @@ describe("control flow: values, jaxprs, errors", () => {
     expect(list(s(np.array(1)))).toEqual([1, 2, 3]);
     expect(() => parseLambda("lambda x: jax.lax.dynamic_slice(x, (0,), (1,))")).toThrow("jax.lax.dynamic_slice is not supported in the playground");
     expect(() => parseLambda("lambda x: jax.lax.psumm(x, 'b')")).toThrow("did you mean");
+  });
+});
+
+/** int32 arrays, as Python ints are (from JavaScript every number is a float). */
+const ints = (src: string) => parseLambda(`lambda: jnp.array(${src})`)() as NDArray;
+const hasSelect = (j: unknown) => String(j).includes("select");
+
+describe("lax_control_flow_test.py, translated", () => {
+  it("testWhileLoopBatched (and under jit)", () => {
+    const fun = (x: any) => lax.while_loop((c: any) => jnp.less(c, 3), (c: any) => jnp.add(c, 2), x);
+    expect(list(vmap(fun)(ints("[0, 1, 2, 3]")))).toEqual([4, 3, 4, 3]);
+    expect(list(vmap(jit(fun))(ints("[0, 1, 2, 3]")))).toEqual([4, 3, 4, 3]);
+  });
+
+  it("testWhileLoopAxisIndexBatched", () => {
+    const fun = (x: any) => lax.while_loop((c: any) => jnp.less(c, lax.axis_index("i")), (c: any) => jnp.add(c, 2), x);
+    expect(list(vmap(fun, 0, 0, { axisName: "i" })(ints("[0, 0, 0, 0]")))).toEqual([0, 2, 2, 4]);
+    expect(list(vmap(jit(fun), 0, 0, { axisName: "i" })(ints("[0, 0, 0, 0]")))).toEqual([0, 2, 2, 4]);
+    expect(list(vmap((_: any, x: any) => jit(fun)(x), [0, null], 0, { axisName: "i" })(ints("[0, 0, 0, 0]"), ints("0")))).toEqual([0, 2, 2, 4]);
+  });
+
+  it("testWhileLoopBatchedWithConstBody", () => {
+    const f = (x: any) => lax.while_loop(() => jnp.equal(jnp.asarray(true as any), false as any), () => jnp.asarray(0), x);
+    expect(list(vmap(f)(np.array([0, 1, 2, 3, 4])))).toEqual([0, 1, 2, 3, 4]);
+  });
+
+  it("testWhileLoopCondConstsBatched, testWhileLoopBodyConstsBatched", () => {
+    const condConst = (x: any, y: any) => lax.while_loop((c: any) => jnp.less(c, y), (c: any) => jnp.add(c, 2), x);
+    expect(list(vmap(condConst, [null, 0])(ints("0"), ints("[2, 3]")))).toEqual([2, 4]);
+    const bodyConst = (x: any, y: any) => lax.while_loop((c: any) => jnp.less(c, 3), (c: any) => jnp.add(c, y), x);
+    expect(list(vmap(bodyConst, [null, 0])(ints("0"), ints("[2, 3]")))).toEqual([4, 3]);
+  });
+
+  it("testWhileLoopTupleBatched", () => {
+    const fun = (x: any, y: any) => lax.while_loop((c: any) => jnp.less(jnp.add(c[0], c[1]), 5), (c: any) => [jnp.add(c[0], 1), c[1]], [x, y]);
+    expect((vmap(fun)(ints("[0, 0]"), ints("[1, 2]")) as NDArray[]).map(list)).toEqual([[4, 3], [1, 2]]);
+  });
+
+  it("testForiLoopBatched", () => {
+    const fun = (x: any) => lax.fori_loop(0, 10, (_i: any, c: any) => [jnp.add(c[0], 1), jnp.add(c[1], 2)], [x, 0]);
+    expect((vmap(fun)(ints("[0, 1]")) as NDArray[]).map(list)).toEqual([[10, 11], [20, 20]]);
+  });
+
+  it("testForiLoopBatchedIssue1190: the counter stays an unbatched scalar in cond_jaxpr", () => {
+    const f = (x: any) => lax.while_loop((c: any) => jnp.less(c[0], 4), (c: any) => [jnp.add(c[0], 1), jnp.add(c[1], 1)], [0, x]);
+    const text = makeJaxpr(vmap(f))(ints("[0, 1, 2]")).toString();
+    expect(text).toMatch(/^\{ lambda ; a:i32\[3\]\. let\n {4}b:i32\[\] c:i32\[3\] = while\[/);
+    expect(text).toContain("cond_jaxpr={ lambda ; h:i32[] i:i32[3]. let\n          j:bool[] = lt h 4:i32[]\n        in (j,) }");
+  });
+
+  it("testForiLoopBasic (traced bounds: a while)", () => {
+    const count = (n: any) => lax.fori_loop(0, n, (i: any, tot: any) => jnp.add(tot, i), 0);
+    expect(list(jit(count)(ints("2")))).toBe(1);
+    expect(list(jit(count)(ints("3")))).toBe(3);
+  });
+
+  it("testCondBatched: an unbatched predicate stays a cond, a batched one becomes select_n", () => {
+    const fun = (x: any, y: any, z: any) => lax.cond(jnp.less(x, 3), (a: any) => a, (_a: any, b: any) => jnp.negative(b), y, z);
+    const fix = (f: Function) => (x: any, y: any, z: any) => f(x, y, z);
+    const run = (inAxes: (number | null)[], ...args: NDArray[]) => {
+      const j = makeJaxpr(vmap(fun, inAxes))(...args);
+      return { ans: list(vmap(fun, inAxes)(...args)), select: hasSelect(j) };
+    };
+    const y = ints("[1, 2]");
+    expect(run([null, 0, 0], ints("2"), y, ints("[3, 4]"))).toEqual({ ans: [1, 2], select: false });
+    expect(run([null, 0, 0], ints("4"), y, ints("[3, 4]"))).toEqual({ ans: [-3, -4], select: false });
+    expect(list(vmap(jit(fix(fun)), [null, 0, 0])(ints("4"), y, ints("[3, 4]")))).toEqual([-3, -4]);
+    expect(run([null, 0, null], ints("4"), y, ints("5"))).toEqual({ ans: [-5, -5], select: false });
+    expect(run([0, 0, null], ints("[2, 4]"), y, ints("5"))).toEqual({ ans: [1, -5], select: true });
+    expect(run([0, 0, 0], ints("[2, 4]"), y, ints("[3, 4]"))).toEqual({ ans: [1, -4], select: true });
+  });
+
+  it("testSwitchBatched", () => {
+    const fun = (i: any, x: any, y: any, z: any) =>
+      lax.switch(i, [(t: any) => t[0], (t: any) => jnp.negative(t[1]), (t: any) => laxSign(t[2])], [x, y, z]);
+    const run = (inAxes: (number | null)[], ...args: NDArray[]) => ({ ans: list(vmap(fun, inAxes)(...args)), select: hasSelect(makeJaxpr(vmap(fun, inAxes))(...args)) });
+    const [x, y, z, w] = [ints("0"), ints("[1, 2]"), ints("[3, 4]"), ints("9")];
+    expect(run([null, 0, 0, null], x, y, z, w)).toEqual({ ans: [1, 2], select: false });
+    expect(run([null, 0, 0, null], ints("1"), y, z, w)).toEqual({ ans: [-3, -4], select: false });
+    expect(run([null, 0, null, null], ints("1"), y, ints("5"), w)).toEqual({ ans: [-5, -5], select: false });
+    expect(run([0, 0, null, null], ints("[0, 1]"), y, ints("5"), w)).toEqual({ ans: [1, -5], select: true });
+    expect(run([0, 0, 0, 0], ints("[0, 1]"), y, ints("[3, 4]"), ints("[9, 9]"))).toEqual({ ans: [1, -4], select: true });
+  });
+
+  it("testCondGradVmapNan: the branch not taken sends no nan back", () => {
+    const eps = 1e-3;
+    const safe1 = (x: any) => lax.cond(jnp.less(x, eps), () => eps, () => jnp.sqrt(x));
+    const out = list(grad((x: any) => jnp.sum(vmap(safe1)(x) as NDArray))(jnp.zeros([10]))) as number[];
+    expect(out.some(Number.isNaN)).toBe(false);
+  });
+
+  it("testScanVmapTuples: per-example scans over in_axes (0, (1, 2))", () => {
+    const f = (c: any, a: any) => {
+      const [a1, a2] = a;
+      const [c1, c2] = c;
+      const b = jnp.multiply(jnp.sum(jnp.cos(a1)), jnp.sum(jnp.multiply(c2, a2)));
+      return [[jnp.multiply(c1, jnp.sin(jnp.sum(jnp.multiply(a1, a2)))), jnp.multiply(c2, jnp.cos(jnp.sum(a1)))], b];
+    };
+    const rnd = (shape: number[], seed: number) => np.array(Array.from({ length: shape.reduce((x, y) => x * y, 1) }, (_, i) => Math.sin(seed * 7.3 + i * 1.7)), shape);
+    const as_ = [rnd([3, 7], 1), rnd([3, 4, 7], 2)];
+    const c = [rnd([7, 2], 3), rnd([7], 4)];
+    const got = vmap((cc: any, aa: any) => lax.scan(f, cc, aa), [0, [1, 2]])(c, as_) as any;
+    for (let i = 0; i < 7; i++) {
+      const take = (x: NDArray, axis: number) => jnp.index(jnp.moveaxis(x, axis, 0), [i]);
+      const [[c1, c2], bs] = lax.scan(f, [take(c[0], 0), take(c[1], 0)], [take(as_[0], 1), take(as_[1], 2)]) as any;
+      expect(list(take(got[0][0], 0))).toEqual(list(c1));
+      expect(list(take(got[0][1], 0))).toEqual(list(c2));
+      expect(list(take(got[1], 0))).toEqual(list(bs));
+    }
+  });
+
+  it("testScanVmapFixpoint: a carry the body shifts becomes batched", () => {
+    // In the lambda language, where 0. is a float as in Python (from JavaScript 0 is a weak int).
+    const f = parseLambda("lambda init: jax.lax.scan(lambda c, x: ((c[1], c[2], c[3], 0.), None), (0., 1., 2., init), jnp.zeros(2))[0]");
+    const carry = vmap(f)(np.array([3, 4, 5])) as NDArray[];
+    expect(carry.map(list)).toEqual([[2, 2, 2], [3, 4, 5], [0, 0, 0], [0, 0, 0]]);
   });
 });
