@@ -16,7 +16,7 @@ import { definePrimitive, type PrimitiveDef } from "../core/primitive";
 import { bind1, isTracer, toValue, type Value } from "../core/tracer";
 import { treeFlatten, treeUnflatten } from "../core/pytree";
 import { EngineError } from "../errors";
-import { convert, divP, mulP } from "../primitives/elementwise";
+import { convert, divP, eqP, mulP } from "../primitives/elementwise";
 import { moveBatchAxis } from "../primitives/families";
 import * as lax from "../primitives/lax";
 import { axisFrame, batchedAt, isPerExampleFrame } from "../transforms/vmap";
@@ -153,8 +153,26 @@ export const allGatherP: PrimitiveDef<AllGatherParams> = definePrimitive<AllGath
     return [[placeGathered(moveBatchAxis(B, d, 0, x), p)], [null]];
   },
   provenance: allCells,
+  vjp: ([ct], _xs, _outs, p) => [ct === null ? null : psumScatter(ct, p)],
   printParams: (p) => `all_gather_dimension=${p.axis} axis_index_groups=None axis_name=${pyStrTuple([p.axisName])} axis_size=${p.axisSize} tiled=${p.tiled ? "True" : "False"}`,
 });
+
+/**
+ * all_gather's transpose, JAX's psum_scatter (`_all_gather_transpose_rule`): example k gets the
+ * sum over every example's cotangent of block k along the gathered axis — the psum of the
+ * cotangents, with block axis_index picked out by a one-hot mask.
+ */
+function psumScatter(ct: Value, p: AllGatherParams): Value {
+  let total = psum(ct, p.axisName) as Value;
+  if (p.tiled) {
+    const shape = [...total.shape];
+    shape.splice(p.axis, 1, p.axisSize, shape[p.axis] / p.axisSize);
+    total = lax.reshape(total, shape);
+  }
+  const iota = fromFlat(Float64Array.from({ length: p.axisSize }, (_, i) => i), [p.axisSize], "int32");
+  const mine = convert(bind1(eqP, [iota, axisIndex(p.axisName)]), total.dtype);
+  return lax.reduceSum(bind1(mulP, [total, lax.broadcastInDim(mine, [...total.shape], [p.axis])]), [p.axis]);
+}
 
 type AxisNameArg = string | readonly string[];
 const namesOf = (n: AxisNameArg): string[] => (typeof n === "string" ? [n] : [...n]);

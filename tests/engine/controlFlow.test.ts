@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { sign as laxSign } from "../../engine/primitives/lax";
-import { EngineError, grad, jit, jnp, lax, makeJaxpr, np, parseLambda, vmap, withWorkBudget, NDArray } from "../../engine";
+import { EngineError, grad, jit, jnp, lax, makeJaxpr, np, parseLambda, traceVmap, vmap, withWorkBudget, NDArray } from "../../engine";
 
 const list = (x: unknown) => (x as NDArray).tolist();
 const arange = (n: number, shape: number[]) => jnp.reshape(jnp.arange(n), shape) as NDArray;
@@ -67,6 +67,16 @@ describe("batching_test.py, translated", () => {
     const want = list(jnp.reshape(jnp.transpose(x, [1, 0, 2]), [12, 5]));
     expect(list(vmap(f, [1], null, { axisName: "i" })(x))).toEqual(want);
     expect(list(vmap(vmap(f, 1, 1), 1, null, { axisName: "i" })(x))).toEqual(want);
+  });
+
+  it("testAllGatherVjp: the transpose is psum_scatter", () => {
+    const f = (x: any) => lax.all_gather(x, "i");
+    const x = np.array(Array.from({ length: 12 }, (_, i) => Math.cos(i)), [3, 4]);
+    const yBar = np.array(Array.from({ length: 36 }, (_, i) => Math.sin(i * 0.7)), [3, 3, 4]);
+    // vjp(f, x)[1](y_bar) as grad of <f(x), y_bar>, per example.
+    const xBar = vmap((xk: any, yk: any) => grad((z: any) => jnp.sum(jnp.multiply(f(z) as NDArray, yk)))(xk), [0, 0], 0, { axisName: "i" })(x, yBar);
+    const want = jnp.sum(yBar, { axis: 0 });
+    (list(xBar) as number[][]).flat().forEach((v, i) => expect(v).toBeCloseTo((list(want) as number[][]).flat()[i], 5));
   });
 
   it("testAllGatherOfConst", () => {
@@ -276,5 +286,42 @@ describe("lax_control_flow_test.py, translated", () => {
     const f = parseLambda("lambda init: jax.lax.scan(lambda c, x: ((c[1], c[2], c[3], 0.), None), (0., 1., 2., init), jnp.zeros(2))[0]");
     const carry = vmap(f)(np.array([3, 4, 5])) as NDArray[];
     expect(carry.map(list)).toEqual([[2, 2, 2], [3, 4, 5], [0, 0, 0], [0, 0, 0]]);
+  });
+});
+
+describe("traceVmap tells control flow per example (the picture's data)", () => {
+  it("a batched cond: every branch's values on every example, and the branch each takes", () => {
+    const f = parseLambda("lambda p, x: jax.lax.cond(p > 1.5, lambda y: y * 10.0, lambda y: -y, x)");
+    const story = traceVmap(f, [0, 0], 0, [np.array([0, 1, 2, 3]), np.array([1, 2, 3, 4])]);
+    const p = story.primitives.find((q) => q.primitive === "cond")!;
+    expect(p.becomes).toBe("select_n of every branch, computed on the whole batch");
+    expect(p.control).toEqual({ kind: "cond", branches: 2, batchedIndex: true, taken: [0, 0, 1, 1], values: [[[-1], [-2], [-3], [-4]], [[10], [20], [30], [40]]] });
+    const same = traceVmap(f, [null, 0], 0, [np.array(2), np.array([1, 2])]).primitives.find((q) => q.primitive === "cond")!;
+    expect(same.becomes).toContain("one cond over batched branches");
+  });
+
+  it("a while_loop: each iteration's carries and which examples still run", () => {
+    const f = parseLambda("lambda x: jax.lax.while_loop(lambda c: c < 10.0, lambda c: c * 2.0 + 1.0, x)");
+    const p = traceVmap(f, [0], 0, [np.array([0, 2])]).primitives.find((q) => q.primitive === "while")!;
+    expect(p.becomes).toContain("while with a batched predicate");
+    expect(p.control).toEqual({
+      kind: "loop",
+      primitive: "while",
+      truncated: false,
+      steps: [
+        { carry: [[0], [2]], active: [true, true] },
+        { carry: [[1], [5]], active: [true, true] },
+        { carry: [[3], [11]], active: [true, false] },
+        { carry: [[7], [11]], active: [true, false] },
+        { carry: [[15], [11]], active: [false, false] },
+      ],
+    });
+  });
+
+  it("psum: each example's value and the one result, named reduce_sum over the batch axis", () => {
+    const f = parseLambda("lambda x: x / jax.lax.psum(x, 'b')");
+    const p = traceVmap(f, [0], 0, [np.array([1, 2, 3])], { axisName: "b" }).primitives.find((q) => q.primitive === "psum")!;
+    expect(p.becomes).toBe("reduce_sum over the batch axis");
+    expect(p.control).toEqual({ kind: "collective", primitive: "psum", perExample: [[1], [2], [3]], result: [6] });
   });
 });
