@@ -21,6 +21,8 @@ export interface StepStateData {
   /** out_axes (`0` unless given). */
   outAxes?: string;
   axisSize?: number;
+  /** jax.vmap's axis_name, for steps whose function uses a collective (`jax.lax.psum(x, 'b')`). */
+  axisName?: string;
   fills?: [string, "unique" | "random"][];
 }
 
