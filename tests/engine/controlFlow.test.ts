@@ -7,19 +7,11 @@
  */
 import { describe, expect, it } from "vitest";
 import { sign as laxSign } from "../../engine/primitives/lax";
-import { EngineError, grad, jit, jnp, lax, makeJaxpr, np, parseLambda, traceVmap, vmap, withWorkBudget, NDArray } from "../../engine";
+import { caught as errorOf } from "../helpers/caught";
+import { grad, jit, jnp, lax, makeJaxpr, np, parseLambda, traceVmap, vmap, withWorkBudget, NDArray } from "../../engine";
 
 const list = (x: unknown) => (x as NDArray).tolist();
 const arange = (n: number, shape: number[]) => jnp.reshape(jnp.arange(n), shape) as NDArray;
-const errorOf = (f: () => unknown): EngineError => {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof EngineError) return e;
-    throw e;
-  }
-  throw new Error("no error");
-};
 const sin = (y: any) => jnp.sin(y);
 const cos = (y: any) => jnp.cos(y);
 
