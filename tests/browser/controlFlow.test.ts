@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import type { AppServer } from "./appServer";
+import AxeBuilder from "@axe-core/playwright";
 import { browserDescribe, desktopSuite, SHOTS } from "./suite";
 import { encodeExplorer } from "../../app/state/urlState";
 import { presetById } from "../../app/state/presets";
@@ -19,6 +20,12 @@ async function openPreset(id: string) {
 }
 
 const picture = () => page.getByRole("region", { name: "Control flow and collectives" });
+
+/** axe-core over the pictures and the call line (axis_name), as quality.test.ts runs it on the page. */
+async function axeViolations(): Promise<string[]> {
+  const r = await new AxeBuilder({ page }).include(".control-picture").include(".callline").withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]).analyze();
+  return r.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).slice(0, 5).join(" | ")}`);
+}
 
 browserDescribe("control flow and collectives pictures", () => {
   desktopSuite((a, p) => {
@@ -40,6 +47,7 @@ browserDescribe("control flow and collectives pictures", () => {
     expect(takenColumn).toEqual([0, 0, 1, 1]);
     expect(await page.getByRole("region", { name: "Shape story" }).textContent()).toContain("vmap made it select_n");
     await figure.screenshot({ path: join(SHOTS, "control-cond.png") });
+    expect(await axeViolations()).toEqual([]);
   });
 
   it("a while_loop with a batched predicate, stepped: it runs until every example is done", async () => {
@@ -55,6 +63,7 @@ browserDescribe("control flow and collectives pictures", () => {
     expect(await figure.textContent()).toContain("1 of 4 examples still running");
     expect(await figure.locator("tr.done").count()).toBe(3);
     await figure.screenshot({ path: join(SHOTS, "control-while.png") });
+    expect(await axeViolations()).toEqual([]);
     await next.click();
     expect(await figure.textContent()).toContain("0 of 4 examples still running");
   });
@@ -79,5 +88,12 @@ browserDescribe("control flow and collectives pictures", () => {
     expect(await page.getByRole("region", { name: "Python code" }).textContent()).toContain("axis_name='b'");
     await figure.screenshot({ path: join(SHOTS, "control-psum.png") });
     await page.screenshot({ path: join(SHOTS, "control-psum-page.png"), fullPage: false });
+    expect(await axeViolations()).toEqual([]);
+    // Dark theme too.
+    await page.emulateMedia({ colorScheme: "dark" });
+    await openPreset("cond");
+    expect(await axeViolations()).toEqual([]);
+    await picture().screenshot({ path: join(SHOTS, "control-cond-dark.png") });
+    await page.emulateMedia({ colorScheme: "light" });
   });
 });
