@@ -48,4 +48,8 @@ export const LAX_UNSUPPORTED = new Set([
   "dynamic_slice", "dynamic_update_slice", "gather", "scatter", "dot_general", "conv", "conv_general_dilated",
   "reduce", "ppermute", "all_to_all", "psum_scatter", "associative_scan", "cumsum", "cummax", "stop_gradient",
   "custom_root", "custom_linear_solve", "top_k", "sort", "clamp", "pshuffle", "pswapaxes", "axis_size",
+  "add", "sub", "mul", "div", "neg", "exp", "log", "sin", "cos", "tanh", "sqrt", "abs", "sign", "max", "min",
+  "pow", "integer_pow", "lt", "le", "gt", "ge", "eq", "ne", "select_n", "broadcast_in_dim", "reshape",
+  "transpose", "squeeze", "expand_dims", "concatenate", "slice", "pad", "reduce_sum", "reduce_max",
+  "reduce_min", "convert_element_type", "iota", "full", "rsqrt", "logistic", "square",
 ]);

@@ -108,7 +108,8 @@ describe("unknown names", () => {
     ["lambda x: sum(x)", "Python's built-in sum is not supported — did you mean jnp.sum?", 11],
     ["lambda x: jnp.cumsum(x)", "jnp.cumsum is not supported in the playground", 15],
     ["lambda x: jax.nn.gelu(x)", "jax.nn.gelu is not supported in the playground", 18],
-    ["lambda x: jax.lax.add(x, x)", "jax.lax is not supported in the playground", 15],
+    // jax.lax has control flow and collectives (engine/control); its elementwise ops are jnp's here.
+    ["lambda x: jax.lax.add(x, x)", "jax.lax.add is not supported in the playground", 19],
     ["lambda x: x.astype(int)", "x.astype is not supported in the playground", 13],
     ["lambda x: jnp", "jnp is a module and cannot be used as a value", 11],
     ["lambda x: jnp.sum(x, axs=0)", "jnp.sum() got an unexpected keyword argument 'axs' — did you mean axis?", 18],
