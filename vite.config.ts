@@ -67,6 +67,8 @@ export default defineConfig({
     environment: "node",
     include: ["tests/**/*.test.ts", "tests/**/*.test.tsx"],
     globalSetup: ["tests/browser/buildOnce.ts"],
+    // jax.lax loads on demand in the app (engine/control/lazy.ts); tests have it from the start.
+    setupFiles: ["tests/helpers/registerLax.ts"],
     testTimeout: 60_000,
     hookTimeout: 120_000,
   },

@@ -17,7 +17,7 @@ import { OutAxesTable } from "./explorer/OutAxesTable";
 import { PlaybackControls } from "./explorer/PlaybackControls";
 import { ShapeEditor } from "./explorer/ShapeEditor";
 import { ShapeStory } from "./explorer/ShapeStory";
-import { ControlPicture } from "./explorer/ControlPicture";
+import { ControlPictureSlot } from "./explorer/ControlPictureSlot";
 import { Stage } from "./explorer/Stage";
 import { X64Toggle } from "./explorer/X64Toggle";
 import { ShareExport } from "./share/ShareExport";
@@ -130,7 +130,7 @@ export function App({ autoplay = false }: { autoplay?: boolean }) {
             <PlaybackControls />
             <Stage />
           </Region>
-          <ControlPicture />
+          <ControlPictureSlot />
         </div>
         <aside className="side">
           <Region name="Shape story">

@@ -4,6 +4,7 @@
  * (computeResults.ts). The page terminates it on Cancel, on a newer state or after the time
  * limit, so a call that takes long never holds the page.
  */
+import { loadLax } from "../../engine/index";
 import { runRequest, type ComputeRequest } from "./computeRequest";
 import { toWire } from "./computeResults";
 
@@ -13,6 +14,9 @@ export interface ComputeReply {
 
 const scope = self as unknown as { onmessage: ((e: MessageEvent<ComputeRequest>) => void) | null; postMessage: (m: ComputeReply) => void };
 
+// jax.lax is a chunk of its own (engine/control/lazy.ts): a call may name it, so have it first.
+const lax = loadLax();
+
 scope.onmessage = (e) => {
-  scope.postMessage({ result: toWire(runRequest(e.data)) });
+  void lax.then(() => scope.postMessage({ result: toWire(runRequest(e.data)) }));
 };

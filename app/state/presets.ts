@@ -62,27 +62,6 @@ export const PRESETS: Preset[] = [
     label: "Nested jax.vmap: all-pairs distances",
     state: state("lambda x, y: jax.vmap(lambda a, b: jnp.sqrt(jnp.sum((a - b) ** 2)), in_axes=(None, 0))(x, y)", [["x", leaf(3, 2), 0], ["y", leaf(3, 2), null]], 0),
   },
-  // Control flow and named axes under vmap (issue 18).
-  {
-    id: "cond",
-    label: "jax.lax.cond per example: both branches, then select_n",
-    state: state("lambda p, x: jax.lax.cond(p > 1.5, lambda y: y * 10.0, lambda y: -y, x)", [["p", leaf(4), 0], ["x", leaf(4, 2), 0]], 0),
-  },
-  {
-    id: "while",
-    label: "jax.lax.while_loop: runs until every example is done",
-    state: state("lambda x: jax.lax.while_loop(lambda c: c < 10.0, lambda c: c * 2.0 + 1.0, x)", [["x", leaf(4), 0]], 0),
-  },
-  {
-    id: "fori",
-    label: "jax.lax.fori_loop(0, 3, …): a scan on the whole batch",
-    state: state("lambda x: jax.lax.fori_loop(0, 3, lambda i, c: c * 2.0 + i, x)", [["x", leaf(3, 2), 0]], 0),
-  },
-  {
-    id: "psum",
-    label: "axis_name='b' with jax.lax.psum: normalise across the batch",
-    state: { ...state("lambda x: x / jax.lax.psum(x, 'b')", [["x", leaf(4, 2), 0]], 0), axisName: "b" },
-  },
 ];
 
 export const presetById = (id: string): Preset | undefined => PRESETS.find((p) => p.id === id);

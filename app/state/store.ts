@@ -17,6 +17,7 @@ import { createComputeSlice, startCompute, type ComputeSlice } from "./compute";
 import { createLessonSlice, type LessonSlice } from "./lessonSlice";
 import { decodeExplorer, encodeExplorer } from "./urlState";
 import { defaultExplorer, type ExplorerState } from "./explorerTypes";
+import { refreshWhenLaxLoads } from "./laxLoad";
 
 export type StoreState = ExplorerSlice & PlaybackSlice & HistorySlice & PanelsSlice & LastGoodSlice & ComputeSlice & LessonSlice;
 
@@ -24,6 +25,7 @@ export function createAppStore(): UseBoundStore<StoreApi<StoreState>> {
   const store = create<StoreState>()((...a) => ({ ...createExplorerSlice(...a), ...createPlaybackSlice(...a), ...createHistorySlice(...a), ...createPanelsSlice(...a), ...createLastGoodSlice(), ...createLessonSlice(...a), ...createComputeSlice(...(a as unknown as Parameters<typeof createComputeSlice>)) }));
   trackLastGood(store);
   startCompute(store);
+  refreshWhenLaxLoads(store);
   return store;
 }
 

@@ -4,6 +4,9 @@
  */
 import { allGather, axisIndex, pmax, pmean, pmin, psum } from "./collectives";
 import { cond, foriLoop, map, scan, select, switch_, whileLoop } from "./lax";
+import { provideLax } from "./lazy";
+import { controlStory } from "./story";
+import { LAX_SIGNATURES } from "./signatures";
 
 export const lax = {
   cond,
@@ -21,3 +24,4 @@ export const lax = {
   axis_index: axisIndex,
 };
 export type Lax = typeof lax;
+provideLax(lax, controlStory, LAX_SIGNATURES);

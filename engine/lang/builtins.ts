@@ -8,7 +8,7 @@ import { ensureIndex } from "../array/pyargs";
 import { EngineError } from "../errors";
 import type { LangHost } from "./host";
 import { JNP_PARAM_NAMES, NN_PARAM_NAMES } from "./names";
-import { LAX_SIGNATURES } from "./lax";
+import { laxSignature } from "./lax";
 import { withParamNames } from "./params";
 import { callError, checkCall, methodSpec, specOf, unsupported, type CallableRef } from "./resolve";
 
@@ -118,12 +118,13 @@ export function makeBuiltin(ref: CallableRef, host: LangHost): Callable {
     case "lax":
       return makeCallable((a, kw, pos) => {
         const { args, opts } = bind(ref, a, kw, pos);
-        const f = hostFn(host.lax ?? {}, ref.name, ref.label);
+        if (!host.lax) throw unsupported(`${ref.label} is still loading`, pos);
+        const f = hostFn(host.lax, ref.name, ref.label);
         if (!opts) return f(...args);
         // Options follow every positional parameter (scan(f, init, length=3): xs is None).
-        const n = LAX_SIGNATURES[ref.name].positional.length;
+        const n = laxSignature(ref.name)!.positional.length;
         return f(...args, ...new Array(Math.max(0, n - args.length)).fill(null), opts);
-      }, LAX_SIGNATURES[ref.name].positional, ref.name);
+      }, laxSignature(ref.name)?.positional ?? [], ref.name);
     case "jax":
       if (ref.name === "vmap") {
         return makeCallable((a, kw, pos) => {
@@ -136,13 +137,11 @@ export function makeBuiltin(ref: CallableRef, host: LangHost): Callable {
           if (size !== undefined && size !== null && !(typeof size === "number" && Number.isInteger(size))) {
             throw callError(`${ref.label}: axis_size must be an int, got ${pyTypeName(size, host)}`, pos);
           }
+          // axis_name: any hashable in JAX; collectives find their vmap by the same value.
           const name = opts?.axis_name;
-          if (name !== undefined && name !== null && typeof name !== "string") {
-            throw callError(`${ref.label}: axis_name must be a str here, got ${pyTypeName(name, host)}`, pos);
-          }
           return host.vmap(fun, inAxes, outAxes, {
             ...(size === undefined || size === null ? {} : { axisSize: size }),
-            ...(typeof name === "string" ? { axisName: name } : {}),
+            ...(name === undefined || name === null ? {} : { axisName: name as string }),
           });
         }, ["fun", "in_axes", "out_axes"], ref.name);
       }

@@ -13,7 +13,7 @@ import {
   NN_UNSUPPORTED, NUMPY_ALIASES, PY_BUILTIN_TO_JNP, type JnpName,
 } from "./names";
 import { closestName, didYouMean } from "./suggest";
-import { LAX_FUNCTIONS, LAX_SIGNATURES, LAX_UNSUPPORTED, type LaxName } from "./lax";
+import { LAX_FUNCTIONS, LAX_UNSUPPORTED, laxSignature, type LaxName } from "./lax";
 import { JNP_SIGNATURES, keywordsOf, NN_SIGNATURES } from "../numpy/signatures";
 import { pyNameList } from "../array/pyargs";
 
@@ -99,6 +99,8 @@ export interface CallSpec {
    * other keyword is Python's TypeError, never "not supported in the playground".
    */
   complete?: boolean;
+  /** Not known yet (jax.lax still loading): any call passes the static check. */
+  unchecked?: boolean;
 }
 
 const spec = (label: string, positional: readonly string[], required: number, varargs: boolean, positionalKeywords: readonly string[], options: readonly string[]): CallSpec =>
@@ -120,7 +122,9 @@ export function specOf(ref: CallableRef): CallSpec {
     case "nn":
       return { ...spec(ref.label, ["x"], 1, false, [], keywordsOf(NN_SIGNATURES[ref.name]).optional), complete: true };
     case "lax": {
-      const s = LAX_SIGNATURES[ref.name];
+      // Before jax.lax has loaded (control/lazy.ts) its calls are checked when made.
+      const s = laxSignature(ref.name);
+      if (!s) return { ...spec(ref.label, [], 0, true, [], []), unchecked: true };
       return { ...spec(ref.label, s.positional, s.required, s.varargs, s.keywords, s.options), complete: true };
     }
     case "jax":
@@ -143,6 +147,7 @@ const JAX_KNOWN_KEYWORDS = ["axis_name", "spmd_axis_name", "has_aux", "holomorph
 
 /** Python's TypeError wording for a call that does not fit `s`. */
 export function checkCall(s: CallSpec, nPos: number, keywords: readonly string[], pos: number): void {
+  if (s.unchecked) return;
   if (!s.varargs && nPos > s.positional.length) {
     throw callError(`${s.label}() takes at most ${s.positional.length} positional argument${s.positional.length === 1 ? "" : "s"} (${nPos} given)`, pos);
   }

@@ -8,7 +8,7 @@ import { sizeOf } from "../array/shape";
 import { avalOf, toValue, type Value } from "../core/tracer";
 import type { ArgLeafStory, OutputLeafStory, PrimitiveStory, VmapStory } from "./storyTypes";
 import { callWithTree, checkAxesSpecs, placeOutputs, vmapList, type PrimitiveListener } from "./vmap";
-import { controlStory } from "../control/story";
+import { controlStoryOf } from "../control/lazy";
 import { leafStories, planVmap, type VmapOptions } from "./describe";
 import { vmapProvenance } from "./provenance";
 
@@ -34,7 +34,7 @@ export function traceVmap(fun: Function, inAxes: unknown, outAxes: unknown, args
       bdim: x.bdim,
     });
     const story: PrimitiveStory = { primitive: prim.name, params: prim.printParams?.(params, outputs.map((o) => o.aval)).replace(/\n/g, " ") ?? "", inputs: inputs.map(op), output: op(outputs[0]) };
-    const control = controlStory(prim, params, inputs, outputs, B);
+    const control = controlStoryOf(prim, params, inputs, outputs, B);
     if (control) Object.assign(story, control);
     primitives.push(story);
   };

@@ -8,13 +8,21 @@ import type { AppServer } from "./appServer";
 import AxeBuilder from "@axe-core/playwright";
 import { browserDescribe, desktopSuite, SHOTS } from "./suite";
 import { encodeExplorer } from "../../app/state/urlState";
-import { presetById } from "../../app/state/presets";
+import { explorerOf, leaf, type ExplorerState } from "../../app/state/explorerTypes";
 
 let app: AppServer;
 let page: Page;
 
+/** The lesson's states ("Indexing and control flow under vmap"); not presets (the first screen's JavaScript budget). */
+const STATES: Record<string, ExplorerState> = {
+  cond: explorerOf("lambda p, x: jax.lax.cond(p > 1.5, lambda y: y * 10.0, lambda y: -y, x)", [["p", leaf(4), 0], ["x", leaf(4, 2), 0]], 0),
+  psum: { ...explorerOf("lambda x: x / jax.lax.psum(x, 'b')", [["x", leaf(4, 2), 0]], 0), axisName: "b" },
+  while: explorerOf("lambda x: jax.lax.while_loop(lambda c: c < 10.0, lambda c: c * 2.0 + 1.0, x)", [["x", leaf(4), 0]], 0),
+  fori: explorerOf("lambda x: jax.lax.fori_loop(0, 3, lambda i, c: c * 2.0 + i, x)", [["x", leaf(3, 2), 0]], 0),
+};
+
 async function openPreset(id: string) {
-  await page.goto(`${app.url}#${encodeExplorer(presetById(id)!.state)}`);
+  await page.goto(`${app.url}#${encodeExplorer(STATES[id])}`);
   await page.getByLabel("Function").waitFor();
   await page.getByRole("region", { name: "Control flow and collectives" }).waitFor();
 }

@@ -8,7 +8,8 @@
 import { describe, expect, it } from "vitest";
 import { sign as laxSign } from "../../engine/primitives/lax";
 import { caught as errorOf } from "../helpers/caught";
-import { grad, jit, jnp, lax, makeJaxpr, np, parseLambda, traceVmap, vmap, withWorkBudget, NDArray } from "../../engine";
+import { lax } from "../../engine/control";
+import { grad, jit, jnp, makeJaxpr, np, parseLambda, traceVmap, vmap, withWorkBudget, NDArray } from "../../engine";
 
 const list = (x: unknown) => (x as NDArray).tolist();
 const arange = (n: number, shape: number[]) => jnp.reshape(jnp.arange(n), shape) as NDArray;
@@ -315,5 +316,17 @@ describe("traceVmap tells control flow per example (the picture's data)", () => 
     const p = traceVmap(f, [0], 0, [np.array([1, 2, 3])], { axisName: "b" }).primitives.find((q) => q.primitive === "psum")!;
     expect(p.becomes).toBe("reduce_sum over the batch axis");
     expect(p.control).toEqual({ kind: "collective", primitive: "psum", perExample: [[1], [2], [3]], result: [6] });
+  });
+});
+
+describe("jax.lax loads on demand", () => {
+  it("before its chunk has loaded, a call says so; loadLax gives the namespace", async () => {
+    const { parseLambdaWith } = await import("../../engine/lang");
+    const { engineHost } = await import("../../engine/langHost");
+    const host = { ...engineHost, lax: undefined };
+    const f = parseLambdaWith("lambda x: jax.lax.cond(True, lambda y: y, lambda y: -y, x)", host);
+    expect(errorOf(() => f(np.array(1))).message).toBe("jax.lax.cond is still loading");
+    const { loadLax } = await import("../../engine");
+    expect(await loadLax()).toBe(lax);
   });
 });
