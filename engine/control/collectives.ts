@@ -98,8 +98,12 @@ function collective(name: string, kind: Kind): PrimitiveDef<CollectiveParams> {
       return [[rest.length > 0 ? reduceNamed(prim, kind, out, rest) : out], [null]];
     },
     provenance: allCells,
-    // JAX: `_psum_transpose_rule`, the cotangent summed over the same axes.
-    ...(kind === "sum" ? { vjp: ([ct]: (Value | null)[], _xs: Value[], _o: Value[], p: CollectiveParams) => [ct === null ? null : reduceNamed(prim, kind, ct, p.axes)] } : {}),
+    // JAX: `_psum_transpose_rule`, the cotangent summed over the same axes; pmax and pmin have
+    // no differentiation rule in JAX (the error grad gives for any primitive without one).
+    vjp: ([ct], _xs, _o, p) => {
+      if (kind !== "sum") throw new EngineError("unsupported", `Differentiation rule for '${name}' not implemented`, { pyType: "NotImplementedError" });
+      return [ct === null ? null : reduceNamed(prim, kind, ct, p.axes)];
+    },
     printParams: ({ axes }) => `axes=${pyStrTuple(axes)} axis_index_groups=None`,
   });
   return prim;
@@ -240,6 +244,7 @@ export const axisIndexP: PrimitiveDef<AxisIndexParams> = definePrimitive<AxisInd
     throw new Error("axis_index has no operands to batch");
   },
   provenance: (_xs, _p, ctx) => ctx.outShapes.map((shape) => ({ shape, cells: [NO_CELLS] })),
+  vjp: () => [],
   printParams: ({ axisName }) => `axis_name=${axisName}`,
 });
 

@@ -14,7 +14,7 @@ import type { NDArray } from "../array/ndarray";
 import { squeezeView, sliceView } from "../array/views";
 import { ShapedArray } from "../core/aval";
 import { definePrimitive, type PrimitiveDef } from "../core/primitive";
-import { bind, bind1, type Value } from "../core/tracer";
+import { bind, bind1 } from "../core/tracer";
 import { EngineError } from "../errors";
 import { executableFor } from "../ir/compile";
 import { evalJaxpr } from "../ir/interpret";

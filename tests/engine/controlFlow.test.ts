@@ -144,6 +144,8 @@ describe("control flow: values, jaxprs, errors", () => {
     const mismatch = errorOf(() => lax.cond(true, (y: any) => y, (y: any) => jnp.sum(y), np.array([1, 2])));
     expect(mismatch.message).toBe("cond branches must have equal output types but they differ.\n\nThe output of true_fun has type float32[2] but the corresponding output of false_fun has type float32[], so the shapes do not match.\n\nRevise true_fun and/or false_fun so that all output types match.");
     expect(errorOf(() => lax.switch(0, [], np.array(1))).message).toBe("Empty branch sequence");
+    const pmaxGrad = errorOf(() => vmap(grad((x: any) => lax.pmax(x, "b")), 0, 0, { axisName: "b" })(np.array([1, 2])));
+    expect([pmaxGrad.message, pmaxGrad.pyType]).toEqual(["Differentiation rule for 'pmax' not implemented", "NotImplementedError"]);
   });
 
   it("the work budget stops a loop that never ends", () => {
