@@ -229,7 +229,7 @@ export function runTrace(s: ExplorerState, _parsed?: ParsedFn, withProvenance = 
 }
 
 /** The control an error belongs beside: each error shows next to the control that caused it. */
-export type ErrorPlace = "function" | "in_axes" | "out_axes" | "shape" | "axis_size";
+export type ErrorPlace = "function" | "in_axes" | "out_axes" | "shape" | "axis_size" | "devices";
 
 /** The engine says where (EngineError.where); an argument's error shows at its shape editor. */
 export const ERROR_PLACE: Record<ErrorWhere["kind"], ErrorPlace> = {
@@ -238,4 +238,5 @@ export const ERROR_PLACE: Record<ErrorWhere["kind"], ErrorPlace> = {
   out_axes: "out_axes",
   axis_size: "axis_size",
   argument: "shape",
+  devices: "devices",
 };
