@@ -11,6 +11,7 @@ export { NDArray } from "./array/ndarray";
 export { np } from "./numpy/np";
 export { jnp, nn } from "./numpy";
 export { vmap } from "./transforms/vmap";
+export { loopMap } from "./transforms/loop";
 export { pmap, runPmap, type PmapOptions, type PmapRun, type PmapLane } from "./transforms/pmap";
 export { grad, valueAndGrad } from "./transforms/grad";
 export { jit, jitStats, type JitStats } from "./transforms/jit";

@@ -21,13 +21,12 @@
  * that code path, in jax/_src/interpreters/pxla.py, is gone.)
  */
 import { keepParamNames } from "../core/fnmeta";
-import { broadcastPrefix, treeFlatten, treeLeafPaths, treeUnflatten } from "../core/pytree";
-import { toValue, type Value } from "../core/tracer";
 import { EngineError, avalText, relocated } from "../errors";
 import { withBudgetScope } from "../limits";
 import * as lax from "../primitives/lax";
 import { planArgs } from "./describe";
-import { callWithTree, checkAxesSpecs } from "./vmap";
+import { gatherOutputs, sliceLoop } from "./loop";
+import { checkAxesSpecs } from "./vmap";
 
 /** JAX's host-platform device count (XLA_FLAGS=--xla_force_host_platform_device_count=N). */
 export interface PmapOptions {
@@ -107,46 +106,24 @@ export function runPmap(fun: Function, inAxes: unknown, outAxes: unknown, args: 
       return x.shape[axis] % used === 0 ? [] : [{ leaf: i, shape: x.shape, dtype: x.dtype, axis, spec: a }];
     });
     if (fails.length) throw divisibilityError(fails, used);
-    const lanes: PmapLane[] = [];
-    const results: Value[][] = [];
-    let outTreeSeen: ReturnType<typeof treeFlatten>[1] | null = null;
-    for (let d = 0; d < used; d++) {
-      const inShapes: (readonly number[] | null)[] = [];
-      const blocks = plan.leaves.map((x, i) => {
-        const a = plan.written[i];
-        if (a === null) return (inShapes.push(null), x);
-        const axis = Math.max(a, 0);
-        const block = x.shape[axis] / used;
-        const sliced = lax.slice(x, x.shape.map((n, k) => (k === axis ? { start: d * block, step: 1, size: block } : { start: 0, step: 1, size: n })));
-        let squeezed: Value;
-        try {
-          squeezed = lax.squeeze(sliced, [a < 0 ? a + x.shape.length : a]);
-        } catch (e) {
-          throw e instanceof EngineError ? relocated(e, DEVICES) : e;
-        }
-        inShapes.push(squeezed.shape);
-        return squeezed;
-      });
-      const [leaves, outTree] = treeFlatten(callWithTree(fun, plan.argsTree, blocks));
-      outTreeSeen = outTree;
-      const vals = leaves.map(toValue);
-      results.push(vals);
-      lanes.push({ device: d, inShapes, outShapes: vals.map((v) => [...v.shape]) });
-    }
-    const outTree = outTreeSeen!;
-    const spec = broadcastPrefix(outAxes, outTree, "pmap out_axes", { kind: "out_axes" });
-    const paths = treeLeafPaths(outTree);
-    const gathered = spec.map((o, j) => {
-      if (o === null) return results[0][j];
-      const expanded = results.map((r) => {
-        const v = r[j];
-        const rank = v.shape.length + 1;
-        if (o < -rank || o >= rank) throw new EngineError("axis-out-of-bounds", `axis ${o} is out of bounds for array of dimension ${rank}`, { where: { kind: "out_axes", path: paths[j] }, pyType: "ValueError" });
-        return lax.expandDims(v, [o < 0 ? o + rank : o]);
-      });
-      return lax.concatenate(expanded, Math.max(o, 0));
+    // One lane per device: its block of each mapped leaf, with the mapped axis squeezed out.
+    const loop = sliceLoop(fun, plan.argsTree, plan.leaves, used, (i, d) => {
+      const a = plan.written[i];
+      if (a === null) return null;
+      const x = plan.leaves[i];
+      const axis = Math.max(a, 0);
+      const block = x.shape[axis] / used;
+      const sliced = lax.slice(x, x.shape.map((n, k) => (k === axis ? { start: d * block, step: 1, size: block } : { start: 0, step: 1, size: n })));
+      try {
+        return lax.squeeze(sliced, [a < 0 ? a + x.shape.length : a]);
+      } catch (e) {
+        throw e instanceof EngineError ? relocated(e, DEVICES) : e;
+      }
     });
-    return { size, devices, used, lanes, out: treeUnflatten(outTree, gathered) };
+    const lanes = loop.results.map((r, d) => ({ device: d, inShapes: loop.inShapes[d], outShapes: r.map((v) => [...v.shape]) }));
+    // The spec P(*[None] * o + [name]) concatenates device blocks along axis max(o, 0).
+    const out = gatherOutputs(loop, outAxes, "pmap out_axes", (o) => Math.max(o, 0));
+    return { size, devices, used, lanes, out };
   });
 }
 
