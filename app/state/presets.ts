@@ -5,6 +5,11 @@
  */
 import { explorerOf as state, leaf, tuple, type ExplorerState } from "./explorerTypes";
 
+/** The state with every argument filled with random numbers (the quickstart's random.normal). */
+function randomFills(s: ExplorerState): ExplorerState {
+  return { ...s, args: new Map([...s.args].map(([n, a]) => [n, { ...a, fill: "random" as const }])) };
+}
+
 export interface Preset {
   id: string;
   label: string;
@@ -61,6 +66,12 @@ export const PRESETS: Preset[] = [
     id: "all-pairs",
     label: "Nested jax.vmap: all-pairs distances",
     state: state("lambda x, y: jax.vmap(lambda a, b: jnp.sqrt(jnp.sum((a - b) ** 2)), in_axes=(None, 0))(x, y)", [["x", leaf(3, 2), 0], ["y", leaf(3, 2), null]], 0),
+  },
+  {
+    id: "quickstart",
+    label: "JAX quickstart: apply_matrix on 10 vectors (jnp.dot(mat, v))",
+    // The quickstart's `mat = random.normal(key, (150, 100))`, `batched_x = random.normal(key, (10, 100))`.
+    state: randomFills(state("lambda mat, v: jnp.dot(mat, v)", [["mat", leaf(150, 100), null], ["v", leaf(10, 100), 0]], 0)),
   },
 ];
 

@@ -135,7 +135,7 @@ export function TimeAgainstSize({ s }: { s: ExplorerState }) {
     handle.current?.cancel();
     const total = sizes.length * MODES.length;
     setRun({ state: s, points: [], done: 0, total, finished: null, error: null });
-    handle.current = sweepRunner().start({ state: s, sizes, runs: 5, compile: canCompile() }, (m) =>
+    handle.current = sweepRunner().start("sweep", { state: s, sizes, runs: 5, compile: canCompile() }, (m) =>
       setRun((r) => {
         if (!r || r.state !== s) return r;
         if (m.type === "progress") return { ...r, points: [...r.points, m.point], done: m.done, total: m.total };
