@@ -6,7 +6,7 @@
  * in its own error boundary (ErrorBoundary.tsx): a bug in one shows its message and a Reset
  * there, and the rest of the page keeps working.
  */
-import { useEffect, useRef } from "react";
+import { lazy, Suspense, useEffect, useRef } from "react";
 import { ACTIONS, isFieldTarget, keyAction } from "./actions";
 import { CallLine } from "./explorer/CallLine";
 import { CodePanel } from "./explorer/CodePanel";
@@ -24,6 +24,9 @@ import { selectView } from "./state/selectors";
 import { useViewPart } from "./state/hooks";
 import { useStore } from "./state/store";
 import { setTheme, useTheme } from "./theme";
+
+/** pmap's device lanes: their own chunk, loaded only once the call line says jax.pmap. */
+const DeviceLanes = lazy(() => import("./explorer/DeviceLanes"));
 
 /** Dark or light, remembered (theme.ts); until pressed, the system's choice. */
 function ThemeToggle() {
@@ -76,6 +79,7 @@ export function App({ autoplay = false }: { autoplay?: boolean }) {
   const notice = useStore((s) => s.notice);
   const setNotice = useStore((s) => s.setNotice);
   const params = useViewPart((v) => v.params);
+  const pmap = useStore((s) => s.explorer.mapWith === "pmap");
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const a = keyAction(e, isFieldTarget(e.target, e.key));
@@ -115,6 +119,13 @@ export function App({ autoplay = false }: { autoplay?: boolean }) {
       <Region name="The vmap call">
         <CallLine />
       </Region>
+      {pmap && (
+        <Region name="Devices">
+          <Suspense fallback={null}>
+            <DeviceLanes />
+          </Suspense>
+        </Region>
+      )}
       <Region name="Arguments">
         <section className="arguments" aria-label="Arguments">
           {params.map((p) => (

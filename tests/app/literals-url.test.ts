@@ -60,8 +60,25 @@ describe("URL state", () => {
       outAxes: [0, null],
       axisSize: 5,
       x64: true,
+      mapWith: "vmap",
+      devices: 8,
     };
     expect(decodeExplorer(encodeExplorer(s))).toEqual({ ok: true, state: s });
+  });
+  it("round-trips pmap and its device count, and writes neither for vmap", () => {
+    const s: ExplorerState = { ...defaultExplorer(), mapWith: "pmap", devices: 3 };
+    const enc = encodeExplorer(s);
+    expect(new URLSearchParams(enc).get("map")).toBe("pmap");
+    expect(new URLSearchParams(enc).get("devices")).toBe("3");
+    expect(decodeExplorer(enc)).toEqual({ ok: true, state: s });
+    const plain = new URLSearchParams(encodeExplorer(defaultExplorer()));
+    expect(plain.has("map") || plain.has("devices")).toBe(false);
+  });
+  it("refuses a map other than vmap/pmap and a device count outside 1–8", () => {
+    for (const bad of ["map=xmap", "map=pmap&devices=0", "map=pmap&devices=9", "map=pmap&devices=2.5", "map=pmap&devices=__proto__"]) {
+      const r = decodeExplorer(`#f=lambda+a%3A+a&${bad}`);
+      expect(r.ok, bad).toBe(false);
+    }
   });
   it("shows the default without a notice for an empty hash", () => {
     expect(decodeExplorer("")).toEqual({ ok: true, state: defaultExplorer() });

@@ -9,8 +9,8 @@
  */
 import { jit, loopMap, makeJaxpr, vmap } from "../../../engine/index";
 import { asEngineError, describeCall, type EngineError, type VmapCall } from "../../state/engineBridge";
-import { inAxesText } from "../../state/codegen";
-import { argFor, type ArgTree, type AxisTree } from "../../state/explorerTypes";
+import { inAxesText, sliceText } from "../../state/codegen";
+import { argFor, type AxisTree } from "../../state/explorerTypes";
 import { formatPyLiteral, type PyLit } from "../../state/pyLiteral";
 import { handBatching } from "./handBatching";
 
@@ -34,18 +34,6 @@ export const WAY_LABELS: Record<WayId, string> = {
   vmap: "vmap(f)",
   jit: "jit(vmap(f))",
 };
-
-/** `x[:, i]` for axis 1, `x[..., i]` for axis -1, `x` for None; tuples entry by entry. */
-function sliceText(expr: string, axis: AxisTree, tree: ArgTree): string {
-  if (axis === null) return expr;
-  if (typeof axis === "number") {
-    if (tree.kind === "tuple") return `jax.tree.map(lambda x: ${sliceText("x", axis, { kind: "leaf", shape: [] })}, ${expr})`;
-    return axis >= 0 ? `${expr}[${":, ".repeat(axis)}i]` : `${expr}[..., i${", :".repeat(-axis - 1)}]`;
-  }
-  if (tree.kind !== "tuple") return expr;
-  const items = tree.items.map((t, k) => sliceText(`${expr}[${k}]`, axis[k] ?? null, t));
-  return `(${items.join(", ")}${items.length === 1 ? "," : ""})`;
-}
 
 function stackText(outAxes: AxisTree, outputIsTree: boolean): string {
   const o = formatPyLiteral(outAxes as PyLit);
