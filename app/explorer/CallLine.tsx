@@ -55,7 +55,7 @@ function DevicesInput() {
   const setDevices = useStore((s) => s.setDevices);
   return (
     <>
-    <span className="tok-op devices-comment">{"  # "}</span>
+    <span className="tok-op devices-comment">#</span>
     <label className="devices">
       Devices
       <input

@@ -18,7 +18,7 @@ export function WaysChart({ timings, labels }: { timings: WayTiming[]; labels: (
   }, [layout.x]);
   const { height, margin, width } = layout;
   return (
-    <svg className="ways-chart" viewBox={`0 0 ${width} ${height}`} role="img" aria-label="Ways to batch: median time per call, with the spread of runs">
+    <svg className="ways-chart" viewBox={`0 0 ${width} ${height}`} role="img" aria-label={`Median time per call, with the spread of runs: ${layout.bars.map((b) => b.label).join(", ")}`}>
       <g ref={xg} transform={`translate(0,${height - margin.bottom})`} />
       <text x={(margin.left + width - margin.right) / 2} y={height - 4} textAnchor="middle" className="tas-axis-label">
         time per call (median of the timed runs)

@@ -37,13 +37,18 @@ export function runStats(runs: readonly number[]): { median: number; fastest: nu
   return { median: median(timed), fastest: Math.min(...timed), slowest: Math.max(...timed) };
 }
 
-export function waysChartLayout(timings: readonly WayTiming[], labels: (id: TimedId) => string, width = 560): WaysChartLayout {
+/** Bars in the order the section lists the ways, whatever order the timings arrived in. */
+const ORDER: TimedId[] = ["loop", "hand", "vmap", "jit", "selu", "selu-jit"];
+
+export function waysChartLayout(unordered: readonly WayTiming[], labels: (id: TimedId) => string, width = 560): WaysChartLayout {
+  const timings = [...unordered].sort((a, b) => ORDER.indexOf(a.id) - ORDER.indexOf(b.id));
   const margin = { top: 8, right: 20, bottom: 36, left: 150 };
   const band = 30;
   const height = margin.top + margin.bottom + band * Math.max(1, timings.length);
-  // The warm-up is drawn but does not set the scale (jit's first call can be 100× a cached one).
-  const timedMax = Math.max(1e-3, ...timings.map((t) => runStats(t.runs).slowest));
-  const x = scaleLinear().domain([0, timedMax * 1.1]).range([margin.left, width - margin.right]).nice();
+  // The medians set the scale; a slow run (a GC pause) or the warm-up (jit's first call can be
+  // 100× a cached one) beyond it is drawn at the right edge, its value in its title.
+  const medianMax = Math.max(1e-3, ...timings.map((t) => runStats(t.runs).median));
+  const x = scaleLinear().domain([0, medianMax * 1.6]).range([margin.left, width - margin.right]).nice();
   const y = scaleBand<string>()
     .domain(timings.map((t) => t.id))
     .range([margin.top, height - margin.bottom])
@@ -57,7 +62,7 @@ export function waysChartLayout(timings: readonly WayTiming[], labels: (id: Time
       y: y(t.id)!,
       height: y.bandwidth(),
       x: x(s.median),
-      spread: [x(s.fastest), x(s.slowest)] as [number, number],
+      spread: [clamp(x(s.fastest)), clamp(x(s.slowest))] as [number, number],
       ...s,
       dots: t.runs.map((ms, i) => ({ x: clamp(x(ms)), ms, warmup: i === 0 && t.runs.length > 1 })),
     };
