@@ -6,7 +6,7 @@
  * in its own error boundary (ErrorBoundary.tsx): a bug in one shows its message and a Reset
  * there, and the rest of the page keeps working.
  */
-import { lazy, Suspense, useEffect, useRef } from "react";
+import { useEffect, useRef } from "react";
 import { ACTIONS, isFieldTarget, keyAction } from "./actions";
 import { CallLine } from "./explorer/CallLine";
 import { CodePanel } from "./explorer/CodePanel";
@@ -24,9 +24,7 @@ import { selectView } from "./state/selectors";
 import { useViewPart } from "./state/hooks";
 import { useStore } from "./state/store";
 import { setTheme, useTheme } from "./theme";
-
-/** pmap's device lanes: their own chunk, loaded only once the call line says jax.pmap. */
-const DeviceLanes = lazy(() => import("./explorer/DeviceLanes"));
+import DeviceLanes from "./explorer/DeviceLanes";
 
 /** Dark or light, remembered (theme.ts); until pressed, the system's choice. */
 function ThemeToggle() {
@@ -121,9 +119,7 @@ export function App({ autoplay = false }: { autoplay?: boolean }) {
       </Region>
       {pmap && (
         <Region name="Devices">
-          <Suspense fallback={null}>
-            <DeviceLanes />
-          </Suspense>
+          <DeviceLanes />
         </Region>
       )}
       <Region name="Arguments">
