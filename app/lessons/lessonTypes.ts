@@ -22,6 +22,9 @@ export interface StepStateData {
   outAxes?: string;
   axisSize?: number;
   fills?: [string, "unique" | "random"][];
+  /** The call line's map: `jax.vmap` unless `pmap`, with `devices` simulated devices (the link's `map` and `devices`). */
+  mapWith?: "vmap" | "pmap";
+  devices?: number;
 }
 
 /** A question about the step's call. The right answer is always the engine's. */
