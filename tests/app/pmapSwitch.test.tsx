@@ -18,6 +18,17 @@ async function toPmap() {
   await act(async () => pick("Map with", "pmap"));
 }
 
+/** a and b of `shape`, jax.pmap, then `more` (a further store edit). */
+async function pmapOn(shape: number[], more: () => void) {
+  await act(async () => {
+    const st = useStore.getState();
+    st.setArgTree("a", leaf(...shape));
+    st.setArgTree("b", leaf(...shape));
+    st.setMapWith("pmap");
+    more();
+  });
+}
+
 describe("pmap over simulated devices", () => {
   it("splits the mapped axis one slice per device lane; idle devices beyond it", async () => {
     renderApp();
@@ -43,13 +54,7 @@ describe("pmap over simulated devices", () => {
 
   it("gathers along out_axes: 1 stacks the lanes' results as columns, None keeps device 0's", async () => {
     renderApp();
-    await act(async () => {
-      const st = useStore.getState();
-      st.setArgTree("a", leaf(3, 2));
-      st.setArgTree("b", leaf(3, 2));
-      st.setMapWith("pmap");
-      st.setOutAxes(1);
-    });
+    await pmapOn([3, 2], () => useStore.getState().setOutAxes(1));
     expect((await screen.findByLabelText("Gathered result")).textContent).toBe("Gathered along out_axes=1 → (2, 3)");
     await act(async () => useStore.getState().setOutAxes(null));
     expect(screen.getByLabelText("Gathered result").textContent).toMatch(/^Gathered along out_axes=None → \(2,\) \(None: device 0's result/);
@@ -61,13 +66,7 @@ describe("pmap over simulated devices", () => {
 
   it("more slices than devices: JAX's errors beside the call, and no lanes", async () => {
     renderApp();
-    await act(async () => {
-      const st = useStore.getState();
-      st.setArgTree("a", leaf(3, 2));
-      st.setArgTree("b", leaf(3, 2));
-      st.setMapWith("pmap");
-      st.setDevices(2);
-    });
+    await pmapOn([3, 2], () => useStore.getState().setDevices(2));
     const alert = screen.getByRole("alert");
     expect(alert.getAttribute("data-place")).toBe("devices");
     expect(alert.textContent).toContain(

@@ -6,7 +6,7 @@
  * for each result checked against vmap's. The quickstart preset adds JAX's quickstart `selu` on
  * 10⁶ elements, eager against jit.
  */
-import { useEffect, useId, useMemo, useRef, useState } from "react";
+import { useId, useMemo, useRef } from "react";
 import { canCompile, withinWorkBudget } from "../../../engine/index";
 import { PAGE_BUDGET, vmapCall, withX64 } from "../../state/engineBridge";
 import { explorerKey, type ExplorerState } from "../../state/explorerTypes";
@@ -14,7 +14,7 @@ import { presetById } from "../../state/presets";
 import { useStore } from "../../state/store";
 import { CopyButton } from "../../share/CopyButton";
 import { fmtMs } from "../jit/TimeIt";
-import { sweepRunner, type SweepHandle } from "../timeAgainstSize/runners";
+import { TimingControls, useTimingJob } from "../timeAgainstSize/useTimingJob";
 import { runStats } from "./waysChart";
 import { WaysChart } from "./WaysChart";
 import { buildWays, WAY_LABELS, type Way } from "./ways";
@@ -102,36 +102,14 @@ function WayItem({ way, timing }: { way: Way & { eqns: number | null }; timing: 
   );
 }
 
-type Run = { state: ExplorerState; timings: WayTiming[]; done: number; total: number; finished: boolean; error: string | null };
-
 export default function WaysToBatch({ s, outputIsTree }: { s: ExplorerState; outputIsTree: boolean }) {
   const head = useId();
   const shown = useMemo(() => staticWays(s, outputIsTree), [s, outputIsTree]);
   const quickstart = explorerKey(s) === QUICKSTART_KEY;
   const loadPreset = useStore((st) => st.loadPreset);
-  const [run, setRun] = useState<Run | null>(null);
-  const handle = useRef<SweepHandle | null>(null);
-  useEffect(() => () => handle.current?.cancel(), []);
-  const current = run?.state === s ? run : null;
-  const running = current !== null && !current.finished && current.error === null;
-  const start = () => {
-    handle.current?.cancel();
-    setRun({ state: s, timings: [], done: 0, total: 0, finished: false, error: null });
-    handle.current = sweepRunner().start("ways", { state: s, runs: 7, compile: canCompile(), quickstart }, (m) =>
-      setRun((r) => {
-        if (!r || r.state !== s) return r;
-        if (m.type === "progress") return { ...r, timings: [...r.timings, m.timing], done: m.done, total: m.total };
-        if (m.type === "done") return { ...r, finished: true };
-        return { ...r, error: m.message };
-      }),
-    );
-  };
-  const cancel = () => {
-    handle.current?.cancel();
-    handle.current = null;
-    setRun((r) => (r && !r.finished ? { ...r, error: "Cancelled." } : r));
-  };
-  const timingOf = (id: TimedId) => current?.timings.find((t) => t.id === id);
+  const { current, running, start, cancel } = useTimingJob("ways", s);
+  const timings = current?.progress.map((m) => m.timing) ?? [];
+  const timingOf = (id: TimedId) => timings.find((t) => t.id === id);
   return (
     <section className="ways" aria-labelledby={head}>
       <h3 id={head}>Ways to batch</h3>
@@ -166,32 +144,29 @@ export default function WaysToBatch({ s, outputIsTree }: { s: ExplorerState; out
           <pre>{shown.message}</pre>
         </div>
       )}
-      <div className="tas-controls">
-        <button type="button" onClick={start} disabled={running || !shown.ok}>
-          Time the ways
-        </button>
-        {running && (
-          <>
-            <progress aria-label="Ways timing progress" max={current.total || 1} value={current.done} />
-            <button type="button" onClick={cancel}>
-              Cancel
-            </button>
-          </>
-        )}
-      </div>
+      <TimingControls
+        label="Time the ways"
+        progressLabel="Ways timing progress"
+        running={running}
+        disabled={!shown.ok}
+        done={current?.done ?? 0}
+        total={current?.total ?? 0}
+        onStart={() => start({ state: s, runs: 7, compile: canCompile(), quickstart })}
+        onCancel={cancel}
+      />
       {current?.error && (
         <p className="panel-note" role="status">
           {current.error}
         </p>
       )}
-      {current && current.timings.length > 0 && (
+      {timings.length > 0 && (
         <>
           {/* selu's 10⁶ elements take far longer than the batch: its own chart, so both stay readable. */}
-          <WaysChart timings={current.timings.filter((t) => !SELU_IDS.includes(t.id))} labels={labelOf} />
-          {quickstart && current.timings.some((t) => SELU_IDS.includes(t.id)) && (
+          <WaysChart timings={timings.filter((t) => !SELU_IDS.includes(t.id))} labels={labelOf} />
+          {quickstart && timings.some((t) => SELU_IDS.includes(t.id)) && (
             <>
               <h4>selu on 10⁶ elements</h4>
-              <WaysChart timings={current.timings.filter((t) => SELU_IDS.includes(t.id))} labels={labelOf} />
+              <WaysChart timings={timings.filter((t) => SELU_IDS.includes(t.id))} labels={labelOf} />
               {SELU_IDS.map((id) => timingOf(id) && (
                 <div key={id} className="ways-timing">
                   {labelOf(id)}: <Timing t={timingOf(id)} />
