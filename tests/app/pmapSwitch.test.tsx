@@ -43,6 +43,7 @@ describe("pmap over simulated devices", () => {
     ]);
     expect(screen.getByLabelText("Gathered result").textContent).toBe("Gathered along out_axes=0 → (2, 2)");
     expect(screen.getByLabelText("Output shape").textContent).toBe("(2, 2)");
+    expect(screen.getByRole("region", { name: "Shape story" }).textContent).toContain("N = 2 slices on 2 of 8 devices: pmap runs f once per device");
     const code = screen.getByTestId("python-code").textContent!;
     expect(code).toContain('os.environ["XLA_FLAGS"] = "--xla_force_host_platform_device_count=8"');
     expect(code.indexOf("XLA_FLAGS")).toBeLessThan(code.indexOf("import jax"));
