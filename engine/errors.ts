@@ -13,7 +13,9 @@ export type ErrorKind =
   | "shape-error"
   | "syntax"
   | "unsupported"
-  | "too-large";
+  | "too-large"
+  /** pmap: the mapped axis does not fit the devices (more slices than devices). */
+  | "devices";
 
 export type PyType =
   | "ValueError"
@@ -60,6 +62,8 @@ function defaultWhere(kind: ErrorKind, column: number | undefined): ErrorWhere {
       return { kind: "in_axes" };
     case "mapped-output-none":
       return { kind: "out_axes" };
+    case "devices":
+      return { kind: "devices" };
     default:
       return column === undefined ? { kind: "function" } : { kind: "function", column };
   }

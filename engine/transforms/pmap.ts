@@ -21,7 +21,7 @@
  * that code path, in jax/_src/interpreters/pxla.py, is gone.)
  */
 import { keepParamNames } from "../core/fnmeta";
-import { EngineError, avalText, relocated } from "../errors";
+import { EngineError, avalText } from "../errors";
 import { withBudgetScope } from "../limits";
 import * as lax from "../primitives/lax";
 import { planArgs } from "./describe";
@@ -69,7 +69,7 @@ function divisibilityError(fails: { leaf: number; shape: readonly number[]; dtyp
   );
   if (lines.length === 1) lines[0] = lines[0].slice(2);
   return new EngineError(
-    "inconsistent-sizes",
+    "devices",
     "shard_map applied to the function '_fun' was given argument arrays with axis sizes that are not evenly divisible by the corresponding mesh axis sizes:\n\n" +
       `The mesh given has shape (${mesh},) with corresponding axis names ('${AXIS_NAME}',).\n\n` +
       lines.join("\n\n") +
@@ -98,7 +98,7 @@ export function runPmap(fun: Function, inAxes: unknown, outAxes: unknown, args: 
     if (first < 0) throw new EngineError("no-mapped-axis", "pmap requires at least one argument with a mapped axis.", { pyType: "ValueError" });
     const size = plan.leaves[first].shape[plan.inDims[first]!];
     const used = Math.min(size, devices);
-    if (used === 0) throw new EngineError("unsupported", "pmap over a mapped axis of size 0 needs a mesh of no devices, which JAX cannot build.", { where: DEVICES, pyType: "ValueError" });
+    if (used === 0) throw new EngineError("devices", "pmap over a mapped axis of size 0 needs a mesh of no devices, which JAX cannot build.", { where: DEVICES, pyType: "ValueError" });
     const fails = plan.leaves.flatMap((x, i) => {
       const a = plan.written[i];
       if (a === null) return [];
@@ -117,7 +117,8 @@ export function runPmap(fun: Function, inAxes: unknown, outAxes: unknown, args: 
       try {
         return lax.squeeze(sliced, [a < 0 ? a + x.shape.length : a]);
       } catch (e) {
-        throw e instanceof EngineError ? relocated(e, DEVICES) : e;
+        // lax.squeeze's own words; it fails because the devices are too few for the slices.
+        throw e instanceof EngineError ? new EngineError("devices", e.message, { pyType: e.pyType, where: DEVICES }) : e;
       }
     });
     const lanes = loop.results.map((r, d) => ({ device: d, inShapes: loop.inShapes[d], outShapes: r.map((v) => [...v.shape]) }));

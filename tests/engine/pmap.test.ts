@@ -44,6 +44,7 @@ describe("pmap's errors are the current JAX's", () => {
   it("a mapped size the devices do not divide: shard_map's divisibility error", () => {
     const e = caught(() => pmap(sq, 0, 0, { devices: 8 })(np.arange(9)));
     expect(e.pyType).toBe("ValueError");
+    expect(e.kind).toBe("devices");
     expect(e.where).toEqual({ kind: "devices" });
     expect(e.message).toBe(
       "shard_map applied to the function '_fun' was given argument arrays with axis sizes that are not evenly divisible by the corresponding mesh axis sizes:\n\n" +
@@ -59,6 +60,7 @@ describe("pmap's errors are the current JAX's", () => {
   it("a size the devices divide: each device holds several slices, and _fun's squeeze refuses", () => {
     const e = caught(() => pmap(sq, 0, 0, { devices: 4 })(np.ones([8, 3])));
     expect(e.message).toBe("cannot select an axis to squeeze out which has size not equal to one, got shape=(2, 3) and dimensions=(0,)");
+    expect([e.kind, e.pyType]).toEqual(["devices", "ValueError"]);
     expect(e.where).toEqual({ kind: "devices" });
   });
   it("no mapped argument, and a bad leaf in in_axes / out_axes", () => {
