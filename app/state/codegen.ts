@@ -96,7 +96,8 @@ export function pythonCode(s: ExplorerState, params: string[], outputIsTree: boo
 
 /** Slice `index` of an argument as Python writes it: `x[:, i]` for axis 1, `x[..., i]` for -1, `x` for None; tuples entry by entry. */
 export function sliceText(expr: string, axis: AxisTree, tree: ArgTree, index = "i"): string {
-  if (axis === null) return expr;
+  const mapsNothing = (a: AxisTree): boolean => a === null || (Array.isArray(a) && a.every(mapsNothing));
+  if (axis === null || mapsNothing(axis)) return expr;
   if (typeof axis === "number") {
     if (tree.kind === "tuple") return `jax.tree.map(lambda x: ${sliceText("x", axis, { kind: "leaf", shape: [] }, index)}, ${expr})`;
     return axis >= 0 ? `${expr}[${":, ".repeat(axis)}${index}]` : `${expr}[..., ${index}${", :".repeat(-axis - 1)}]`;

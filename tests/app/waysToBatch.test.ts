@@ -22,7 +22,7 @@ async function runJob(state: ExplorerState, quickstart = false): Promise<WaysMes
 const timings = (msgs: WaysMessage[]) => msgs.flatMap((m) => (m.type === "progress" ? [m.timing] : []));
 
 describe("the four ways, timed in the timing worker's job", () => {
-  for (const id of ["add", "add-5d", "dot"]) {
+  for (const id of ["add", "add-5d", "dot", "tuple-out", "tuple-arg", "all-pairs"]) {
     it(`the blog's / classic "${id}": every way timed, results equal vmap's`, async () => {
       const msgs = await runJob(presetById(id)!.state);
       expect(msgs.at(-1)).toEqual({ type: "done" });
@@ -74,6 +74,18 @@ describe("hand batching from the jaxpr's structure", () => {
     expect(size.hand).toBe(2); // transpose + dot_general
     expect(size.loop).toBe(10 * 4 + 1);
     expect(size.jit).toBe(size.vmap);
+  });
+  it("the loop's code slices per in_axes and stacks per out_axes, tuples included", () => {
+    const loopCode = (id: string, tree: boolean) => {
+      const b = buildWays(vmapCall(presetById(id)!.state), tree);
+      if (!b.ok) throw b.error;
+      return b.ways.find((w) => w.id === "loop")!.code;
+    };
+    expect(loopCode("add-5d", false)).toBe("outs = [f(a, b[i]) for i in range(2)]\nout = jnp.stack(outs, axis=3)");
+    expect(loopCode("tuple-arg", false)).toBe("outs = [f(p, x[i]) for i in range(4)]\nout = jnp.stack(outs, axis=0)");
+    expect(loopCode("tuple-out", true)).toBe(
+      "outs = [f(x[i], y) for i in range(2)]\nout = jax.tree.map(lambda ax, *xs: xs[0] if ax is None else jnp.stack(xs, axis=ax), (0, None), *outs, is_leaf=lambda x: x is None)",
+    );
   });
   it("compareResults reports a difference as a cross with its size", () => {
     const a = leavesOf(0);
