@@ -69,9 +69,9 @@ async function timeRuns(call: () => unknown, runs: number, pause: () => Promise<
   let result: unknown;
   const out = [timeCalls(() => touch((result = call())), 1)];
   // A slow outlier while calibrating (a GC, V8 tiering up) makes too few repetitions, and a
-  // worker's 0.1 ms timer then reads a fast call as 0: the larger of two calibrations.
+  // worker's 0.1 ms timer then reads a fast call as 0: the largest of three calibrations.
   const probe = () => calibrate(() => touch(call()), SAMPLE_MS, () => performance.now());
-  const reps = Math.max(probe(), probe());
+  const reps = Math.max(probe(), probe(), probe());
   for (let r = 1; r < runs; r++) {
     await pause();
     if (cancelled()) return null;
