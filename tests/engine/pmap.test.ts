@@ -32,6 +32,11 @@ describe("pmap: one program per device lane, gathered along out_axes", () => {
     expect(out.tolist()).toEqual([2, 4]);
     expect(caught(() => vmap((v: NDArray) => np.multiply(v, 2), 0, null)(x)).kind).toBe("mapped-output-none");
   });
+  it("JAX's docstring: pmap(lambda x, y: (x + y, y * 2.), in_axes=(0, None))(jnp.arange(2.), 4.) is ([4., 5.], [8., 8.])", () => {
+    const f = parseLambda("lambda x, y: (x + y, y * 2.)") as Function;
+    const out = pmap(f, [0, null], 0, { devices: 8 })(np.arange(2), 4) as NDArray[];
+    expect(out.map((o) => o.tolist())).toEqual([[4, 5], [8, 8]]);
+  });
   it("an unmapped argument reaches every lane whole", () => {
     const r = runPmap(parseLambda("lambda m, v: jnp.dot(m, v)") as Function, [null, 0], 0, [np.ones([2, 3]), np.ones([4, 3])], { devices: 4 });
     expect(r.lanes.map((l) => l.inShapes)).toEqual([0, 1, 2, 3].map(() => [null, [3]]));
