@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { formatPyLiteral, LiteralError, parsePyLiteral } from "../../app/state/pyLiteral";
 import { decodeExplorer, encodeExplorer, URL_POLICY } from "../../app/state/urlState";
 import { defaultExplorer, leaf, tuple, type ExplorerState } from "../../app/state/explorerTypes";
-import { PRESETS } from "../../app/state/presets";
+import { PRESETS, QUICKSTART } from "../../app/state/presets";
 
 describe("python literals", () => {
   it("reads ints, None and tuples the way Python does", () => {
@@ -40,7 +40,7 @@ describe("URL state", () => {
     expect(keys).toEqual(["shape.b", "shape.a"]);
   });
   it("round-trips every preset and the default", () => {
-    for (const s of [defaultExplorer(), ...PRESETS.map((p) => p.state)]) {
+    for (const s of [defaultExplorer(), ...[...PRESETS, QUICKSTART].map((p) => p.state)]) {
       const back = decodeExplorer(`#${encodeExplorer(s)}`);
       expect(back.ok).toBe(true);
       expect(back.state).toEqual(s);
