@@ -25,6 +25,7 @@ import { selectView } from "./state/selectors";
 import { useViewPart } from "./state/hooks";
 import { useStore } from "./state/store";
 import { setTheme, useTheme } from "./theme";
+import DeviceLanes from "./explorer/DeviceLanes";
 
 /** Dark or light, remembered (theme.ts); until pressed, the system's choice. */
 function ThemeToggle() {
@@ -77,6 +78,7 @@ export function App({ autoplay = false }: { autoplay?: boolean }) {
   const notice = useStore((s) => s.notice);
   const setNotice = useStore((s) => s.setNotice);
   const params = useViewPart((v) => v.params);
+  const pmap = useStore((s) => s.explorer.mapWith === "pmap");
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const a = keyAction(e, isFieldTarget(e.target, e.key));
@@ -116,6 +118,11 @@ export function App({ autoplay = false }: { autoplay?: boolean }) {
       <Region name="The vmap call">
         <CallLine />
       </Region>
+      {pmap && (
+        <Region name="Devices">
+          <DeviceLanes />
+        </Region>
+      )}
       <Region name="Arguments">
         <section className="arguments" aria-label="Arguments">
           {params.map((p) => (

@@ -13,7 +13,9 @@ export type ErrorKind =
   | "shape-error"
   | "syntax"
   | "unsupported"
-  | "too-large";
+  | "too-large"
+  /** pmap: the mapped axis does not fit the devices (more slices than devices). */
+  | "devices";
 
 export type PyType =
   | "ValueError"
@@ -39,14 +41,16 @@ export type PyType =
  * `argument`: a positional argument's leaf (e.g. an array above the size limit);
  * `in_axes`: entry `index` (with the key path inside it, when known) or in_axes as a whole;
  * `out_axes`: the entry at `path`; `axis_size`; `function`: the function's text (`column`,
- * 1-based, when the parser knows it) or anything raised while f runs on the slices.
+ * 1-based, when the parser knows it) or anything raised while f runs on the slices;
+ * `devices`: pmap's mapped size does not fit the simulated devices (transforms/pmap.ts).
  */
 export type ErrorWhere =
   | { kind: "argument"; index: number; path: string }
   | { kind: "in_axes"; index?: number; path?: string }
   | { kind: "out_axes"; path?: string }
   | { kind: "axis_size" }
-  | { kind: "function"; column?: number };
+  | { kind: "function"; column?: number }
+  | { kind: "devices" };
 
 /** Where an error of `kind` belongs when its builder says nothing more precise. */
 function defaultWhere(kind: ErrorKind, column: number | undefined): ErrorWhere {
@@ -58,6 +62,8 @@ function defaultWhere(kind: ErrorKind, column: number | undefined): ErrorWhere {
       return { kind: "in_axes" };
     case "mapped-output-none":
       return { kind: "out_axes" };
+    case "devices":
+      return { kind: "devices" };
     default:
       return column === undefined ? { kind: "function" } : { kind: "function", column };
   }

@@ -13,6 +13,8 @@ export { jnp, nn } from "./numpy";
 export { loadLax } from "./control/lazy";
 export type { Lax } from "./control";
 export { vmap } from "./transforms/vmap";
+export { loopMap } from "./transforms/loop";
+export { pmap, runPmap, type PmapOptions, type PmapRun, type PmapLane } from "./transforms/pmap";
 export { grad, valueAndGrad } from "./transforms/grad";
 export { jit, jitStats, type JitStats } from "./transforms/jit";
 export { canCompile, setCodegenAllowed } from "./ir/csp";

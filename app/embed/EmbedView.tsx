@@ -22,7 +22,7 @@ import { StoreProvider, type AppStore } from "../state/store";
 import type { ErrorPlace } from "../state/engineBridge";
 import type { Controls, EmbedOptions, PanelName, Theme } from "./options";
 
-const PLACES: readonly ErrorPlace[] = ["function", "in_axes", "out_axes", "shape", "axis_size"];
+const PLACES: readonly ErrorPlace[] = ["function", "in_axes", "out_axes", "shape", "axis_size", "devices"];
 
 export const PANEL_TITLES: Record<PanelName, string> = { code: "Python code", story: "Shape story", table: "Every out_axes" };
 

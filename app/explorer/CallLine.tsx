@@ -12,6 +12,7 @@ import { FunctionEditor } from "./FunctionEditor";
 import { highlightPython } from "./highlight";
 import { InAxesMenu } from "./InAxesMenu";
 import { OutAxesControl } from "./OutAxesControl";
+import { MAX_DEVICES, MIN_DEVICES } from "../state/explorerTypes";
 
 function AxisSizeInput() {
   const size = useExplorerPart((s) => s.axisSize);
@@ -37,6 +38,42 @@ function AxisSizeInput() {
   );
 }
 
+/** "Map with": the call's `jax.vmap` or `jax.pmap`, a menu in the code line itself. */
+function MapWithMenu() {
+  const mapWith = useExplorerPart((s) => s.mapWith);
+  const setMapWith = useStore((s) => s.setMapWith);
+  return (
+    <select className="map-with tok-lib" aria-label="Map with" value={mapWith} onChange={(e) => setMapWith(e.target.value === "pmap" ? "pmap" : "vmap")}>
+      <option value="vmap">jax.vmap</option>
+      <option value="pmap">jax.pmap</option>
+    </select>
+  );
+}
+
+/** pmap's simulated device count (JAX's `--xla_force_host_platform_device_count`). */
+function DevicesInput() {
+  const devices = useExplorerPart((s) => s.devices);
+  const setDevices = useStore((s) => s.setDevices);
+  return (
+    <>
+    <span className="tok-op devices-comment">#</span>
+    <label className="devices">
+      Devices
+      <input
+        type="number"
+        min={MIN_DEVICES}
+        max={MAX_DEVICES}
+        value={devices}
+        onChange={(e) => {
+          const n = Number(e.target.value);
+          if (e.target.value.trim() !== "" && Number.isFinite(n)) setDevices(n);
+        }}
+      />
+    </label>
+    </>
+  );
+}
+
 /** The function as text, not editable (an embed whose controls are the axes only). */
 function FunctionText() {
   const src = useExplorerPart((s) => s.fnSource);
@@ -56,12 +93,13 @@ function FunctionText() {
 
 export function CallLine({ editFunction = true }: { editFunction?: boolean }) {
   const { params, allNone } = useViewPart((v) => ({ params: v.params, allNone: v.allNone }));
+  const pmap = useExplorerPart((s) => s.mapWith === "pmap");
   return (
     <section className="callline" aria-label="The vmap call">
       {editFunction ? <FunctionEditor /> : <FunctionText />}
       <div className="vmap-line">
         <code>
-          out = <span className="tok-lib">jax.vmap</span>(f, in_axes=(
+          out = <MapWithMenu />(f, in_axes=(
         </code>
         {params.map((p, i) => (
           <span key={p} className="entry">
@@ -71,10 +109,12 @@ export function CallLine({ editFunction = true }: { editFunction?: boolean }) {
         ))}
         <code>{params.length === 1 ? ",)" : ")"}, out_axes=</code>
         <OutAxesControl />
-        {allNone && <AxisSizeInput />}
+        {allNone && !pmap && <AxisSizeInput />}
         <AxisNameInput />
         <code>)({params.join(", ")})</code>
+        {pmap && <DevicesInput />}
       </div>
+      <ErrorAlert place="devices" />
       <ErrorAlert place="in_axes" />
       <ErrorAlert place="out_axes" />
       <ErrorAlert place="axis_size" />

@@ -26,6 +26,7 @@ export function ShapeStory() {
   const { shown: story, stale } = useView();
   // The line of the equation hovered in the jit panel's "How vmap rewrote the program".
   const linked = useStore((st) => st.storyLineHover);
+  const devices = useStore((st) => (st.explorer.mapWith === "pmap" ? st.explorer.devices : null));
   if (!story) return <section className="story" aria-label="Shape story"><h2>Shape story</h2><p>No trace yet.</p></section>;
   return (
     <section className={`story${stale ? " stale" : ""}`} aria-label="Shape story">
@@ -43,9 +44,16 @@ export function ShapeStory() {
             )}
           </li>
         ))}
-        <li>
-          B = <strong>{story.axisSize}</strong>: f runs once, on batched values, as if for each k = 0 … {Math.max(0, story.axisSize - 1)}
-        </li>
+        {devices === null ? (
+          <li>
+            B = <strong>{story.axisSize}</strong>: f runs once, on batched values, as if for each k = 0 … {Math.max(0, story.axisSize - 1)}
+          </li>
+        ) : (
+          <li>
+            N = <strong>{story.axisSize}</strong> slices on {Math.min(story.axisSize, devices)} of {devices} devices: pmap runs f once per device, on that device&apos;s
+            slice (the per-example shapes below); vmap would run it once on the batch (the shapes in brackets)
+          </li>
+        )}
         {story.primitives.map((p, i) => (
           <li key={`p${i}`} className={linked === i ? "prim linked" : "prim"} data-linked={linked === i || undefined}>
             <code className="tok-lib">{p.primitive}</code>

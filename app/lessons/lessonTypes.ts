@@ -24,6 +24,9 @@ export interface StepStateData {
   /** jax.vmap's axis_name, for steps whose function uses a collective (`jax.lax.psum(x, 'b')`). */
   axisName?: string;
   fills?: [string, "unique" | "random"][];
+  /** The call line's map: `jax.vmap` unless `pmap`, with `devices` simulated devices (the link's `map` and `devices`). */
+  mapWith?: "vmap" | "pmap";
+  devices?: number;
 }
 
 /** A question about the step's call. The right answer is always the engine's. */

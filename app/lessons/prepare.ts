@@ -29,6 +29,8 @@ export function readStepState(data: StepStateData | undefined): Read {
   if (data.outAxes !== undefined) q.set("out", String(data.outAxes));
   if (data.axisSize !== undefined) q.set("size", String(data.axisSize));
   if (data.axisName !== undefined) q.set("axis_name", String(data.axisName));
+  if (data.mapWith !== undefined) q.set("map", String(data.mapWith));
+  if (data.devices !== undefined) q.set("devices", String(data.devices));
   const r = decodeExplorer(q.toString());
   if (!r.ok) return { ok: false, why: r.why };
   const parsed = parseFunction(r.state.fnSource);

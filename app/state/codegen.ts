@@ -3,7 +3,7 @@
  * fill (`a = jnp.arange(4.).reshape(2, 2)`, `b = … + 100`), the function, the vmap call with
  * tuples for in_axes, and the printed shape. Pure text from validated state: nothing here runs.
  */
-import { argFor, argLeaves, inAxisFor, sizeOfShape, type ArgTree, type ExplorerState } from "./explorerTypes";
+import { argFor, argLeaves, inAxisFor, sizeOfShape, type ArgTree, type AxisTree, type ExplorerState } from "./explorerTypes";
 import { leafValues, uniqueOffset } from "./fills";
 import { formatPyLiteral, type PyLit } from "./pyLiteral";
 
@@ -55,16 +55,33 @@ export function allInAxesNone(s: ExplorerState, params: string[]): boolean {
   return params.length > 0 && params.every((p) => inAxisFor(s, p) === null);
 }
 
-/** `jax.vmap(f, in_axes=(0, None), out_axes=0)` plus `axis_size` when every entry is None. */
+/**
+ * `jax.vmap(f, in_axes=(0, None), out_axes=0)` plus `axis_size` when every entry is None, or
+ * `jax.pmap(…)` with the same axes (pmap's axis_size means something else: it is never written).
+ */
 export function vmapCallText(s: ExplorerState, params: string[]): string {
-  const size = allInAxesNone(s, params) && s.axisSize !== null ? `, axis_size=${s.axisSize}` : "";
+  const pmap = s.mapWith === "pmap";
+  const size = !pmap && allInAxesNone(s, params) && s.axisSize !== null ? `, axis_size=${s.axisSize}` : "";
   const name = s.axisName !== null ? `, axis_name='${s.axisName}'` : "";
-  return `jax.vmap(f, in_axes=${inAxesText(s, params)}, out_axes=${formatPyLiteral(s.outAxes as PyLit)}${size}${name})(${params.join(", ")})`;
+  return `jax.${pmap ? "pmap" : "vmap"}(f, in_axes=${inAxesText(s, params)}, out_axes=${formatPyLiteral(s.outAxes as PyLit)}${size}${name})(${params.join(", ")})`;
+}
+
+/** pmap's simulated devices: XLA reads the flag when jax starts, so it is set before `import jax`. */
+function devicesPrelude(s: ExplorerState): string[] {
+  if (s.mapWith !== "pmap") return [];
+  return [
+    "import os",
+    `# ${s.devices} simulated CPU devices for pmap; set before jax is imported (same as running with`,
+    `# XLA_FLAGS=--xla_force_host_platform_device_count=${s.devices} in the environment)`,
+    `os.environ["XLA_FLAGS"] = "--xla_force_host_platform_device_count=${s.devices}"`,
+    "",
+  ];
 }
 
 export function pythonCode(s: ExplorerState, params: string[], outputIsTree: boolean): string {
   const src = s.fnSource.replace(/\s*\n\s*/g, " ").trim();
   return [
+    ...devicesPrelude(s),
     "import jax",
     "import jax.numpy as jnp",
     ...(s.x64 ? ['jax.config.update("jax_enable_x64", True)'] : []),
@@ -76,4 +93,17 @@ export function pythonCode(s: ExplorerState, params: string[], outputIsTree: boo
     outputIsTree ? "print(jax.tree.map(jnp.shape, out))" : "print(out.shape)",
     "",
   ].join("\n");
+}
+
+/** Slice `index` of an argument as Python writes it: `x[:, i]` for axis 1, `x[..., i]` for -1, `x` for None; tuples entry by entry. */
+export function sliceText(expr: string, axis: AxisTree, tree: ArgTree, index = "i"): string {
+  const mapsNothing = (a: AxisTree): boolean => a === null || (Array.isArray(a) && a.every(mapsNothing));
+  if (axis === null || mapsNothing(axis)) return expr;
+  if (typeof axis === "number") {
+    if (tree.kind === "tuple") return `jax.tree.map(lambda x: ${sliceText("x", axis, { kind: "leaf", shape: [] }, index)}, ${expr})`;
+    return axis >= 0 ? `${expr}[${":, ".repeat(axis)}${index}]` : `${expr}[..., ${index}${", :".repeat(-axis - 1)}]`;
+  }
+  if (tree.kind !== "tuple") return expr;
+  const items = tree.items.map((t, k) => sliceText(`${expr}[${k}]`, axis[k] ?? null, t, index));
+  return `(${items.join(", ")}${items.length === 1 ? "," : ""})`;
 }

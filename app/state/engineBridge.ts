@@ -5,7 +5,7 @@
  * and the grad and jit panels all run that same call. Errors come back as EngineErrors whose
  * `where` (set by the engine) says which control they belong beside.
  */
-import { config, describeArgs, EngineError, lambdaParams, MAX_ELEMENTS, np, parseLambda, traceVmap, withinWorkBudget, type NDArray, type WorkBudget } from "../../engine/index";
+import { config, describeArgs, EngineError, lambdaParams, MAX_ELEMENTS, np, parseLambda, runPmap, traceVmap, withinWorkBudget, type NDArray, type PmapRun, type WorkBudget } from "../../engine/index";
 import type { ArgsDescription, ErrorWhere, VmapStory } from "../../engine";
 import { allInAxesNone } from "./codegen";
 import { argFor, argLeaves, inAxisFor, sizeOfShape, type ArgTree, type AxisTree, type ExplorerState } from "./explorerTypes";
@@ -214,16 +214,50 @@ function onPage<T>(run: () => T): T | OffPage {
 export function fullTrace(c: VmapCall, withProvenance = false): TraceResult {
   if (!c.parsed.ok) return { ok: false, error: c.parsed.error };
   if (!c.args.ok) return { ok: false, error: c.args.error };
+  // pmap's own errors (the devices) come first; its shapes story is vmap's (same slices, same f).
+  const pmap = c.state.mapWith === "pmap";
+  if (pmap) {
+    const p = pmapOf(c);
+    if (!p.ok) return p;
+  }
   const before = config.jax_enable_x64;
   config.update("jax_enable_x64", c.state.x64);
   try {
     const story = traceVmap(c.parsed.fn, c.inAxes, c.outAxes, c.args.values, { ...c.opts, provenance: withProvenance });
     return { ok: true, story };
   } catch (e) {
-    return { ok: false, error: asEngineError(e) };
+    const error = asEngineError(e);
+    // pmap accepts what vmap refuses at out_axes (None: device 0's result): say whose rule it is.
+    if (pmap && error.where.kind === "out_axes") {
+      return { ok: false, error: new EngineError(error.kind, `jax.pmap runs with this out_axes (see Devices), but the picture follows jax.vmap, which raises: ${error.message}`, { pyType: error.pyType, where: error.where }) };
+    }
+    return { ok: false, error };
   } finally {
     config.update("jax_enable_x64", before);
   }
+}
+
+export type PmapResult = { ok: true; run: PmapRun } | { ok: false; error: EngineError };
+
+const pmaps = new WeakMap<VmapCall, PmapResult>();
+
+/** `jax.pmap(f, in_axes, out_axes)(*args)` on the state's simulated devices, once per call: its device lanes or its error. */
+export function pmapOf(c: VmapCall): PmapResult {
+  let r = pmaps.get(c);
+  if (r) return r;
+  if (!c.parsed.ok) r = { ok: false, error: c.parsed.error };
+  else if (!c.args.ok) r = { ok: false, error: c.args.error };
+  else {
+    const { fn } = c.parsed;
+    const args = c.args.values;
+    try {
+      r = { ok: true, run: withX64(c.state, () => runPmap(fn, c.inAxes, c.outAxes, args, { devices: c.state.devices })) };
+    } catch (e) {
+      r = { ok: false, error: asEngineError(e) };
+    }
+  }
+  pmaps.set(c, r);
+  return r;
 }
 
 /** The state's page trace (provenance.ts runs it with provenance on the first hover). */
@@ -232,7 +266,7 @@ export function runTrace(s: ExplorerState, _parsed?: ParsedFn, withProvenance = 
 }
 
 /** The control an error belongs beside: each error shows next to the control that caused it. */
-export type ErrorPlace = "function" | "in_axes" | "out_axes" | "shape" | "axis_size";
+export type ErrorPlace = "function" | "in_axes" | "out_axes" | "shape" | "axis_size" | "devices";
 
 /** The engine says where (EngineError.where); an argument's error shows at its shape editor. */
 export const ERROR_PLACE: Record<ErrorWhere["kind"], ErrorPlace> = {
@@ -241,4 +275,5 @@ export const ERROR_PLACE: Record<ErrorWhere["kind"], ErrorPlace> = {
   out_axes: "out_axes",
   axis_size: "axis_size",
   argument: "shape",
+  devices: "devices",
 };

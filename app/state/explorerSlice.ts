@@ -5,7 +5,7 @@
  * kept out of the snapshot and the URL.
  */
 import type { StateCreator } from "zustand";
-import { argFor, setLeafShape, withEntry, type ArgTree, type AxisTree, type ExplorerState, type Fill } from "./explorerTypes";
+import { argFor, MAX_DEVICES, MIN_DEVICES, setLeafShape, withEntry, type ArgTree, type AxisTree, type ExplorerState, type Fill, type MapWith } from "./explorerTypes";
 import { defaultExplorer } from "./explorerTypes";
 import { presetById } from "./presets";
 import type { StoreState } from "./store";
@@ -22,6 +22,8 @@ export interface ExplorerSlice {
   setAxisSize: (size: number | null) => void;
   setAxisName: (name: string | null) => void;
   setX64: (on: boolean) => void;
+  setMapWith: (m: MapWith) => void;
+  setDevices: (n: number) => void;
   loadPreset: (id: string) => void;
   /** Load a whole state (from the URL or a lesson), as one undoable step. */
   loadExplorer: (s: ExplorerState, notice?: string | null) => void;
@@ -46,6 +48,9 @@ export const createExplorerSlice: StateCreator<StoreState, [], [], ExplorerSlice
     setAxisSize: (axisSize) => update((e) => ({ ...e, axisSize }), "axis_size"),
     setAxisName: (axisName) => update((e) => ({ ...e, axisName }), "axis_name"),
     setX64: (x64) => update((e) => ({ ...e, x64 })),
+    setMapWith: (mapWith) => update((e) => ({ ...e, mapWith })),
+    // Clamped to JAX's simulated range here, the one place a typed count enters the state.
+    setDevices: (n) => update((e) => ({ ...e, devices: Math.min(MAX_DEVICES, Math.max(MIN_DEVICES, Math.round(n))) }), "devices"),
     loadPreset: (id) => {
       const p = presetById(id);
       if (p) update(() => structuredClone(p.state));

@@ -23,6 +23,14 @@ export interface ArgState {
 /** An in_axes / out_axes entry: an axis, None, or a tuple matching a tuple argument/output. */
 export type AxisTree = number | null | AxisTree[];
 
+/** Which map the call line uses: `jax.vmap` (one batched program) or `jax.pmap` (one program per device). */
+export type MapWith = "vmap" | "pmap";
+
+/** pmap's simulated devices: JAX's host-platform device count, 1–8 here. */
+export const MIN_DEVICES = 1;
+export const MAX_DEVICES = 8;
+export const DEFAULT_DEVICES = 8;
+
 export interface ExplorerState {
   fnSource: string;
   args: ReadonlyMap<string, ArgState>;
@@ -33,6 +41,9 @@ export interface ExplorerState {
   axisName: string | null;
   /** `jax.config.update("jax_enable_x64", True)`: float64 values instead of JAX's float32. */
   x64: boolean;
+  mapWith: MapWith;
+  /** Simulated devices for pmap (`XLA_FLAGS=--xla_force_host_platform_device_count=N`). */
+  devices: number;
 }
 
 export const leaf = (...shape: number[]): ArgTree => ({ kind: "leaf", shape });
@@ -51,6 +62,8 @@ export function explorerOf(fnSource: string, params: [string, ArgTree, AxisTree]
     axisSize: null,
     axisName: null,
     x64: false,
+    mapWith: "vmap",
+    devices: DEFAULT_DEVICES,
   };
 }
 

@@ -8,7 +8,7 @@
  * names are user text: they key Maps, never plain objects (`shape.__proto__` is a parameter).
  */
 import { MAX_SOURCE_LENGTH } from "../../engine/index";
-import { defaultExplorer, formatArgTree, type ArgState, type AxisTree, type ExplorerState } from "./explorerTypes";
+import { defaultExplorer, formatArgTree, MAX_DEVICES, MIN_DEVICES, type ArgState, type AxisTree, type ExplorerState } from "./explorerTypes";
 import { formatPyLiteral, parsePyLiteral, type PyLit } from "./pyLiteral";
 import { readShape } from "./shapeText";
 import { lambdaParams } from "../../engine/index";
@@ -24,6 +24,8 @@ export const URL_POLICY: Record<keyof ExplorerState, UrlPolicy> = {
   axisSize: "url",
   axisName: "url",
   x64: "url",
+  mapWith: "url",
+  devices: "url",
 };
 
 /** A Python identifier as the engine's tokenizer reads one (ASCII). */
@@ -79,6 +81,13 @@ export function encodeExplorer(s: ExplorerState): string {
     },
     x64: () => {
       if (s.x64) q.set("x64", "1");
+    },
+    // Written only for pmap, so every vmap link stays as it was.
+    mapWith: () => {
+      if (s.mapWith === "pmap") q.set("map", "pmap");
+    },
+    devices: () => {
+      if (s.mapWith === "pmap") q.set("devices", String(s.devices));
     },
   };
   for (const key of Object.keys(URL_POLICY) as (keyof ExplorerState)[]) if (URL_POLICY[key] === "url") put[key]();
@@ -170,6 +179,13 @@ export function decodeExplorer(hash: string): DecodeResult {
       } else if (key === "x64") {
         if (value !== "1" && value !== "0") throw new BadField(`x64 must be 1 or 0, not ${pyRepr(value.slice(0, 20))}`);
         state.x64 = value === "1";
+      } else if (key === "map") {
+        if (value !== "vmap" && value !== "pmap") throw new BadField(`map must be vmap or pmap, not ${pyRepr(value.slice(0, 20))}`);
+        state.mapWith = value;
+      } else if (key === "devices") {
+        const n = Number(value);
+        if (!/^\d{1,2}$/.test(value) || n < MIN_DEVICES || n > MAX_DEVICES) throw new BadField(`devices must be a whole number from ${MIN_DEVICES} to ${MAX_DEVICES}, not ${pyRepr(value.slice(0, 20))}`);
+        state.devices = n;
       } else if (head === "shape") args.set(name, argState(value, q.get(`fill.${name}`), name));
       else if (head === "fill") {
         if (!q.has(`shape.${name}`)) throw new BadField(`fill of ${name} without its shape`);

@@ -41,16 +41,17 @@ export interface ArgPlan {
 export type VmapPlan = ArgPlan & { axisSize: number; error: null };
 
 /** E1–E3 for in_axes: an int, None, or a tuple whose leaves are ints/None. */
-export function checkInAxesSpec(inAxes: unknown): void {
+export function checkInAxesSpec(inAxes: unknown, transform: "vmap" | "pmap" = "vmap"): void {
   const topOk = inAxes === null || inAxes === undefined || Array.isArray(inAxes) || (typeof inAxes === "number" && Number.isInteger(inAxes));
-  if (!topOk) throw E.inAxesTypeError(inAxes);
-  if (!axesLeavesValid(inAxes)) throw E.axesLeafError("in_axes", inAxes);
+  // pmap checks only the leaves (jax/_src/pmap.py `_prepare_pmap`); vmap also the container.
+  if (!topOk && transform === "vmap") throw E.inAxesTypeError(inAxes);
+  if (!axesLeavesValid(inAxes)) throw E.axesLeafError("in_axes", inAxes, transform);
 }
 
 const isNone = (x: unknown) => x === null || x === undefined;
 
 /** The plan, never throwing an EngineError: leaves it cannot decide are unmapped, `error` says why. */
-function planArgs(fun: Function | null, inAxes: unknown, args: readonly unknown[], opts: VmapOptions): ArgPlan {
+export function planArgs(fun: Function | null, inAxes: unknown, args: readonly unknown[], opts: VmapOptions): ArgPlan {
   let error: EngineError | null = null;
   const fail = (e: EngineError): false => {
     error ??= e;

@@ -173,9 +173,10 @@ function runBatched(fun: (xs: Value[]) => unknown, trace: BatchTrace, main: Main
   return { outs, outDims, outTree };
 }
 
-export function checkAxesSpecs(inAxes: unknown, outAxes: unknown): void {
-  checkInAxesSpec(inAxes);
-  if (!axesLeavesValid(outAxes)) throw E.axesLeafError("out_axes", outAxes);
+/** The in_axes/out_axes spec checks vmap and pmap share (each names itself in the message). */
+export function checkAxesSpecs(inAxes: unknown, outAxes: unknown, transform: "vmap" | "pmap" = "vmap"): void {
+  checkInAxesSpec(inAxes, transform);
+  if (!axesLeavesValid(outAxes)) throw E.axesLeafError("out_axes", outAxes, transform);
 }
 
 /** Move each output leaf's batch axis to its out_axes entry, with JAX's out_axes errors. JAX: batching.py `matchaxis`. */

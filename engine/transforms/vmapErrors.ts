@@ -28,10 +28,11 @@ export function inAxesTypeError(inAxes: unknown): EngineError {
   );
 }
 
-export function axesLeafError(which: "in_axes" | "out_axes", axes: unknown): EngineError {
+/** vmap's and pmap's shared check, in the same words with their own name (JAX: api.py `vmap`, pmap.py `_prepare_pmap`). */
+export function axesLeafError(which: "in_axes" | "out_axes", axes: unknown, transform: "vmap" | "pmap" = "vmap"): EngineError {
   return new EngineError(
     "in-axes-structure",
-    `vmap ${which} must be an int, None, or (nested) container with those types as leaves, but got ${pyRepr(axes)}.`,
+    `${transform} ${which} must be an int, None, or (nested) container with those types as leaves, but got ${pyRepr(axes)}.`,
     { where: { kind: which }, pyType: "TypeError" },
   );
 }

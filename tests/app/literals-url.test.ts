@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { formatPyLiteral, LiteralError, parsePyLiteral } from "../../app/state/pyLiteral";
 import { decodeExplorer, encodeExplorer, URL_POLICY } from "../../app/state/urlState";
 import { defaultExplorer, leaf, tuple, type ExplorerState } from "../../app/state/explorerTypes";
-import { PRESETS } from "../../app/state/presets";
+import { PRESETS, QUICKSTART } from "../../app/state/presets";
 
 describe("python literals", () => {
   it("reads ints, None and tuples the way Python does", () => {
@@ -40,7 +40,7 @@ describe("URL state", () => {
     expect(keys).toEqual(["shape.b", "shape.a"]);
   });
   it("round-trips every preset and the default", () => {
-    for (const s of [defaultExplorer(), ...PRESETS.map((p) => p.state)]) {
+    for (const s of [defaultExplorer(), ...[...PRESETS, QUICKSTART].map((p) => p.state)]) {
       const back = decodeExplorer(`#${encodeExplorer(s)}`);
       expect(back.ok).toBe(true);
       expect(back.state).toEqual(s);
@@ -61,8 +61,25 @@ describe("URL state", () => {
       axisSize: 5,
       axisName: "batch",
       x64: true,
+      mapWith: "vmap",
+      devices: 8,
     };
     expect(decodeExplorer(encodeExplorer(s))).toEqual({ ok: true, state: s });
+  });
+  it("round-trips pmap and its device count, and writes neither for vmap", () => {
+    const s: ExplorerState = { ...defaultExplorer(), mapWith: "pmap", devices: 3 };
+    const enc = encodeExplorer(s);
+    expect(new URLSearchParams(enc).get("map")).toBe("pmap");
+    expect(new URLSearchParams(enc).get("devices")).toBe("3");
+    expect(decodeExplorer(enc)).toEqual({ ok: true, state: s });
+    const plain = new URLSearchParams(encodeExplorer(defaultExplorer()));
+    expect(plain.has("map") || plain.has("devices")).toBe(false);
+  });
+  it("refuses a map other than vmap/pmap and a device count outside 1–8", () => {
+    for (const bad of ["map=xmap", "map=pmap&devices=0", "map=pmap&devices=9", "map=pmap&devices=2.5", "map=pmap&devices=__proto__"]) {
+      const r = decodeExplorer(`#f=lambda+a%3A+a&${bad}`);
+      expect(r.ok, bad).toBe(false);
+    }
   });
   it("shows the default without a notice for an empty hash", () => {
     expect(decodeExplorer("")).toEqual({ ok: true, state: defaultExplorer() });

@@ -22,7 +22,7 @@ describe("sweep", () => {
 
   it("timings arrive with progress: every mode at every size, the runs' spread, and one trace per shape", async () => {
     const msgs: SweepMessage[] = [];
-    const h = inProcessRunner.start({ state: add, sizes: [10, 100, 1000], runs: 3, compile: true }, (m) => msgs.push(m));
+    const h = inProcessRunner.start("sweep", { state: add, sizes: [10, 100, 1000], runs: 3, compile: true }, (m) => msgs.push(m));
     await h.finished;
     const progress = msgs.filter((m) => m.type === "progress");
     expect(progress.map((m) => m.done)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
@@ -40,7 +40,7 @@ describe("sweep", () => {
     const msgs: SweepMessage[] = [];
     let cancelAt = 0;
     let after = 0;
-    const h = inProcessRunner.start({ state: add, sizes: [1e2, 1e3, 1e4, 1e5], runs: 20, compile: true }, (m) => {
+    const h = inProcessRunner.start("sweep", { state: add, sizes: [1e2, 1e3, 1e4, 1e5], runs: 20, compile: true }, (m) => {
       if (cancelAt) after++;
       msgs.push(m);
     });

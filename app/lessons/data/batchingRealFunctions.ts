@@ -116,5 +116,21 @@ export const batchingRealFunctions: LessonData = {
       ],
       state: { f: "lambda a, b: (a + b, a * b)", shapes: [["a", "(2, 3)"], ["b", "(2, 3)"]], inAxes: [["a", "0"], ["b", "0"]], outAxes: "(0, 1)" },
     },
+    {
+      title: "vmap: one program on the whole batch",
+      text: [
+        "`jax.vmap` traces `f` once and runs one program on all 4 rows at once: the jit panel's jaxpr has one `mul` and one `add` on (4, 3) arrays, however many rows there are (\"Ways to batch\" there times it against a Python loop).",
+      ],
+      state: { f: "lambda x, w: x * w + 1.0", shapes: [["x", "(4, 3)"], ["w", "(3,)"]], inAxes: [["x", "0"], ["w", "None"]] },
+    },
+    {
+      title: "pmap: one program per device",
+      text: [
+        "The same call with `jax.pmap` (\"Map with\" on the call line) gives each device one row: 4 devices each run `f` on a (3,) slice and the results are gathered along out_axes. The devices here are simulated, as JAX does on a CPU with `XLA_FLAGS=--xla_force_host_platform_device_count=4`.",
+        "Set Devices to 3: there are more rows than devices, and JAX refuses. What is the output's shape with 4 devices?",
+      ],
+      state: { f: "lambda x, w: x * w + 1.0", shapes: [["x", "(4, 3)"], ["w", "(3,)"]], inAxes: [["x", "0"], ["w", "None"]], mapWith: "pmap", devices: 4 },
+      question: { kind: "shape" },
+    },
   ],
 };

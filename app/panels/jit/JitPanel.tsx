@@ -5,7 +5,7 @@
  * used when the page's Content-Security-Policy forbids eval), the result, the jaxpr, the
  * generated JavaScript, and a timing against the eager vmap call. Numbers: jitModel.ts.
  */
-import { useId, type ReactNode } from "react";
+import { lazy, Suspense, useId, type ReactNode } from "react";
 import { resultShapeText } from "../format";
 import { ResultValues } from "../ValueGrid";
 import { usePanelExplorer } from "../usePanelInputs";
@@ -13,6 +13,9 @@ import { selectJitReport, type JitRun } from "./jitModel";
 import { fmtMs, TimeIt } from "./TimeIt";
 import { RewriteView } from "../rewrite/RewriteView";
 import { TimeAgainstSize } from "../timeAgainstSize/TimeAgainstSize";
+
+/** "Ways to batch" is its own chunk, loaded when the jit panel renders it. */
+const WaysToBatch = lazy(() => import("../ways/WaysToBatch"));
 
 function Stat({ label, children, note }: { label: string; children: ReactNode; note?: string }) {
   const id = useId();
@@ -109,6 +112,9 @@ export default function JitPanel() {
       )}
       <RewriteView s={s} />
       <TimeAgainstSize s={s} />
+      <Suspense fallback={<p className="panel-aside">Loading “Ways to batch”…</p>}>
+        <WaysToBatch s={s} outputIsTree={r.ok && !(r.run.out.length === 1 && r.run.out[0].path === "")} />
+      </Suspense>
     </section>
   );
 }

@@ -1,10 +1,10 @@
 /**
  * "Time against size": the "Time across sizes" button runs the sweep (sweep.ts) in a Web Worker
- * (runners.ts), with a progress bar and a Cancel button, so the page never freezes; the log–log
+ * (runners.ts, useTimingJob.tsx), with a progress bar and a Cancel button, so the page never freezes; the log–log
  * chart (chartLayout.ts) fills in as timings arrive. D3 draws only the axes, into their own
  * <g> (style P12); React draws the rest and the accessible table of the numbers.
  */
-import { useEffect, useId, useRef, useState } from "react";
+import { useEffect, useId, useRef } from "react";
 import { axisBottom, axisLeft } from "d3-axis";
 import { select } from "d3-selection";
 import { canCompile } from "../../../engine/index";
@@ -12,18 +12,10 @@ import type { ExplorerState } from "../../state/explorerTypes";
 import { vmapCall } from "../../state/engineBridge";
 import { fmtMs } from "../jit/TimeIt";
 import { chartLayout, type ChartLayout } from "./chartLayout";
-import { sweepRunner, type SweepHandle } from "./runners";
-import { DEFAULT_SIZES, feasibleSizes, MODES, type SweepMessage, type SweepPoint } from "./sweep";
+import { DEFAULT_SIZES, feasibleSizes, MODES, type SweepPoint } from "./sweep";
+import { TimingControls, useTimingJob } from "./useTimingJob";
 import "./timeAgainstSize.css";
 
-type Run = {
-  state: ExplorerState;
-  points: SweepPoint[];
-  done: number;
-  total: number;
-  finished: Extract<SweepMessage, { type: "done" }> | null;
-  error: string | null;
-};
 
 function Axes({ layout }: { layout: ChartLayout }) {
   const xg = useRef<SVGGElement>(null);
@@ -124,31 +116,10 @@ function Legend() {
 
 export function TimeAgainstSize({ s }: { s: ExplorerState }) {
   const head = useId();
-  const [run, setRun] = useState<Run | null>(null);
-  const handle = useRef<SweepHandle | null>(null);
-  useEffect(() => () => handle.current?.cancel(), []);
-  const shown = run?.state === s ? run : null;
-  const running = shown !== null && shown.finished === null && shown.error === null;
+  const { current: shown, running, start, cancel } = useTimingJob("sweep", s);
   const call = vmapCall(s);
   const sizes = call.parsed.ok ? feasibleSizes(s, call.params, DEFAULT_SIZES) : [];
-  const start = () => {
-    handle.current?.cancel();
-    const total = sizes.length * MODES.length;
-    setRun({ state: s, points: [], done: 0, total, finished: null, error: null });
-    handle.current = sweepRunner().start({ state: s, sizes, runs: 5, compile: canCompile() }, (m) =>
-      setRun((r) => {
-        if (!r || r.state !== s) return r;
-        if (m.type === "progress") return { ...r, points: [...r.points, m.point], done: m.done, total: m.total };
-        if (m.type === "done") return { ...r, finished: m };
-        return { ...r, error: m.message };
-      }),
-    );
-  };
-  const cancel = () => {
-    handle.current?.cancel();
-    handle.current = null;
-    setRun((r) => (r && r.finished === null ? { ...r, error: "Cancelled." } : r));
-  };
+  const points = shown?.progress.map((m) => m.point) ?? [];
   return (
     <section className="tas" aria-labelledby={head}>
       <h3 id={head}>Time against size</h3>
@@ -156,29 +127,26 @@ export function TimeAgainstSize({ s }: { s: ExplorerState }) {
         The same call with the mapped axis at N = {sizes.map((n) => n.toExponential(0).replace("e+", "e")).join(", ") || "—"} (the largest the size
         limit allows), timed three ways, 5 runs each, in a background worker.
       </p>
-      <div className="tas-controls">
-        <button type="button" onClick={start} disabled={running || sizes.length === 0}>
-          Time across sizes
-        </button>
-        {running && (
-          <>
-            <progress role="progressbar" aria-label="Timing progress" max={shown.total} value={shown.done} />
-            <button type="button" onClick={cancel}>
-              Cancel
-            </button>
-          </>
-        )}
-      </div>
+      <TimingControls
+        label="Time across sizes"
+        progressLabel="Timing progress"
+        running={running}
+        disabled={sizes.length === 0}
+        done={shown?.done ?? 0}
+        total={shown?.total ?? 0}
+        onStart={() => start({ state: s, sizes, runs: 5, compile: canCompile() }, sizes.length * MODES.length)}
+        onCancel={cancel}
+      />
       {shown?.error && (
         <p className="panel-note" role="status">
           {shown.error}
         </p>
       )}
-      {shown && shown.points.length > 0 && (
+      {shown && points.length > 0 && (
         <>
           <Legend />
-          <Chart points={shown.points} />
-          <Numbers points={shown.points} />
+          <Chart points={points} />
+          <Numbers points={points} />
           {shown.finished && (
             <p className="panel-aside" aria-label="Retraces">
               One jitted function was called at every size: it traced {shown.finished.retraces} time{shown.finished.retraces === 1 ? "" : "s"} (once per new

@@ -1,14 +1,14 @@
 /**
- * Where the sweep runs, behind one small interface so it can be swapped: a Web Worker in the
- * browser (the page never freezes; Cancel terminates it at once), or this thread where there is
- * no Worker (vitest's jsdom), yielding to the event loop between runs so Cancel is seen within
- * one run.
+ * Where the timing jobs (timingJobs.ts: the size sweep, the ways to batch) run, behind one small
+ * interface so it can be swapped: a Web Worker in the browser (the page never freezes; Cancel
+ * terminates it at once), or this thread where there is no Worker (vitest's jsdom), yielding to
+ * the event loop between runs so Cancel is seen within one run.
  */
-import { runSweep, type SweepJob, type SweepMessage } from "./sweep";
+import { runTimingJob, type TimingJobs, type TimingKind, type TimingMessage, type TimingRequest } from "./timingJobs";
 
 export interface SweepRunner {
   /** Starts the job; messages arrive through `onMessage` until it ends or `cancel` is called. */
-  start(job: SweepJob, onMessage: (m: SweepMessage) => void): SweepHandle;
+  start<K extends TimingKind>(kind: K, job: TimingJobs[K]["job"], onMessage: (m: TimingJobs[K]["message"]) => void): SweepHandle;
 }
 
 export interface SweepHandle {
@@ -20,13 +20,13 @@ export interface SweepHandle {
 const tick = () => new Promise<void>((r) => setTimeout(r, 0));
 
 export const inProcessRunner: SweepRunner = {
-  start(job, onMessage) {
+  start(kind, job, onMessage) {
     let cancelled = false;
-    const post = (m: SweepMessage) => {
-      if (!cancelled) onMessage(m);
+    const post = (m: TimingMessage) => {
+      if (!cancelled) (onMessage as (m: TimingMessage) => void)(m);
     };
     const finished = tick()
-      .then(() => runSweep(job, post, () => cancelled, tick))
+      .then(() => runTimingJob({ kind, job } as TimingRequest, post, () => cancelled, tick))
       .catch((e: unknown) => post({ type: "error", message: e instanceof Error ? e.message : String(e) }));
     return {
       cancel() {
@@ -38,20 +38,20 @@ export const inProcessRunner: SweepRunner = {
 };
 
 export const workerRunner: SweepRunner = {
-  start(job, onMessage) {
-    const w = new Worker(new URL("./sweep.worker.ts", import.meta.url), { type: "module" });
+  start(kind, job, onMessage) {
+    const w = new Worker(new URL("./timing.worker.ts", import.meta.url), { type: "module" });
     let live = true;
     w.onerror = (e) => {
       if (live) onMessage({ type: "error", message: e.message || "the timing worker failed" });
     };
     let stopped!: () => void;
     const finished = new Promise<void>((r) => (stopped = r));
-    w.onmessage = (e: MessageEvent<SweepMessage>) => {
+    w.onmessage = (e: MessageEvent<TimingMessage>) => {
       if (!live) return;
       if (e.data.type !== "progress") stopped();
-      onMessage(e.data);
+      (onMessage as (m: TimingMessage) => void)(e.data);
     };
-    w.postMessage(job);
+    w.postMessage({ kind, job } as TimingRequest);
     return {
       cancel() {
         live = false;

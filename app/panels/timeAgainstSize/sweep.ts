@@ -5,7 +5,7 @@
  * warm-up. One jitted function is kept across sizes, so the retraces a change of shapes causes
  * are counted (jitStats), as in JAX. The arguments at each size are the explorer's own call
  * (engineBridge.vmapCall) on a copy of the state whose mapped axes have that size.
- * `runSweep` is the whole job; it runs in a Web Worker (sweep.worker.ts) or, where there is none
+ * `runSweep` is the whole job; it runs in the timing worker (timing.worker.ts, timingJobs.ts) or, where there is none
  * (tests), on this thread (runners.ts), yielding between runs.
  */
 import { jit, jitStats, MAX_ELEMENTS, vmap } from "../../../engine/index";
@@ -75,20 +75,20 @@ export function feasibleSizes(s: ExplorerState, params: readonly string[], sizes
 const now = () => performance.now();
 
 /** Reads a result back (a result is only ready once it can be drawn; the bench does the same). */
-function touch(x: unknown): void {
+export function touch(x: unknown): void {
   if (Array.isArray(x)) x.forEach(touch);
   else if (x && typeof (x as { flat?: unknown }).flat === "function") (x as { flat: () => unknown }).flat();
 }
 
 /** Milliseconds per call of `f` over `reps` calls. */
-function timeCalls(f: () => void, reps: number): number {
+export function timeCalls(f: () => void, reps: number): number {
   const t0 = now();
   for (let i = 0; i < reps; i++) f();
   return (now() - t0) / reps;
 }
 
 /** Each timed run lasts about this long (repeating fast calls), to beat the timer's resolution. */
-const SAMPLE_MS = 2;
+export const SAMPLE_MS = 2;
 
 export async function runSweep(job: SweepJob, post: (m: SweepMessage) => void, cancelled: () => boolean, pause: () => Promise<void>): Promise<void> {
   const base = vmapCall(job.state);
