@@ -72,6 +72,12 @@ export interface PrimitiveDef<P = any> {
    * preferred_element_type).
    */
   printParams?(params: P, outs?: readonly ShapedArray[]): string;
+  /**
+   * True when which input cell an output cell reads depends on operand values (gather, scatter,
+   * dynamic_slice: the indices choose), so provenance is worked out per example with the
+   * values known (`CellContext.values`).
+   */
+  readonly provenanceReadsValues?: boolean;
   /** Marks elementwise primitives (fusible, broadcast-free at this level). */
   readonly elementwise?: boolean;
 }

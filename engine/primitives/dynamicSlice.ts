@@ -85,6 +85,7 @@ export const dynamicSliceP: PrimitiveDef<DynamicSliceParams> = definePrimitive<D
     };
     return gatherP.batch(B, [op, index], [od, id], params);
   },
+  provenanceReadsValues: true,
   provenance: (xs, p, ctx) => windowCells(xs, p.sliceSizes, ctx, 1, null),
   vjp: ([ct], [op, ...idx]) => {
     if (ct === null) return [null, ...idx.map(() => null)];
@@ -134,6 +135,7 @@ export const dynamicUpdateSliceP: PrimitiveDef = definePrimitive<Record<string, 
     };
     return scatterP.batch(B, [op, index, upd], [od, id, ud], params);
   },
+  provenanceReadsValues: true,
   provenance: (xs, _p, ctx) => windowCells(xs, xs[1].shape, ctx, 2, xs[1]),
   vjp: ([ct], [, upd, ...idx]) => {
     if (ct === null) return [null, null, ...idx.map(() => null)];

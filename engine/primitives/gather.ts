@@ -97,6 +97,7 @@ export const gatherP: PrimitiveDef<GatherParams> = definePrimitive<GatherParams>
     };
     return [[bind1(gatherP, [o, i], { ...p, dimensionNumbers: dn, sliceSizes: [o.shape[0] === 0 ? 0 : 1, ...p.sliceSizes] })], [0]];
   },
+  provenanceReadsValues: true,
   provenance: (xs, p, ctx) => gatherCells(xs, p, ctx),
   vjp: ([ct], [op, idx], _outs, p) => {
     if (ct === null) return [null, null];

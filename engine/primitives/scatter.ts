@@ -96,6 +96,7 @@ function defineScatter(name: string, combine: Combine, vjp: Vjp, jaxprOp: string
       };
       return [[bind1(prim, [o, i, u], { ...p, dimensionNumbers: dn })], [0]];
     },
+    provenanceReadsValues: true,
     provenance: (xs, p, ctx) => scatterCells(xs, p, ctx, combine === null),
     vjp,
     printParams: (p) =>
