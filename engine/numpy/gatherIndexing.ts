@@ -97,8 +97,11 @@ function normalize(i: Value, n: number): Value {
   return bind1(selectNP, [lax.lt(i, 0), i, lax.add(i, n)]);
 }
 
-/** An index array at the gather index dtype (int32 fits every shape the playground allows). */
-const asIndex = (v: Value): Value => (v.dtype === "int32" ? v : convert(v, "int32"));
+/**
+ * An int index array at the gather index dtype (int32 fits every shape the playground allows);
+ * anything else is left for gather's own dtype check to refuse, as JAX's does.
+ */
+const asIndex = (v: Value): Value => (v.dtype === "int64" ? convert(v, "int32") : v);
 
 /** Reverses axis `axis` (JAX's `rev`; our slice takes a negative step). */
 function rev(x: Value, axis: number): Value {
@@ -313,7 +316,6 @@ export function scatterUpdate(x: Value, items: readonly ValueIndexItem[], y: unk
 
 /** `jnp.take(a, indices, axis=None, mode=None, fill_value=None)` (JAX `_take`). */
 export function take(a: Value, indices: Value, axis: number | null, opts: TakeOptions = {}): Value {
-  if (!isInt(indices.dtype)) throw typeError(`Indexer must have integer or boolean type, got indexer with type ${indices.dtype}`);
   let x = a;
   let ax = 0;
   if (axis === null) x = lax.reshape(a, [a.size]);
