@@ -26,8 +26,9 @@ export interface PrimitiveDef<P = any> {
   /**
    * The results' dtype (with weak_type) from the operands'. Default: their promotion
    * (dtype.ts `promote`), right for arithmetic, reductions, contractions and data movement.
+   * A list gives each result its own type (sort returns its operands permuted, each its own).
    */
-  dtype?(xs: readonly Typed[], params: P): Typed;
+  dtype?(xs: readonly Typed[], params: P): Typed | readonly Typed[];
   /**
    * Concrete evaluation on arrays. definePrimitive wraps it to charge `cost` first and passes
    * `type`, the results' type from the `dtype` rule (callers never pass it).
@@ -88,23 +89,30 @@ export function definePrimitive<P>(def: PrimitiveDef<P>): PrimitiveDef<P> {
   if (registry.has(def.name)) throw new Error(`primitive ${def.name} defined twice`);
   const impl = def.impl;
   const cost = def.cost ?? ((xs: readonly NDArray[], p: P) => resultSize(def, xs, p));
-  const dtype = def.dtype ?? ((xs: readonly Typed[]) => promote(xs));
+  const rule = def.dtype ?? ((xs: readonly Typed[]) => promote(xs));
+  const typeOf = (xs: readonly Typed[], p: P, i: number): Typed => {
+    const t = rule(xs, p);
+    return isTypeList(t) ? t[i] : t;
+  };
   const shape = def.shape;
   // Every concrete evaluation (eager bind, the interpreter, compiled code, constant folding)
   // goes through impl, so charging here budgets them all with one rule per primitive, and
   // rounding here gives every result its dtype's values (float32 by default) in every mode.
   const budgeted: PrimitiveDef<P> = {
     ...def,
-    dtype,
-    shape: (avals, p) => {
-      const t = dtype(avals, p);
-      return shape(avals, p).map((a) => (a.dtype === t.dtype && a.weak === t.weak ? a : a.withType(t)));
-    },
+    dtype: rule,
+    shape: (avals, p) =>
+      shape(avals, p).map((a, i) => {
+        const t = typeOf(avals, p, i);
+        return a.dtype === t.dtype && a.weak === t.weak ? a : a.withType(t);
+      }),
     impl: (xs, p) => {
       chargeOps(cost(xs, p) + CALL_COST);
-      const t = dtype(xs, p);
-      if (def.roundsResults) return impl(xs, p, t).map((out) => relabel(out, t));
-      return impl(xs, p).map((out) => conform(out, t, xs));
+      if (def.roundsResults) {
+        const t = typeOf(xs, p, 0);
+        return impl(xs, p, t).map((out, i) => relabel(out, typeOf(xs, p, i)));
+      }
+      return impl(xs, p).map((out, i) => conform(out, typeOf(xs, p, i), xs));
     },
   };
   registry.set(def.name, budgeted);
@@ -128,6 +136,8 @@ function conform(out: NDArray, t: Typed, xs: readonly NDArray[]): NDArray {
   roundInPlace(out.data, 0, out.data.length, t.dtype);
   return relabel(out, t);
 }
+
+const isTypeList = (t: Typed | readonly Typed[]): t is readonly Typed[] => Array.isArray(t);
 
 /** `out`'s values labelled with type `t` (they already are `t`'s values). */
 const relabel = (out: NDArray, t: Typed): NDArray =>

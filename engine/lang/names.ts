@@ -14,7 +14,7 @@ export const JNP_FUNCTIONS = [
   "transpose", "reshape", "moveaxis", "swapaxes", "expand_dims", "squeeze", "stack", "concatenate",
   "where", "zeros_like", "ones_like", "arange", "array", "asarray", "zeros", "ones", "full",
   "less", "less_equal", "greater", "greater_equal", "equal", "not_equal",
-  "take", "take_along_axis", "argmax", "argmin",
+  "take", "take_along_axis", "argmax", "argmin", "argsort",
 ] as const;
 export type JnpName = (typeof JNP_FUNCTIONS)[number];
 
@@ -50,14 +50,14 @@ export const JNP_PARAM_NAMES: Record<JnpName, readonly string[]> = {
   array: ["object"], asarray: ["a"], zeros: ["shape"], ones: ["shape"], full: ["shape", "fill_value"],
   less: ["x", "y"], less_equal: ["x", "y"], greater: ["x", "y"], greater_equal: ["x", "y"],
   equal: ["x", "y"], not_equal: ["x", "y"],
-  take: ["a", "indices"], take_along_axis: ["arr", "indices", "axis"], argmax: ["a"], argmin: ["a"],
+  take: ["a", "indices"], take_along_axis: ["arr", "indices", "axis"], argmax: ["a"], argmin: ["a"], argsort: ["a"],
 };
 export const NN_PARAM_NAMES: readonly string[] = ["x"];
 
 /** Real `jax.numpy` names people reach for that the playground does not have. */
 export const JNP_UNSUPPORTED = new Set([
   "empty", "eye", "identity", "linspace", "full_like",
-  "empty_like", "cumsum", "cumprod", "argsort", "sort", "clip", "floor", "ceil",
+  "empty_like", "cumsum", "cumprod", "sort", "clip", "floor", "ceil",
   "round", "sign", "tan", "arcsin", "arccos", "arctan", "arctan2", "sinh", "cosh", "arctanh", "log1p",
   "expm1", "log2", "log10", "exp2", "logaddexp", "mod", "remainder", "floor_divide", "true_divide",
   "reciprocal", "var", "std", "median", "average", "any", "all", "isnan", "isfinite", "nan_to_num",

@@ -8,6 +8,8 @@ import { EngineError } from "../errors";
 import { defaultInt } from "../array/dtype";
 import { bind1, type Value } from "../core/tracer";
 import { argmaxP, argminP } from "../primitives/argminmax";
+import { iotaAlong, sortP } from "../primitives/sort";
+import { bind } from "../core/tracer";
 import * as lax from "../primitives/lax";
 import type { ArrayLike } from "./args";
 import { canonicalizeAxis } from "./args";
@@ -47,3 +49,21 @@ function argReduction(name: "argmax" | "argmin") {
 
 export const argmax = argReduction("argmax");
 export const argmin = argReduction("argmin");
+
+/**
+ * `jnp.argsort`: sort(x, iota) keeping the permutation; a stable descending sort reverses the
+ * input and the iota first so ties keep their order, then reverses the result (lax_numpy.py).
+ */
+export const argsort = defineJnp<(a: ArrayLike, axis?: number | null, opts?: object) => Value>(
+  SIG.argsort,
+  (a: Value, axis: number | null, _kind: unknown, _order: null, stable: boolean, descending: boolean) => {
+    const x = axis === null ? lax.reshape(a, [a.size]) : a;
+    const d = axis === null ? 0 : canonicalizeAxis(axis, a.ndim);
+    const rev = (v: Value) => lax.slice(v, v.shape.map((n, i) => (i === d ? { start: n - 1, step: -1, size: n } : { start: 0, step: 1, size: n })));
+    let keys: Value = x;
+    let iota: Value = iotaAlong(x.shape, d);
+    if (descending && stable) (keys = rev(keys)), (iota = rev(iota));
+    const perm = bind(sortP, [keys, iota], { dimension: d, isStable: stable, numKeys: 1 })[1];
+    return descending ? rev(perm) : perm;
+  },
+);

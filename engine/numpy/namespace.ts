@@ -8,7 +8,7 @@ import { dot, matmul, outer, vdot } from "./linalg";
 import { einsum } from "./einsum";
 import { index } from "./indexing";
 import * as nnFns from "./nn";
-import { argmax, argmin, take, take_along_axis } from "./indexFunctions";
+import { argmax, argmin, argsort, take, take_along_axis } from "./indexFunctions";
 import { scatterUpdate, rewritingTake } from "./gatherIndexing";
 
 export const jnp = {
@@ -64,6 +64,7 @@ export const jnp = {
   take_along_axis,
   argmax,
   argmin,
+  argsort,
   /** x.at[items].get(mode=, fill_value=): `rewriting_take` with a mode (gatherIndexing.ts). */
   atGet: rewritingTake,
   /** x.at[items].set/add/multiply/min/max(y, mode=): `_scatter_update` (gatherIndexing.ts). */

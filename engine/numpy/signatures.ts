@@ -122,6 +122,11 @@ export const JNP_SIGNATURES = {
   } as Signature,
   // reductions.py: `argmax(a, axis=None, out=None, keepdims=None)`.
   argmax: { name: "argmax", params: [p("a", "array"), p("axis", "int?", null), p("out", "unsupported", null), p("keepdims", "ignored", null)] } as Signature,
+  // lax_numpy.py: `argsort(a, axis=-1, *, kind=None, order=None, stable=True, descending=False)`.
+  argsort: {
+    name: "argsort",
+    params: [p("a", "array"), p("axis", "int?", -1), kw("kind", "ignored", null), kw("order", "unsupported", null), kw("stable", "bool", true), kw("descending", "bool", false)],
+  } as Signature,
   argmin: { name: "argmin", params: [p("a", "array"), p("axis", "int?", null), p("out", "unsupported", null), p("keepdims", "ignored", null)] } as Signature,
 } satisfies Record<string, Signature>;
 

@@ -16,3 +16,4 @@ export * from "./scatter";
 export * from "./dynamicSlice";
 export * from "./argminmax";
 export * as laxIndexing from "./laxIndexing";
+export * from "./sort";

@@ -64,7 +64,7 @@ describe("jaxprs of indexing by values", () => {
     // NaN wins and ties go to the first index (JAX's _ArgMinMaxReducer).
     expect((jnp.argmax(np.array([1, NaN, 3])) as NDArray).item()).toBe(1);
     expect((jnp.argmin(np.array([2, 1, 1])) as NDArray).item()).toBe(1);
-    expect((jnp.argmax(np.array([[1, 2], [3, 0]]), null, null, { keepdims: true }) as NDArray).shape).toEqual([1, 1]);
+    expect((jnp.argmax(np.array([[1, 2], [3, 0]]), null, { keepdims: true }) as NDArray).shape).toEqual([1, 1]);
     expect((jnp.argmax(np.array([1, 2])) as NDArray).dtype).toBe("int32");
   });
 });
@@ -87,5 +87,19 @@ describe("JAX's errors for indexing by values", () => {
     expect(fails(() => parseLambda("lambda x, i: x[i, i]")(x, i32([0], [1]))).message).toBe("Too many indices: array is 1-dimensional, but 2 were indexed");
     expect(fails(() => jnp.argmax(np.zeros([0]))).message).toBe("attempt to get argmax of an empty sequence");
     expect(fails(() => parseLambda("lambda x, i: x.at[i].get(mode='wrap')")(x, i32([0], [1]))).message).toBe('Unknown gather mode "wrap"');
+  });
+});
+
+describe("jnp.argsort (sort with an iota, JAX's lax_numpy.argsort)", () => {
+  it("ascending and descending, stable, NaN last, along an axis and under vmap", () => {
+    const x = np.array([3, 1, NaN, 1, 2]);
+    expect((jnp.argsort(x) as NDArray).tolist()).toEqual([1, 3, 4, 0, 2]);
+    expect((jnp.argsort(x, -1, { descending: true }) as NDArray).tolist()).toEqual([2, 0, 4, 1, 3]);
+    const m = np.array([[3, 1, 2], [0, 5, 4]]);
+    expect((jnp.argsort(m, 0) as NDArray).tolist()).toEqual([[1, 0, 0], [0, 1, 1]]);
+    const f = parseLambda("lambda r: r[jnp.argsort(r)]");
+    expect((vmap(f)(m) as NDArray).tolist()).toEqual([[1, 2, 3], [0, 4, 5]]);
+    expect((vmap(f, 1, 1)(m) as NDArray).tolist()).toEqual([[0, 1, 2], [3, 5, 4]]);
+    expect(makeJaxpr(parseLambda("lambda r: jnp.argsort(r)"))(m).toString()).toContain("sort[dimension=1 is_stable=True num_keys=1]");
   });
 });
