@@ -57,6 +57,18 @@ export function ShapeStory() {
               </span>
             ))}{" "}
             → <Operand o={p.output} />
+            {p.batchedAs && (
+              <span className="became">
+                {" "}
+                — vmap turned it into {p.batchedAs.map((n, j) => (
+                  <span key={n}>
+                    {j > 0 && ", "}
+                    <code className="tok-lib">{n}</code>
+                  </span>
+                ))}
+              </span>
+            )}
+            {p.byValue && !p.batchedAs && <span className="became"> — the indices' values choose the cells</span>}
           </li>
         ))}
         {story.outputs.map((o, i) => (
