@@ -9,7 +9,9 @@
 import { useContext, useLayoutEffect, useState, type RefObject } from "react";
 import { useHover, useInputLeaves, useProvenance, useView } from "../state/hooks";
 import { arrowPath, type Arrow } from "../viz/arrows";
+import { useStore } from "../state/store";
 import { CellLocatorContext } from "./cellLocators";
+import { PHASE_MS } from "./PlaybackControls";
 
 /** Past this many arrows the picture is a tangle: the highlight alone shows them. */
 const MAX_ARROWS = 24;
@@ -23,24 +25,33 @@ export function GatherArrows({ stage }: { stage: RefObject<HTMLElement | null> }
   const [arrows, setArrows] = useState<Arrow[]>([]);
   const byValue = story?.primitives.some((p) => p.byValue) ?? false;
 
+  // Playback moves cells (a slice lifts out, a result lands): measure again when the frame
+  // changes and once its transition has ended (under 2 × PHASE_MS at half speed).
+  const frame = useStore((st) => `${st.k}:${st.phase}:${st.playing}`);
+
   useLayoutEffect(() => {
-    const box = stage.current?.getBoundingClientRect();
-    if (!byValue || stale || !hover || !prov || !reg || !box) return setArrows([]);
-    const out: Arrow[] = [];
-    const isIndex = (l: number) => leaves[l]?.dtype === "int32" || leaves[l]?.dtype === "int64";
-    const add = (fromKey: string, fromCell: number, toKey: string, toCell: number, index: boolean) => {
-      const a = reg.locate(fromKey, fromCell);
-      const b = reg.locate(toKey, toCell);
-      if (a && b) out.push({ d: arrowPath(a, b, box), index });
+    const measure = () => {
+      const box = stage.current?.getBoundingClientRect();
+      if (!byValue || stale || !hover || !prov || !reg || !box) return setArrows([]);
+      const out: Arrow[] = [];
+      const isIndex = (l: number) => leaves[l]?.dtype === "int32" || leaves[l]?.dtype === "int64";
+      const add = (fromKey: string, fromCell: number, toKey: string, toCell: number, index: boolean) => {
+        const a = reg.locate(fromKey, fromCell);
+        const b = reg.locate(toKey, toCell);
+        if (a && b) out.push({ d: arrowPath(a, b, box), index });
+      };
+      if (hover.side === "out") {
+        const src = prov.source(hover.leaf, hover.cell);
+        src?.sources.forEach((cells, l) => cells.forEach((c) => add(`in:${l}`, c, `out:${hover.leaf}`, hover.cell, isIndex(l))));
+      } else {
+        for (const u of prov.users(hover.leaf, hover.cell)) add(`in:${hover.leaf}`, hover.cell, `out:${u.out}`, u.cell, isIndex(hover.leaf));
+      }
+      setArrows(out.length > MAX_ARROWS ? [] : out);
     };
-    if (hover.side === "out") {
-      const src = prov.source(hover.leaf, hover.cell);
-      src?.sources.forEach((cells, l) => cells.forEach((c) => add(`in:${l}`, c, `out:${hover.leaf}`, hover.cell, isIndex(l))));
-    } else {
-      for (const u of prov.users(hover.leaf, hover.cell)) add(`in:${hover.leaf}`, hover.cell, `out:${u.out}`, u.cell, isIndex(hover.leaf));
-    }
-    setArrows(out.length > MAX_ARROWS ? [] : out);
-  }, [byValue, stale, hover, prov, reg, leaves, stage]);
+    measure();
+    const again = setTimeout(measure, 2 * PHASE_MS);
+    return () => clearTimeout(again);
+  }, [byValue, stale, hover, prov, reg, leaves, stage, frame]);
 
   if (arrows.length === 0) return null;
   return (

@@ -1,7 +1,7 @@
 /**
  * Pure geometry of the gather arrows: from each chosen input cell to the output cell it went to,
  * in the stage's own coordinates. Each arrow is a gentle curve (a quadratic Bézier bowed to one
- * side) that starts and ends at the cells' edges, so the arrowhead sits on the target cell.
+ * side) that starts inside the source cell and ends with its tip inside the target cell.
  */
 export interface Spot { x: number; y: number; size: number }
 
@@ -25,14 +25,17 @@ export function arrowPath(from: Spot, to: Spot, origin: { left: number; top: num
   const len = Math.hypot(dx, dy) || 1;
   const ux = dx / len;
   const uy = dy / len;
-  // Start and end at the cells' edges (half a cell from each centre, at most a third of the way).
-  const s = Math.min(from.size / 2, len / 3);
-  const e = Math.min(to.size / 2 + 2, len / 3);
+  // Start inside the source cell and end with the tip inside the target cell (a quarter cell
+  // from its centre), so an arrow arriving along a column cannot seem to point at the cell
+  // before; at most a third of the way each, for neighbouring cells.
+  const s = Math.min(from.size * 0.3, len / 3);
+  const e = Math.min(to.size * 0.25, len / 3);
   const ax = x1 + ux * s;
   const ay = y1 + uy * s;
   const bx = x2 - ux * e;
   const by = y2 - uy * e;
-  // Bow by a sixth of the length, to the left of the direction of travel.
+  // Bow sideways by a sixth of the length (to screen-left when travelling down), so arrows to
+  // the same target from one column stay apart.
   const bow = len / 6;
   const cx = (ax + bx) / 2 - uy * bow;
   const cy = (ay + by) / 2 + ux * bow;
