@@ -103,3 +103,22 @@ describe("jnp.argsort (sort with an iota, JAX's lax_numpy.argsort)", () => {
     expect(makeJaxpr(parseLambda("lambda r: jnp.argsort(r)"))(m).toString()).toContain("sort[dimension=1 is_stable=True num_keys=1]");
   });
 });
+
+describe("x[i, j] with traced ints and int arrays", () => {
+  const x = np.array([[0, 1, 2], [10, 11, 12]]);
+  it("scalars: one dynamic_slice per example, batched into one gather", () => {
+    const f = parseLambda("lambda x, i, j: x[i, j]");
+    const i = i32([1, 0, 1, -1], [4]);
+    const j = i32([2, 2, 0, -3], [4]);
+    expect((vmap(f, [null, 0, 0])(x, i, j) as NDArray).tolist()).toEqual([12, 2, 10, 10]);
+    expect(makeJaxpr(vmap(f, [null, 0, 0]))(x, i, j).toString().match(/gather\[/g)).toHaveLength(1);
+  });
+  it("arrays broadcast together (NumPy's advanced indexing); a slice between them moves their axes first", () => {
+    const f = parseLambda("lambda x, i, j: x[i, j]");
+    expect((f(x, i32([1, 0], [2, 1]), i32([0, 1, 2], [3])) as NDArray).tolist()).toEqual([[10, 11, 12], [0, 1, 2]]);
+    const y = jnp.reshape(jnp.arange(24), [2, 3, 4]) as NDArray;
+    // Advanced indices separated by a slice: their axes go first (NumPy's rule), shape (2, 3).
+    const g = parseLambda("lambda y, i, j: y[i, :, j]");
+    expect((g(y, i32([0, 1], [2]), i32([3, 0], [2])) as NDArray).tolist()).toEqual([[3, 7, 11], [12, 16, 20]]);
+  });
+});
