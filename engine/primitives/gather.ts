@@ -22,6 +22,8 @@ import {
   MODE_TEXT,
   toScatterDnums,
   walkGather,
+  withBatchedBoth,
+  withBatchedOperand,
   type GatherDimensionNumbers,
   type GatherScatterMode,
 } from "./gatherDims";
@@ -71,13 +73,7 @@ export const gatherP: PrimitiveDef<GatherParams> = definePrimitive<GatherParams>
     if (od === null && id === null) return [[bind1(gatherP, [op, idx], p)], [null]];
     if (od !== null && id === null) {
       const front = moveBatchAxis(B, od, 0, op);
-      const dn: GatherDimensionNumbers = {
-        offsetDims: [0, ...plus1(d.offsetDims)],
-        collapsedSliceDims: plus1(d.collapsedSliceDims),
-        startIndexMap: plus1(d.startIndexMap),
-        operandBatchingDims: plus1(d.operandBatchingDims),
-        startIndicesBatchingDims: d.startIndicesBatchingDims,
-      };
+      const dn = withBatchedOperand(d);
       return [[bind1(gatherP, [front, idx], { ...p, dimensionNumbers: dn, sliceSizes: [front.shape[0], ...p.sliceSizes] })], [0]];
     }
     if (od === null) {
@@ -88,13 +84,7 @@ export const gatherP: PrimitiveDef<GatherParams> = definePrimitive<GatherParams>
     }
     const o = moveBatchAxis(B, od, 0, op);
     const i = moveBatchAxis(B, id, 0, idx);
-    const dn: GatherDimensionNumbers = {
-      offsetDims: plus1(d.offsetDims),
-      collapsedSliceDims: plus1(d.collapsedSliceDims),
-      startIndexMap: plus1(d.startIndexMap),
-      operandBatchingDims: [0, ...plus1(d.operandBatchingDims)],
-      startIndicesBatchingDims: [0, ...plus1(d.startIndicesBatchingDims)],
-    };
+    const dn = withBatchedBoth(d);
     return [[bind1(gatherP, [o, i], { ...p, dimensionNumbers: dn, sliceSizes: [o.shape[0] === 0 ? 0 : 1, ...p.sliceSizes] })], [0]];
   },
   provenanceReadsValues: true,

@@ -75,6 +75,30 @@ export const toGatherDnums = (d: ScatterDimensionNumbers): GatherDimensionNumber
   startIndicesBatchingDims: d.scatterIndicesBatchingDims,
 });
 
+const plus1 = (xs: readonly number[]) => xs.map((x) => x + 1);
+
+/**
+ * The dimension numbers once vmap put a batched operand's batch axis at 0 and the indices are
+ * unbatched: the batch axis is one more window (offset) dim. Scatter's rule is the mirror image
+ * (JAX `_gather_batching_rule` / `_scatter_batching_rule`, first cases).
+ */
+export const withBatchedOperand = (d: GatherDimensionNumbers): GatherDimensionNumbers => ({
+  offsetDims: [0, ...plus1(d.offsetDims)],
+  collapsedSliceDims: plus1(d.collapsedSliceDims),
+  startIndexMap: plus1(d.startIndexMap),
+  operandBatchingDims: plus1(d.operandBatchingDims),
+  startIndicesBatchingDims: d.startIndicesBatchingDims,
+});
+
+/** Both batched, batch axes at 0: they become a new operand/indices batching-dim pair (the third cases). */
+export const withBatchedBoth = (d: GatherDimensionNumbers): GatherDimensionNumbers => ({
+  offsetDims: plus1(d.offsetDims),
+  collapsedSliceDims: plus1(d.collapsedSliceDims),
+  startIndexMap: plus1(d.startIndexMap),
+  operandBatchingDims: [0, ...plus1(d.operandBatchingDims)],
+  startIndicesBatchingDims: [0, ...plus1(d.startIndicesBatchingDims)],
+});
+
 const typeError = (msg: string) => new EngineError("shape-error", msg, { pyType: "TypeError" });
 
 function checkSortedUnique(dims: readonly number[], op: string, name: string, rank?: number): void {

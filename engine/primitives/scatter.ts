@@ -25,7 +25,10 @@ import {
   scatterDnumsText,
   scatterSliceSizes,
   toGatherDnums,
+  toScatterDnums,
   walkScatter,
+  withBatchedBoth,
+  withBatchedOperand,
   type GatherScatterMode,
   type ScatterDimensionNumbers,
 } from "./gatherDims";
@@ -40,7 +43,6 @@ export interface ScatterParams {
 type Combine = ((old: number, upd: number) => number) | null;
 type Vjp = NonNullable<PrimitiveDef<ScatterParams>["vjp"]>;
 
-const plus1 = (xs: readonly number[]) => xs.map((x) => x + 1);
 const b = (p: PrimitiveDef<any>, ...xs: unknown[]) => bind1(p, xs);
 
 /** The gather that reads back what a scatter wrote (`mode`: JAX passes the scatter's, fill 0). */
@@ -77,23 +79,11 @@ function defineScatter(name: string, combine: Combine, vjp: Vjp, jaxprOp: string
       const u = moveBatchAxis(B, ud, 0, upd);
       const d = p.dimensionNumbers;
       if (id === null) {
-        const dn: ScatterDimensionNumbers = {
-          updateWindowDims: [0, ...plus1(d.updateWindowDims)],
-          insertedWindowDims: plus1(d.insertedWindowDims),
-          scatterDimsToOperandDims: plus1(d.scatterDimsToOperandDims),
-          operandBatchingDims: plus1(d.operandBatchingDims),
-          scatterIndicesBatchingDims: d.scatterIndicesBatchingDims,
-        };
+        const dn = toScatterDnums(withBatchedOperand(toGatherDnums(d)));
         return [[bind1(prim, [o, idx, u], { ...p, dimensionNumbers: dn })], [0]];
       }
       const i = moveBatchAxis(B, id, 0, idx);
-      const dn: ScatterDimensionNumbers = {
-        updateWindowDims: plus1(d.updateWindowDims),
-        insertedWindowDims: plus1(d.insertedWindowDims),
-        scatterDimsToOperandDims: plus1(d.scatterDimsToOperandDims),
-        operandBatchingDims: [0, ...plus1(d.operandBatchingDims)],
-        scatterIndicesBatchingDims: [0, ...plus1(d.scatterIndicesBatchingDims)],
-      };
+      const dn = toScatterDnums(withBatchedBoth(toGatherDnums(d)));
       return [[bind1(prim, [o, i, u], { ...p, dimensionNumbers: dn })], [0]];
     },
     provenanceReadsValues: true,

@@ -33,7 +33,9 @@ describe("the indices fill", () => {
     const s = presetById("gather")!.state;
     const back = decodeExplorer(encodeExplorer(s)).state;
     expect(back.args.get("i")?.fill).toBe("indices");
-    expect(decodeExplorer(encodeExplorer(s).replace("fill.i=indices", "fill.i=ints")).notice).toMatch(/fill of i is unknown/);
+    const bad = decodeExplorer(encodeExplorer(s).replace("fill.i=indices", "fill.i=ints"));
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(`${bad.notice} ${bad.why}`).toMatch(/fill of i is unknown/);
   });
 });
 

@@ -4,18 +4,11 @@
  * `.at[]`), argmax/argmin as indices, and JAX's errors word for word.
  */
 import { describe, expect, it } from "vitest";
-import { EngineError, jnp, makeJaxpr, NDArray, np, parseLambda, vmap } from "../../../engine";
+import { caught } from "../../helpers/caught";
+import { jnp, makeJaxpr, NDArray, np, parseLambda, vmap } from "../../../engine";
 
 const i32 = (data: number[], shape: number[]) => np.array(data, shape, "int32");
-const fails = (f: () => unknown): EngineError => {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof EngineError) return e;
-    throw e;
-  }
-  throw new Error("no error");
-};
+const fails = caught;
 
 describe("jaxprs of indexing by values", () => {
   const x = np.array([[1, 2, 3], [4, 5, 6]]);
