@@ -89,15 +89,19 @@ function defineScatter(name: string, combine: Combine, vjp: Vjp, jaxprOp: string
     provenanceReadsValues: true,
     provenance: (xs, p, ctx) => scatterCells(xs, p, ctx, combine === null),
     vjp,
-    printParams: (p) =>
-      [
+    // update_jaxpr: the combiner as JAX stages it, on scalars of the operand's dtype
+    // (`lax._reduction_jaxpr`); a plain scatter has none.
+    printParams: (p, outs) => {
+      const t = new ShapedArray([], outs?.[0]?.dtype).str();
+      return [
         `dimension_numbers=${scatterDnumsText(p.dimensionNumbers)}`,
         `indices_are_sorted=${p.indicesAreSorted ? "True" : "False"}`,
         `mode=${MODE_TEXT[p.mode]}`,
         `unique_indices=${p.uniqueIndices ? "True" : "False"}`,
         `update_consts=()`,
-        `update_jaxpr=${jaxprOp === null ? "None" : `{ lambda ; a:f32[] b:f32[]. let c:f32[] = ${jaxprOp} a b in (c) }`}`,
-      ].join("\n"),
+        `update_jaxpr=${jaxprOp === null ? "None" : `{ lambda ; a:${t} b:${t}. let c:${t} = ${jaxprOp} a b in (c) }`}`,
+      ].join("\n");
+    },
   });
   return prim;
 }

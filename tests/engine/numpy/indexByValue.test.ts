@@ -115,3 +115,11 @@ describe("x[i, j] with traced ints and int arrays", () => {
     expect((g(y, i32([0, 1], [2]), i32([3, 0], [2])) as NDArray).tolist()).toEqual([[3, 7, 11], [12, 16, 20]]);
   });
 });
+
+describe("scatter's update_jaxpr is typed as its operand", () => {
+  it("int32 and float32 operands print their own combiner jaxpr", () => {
+    const f = parseLambda("lambda x, i: x.at[i].max(1)");
+    expect(makeJaxpr(f)(i32([1, 2], [2]), i32([0], [1])).toString()).toContain("update_jaxpr={ lambda ; a:i32[] b:i32[]. let c:i32[] = max a b in (c) }");
+    expect(makeJaxpr(f)(np.array([1, 2]), i32([0], [1])).toString()).toContain("update_jaxpr={ lambda ; a:f32[] b:f32[]. let c:f32[] = max a b in (c) }");
+  });
+});
