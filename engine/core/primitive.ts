@@ -90,10 +90,8 @@ export function definePrimitive<P>(def: PrimitiveDef<P>): PrimitiveDef<P> {
   const impl = def.impl;
   const cost = def.cost ?? ((xs: readonly NDArray[], p: P) => resultSize(def, xs, p));
   const rule = def.dtype ?? ((xs: readonly Typed[]) => promote(xs));
-  const typeOf = (xs: readonly Typed[], p: P, i: number): Typed => {
-    const t = rule(xs, p);
-    return isTypeList(t) ? t[i] : t;
-  };
+  /** Result i's type from the rule's answer (one type for all results, or one each). */
+  const nth = (t: Typed | readonly Typed[], i: number): Typed => (isTypeList(t) ? t[i] : t);
   const shape = def.shape;
   // Every concrete evaluation (eager bind, the interpreter, compiled code, constant folding)
   // goes through impl, so charging here budgets them all with one rule per primitive, and
@@ -101,18 +99,18 @@ export function definePrimitive<P>(def: PrimitiveDef<P>): PrimitiveDef<P> {
   const budgeted: PrimitiveDef<P> = {
     ...def,
     dtype: rule,
-    shape: (avals, p) =>
-      shape(avals, p).map((a, i) => {
-        const t = typeOf(avals, p, i);
+    shape: (avals, p) => {
+      const types = rule(avals, p);
+      return shape(avals, p).map((a, i) => {
+        const t = nth(types, i);
         return a.dtype === t.dtype && a.weak === t.weak ? a : a.withType(t);
-      }),
+      });
+    },
     impl: (xs, p) => {
       chargeOps(cost(xs, p) + CALL_COST);
-      if (def.roundsResults) {
-        const t = typeOf(xs, p, 0);
-        return impl(xs, p, t).map((out, i) => relabel(out, typeOf(xs, p, i)));
-      }
-      return impl(xs, p).map((out, i) => conform(out, typeOf(xs, p, i), xs));
+      const types = rule(xs, p);
+      if (def.roundsResults) return impl(xs, p, nth(types, 0)).map((out, i) => relabel(out, nth(types, i)));
+      return impl(xs, p).map((out, i) => conform(out, nth(types, i), xs));
     },
   };
   registry.set(def.name, budgeted);
