@@ -28,7 +28,7 @@ browserDescribe("indexing by values in Chromium", () => {
     await out.focus();
     for (let n = 0; n < 2; n++) await page.keyboard.press("ArrowDown");
     await page.keyboard.press("ArrowRight");
-    await expect.poll(() => page.locator("#cell-readout").textContent()).toMatch(/^out\[2, 1\] = 9(\.0)?, from k = 2 ← x\[2, 1\]; i\[2\]/);
+    await expect.poll(() => page.locator("#cell-readout").textContent()).toMatch(/^out\[2, 1\] = 9(\.0)?, from k = 2 ← x\[2, 1\], chosen by i\[2\]/);
     const arrows = page.getByTestId("gather-arrows");
     await expect.poll(() => arrows.locator("path.value").count()).toBe(1);
     expect(await arrows.locator("path.index").count()).toBe(1);
