@@ -14,8 +14,9 @@ import { EngineError, pyShape } from "../errors";
 import { scalarOfType } from "../array/create";
 import { isInt, type DType } from "../array/dtype";
 import { NDArray } from "../array/ndarray";
-import { broadcastShapes } from "../array/shape";
+import { broadcastShapes, rowMajorStrides } from "../array/shape";
 import { isPyFloat } from "../array/pyargs";
+import { ShapedArray } from "../core/aval";
 import { bind1, isValue, toValue, type Value } from "../core/tracer";
 import * as lax from "../primitives/lax";
 import { convert, selectNP } from "../primitives/elementwise";
@@ -42,14 +43,53 @@ const typeError = (msg: string) => new EngineError("shape-error", msg, { pyType:
 /** True when some entry is an array: the value-indexing path (this file) rather than static slicing. */
 export const hasArrayIndex = (items: readonly unknown[]): boolean => items.some((i) => isValue(i));
 
+/**
+ * `expand_bool_indices`: a concrete boolean mask becomes the int arrays of its True positions
+ * (`np.where`), one per axis it covers; a traced one has no static shape to give, JAX's
+ * NonConcreteBooleanIndexError (an IndexError).
+ */
+function expandBoolIndices(items: readonly ValueIndexItem[], shape: readonly number[]): ValueIndexItem[] {
+  const out: ValueIndexItem[] = [];
+  let axis = 0;
+  for (const item of items) {
+    if (!isValue(item) || item.dtype !== "bool") {
+      if (item !== null && item !== "...") axis++;
+      out.push(item);
+      continue;
+    }
+    if (!(item instanceof NDArray) || item.ndim === 0) {
+      throw new EngineError(
+        "unsupported",
+        `Array boolean indices must be concrete; got ${new ShapedArray(item.shape, "bool").str()}\n\nSee https://docs.jax.dev/en/latest/errors.html#jax.errors.NonConcreteBooleanIndexError`,
+        { pyType: "IndexError" },
+      );
+    }
+    // JAX prints the expected shape as a Python list.
+    const expected = shape.slice(axis, axis + item.ndim);
+    if (!item.shape.every((n, i) => n === 0 || n === expected[i])) {
+      throw indexError(`boolean index did not match shape of indexed array in index ${out.length}: got ${pyShape(item.shape)}, expected [${expected.join(", ")}]`);
+    }
+    const mask = item.flat();
+    const st = rowMajorStrides(item.shape);
+    const hits: number[][] = item.shape.map(() => []);
+    mask.forEach((v, j) => {
+      if (v !== 0) item.shape.forEach((n, d) => hits[d].push(Math.floor(j / st[d]) % n));
+    });
+    hits.forEach((h) => out.push(new NDArray(Float64Array.from(h), [h.length], undefined, 0, "int32")));
+    axis += item.ndim;
+  }
+  return out;
+}
+
 /** JAX `IndexType.from_index` and `_parse_indices`, after the ellipsis is counted. */
-function parse(items: readonly ValueIndexItem[], ndim: number): Parsed[] {
+function parse(raw: readonly ValueIndexItem[], shape: readonly number[]): Parsed[] {
+  const ndim = shape.length;
+  const items = expandBoolIndices(raw, shape);
   const parsed: Parsed[] = items.map((item) => {
     if (item === null) return { kind: "none" };
     if (item === "...") return { kind: "ellipsis" };
     if (typeof item === "number") return { kind: "int", value: item };
     if (isValue(item)) {
-      if (item.dtype === "bool") throw new EngineError("unsupported", "boolean array indices are not supported in the playground; use jnp.where(mask, x, 0) instead");
       if (!isInt(item.dtype)) {
         // A Python float is NumPy's float64 whatever JAX's default float (`np.dtype(type(idx))`).
         const t = isPyFloat(item) ? "float64" : item.dtype;
@@ -263,7 +303,7 @@ export interface TakeOptions { mode?: string | null; fillValue?: number | null }
 /** `rewriting_take`: x[items] where some item is an array (static ones go through indexing.ts). */
 export function rewritingTake(x: Value, items: readonly ValueIndexItem[], opts: TakeOptions = {}): Value {
   const mode = opts.mode ?? null;
-  const parsed = parse(items, x.ndim);
+  const parsed = parse(items, x.shape);
   if (fitsDynamicSlice(parsed, mode)) return dynamicSliceTake(x, parsed);
   const g = indexToGather(x, parsed);
   if (g.sliceShape.includes(0)) return zerosOf(g.sliceShape, x.dtype);
@@ -285,7 +325,7 @@ const SCATTERS = { set: scatterP, add: scatterAddP, multiply: scatterMulP, min: 
 
 /** `_scatter_update`: x.at[items].op(y), out-of-bounds updates dropped unless mode says otherwise. */
 export function scatterUpdate(x: Value, items: readonly ValueIndexItem[], y: unknown, op: UpdateOp, opts: { mode?: string | null } = {}): Value {
-  const parsed = parse(items, x.ndim);
+  const parsed = parse(items, x.shape);
   const g = indexToGather(x, parsed);
   if (g.sliceShape.includes(0)) return x;
   const dtype: DType = x.dtype;

@@ -123,3 +123,18 @@ describe("scatter's update_jaxpr is typed as its operand", () => {
     expect(makeJaxpr(f)(np.array([1, 2]), i32([0], [1])).toString()).toContain("update_jaxpr={ lambda ; a:f32[] b:f32[]. let c:f32[] = max a b in (c) }");
   });
 });
+
+describe("boolean masks (JAX's expand_bool_indices)", () => {
+  it("a concrete mask picks its True positions; a traced one is NonConcreteBooleanIndexError", () => {
+    const x = np.array([[1, 2, 3], [4, 5, 6]]);
+    const mask = np.array([1, 0, 1, 1, 0, 0], [2, 3], "bool");
+    expect((jnp.index(x, [mask]) as NDArray).tolist()).toEqual([1, 3, 4]);
+    expect((jnp.index(x, [{}, np.array([0, 1, 1], [3], "bool")]) as NDArray).tolist()).toEqual([[2, 3], [5, 6]]);
+    const e = fails(() => vmap(parseLambda("lambda r: r[r > 2.0]"))(x));
+    expect(e.pyType).toBe("IndexError");
+    expect(e.message).toBe("Array boolean indices must be concrete; got bool[3]\n\nSee https://docs.jax.dev/en/latest/errors.html#jax.errors.NonConcreteBooleanIndexError");
+    expect(fails(() => jnp.index(x, [np.array([1, 0], [2], "bool"), np.array([1, 0], [2], "bool")])).message).toBe(
+      "boolean index did not match shape of indexed array in index 1: got (2,), expected [3]",
+    );
+  });
+});
