@@ -1,6 +1,6 @@
 /**
  * Indexing by values: `x[i]`, `x[i, j]`, `x[idx]` with int arrays (traced or not), `x.at[…]`
- * updates, `jnp.take` and `take_along_axis`, lowered exactly as JAX lowers them:
+ * updates, lowered exactly as JAX lowers them (`jnp.take` and `take_along_axis`: indexFunctions.ts):
  * - only scalar int arrays (and ints, unit-step slices, None, ...): one `dynamic_slice` (JAX
  *   `_dynamic_slice`), negative indices wrapped by `select_n(lt i 0, i, add i n)`;
  * - any int array of rank ≥ 1 (or a strided slice beside a scalar array): one `gather`
@@ -37,8 +37,8 @@ type Parsed =
   | { kind: "slice"; s: SliceItem }
   | { kind: "array"; v: Value };
 
-const indexError = (msg: string) => new EngineError("shape-error", msg, { pyType: "IndexError" });
-const typeError = (msg: string) => new EngineError("shape-error", msg, { pyType: "TypeError" });
+export const indexError = (msg: string) => new EngineError("shape-error", msg, { pyType: "IndexError" });
+export const typeError = (msg: string) => new EngineError("shape-error", msg, { pyType: "TypeError" });
 
 /** True when some entry is an array: the value-indexing path (this file) rather than static slicing. */
 export const hasArrayIndex = (items: readonly unknown[]): boolean => items.some((i) => isValue(i));
@@ -133,7 +133,7 @@ const sliceSize = (start: number, stop: number, step: number) => Math.max(0, Mat
 const int32 = (v: number): NDArray => scalarOfType(v, "int32");
 
 /** `_normalize_index` / `normalize_indices`: a negative index counts from the end. */
-function normalize(i: Value, n: number): Value {
+export function normalize(i: Value, n: number): Value {
   return bind1(selectNP, [lax.lt(i, 0), i, lax.add(i, n)]);
 }
 
@@ -141,7 +141,7 @@ function normalize(i: Value, n: number): Value {
  * An int index array at the gather index dtype (int32 fits every shape the playground allows);
  * anything else is left for gather's own dtype check to refuse, as JAX's does.
  */
-const asIndex = (v: Value): Value => (v.dtype === "int64" ? convert(v, "int32") : v);
+export const asIndex = (v: Value): Value => (v.dtype === "int64" ? convert(v, "int32") : v);
 
 /** Reverses axis `axis` (JAX's `rev`; our slice takes a negative step). */
 function rev(x: Value, axis: number): Value {
@@ -352,102 +352,4 @@ export function scatterUpdate(x: Value, items: readonly ValueIndexItem[], y: unk
     indicesAreSorted: g.unique,
   });
   return out.dtype === dtype ? out : convert(out, dtype, x.weak);
-}
-
-/** `jnp.take(a, indices, axis=None, mode=None, fill_value=None)` (JAX `_take`). */
-export function take(a: Value, indices: Value, axis: number | null, opts: TakeOptions = {}): Value {
-  let x = a;
-  let ax = 0;
-  if (axis === null) x = lax.reshape(a, [a.size]);
-  else ax = axis < 0 ? axis + a.ndim : axis;
-  const mode = opts.mode ?? null;
-  let idx = indices;
-  let gmode: GatherScatterMode;
-  if (mode === null || mode === "fill") {
-    gmode = "fill_or_drop";
-    idx = normalize(indices, x.shape[ax]);
-  } else if (mode === "clip") gmode = "clip";
-  else if (mode === "raise") throw new EngineError("unsupported", "The 'raise' mode to jnp.take is not supported.", { pyType: "NotImplementedError" });
-  else throw new EngineError("unsupported", `Invalid mode '${mode}' for np.take`, { pyType: "ValueError" });
-  const sliceSizes = [...x.shape];
-  if (sliceSizes[ax] === 0) {
-    if (idx.size !== 0) throw indexError("Cannot do a non-empty jnp.take() from an empty axis.");
-    return x;
-  }
-  sliceSizes[ax] = 1;
-  const k = idx.ndim;
-  const offsetDims = [...Array.from({ length: ax }, (_, i) => i), ...Array.from({ length: x.ndim - 1 - ax }, (_, i) => ax + k + i)];
-  return bind1(gatherP, [x, lax.expandDims(asIndex(idx), [k])], {
-    dimensionNumbers: { offsetDims, collapsedSliceDims: [ax], startIndexMap: [ax], operandBatchingDims: [], startIndicesBatchingDims: [] },
-    sliceSizes,
-    mode: gmode,
-    fillValue: gmode === "fill_or_drop" ? opts.fillValue ?? defaultFill(x.dtype) : null,
-    uniqueIndices: false,
-    indicesAreSorted: false,
-  });
-}
-
-/** `jnp.take_along_axis(arr, indices, axis, mode=None, fill_value=None)`. */
-export function takeAlongAxis(arr: Value, indices: Value, axis: number | null, opts: TakeOptions = {}): Value {
-  if (!isInt(indices.dtype)) throw typeError(`take_along_axis indices must be of integer type, got ${indices.dtype}`);
-  let a = arr;
-  let ax: number;
-  if (axis === null) {
-    if (indices.ndim !== 1) throw new EngineError("shape-error", `take_along_axis indices must be 1D if axis=None, got shape ${pyShape(indices.shape)}`, { pyType: "ValueError" });
-    a = lax.reshape(arr, [arr.size]);
-    ax = 0;
-  } else ax = axis;
-  const rank = a.ndim;
-  if (rank !== indices.ndim) throw new EngineError("shape-error", `indices and arr must have the same number of dimensions; ${indices.ndim} vs. ${rank}`, { pyType: "ValueError" });
-  ax = ax < 0 ? ax + rank : ax;
-  if (!(ax >= 0 && ax < rank)) throw new EngineError("shape-error", `axis ${axis} is out of bounds for array of dimension ${rank}`, { pyType: "ValueError" });
-  const idxShape = indices.shape;
-  const arrShape = a.shape.map((n, i) => (i === ax ? 1 : n));
-  const outShape = broadcastShapes([idxShape, arrShape]);
-  const axisSize = a.shape[ax];
-  if (axisSize === 0) return zerosOf(outShape, a.dtype);
-  const mode = opts.mode ?? null;
-  const idx = mode === "promise_in_bounds" ? indices : normalize(indices, axisSize);
-  const indexDims = idxShape.map((n, i) => i).filter((i) => i === ax || idxShape[i] !== 1);
-  const gatherIndices = lax.reshape(asIndex(idx), [...indexDims.map((i) => outShape[i]), 1]);
-  const sliceSizes: number[] = [];
-  const offsetDims: number[] = [];
-  const startIndexMap: number[] = [];
-  const collapsed: number[] = [];
-  const operandBatching: number[] = [];
-  const indicesBatching: number[] = [];
-  const squeeze: number[] = [];
-  let newI = 0;
-  let j = 0;
-  for (let i = 0; i < rank; i++) {
-    if (i === ax) {
-      sliceSizes.push(1);
-      startIndexMap.push(newI);
-      collapsed.push(newI);
-      newI++;
-      j++;
-    } else if (idxShape[i] === 1) {
-      offsetDims.push(i);
-      sliceSizes.push(arrShape[i]);
-      newI++;
-    } else if (arrShape[i] === 1) {
-      squeeze.push(i);
-      j++;
-    } else {
-      sliceSizes.push(arrShape[i] === 0 ? 0 : 1);
-      operandBatching.push(newI);
-      indicesBatching.push(j);
-      newI++;
-      j++;
-    }
-  }
-  const gmode: GatherScatterMode = mode === null ? "fill_or_drop" : parseMode(mode);
-  return bind1(gatherP, [lax.squeeze(a, squeeze), gatherIndices], {
-    dimensionNumbers: { offsetDims, collapsedSliceDims: collapsed, startIndexMap, operandBatchingDims: operandBatching, startIndicesBatchingDims: indicesBatching },
-    sliceSizes,
-    mode: gmode,
-    fillValue: gmode === "fill_or_drop" ? opts.fillValue ?? defaultFill(a.dtype) : null,
-    uniqueIndices: false,
-    indicesAreSorted: false,
-  });
 }
