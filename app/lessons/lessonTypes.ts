@@ -8,7 +8,7 @@
  * (state/urlState.ts) and a mistake in it is reported in the link's words, for that step only.
  * These are types only: the data themselves load lazily, with the lesson player.
  */
-import type { ExplorerState } from "../state/explorerTypes";
+import type { ExplorerState, Fill } from "../state/explorerTypes";
 
 /** The explorer state of a step, field by field as in a link. */
 export interface StepStateData {
@@ -21,7 +21,7 @@ export interface StepStateData {
   /** out_axes (`0` unless given). */
   outAxes?: string;
   axisSize?: number;
-  fills?: [string, "unique" | "random"][];
+  fills?: [string, Fill][];
 }
 
 /** A question about the step's call. The right answer is always the engine's. */

@@ -7,5 +7,6 @@ import { axesInVmap } from "./axesInVmap";
 import { batchingRealFunctions } from "./batchingRealFunctions";
 import { perExampleGradients } from "./perExampleGradients";
 import { readingVmapErrors } from "./readingVmapErrors";
+import { indexingByValues } from "./indexingByValues";
 
-export const LESSONS: readonly LessonData[] = [axesInVmap, batchingRealFunctions, readingVmapErrors, perExampleGradients];
+export const LESSONS: readonly LessonData[] = [axesInVmap, batchingRealFunctions, readingVmapErrors, perExampleGradients, indexingByValues];
