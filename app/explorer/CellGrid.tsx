@@ -6,8 +6,8 @@
  * highlighting (useCellCursor).
  * Above CANVAS_ABOVE cells the cells go to a canvas (CanvasCellGrid.tsx, loaded on first use).
  */
-import { lazy, Suspense, useCallback, useMemo, useRef, type PointerEvent } from "react";
-import { useCellLocator } from "./cellLocators";
+import { lazy, Suspense, useMemo, useRef, type PointerEvent } from "react";
+import { useGridLocator } from "./cellLocators";
 import { applyFrame, joinCells, markCells } from "../viz/drawCells";
 import { canvasAvailable } from "../viz/canvasSupport";
 import { axisVar } from "../viz/colors";
@@ -56,18 +56,7 @@ function SvgCellGrid(p: CellGridProps) {
   const layer = useRef<SVGGElement>(null);
   const svg = useRef<SVGSVGElement>(null);
   const cursor = useCellCursor(layout, p.onHover);
-  // Cell centres on the page, scaled from the layout by the drawn size (the SVG may be shrunk).
-  const locate = useCallback(
-    (i: number) => {
-      const c = layout.cells[i];
-      const r = svg.current?.getBoundingClientRect();
-      if (!c || !r || r.width === 0) return null;
-      const s = r.width / layout.width;
-      return { x: r.left + (c.x + layout.cell / 2) * s, y: r.top + (c.y + layout.cell / 2) * s, size: layout.cell * s };
-    },
-    [layout],
-  );
-  useCellLocator(p.locatorKey, locate);
+  useGridLocator(p.locatorKey, layout, svg);
   useD3Layer(layer, (g) => joinCells(g, layout, p.fills, p.values, p.dtype), [layout, p.fills, p.values, p.dtype]);
   useD3Layer(layer, (g) => applyFrame(g, layout, p.states, p.duration), [layout, p.fills, p.values, p.states]);
   useD3Layer(layer, (g) => markCells(g, layout, p.highlight ?? []), [layout, p.fills, p.values, p.highlight]);

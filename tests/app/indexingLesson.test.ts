@@ -10,7 +10,7 @@ describe("lesson: indexing by values", () => {
     const shapes = lesson.steps.map((s) => {
       expect(s.problem, s.title).toBeNull();
       const r = runTrace(s.state!, parseFunction(s.state!.fnSource), true);
-      if (!r.ok) throw new Error(`${s.title}: ${r.error.message}`);
+      if (!r.ok) throw new Error(`${s.title}: ${r.error?.message}`);
       return r.story.outputs[0].shape;
     });
     expect(shapes).toEqual([[4, 4], [4, 4], [4], [4, 3], [3, 3], [3]]);
