@@ -46,6 +46,7 @@ export const ArgumentGrid = memo(function ArgumentGrid({ leaf, B, frame, duratio
         states={states}
         duration={duration}
         highlight={highlight}
+        locatorKey={`in:${leaf.leaf}`}
         onHover={(cell) => setHover(cell === null ? null : { side: "in", leaf: leaf.leaf, cell })}
       />
     </figure>

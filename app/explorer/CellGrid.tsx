@@ -7,6 +7,7 @@
  * Above CANVAS_ABOVE cells the cells go to a canvas (CanvasCellGrid.tsx, loaded on first use).
  */
 import { lazy, Suspense, useMemo, useRef, type PointerEvent } from "react";
+import { useGridLocator } from "./cellLocators";
 import { applyFrame, joinCells, markCells } from "../viz/drawCells";
 import { canvasAvailable } from "../viz/canvasSupport";
 import { axisVar } from "../viz/colors";
@@ -53,7 +54,9 @@ export function CellGrid(p: CellGridProps) {
 function SvgCellGrid(p: CellGridProps) {
   const layout = p.layout;
   const layer = useRef<SVGGElement>(null);
+  const svg = useRef<SVGSVGElement>(null);
   const cursor = useCellCursor(layout, p.onHover);
+  useGridLocator(p.locatorKey, layout, svg);
   useD3Layer(layer, (g) => joinCells(g, layout, p.fills, p.values, p.dtype), [layout, p.fills, p.values, p.dtype]);
   useD3Layer(layer, (g) => applyFrame(g, layout, p.states, p.duration), [layout, p.fills, p.values, p.states]);
   useD3Layer(layer, (g) => markCells(g, layout, p.highlight ?? []), [layout, p.fills, p.values, p.highlight]);
@@ -67,6 +70,7 @@ function SvgCellGrid(p: CellGridProps) {
     <>
     <AxisLegend shape={layout.shape} mapped={p.mapped} />
     <svg
+      ref={svg}
       className="cellgrid"
       viewBox={`0 0 ${layout.width} ${layout.height}`}
       width={layout.width}

@@ -22,12 +22,18 @@ export function HoverReadout() {
       const dtype = story.values[hover.leaf]?.dtype ?? "float32";
       const src = prov?.source(hover.leaf, hover.cell);
       if (o) {
-        const from = src
-          ? src.sources
-              .map((cells, l) => (cells.length && leaves[l] ? cells.slice(0, 6).map((c) => `${leaves[l].label}${idx(c, leaves[l].shape)}`).join(", ") + (cells.length > 6 ? ` … (${cells.length} cells)` : "") : ""))
-              .filter(Boolean)
-              .join("; ")
-          : "";
+        const list = (l: number) => {
+          const cells = src?.sources[l] ?? [];
+          if (!cells.length || !leaves[l]) return "";
+          return cells.slice(0, 6).map((c) => `${leaves[l].label}${idx(c, leaves[l].shape)}`).join(", ") + (cells.length > 6 ? ` … (${cells.length} cells)` : "");
+        };
+        // Indexing by values: an int argument's cells are the indices that chose the others.
+        const byValue = story.primitives.some((p) => p.byValue);
+        const isIndex = (l: number) => byValue && (leaves[l]?.dtype === "int32" || leaves[l]?.dtype === "int64");
+        const leafIds = src ? src.sources.map((_, l) => l) : [];
+        const values = leafIds.filter((l) => !isIndex(l)).map(list).filter(Boolean).join("; ");
+        const chosen = leafIds.filter(isIndex).map(list).filter(Boolean).join("; ");
+        const from = values && chosen ? `${values}, chosen by ${chosen}` : values || chosen;
         text = `${outputName(o.path, story.outputTree)}${idx(hover.cell, o.shape)} = ${v === undefined ? "?" : valueText(v, dtype)}${src && src.k !== null ? `, from k = ${src.k}` : ""}${from ? ` ← ${from}` : src ? " ← no input cell (a constant)" : ""}`;
       }
     } else {

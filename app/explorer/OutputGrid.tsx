@@ -52,6 +52,7 @@ export const OutputLeafGrid = memo(function OutputLeafGrid(p: { out: OutputLeafS
         states={states}
         duration={p.duration}
         highlight={p.highlight}
+        locatorKey={`out:${out.leaf}`}
         onHover={(cell) => setHover(cell === null ? null : { side: "out", leaf: out.leaf, cell })}
         reserve={reserve}
       />

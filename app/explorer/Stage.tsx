@@ -4,7 +4,7 @@
  * blocks with a notice; while an error shows or a big call computes in the background
  * (state/compute.ts), the last good output stays, dimmed.
  */
-import { useMemo } from "react";
+import { useMemo, useRef } from "react";
 import { useHighlight, useInputLeaves, useView } from "../state/hooks";
 import { useStore } from "../state/store";
 import { CELL_BUDGET } from "../state/selectors";
@@ -16,6 +16,8 @@ import { OutputLeafGrid, outputShapeText } from "./OutputGrid";
 import { PHASE_MS } from "./PlaybackControls";
 import { HoverReadout } from "./HoverReadout";
 import { ComputeStatus } from "./ComputeStatus";
+import { CellLocatorContext, CellLocators } from "./cellLocators";
+import { GatherArrows } from "./GatherArrows";
 
 export function outputName(path: string, tree: string): string {
   return tree === "array" ? "out" : `out${path}`;
@@ -35,9 +37,12 @@ export function Stage() {
   const frame: Frame = useMemo(() => ({ k: kk, phase, B }), [kk, phase, B]);
   const duration = reduced ? 0 : Math.round((PHASE_MS * 0.85) / speed);
   const shapeText = story ? outputShapeText(story.outputs, story.outputTree) : "—";
+  const locators = useMemo(() => new CellLocators(), []);
+  const stageRef = useRef<HTMLElement>(null);
 
   return (
-    <section className="stage" aria-label="Arrays" aria-busy={view.computing}>
+    <CellLocatorContext.Provider value={locators}>
+    <section className="stage" aria-label="Arrays" aria-busy={view.computing} ref={stageRef}>
       <ComputeStatus />
       {/* Over the engine's limit nothing was computed: the too-large alert alone says so. */}
       {view.blocks && view.error?.kind !== "too-large" && (
@@ -86,6 +91,8 @@ export function Stage() {
         )}
       </div>
       <HoverReadout />
+      <GatherArrows stage={stageRef} />
     </section>
+    </CellLocatorContext.Provider>
   );
 }

@@ -21,6 +21,8 @@ export interface CellGridProps {
   duration: number;
   highlight: Set<number> | undefined;
   onHover: (cell: number | null) => void;
+  /** Its highlight key (`in:0`, `out:1`): registers where its cells are (cellLocators.ts). */
+  locatorKey?: string;
   /** The largest layout this grid may be asked to show next (a canvas is allocated for it once). */
   reserve?: { width: number; height: number };
 }

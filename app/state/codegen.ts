@@ -3,8 +3,8 @@
  * fill (`a = jnp.arange(4.).reshape(2, 2)`, `b = … + 100`), the function, the vmap call with
  * tuples for in_axes, and the printed shape. Pure text from validated state: nothing here runs.
  */
-import { argFor, argLeaves, inAxisFor, sizeOfShape, type ArgTree, type AxisTree, type ExplorerState } from "./explorerTypes";
-import { leafValues, uniqueOffset } from "./fills";
+import { argFor, argLeaves, inAxisFor, sizeOfShape, type ArgTree, type AxisTree, type ExplorerState, type Fill } from "./explorerTypes";
+import { INDEX_CYCLE, leafValues, uniqueOffset } from "./fills";
 import { formatPyLiteral, type PyLit } from "./pyLiteral";
 
 const dims = (shape: readonly number[]) => shape.join(", ");
@@ -13,8 +13,14 @@ function pyNumber(x: number): string {
   return Number.isInteger(x) ? `${x}.` : String(x);
 }
 
-function leafExpr(shape: number[], fill: "unique" | "random", leafIndex: number, offset: number): string {
+function leafExpr(shape: number[], fill: Fill, leafIndex: number, offset: number): string {
   const n = sizeOfShape(shape);
+  if (fill === "indices") {
+    // Ints 0, 1, 2, 0, …: JAX's default int, as the page's (fills.ts).
+    const base = `jnp.arange(${n})`;
+    const shaped = shape.length === 1 ? base : `${base}.reshape(${shape.length === 0 ? "()" : dims(shape)})`;
+    return `${shaped} % ${INDEX_CYCLE}`;
+  }
   if (fill === "random") {
     if (n <= 64) {
       const vals = Array.from(leafValues(shape, fill, leafIndex, offset), pyNumber);
@@ -35,7 +41,7 @@ function argumentLines(s: ExplorerState, params: string[]): string[] {
   const allLeaves = params.flatMap((p) => argLeaves(argFor(s, p).tree));
   const offset = uniqueOffset(allLeaves.map((l) => sizeOfShape(l.shape)));
   let leafIndex = 0;
-  const expr = (t: ArgTree, fill: "unique" | "random"): string => {
+  const expr = (t: ArgTree, fill: Fill): string => {
     if (t.kind === "leaf") return leafExpr(t.shape, fill, leafIndex++, offset);
     const items = t.items.map((x) => expr(x, fill));
     return items.length === 1 ? `(${items[0]},)` : `(${items.join(", ")})`;

@@ -8,8 +8,9 @@
 import { config, describeArgs, EngineError, lambdaParams, MAX_ELEMENTS, np, parseLambda, runPmap, traceVmap, withinWorkBudget, type NDArray, type PmapRun, type WorkBudget } from "../../engine/index";
 import type { ArgsDescription, ErrorWhere, VmapStory } from "../../engine";
 import { allInAxesNone } from "./codegen";
-import { argFor, argLeaves, inAxisFor, sizeOfShape, type ArgTree, type AxisTree, type ExplorerState } from "./explorerTypes";
-import { leafValues, uniqueOffset } from "./fills";
+import type { DType } from "../../engine";
+import { argFor, argLeaves, inAxisFor, sizeOfShape, type ArgTree, type AxisTree, type ExplorerState, type Fill } from "./explorerTypes";
+import { fillDtype, leafValues, uniqueOffset } from "./fills";
 
 export type { ArgsDescription, VmapStory };
 export { EngineError };
@@ -58,7 +59,8 @@ export function withX64<T>(s: ExplorerState, run: () => T): T {
 }
 
 /** The arguments as arrays, and each leaf's values in flattening order (what the grids show). */
-export type BuiltArgs = { ok: true; values: ArgValue[]; leafData: Float64Array[] } | { ok: false; error: EngineError };
+/** The built arguments: their values, each leaf's data row-major and each leaf's dtype (an index fill is an int). */
+export type BuiltArgs = { ok: true; values: ArgValue[]; leafData: Float64Array[]; leafDtypes: DType[] } | { ok: false; error: EngineError };
 
 /**
  * Builds every argument. A leaf above the engine's limit is refused before any other work:
@@ -81,15 +83,18 @@ function buildArgsUncached(s: ExplorerState, params: readonly string[]): BuiltAr
   }
   const offset = uniqueOffset(all.map((l) => sizeOfShape(l.shape)));
   const leafData: Float64Array[] = [];
-  const make = (t: ArgTree, fill: "unique" | "random"): ArgValue => {
+  const leafDtypes: DType[] = [];
+  const make = (t: ArgTree, fill: Fill): ArgValue => {
     if (t.kind === "tuple") return t.items.map((x) => make(x, fill));
-    const arr = np.array(leafValues(t.shape, fill, leafData.length, offset), t.shape);
+    const dtype = fillDtype(fill, s.x64);
+    leafDtypes.push(dtype);
+    const arr = np.array(leafValues(t.shape, fill, leafData.length, offset), t.shape, dtype);
     // The grids show the values as the engine holds them (rounded to float32 without x64).
     leafData.push(arr.dense());
     return arr;
   };
   const values = params.map((p) => make(argFor(s, p).tree, argFor(s, p).fill));
-  return { ok: true, values, leafData };
+  return { ok: true, values, leafData, leafDtypes };
 }
 
 const builtArgs = new WeakMap<object, Map<string, BuiltArgs>>();

@@ -12,8 +12,12 @@ import { formatPyLiteral, type PyLit } from "./pyLiteral";
 /** One argument: an array of `shape`, or a tuple of arguments (a pytree JAX maps leaf by leaf). */
 export type ArgTree = { kind: "leaf"; shape: number[] } | { kind: "tuple"; items: ArgTree[] };
 
-/** The blog's unique numbers (`a` from 0, `b` from 100 …) or small seeded random numbers. */
-export type Fill = "unique" | "random";
+/**
+ * The blog's unique numbers (`a` from 0, `b` from 100 …), small seeded random numbers, or
+ * indices: ints 0, 1, 2, 0, 1, 2, … (JAX's default int), for indexing by values (`x[i]`).
+ */
+export type Fill = "unique" | "random" | "indices";
+export const FILLS: readonly Fill[] = ["unique", "random", "indices"];
 
 export interface ArgState {
   tree: ArgTree;

@@ -4,8 +4,10 @@
  * counts up from L × offset (the blog's `a` from 0, `b` from 100), with the offset raised to
  * 1000, 10000 … when an array has more than 100 cells, so every value still names its source.
  * "random": small numbers (one decimal, in [-2, 2]) from a seeded generator, stable per leaf.
+ * "indices": ints counting 0, 1, 2 and round again, to index another argument with.
  */
-import { sizeOfShape } from "./explorerTypes";
+import type { DType } from "../../engine";
+import { sizeOfShape, type Fill } from "./explorerTypes";
 
 /** The step between leaves' starting values: 100, or the next power of ten above the largest leaf. */
 export function uniqueOffset(leafSizes: readonly number[]): number {
@@ -40,8 +42,18 @@ function uniqueValues(n: number, start: number): Float64Array {
   return out;
 }
 
+/** Index values 0, 1, 2, 0, 1, 2, …: `jnp.arange(n) % INDEX_CYCLE`. */
+export const INDEX_CYCLE = 3;
+
 /** Row-major values for leaf number `leafIndex` (counted across all arguments in order). */
-export function leafValues(shape: readonly number[], fill: "unique" | "random", leafIndex: number, offset: number): Float64Array {
+export function leafValues(shape: readonly number[], fill: Fill, leafIndex: number, offset: number): Float64Array {
   const n = sizeOfShape(shape);
+  if (fill === "indices") return Float64Array.from({ length: n }, (_, i) => i % INDEX_CYCLE);
   return fill === "random" ? randomValues(n, leafIndex) : uniqueValues(n, leafIndex * offset);
+}
+
+/** A fill's dtype: index fills are JAX's default int (int64 with x64), the others its default float. */
+export function fillDtype(fill: Fill, x64: boolean): DType {
+  if (fill === "indices") return x64 ? "int64" : "int32";
+  return x64 ? "float64" : "float32";
 }

@@ -51,7 +51,7 @@ export interface InputLeaf {
 /** Leaf objects per leaf data array: a grid whose leaf did not change keeps its object (React.memo). */
 const leafObjects = new WeakMap<Float64Array, Map<string, InputLeaf>>();
 const NO_VALUES = new Float64Array(0);
-/** The arguments' dtype: the default float of the state's x64 flag. */
+/** The arguments' dtype where no argument was built: the default float of the state's x64 flag. */
 const floatOf = (s: ExplorerState): DType => (s.x64 ? "float64" : "float32");
 
 /**
@@ -75,7 +75,8 @@ function inputLeaves(call: VmapCall): InputLeaf[] {
     if (!m) leafObjects.set(values, (m = new Map()));
     const key = `${d.leaf}|${label}|${d.inAxis}`;
     let leaf = m.get(key);
-    if (!leaf) m.set(key, (leaf = { leaf: d.leaf, param, path: d.path, label, shape: d.shape, axis: d.inAxis, sliceShape: d.sliceShape, values, dtype: floatOf(call.state) }));
+    const dtype = call.args.ok ? (call.args.leafDtypes[d.leaf] ?? floatOf(call.state)) : floatOf(call.state);
+    if (!leaf) m.set(key, (leaf = { leaf: d.leaf, param, path: d.path, label, shape: d.shape, axis: d.inAxis, sliceShape: d.sliceShape, values, dtype }));
     return leaf;
   });
 }

@@ -14,6 +14,7 @@ export const JNP_FUNCTIONS = [
   "transpose", "reshape", "moveaxis", "swapaxes", "expand_dims", "squeeze", "stack", "concatenate",
   "where", "zeros_like", "ones_like", "arange", "array", "asarray", "zeros", "ones", "full",
   "less", "less_equal", "greater", "greater_equal", "equal", "not_equal",
+  "take", "take_along_axis", "argmax", "argmin", "argsort",
 ] as const;
 export type JnpName = (typeof JNP_FUNCTIONS)[number];
 
@@ -26,7 +27,9 @@ export const JAX_MODULES = ["numpy", "nn", "lax"] as const;
 
 /** Attributes an array (or a number, NumPy-scalar style) has in the language. */
 export const ARRAY_PROPERTIES = ["T", "shape", "ndim", "size"] as const;
-export const ARRAY_METHODS = ["sum", "mean", "max", "min", "prod", "reshape", "transpose"] as const;
+export const ARRAY_METHODS = ["sum", "mean", "max", "min", "prod", "reshape", "transpose", "argmax", "argmin"] as const;
+/** JAX's `_IndexUpdateRef` methods, `x.at[idx].set(y)` (mul is multiply's old name); lang/at.ts. */
+export const AT_METHODS = ["get", "set", "add", "multiply", "mul", "min", "max"] as const;
 export const ARRAY_ATTRIBUTES: readonly string[] = [...ARRAY_PROPERTIES, ...ARRAY_METHODS];
 
 /**
@@ -47,17 +50,18 @@ export const JNP_PARAM_NAMES: Record<JnpName, readonly string[]> = {
   array: ["object"], asarray: ["a"], zeros: ["shape"], ones: ["shape"], full: ["shape", "fill_value"],
   less: ["x", "y"], less_equal: ["x", "y"], greater: ["x", "y"], greater_equal: ["x", "y"],
   equal: ["x", "y"], not_equal: ["x", "y"],
+  take: ["a", "indices"], take_along_axis: ["arr", "indices", "axis"], argmax: ["a"], argmin: ["a"], argsort: ["a"],
 };
 export const NN_PARAM_NAMES: readonly string[] = ["x"];
 
 /** Real `jax.numpy` names people reach for that the playground does not have. */
 export const JNP_UNSUPPORTED = new Set([
   "empty", "eye", "identity", "linspace", "full_like",
-  "empty_like", "cumsum", "cumprod", "argmax", "argmin", "argsort", "sort", "clip", "floor", "ceil",
+  "empty_like", "cumsum", "cumprod", "sort", "clip", "floor", "ceil",
   "round", "sign", "tan", "arcsin", "arccos", "arctan", "arctan2", "sinh", "cosh", "arctanh", "log1p",
   "expm1", "log2", "log10", "exp2", "logaddexp", "mod", "remainder", "floor_divide", "true_divide",
   "reciprocal", "var", "std", "median", "average", "any", "all", "isnan", "isfinite", "nan_to_num",
-  "linalg", "fft", "take", "take_along_axis", "tile", "repeat", "broadcast_to", "broadcast_arrays",
+  "linalg", "fft", "tile", "repeat", "broadcast_to", "broadcast_arrays",
   "diag", "diagonal", "trace", "tensordot", "kron", "inner", "cross", "ravel", "atleast_1d",
   "atleast_2d", "split", "hstack", "vstack", "dstack", "column_stack", "flip", "roll", "pad", "triu",
   "tril", "float32", "float64", "int32", "nan", "isclose", "allclose", "count_nonzero", "nonzero",
@@ -75,8 +79,8 @@ export const NN_UNSUPPORTED = new Set([
   "sparse_plus", "soft_sign", "mish",
 ]);
 export const ARRAY_UNSUPPORTED = new Set([
-  "astype", "dtype", "flatten", "ravel", "argmax", "argmin", "sort", "squeeze", "swapaxes", "item",
-  "tolist", "clip", "dot", "cumsum", "cumprod", "at", "any", "all", "std", "var", "real", "imag",
+  "astype", "dtype", "flatten", "ravel", "sort", "squeeze", "swapaxes", "item",
+  "tolist", "clip", "dot", "cumsum", "cumprod", "any", "all", "std", "var", "real", "imag",
   "conj", "round", "copy", "block_until_ready", "devices", "nbytes", "itemsize", "mT", "choose",
 ]);
 /** Python built-ins with a jnp counterpart, so the error can point at it. */

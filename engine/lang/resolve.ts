@@ -8,6 +8,7 @@
 import { EngineError, type PyType } from "../errors";
 import type { AttrNode, Expr, LambdaNode } from "./ast";
 import {
+  AT_METHODS,
   ARRAY_ATTRIBUTES, ARRAY_METHODS, ARRAY_UNSUPPORTED, JAX_FUNCTIONS, JAX_MODULES, JAX_UNSUPPORTED, JNP_CONSTANTS,
   JNP_FUNCTIONS, JNP_UNSUPPORTED, NN_FUNCTIONS,
   NN_UNSUPPORTED, NUMPY_ALIASES, PY_BUILTIN_TO_JNP, type JnpName,
@@ -208,7 +209,7 @@ function visit(e: Expr, scope: Scope | null): void {
       else {
         visit(e.func, scope);
         const f = e.func;
-        if (!ref && f.type === "attr" && has(ARRAY_METHODS, f.name)) checkCall(methodSpec(f.name, methodLabel(f)), e.args.length, kws, e.pos);
+        if (!ref && f.type === "attr" && !isAtRef(f.object) && has(ARRAY_METHODS, f.name)) checkCall(methodSpec(f.name, methodLabel(f)), e.args.length, kws, e.pos);
       }
       for (const a of e.args) visit(a, scope);
       for (const k of e.keywords) visit(k.value, scope);
@@ -253,11 +254,18 @@ function visitAttr(e: AttrNode, scope: Scope | null): void {
   if (ref?.kind === "module") throw moduleAsValue(ref.label, e.pos);
   if (ref) return;
   visit(obj, scope);
-  if (ARRAY_ATTRIBUTES.includes(e.name)) return;
+  if (ARRAY_ATTRIBUTES.includes(e.name) || e.name === "at") return;
+  // `x.at[idx].set(…)`: the methods of JAX's `_IndexUpdateRef` (lang/at.ts checks them at run time).
+  if (isAtRef(obj) && (AT_METHODS as readonly string[]).includes(e.name)) return;
   const who = obj.type === "name" ? obj.name : "";
   if (ARRAY_UNSUPPORTED.has(e.name)) throw unsupported(`${who}.${e.name} is not supported in the playground`, e.pos);
   const hint = didYouMean(e.name, ARRAY_ATTRIBUTES, `${who}.`);
   throw unsupported(who ? `name '${who}.${e.name}' is not defined${hint}` : `attribute '.${e.name}' is not defined${hint}`, e.pos, who ? "NameError" : "AttributeError");
+}
+
+/** `….at[idx]`: an index-update ref, whose methods are set/add/… rather than array methods. */
+function isAtRef(e: Expr): boolean {
+  return e.type === "index" && e.object.type === "attr" && e.object.name === "at";
 }
 
 /** `x.sum` for a method on a parameter, `.sum` otherwise. */

@@ -53,6 +53,17 @@ export interface PrimitiveStory {
   becomes?: string;
   /** Control flow and collectives: what the picture draws (small calls only). */
   control?: ControlStory;
+  /**
+   * The primitives vmap's batching rule bound for it, when they are not the primitive itself
+   * (axis moves left out): a batched `dynamic_slice` became a `gather`, a batched
+   * `dynamic_update_slice` a `scatter`. Absent when the rule kept the primitive.
+   */
+  batchedAs?: string[];
+  /**
+   * True when the operands' values choose which cells are read (gather, scatter,
+   * dynamic_slice): the explorer draws arrows from the chosen cells.
+   */
+  byValue?: boolean;
 }
 
 /**
