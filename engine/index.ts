@@ -29,6 +29,9 @@ export { config } from "./config";
 export type { DType } from "./array/dtype";
 export { pyScalar } from "./array/scalarText";
 export { MAX_SOURCE_LENGTH } from "./lang";
+/** The language's dotted names with their signatures (an editor's completions) and an error's line/column. */
+export { languageNames, type LanguageName } from "./lang/completions";
+export { sourcePosition } from "./lang/tokens";
 export { DEFAULT_WORK_BUDGET, MAX_DEPTH, withWorkBudget, withinWorkBudget, type WithinBudget, type WorkBudget } from "./limits";
 export type * from "./transforms/storyTypes";
 
