@@ -5,6 +5,8 @@ import { fileURLToPath } from "node:url";
 
 const root = fileURLToPath(new URL(".", import.meta.url));
 const page = (name: string) => fileURLToPath(new URL(name, import.meta.url));
+/** Engine modules with no effect when loaded (no definePrimitive, no registry): see `treeshake` below. */
+const PURE_ENGINE_MODULES = ["/engine/transforms/tape.ts", "/engine/transforms/rewrite.ts", "/engine/lang/completions.ts"];
 const isEmbedPage = (path: string) => /(^|\/)embed\.html$/.test(path);
 
 /**
@@ -59,7 +61,18 @@ export default defineConfig({
   plugins: [react(), prerender(), inlineCss()],
   // Two pages: the playground and the embed page for iframes (app/embed/page.tsx). The
   // web component is the second build step (vite.lib.config.ts).
-  build: { rollupOptions: { input: { main: page("index.html"), embed: page("embed.html") } } },
+  // No modulepreload polyfill: every browser that runs the app's ES2022 modules has modulepreload.
+  build: {
+    modulePreload: { polyfill: false },
+    rollupOptions: {
+      input: { main: page("index.html"), embed: page("embed.html") },
+      // engine/index.ts re-exports everything, so without this every engine module it names is
+      // evaluated (and shipped) with the first screen. These define no primitive and change
+      // nothing when loaded, so they may go with the lazily loaded code that uses them (the
+      // panels, the editor).
+      treeshake: { moduleSideEffects: (id: string) => (PURE_ENGINE_MODULES.some((m) => id.endsWith(m)) ? false : undefined) },
+    },
+  },
   // A sandboxed iframe (opaque origin) and a blog on another origin fetch the module scripts
   // in CORS mode: the preview server allows that, as a static host serving the build must.
   preview: { headers: { "Access-Control-Allow-Origin": "*" } },

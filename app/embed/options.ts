@@ -27,6 +27,8 @@ export const DEFAULT_OPTIONS: EmbedOptions = { controls: "axes", panels: [], the
 
 const CONTROLS: readonly Controls[] = ["none", "axes", "all"];
 export const PANEL_NAMES: readonly PanelName[] = ["code", "story", "table"];
+/** Each panel's title, in the Share dialog's choices and above the embedded panel. */
+export const PANEL_TITLES: Record<PanelName, string> = { code: "Python code", story: "Shape story", table: "Every out_axes" };
 const THEMES: readonly Theme[] = ["light", "dark", "auto"];
 
 /** The embed's own fields: everything else in the hash belongs to the permalink. */

@@ -7,8 +7,8 @@
 import { useId, useRef, useState } from "react";
 import { useExplorer, useInputLeaves, useView } from "../state/hooks";
 import { useStore } from "../state/store";
-import { DEFAULT_OPTIONS, PANEL_NAMES, type Controls, type EmbedOptions, type PanelName, type Theme } from "../embed/options";
-import { PANEL_TITLES } from "../embed/EmbedView";
+// From the options, not the embed view: the page's first screen does not load the embed view.
+import { DEFAULT_OPTIONS, PANEL_NAMES, PANEL_TITLES, type Controls, type EmbedOptions, type PanelName, type Theme } from "../embed/options";
 import { COPY_FEEDBACK, copyText, type CopyOutcome } from "./copyText";
 import { elementSnippet, iframeSnippet, permalink } from "./snippets";
 import { gifBytes, pngBlob, saveFile, svgBlob } from "./exportFiles";
