@@ -6,7 +6,8 @@
  * keeps the text, the caret and selection, the focus, the label and the height. The error's
  * line and column are underlined in both. Controlled: `value` in, `onChange` out.
  */
-import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from "react";
+import { useLayoutEffect, useRef, useState, type ReactNode } from "react";
+import { flushSync } from "react-dom";
 import { highlightPython } from "../explorer/highlight";
 import { errorRange, type ErrorAt } from "./errorRange";
 import type { EditorHandle } from "./codemirror";
@@ -36,8 +37,9 @@ export function loadCodeMirror(): Promise<EditorModule> {
 }
 
 export function CodeEditor({ value, onChange, label, error = null, multiline = true, rows = 1, id }: CodeEditorProps) {
-  // On the server and in the prerendered page: always the plain field (hydration must match).
-  const [mod, setMod] = useState<EditorModule | null>(null);
+  // A field mounted after CodeMirror has loaded (a dialog, a reset region) starts with it; the
+  // prerendered page hydrates before it can have loaded, so the plain field matches there.
+  const [mod, setMod] = useState<EditorModule | null>(() => loaded);
   const area = useRef<HTMLTextAreaElement>(null);
   const pre = useRef<HTMLPreElement>(null);
   const host = useRef<HTMLDivElement>(null);
@@ -45,11 +47,6 @@ export function CodeEditor({ value, onChange, label, error = null, multiline = t
   const handover = useRef<{ focus: boolean; anchor: number; head: number } | null>(null);
   const onChangeRef = useRef(onChange);
   onChangeRef.current = onChange;
-
-  // A page that already loaded CodeMirror (another editor, an earlier dialog) uses it at once.
-  useEffect(() => {
-    if (loaded && !mod) setMod(loaded);
-  }, [mod]);
 
   const reach = () => {
     if (mod) return;
@@ -59,7 +56,8 @@ export function CodeEditor({ value, onChange, label, error = null, multiline = t
         const backward = ta.selectionDirection === "backward";
         handover.current = { focus: document.activeElement === ta, anchor: backward ? ta.selectionEnd : ta.selectionStart, head: backward ? ta.selectionStart : ta.selectionEnd };
       }
-      setMod(m);
+      // In the same task as reading the caret: no keystroke can land between the two.
+      flushSync(() => setMod(m));
     }, () => undefined); // offline and never loaded: the plain field stays, fully usable
   };
 

@@ -5,6 +5,7 @@ import { expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import type { AppServer } from "./appServer";
 import { browserDescribe, desktopSuite, SHOTS } from "./suite";
+import { editorText } from "./editor";
 
 
 let app: AppServer;
@@ -32,7 +33,7 @@ browserDescribe("explorer in Chromium", () => {
 
   it("walks the 2×2 example through each in_axes", async () => {
     await openFresh();
-    expect(await page.getByLabel("Function").inputValue()).toBe("lambda a, b: a + b");
+    expect(await editorText(page)).toBe("lambda a, b: a + b");
     expect(await outShape()).toBe("(2, 2)");
     const cases: [string, string, string][] = [
       ["0", "0", "(2, 2)"],
