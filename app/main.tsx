@@ -22,4 +22,6 @@ function afterPaint(fn: () => void): void {
   setTimeout(once, 200);
 }
 
-afterPaint(() => void import("./start"));
+// A link's state is not the prerendered default: nothing is gained by painting that first.
+if (window.location.hash) void import("./start");
+else afterPaint(() => void import("./start"));

@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { EngineError, parseLambda, sourcePosition } from "../../engine";
-import type { AppServer } from "./appServer";
+import { appLive, type AppServer } from "./appServer";
 import { editorField, editorText, openCodeMirror } from "./editor";
 import { browserDescribe, desktopSuite, SHOTS } from "./suite";
 
@@ -40,7 +40,7 @@ const markAt = (mark: ReturnType<Page["locator"]>) =>
 
 async function openFresh(hash = "") {
   await page.goto(`${app.url}#${hash}`);
-  await editorField(page).waitFor();
+  await appLive(page);
 }
 
 /** Replaces the editor's text by typing it, key by key, as a user does (or pasting it, `paste`). */

@@ -6,6 +6,7 @@ import type { Page } from "playwright-core";
 import type { AppServer } from "./appServer";
 import { browserDescribe, desktopSuite, SHOTS } from "./suite";
 import { editorText } from "./editor";
+import { appLive } from "./appServer";
 
 
 let app: AppServer;
@@ -16,7 +17,7 @@ const alertText = () => page.getByRole("alert").textContent();
 
 async function openFresh(hash = "") {
   await page.goto(`${app.url}#${hash}`);
-  await page.getByLabel("Function").waitFor();
+  await appLive(page);
 }
 
 const FIVE_D = "f=lambda+a%2C+b%3A+a+%2B+b&shape.a=(2%2C3%2C5%2C7%2C9)&fill.a=unique&shape.b=(2%2C3%2C5%2C7%2C9)&fill.b=unique&in.a=None&in.b=0&out=3";
@@ -96,7 +97,7 @@ browserDescribe("explorer in Chromium", () => {
     // The URL is written at most every 250 ms (state/store.ts): reload once it holds the change.
     await expect.poll(() => page.url()).toContain("in.a=None");
     await page.reload();
-    await page.getByLabel("Function").waitFor();
+    await appLive(page);
     expect(await outShape()).toBe("(2, 2, 2)");
     expect(await page.getByLabel("in_axes for a").inputValue()).toBe("None");
     await page.getByRole("button", { name: "Play" }).click();
@@ -106,7 +107,7 @@ browserDescribe("explorer in Chromium", () => {
 
     await page.goto(`${app.url}#f=${encodeURIComponent("<img src=x onerror=alert(1)>")}`);
     await page.reload();
-    await page.getByLabel("Function").waitFor();
+    await appLive(page);
     await expect.poll(() => page.locator(".notice").first().textContent()).toContain("could not be read");
     expect(await page.locator("img").count()).toBe(0);
     expect(await outShape()).toBe("(2, 2)");
@@ -198,13 +199,13 @@ browserDescribe("explorer in Chromium", () => {
   it("reads at 390 px wide", async () => {
     const phone = await app.newPage({ viewport: { width: 390, height: 844 } });
     await phone.goto(`${app.url}#f=lambda+a%2C+b%3A+a+%2B+b&shape.a=(2%2C3%2C5%2C7%2C9)&fill.a=unique&shape.b=(2%2C3%2C5%2C7%2C9)&fill.b=unique&in.a=None&in.b=0&out=3`);
-    await phone.getByLabel("Function").waitFor();
+    await appLive(phone);
     expect(await phone.getByLabel("Output shape").textContent()).toBe("(2, 3, 5, 2, 7, 9)");
     const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(1);
     await phone.screenshot({ path: join(SHOTS, "5d-out3-390.png"), fullPage: true });
     await phone.goto(`${app.url}`);
-    await phone.getByLabel("Function").waitFor();
+    await appLive(phone);
     await phone.screenshot({ path: join(SHOTS, "default-390.png"), fullPage: true });
     await phone.close();
   });

@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { MAX_SOURCE_LENGTH } from "../../engine/index";
-import { showPanels, type AppServer } from "./appServer";
+import { showPanels, type AppServer, appLive } from "./appServer";
 import { browserDescribe, desktopSuite, SHOTS } from "./suite";
 import { editorText } from "./editor";
 
@@ -19,7 +19,7 @@ const outShape = () => page.getByLabel("Output shape").textContent();
 
 async function open(hash: string) {
   await page.goto(`${app.url}${hash}`);
-  await page.getByLabel("Function").waitFor();
+  await appLive(page);
 }
 
 /** The explorer shows `name` as its one parameter with `shape`, and draws `out`; no alert. */
@@ -43,7 +43,7 @@ browserDescribe("parameter names and limits in Chromium", () => {
     await expectParam("__proto__", "(2,)", "(2,)");
     await page.screenshot({ path: join(SHOTS, "proto-link-1280.png"), fullPage: true });
     await page.reload();
-    await page.getByLabel("Function").waitFor();
+    await appLive(page);
     await expectParam("__proto__", "(2,)", "(2,)");
     expect(pageErrors).toEqual([]);
   });
@@ -52,7 +52,7 @@ browserDescribe("parameter names and limits in Chromium", () => {
     await open("#f=lambda+constructor%3A+constructor+*+2.0&shape.constructor=(3%2C+2)&in.constructor=0&out=0");
     await expectParam("constructor", "(3, 2)", "(3, 2)");
     await page.reload();
-    await page.getByLabel("Function").waitFor();
+    await appLive(page);
     await expectParam("constructor", "(3, 2)", "(3, 2)");
     expect(pageErrors).toEqual([]);
   });

@@ -11,7 +11,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import AxeBuilder from "@axe-core/playwright";
 import type { BrowserContextOptions, Page } from "playwright-core";
-import { showPanels, startApp, type AppServer } from "./appServer";
+import { showPanels, startApp, type AppServer, appLive } from "./appServer";
 import { browserDescribe, expectCleanConsole } from "./suite";
 import { editorText } from "./editor";
 
@@ -25,7 +25,7 @@ let app: AppServer;
 async function open(hash: string, opts: BrowserContextOptions = {}): Promise<Page> {
   const page = await app.newPage({ viewport: { width: 1280, height: 900 }, reducedMotion: "reduce", ...opts });
   await page.goto(`${app.url}${hash ? `#${hash}` : ""}`);
-  await page.getByLabel("Function").waitFor();
+  await appLive(page);
   return page;
 }
 
@@ -107,7 +107,7 @@ browserDescribe("production quality in Chromium", () => {
     await toggle.click();
     await expect.poll(bg).toBe("rgb(247, 248, 250)");
     await page.reload();
-    await page.getByLabel("Function").waitFor();
+    await appLive(page);
     expect(await bg()).toBe("rgb(247, 248, 250)");
     expect(await page.getByRole("button", { name: "Dark theme" }).getAttribute("aria-pressed")).toBe("false");
     await page.close();
