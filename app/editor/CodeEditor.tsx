@@ -7,7 +7,6 @@
  * line and column are underlined in both. Controlled: `value` in, `onChange` out.
  */
 import { useLayoutEffect, useRef, useState, type ReactNode } from "react";
-import { flushSync } from "react-dom";
 import { highlightPython } from "../explorer/highlight";
 import { errorRange, type ErrorAt } from "./errorRange";
 import type { EditorHandle } from "./codemirror";
@@ -49,17 +48,17 @@ export function CodeEditor({ value, onChange, label, error = null, multiline = t
   onChangeRef.current = onChange;
 
   const reach = () => {
-    if (mod) return;
-    void loadCodeMirror().then((m) => {
-      const ta = area.current;
-      if (ta) {
-        const backward = ta.selectionDirection === "backward";
-        handover.current = { focus: document.activeElement === ta, anchor: backward ? ta.selectionEnd : ta.selectionStart, head: backward ? ta.selectionStart : ta.selectionEnd };
-      }
-      // In the same task as reading the caret: no keystroke can land between the two.
-      flushSync(() => setMod(m));
-    }, () => undefined); // offline and never loaded: the plain field stays, fully usable
+    if (!mod) void loadCodeMirror().then(setMod, () => undefined); // offline: the plain field stays, fully usable
   };
+
+  // The render that swaps the fields reads the plain one's caret and focus while it is still
+  // there (reading, not changing, the page): the latest keystroke is in them, whenever the
+  // load finished. The new editor takes them over.
+  const ta = area.current;
+  if (mod && ta && !handle.current) {
+    const backward = ta.selectionDirection === "backward";
+    handover.current = { focus: document.activeElement === ta, anchor: backward ? ta.selectionEnd : ta.selectionStart, head: backward ? ta.selectionStart : ta.selectionEnd };
+  }
 
   // Mount CodeMirror once loaded, before the browser paints (no frame without a field); the
   // props it reads later go through the handle.

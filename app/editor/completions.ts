@@ -17,7 +17,7 @@ function byModule(): Map<string, Completion[]> {
     const dot = n.name.lastIndexOf(".");
     const mod = n.name.slice(0, dot);
     const list = map.get(mod) ?? [];
-    list.push({ label: n.name.slice(dot + 1), type: TYPES[n.kind], detail: n.signature, info: n.signature ? `${n.name}${n.signature}` : n.name });
+    list.push({ label: n.name.slice(dot + 1), type: TYPES[n.kind], detail: n.signature });
     map.set(mod, list);
   }
   map.set("", [...map.keys()].filter((m) => !m.includes(".")).map((m) => ({ label: m, type: "namespace" })));
