@@ -20,7 +20,7 @@ import { ShapeStory } from "./explorer/ShapeStory";
 import { ControlPictureSlot } from "./explorer/ControlPictureSlot";
 import { Stage } from "./explorer/Stage";
 import { X64Toggle } from "./explorer/X64Toggle";
-import { ShareExport } from "./share/ShareExport";
+import { ShareExportLazy as ShareExport } from "./share/ShareExportLazy";
 import { selectView } from "./state/selectors";
 import { useViewPart } from "./state/hooks";
 import { useStore } from "./state/store";
