@@ -40,16 +40,24 @@ function ThemeToggle() {
 
 /**
  * Once, on a first visit with the default example, play the animation when its picture is ready
- * (unless the user prefers reduced motion: main.tsx decides), so the page shows what vmap does
- * before any click.
+ * (unless the user prefers reduced motion: start.tsx decides), so the page shows what vmap does
+ * before any click. It starts when the browser is next idle (at most a second later), after
+ * the page's start-up work, so its first frames do not queue behind hydration; not if the user
+ * has already stepped or played.
  */
 function useAutoplay(enabled: boolean) {
   const B = useViewPart((v) => v.shown?.axisSize ?? 0);
   const done = useRef(!enabled);
   useEffect(() => {
     if (done.current || B <= 0) return;
-    done.current = true;
-    useStore.getState().play(B);
+    const start = () => {
+      done.current = true;
+      const s = useStore.getState();
+      if (s.k === null && !s.playing) s.play(B);
+    };
+    if (typeof requestIdleCallback !== "function") return void start();
+    const id = requestIdleCallback(start, { timeout: 1000 });
+    return () => cancelIdleCallback(id);
   }, [B]);
 }
 

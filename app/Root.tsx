@@ -1,5 +1,5 @@
 /**
- * The whole page as main.tsx mounts it and the build prerenders it (prerender.tsx): the same
+ * The whole page as start.tsx mounts it and the build prerenders it (prerender.tsx): the same
  * tree on both sides, so the prerendered first screen hydrates without a mismatch. The page
  * sits in one more error boundary than its regions (App.tsx), so nothing a link or an edit
  * does can leave a blank page.

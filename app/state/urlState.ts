@@ -200,7 +200,7 @@ export function decodeExplorer(hash: string): DecodeResult {
     return { ok: true, state };
   } catch (e) {
     // A BadField says what is wrong with the link; anything else is a bug here, and a link
-    // must still never leave a blank page (main.tsx reads it before the first render).
+    // must still never leave a blank page (start.tsx reads it before the first render).
     const why = e instanceof BadField ? e.message : `internal error: ${e instanceof Error ? e.message : String(e)}`;
     return { ok: false, state: fallback, notice: `This link could not be read (${why}), so the default example is shown.`, why };
   }

@@ -5,6 +5,7 @@
 // tests/browser/screenshots/ (looked at).
 import { join } from "node:path";
 import { expect, it } from "vitest";
+import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "playwright-core";
 import { EngineError, parseLambda, sourcePosition } from "../../engine";
 import { appLive, type AppServer } from "./appServer";
@@ -143,5 +144,20 @@ browserDescribe("the code editor in Chromium", () => {
     await page.locator(".cm-tooltip-autocomplete").waitFor();
     await page.keyboard.press("Tab");
     expect(await page.evaluate(() => document.activeElement?.getAttribute("aria-label"))).toBe("Presets");
+  });
+
+  it("CodeMirror with an error and the completion list open has no axe violation, light and dark", async () => {
+    for (const colorScheme of ["light", "dark"] as const) {
+      await page.emulateMedia({ colorScheme });
+      await openFresh();
+      await openCodeMirror(page);
+      await retype("lambda a, b: jnp.foo(a) + jnp.su");
+      await page.locator(".cm-tooltip-autocomplete").waitFor();
+      await expect.poll(() => page.locator(".cm-lintRange-error").count()).toBe(1);
+      const r = await new AxeBuilder({ page }).include(".callline").withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]).analyze();
+      expect(r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(" | ")}`), colorScheme).toEqual([]);
+      await page.screenshot({ path: join(SHOTS, `editor-completion-${colorScheme}-1280.png`), clip: { x: 0, y: 0, width: 1280, height: 300 } });
+    }
+    await page.emulateMedia({ colorScheme: "light" });
   });
 });
