@@ -22,8 +22,12 @@ export interface CodeEditorProps {
   multiline?: boolean;
   /** Height in lines (the textarea's rows; CodeMirror's minimum). */
   rows?: number;
-  /** Extra attributes for the plain field's tests and forms (id). */
+  /** The plain field's id (for a <label htmlFor>). */
   id?: string;
+  /** id of the element that describes the field (the error's text), for aria-describedby. */
+  describedBy?: string;
+  /** Put the caret where a new error is (a dialog's failed Load), not only underline it. */
+  caretToError?: boolean;
 }
 
 type EditorModule = typeof import("./codemirror");
@@ -35,7 +39,7 @@ export function loadCodeMirror(): Promise<EditorModule> {
   return (loading ??= import("./codemirror").then((m) => (loaded = m)));
 }
 
-export function CodeEditor({ value, onChange, label, error = null, multiline = true, rows = 1, id }: CodeEditorProps) {
+export function CodeEditor({ value, onChange, label, error = null, multiline = true, rows = 1, id, describedBy, caretToError = false }: CodeEditorProps) {
   // A field mounted after CodeMirror has loaded (a dialog, a reset region) starts with it; the
   // prerendered page hydrates before it can have loaded, so the plain field matches there.
   const [mod, setMod] = useState<EditorModule | null>(() => loaded);
@@ -70,6 +74,7 @@ export function CodeEditor({ value, onChange, label, error = null, multiline = t
       parent: host.current,
       value,
       label,
+      describedBy,
       multiline,
       minLines: rows,
       onChange: (v) => onChangeRef.current(v),
@@ -82,7 +87,7 @@ export function CodeEditor({ value, onChange, label, error = null, multiline = t
       handle.current = null;
     };
     // Made once per load; value, error and rows reach it through the effects below.
-  }, [mod, label, multiline]);
+  }, [mod, label, multiline, describedBy]);
 
   useLayoutEffect(() => handle.current?.setValue(value), [value, mod]);
   const errLine = error?.line;
@@ -91,6 +96,15 @@ export function CodeEditor({ value, onChange, label, error = null, multiline = t
   useLayoutEffect(() => {
     handle.current?.setError(errLine !== undefined && errColumn !== undefined ? { line: errLine, column: errColumn, message: errMessage } : null);
   }, [errLine, errColumn, errMessage, value, mod]);
+  // A new error position moves the caret there when asked (not on each keystroke: only when
+  // the position itself changes).
+  useLayoutEffect(() => {
+    if (!caretToError || errLine === undefined || errColumn === undefined) return;
+    const range = errorRange(value, { line: errLine, column: errColumn });
+    if (!range) return;
+    if (handle.current) handle.current.setCaret(range.from);
+    else area.current?.setSelectionRange(range.from, range.from);
+  }, [caretToError, errLine, errColumn]);
   useLayoutEffect(() => handle.current?.setMinLines(rows), [rows, mod]);
 
   if (mod) return <div className="editor-wrap cm-host" ref={host} />;
@@ -105,6 +119,7 @@ export function CodeEditor({ value, onChange, label, error = null, multiline = t
         id={id}
         aria-label={label}
         aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy}
         value={value}
         rows={rows}
         spellCheck={false}

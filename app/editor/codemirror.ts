@@ -48,6 +48,7 @@ export interface EditorOptions {
   parent: HTMLElement;
   value: string;
   label: string;
+  describedBy?: string;
   multiline: boolean;
   /** Minimum height in lines (as the plain textarea's rows), so the swap does not move the page. */
   minLines: number;
@@ -62,6 +63,8 @@ export interface EditorHandle {
   setValue(value: string): void;
   setError(error: (ErrorAt & { message: string }) | null): void;
   setMinLines(lines: number): void;
+  /** Puts the caret at `offset`. */
+  setCaret(offset: number): void;
   destroy(): void;
   readonly view: EditorView;
 }
@@ -86,7 +89,7 @@ export function createEditor(o: EditorOptions): EditorHandle {
       autocompletion({ override: [jaxCompletions], icons: false }),
       keymap.of([...closeBracketsKeymap, ...defaultKeymap, ...historyKeymap, ...completionKeymap]),
       EditorView.lineWrapping,
-      EditorView.contentAttributes.of({ "aria-label": o.label, spellcheck: "false", autocapitalize: "off", autocorrect: "off" }),
+      EditorView.contentAttributes.of({ "aria-label": o.label, spellcheck: "false", autocapitalize: "off", autocorrect: "off", ...(o.describedBy ? { "aria-describedby": o.describedBy } : {}) }),
       invalid.of([]),
       // One line only: a change that would add a line is dropped (Enter, a pasted newline).
       o.multiline ? [] : EditorState.transactionFilter.of((tr) => (tr.docChanged && tr.newDoc.lines > 1 ? [] : tr)),
@@ -110,6 +113,9 @@ export function createEditor(o: EditorOptions): EditorHandle {
       const range = error ? errorRange(doc, error) : null;
       const diagnostics: Diagnostic[] = range && error ? [{ from: range.from, to: range.to, severity: "error", message: error.message }] : [];
       view.dispatch(setDiagnostics(view.state, diagnostics), { effects: invalid.reconfigure(EditorView.contentAttributes.of(range ? { "aria-invalid": "true" } : {})) });
+    },
+    setCaret(offset) {
+      view.dispatch({ selection: { anchor: Math.min(offset, view.state.doc.length) }, scrollIntoView: true });
     },
     setMinLines(lines) {
       view.dispatch({ effects: minHeight.reconfigure(heightOf(lines)) });

@@ -68,6 +68,19 @@ describe("the plain field", () => {
   });
 });
 
+describe("a dialog's field", () => {
+  it("is described by the error's text and puts the caret on a new error", () => {
+    const src = "import jax\nfor i in range(3):\n    pass";
+    const { rerender } = render(<CodeEditor label="JAX code" id="code" value={src} onChange={() => undefined} describedBy="why" caretToError error={null} rows={14} />);
+    const field = screen.getByLabelText("JAX code") as HTMLTextAreaElement;
+    expect(field.id).toBe("code");
+    field.setSelectionRange(0, 0);
+    rerender(<CodeEditor label="JAX code" id="code" value={src} onChange={() => undefined} describedBy="why" caretToError error={{ line: 2, column: 1 }} rows={14} />);
+    expect(field.selectionStart).toBe(src.indexOf("for"));
+    expect(field.getAttribute("aria-describedby")).toBe("why");
+  });
+});
+
 describe("the switch to CodeMirror", () => {
   it("happens on focus and keeps the text, caret, focus and label", async () => {
     const seen = vi.fn();
