@@ -24,7 +24,8 @@ import { ShareExportLazy as ShareExport } from "./share/ShareExportLazy";
 import { selectView } from "./state/selectors";
 import { useViewPart } from "./state/hooks";
 import { useStore } from "./state/store";
-import { setTheme, useTheme } from "./theme";
+import { setTheme } from "./theme";
+import { useTheme } from "./useTheme";
 import DeviceLanes from "./explorer/DeviceLanes";
 
 /** Dark or light, remembered (theme.ts); until pressed, the system's choice. */
