@@ -11,15 +11,14 @@ import "./share/share.css";
 
 initTheme();
 
-/** Runs `fn` after the next paint: a task queued from the frame's rAF runs after it paints. */
+/**
+ * Runs `fn` after the next paint: a task queued from the frame's rAF runs after it paints. A
+ * page opened in a background tab paints nothing: it starts at once (a timer instead would
+ * start the app before the paint it waits for on a busy phone).
+ */
 function afterPaint(fn: () => void): void {
-  let done = false;
-  const once = () => {
-    if (!done) (done = true), fn();
-  };
-  requestAnimationFrame(() => setTimeout(once, 0));
-  // A page opened in a background tab gets no frames: start anyway.
-  setTimeout(once, 200);
+  if (document.visibilityState === "hidden") fn();
+  else requestAnimationFrame(() => setTimeout(fn, 0));
 }
 
 // A link's state is not the prerendered default: nothing is gained by painting that first.
