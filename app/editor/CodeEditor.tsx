@@ -28,6 +28,8 @@ export interface CodeEditorProps {
   describedBy?: string;
   /** Put the caret where a new error is (a dialog's failed Load), not only underline it. */
   caretToError?: boolean;
+  /** A class for the field's box (both forms), for its place's styles. */
+  className?: string;
 }
 
 type EditorModule = typeof import("./codemirror");
@@ -39,7 +41,8 @@ export function loadCodeMirror(): Promise<EditorModule> {
   return (loading ??= import("./codemirror").then((m) => (loaded = m)));
 }
 
-export function CodeEditor({ value, onChange, label, error = null, multiline = true, rows = 1, id, describedBy, caretToError = false }: CodeEditorProps) {
+export function CodeEditor({ value, onChange, label, error = null, multiline = true, rows = 1, id, describedBy, caretToError = false, className }: CodeEditorProps) {
+  const box = className ? `editor-wrap ${className}` : "editor-wrap";
   // A field mounted after CodeMirror has loaded (a dialog, a reset region) starts with it; the
   // prerendered page hydrates before it can have loaded, so the plain field matches there.
   const [mod, setMod] = useState<EditorModule | null>(() => loaded);
@@ -107,9 +110,9 @@ export function CodeEditor({ value, onChange, label, error = null, multiline = t
   }, [caretToError, errLine, errColumn]);
   useLayoutEffect(() => handle.current?.setMinLines(rows), [rows, mod]);
 
-  if (mod) return <div className="editor-wrap cm-host" ref={host} />;
+  if (mod) return <div className={`${box} cm-host`} ref={host} />;
   return (
-    <div className="editor-wrap" onPointerEnter={reach} onFocus={reach} onTouchStart={reach}>
+    <div className={box} onPointerEnter={reach} onFocus={reach} onTouchStart={reach}>
       <pre ref={pre} className="highlight" aria-hidden="true">
         <Highlighted text={value} mark={error ? errorRange(value, error) : null} />
         {"\n"}
