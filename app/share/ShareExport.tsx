@@ -101,7 +101,7 @@ function ShareDialog({ onClose }: { onClose: () => void }) {
   );
 }
 
-function ExportMenu() {
+function ExportMenu({ startOpen = false }: { startOpen?: boolean }) {
   const { shown: story, blocks } = useView();
   const leaves = useInputLeaves();
   // The frame is read when a file is asked for: subscribing to k and phase would redraw the
@@ -109,7 +109,7 @@ function ExportMenu() {
   const store = useStoreApi();
   const [status, setStatus] = useState("");
   // The items exist only while the menu is open: closed, it is one control, not four.
-  const [open, setOpen] = useState(false);
+  const [open, setOpen] = useState(startOpen);
   if (!story || blocks) return null;
   const run = async (what: string, make: (frame: Frame) => Promise<void> | void) => {
     const { k, phase } = store.getState();
@@ -145,14 +145,15 @@ function ExportMenu() {
   );
 }
 
-export function ShareExport() {
-  const [open, setOpen] = useState(false);
+/** `opened`: what a click on the stand-in buttons asked for before these arrived (ShareExportLazy). */
+export function ShareExport({ opened = null }: { opened?: "share" | "export" | null }) {
+  const [open, setOpen] = useState(opened === "share");
   return (
     <div className="share-export">
       <button type="button" onClick={() => setOpen(true)} aria-haspopup="dialog">
         Share
       </button>
-      <ExportMenu />
+      <ExportMenu startOpen={opened === "export"} />
       {open && <ShareDialog onClose={() => setOpen(false)} />}
     </div>
   );

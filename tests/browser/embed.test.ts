@@ -14,7 +14,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chromium, type Browser, type Page } from "playwright-core";
-import { builtApp, CHROMIUM, CHROMIUM_ARGS, hasChromium, serveDir } from "./appServer";
+import { builtApp, CHROMIUM, CHROMIUM_ARGS, hasChromium, serveDir, appLive } from "./appServer";
 import { HOST_SCRIPT } from "../../app/share/snippets";
 import { readGif } from "../helpers/gifFrames";
 
@@ -216,7 +216,7 @@ run("embeds on a blog page under a strict CSP", () => {
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(e.message));
     await page.goto(`${A}/#f=lambda+m%2C+v%3A+jnp.dot(m%2C+v)&shape.m=(3%2C4)&fill.m=unique&shape.v=(4%2C)&fill.v=unique&in.m=0&in.v=None&out=0`);
-    await page.getByLabel("Output shape").waitFor();
+    await appLive(page);
     const save = async (item: string) => {
       const menu = page.locator("details.export-menu");
       if (!(await menu.evaluate((d) => (d as HTMLDetailsElement).open))) await page.getByText("Export", { exact: true }).click();
@@ -251,7 +251,7 @@ run("embeds on a blog page under a strict CSP", () => {
   it("copies from the Share dialog where the clipboard API is refused, and says so", async () => {
     const page = await browser.newPage({ viewport: { width: 1000, height: 900 } });
     await page.goto(`${A}/#f=lambda+x%3A+x+*+2&shape.x=(4%2C2)&fill.x=unique&in.x=1&out=0`);
-    await page.getByLabel("Output shape").waitFor();
+    await appLive(page);
     await page.getByRole("button", { name: "Share" }).click();
     const dialog = page.getByRole("dialog", { name: "Share" });
     const iframeSnippet = await dialog.getByLabel("Embed with an iframe").inputValue();
