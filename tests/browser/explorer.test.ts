@@ -162,6 +162,7 @@ browserDescribe("explorer in Chromium", () => {
     const touch = await app.browser.newContext({ viewport: { width: 1280, height: 900 }, hasTouch: true });
     const phone = await touch.newPage();
     await phone.goto(`${app.url}#${FIVE_D}`);
+    await appLive(phone);
     const pgrid = phone.getByRole("img", { name: /^Output out/ });
     await pgrid.scrollIntoViewIfNeeded();
     const pbox = (await pgrid.boundingBox())!;
@@ -171,6 +172,7 @@ browserDescribe("explorer in Chromium", () => {
     // SVG grids (2×2, in_axes (None, 0)): tap out[1, 0, 1] = a[0, 1] + b[1, 1]; the highlighted
     // input cells are exactly those indices (flat: a 1, b 3).
     await phone.goto(`${app.url}#f=lambda+a%2C+b%3A+a+%2B+b&shape.a=(2%2C2)&shape.b=(2%2C2)&in.a=None&in.b=0&out=0`);
+    await appLive(phone);
     const out = phone.getByRole("img", { name: /^Output out/ });
     expect(await out.evaluate((el) => el.tagName.toLowerCase())).toBe("svg");
     const target = out.locator('g.cell[data-i="5"] rect');
