@@ -39,7 +39,12 @@ const markAt = (mark: ReturnType<Page["locator"]>) =>
     return { line: lines.indexOf(line) + 1, column: r.toString().length + 1 };
   });
 
+/**
+ * A new document at the link: going from one link to another of the same page is only a
+ * hash change (the old page stays, already live), which would let a test act on the old state.
+ */
 async function openFresh(hash = "") {
+  await page.goto("about:blank");
   await page.goto(`${app.url}#${hash}`);
   await appLive(page);
 }

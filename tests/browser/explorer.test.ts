@@ -15,7 +15,12 @@ let page: Page;
 const outShape = () => page.getByLabel("Output shape").textContent();
 const alertText = () => page.getByRole("alert").textContent();
 
+/**
+ * A new document at the link: going from one link to another of the same page is only a
+ * hash change (the old page stays, already live), which would let a test act on the old state.
+ */
 async function openFresh(hash = "") {
+  await page.goto("about:blank");
   await page.goto(`${app.url}#${hash}`);
   await appLive(page);
 }
