@@ -25,7 +25,7 @@ describe("completions", () => {
   });
 
   it("offers jax's members and its submodules, and jax.nn's functions", () => {
-    expect(complete("lambda x: jax.")!.options.map((o) => o.label).sort()).toEqual(["grad", "jit", "nn", "numpy", "vmap"]);
+    expect(complete("lambda x: jax.")!.options.map((o) => o.label).sort()).toEqual(["grad", "jit", "lax", "nn", "numpy", "vmap"]);
     expect(complete("lambda x: jax.nn.re")!.options.map((o) => o.label)).toContain("relu");
     expect(complete("lambda x: jax.numpy.ma")!.options.map((o) => o.label)).toContain("matmul");
   });
