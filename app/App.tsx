@@ -6,7 +6,7 @@
  * in its own error boundary (ErrorBoundary.tsx): a bug in one shows its message and a Reset
  * there, and the rest of the page keeps working.
  */
-import { useEffect, useRef } from "react";
+import { lazy, Suspense, useEffect, useRef } from "react";
 import { ACTIONS, isFieldTarget, keyAction } from "./actions";
 import { CallLine } from "./explorer/CallLine";
 import { CodePanel } from "./explorer/CodePanel";
@@ -21,12 +21,17 @@ import { ControlPictureSlot } from "./explorer/ControlPictureSlot";
 import { Stage } from "./explorer/Stage";
 import { X64Toggle } from "./explorer/X64Toggle";
 import { ShareExportLazy as ShareExport } from "./share/ShareExportLazy";
+import { LessonsButton } from "./lessons/LessonsButton";
 import { selectView } from "./state/selectors";
 import { useViewPart } from "./state/hooks";
 import { useStore } from "./state/store";
 import { setTheme } from "./theme";
 import { useTheme } from "./useTheme";
 import DeviceLanes from "./explorer/DeviceLanes";
+
+// The lessons' player, quiz and cheat sheet load with the lessons' chunk, when first opened.
+const LessonArea = lazy(() => import("./lessons/LessonArea"));
+const CheatSheet = lazy(() => import("./lessons/CheatSheet"));
 
 /** Dark or light, remembered (theme.ts); until pressed, the system's choice. */
 function ThemeToggle() {
@@ -88,6 +93,10 @@ export function App({ autoplay = false }: { autoplay?: boolean }) {
   const setNotice = useStore((s) => s.setNotice);
   const params = useViewPart((v) => v.params);
   const pmap = useStore((s) => s.explorer.mapWith === "pmap");
+  const inLesson = useStore((s) => s.lesson !== null || s.quiz !== null);
+  const sheet = useStore((s) => s.cheatSheet);
+  // A question waits for its answer: the results (the shape story, the code, the panels) stay hidden.
+  const conceal = useStore((s) => s.lessonConceal);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const a = keyAction(e, isFieldTarget(e.target, e.key));
@@ -110,6 +119,7 @@ export function App({ autoplay = false }: { autoplay?: boolean }) {
           <Toolbar />
           <ThemeToggle />
           <ShareExport />
+          <LessonsButton />
         </div>
         <p className="tagline">
           <strong>Try:</strong> set <code>in_axes</code> for <code>a</code> to <code>None</code>, change a shape, or load an example; hover a cell to see where it came from.
@@ -124,41 +134,57 @@ export function App({ autoplay = false }: { autoplay?: boolean }) {
           </button>
         </p>
       )}
-      <Region name="The vmap call">
-        <CallLine />
-      </Region>
-      {pmap && (
-        <Region name="Devices">
-          <DeviceLanes />
+      {sheet && (
+        <Region name="Cheat sheet">
+          <Suspense fallback={<p>Loading the cheat sheet…</p>}>
+            <CheatSheet />
+          </Suspense>
         </Region>
       )}
-      <Region name="Arguments">
-        <section className="arguments" aria-label="Arguments">
-          {params.map((p) => (
-            <ShapeEditor key={p} name={p} />
-          ))}
-          <ErrorAlert place="shape" />
-        </section>
-      </Region>
-      <div className="main-area">
-        <div className="picture">
-          <Region name="Arrays">
-            <PlaybackControls />
-            <Stage />
+      <div className="explorer-area" hidden={sheet}>
+        {inLesson && (
+          <Region name="Lesson">
+            <Suspense fallback={<p>Loading the lesson…</p>}>
+              <LessonArea />
+            </Suspense>
           </Region>
-          <ControlPictureSlot />
+        )}
+        <Region name="The vmap call">
+          <CallLine />
+        </Region>
+        {pmap && (
+          <Region name="Devices">
+            <DeviceLanes />
+          </Region>
+        )}
+        <Region name="Arguments">
+          <section className="arguments" aria-label="Arguments">
+            {params.map((p) => (
+              <ShapeEditor key={p} name={p} />
+            ))}
+            <ErrorAlert place="shape" />
+          </section>
+        </Region>
+        <div className="main-area">
+          <div className="picture">
+            <Region name="Arrays">
+              <PlaybackControls />
+              <Stage />
+            </Region>
+            {!conceal && <ControlPictureSlot />}
+          </div>
+          <aside className="side" hidden={conceal}>
+            <Region name="Shape story">
+              <ShapeStory />
+              <OutAxesTable />
+            </Region>
+          </aside>
         </div>
-        <aside className="side">
-          <Region name="Shape story">
-            <ShapeStory />
-            <OutAxesTable />
-          </Region>
-        </aside>
+        <Region name="Python code">
+          {!conceal && <CodePanel />}
+        </Region>
+        {!conceal && <Panels />}
       </div>
-      <Region name="Python code">
-        <CodePanel />
-      </Region>
-      <Panels />
       </main>
     </div>
   );

@@ -6,10 +6,13 @@
  */
 import { useViewPart } from "../state/hooks";
 import type { ErrorPlace } from "../state/engineBridge";
+import { useStore } from "../state/store";
 
 export function ErrorAlert({ place }: { place: ErrorPlace }) {
   const { error, errorPlace } = useViewPart((v) => ({ error: v.error, errorPlace: v.errorPlace }));
-  if (!error || errorPlace !== place) return null;
+  // A lesson's question waits for its answer ("error" may be the answer): nothing is shown yet.
+  const conceal = useStore((s) => s.lessonConceal);
+  if (!error || errorPlace !== place || conceal) return null;
   return (
     <div className="error" role="alert" data-kind={error.kind} data-place={place}>
       <PythonError error={error} />

@@ -39,6 +39,8 @@ export function Stage() {
   const shapeText = story ? outputShapeText(story.outputs, story.outputTree) : "—";
   const locators = useMemo(() => new CellLocators(), []);
   const stageRef = useRef<HTMLElement>(null);
+  // A lesson's question waits for its answer: the results stay hidden until it is given.
+  const conceal = useStore((s) => s.lessonConceal);
 
   return (
     <CellLocatorContext.Provider value={locators}>
@@ -65,7 +67,8 @@ export function Stage() {
       <div className={`fbox${kk !== null && phase === 1 ? " active" : ""}`} aria-hidden="true">
         ↓ f applied to each k, results stacked ↓
       </div>
-      <div className={`outputs${view.stale ? " stale" : ""}`}>
+      {conceal && <p className="outshape concealed-note">The output is hidden until you answer the question above.</p>}
+      <div className={`outputs${view.stale ? " stale" : ""}`} hidden={conceal}>
         <p className="outshape">
           Output shape: <output aria-label="Output shape" data-stale={view.stale ? "true" : "false"}>{shapeText}</output>
           {view.stale && story && <span className="note">{view.computing ? " (last result, while this one computes)" : " (last good result, before the error)"}</span>}

@@ -23,6 +23,15 @@ export interface OpenLessonOptions {
   keepExplorer?: boolean;
 }
 
+export type QuizLevel = "easy" | "medium" | "hard";
+
+/** The quiz: its level, the question number and the seed its calls are drawn from (app/lessons/quiz.ts). */
+export interface QuizAt {
+  level: QuizLevel;
+  n: number;
+  seed: number;
+}
+
 export interface LessonSlice {
   lesson: LessonAt | null;
   lessonLibrary: LessonLibrary | null;
@@ -37,6 +46,16 @@ export interface LessonSlice {
   revealAnswer: () => void;
   /** Hide the results until `revealAnswer` (the quiz asks about a state it loads itself). */
   concealAnswer: () => void;
+  quiz: QuizAt | null;
+  /** This session's score, over every quiz question answered. */
+  quizScore: { right: number; asked: number };
+  openQuiz: (level: QuizLevel, seed?: number) => void;
+  quizNext: () => void;
+  closeQuiz: () => void;
+  scoreQuiz: (right: boolean) => void;
+  /** The cheat sheet page is shown in place of the explorer. */
+  cheatSheet: boolean;
+  showCheatSheet: (on: boolean) => void;
 }
 
 /** The lesson data, in their own chunk: the first screen does not carry them. */
@@ -65,7 +84,7 @@ export const createLessonSlice: StateCreator<StoreState, [], [], LessonSlice> = 
     if (!keep && st.state) get().loadExplorer(st.state, notice);
     else if (notice) set({ notice });
     get().resetPlayback();
-    set({ lesson: { id, step: at }, lessonConceal: st.question !== null && st.state !== null });
+    set({ lesson: { id, step: at }, quiz: null, lessonConceal: st.question !== null && st.state !== null });
   };
 
   const move = (delta: number): boolean => {
@@ -87,7 +106,7 @@ export const createLessonSlice: StateCreator<StoreState, [], [], LessonSlice> = 
       if (lib) return enter(lib, id, step, opts);
       // Not loaded yet: remember where to go, and go there when the data arrive.
       pending = opts;
-      set({ lesson: { id, step }, lessonConceal: false });
+      set({ lesson: { id, step }, quiz: null, lessonConceal: false });
       if (loading) return;
       loading = true;
       loadLessonLibrary().then(
@@ -109,5 +128,19 @@ export const createLessonSlice: StateCreator<StoreState, [], [], LessonSlice> = 
     },
     revealAnswer: () => set({ lessonConceal: false }),
     concealAnswer: () => set({ lessonConceal: true }),
+    quiz: null,
+    quizScore: { right: 0, asked: 0 },
+    openQuiz: (level, seed = Math.floor(Math.random() * 2 ** 31)) => set({ lesson: null, quiz: { level, n: 0, seed } }),
+    quizNext: () => {
+      const q = get().quiz;
+      if (q) set({ quiz: { ...q, n: q.n + 1 } });
+    },
+    closeQuiz: () => set({ quiz: null, lessonConceal: false }),
+    cheatSheet: false,
+    showCheatSheet: (cheatSheet) => set({ cheatSheet }),
+    scoreQuiz: (right) => {
+      const { right: r, asked } = get().quizScore;
+      set({ quizScore: { right: r + (right ? 1 : 0), asked: asked + 1 } });
+    },
   };
 };

@@ -205,3 +205,61 @@ export function decodeExplorer(hash: string): DecodeResult {
     return { ok: false, state: fallback, notice: `This link could not be read (${why}), so the default example is shown.`, why };
   }
 }
+
+/** A lesson step in a link: `lesson=axes-in-vmap&step=3` (the step counted from 1, as the player shows it). */
+export interface LinkLesson {
+  id: string;
+  /** 0-based, as the store holds it. */
+  step: number;
+  /** The link also carries the explorer's state (the student's own edits): keep it rather than the step's. */
+  keepExplorer: boolean;
+}
+
+export type LinkResult = DecodeResult & { lesson: LinkLesson | null };
+
+const LESSON_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
+const LESSON_STEP = /^[1-9]\d{0,2}$/;
+const LESSON_FIELDS = ["lesson", "step"];
+
+/** The page's link: the explorer's state and, while a lesson is open, its step. */
+export function encodeLink(s: ExplorerState, lesson: { id: string; step: number } | null): string {
+  const enc = encodeExplorer(s);
+  if (!lesson) return enc;
+  const q = new URLSearchParams({ lesson: lesson.id, step: String(lesson.step + 1) });
+  return `${q.toString()}&${enc}`;
+}
+
+/**
+ * Reads the page's link: the lesson fields are checked here (an id of lowercase letters, digits
+ * and dashes, a step from 1), the rest by decodeExplorer. A lesson link without a function is
+ * the step's own state; whether that lesson and step exist is known once the lessons are loaded
+ * (the lesson slice falls back with a notice).
+ */
+export function decodeLink(hash: string): LinkResult {
+  const text = hash.startsWith("#") ? hash.slice(1) : hash;
+  let q: URLSearchParams;
+  try {
+    q = new URLSearchParams(text.length > MAX_LINK ? "" : text);
+  } catch {
+    q = new URLSearchParams();
+  }
+  if (!q.has("lesson") && !q.has("step")) return { ...decodeExplorer(hash), lesson: null };
+  const fail = (why: string): LinkResult => ({
+    ok: false,
+    state: defaultExplorer(),
+    why,
+    notice: `This link could not be read (${why}), so the default example is shown.`,
+    lesson: null,
+  });
+  const id = q.getAll("lesson");
+  const step = q.getAll("step");
+  if (id.length !== 1) return fail(id.length ? "lesson appears twice" : "step without a lesson");
+  if (!LESSON_ID.test(id[0])) return fail(`the lesson ${pyRepr(id[0].slice(0, 40))} is not a lesson's name`);
+  if (step.length > 1) return fail("step appears twice");
+  if (step.length === 1 && !LESSON_STEP.test(step[0])) return fail(`the step must be a number from 1, not ${pyRepr(step[0].slice(0, 20))}`);
+  for (const f of LESSON_FIELDS) q.delete(f);
+  const rest = q.toString();
+  const r = decodeExplorer(rest);
+  if (!r.ok) return { ...r, lesson: null };
+  return { ...r, lesson: { id: id[0], step: step.length ? Number(step[0]) - 1 : 0, keepExplorer: rest !== "" } };
+}
