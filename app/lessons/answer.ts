@@ -22,15 +22,20 @@ export function readAnswer(text: string): Given {
   const t = text.trim();
   if (t === "") return { kind: "unreadable", why: "Write a shape, like (2, 2), or error." };
   if (ERROR_WORDS.test(t)) return { kind: "error" };
-  // `2, 2` and `2` are read as the tuple a person means; `(2, 2)` and `[2, 2]` as written.
-  const wrapped = /^[([]/.test(t) && !/^\(.*\)\s*,/.test(t) ? t : `(${t},)`;
+  // `(2, 2)` and `[2, 2]` read as written; `2, 2` (and `(2,), (2,)` for a pair of results) as
+  // the tuple a person means; a bare `2` as `(2,)`.
+  let v: PyLit;
   try {
-    const v = parsePyLiteral(wrapped);
-    if (!valid(v)) return { kind: "unreadable", why: "A shape holds whole numbers from 0, like (2, 3)." };
-    return { kind: "shape", value: typeof v === "number" ? [v] : v };
+    v = parsePyLiteral(t);
   } catch {
-    return { kind: "unreadable", why: `“${t.slice(0, 40)}” is not a shape: write it like (2, 2), 2, 2 or [2, 2], or write error.` };
+    try {
+      v = parsePyLiteral(`(${t},)`);
+    } catch {
+      return { kind: "unreadable", why: `“${t.slice(0, 40)}” is not a shape: write it like (2, 2), 2, 2 or [2, 2], or write error.` };
+    }
   }
+  if (!valid(v)) return { kind: "unreadable", why: "A shape holds whole numbers from 0, like (2, 3)." };
+  return { kind: "shape", value: typeof v === "number" ? [v] : v };
 }
 
 const valid = (v: PyLit): boolean => (v === null ? false : typeof v === "number" ? v >= 0 : v.every(valid));
