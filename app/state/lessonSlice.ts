@@ -63,7 +63,6 @@ export const loadLessonLibrary = (): Promise<LessonLibrary> => import("../lesson
 
 export const createLessonSlice: StateCreator<StoreState, [], [], LessonSlice> = (set, get) => {
   let pending: OpenLessonOptions = {};
-  let loading = false;
 
   /** Enters step `step` of lesson `id` from the loaded library; a bad id or step falls back with a notice. */
   const enter = (lib: LessonLibrary, id: string, step: number, opts: OpenLessonOptions) => {
@@ -107,12 +106,12 @@ export const createLessonSlice: StateCreator<StoreState, [], [], LessonSlice> = 
       // Not loaded yet: remember where to go, and go there when the data arrive.
       pending = opts;
       set({ lesson: { id, step }, quiz: null, lessonConceal: false });
-      if (loading) return;
-      loading = true;
+      // import() loads the chunk once; a second open while it loads just waits for the same one.
       loadLessonLibrary().then(
-        (l) => get().setLessonLibrary(l),
+        (l) => {
+          if (!get().lessonLibrary) get().setLessonLibrary(l);
+        },
         (e: unknown) => {
-          loading = false;
           set({ lesson: null, notice: `The lessons could not be loaded (${e instanceof Error ? e.message : String(e)}); try again when the page can reach its files.` });
         },
       );
@@ -130,10 +129,11 @@ export const createLessonSlice: StateCreator<StoreState, [], [], LessonSlice> = 
     concealAnswer: () => set({ lessonConceal: true }),
     quiz: null,
     quizScore: { right: 0, asked: 0 },
-    openQuiz: (level, seed = Math.floor(Math.random() * 2 ** 31)) => set({ lesson: null, quiz: { level, n: 0, seed } }),
+    openQuiz: (level, seed = Math.floor(Math.random() * 2 ** 31)) => set({ lesson: null, quiz: { level, n: 0, seed }, lessonConceal: true }),
     quizNext: () => {
       const q = get().quiz;
-      if (q) set({ quiz: { ...q, n: q.n + 1 } });
+      // The next call is hidden from its first frame (QuizPlayer loads it).
+      if (q) set({ quiz: { ...q, n: q.n + 1 }, lessonConceal: true });
     },
     closeQuiz: () => set({ quiz: null, lessonConceal: false }),
     cheatSheet: false,
