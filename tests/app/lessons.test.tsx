@@ -2,8 +2,8 @@
 // The lessons driven as a student would: open each lesson from the Lessons menu, walk every
 // step with Next, check the explorer holds the step's state, and answer each question wrongly
 // (a hint from the engine's plan appears, the results stay hidden) and rightly (the results
-// show). The right answers below are JAX's, written out from the blog's rules
-// (shared docs, vmap-semantics.md §3, §4.4), not asked of the engine.
+// show). The right answers are JAX's, written out from the blog's rules (tests/helpers/lessonAnswers.ts),
+// not asked of the engine.
 import { afterEach, describe, expect, it } from "vitest";
 import { act, cleanup, fireEvent, screen, within } from "@testing-library/react";
 import { renderApp } from "./renderApp";
@@ -13,20 +13,14 @@ import { prepareLibrary } from "../../app/lessons/prepare";
 import { explorerKey } from "../../app/state/explorerTypes";
 import { LESSONS } from "../../app/lessons/data/index";
 import { rememberLessons } from "../../app/lessons/progress";
+import { LESSON_ANSWERS, wrongFor } from "../helpers/lessonAnswers";
 
 afterEach(() => {
   cleanup();
   localStorage.clear();
 });
 
-/** JAX's answer to each question step, by lesson and 1-based step. */
-const ANSWERS: Record<string, Record<number, string>> = {
-  "axes-in-vmap": { 2: "(2, 2)", 5: "(2, 2)", 6: "(2, 2, 2)", 9: "error", 11: "error", 13: "(2, 3, 2, 5, 7, 9)", 15: "(2, 3, 5, 7, 9, 2)" },
-  "batching-real-functions": { 1: "(3,)", 3: "(4, 2)", 6: "(4, 3)", 8: "(2, 4, 3)", 10: "((2,), (2,))" },
-  "reading-vmap-errors": { 1: "error", 5: "(3, 2, 2)", 7: "error" },
-  "per-example-gradients": { 2: "(4, 3)", 4: "(4, 3, 2)", 7: "error" },
-};
-const wrongFor = (a: string) => (a === "error" ? "(2, 2)" : "error");
+const ANSWERS = LESSON_ANSWERS;
 
 async function openFromMenu(title: string) {
   fireEvent.click(screen.getByRole("button", { name: "Lessons" }));
