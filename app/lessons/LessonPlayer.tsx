@@ -8,6 +8,7 @@ import { useEffect, useRef } from "react";
 import { useStore } from "../state/store";
 import { Prose } from "./Prose";
 import { QuestionBox } from "./QuestionBox";
+import { pageStorage, writeProgress } from "./progress";
 
 export function LessonPlayer() {
   const at = useStore((s) => s.lesson);
@@ -21,6 +22,11 @@ export function LessonPlayer() {
   useEffect(() => {
     if (opened) heading.current?.focus();
   }, [opened, lesson]);
+
+  // Where the student stopped, for the Lessons menu's "continue at step n".
+  useEffect(() => {
+    if (at && lesson) writeProgress(pageStorage(), at);
+  }, [at, lesson]);
 
   if (!at) return null;
   if (!lesson)

@@ -1,10 +1,9 @@
 /**
  * Where the student stopped in each lesson, kept in localStorage so the Lessons menu can offer
- * "continue at step n" on the next visit. Guarded: storage may be missing or refuse access
+ * "continue at step n" on the next visit (the lesson player writes each step it shows). Guarded: storage may be missing or refuse access
  * (a sandboxed iframe, a private window, a full quota), and what it holds may be anything; a
  * bad entry is dropped, never trusted. Lesson ids key a Map, never a plain object.
  */
-import type { StoreApi } from "zustand";
 import type { LessonAt } from "../state/lessonSlice";
 
 export const PROGRESS_KEY = "vmap-playground:lessons";
@@ -55,12 +54,4 @@ export function writeProgress(storage: StorageLike | null, at: LessonAt): void {
   } catch {
     // Storage full or refused: progress is a convenience, the lesson goes on.
   }
-}
-
-/** Writes each step the student reaches; returns the unsubscribe function. */
-export function rememberLessons(store: StoreApi<{ lesson: LessonAt | null; lessonLibrary: unknown }>, storage: StorageLike | null): () => void {
-  return store.subscribe((s, prev) => {
-    // Only a step actually entered (the lessons are loaded), not a link's pending one.
-    if (s.lesson && s.lessonLibrary && (s.lesson !== prev.lesson || prev.lessonLibrary === null)) writeProgress(storage, s.lesson);
-  });
 }

@@ -12,7 +12,6 @@ import { lessonLibrary } from "../../app/lessons/library";
 import { prepareLibrary } from "../../app/lessons/prepare";
 import { explorerKey } from "../../app/state/explorerTypes";
 import { LESSONS } from "../../app/lessons/data/index";
-import { rememberLessons } from "../../app/lessons/progress";
 import { LESSON_ANSWERS, wrongFor } from "../helpers/lessonAnswers";
 
 afterEach(() => {
@@ -48,7 +47,6 @@ describe("every lesson, step by step", () => {
   for (const data of LESSONS) {
     it(`walks "${data.title}", answering each question wrongly, then rightly`, async () => {
       renderApp();
-      const stop = rememberLessons(useStore, localStorage);
       await openFromMenu(data.title);
       const lesson = lessonLibrary().get(data.id)!;
       const n = lesson.steps.length;
@@ -91,7 +89,6 @@ describe("every lesson, step by step", () => {
       }
       // Where the student stopped is remembered.
       expect(localStorage.getItem("vmap-playground:lessons")).toContain(`["${data.id}",${n - 1}]`);
-      stop();
       // The (2, 3, 5, 7, 9) steps draw ~7,500 SVG cells each, seconds apiece in jsdom.
     }, 240_000);
   }
