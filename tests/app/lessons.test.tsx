@@ -12,7 +12,7 @@ import { lessonLibrary } from "../../app/lessons/library";
 import { prepareLibrary } from "../../app/lessons/prepare";
 import { explorerKey } from "../../app/state/explorerTypes";
 import { LESSONS } from "../../app/lessons/data/index";
-import { LESSON_ANSWERS, wrongFor } from "../helpers/lessonAnswers";
+import { BROKEN_LESSON, LESSON_ANSWERS, wrongFor } from "../helpers/lessonAnswers";
 
 afterEach(() => {
   cleanup();
@@ -129,24 +129,12 @@ describe("questions", () => {
 describe("a broken step", () => {
   it("shows its error; the explorer keeps the step before, and Next goes on", async () => {
     renderApp();
-    const lib = prepareLibrary([
-      {
-        id: "broken",
-        title: "Broken",
-        summary: "",
-        steps: [
-          { title: "Fine", text: ["x"], state: { f: "lambda x: x * 2.0", shapes: [["x", "(3,)"]] } },
-          { title: "Bad shape", text: ["x"], state: { f: "lambda x: x", shapes: [["x", "(2, -1)"]] } },
-          { title: "Unknown function", text: ["x"], state: { f: "lambda x: jnp.nosuch(x)", shapes: [["x", "(3,)"]] } },
-          { title: "Fine again", text: ["x"], state: { f: "lambda y: y + 1.0", shapes: [["y", "(2,)"]] } },
-        ],
-      },
-    ]);
+    const lib = prepareLibrary([BROKEN_LESSON]);
     act(() => {
       useStore.getState().setLessonLibrary(lib);
       useStore.getState().openLesson("broken");
     });
-    await screen.findByRole("heading", { name: "Fine" });
+    await screen.findByRole("heading", { name: "Fine" }, { timeout: 15000 });
     fireEvent.click(screen.getByRole("button", { name: "Next ▶" }));
     expect(screen.getByRole("alert").textContent).toContain("This step could not be loaded: shape of x: a dimension cannot be negative: -1.");
     expect(useStore.getState().explorer.fnSource).toBe("lambda x: x * 2.0");
