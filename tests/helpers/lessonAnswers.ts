@@ -26,3 +26,22 @@ export const BROKEN_LESSON: LessonData = {
     { title: "Fine again", text: ["x"], state: { f: "lambda y: y + 1.0", shapes: [["y", "(2,)"]] } },
   ],
 };
+
+/**
+ * The error each step of "Reading vmap's errors" provokes (1-based steps without a question),
+ * as JAX prints it (vmap-semantics.md §1.8, §1.11, §2.3, §4.4): the start of its last line.
+ */
+export const ERROR_STEPS: Record<number, string> = {
+  3: "ValueError: vmap was requested to map its argument along axis 2, which implies that its rank should be at least 3, but is only 2 (its shape is (2, 2))",
+  4: "ValueError: vmap must have at least one non-None value in in_axes or axis_size must be specified",
+  6: "ValueError: Incompatible shapes for broadcasting: shapes=[(2, 3, 5, 7, 9), (2, 5, 7, 9)]",
+  8: "TypeError: dot_general requires contracting dimensions to have the same shape, got (4,) and (3,).",
+  9: "ValueError: axis 2 is out of bounds for array of dimension 2",
+  10: "ValueError: at vmap out_axes, got axis spec None but output was batched on axis 0",
+  11: "ValueError: vmap out_axes specification must be a tree prefix of the corresponding value;",
+  12: "ValueError: vmap in_axes specification must be a tree prefix of the corresponding value;",
+  13: "ValueError: vmap in_axes must be an int, None, or a tuple of entries corresponding to the positional arguments passed to the function, but got len(in_axes)=2, len(args)=1.",
+  14: "TypeError: vmap in_axes must be an int, None, or a tuple of entries corresponding to the positional arguments passed to the function, but got {'a': 0}.",
+  15: "TypeError: vmap in_axes must be an int, None, or (nested) container with those types as leaves, but got (0.5,).",
+  16: "TypeError: Gradient only defined for scalar-output functions. Output had shape: (3,).",
+};
