@@ -117,25 +117,26 @@ browserDescribe("lessons in Chromium", () => {
     await page.screenshot({ path: join(SHOTS, "lesson-quiz.png") });
   });
 
-  it("the lesson view and the cheat sheet have no axe violation, light and dark", async () => {
-    for (const colorScheme of ["light", "dark"] as const) {
-      const p = await app.newPage({ viewport: { width: 1280, height: 900 }, reducedMotion: "reduce", colorScheme });
+  it("the lesson view and the cheat sheet have no axe violation, light and dark, 1280 and 390 px", async () => {
+    for (const [colorScheme, width] of [["light", 1280], ["dark", 1280], ["light", 390]] as const) {
+      const p = await app.newPage({ viewport: { width, height: 900 }, reducedMotion: "reduce", colorScheme });
       await p.goto(`${app.url}#lesson=axes-in-vmap&step=6`);
       await p.getByLabel("Your answer").waitFor();
       await p.getByLabel("Your answer").fill("(2, 2)");
       await p.getByRole("button", { name: "Check" }).click();
       await p.getByRole("list", { name: "Hints" }).waitFor();
-      expect(await axe(p), `lesson with a hint, ${colorScheme}`).toEqual([]);
+      await p.screenshot({ path: join(SHOTS, `lesson-hint-${colorScheme}-${width}.png`) });
+      expect(await axe(p), `lesson with a hint, ${colorScheme}, ${width}px`).toEqual([]);
       await p.getByRole("button", { name: "Lessons" }).click();
       await p.getByRole("dialog", { name: "Lessons" }).waitFor();
-      expect(await axe(p), `lessons menu, ${colorScheme}`).toEqual([]);
+      expect(await axe(p), `lessons menu, ${colorScheme}, ${width}px`).toEqual([]);
       await p.getByRole("button", { name: "Cheat sheet" }).click();
       await p.getByRole("heading", { name: "jax.vmap cheat sheet" }).waitFor();
-      expect(await axe(p), `cheat sheet, ${colorScheme}`).toEqual([]);
-      await p.screenshot({ path: join(SHOTS, `cheatsheet-${colorScheme}.png`), fullPage: true });
+      expect(await axe(p), `cheat sheet, ${colorScheme}, ${width}px`).toEqual([]);
+      await p.screenshot({ path: join(SHOTS, `cheatsheet-${colorScheme}-${width}.png`), fullPage: true });
       await p.close();
     }
-  });
+  }, 240_000);
 
   it("the cheat sheet prints alone on at most two A4 or Letter pages", async () => {
     await openFresh();
@@ -152,6 +153,9 @@ browserDescribe("lessons in Chromium", () => {
       const color = await page.locator(".cheatsheet").evaluate((el) => getComputedStyle(el).color);
       expect(color).toBe("rgb(0, 0, 0)");
       await page.screenshot({ path: join(SHOTS, "cheatsheet-print.png"), fullPage: true });
+      // The dark theme prints light too.
+      await page.evaluate(() => (document.documentElement.dataset.theme = "dark"));
+      expect(await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor)).toBe("rgb(247, 248, 250)");
       for (const format of ["A4", "Letter"]) {
         const pages = pdfPages(await page.pdf({ format, printBackground: true }));
         expect(pages, format).toBeGreaterThanOrEqual(1);
@@ -159,6 +163,7 @@ browserDescribe("lessons in Chromium", () => {
       }
     } finally {
       await page.emulateMedia({ media: "screen" });
+      await page.evaluate(() => delete document.documentElement.dataset.theme);
     }
   });
 });
