@@ -93,7 +93,7 @@ export default function CheatSheet() {
             <tr>
               <th scope="col">out_axes</th>
               <th scope="col">output shape</th>
-              <th scope="col">against the row above</th>
+              <th scope="col">values against the row above</th>
             </tr>
           </thead>
           <tbody>

@@ -4,7 +4,7 @@
  * in_axes table, the (2, 3, 5, 7, 9) out_axes table with the swap between neighbours, and
  * the errors with JAX's own words. Nothing here states a shape the engine did not give.
  */
-import { pyShape } from "../../engine/index";
+import { jnp, np, pyShape, type NDArray } from "../../engine/index";
 import { describeCall, vmapCall } from "../state/engineBridge";
 import { explorerOf, formatArgTree, leaf, tuple, type AxisTree, type ExplorerState } from "../state/explorerTypes";
 import { formatPyLiteral, type PyLit } from "../state/pyLiteral";
@@ -64,19 +64,33 @@ export interface OutAxesRow {
   swap: string;
 }
 
+/**
+ * Whether `next` equals `prev` with axes `o - 1` and `o` swapped, on the values: the engine's
+ * two traces against the engine's own jnp.swapaxes.
+ */
+function swapHolds(prev: { shape: number[]; data: number[] }, next: { shape: number[]; data: number[] }, o: number): boolean {
+  const swapped = (jnp.swapaxes(np.array(prev.data, prev.shape), o - 1, o) as NDArray).flat();
+  return next.data.length === swapped.length && next.data.every((x, i) => Object.is(x, swapped[i]));
+}
+
 /** out_axes on the blog's (2, 3, 5, 7, 9) pair with in_axes (None, 0), one row per choice and one past the end. */
 export function outAxesRows(): { rows: OutAxesRow[]; call: string } {
   const five = leaf(2, 3, 5, 7, 9);
-  const at = (o: number) => explorerOf(ADD, [["a", five, null], ["b", five, 0]], o);
-  const base = selectView(at(0));
+  const at = (o: number) => selectView(explorerOf(ADD, [["a", five, null], ["b", five, 0]], o));
+  const base = at(0);
   const table = base.result.ok ? base.result.story.outputs[0].outAxesTable : [];
-  const rows = table.map((t, i): OutAxesRow => ({
-    outAxes: `${t.outAxes} or ${t.negative}`,
-    shape: { text: pyShape(t.shape), error: false },
-    swap: i === 0 ? "—" : `axes ${i - 1} ↔ ${i}`,
-  }));
+  const values = table.map((t) => {
+    const r = at(t.outAxes).result;
+    return r.ok ? r.story.values[0] : null;
+  });
+  const rows = table.map((t, o): OutAxesRow => {
+    const prev = values[o - 1];
+    const cur = values[o];
+    const swap = o === 0 || !prev || !cur ? "—" : swapHolds(prev, cur, o) ? `axes ${o - 1} ↔ ${o} swapped` : "not a swap";
+    return { outAxes: `${t.outAxes} or ${t.negative}`, shape: { text: pyShape(t.shape), error: false }, swap };
+  });
   const past = table.length;
-  rows.push({ outAxes: String(past), shape: outcome(at(past)), swap: "—" });
+  rows.push({ outAxes: String(past), shape: outcome(explorerOf(ADD, [["a", five, null], ["b", five, 0]], past)), swap: "—" });
   return { rows, call: "jax.vmap(lambda a, b: a + b, in_axes=(None, 0), out_axes=…)(a, b), a and b of shape (2, 3, 5, 7, 9)" };
 }
 

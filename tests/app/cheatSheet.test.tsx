@@ -31,11 +31,11 @@ describe("cheat sheet", () => {
     ]);
     expect(rows(outTable)).toEqual([
       ["0 or -6", "(2, 2, 3, 5, 7, 9)", "—"],
-      ["1 or -5", "(2, 2, 3, 5, 7, 9)", "axes 0 ↔ 1"],
-      ["2 or -4", "(2, 3, 2, 5, 7, 9)", "axes 1 ↔ 2"],
-      ["3 or -3", "(2, 3, 5, 2, 7, 9)", "axes 2 ↔ 3"],
-      ["4 or -2", "(2, 3, 5, 7, 2, 9)", "axes 3 ↔ 4"],
-      ["5 or -1", "(2, 3, 5, 7, 9, 2)", "axes 4 ↔ 5"],
+      ["1 or -5", "(2, 2, 3, 5, 7, 9)", "axes 0 ↔ 1 swapped"],
+      ["2 or -4", "(2, 3, 2, 5, 7, 9)", "axes 1 ↔ 2 swapped"],
+      ["3 or -3", "(2, 3, 5, 2, 7, 9)", "axes 2 ↔ 3 swapped"],
+      ["4 or -2", "(2, 3, 5, 7, 2, 9)", "axes 3 ↔ 4 swapped"],
+      ["5 or -1", "(2, 3, 5, 7, 9, 2)", "axes 4 ↔ 5 swapped"],
       ["6", "ValueError", "—"],
     ]);
     const errs = rows(errTable);
