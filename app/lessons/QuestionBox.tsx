@@ -31,6 +31,13 @@ export function QuestionBox({ state, prompt, onFirstAnswer, onRight }: Props) {
   const [feedback, setFeedback] = useState<Feedback | null>(null);
   const [done, setDone] = useState(false);
   const answered = useRef(false);
+  // A function returning a tuple is asked for a tuple of shapes (the call on screen shows it returns one).
+  const defaultPrompt = useMemo(() => {
+    const e = expectedAnswer(state);
+    return e.kind === "shapes" && e.tree !== "array"
+      ? "What are the shapes of the results? Write them as a tuple of shapes, like ((2,), (3,)), or error if vmap raises."
+      : "What is the shape of the output? (Write error if vmap raises.)";
+  }, [state]);
   const hints = useMemo(() => (wrong > 0 ? answerHints(state).slice(0, wrong) : []), [state, wrong]);
 
   useEffect(() => {
@@ -80,7 +87,7 @@ export function QuestionBox({ state, prompt, onFirstAnswer, onRight }: Props) {
   return (
     <form className="question" onSubmit={check} aria-labelledby={`${id}-q`}>
       <p id={`${id}-q`} className="question-prompt">
-        <strong>Predict:</strong> {prompt ?? "What is the shape of the output? (Write error if vmap raises.)"}
+        <strong>Predict:</strong> {prompt ?? defaultPrompt}
       </p>
       <div className="question-row">
         <label htmlFor={`${id}-a`}>Your answer</label>

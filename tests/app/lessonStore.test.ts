@@ -3,6 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { createAppStore } from "../../app/state/store";
 import { lessonLibrary } from "../../app/lessons/library";
+import { decodeLink } from "../../app/state/urlState";
 import { prepareLibrary } from "../../app/lessons/prepare";
 import { defaultExplorer, explorerKey } from "../../app/state/explorerTypes";
 import { BROKEN_LESSON } from "../helpers/lessonAnswers";
@@ -11,6 +12,17 @@ const until = async (cond: () => boolean) => {
   for (let i = 0; i < 200 && !cond(); i++) await new Promise((r) => setTimeout(r, 5));
   expect(cond()).toBe(true);
 };
+
+describe("lesson data", () => {
+  it("every shipped lesson has an id a link can carry, and at least one question", () => {
+    for (const l of lessonLibrary().values()) {
+      const r = decodeLink(`#lesson=${l.id}&step=${l.steps.length}`);
+      expect(r.ok, l.id).toBe(true);
+      expect(r.lesson).toEqual({ id: l.id, step: l.steps.length - 1, keepExplorer: false });
+      expect(l.steps.some((s) => s.question)).toBe(true);
+    }
+  });
+});
 
 describe("lesson slice", () => {
   it("opens a lesson before its data are loaded, then enters the step when they arrive", async () => {
