@@ -42,33 +42,35 @@ export default function CheatSheet() {
           <li>Every mapped axis must have the same size <code>B</code>; <code>f</code> sees each argument without its mapped axis.</li>
           <li>For a tuple or dict argument the entry may mirror its structure: <code>((None, 0), 0)</code>, <code>({"{'w': None, 'b': 0}"}, 0)</code>.</li>
         </ul>
-        <table>
-          <caption>
-            <code>jax.vmap(lambda a, b: a + b, in_axes)(a, b)</code>, <code>a</code> and <code>b</code> of shape (2, 2)
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">in_axes</th>
-              <th scope="col">a's slice</th>
-              <th scope="col">b's slice</th>
-              <th scope="col">B</th>
-              <th scope="col">output</th>
-            </tr>
-          </thead>
-          <tbody>
-            {inRows.map((r) => (
-              <tr key={r.inAxes}>
-                <th scope="row">
-                  <code>{r.inAxes}</code>
-                </th>
-                <td>{r.sliceA}</td>
-                <td>{r.sliceB}</td>
-                <td>{r.B}</td>
-                <td className={r.out.error ? "cs-error" : undefined}>{r.out.text}</td>
+        <div className="cs-scroll" tabIndex={0} role="region" aria-label="in_axes table">
+          <table>
+            <caption>
+              <code>jax.vmap(lambda a, b: a + b, in_axes)(a, b)</code>, <code>a</code> and <code>b</code> of shape (2, 2)
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">in_axes</th>
+                <th scope="col">a's slice</th>
+                <th scope="col">b's slice</th>
+                <th scope="col">B</th>
+                <th scope="col">output</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {inRows.map((r) => (
+                <tr key={r.inAxes}>
+                  <th scope="row">
+                    <code>{r.inAxes}</code>
+                  </th>
+                  <td>{r.sliceA}</td>
+                  <td>{r.sliceB}</td>
+                  <td>{r.B}</td>
+                  <td className={r.out.error ? "cs-error" : undefined}>{r.out.text}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
         <p className="note">Integer pairs keep the shape (2, 2) and change which slices meet; one None makes each example (2, 2), so the output is (2, 2, 2).</p>
       </section>
 
@@ -85,59 +87,63 @@ export default function CheatSheet() {
             <code>None</code> returns an unbatched result as it is; an unbatched result with an int is broadcast <code>B</code> times. A tuple result may take a tuple of out_axes.
           </li>
         </ul>
-        <table>
-          <caption>
-            <code>{out.call}</code>
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">out_axes</th>
-              <th scope="col">output shape</th>
-              <th scope="col">values against the row above</th>
-            </tr>
-          </thead>
-          <tbody>
-            {out.rows.map((r) => (
-              <tr key={r.outAxes}>
-                <th scope="row">
-                  <code>{r.outAxes}</code>
-                </th>
-                <td className={r.shape.error ? "cs-error" : undefined}>{r.shape.text}</td>
-                <td>{r.swap}</td>
+        <div className="cs-scroll" tabIndex={0} role="region" aria-label="out_axes table">
+          <table>
+            <caption>
+              <code>{out.call}</code>
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">out_axes</th>
+                <th scope="col">output shape</th>
+                <th scope="col">values against the row above</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {out.rows.map((r) => (
+                <tr key={r.outAxes}>
+                  <th scope="row">
+                    <code>{r.outAxes}</code>
+                  </th>
+                  <td className={r.shape.error ? "cs-error" : undefined}>{r.shape.text}</td>
+                  <td>{r.swap}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       </section>
 
       <section aria-labelledby="cs-err">
         <h3 id="cs-err">The errors, in JAX's words</h3>
-        <table className="cs-errors">
-          <thead>
-            <tr>
-              <th scope="col">cause</th>
-              <th scope="col">call</th>
-              <th scope="col">JAX says</th>
-              <th scope="col">fix</th>
-            </tr>
-          </thead>
-          <tbody>
-            {errors.map((e) => (
-              <tr key={e.cause}>
-                <th scope="row">{e.cause}</th>
-                <td>
-                  <code>{e.call}</code>
-                </td>
-                <td>
-                  <code>
-                    {e.pyType}: {e.message}
-                  </code>
-                </td>
-                <td>{e.fix}</td>
+        <div className="cs-scroll" tabIndex={0} role="region" aria-label="errors table">
+          <table className="cs-errors">
+            <thead>
+              <tr>
+                <th scope="col">cause</th>
+                <th scope="col">call</th>
+                <th scope="col">JAX says</th>
+                <th scope="col">fix</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {errors.map((e) => (
+                <tr key={e.cause}>
+                  <th scope="row">{e.cause}</th>
+                  <td>
+                    <code>{e.call}</code>
+                  </td>
+                  <td>
+                    <code>
+                      {e.pyType}: {e.message}
+                    </code>
+                  </td>
+                  <td>{e.fix}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
         <p className="note">Errors inside f quote per-example shapes (f never sees the batch axis); in_axes problems are raised before f runs, out_axes problems after.</p>
       </section>
     </article>
