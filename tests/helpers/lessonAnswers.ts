@@ -6,9 +6,11 @@ import type { LessonData } from "../../app/lessons/lessonTypes";
  */
 export const LESSON_ANSWERS: Record<string, Record<number, string>> = {
   "axes-in-vmap": { 2: "(2, 2)", 5: "(2, 2)", 6: "(2, 2, 2)", 9: "error", 11: "error", 13: "(2, 3, 2, 5, 7, 9)", 15: "(2, 3, 5, 7, 9, 2)" },
-  "batching-real-functions": { 1: "(3,)", 3: "(4, 2)", 6: "(4, 3)", 8: "(2, 4, 3)", 10: "((2,), (2,))" },
+  "batching-real-functions": { 1: "(3,)", 3: "(4, 2)", 6: "(4, 3)", 8: "(2, 4, 3)", 10: "((2,), (2,))", 13: "(4, 3)" },
   "reading-vmap-errors": { 1: "error", 5: "(3, 2, 2)", 7: "error" },
   "per-example-gradients": { 2: "(4, 3)", 4: "(4, 3, 2)", 7: "error" },
+  // cond/fori_loop/psum keep each example's shape; psum over a name no vmap binds is JAX's NameError.
+  "indexing-and-control-flow": { 1: "(4, 2)", 4: "(3, 2)", 6: "(4, 2)", 9: "error" },
 };
 
 /** An answer that is wrong whatever the right one: a shape for an error, "error" for a shape. */
