@@ -9,6 +9,8 @@ export const LESSON_ANSWERS: Record<string, Record<number, string>> = {
   "batching-real-functions": { 1: "(3,)", 3: "(4, 2)", 6: "(4, 3)", 8: "(2, 4, 3)", 10: "((2,), (2,))", 13: "(4, 3)" },
   "reading-vmap-errors": { 1: "error", 5: "(3, 2, 2)", 7: "error" },
   "per-example-gradients": { 2: "(4, 3)", 4: "(4, 3, 2)", 7: "error" },
+  // x[i] with one index per example is a row of x (None) or a scalar (x mapped too); .at[i].add keeps x's shape.
+  "indexing-by-values": { 1: "(4, 4)", 3: "(4,)", 5: "(3, 3)" },
   // cond/fori_loop/psum keep each example's shape; psum over a name no vmap binds is JAX's NameError.
   "indexing-and-control-flow": { 1: "(4, 2)", 4: "(3, 2)", 6: "(4, 2)", 9: "error" },
 };
