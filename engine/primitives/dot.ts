@@ -138,6 +138,7 @@ export const dotGeneralP: PrimitiveDef<DotGeneralParams> = definePrimitive<DotGe
     return [[bind1(dotGeneralP, xs, dims)], [out]];
   },
   provenance: contractedCells,
+  symbol: () => ({ form: "contract" }),
   vjp: ([ct], [x, y], _outs, p, needed) => {
     if (ct === null) return [null, null];
     return [
