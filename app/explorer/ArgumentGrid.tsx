@@ -9,12 +9,13 @@ import { useStore } from "../state/store";
 import { gridFills } from "../viz/colors";
 import { inputCellState, type Frame } from "../viz/timeline";
 import { CellGrid, useGridLayout } from "./CellGrid";
+import { withCellTexts } from "./gridParts";
 import { ShapeText } from "./ShapeText";
 
 export const GRID_WIDTH = 560;
 
-export const ArgumentGrid = memo(function ArgumentGrid({ leaf, B, frame, duration, highlight }: { leaf: InputLeaf; B: number; frame: Frame; duration: number; highlight: Set<number> | undefined }) {
-  const layout = useGridLayout(leaf.shape, GRID_WIDTH);
+export const ArgumentGrid = memo(function ArgumentGrid({ leaf, B, frame, duration, highlight, texts }: { leaf: InputLeaf; B: number; frame: Frame; duration: number; highlight: Set<number> | undefined; texts: readonly string[] | null }) {
+  const layout = useGridLayout(leaf.shape, GRID_WIDTH, texts);
   const setHover = useStore((s) => s.setHover);
   // layout.cells is sorted by flat index, so position j is cell j.
   const fills = useMemo(() => gridFills(layout.cells, leaf.axis, B), [layout, leaf.axis, B]);
@@ -37,11 +38,12 @@ export const ArgumentGrid = memo(function ArgumentGrid({ leaf, B, frame, duratio
         )}
       </figcaption>
       <CellGrid
-        label={`Argument ${leaf.label}, shape (${leaf.shape.join(", ")}${leaf.shape.length === 1 ? "," : ""})${leaf.axis === null ? ", not mapped" : `, mapped along axis ${leaf.axis}`}`}
+        label={withCellTexts(`Argument ${leaf.label}, shape (${leaf.shape.join(", ")}${leaf.shape.length === 1 ? "," : ""})${leaf.axis === null ? ", not mapped" : `, mapped along axis ${leaf.axis}`}`, texts)}
         layout={layout}
         mapped={leaf.axis}
         fills={fills}
         values={leaf.values.length ? leaf.values : null}
+        texts={texts}
         dtype={leaf.dtype}
         states={states}
         duration={duration}

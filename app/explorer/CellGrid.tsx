@@ -12,6 +12,7 @@ import { applyFrame, joinCells, markCells } from "../viz/drawCells";
 import { canvasAvailable } from "../viz/canvasSupport";
 import { axisVar } from "../viz/colors";
 import { gridLayout, type GridLayout } from "../viz/layout";
+import { textCellSize } from "../viz/fitText";
 import { useD3Layer } from "../viz/useD3Layer";
 import { AxisLegend, useCellCursor, type CellGridProps } from "./gridParts";
 
@@ -32,10 +33,12 @@ function CanvasPlaceholder({ layout, mapped }: CellGridProps) {
   );
 }
 
-export function useGridLayout(shape: number[], maxWidth: number): GridLayout {
+/** The layout of `shape`; cells showing `texts` are made wide enough for them (fitText.ts). */
+export function useGridLayout(shape: number[], maxWidth: number, texts?: readonly string[] | null): GridLayout {
   const key = shape.join(",");
+  const textCell = useMemo(() => (texts ? textCellSize(texts) : undefined), [texts]);
   // eslint-disable-next-line react-hooks/exhaustive-deps
-  return useMemo(() => gridLayout(shape, maxWidth), [key, maxWidth]);
+  return useMemo(() => gridLayout(shape, maxWidth, textCell), [key, maxWidth, textCell]);
 }
 
 /** Above this many cells a grid is painted on a canvas (measured faster), else drawn as SVG. */
@@ -57,9 +60,10 @@ function SvgCellGrid(p: CellGridProps) {
   const svg = useRef<SVGSVGElement>(null);
   const cursor = useCellCursor(layout, p.onHover);
   useGridLocator(p.locatorKey, layout, svg);
-  useD3Layer(layer, (g) => joinCells(g, layout, p.fills, p.values, p.dtype), [layout, p.fills, p.values, p.dtype]);
-  useD3Layer(layer, (g) => applyFrame(g, layout, p.states, p.duration), [layout, p.fills, p.values, p.states]);
-  useD3Layer(layer, (g) => markCells(g, layout, p.highlight ?? []), [layout, p.fills, p.values, p.highlight]);
+  const texts = p.texts ?? null;
+  useD3Layer(layer, (g) => joinCells(g, layout, p.fills, p.values, p.dtype, texts), [layout, p.fills, p.values, p.dtype, texts]);
+  useD3Layer(layer, (g) => applyFrame(g, layout, p.states, p.duration), [layout, p.fills, p.values, texts, p.states]);
+  useD3Layer(layer, (g) => markCells(g, layout, p.highlight ?? []), [layout, p.fills, p.values, texts, p.highlight]);
 
   const cellAt = (e: PointerEvent<SVGSVGElement>): number | null => {
     const el = (e.target as Element).closest?.("g.cell");

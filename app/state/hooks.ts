@@ -12,6 +12,7 @@ import { describeCall, type VmapCall } from "./engineBridge";
 import { provenanceFor, type Provenance } from "./provenance";
 import { argFor, argLeaves, type ExplorerState } from "./explorerTypes";
 import type { HoverCell } from "./playbackSlice";
+import { cellTexts, type CellTexts } from "./symbols";
 
 export const useExplorer = (): ExplorerState => useStore((s) => s.explorer);
 export const useView = (): View => {
@@ -159,4 +160,20 @@ export function unravel(i: number, shape: readonly number[]): number[] {
     i = Math.floor(i / Math.max(1, shape[d]));
   }
   return out;
+}
+
+const NO_TEXTS: CellTexts = { inputs: [], outputs: [] };
+
+/**
+ * What the grids write in their cells instead of numbers: symbolic inputs' names and, for the
+ * picture of this state (not a dimmed last good one), the outputs' expressions (symbols.ts).
+ */
+export function useCellTexts(): CellTexts {
+  const view = useView();
+  const leaves = useInputLeaves();
+  return useMemo(() => {
+    if (view.blocks) return NO_TEXTS;
+    const t = cellTexts(view.call, leaves);
+    return view.stale ? { inputs: t.inputs, outputs: [] } : t;
+  }, [view.call, view.stale, view.blocks, leaves]);
 }

@@ -17,12 +17,14 @@ export interface Fitted {
   size: number;
 }
 
-const fits = (text: string, size: number, width: number) => text.length * size * MONO_EM <= width;
+/** Characters, not UTF-16 units (subscripts and Σ are one character each). */
+const chars = (text: string) => [...text].length;
+const fits = (text: string, size: number, width: number) => chars(text) * size * MONO_EM <= width;
 
 /** Largest size in [MIN_PX, BASE_PX] at which `text` fits, or null. */
 function sizeFor(text: string, width: number): number | null {
   if (fits(text, BASE_PX, width)) return BASE_PX;
-  const size = Math.floor((width / (text.length * MONO_EM)) * 2) / 2;
+  const size = Math.floor((width / (chars(text) * MONO_EM)) * 2) / 2;
   return size >= MIN_PX ? size : null;
 }
 
@@ -56,5 +58,11 @@ export function fitCellText(printed: string, width: number): Fitted {
   }
   // Nothing shorter says the same (a long word like `-inf` in a tiny cell): cut with an ellipsis.
   const n = Math.max(1, Math.floor(width / (MIN_PX * MONO_EM)) - 1);
-  return { text: `${printed.slice(0, n)}…`, size: MIN_PX };
+  return { text: `${[...printed].slice(0, n).join("")}…`, size: MIN_PX };
+}
+
+/** The cell side (px) at which every text fits at a readable size (MIN_PX + 1), capped at `max`. */
+export function textCellSize(texts: readonly string[], max = 104): number {
+  const longest = texts.reduce((n, t) => Math.max(n, [...t].length), 0);
+  return Math.min(max, Math.ceil(longest * (MIN_PX + 1) * MONO_EM) + 4);
 }

@@ -22,7 +22,8 @@ describe("the hover readout after the state changes", () => {
   it("a link that changes only the hash clears the hovered cell", () => {
     open(encodeExplorer(square));
     act(() => useStore.getState().setHover({ side: "out", leaf: 0, cell: 3 }));
-    expect(readout()).toMatch(/^out\[1, 1\] = \S+, from k = 1/);
+    // Symbols by default (2×2): the cell's expression, then its value (a[1, 1] + b[1, 1] = 3 + 130).
+    expect(readout()).toMatch(/^out\[1, 1\] = a₁₁ \+ b₁₁ = 133\.0, from k = 1/);
     expect(readout()).not.toContain("?");
     act(() => {
       window.history.replaceState(null, "", `/#${encodeExplorer(vector)}`);
@@ -39,7 +40,7 @@ describe("the hover readout after the state changes", () => {
     expect(readout()).toBe(IDLE);
     act(() => useStore.getState().loadExplorer(square));
     act(() => useStore.getState().setHover({ side: "in", leaf: 1, cell: 2 }));
-    expect(readout()).toMatch(/^b\[1, 0\] = \S+, in slice k = 1$/);
+    expect(readout()).toMatch(/^b\[1, 0\] = b₁₀ = 120\.0, in slice k = 1$/);
     act(() => useStore.getState().loadExplorer(vector));
     expect(readout()).toBe(IDLE);
   });
