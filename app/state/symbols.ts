@@ -9,7 +9,7 @@ import type { CellExpr } from "../../engine";
 import { symbolTrace, type VmapCall } from "./engineBridge";
 import { argFor, SYMBOL_CELLS, sizeOfShape } from "./explorerTypes";
 import type { InputLeaf } from "./hooks";
-import { valueText } from "../viz/numberText";
+import { cellText } from "../viz/numberText";
 import { cellName, cellNamer, exprText, type NameCell } from "../viz/symbolText";
 
 /** Whether a leaf's cells are shown by name. */
@@ -27,13 +27,13 @@ export function outputExprs(call: VmapCall): (CellExpr[] | null)[] | null {
   return v;
 }
 
-/** How expressions of this call name input cells: symbolic leaves by name, the others by value. */
+/** How expressions of this call name input cells: symbolic leaves by name, the others (or all) by value as a grid prints it. */
 export function namerFor(call: VmapCall, leaves: readonly InputLeaf[], allByValue = false): NameCell {
   const sym = leaves.map((l) => !allByValue && leafIsSymbolic(call, l));
   return cellNamer(leaves, (leaf) => sym[leaf] ?? false, (leaf, cell) => {
     const l = leaves[leaf];
     const v = l?.values[cell];
-    return v === undefined ? "?" : valueText(v, l.dtype);
+    return v === undefined ? "?" : cellText(v, l.dtype);
   });
 }
 

@@ -77,8 +77,8 @@ function strength(e: CellExpr): number {
 const REDUCE_SIGN: Record<ReduceSymbol, string> = { sum: "Σ", prod: "Π", max: "max", min: "min" };
 
 /** The text of `e`; cells named by `name` (see cellNamer). */
-export function exprText(e: CellExpr, name: NameCell, shapes: readonly (readonly number[])[]): string {
-  const w = new Writer(name, shapes);
+export function exprText(e: CellExpr, name: NameCell, shapes: readonly (readonly number[])[], compact = true): string {
+  const w = new Writer(name, shapes, compact);
   return w.text(e, new Map());
 }
 
@@ -88,6 +88,8 @@ class Writer {
   constructor(
     private readonly name: NameCell,
     private readonly shapes: readonly (readonly number[])[],
+    /** Reductions with bound indices (`Σ m₀ⱼ·vⱼ`) where they allow; else always listed. */
+    private readonly compact: boolean,
   ) {}
 
   text(e: CellExpr, bound: Bound): string {
@@ -121,7 +123,7 @@ class Writer {
   /** A reduction: with bound indices when its terms allow (see the header), else listed. */
   reduce(op: ReduceSymbol, terms: CellExpr[], bound: Bound): string {
     const sign = REDUCE_SIGN[op];
-    const compact = terms.length >= 3 ? this.boundForm(terms, bound) : null;
+    const compact = this.compact && terms.length >= 3 ? this.boundForm(terms, bound) : null;
     if (compact !== null) {
       const body = compact.body;
       return `${sign} ${strength(compact.term) < 2 ? `(${body})` : body}`;

@@ -6,7 +6,7 @@ import { defaultExplorer, leaf, type ExplorerState } from "../../app/state/explo
 import { presetById } from "../../app/state/presets";
 import { gridLayout, gridSize, layoutArray, reserveFor } from "../../app/viz/layout";
 import { backingSize } from "../../app/viz/drawCanvas";
-import { describeFrame, inputCellState, outputCellState, sliceText } from "../../app/viz/timeline";
+import { inputCellState, outputCellState, sliceText } from "../../app/viz/timeline";
 import { highlightPython } from "../../app/explorer/highlight";
 import { keyAction, isFieldTarget } from "../../app/actions";
 import { axisColor, BATCH_COLOR } from "../../app/viz/colors";
@@ -169,10 +169,6 @@ describe("timeline", () => {
   it("says what happens in Python slice notation", () => {
     expect(sliceText("b", 2, 1, 0)).toBe("b[:, 0]");
     expect(sliceText("a", 2, null, 0)).toBe("a");
-    const ins = [{ name: "a", rank: 2, axis: null }, { name: "b", rank: 2, axis: 0 }];
-    const outs = [{ name: "out", rank: 3, axis: 0 }];
-    expect(describeFrame(f(1, 1), ins, outs)).toBe("k = 1 of 3: apply f(a, b[1, :])");
-    expect(describeFrame(f(1, 2), ins, outs)).toBe("k = 1 of 3: the result lands at out[1, :, :]");
   });
 });
 
