@@ -27,7 +27,7 @@ export function whyLine(error: EngineError, described: ArgsDescription | null): 
       if (i > 0) parts.push(" against ");
       parts.push({ shape: o.shape, mapped: null }, o.args.length ? ` of ${list(o.args)}` : " (a value f computed)");
     });
-    parts.push(" do not fit together.");
+    parts.push(": they do not fit together.");
     const named = args.filter((a) => where.operands!.some((o) => o.args.includes(label(a))));
     named.forEach((a, i) => parts.push(i === 0 ? " " : "; ", ...howSeen(a)));
     if (named.length) parts.push(".");

@@ -61,8 +61,8 @@ export function fitCellText(printed: string, width: number): Fitted {
   return { text: `${[...printed].slice(0, n).join("")}…`, size: MIN_PX };
 }
 
-/** The cell side (px) at which every text fits at a readable size (MIN_PX + 1), capped at `max`. */
+/** The cell side (px) at which every text fits at the base size, capped at `max` (longer ones shrink, then are cut). */
 export function textCellSize(texts: readonly string[], max = 104): number {
-  const longest = texts.reduce((n, t) => Math.max(n, [...t].length), 0);
-  return Math.min(max, Math.ceil(longest * (MIN_PX + 1) * MONO_EM) + 4);
+  const longest = texts.reduce((n, t) => Math.max(n, chars(t)), 0);
+  return Math.min(max, Math.ceil(longest * BASE_PX * MONO_EM) + 4);
 }

@@ -90,7 +90,7 @@ describe("the why line", () => {
     const alert = screen.getByRole("alert");
     expect(alert.textContent).toContain("ValueError: Incompatible shapes for broadcasting: shapes=[(2, 3, 5, 7, 9), (2, 5, 7, 9)]");
     expect(alert.querySelector(".why")!.textContent).toBe(
-      "Why: Inside f, per-example (2, 3, 5, 7, 9) of a against (2, 5, 7, 9) of b do not fit together. a is not mapped: f sees all of it; b (2, 3, 5, 7, 9) loses axis 1 to the batch.",
+      "Why: Inside f, per-example (2, 3, 5, 7, 9) of a against (2, 5, 7, 9) of b: they do not fit together. a is not mapped: f sees all of it; b (2, 3, 5, 7, 9) loses axis 1 to the batch.",
     );
   });
 

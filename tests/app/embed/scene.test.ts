@@ -17,8 +17,8 @@ describe("the export scene", () => {
   it("holds every grid with the engine's shapes and values", () => {
     const scene = buildScene(leaves, story, { k: null, phase: 2, B: 3 });
     expect(scene.grids.map((g) => [g.side, g.layout.shape])).toEqual([["in", [3, 4]], ["in", [4]], ["out", [3]]]);
-    // out[k] = sum_j m[k, j] * v[j], m = arange(12).reshape(3, 4), v = arange(4) + 100 (a loop).
-    const want = [0, 1, 2].map((k) => [0, 1, 2, 3].reduce((s, j) => s + (4 * k + j) * (100 + j), 0));
+    // out[k] = sum_j m[k, j] * v[j], m = arange(12).reshape(3, 4), v = arange(4) * 100 + 1000 (a loop).
+    const want = [0, 1, 2].map((k) => [0, 1, 2, 3].reduce((s, j) => s + (4 * k + j) * (1000 + 100 * j), 0));
     expect(Array.from(scene.grids[2].values!)).toEqual(want);
     const svg = sceneSvg(scene);
     expect(svg.startsWith("<svg xmlns=\"http://www.w3.org/2000/svg\"")).toBe(true);
