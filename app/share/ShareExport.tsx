@@ -5,7 +5,7 @@
  * saves the current picture as SVG or PNG, or the animation as a GIF (exportFiles.ts).
  */
 import { useId, useRef, useState } from "react";
-import { useExplorer, useInputLeaves, useView } from "../state/hooks";
+import { useCellTexts, useExplorer, useInputLeaves, useView } from "../state/hooks";
 import { useStore } from "../state/store";
 import { DEFAULT_OPTIONS, PANEL_NAMES, type Controls, type EmbedOptions, type PanelName, type Theme } from "../embed/options";
 import { PANEL_TITLES } from "../embed/EmbedView";
@@ -103,6 +103,7 @@ function ShareDialog({ onClose }: { onClose: () => void }) {
 function ExportMenu() {
   const { shown: story, blocks } = useView();
   const leaves = useInputLeaves();
+  const texts = useCellTexts();
   const k = useStore((s) => s.k);
   const phase = useStore((s) => s.phase);
   const [status, setStatus] = useState("");
@@ -124,13 +125,13 @@ function ExportMenu() {
       <summary>Export</summary>
       {open && (
       <div className="export-items">
-        <button type="button" onClick={() => run("SVG", () => saveFile(svgBlob(leaves, story, frame), "vmap.svg"))}>
+        <button type="button" onClick={() => run("SVG", () => saveFile(svgBlob(leaves, story, frame, texts), "vmap.svg"))}>
           Picture (SVG)
         </button>
-        <button type="button" onClick={() => run("PNG", async () => saveFile(await pngBlob(leaves, story, frame), "vmap.png"))}>
+        <button type="button" onClick={() => run("PNG", async () => saveFile(await pngBlob(leaves, story, frame, 2, texts), "vmap.png"))}>
           Picture (PNG)
         </button>
-        <button type="button" onClick={() => run("GIF", async () => saveFile(new Blob([(await gifBytes(leaves, story)) as BlobPart], { type: "image/gif" }), "vmap.gif"))}>
+        <button type="button" onClick={() => run("GIF", async () => saveFile(new Blob([(await gifBytes(leaves, story, texts)) as BlobPart], { type: "image/gif" }), "vmap.gif"))}>
           Animation (GIF)
         </button>
         <span className="note" role="status">

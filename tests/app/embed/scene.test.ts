@@ -6,6 +6,7 @@ import { animationFrames, buildScene, sceneSvg } from "../../../app/share/scene"
 import { selectView } from "../../../app/state/selectors";
 import { explorerOf, leaf } from "../../../app/state/explorerTypes";
 import { selectInputLeaves } from "../../../app/state/hooks";
+import { cellTexts } from "../../../app/state/symbols";
 
 const state = explorerOf("lambda m, v: jnp.dot(m, v)", [["m", leaf(3, 4), 0], ["v", leaf(4), null]], 0);
 
@@ -25,6 +26,14 @@ describe("the export scene", () => {
     const outGrid = svg.slice(svg.indexOf(`data-side="out"`));
     expect([...outGrid.matchAll(/<text x="[^"]+" y="[^"]+" text-anchor="middle" font-size="11" fill="#222">([^<]*)<\/text>/g)].map((m) => Number(m[1]))).toEqual(want);
     expect(svg.match(/<rect width="(?!100%)/g)!.length).toBe(12 + 4 + 3);
+  });
+
+  it("shows the page's symbols and expressions where the page shows them", () => {
+    const scene = buildScene(leaves, story, { k: null, phase: 2, B: 3 }, cellTexts(view.call, leaves));
+    const svg = sceneSvg(scene);
+    const texts = (side: string) => [...svg.slice(svg.indexOf(`data-side="${side}"`)).matchAll(/text-anchor="middle" font-size="[\d.]+" fill="#222">([^<]*)<\/text>/g)].map((m) => m[1]);
+    expect(texts("out")).toEqual(["Σ m₀ⱼ·vⱼ", "Σ m₁ⱼ·vⱼ", "Σ m₂ⱼ·vⱼ"]);
+    expect(texts("in").slice(0, 2)).toEqual(["m₀₀", "m₀₁"]);
   });
 
   it("draws each frame in the page's cell states", () => {
