@@ -13,6 +13,7 @@ import { provenanceFor, type Provenance } from "./provenance";
 import { argFor, argLeaves, type ExplorerState } from "./explorerTypes";
 import type { HoverCell } from "./playbackSlice";
 import { cellTexts, type CellTexts } from "./symbols";
+import { unravelCell } from "../viz/symbolText";
 
 export const useExplorer = (): ExplorerState => useStore((s) => s.explorer);
 export const useView = (): View => {
@@ -152,15 +153,8 @@ export const useHighlight = (): Highlight => {
   return useMemo(() => highlightFor(prov, stale ? null : hover), [prov, hover, stale]);
 };
 
-/** Flat row-major index → multi-index. */
-export function unravel(i: number, shape: readonly number[]): number[] {
-  const out = new Array<number>(shape.length);
-  for (let d = shape.length - 1; d >= 0; d--) {
-    out[d] = shape[d] === 0 ? 0 : i % shape[d];
-    i = Math.floor(i / Math.max(1, shape[d]));
-  }
-  return out;
-}
+/** Flat row-major index → multi-index (one implementation: viz/symbolText.ts names cells by it). */
+export const unravel = unravelCell;
 
 const NO_TEXTS: CellTexts = { inputs: [], outputs: [] };
 
