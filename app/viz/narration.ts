@@ -61,7 +61,7 @@ export function sliceCells(shape: readonly number[], axis: number | null, k: num
   return out;
 }
 
-/** At most `max` of a result's cells written out, the rest elided. */
+/** A result slice's cells written out as a nested list (long ones elided by arrayText). */
 function someCells(cells: readonly number[], write: (c: number) => string, shape: readonly number[]): string {
   return arrayText(cells.map(write), shape);
 }

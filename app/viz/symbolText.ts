@@ -71,6 +71,8 @@ const superscript = (s: string) => Array.from(s, (c) => SUP[c] ?? c).join("");
 function strength(e: CellExpr): number {
   if (e.t === "op") return e.form === "infix" ? e.prec : e.form === "prefix" ? 3 : e.form === "power" ? 4 : 9;
   if (e.t === "reduce") return 0.5;
+  // A negative constant reads like a unary minus: (-1.0)², x - (-1.0).
+  if (e.t === "const" && e.text.startsWith("-")) return 3;
   return 9;
 }
 

@@ -88,6 +88,8 @@ describe("symbolic output cells", () => {
     expect(text(op("·", 2, op("+", 1, inp(0), inp(1)), inp(2)))).toBe("(a₀ + a₁)·a₂");
     expect(text(op("**", 4, op("**", 4, inp(0), inp(1)), inp(2)))).toBe("(a₀ ** a₁) ** a₂");
     expect(text({ t: "op", form: "prefix", op: "-", args: [op("+", 1, inp(0), inp(1))] })).toBe("-(a₀ + a₁)");
+    expect(text({ t: "op", form: "power", op: "2", args: [{ t: "const", text: "-1.0" }] })).toBe("(-1.0)²");
+    expect(text(op("·", 2, inp(0), { t: "const", text: "-2.0" }))).toBe("a₀·-2.0");
     const sum = (...cells: number[]): CellExpr => ({ t: "reduce", op: "sum", terms: cells.map(inp) });
     expect(text(sum(0, 1))).toBe("a₀ + a₁");
     expect(text(sum(0, 1, 2, 3))).toBe("Σ aⱼ");
