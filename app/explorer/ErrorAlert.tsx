@@ -8,11 +8,16 @@
 import { useMemo } from "react";
 import { useViewPart } from "../state/hooks";
 import { describeCall, type ErrorPlace } from "../state/engineBridge";
-import { whyLine } from "../state/why";
+import { lazyModule, useLazyModule } from "../state/lazyModule";
+
+/** The why line's reasoning, loaded with the first error (the first screen has none). */
+const WHY = lazyModule(() => import("../state/why"));
 
 export function ErrorAlert({ place }: { place: ErrorPlace }) {
   const { error, errorPlace, call } = useViewPart((v) => ({ error: v.error, errorPlace: v.errorPlace, call: v.call }));
-  const why = useMemo(() => (error && errorPlace === place ? whyLine(error, describeCall(call)) : null), [error, errorPlace, place, call]);
+  const mine = error !== null && errorPlace === place;
+  const whyMod = useLazyModule(WHY, mine);
+  const why = useMemo(() => (mine && whyMod ? whyMod.whyLine(error, describeCall(call)) : null), [mine, whyMod, error, call]);
   if (!error || errorPlace !== place) return null;
   return (
     <div className="error" role="alert" data-kind={error.kind} data-place={place}>

@@ -11,7 +11,8 @@ import { SPEEDS } from "../state/playbackSlice";
 import { useStore, useStoreApi } from "../state/store";
 import { namerFor, outputExprs } from "../state/symbols";
 import { cellText } from "../viz/numberText";
-import { narrate, type NarratedInput, type NarratedOutput } from "../viz/narration";
+import type { NarratedInput, NarratedOutput } from "../viz/narration";
+import { lazyModule, useLazyModule } from "../state/lazyModule";
 import { exprText } from "../viz/symbolText";
 import { outputName } from "./Stage";
 
@@ -19,6 +20,14 @@ import { outputName } from "./Stage";
 export const PHASE_MS = 420;
 
 const PHASE_NAMES = ["take the slices", "apply f", "place the result"] as const;
+
+/** The narration of each phase: loaded on the first step or play (not needed at rest), or when the page is idle. */
+const NARRATION = lazyModule(() => import("../viz/narration"));
+
+/** The caption at rest (the first screen's). */
+export function restCaption(B: number): string {
+  return B === 0 ? "The batch is empty (size 0)." : `All ${B} results are stacked. Press Step ▶ or Play to watch them built one k at a time.`;
+}
 
 /** The narration's inputs and outputs for the picture shown (expressions only while playing: they cost a trace). */
 function useNarrated(playingK: boolean): { inputs: NarratedInput[]; outputs: NarratedOutput[] } {
@@ -74,7 +83,13 @@ export function PlaybackControls() {
 
   const kk = k !== null && k < B ? k : null;
   const { inputs, outputs } = useNarrated(kk !== null);
-  const said = story ? narrate({ k: kk, phase, B }, inputs, outputs) : null;
+  const narration = useLazyModule(NARRATION, kk !== null);
+  // Ready before the first step when the page has a moment (the first visit plays at once).
+  useEffect(() => {
+    const idle = window.requestIdleCallback ?? ((f: () => void) => setTimeout(f, 200));
+    idle(() => void NARRATION.load());
+  }, []);
+  const said = !story ? null : kk === null ? { head: restCaption(B), detail: null } : narration ? narration.narrate({ k: kk, phase, B }, inputs, outputs) : { head: `k = ${kk} of ${B}`, detail: null };
   return (
     <section className="playback" aria-label="Playback">
       <div className="buttons">

@@ -67,9 +67,8 @@ function someCells(cells: readonly number[], write: (c: number) => string, shape
 }
 
 export function narrate(f: Frame, inputs: readonly NarratedInput[], outputs: readonly NarratedOutput[]): Narration {
-  if (f.k === null) {
-    return { head: f.B === 0 ? "The batch is empty (size 0)." : `All ${f.B} results are stacked. Press Step ▶ or Play to watch them built one k at a time.`, detail: null };
-  }
+  // At rest the caption is PlaybackControls' own (restCaption): this module loads on the first step.
+  if (f.k === null) return { head: "", detail: null };
   const k = f.k;
   const head = `k = ${k} of ${f.B}: `;
   const slices = inputs.map((l) => sliceText(l.name, l.shape.length, l.axis, k));
