@@ -15,7 +15,7 @@ import { ShapeText } from "./ShapeText";
 export const GRID_WIDTH = 560;
 
 export const ArgumentGrid = memo(function ArgumentGrid({ leaf, B, frame, duration, highlight, texts }: { leaf: InputLeaf; B: number; frame: Frame; duration: number; highlight: Set<number> | undefined; texts: readonly string[] | null }) {
-  const layout = useGridLayout(leaf.shape, GRID_WIDTH, texts);
+  const layout = useGridLayout(leaf.shape, GRID_WIDTH);
   const setHover = useStore((s) => s.setHover);
   // layout.cells is sorted by flat index, so position j is cell j.
   const fills = useMemo(() => gridFills(layout.cells, leaf.axis, B), [layout, leaf.axis, B]);

@@ -12,7 +12,6 @@ import { applyFrame, joinCells, markCells } from "../viz/drawCells";
 import { canvasAvailable } from "../viz/canvasSupport";
 import { axisVar } from "../viz/colors";
 import { gridLayout, type GridLayout } from "../viz/layout";
-import { textCellSize } from "../viz/fitText";
 import { useD3Layer } from "../viz/useD3Layer";
 import { AxisLegend, useCellCursor, type CellGridProps } from "./gridParts";
 
@@ -33,10 +32,9 @@ function CanvasPlaceholder({ layout, mapped }: CellGridProps) {
   );
 }
 
-/** The layout of `shape`; cells showing `texts` are made wide enough for them (fitText.ts). */
-export function useGridLayout(shape: number[], maxWidth: number, texts?: readonly string[] | null): GridLayout {
+/** The layout of `shape`, with cells `textCell` px wide where they show expressions (fitText.ts). */
+export function useGridLayout(shape: number[], maxWidth: number, textCell?: number): GridLayout {
   const key = shape.join(",");
-  const textCell = useMemo(() => (texts ? textCellSize(texts) : undefined), [texts]);
   // eslint-disable-next-line react-hooks/exhaustive-deps
   return useMemo(() => gridLayout(shape, maxWidth, textCell), [key, maxWidth, textCell]);
 }

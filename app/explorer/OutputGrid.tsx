@@ -12,6 +12,7 @@ import { reserveFor } from "../viz/layout";
 import { outputCellState, type Frame } from "../viz/timeline";
 import { CellGrid, useGridLayout } from "./CellGrid";
 import { withCellTexts } from "./gridParts";
+import { EXPRESSION_CELL } from "../viz/fitText";
 import { GRID_WIDTH } from "./ArgumentGrid";
 import { ShapeText } from "./ShapeText";
 
@@ -21,9 +22,10 @@ export function outputShapeText(outputs: { shape: number[] }[], tree: string): s
   return pyTuple(outputs.map((o) => pyShape(o.shape)));
 }
 
-export const OutputLeafGrid = memo(function OutputLeafGrid(p: { out: OutputLeafStory; name: string; data: number[] | null; dtype?: DType; B: number; frame: Frame; duration: number; highlight: Set<number> | undefined; texts: readonly string[] | null }) {
+export const OutputLeafGrid = memo(function OutputLeafGrid(p: { out: OutputLeafStory; name: string; data: number[] | null; dtype?: DType; B: number; frame: Frame; duration: number; highlight: Set<number> | undefined; symbolic: boolean; texts: readonly string[] | null }) {
   const { out } = p;
-  const layout = useGridLayout(out.shape, GRID_WIDTH, p.texts);
+  // Sized for expressions before they arrive (symbols.ts), so nothing moves when they do.
+  const layout = useGridLayout(out.shape, GRID_WIDTH, p.symbolic ? EXPRESSION_CELL : undefined);
   const setHover = useStore((s) => s.setHover);
   const axis = out.outAxis;
   const fills = useMemo(() => gridFills(layout.cells, axis, p.B), [layout, axis, p.B]);

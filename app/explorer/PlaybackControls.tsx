@@ -9,11 +9,10 @@ import { useEffect, useMemo } from "react";
 import { useCellTexts, useInputLeaves, useView } from "../state/hooks";
 import { SPEEDS } from "../state/playbackSlice";
 import { useStore, useStoreApi } from "../state/store";
-import { namerFor, outputExprs } from "../state/symbols";
+import { namerFor, outputExprs, SYMBOL_WRITER } from "../state/symbols";
 import { cellText } from "../viz/numberText";
 import type { NarratedInput, NarratedOutput } from "../viz/narration";
 import { lazyModule, useLazyModule } from "../state/lazyModule";
-import { exprText } from "../viz/symbolText";
 import { outputName } from "./Stage";
 
 /** Milliseconds per phase at speed 1. */
@@ -35,6 +34,7 @@ function useNarrated(playingK: boolean): { inputs: NarratedInput[]; outputs: Nar
   const leaves = useInputLeaves();
   const texts = useCellTexts();
   const story = view.shown;
+  const writer = useLazyModule(SYMBOL_WRITER, playingK);
   return useMemo(() => {
     const inputs = leaves.map((l, i) => ({
       name: l.label,
@@ -45,10 +45,10 @@ function useNarrated(playingK: boolean): { inputs: NarratedInput[]; outputs: Nar
     }));
     if (!story) return { inputs, outputs: [] };
     // Expressions of this state's trace (not of a dimmed last good picture).
-    const exprs = playingK && !view.stale ? outputExprs(view.call) : null;
+    const exprs = playingK && !view.stale && writer ? outputExprs(view.call) : null;
     const shapes = leaves.map((l) => l.shape);
-    const bySymbol = namerFor(view.call, leaves);
-    const byValue = namerFor(view.call, leaves, true);
+    const bySymbol = writer && namerFor(writer, view.call, leaves);
+    const byValue = writer && namerFor(writer, view.call, leaves, true);
     const outputs = story.outputs.map((o, i) => {
       const cells = exprs?.[i] ?? null;
       const vals = story.values[i];
@@ -58,12 +58,12 @@ function useNarrated(playingK: boolean): { inputs: NarratedInput[]; outputs: Nar
         axis: o.outAxis,
         perExampleShape: o.perExampleShape,
         value: (c: number) => (vals?.data[c] === undefined ? "?" : cellText(vals.data[c], vals.dtype)),
-        expr: cells ? (c: number) => exprText(cells[c], bySymbol, shapes) : null,
-        exprByValue: cells ? (c: number) => exprText(cells[c], byValue, shapes, false) : null,
+        expr: cells && writer && bySymbol ? (c: number) => writer.exprText(cells[c], bySymbol, shapes) : null,
+        exprByValue: cells && writer && byValue ? (c: number) => writer.exprText(cells[c], byValue, shapes, false) : null,
       };
     });
     return { inputs, outputs };
-  }, [leaves, texts, story, view.call, view.stale, playingK]);
+  }, [leaves, texts, story, view.call, view.stale, playingK, writer]);
 }
 
 export function PlaybackControls() {

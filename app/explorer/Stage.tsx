@@ -87,6 +87,7 @@ export function Stage() {
               frame={frame}
               duration={duration}
               highlight={highlight.get(`out:${i}`)}
+              symbolic={texts.symbolicOutputs[i] ?? false}
               texts={texts.outputs[i] ?? null}
             />
           ),

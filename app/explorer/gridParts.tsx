@@ -7,7 +7,7 @@ import type { DType } from "../../engine/index";
 import { axisVar } from "../viz/colors";
 import type { GridLayout } from "../viz/layout";
 import type { CellState } from "../viz/timeline";
-import { unravelCell } from "../viz/symbolText";
+import { unravelCell } from "../viz/cellNames";
 
 export interface CellGridProps {
   label: string;

@@ -13,7 +13,7 @@ import { gridFills } from "../viz/colors";
 import { cellLook, cellPose, cellSide } from "../viz/cellLook";
 import { cellText } from "../viz/numberText";
 import { gridLayout, type GridLayout } from "../viz/layout";
-import { BASE_PX, fitCellText, textCellSize } from "../viz/fitText";
+import { BASE_PX, EXPRESSION_CELL, fitCellText } from "../viz/fitText";
 import type { CellTexts } from "../state/symbols";
 import { escapeMarkup } from "./escape";
 import { inputCellState, outputCellState, type CellState, type Frame } from "../viz/timeline";
@@ -57,7 +57,7 @@ export function animationFrames(B: number): Frame[] {
   return frames;
 }
 
-export function buildScene(leaves: readonly InputLeaf[], story: VmapStory, frame: Frame, texts: CellTexts = { inputs: [], outputs: [] }): Scene {
+export function buildScene(leaves: readonly InputLeaf[], story: VmapStory, frame: Frame, texts: CellTexts = { inputs: [], symbolicOutputs: [], outputs: [] }): Scene {
   const grids: SceneGrid[] = [];
   let y = PAD;
   let width = 0;
@@ -67,11 +67,10 @@ export function buildScene(leaves: readonly InputLeaf[], story: VmapStory, frame
     width = Math.max(width, g.layout.width, textWidth(g.title));
   };
   const B = story.axisSize;
-  // The page's layout: cells that show text are as wide as it (CellGrid.tsx useGridLayout).
-  const layoutOf = (shape: number[], t: readonly string[] | null) => gridLayout(shape, GRID_WIDTH, t ? textCellSize(t) : undefined);
+  // The page's layouts: output cells showing expressions are wider (OutputGrid.tsx).
   for (const l of leaves) {
     const named = texts.inputs[l.leaf] ?? null;
-    const layout = layoutOf(l.shape, named);
+    const layout = gridLayout(l.shape, GRID_WIDTH);
     add({
       side: "in",
       title: `${l.label} ${pyShape(l.shape)}${l.axis === null ? " (not mapped)" : ` mapped along axis ${l.axis}`}`,
@@ -88,7 +87,7 @@ export function buildScene(leaves: readonly InputLeaf[], story: VmapStory, frame
   y += ARROW;
   story.outputs.forEach((o, i) => {
     const named = texts.outputs[i] ?? null;
-    const layout = layoutOf(o.shape, named);
+    const layout = gridLayout(o.shape, GRID_WIDTH, texts.symbolicOutputs[i] ? EXPRESSION_CELL : undefined);
     const axis = { axis: o.outAxis };
     add({
       side: "out",

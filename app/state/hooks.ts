@@ -12,8 +12,9 @@ import { describeCall, type VmapCall } from "./engineBridge";
 import { provenanceFor, type Provenance } from "./provenance";
 import { argFor, argLeaves, type ExplorerState } from "./explorerTypes";
 import type { HoverCell } from "./playbackSlice";
-import { cellTexts, type CellTexts } from "./symbols";
-import { unravelCell } from "../viz/symbolText";
+import { cellTexts, SYMBOL_WRITER, leafIsSymbolic, type CellTexts } from "./symbols";
+import { useLazyModule } from "./lazyModule";
+import { unravelCell } from "../viz/cellNames";
 
 export const useExplorer = (): ExplorerState => useStore((s) => s.explorer);
 export const useView = (): View => {
@@ -153,10 +154,10 @@ export const useHighlight = (): Highlight => {
   return useMemo(() => highlightFor(prov, stale ? null : hover), [prov, hover, stale]);
 };
 
-/** Flat row-major index → multi-index (one implementation: viz/symbolText.ts names cells by it). */
+/** Flat row-major index → multi-index (one implementation: viz/cellNames.ts names cells by it). */
 export const unravel = unravelCell;
 
-const NO_TEXTS: CellTexts = { inputs: [], outputs: [] };
+const NO_TEXTS: CellTexts = { inputs: [], symbolicOutputs: [], outputs: [] };
 
 /**
  * What the grids write in their cells instead of numbers: symbolic inputs' names and, for the
@@ -165,9 +166,10 @@ const NO_TEXTS: CellTexts = { inputs: [], outputs: [] };
 export function useCellTexts(): CellTexts {
   const view = useView();
   const leaves = useInputLeaves();
+  const writer = useLazyModule(SYMBOL_WRITER, !view.blocks && leaves.some((l) => leafIsSymbolic(view.call, l)));
   return useMemo(() => {
     if (view.blocks) return NO_TEXTS;
-    const t = cellTexts(view.call, leaves);
-    return view.stale ? { inputs: t.inputs, outputs: [] } : t;
-  }, [view.call, view.stale, view.blocks, leaves]);
+    const t = cellTexts(view.call, leaves, writer);
+    return view.stale ? { inputs: t.inputs, symbolicOutputs: [], outputs: [] } : t;
+  }, [view.call, view.stale, view.blocks, leaves, writer]);
 }

@@ -61,8 +61,10 @@ export function fitCellText(printed: string, width: number): Fitted {
   return { text: `${[...printed].slice(0, n).join("")}…`, size: MIN_PX };
 }
 
-/** The cell side (px) at which every text fits at the base size, capped at `max` (longer ones shrink, then are cut). */
-export function textCellSize(texts: readonly string[], max = 104): number {
-  const longest = texts.reduce((n, t) => Math.max(n, chars(t)), 0);
-  return Math.min(max, Math.ceil(longest * BASE_PX * MONO_EM) + 4);
-}
+/**
+ * The cell side (px) of a grid whose cells show expressions: 12 characters at the base size
+ * (`a₀₁ + b₁₀`, `Σ m₀ⱼ·vⱼ`), 17 at the smallest (`a₁₀·b₁₀ + a₁₁·b₁₁`); longer ones are cut,
+ * whole on hover and focus. Fixed, not measured, so the grid does not move when the expressions
+ * arrive (state/symbols.ts).
+ */
+export const EXPRESSION_CELL = Math.ceil(12 * BASE_PX * MONO_EM) + 4;

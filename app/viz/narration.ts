@@ -7,7 +7,7 @@
 import { pyShape } from "../../engine";
 import type { Frame } from "./timeline";
 import { sliceText } from "./timeline";
-import { unravelCell } from "./symbolText";
+import { unravelCell } from "./cellNames";
 
 export interface NarratedInput {
   name: string;

@@ -1,54 +1,15 @@
 /**
- * Symbolic cells as text: an input cell's name (`a₀₁`: the leaf's label with its index as
- * subscript digits; `a[10,2]` once an axis is longer than 10, where digits would run together)
- * and an output cell's expression (the engine's CellExpr, core/symbols.ts) written with Python's
+ * Symbolic cells as text: an output cell's expression (the engine's CellExpr, core/symbols.ts) written with Python's
  * precedence: `a₀₁ + b₁₀`, `(a₀ - b₀)²`. A reduction whose terms differ only in the index they
  * run over is written with a bound index, `Σ m₀ⱼ·vⱼ`; otherwise its terms are listed
  * (`a₀ + a₁`), the middle elided past four (`a₀ + a₁ + … + a₉`).
  */
 import type { CellExpr, ReduceSymbol } from "../../engine";
+import { nameWith, unravelCell, VARS, type Index, type LeafNaming } from "./cellNames";
 
-const SUB_DIGITS = "₀₁₂₃₄₅₆₇₈₉";
+export { cellName, unravelCell, type LeafNaming } from "./cellNames";
+
 const SUP: Record<string, string> = { "0": "⁰", "1": "¹", "2": "²", "3": "³", "4": "⁴", "5": "⁵", "6": "⁶", "7": "⁷", "8": "⁸", "9": "⁹", "-": "⁻", ".": "·" };
-/** Bound indices: j first (k is vmap's batch index), then l, m, n; subscript and plain forms. */
-const VARS = [
-  ["ⱼ", "j"],
-  ["ₗ", "l"],
-  ["ₘ", "m"],
-  ["ₙ", "n"],
-] as const;
-
-/** One index of a cell name: a number, or the bound index number `v` (VARS). */
-type Index = number | { v: number };
-
-/** How a leaf's cells are named: its label and shape. */
-export interface LeafNaming {
-  label: string;
-  shape: readonly number[];
-}
-
-/** Subscripts read only while every index is one digit. */
-const subscripted = (shape: readonly number[]) => shape.every((n) => n <= 10);
-
-function nameWith(leaf: LeafNaming, idx: readonly Index[]): string {
-  if (idx.length === 0) return leaf.label;
-  if (subscripted(leaf.shape)) return leaf.label + idx.map((i) => (typeof i === "number" ? SUB_DIGITS[i] : VARS[i.v][0])).join("");
-  return `${leaf.label}[${idx.map((i) => (typeof i === "number" ? String(i) : VARS[i.v][1])).join(",")}]`;
-}
-
-export function unravelCell(i: number, shape: readonly number[]): number[] {
-  const out = new Array<number>(shape.length);
-  for (let d = shape.length - 1; d >= 0; d--) {
-    out[d] = shape[d] === 0 ? 0 : i % shape[d];
-    i = Math.floor(i / Math.max(1, shape[d]));
-  }
-  return out;
-}
-
-/** Input cell `cell` of a leaf by name: `a₀₁`. */
-export function cellName(leaf: LeafNaming, cell: number): string {
-  return nameWith(leaf, unravelCell(cell, leaf.shape));
-}
 
 /** How an expression names the input cells it reads: by symbol, or (a numeric fill) by value. */
 export type NameCell = (leaf: number, idx: readonly Index[]) => string;

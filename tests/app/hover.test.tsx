@@ -3,7 +3,7 @@
 // hash, or an edit that leaves fewer cells, must not read the old cell index in the new state
 // (it showed "out[1, 1] = ?").
 import { afterEach, describe, expect, it } from "vitest";
-import { act, screen } from "@testing-library/react";
+import { act, screen, waitFor } from "@testing-library/react";
 import { explorerOf, leaf } from "../../app/state/explorerTypes";
 import { useStore } from "../../app/state/store";
 import { encodeExplorer } from "../../app/state/urlState";
@@ -19,11 +19,12 @@ const vector = explorerOf("lambda a, b: a + b", [["a", leaf(2), 0], ["b", leaf(2
 const open = (hash: string) => openLink(`#${hash}`);
 
 describe("the hover readout after the state changes", () => {
-  it("a link that changes only the hash clears the hovered cell", () => {
+  it("a link that changes only the hash clears the hovered cell", async () => {
     open(encodeExplorer(square));
     act(() => useStore.getState().setHover({ side: "out", leaf: 0, cell: 3 }));
     // Symbols by default (2×2): the cell's expression, then its value (a[1, 1] + b[1, 1] = 3 + 130).
-    expect(readout()).toMatch(/^out\[1, 1\] = a₁₁ \+ b₁₁ = 133\.0, from k = 1/);
+    // The expression arrives with the expression writer (loaded when first needed).
+    await waitFor(() => expect(readout()).toMatch(/^out\[1, 1\] = a₁₁ \+ b₁₁ = 133\.0, from k = 1/));
     expect(readout()).not.toContain("?");
     act(() => {
       window.history.replaceState(null, "", `/#${encodeExplorer(vector)}`);

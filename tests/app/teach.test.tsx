@@ -13,8 +13,8 @@ const pick = (label: string, value: string) => fireEvent.change(screen.getByLabe
 const stepForward = () => fireEvent.click(screen.getByRole("button", { name: "Step forward" }));
 const stepBack = () => fireEvent.click(screen.getByRole("button", { name: "Step back" }));
 const caption = () => [...document.querySelectorAll(".playback .caption p")].map((p) => p.textContent);
-/** The first step loads the narration (not part of the first screen): wait for its working line. */
-const narrated = () => waitFor(() => expect(document.querySelector(".playback .caption .working")).not.toBeNull());
+/** The first step loads the narration and the expression writer (not part of the first screen): wait for the expressions. */
+const narrated = () => waitFor(() => expect(document.querySelector(".playback .caption .working")?.textContent).toMatch(/ = /));
 /** The why line, loaded with the first error. */
 const why = async () => {
   await waitFor(() => expect(screen.getByRole("alert").querySelector(".why")).not.toBeNull());
@@ -36,7 +36,7 @@ describe("steps that narrate", () => {
     stepForward();
     await narrated();
     expect(currentPhase()).toBe("1. take the slices");
-    expect(caption()).toEqual(["k = 0 of 2: take the slices a[0, :], b[:, 0]", "a[0, :] (2,) = [a₀₀, a₀₁]; b[:, 0] (2,) = [b₀₀, b₁₀]"]);
+    await waitFor(() => expect(caption()).toEqual(["k = 0 of 2: take the slices a[0, :], b[:, 0]", "a[0, :] (2,) = [a₀₀, a₀₁]; b[:, 0] (2,) = [b₀₀, b₁₀]"]));
     // The slices are lifted out of their inputs: row 0 of a, column 0 of b.
     expect(cellsIn(/^Argument a/, "lifted")).toEqual([0, 1]);
     expect(cellsIn(/^Argument b/, "lifted")).toEqual([0, 2]);
@@ -44,25 +44,25 @@ describe("steps that narrate", () => {
     stepForward();
     expect(currentPhase()).toBe("2. apply f");
     // a = [[0, 1], [2, 3]], b = [[100, 110], [120, 130]]: out[0] = a[0, :] + b[:, 0].
-    expect(caption()).toEqual(["k = 0 of 2: apply f to a[0, :], b[:, 0]", "f(a[0, :], b[:, 0]) = [a₀₀ + b₀₀, a₀₁ + b₁₀] = [0 + 100, 1 + 120] = [100, 121]"]);
+    await waitFor(() => expect(caption()).toEqual(["k = 0 of 2: apply f to a[0, :], b[:, 0]", "f(a[0, :], b[:, 0]) = [a₀₀ + b₀₀, a₀₁ + b₁₀] = [0 + 100, 1 + 120] = [100, 121]"]));
     expect(document.querySelector(".fbox")!.classList.contains("active")).toBe(true);
 
     stepForward();
     expect(currentPhase()).toBe("3. place the result");
-    expect(caption()).toEqual(["k = 0 of 2: place the result at out[0, :]", "f's result (2,) lands at out[0, :]: index 0 along axis 0 (out_axes)"]);
+    await waitFor(() => expect(caption()).toEqual(["k = 0 of 2: place the result at out[0, :]", "f's result (2,) lands at out[0, :]: index 0 along axis 0 (out_axes)"]));
     expect(cellsIn(/^Output out/, "landing")).toEqual([0, 1]);
 
     stepForward();
-    expect(caption()[1]).toBe("a[1, :] (2,) = [a₁₀, a₁₁]; b[:, 1] (2,) = [b₀₁, b₁₁]");
+    await waitFor(() => expect(caption()[1]).toBe("a[1, :] (2,) = [a₁₀, a₁₁]; b[:, 1] (2,) = [b₀₁, b₁₁]"));
     stepForward();
-    expect(caption()[1]).toBe("f(a[1, :], b[:, 1]) = [a₁₀ + b₀₁, a₁₁ + b₁₁] = [2 + 110, 3 + 130] = [112, 133]");
+    await waitFor(() => expect(caption()[1]).toBe("f(a[1, :], b[:, 1]) = [a₁₀ + b₀₁, a₁₁ + b₁₁] = [2 + 110, 3 + 130] = [112, 133]"));
 
     stepBack();
     expect(currentPhase()).toBe("1. take the slices");
-    expect(caption()[0]).toBe("k = 1 of 2: take the slices a[1, :], b[:, 1]");
+    await waitFor(() => expect(caption()[0]).toBe("k = 1 of 2: take the slices a[1, :], b[:, 1]"));
     stepBack();
     expect(currentPhase()).toBe("3. place the result");
-    expect(caption()[0]).toBe("k = 0 of 2: place the result at out[0, :]");
+    await waitFor(() => expect(caption()[0]).toBe("k = 0 of 2: place the result at out[0, :]"));
   });
 
   it("narrates with values when the arguments are numbers, and out_axes moves where k lands", async () => {
@@ -72,11 +72,11 @@ describe("steps that narrate", () => {
     pick("out_axes", "1");
     stepForward();
     await narrated();
-    expect(caption()[1]).toBe("a[0, :] (2,) = [0, 1]; b[0, :] (2,) = [100, 110]");
+    await waitFor(() => expect(caption()[1]).toBe("a[0, :] (2,) = [0, 1]; b[0, :] (2,) = [100, 110]"));
     stepForward();
-    expect(caption()[1]).toBe("f(a[0, :], b[0, :]) = [0 + 100, 1 + 110] = [100, 111]");
+    await waitFor(() => expect(caption()[1]).toBe("f(a[0, :], b[0, :]) = [0 + 100, 1 + 110] = [100, 111]"));
     stepForward();
-    expect(caption()[1]).toBe("f's result (2,) lands at out[:, 0]: index 0 along axis 1 (out_axes)");
+    await waitFor(() => expect(caption()[1]).toBe("f's result (2,) lands at out[:, 0]: index 0 along axis 1 (out_axes)"));
     // Column 0 of the (2, 2) result: flat cells 0 and 2.
     expect(cellsIn(/^Output out/, "landing")).toEqual([0, 2]);
   });
@@ -88,7 +88,7 @@ describe("steps that narrate", () => {
     await narrated();
     stepForward();
     // m = arange(12).reshape(3, 4), v = arange(4) * 100 + 1000: out[0] = Σ_j m[0, j]·v[j].
-    expect(caption()[1]).toBe("f(m[0, :], v) = Σ m₀ⱼ·vⱼ = 0·1000 + 1·1100 + 2·1200 + 3·1300 = 7400");
+    await waitFor(() => expect(caption()[1]).toBe("f(m[0, :], v) = Σ m₀ⱼ·vⱼ = 0·1000 + 1·1100 + 2·1200 + 3·1300 = 7400"));
   });
 });
 

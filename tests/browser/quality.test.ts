@@ -159,6 +159,8 @@ browserDescribe("production quality in Chromium", () => {
 
     // Symbols: every expression fits its cell too (smaller, or cut with …), in full on hover.
     const sym = await open(LONG_SYMBOLS);
+    // The expressions arrive with their writer (loaded after the first screen).
+    await expect.poll(() => sym.locator("svg.cellgrid g.cell title").evaluateAll((ts) => ts.some((t) => t.textContent!.startsWith("sqrt(")))).toBe(true);
     const texts = await sym.locator("svg.cellgrid g.cell").evaluateAll((gs) =>
       gs.map((g) => ({ text: g.querySelector("text")!.textContent!, title: g.querySelector("title")!.textContent!, w: (g.querySelector("text") as SVGTextElement).getComputedTextLength(), cell: Number(g.querySelector("rect")!.getAttribute("width")) })),
     );
