@@ -9,7 +9,7 @@ import { useEffect, useMemo } from "react";
 import { useCellTexts, useInputLeaves, useView } from "../state/hooks";
 import { SPEEDS } from "../state/playbackSlice";
 import { useStore, useStoreApi } from "../state/store";
-import { namerFor, outputExprs, SYMBOL_WRITER } from "../state/symbols";
+import { SYMBOL_WRITER } from "../state/symbols";
 import { cellText } from "../viz/numberText";
 import type { NarratedInput, NarratedOutput } from "../viz/narration";
 import { lazyModule, useLazyModule } from "../state/lazyModule";
@@ -45,10 +45,10 @@ function useNarrated(playingK: boolean): { inputs: NarratedInput[]; outputs: Nar
     }));
     if (!story) return { inputs, outputs: [] };
     // Expressions of this state's trace (not of a dimmed last good picture).
-    const exprs = playingK && !view.stale && writer ? outputExprs(view.call) : null;
+    const exprs = playingK && !view.stale && writer ? writer.outputExprs(view.call) : null;
     const shapes = leaves.map((l) => l.shape);
-    const bySymbol = writer && namerFor(writer, view.call, leaves);
-    const byValue = writer && namerFor(writer, view.call, leaves, true);
+    const bySymbol = writer?.namerFor(view.call, leaves);
+    const byValue = writer?.namerFor(view.call, leaves, true);
     const outputs = story.outputs.map((o, i) => {
       const cells = exprs?.[i] ?? null;
       const vals = story.values[i];

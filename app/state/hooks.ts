@@ -169,7 +169,8 @@ export function useCellTexts(): CellTexts {
   const writer = useLazyModule(SYMBOL_WRITER, !view.blocks && leaves.some((l) => leafIsSymbolic(view.call, l)));
   return useMemo(() => {
     if (view.blocks) return NO_TEXTS;
-    const t = cellTexts(view.call, leaves, writer);
+    // The story drawn is this state's (not stale): the outputs' texts are its own.
+    const t = cellTexts(view.call, leaves, view.stale ? null : view.shown, writer);
     return view.stale ? { inputs: t.inputs, symbolicOutputs: [], outputs: [] } : t;
-  }, [view.call, view.stale, view.blocks, leaves, writer]);
+  }, [view.call, view.stale, view.blocks, view.shown, leaves, writer]);
 }

@@ -46,3 +46,27 @@ export function unravelCell(i: number, shape: readonly number[]): number[] {
 export function cellName(leaf: LeafNaming, cell: number): string {
   return nameWith(leaf, unravelCell(cell, leaf.shape));
 }
+
+/** How an expression (symbolText.ts) names the input cells it reads, and unravels their indices. */
+export interface NameCell {
+  name(leaf: number, idx: readonly Index[]): string;
+  unravel(cell: number, shape: readonly number[]): number[];
+  /** How many bound indices names can show (VARS). */
+  bound: number;
+}
+
+/** A namer over leaves: symbolic ones (and any bound index) by name, the others by `value(leaf, cell)`. */
+export function cellNamer(leaves: readonly LeafNaming[], symbolic: (leaf: number) => boolean, value: (leaf: number, cell: number) => string): NameCell {
+  return {
+    name: (leaf, idx) => {
+      const l = leaves[leaf];
+      if (!l) return "?";
+      if (symbolic(leaf) || idx.some((i) => typeof i !== "number")) return nameWith(l, idx);
+      let cell = 0;
+      idx.forEach((i, d) => (cell = cell * l.shape[d] + (i as number)));
+      return value(leaf, cell);
+    },
+    unravel: unravelCell,
+    bound: VARS.length,
+  };
+}

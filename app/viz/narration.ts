@@ -7,7 +7,6 @@
 import { pyShape } from "../../engine";
 import type { Frame } from "./timeline";
 import { sliceText } from "./timeline";
-import { unravelCell } from "./cellNames";
 
 export interface NarratedInput {
   name: string;
@@ -56,8 +55,10 @@ export function arrayText(items: readonly string[], shape: readonly number[]): s
 /** The flat cells of `shape` at index k along `axis` (all of them when axis is null), row-major. */
 export function sliceCells(shape: readonly number[], axis: number | null, k: number): number[] {
   const n = shape.reduce((a, b) => a * b, 1);
+  // Cell c's index along `axis` in row-major order: every `after` cells it steps by one.
+  const after = axis === null ? 1 : shape.slice(axis + 1).reduce((a, b) => a * b, 1);
   const out: number[] = [];
-  for (let c = 0; c < n; c++) if (axis === null || unravelCell(c, shape)[axis] === k) out.push(c);
+  for (let c = 0; c < n; c++) if (axis === null || Math.floor(c / after) % shape[axis] === k) out.push(c);
   return out;
 }
 

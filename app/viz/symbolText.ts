@@ -5,26 +5,11 @@
  * (`a₀ + a₁`), the middle elided past four (`a₀ + a₁ + … + a₉`).
  */
 import type { CellExpr, ReduceSymbol } from "../../engine";
-import { nameWith, unravelCell, VARS, type Index, type LeafNaming } from "./cellNames";
-
-export { cellName, unravelCell, type LeafNaming } from "./cellNames";
+// Types only: the cell names and the namer live in cellNames.ts, part of the first screen, which
+// this module (loaded later) must not split into a chunk of its own.
+import type { Index, NameCell } from "./cellNames";
 
 const SUP: Record<string, string> = { "0": "⁰", "1": "¹", "2": "²", "3": "³", "4": "⁴", "5": "⁵", "6": "⁶", "7": "⁷", "8": "⁸", "9": "⁹", "-": "⁻", ".": "·" };
-
-/** How an expression names the input cells it reads: by symbol, or (a numeric fill) by value. */
-export type NameCell = (leaf: number, idx: readonly Index[]) => string;
-
-/** A namer over leaves: symbolic ones by name, the others by `value(leaf, cell)`. */
-export function cellNamer(leaves: readonly LeafNaming[], symbolic: (leaf: number) => boolean, value: (leaf: number, cell: number) => string): NameCell {
-  return (leaf, idx) => {
-    const l = leaves[leaf];
-    if (!l) return "?";
-    if (symbolic(leaf) || idx.some((i) => typeof i !== "number")) return nameWith(l, idx);
-    let cell = 0;
-    idx.forEach((i, d) => (cell = cell * l.shape[d] + (i as number)));
-    return value(leaf, cell);
-  };
-}
 
 const superscript = (s: string) => Array.from(s, (c) => SUP[c] ?? c).join("");
 
@@ -59,7 +44,7 @@ class Writer {
     switch (e.t) {
       case "in": {
         const key = `${e.leaf}:${e.cell}`;
-        return this.name(e.leaf, bound.get(key) ?? unravelCell(e.cell, this.shapes[e.leaf] ?? []));
+        return this.name.name(e.leaf, bound.get(key) ?? this.name.unravel(e.cell, this.shapes[e.leaf] ?? []));
       }
       case "const":
         return e.text;
@@ -112,7 +97,7 @@ class Writer {
     const columns: { p: number; d: number; seq: number[] }[] = [];
     refs[0].forEach((r, p) => {
       const shape = this.shapes[r.leaf] ?? [];
-      const idx = refs.map((rs) => unravelCell(rs[p].cell, shape));
+      const idx = refs.map((rs) => this.name.unravel(rs[p].cell, shape));
       shape.forEach((_, d) => columns.push({ p, d, seq: idx.map((x) => x[d]) }));
     });
     const varying = columns.filter((c) => c.seq.some((x) => x !== c.seq[0]));
@@ -124,7 +109,7 @@ class Writer {
       return g;
     });
     const depth = Math.max(-1, ...[...outer.values()].flatMap((ix) => ix.map((i) => (typeof i === "number" ? -1 : i.v)))) + 1;
-    if (groups.length === 0 || depth + groups.length > VARS.length) return null;
+    if (groups.length === 0 || depth + groups.length > this.name.bound) return null;
     const extents = groups.map((s) => Math.max(...s) + 1);
     if (extents.reduce((a, b) => a * b, 1) !== terms.length) return null;
     // Row-major enumeration of the product of the ranges, in the terms' order.
@@ -140,7 +125,7 @@ class Writer {
     const named = new Map<string, string>();
     for (const [p, r] of refs[0].entries()) {
       const key = `${r.leaf}:${r.cell}`;
-      const idx: Index[] = [...(outer.get(key) ?? unravelCell(r.cell, this.shapes[r.leaf] ?? []))];
+      const idx: Index[] = [...(outer.get(key) ?? this.name.unravel(r.cell, this.shapes[r.leaf] ?? []))];
       varying.forEach((c, i) => {
         if (c.p === p) idx[c.d] = { v: depth + groupOf[i] };
       });

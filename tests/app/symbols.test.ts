@@ -5,13 +5,14 @@
  */
 import { describe, expect, it } from "vitest";
 import type { CellExpr } from "../../engine/index";
-import { fullTrace, vmapCall } from "../../app/state/engineBridge";
+import { fullTrace, traceCall, vmapCall, type VmapCall } from "../../app/state/engineBridge";
 import { explorerOf, leaf, type ExplorerState } from "../../app/state/explorerTypes";
 import { PRESETS } from "../../app/state/presets";
 import { selectInputLeaves } from "../../app/state/hooks";
 import { cellTexts } from "../../app/state/symbols";
-import * as writer from "../../app/viz/symbolText";
-import { cellName, cellNamer, exprText } from "../../app/viz/symbolText";
+import * as writer from "../../app/state/expressions";
+import { exprText } from "../../app/viz/symbolText";
+import { cellName, cellNamer } from "../../app/viz/cellNames";
 import { arrayText, narrate, sliceCells } from "../../app/viz/narration";
 
 /** Every (leaf, cell) an expression reads, per leaf, sorted and without repeats. */
@@ -24,6 +25,12 @@ function readCells(e: CellExpr, leaves: number): number[][] {
   };
   walk(e);
   return out.map((s) => [...s].sort((a, b) => a - b));
+}
+
+/** The page's texts for a call, with the expression writer loaded. */
+function textsOf(call: VmapCall) {
+  const r = traceCall(call);
+  return cellTexts(call, selectInputLeaves(call), r.ok ? r.story : null, writer);
 }
 
 const traced = (s: ExplorerState) => {
@@ -46,7 +53,7 @@ describe("symbolic output cells", () => {
     for (const p of PRESETS) {
       const call = vmapCall(p.state);
       const leaves = selectInputLeaves(call);
-      const t = cellTexts(call, leaves, writer);
+      const t = textsOf(call);
       const small = leaves.every((l) => l.shape.reduce((a, b) => a * b, 1) <= 64);
       if (!small) {
         expect(t.inputs.every((x) => x === null), p.id).toBe(true);
@@ -60,15 +67,15 @@ describe("symbolic output cells", () => {
 
   it("writes the blog's pairs, Σ over a bound index, powers and nested calls readably", () => {
     const call = vmapCall(PRESETS.find((p) => p.id === "dot")!.state);
-    expect(cellTexts(call, selectInputLeaves(call), writer).outputs[0]).toEqual(["Σ m₀ⱼ·vⱼ", "Σ m₁ⱼ·vⱼ", "Σ m₂ⱼ·vⱼ"]);
+    expect(textsOf(call).outputs[0]).toEqual(["Σ m₀ⱼ·vⱼ", "Σ m₁ⱼ·vⱼ", "Σ m₂ⱼ·vⱼ"]);
     const pairs = vmapCall(PRESETS.find((p) => p.id === "all-pairs")!.state);
     // Two terms are listed rather than bound: out[0, 1] = |x[0] - y[1]|.
-    expect(cellTexts(pairs, selectInputLeaves(pairs), writer).outputs[0]![1]).toBe("sqrt((x₀₀ - y₁₀)² + (x₀₁ - y₁₁)²)");
+    expect(textsOf(pairs).outputs[0]![1]).toBe("sqrt((x₀₀ - y₁₀)² + (x₀₁ - y₁₁)²)");
     const mm = vmapCall(PRESETS.find((p) => p.id === "matmul")!.state);
     // out[k, i, j] = Σ_c a[k, i, c] b[k, c, j]
-    expect(cellTexts(mm, selectInputLeaves(mm), writer).outputs[0]![1]).toBe("Σ a₀₀ⱼ·b₀ⱼ₁");
+    expect(textsOf(mm).outputs[0]![1]).toBe("Σ a₀₀ⱼ·b₀ⱼ₁");
     const sum = vmapCall(explorerOf("lambda x: jnp.sum(-x) / 2.0 - x[0]", [["x", leaf(3, 4), 0]], 0));
-    expect(cellTexts(sum, selectInputLeaves(sum), writer).outputs[0]![2]).toBe("(Σ -x₂ⱼ) / 2.0 - x₂₀");
+    expect(textsOf(sum).outputs[0]![2]).toBe("(Σ -x₂ⱼ) / 2.0 - x₂₀");
   });
 
   it("names cells by subscripts, or by brackets once an index can pass 9", () => {

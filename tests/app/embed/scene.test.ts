@@ -7,7 +7,7 @@ import { selectView } from "../../../app/state/selectors";
 import { explorerOf, leaf } from "../../../app/state/explorerTypes";
 import { selectInputLeaves } from "../../../app/state/hooks";
 import { cellTexts } from "../../../app/state/symbols";
-import * as writer from "../../../app/viz/symbolText";
+import * as writer from "../../../app/state/expressions";
 
 const state = explorerOf("lambda m, v: jnp.dot(m, v)", [["m", leaf(3, 4), 0], ["v", leaf(4), null]], 0);
 
@@ -30,7 +30,7 @@ describe("the export scene", () => {
   });
 
   it("shows the page's symbols and expressions where the page shows them", () => {
-    const scene = buildScene(leaves, story, { k: null, phase: 2, B: 3 }, cellTexts(view.call, leaves, writer));
+    const scene = buildScene(leaves, story, { k: null, phase: 2, B: 3 }, cellTexts(view.call, leaves, story, writer));
     const svg = sceneSvg(scene);
     const texts = (side: string) => [...svg.slice(svg.indexOf(`data-side="${side}"`)).matchAll(/text-anchor="middle" font-size="[\d.]+" fill="#222">([^<]*)<\/text>/g)].map((m) => m[1]);
     expect(texts("out")).toEqual(["Σ m₀ⱼ·vⱼ", "Σ m₁ⱼ·vⱼ", "Σ m₂ⱼ·vⱼ"]);
