@@ -69,7 +69,7 @@ export function calledCells(xs: CellSets[], { jaxpr }: { jaxpr: Jaxpr }, ctx: Ce
 }
 
 /** True when some equation (or one inside a jit call) reads values to know its cells. */
-function readsValues(jaxpr: Jaxpr): boolean {
+export function readsValues(jaxpr: Jaxpr): boolean {
   return jaxpr.eqns.some((e) => e.prim.provenanceReadsValues || (e.params?.jaxpr instanceof Jaxpr && readsValues(e.params.jaxpr)));
 }
 

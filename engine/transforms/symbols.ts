@@ -15,7 +15,7 @@ import type { CellExpr, SymbolForm } from "../core/symbols";
 import { toValue, type Value } from "../core/tracer";
 import { traceToJaxpr, type Atom, type Jaxpr, type Var } from "../ir/jaxpr";
 import type { DotGeneralParams } from "../primitives/dot";
-import { insertZero, stridesWithout, without, type PlacedOutput } from "./provenance";
+import { insertZero, readsValues, stridesWithout, without, type PlacedOutput } from "./provenance";
 import type { VmapPlan } from "./vmap";
 
 /** Above this many expression nodes built in all, symbols are left out (null). */
@@ -157,7 +157,11 @@ export function vmapSymbols(fun: (...xs: Value[]) => unknown, plan: VmapPlan, ou
   const b = new Builder(limit);
   try {
     const ins: Exprs[] = slices.map((s, leaf) => ({ shape: s, cells: Array.from({ length: sizeOf(s) }, (_, cell) => b.node<CellExpr>({ t: "in", leaf, cell })) }));
-    const { jaxpr } = traceToJaxpr(fun, slices.map((s) => new ShapedArray(s)));
+    // Each slice with its argument's dtype (an int index must stay an int: gather checks it).
+    const { jaxpr } = traceToJaxpr(fun, slices.map((s, l) => new ShapedArray(s, plan.leaves[l].dtype, plan.leaves[l].weak)));
+    // Indexing by values picks cells by each example's indices: not written symbolically here
+    // (the picture shows numbers; provenance still follows each example, provenance.ts).
+    if (readsValues(jaxpr)) return null;
     const outs = jaxprExprs(jaxpr, ins, b);
     // Where slice cell c of leaf l sits in its whole argument at k = 0, and one step of k.
     const base = slices.map((s, l) => linearIndex(s, stridesWithout(full[l], plan.inDims[l])));
