@@ -23,7 +23,7 @@ export { traceVmap } from "./transforms/story";
 export { describeArgs } from "./transforms/describe";
 export { gradTape, type GradTape, type TapeArray, type TapeVar, type TapeInput, type TapeEqn, type BackwardStep } from "./transforms/tape";
 export { vmapRewrite, type VmapRewrite, type RewriteJaxpr, type RewriteEqn, type PerExampleEqn, type BatchedEqn, type RewriteVar, type RewriteOrigin } from "./transforms/rewrite";
-export { EngineError, pyShape, pyTuple, type ErrorKind, type ErrorWhere } from "./errors";
+export { EngineError, pyShape, pyTuple, type ClashOperand, type ErrorKind, type ErrorWhere } from "./errors";
 export { MAX_ELEMENTS } from "./limits";
 export { config } from "./config";
 export type { DType } from "./array/dtype";

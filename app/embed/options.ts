@@ -128,7 +128,7 @@ function inAxesEntries(text: string, n: number): PyLit[] {
 /**
  * Reads `<vmap-playground>`'s attributes into a permalink and decodes that: `shapes` lists
  * one shape per parameter separated by `;` (a tuple argument's shape is `((2,), (3,))`),
- * `fills` (optional) one of unique/random/indices per parameter likewise, `in-axes` is JAX's in_axes
+ * `fills` (optional) one of symbols/unique/random/indices per parameter likewise (default: symbols up to 64 cells), `in-axes` is JAX's in_axes
  * (default 0), `out-axes` its out_axes (default 0).
  */
 export function readAttributes(get: (name: string) => string | null): EmbedRead {

@@ -5,7 +5,7 @@
  * (state/compute.ts), the last good output stays, dimmed.
  */
 import { useMemo, useRef } from "react";
-import { useHighlight, useInputLeaves, useView } from "../state/hooks";
+import { useCellTexts, useHighlight, useInputLeaves, useView } from "../state/hooks";
 import { useStore } from "../state/store";
 import { CELL_BUDGET } from "../state/selectors";
 import { useReducedMotion } from "../viz/useReducedMotion";
@@ -27,6 +27,7 @@ export function Stage() {
   const view = useView();
   const leaves = useInputLeaves();
   const highlight = useHighlight();
+  const texts = useCellTexts();
   const k = useStore((s) => s.k);
   const phase = useStore((s) => s.phase);
   const speed = useStore((s) => s.speed);
@@ -60,7 +61,7 @@ export function Stage() {
               {l.axis !== null && <span className="note"> mapped along axis {l.axis}</span>}
             </div>
           ) : (
-            <ArgumentGrid key={`${l.leaf}:${l.label}`} leaf={l} B={B} frame={frame} duration={duration} highlight={highlight.get(`in:${l.leaf}`)} />
+            <ArgumentGrid key={`${l.leaf}:${l.label}`} leaf={l} B={B} frame={frame} duration={duration} highlight={highlight.get(`in:${l.leaf}`)} texts={texts.inputs[l.leaf] ?? null} />
           ),
         )}
       </div>
@@ -89,6 +90,8 @@ export function Stage() {
               frame={frame}
               duration={duration}
               highlight={highlight.get(`out:${i}`)}
+              symbolic={texts.symbolicOutputs[i] ?? false}
+              texts={texts.outputs[i] ?? null}
             />
           ),
         )}

@@ -5,7 +5,7 @@
  * saves the current picture as SVG or PNG, or the animation as a GIF (exportFiles.ts).
  */
 import { useId, useRef, useState } from "react";
-import { useExplorer, useInputLeaves, useView } from "../state/hooks";
+import { useCellTexts, useExplorer, useInputLeaves, useView } from "../state/hooks";
 import { useStoreApi } from "../state/store";
 import type { Frame } from "../viz/timeline";
 // From the options, not the embed view: the page's first screen does not load the embed view.
@@ -104,6 +104,7 @@ function ShareDialog({ onClose }: { onClose: () => void }) {
 function ExportMenu({ startOpen = false }: { startOpen?: boolean }) {
   const { shown: story, blocks } = useView();
   const leaves = useInputLeaves();
+  const texts = useCellTexts();
   // The frame is read when a file is asked for: subscribing to k and phase would redraw the
   // menu on every step of the animation, for nothing.
   const store = useStoreApi();
@@ -127,13 +128,13 @@ function ExportMenu({ startOpen = false }: { startOpen?: boolean }) {
       <summary>Export</summary>
       {open && (
       <div className="export-items">
-        <button type="button" onClick={() => run("SVG", (frame) => saveFile(svgBlob(leaves, story, frame), "vmap.svg"))}>
+        <button type="button" onClick={() => run("SVG", (frame) => saveFile(svgBlob(leaves, story, frame, texts), "vmap.svg"))}>
           Picture (SVG)
         </button>
-        <button type="button" onClick={() => run("PNG", async (frame) => saveFile(await pngBlob(leaves, story, frame), "vmap.png"))}>
+        <button type="button" onClick={() => run("PNG", async (frame) => saveFile(await pngBlob(leaves, story, frame, 2, texts), "vmap.png"))}>
           Picture (PNG)
         </button>
-        <button type="button" onClick={() => run("GIF", async () => saveFile(new Blob([(await gifBytes(leaves, story)) as BlobPart], { type: "image/gif" }), "vmap.gif"))}>
+        <button type="button" onClick={() => run("GIF", async () => saveFile(new Blob([(await gifBytes(leaves, story, texts)) as BlobPart], { type: "image/gif" }), "vmap.gif"))}>
           Animation (GIF)
         </button>
         <span className="note" role="status">

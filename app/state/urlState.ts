@@ -8,7 +8,7 @@
  * names are user text: they key Maps, never plain objects (`shape.__proto__` is a parameter).
  */
 import { MAX_SOURCE_LENGTH } from "../../engine/index";
-import { defaultExplorer, FILLS, formatArgTree, MAX_DEVICES, MIN_DEVICES, type ArgState, type AxisTree, type ExplorerState } from "./explorerTypes";
+import { defaultExplorer, defaultFill, FILLS, formatArgTree, MAX_DEVICES, MIN_DEVICES, type ArgState, type AxisTree, type ExplorerState } from "./explorerTypes";
 import { formatPyLiteral, parsePyLiteral, type PyLit } from "./pyLiteral";
 import { readShape } from "./shapeText";
 import { lambdaParams } from "../../engine/index";
@@ -63,7 +63,7 @@ export function encodeExplorer(s: ExplorerState): string {
         const a = s.args.get(n);
         if (!a) continue;
         q.set(`shape.${n}`, formatArgTree(a.tree));
-        q.set(`fill.${n}`, FILLS.includes(a.fill) ? a.fill : "unique");
+        q.set(`fill.${n}`, a.fill);
       }
     },
     inAxes: () => {
@@ -121,9 +121,9 @@ function axisTree(text: string, field: string, depth = 0): AxisTree {
 function argState(shapeText: string, fillText: string | null, name: string): ArgState {
   const r = readShape(shapeText);
   if (!r.ok) throw new BadField(`shape of ${name}: ${r.problem}`);
-  const fill = FILLS.find((f) => f === fillText);
-  if (fillText !== null && fill === undefined) throw new BadField(`fill of ${name} is unknown`);
-  return { tree: r.tree, fill: fill ?? "unique" };
+  const fill = fillText === null ? defaultFill(r.tree) : FILLS.find((f) => f === fillText);
+  if (fill === undefined) throw new BadField(`fill of ${name} is unknown`);
+  return { tree: r.tree, fill };
 }
 
 /** Python's repr of a short string, escaping what cannot be shown: `'$'`, `'\x07'`. */

@@ -30,6 +30,13 @@ browserDescribe("motion preferences and keyboard", () => {
       await page.getByLabel("Speed").selectOption("0.25");
       await page.locator("body").click({ position: { x: 5, y: 5 } });
       const caption = () => page.locator(".caption").textContent();
+      // Steps walk take → apply → place per k, and "apply f" moves no cell: step to a landing
+      // first, so the step sampled moves cells (the next slice lifts out, or all come to rest).
+      for (let i = 0; i < 6 && !(await caption())?.includes("place the result"); i++) {
+        const was = await caption();
+        await page.keyboard.press("ArrowRight");
+        await expect.poll(caption).not.toBe(was);
+      }
       const before = await caption();
       await page.keyboard.press("ArrowRight");
       // Sample as soon as the step has happened (the caption names the new k), whatever the load.
