@@ -6,7 +6,7 @@ import { join } from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { showPanels, type AppServer } from "./appServer";
+import { appLive, showPanels, type AppServer } from "./appServer";
 import { browserDescribe, desktopSuite, SHOTS } from "./suite";
 
 let app: AppServer;
@@ -16,7 +16,7 @@ const ways = () => page.locator("section.ways");
 
 async function open(hash = "") {
   await page.goto(`${app.url}#${hash}`);
-  await page.getByLabel("Function").waitFor();
+  await appLive(page);
 }
 
 async function axe(include: string): Promise<string[]> {

@@ -4,7 +4,7 @@
 import { join } from "node:path";
 import { expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import type { AppServer } from "./appServer";
+import { appLive, type AppServer } from "./appServer";
 import AxeBuilder from "@axe-core/playwright";
 import { browserDescribe, desktopSuite, SHOTS } from "./suite";
 import { encodeExplorer } from "../../app/state/urlState";
@@ -23,7 +23,7 @@ const STATES: Record<string, ExplorerState> = {
 
 async function openPreset(id: string) {
   await page.goto(`${app.url}#${encodeExplorer(STATES[id])}`);
-  await page.getByLabel("Function").waitFor();
+  await appLive(page);
   await page.getByRole("region", { name: "Control flow and collectives" }).waitFor();
 }
 

@@ -43,9 +43,12 @@ function serve(dir: string): Promise<Server> {
   return new Promise((r) => srv.listen(0, "127.0.0.1", () => r(srv)));
 }
 
-// The matrix-vector preset: m = arange(12).reshape(3, 4), v = arange(4) + 100, in_axes (0, None).
+// The matrix-vector preset: m = arange(12).reshape(3, 4) and, by the unique fill's rule (each
+// later argument starts at the next power of ten above the cells before it, 1000, stepping by the
+// first power of ten at or above them, 100), v = 1000 + 100 * arange(4); in_axes (0, None).
+const V = [0, 1, 2, 3].map((j) => 1000 + 100 * j);
 const DOT = "#f=lambda+m%2C+v%3A+jnp.dot(m%2C+v)&shape.m=(3%2C4)&fill.m=unique&shape.v=(4%2C)&fill.v=unique&in.m=0&in.v=None&out=0";
-const DOT_OUT = [0, 1, 2].map((k) => [0, 1, 2, 3].reduce((s, j) => s + (4 * k + j) * (100 + j), 0));
+const DOT_OUT = [0, 1, 2].map((k) => [0, 1, 2, 3].reduce((s, j) => s + (4 * k + j) * V[j], 0));
 
 async function open(page: Page, query: string) {
   const res = await page.goto(`${base}${query}${DOT}`);
@@ -92,7 +95,7 @@ browserDescribe("the built app under a CSP without 'unsafe-eval'", () => {
     expect(await page.getByLabel("Traces", { exact: true }).textContent()).toBe("1");
     // d/dm sum(m @ v) = v on every row.
     await page.getByRole("button", { name: "Use jnp.sum(f(…)) as the loss" }).click();
-    await expect.poll(async () => (await cellNumbers(page, "Gradient values")).map(Number)).toEqual([0, 1, 2].flatMap(() => [100, 101, 102, 103]));
+    await expect.poll(async () => (await cellNumbers(page, "Gradient values")).map(Number)).toEqual([0, 1, 2].flatMap(() => V));
     await page.getByRole("button", { name: "Time it" }).click();
     await page.getByRole("table", { name: "Timings" }).waitFor({ timeout: 10_000 });
     expect(await page.getByRole("alert").count()).toBe(0);

@@ -4,7 +4,7 @@
 import { join } from "node:path";
 import { expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import type { AppServer } from "./appServer";
+import { appLive, type AppServer } from "./appServer";
 import { browserDescribe, desktopSuite, SHOTS } from "./suite";
 
 let app: AppServer;
@@ -18,7 +18,7 @@ browserDescribe("indexing by values in Chromium", () => {
 
   it("x[i]: arrows from x[i_k, j] and i[k] to out[k, j]; the story names the gather", async () => {
     await page.goto(app.url);
-    await page.getByLabel("Function").waitFor();
+    await appLive(page);
     await page.getByLabel("Presets").selectOption("gather");
     await expect.poll(() => page.getByLabel("Output shape").textContent()).toBe("(4, 4)");
     const story = page.getByRole("region", { name: "Shape story" });
@@ -37,14 +37,14 @@ browserDescribe("indexing by values in Chromium", () => {
     const x = page.getByRole("img", { name: /^Argument x/ });
     await x.focus();
     await page.keyboard.press("ArrowRight");
-    await expect.poll(() => page.locator("#cell-readout").textContent()).toMatch(/^x\[0, 1\] = 1/);
+    await expect.poll(() => page.locator("#cell-readout").textContent()).toMatch(/^x\[0, 1\] = x₀₁ = 1/);
     await expect.poll(() => arrows.locator("path.value").count()).toBe(2);
     await page.screenshot({ path: join(SHOTS, "gather-arrows-input-1280.png"), fullPage: true });
   });
 
   it("x[jnp.argmax(x)]: arrows from the row argmax read to the pick", async () => {
     await page.goto(app.url);
-    await page.getByLabel("Function").waitFor();
+    await appLive(page);
     await page.getByLabel("Presets").selectOption("argmax-pick");
     await expect.poll(() => page.getByLabel("Output shape").textContent()).toBe("(3,)");
     await page.getByRole("img", { name: /^Output out/ }).focus();

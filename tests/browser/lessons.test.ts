@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { expect, it } from "vitest";
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "playwright-core";
-import type { AppServer } from "./appServer";
+import { appLive, type AppServer } from "./appServer";
 import { browserDescribe, desktopSuite, SHOTS } from "./suite";
 import { LESSON_ANSWERS, wrongFor } from "../helpers/lessonAnswers";
 
@@ -16,7 +16,7 @@ let page: Page;
 
 async function openFresh(hash = "") {
   await page.goto(`${app.url}#${hash}`);
-  await page.getByLabel("Function").waitFor();
+  await appLive(page);
 }
 
 /** The accessible text of the focused element. */
