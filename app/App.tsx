@@ -21,6 +21,7 @@ import { ControlPictureSlot } from "./explorer/ControlPictureSlot";
 import { Stage } from "./explorer/Stage";
 import { X64Toggle } from "./explorer/X64Toggle";
 import { ShareExport } from "./share/ShareExport";
+import { ImportButton } from "./importer/ImportButton";
 import { selectView } from "./state/selectors";
 import { useViewPart } from "./state/hooks";
 import { useStore } from "./state/store";
@@ -100,6 +101,7 @@ export function App({ autoplay = false }: { autoplay?: boolean }) {
           <X64Toggle />
           <Toolbar />
           <ThemeToggle />
+          <ImportButton />
           <ShareExport />
         </div>
         <p className="tagline">

@@ -11,19 +11,24 @@ import { useExplorerPart } from "../state/hooks";
 import { PRESETS } from "../state/presets";
 import { useStore } from "../state/store";
 import { ErrorAlert } from "./ErrorAlert";
+import { isFunctionProgram } from "../../engine/index";
 import { highlightPython } from "./highlight";
 
 export function FunctionEditor() {
   const src = useExplorerPart((s) => s.fnSource);
   const setFnSource = useStore((s) => s.setFnSource);
   const pre = useRef<HTMLPreElement>(null);
-  const rows = Math.min(6, Math.max(1, Math.ceil(src.length / 70), src.split("\n").length));
+  // A def program (imported code) names its own function, so it has no `f =` and more rows.
+  const program = isFunctionProgram(src);
+  const rows = Math.min(program ? 12 : 6, Math.max(1, Math.ceil(src.length / 70), src.split("\n").length));
   return (
     <div className="fn-editor">
       <div className="fn-row">
-        <span className="code-prefix" aria-hidden="true">
-          f =
-        </span>
+        {!program && (
+          <span className="code-prefix" aria-hidden="true">
+            f =
+          </span>
+        )}
         <div className="editor-wrap">
           <pre ref={pre} className="highlight" aria-hidden="true">
             {highlightPython(src).map((t, i) => (

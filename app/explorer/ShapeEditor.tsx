@@ -66,6 +66,7 @@ function AxisButtons({ shape, onChange, name }: { shape: number[]; onChange: (s:
 
 export function ShapeEditor({ name }: { name: string }) {
   const arg = useExplorerPart((s) => argFor(s, name));
+  const imported = useExplorerPart((s) => s.code !== undefined);
   const { setArgTree, setLeafShape, setFill } = useStoreApi().getState();
   const leafPaths = (t: ArgTree, path: number[] = []): { path: number[]; shape: number[] }[] =>
     t.kind === "leaf" ? [{ path, shape: t.shape }] : t.items.flatMap((x, i) => leafPaths(x, [...path, i]));
@@ -96,6 +97,7 @@ export function ShapeEditor({ name }: { name: string }) {
         <select aria-label={`Fill of ${name}`} value={arg.fill} onChange={(e) => setFill(name, e.target.value as Fill)}>
           <option value="unique">unique numbers</option>
           <option value="random">small random numbers</option>
+          {(imported || arg.fill === "code") && <option value="code">the imported code's values</option>}
         </select>
       </label>
     </fieldset>

@@ -12,8 +12,11 @@ import { formatPyLiteral, type PyLit } from "./pyLiteral";
 /** One argument: an array of `shape`, or a tuple of arguments (a pytree JAX maps leaf by leaf). */
 export type ArgTree = { kind: "leaf"; shape: number[] } | { kind: "tuple"; items: ArgTree[] };
 
-/** The blog's unique numbers (`a` from 0, `b` from 100 …) or small seeded random numbers. */
-export type Fill = "unique" | "random";
+/**
+ * The blog's unique numbers (`a` from 0, `b` from 100 …), small seeded random numbers, or the
+ * values the imported JAX code made (`code`: the engine re-runs `ExplorerState.code`).
+ */
+export type Fill = "unique" | "random" | "code";
 
 export interface ArgState {
   tree: ArgTree;
@@ -44,6 +47,11 @@ export interface ExplorerState {
   mapWith: MapWith;
   /** Simulated devices for pmap (`XLA_FLAGS=--xla_force_host_platform_device_count=N`). */
   devices: number;
+  /**
+   * The JAX program last loaded with "Import JAX code" (absent otherwise): kept so the permalink
+   * holds the pasted text, and the source of the values of every `code` fill.
+   */
+  code?: string;
 }
 
 export const leaf = (...shape: number[]): ArgTree => ({ kind: "leaf", shape });
@@ -64,6 +72,8 @@ export function explorerOf(fnSource: string, params: [string, ArgTree, AxisTree]
     x64: false,
     mapWith: "vmap",
     devices: DEFAULT_DEVICES,
+    // No imported code: written out so every field is a key of the state (urlState's policy table).
+    code: undefined,
   };
 }
 
