@@ -5,11 +5,6 @@ import { fileURLToPath } from "node:url";
 
 const root = fileURLToPath(new URL(".", import.meta.url));
 const page = (name: string) => fileURLToPath(new URL(name, import.meta.url));
-/**
- * The engine (but its lazy chunk: engine/programs/, engine/lang/programs/, engine/random/ and
- * numpy/spaced.ts) and app/state/engineBridge.ts, the app's door to it.
- */
-const FIRST_SCREEN_ENGINE = /[\\/](?:engine[\\/](?!programs[\\/]|lang[\\/]programs[\\/]|random[\\/]|numpy[\\/]spaced\.)|app[\\/]state[\\/]engineBridge\.)/;
 const isEmbedPage = (path: string) => /(^|\/)embed\.html$/.test(path);
 
 /**
@@ -64,15 +59,7 @@ export default defineConfig({
   plugins: [react(), prerender(), inlineCss()],
   // Two pages: the playground and the embed page for iframes (app/embed/page.tsx). The
   // web component is the second build step (vite.lib.config.ts).
-  build: {
-    rollupOptions: {
-      input: { main: page("index.html"), embed: page("embed.html") },
-      // The engine's core and the app's door to it stay one chunk. The engine's lazy chunk
-      // (engine/programs.ts: the reader of def programs, importJax, jax.random) shares the core
-      // but not the door, which would otherwise split them, at ~1 KB of first-screen gzip.
-      output: { codeSplitting: { groups: [{ name: "engine", test: FIRST_SCREEN_ENGINE }] } },
-    },
-  },
+  build: { rollupOptions: { input: { main: page("index.html"), embed: page("embed.html") } } },
   // A sandboxed iframe (opaque origin) and a blog on another origin fetch the module scripts
   // in CORS mode: the preview server allows that, as a static host serving the build must.
   preview: { headers: { "Access-Control-Allow-Origin": "*" } },
