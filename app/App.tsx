@@ -6,7 +6,7 @@
  * in its own error boundary (ErrorBoundary.tsx): a bug in one shows its message and a Reset
  * there, and the rest of the page keeps working.
  */
-import { useEffect, useRef } from "react";
+import { lazy, Suspense, useEffect, useRef } from "react";
 import { ACTIONS, isFieldTarget, keyAction } from "./actions";
 import { CallLine } from "./explorer/CallLine";
 import { CodePanel } from "./explorer/CodePanel";
@@ -20,13 +20,19 @@ import { ShapeStory } from "./explorer/ShapeStory";
 import { ControlPictureSlot } from "./explorer/ControlPictureSlot";
 import { Stage } from "./explorer/Stage";
 import { X64Toggle } from "./explorer/X64Toggle";
-import { ShareExport } from "./share/ShareExport";
+import { ShareExportLazy as ShareExport } from "./share/ShareExportLazy";
+import { LessonsButton } from "./lessons/LessonsButton";
 import { ImportButton } from "./importer/ImportButton";
 import { selectView } from "./state/selectors";
 import { useViewPart } from "./state/hooks";
 import { useStore } from "./state/store";
-import { setTheme, useTheme } from "./theme";
+import { setTheme } from "./theme";
+import { useTheme } from "./useTheme";
 import DeviceLanes from "./explorer/DeviceLanes";
+
+// The lessons' player, quiz and cheat sheet load with the lessons' chunk, when first opened.
+const LessonArea = lazy(() => import("./lessons/LessonArea"));
+const CheatSheet = lazy(() => import("./lessons/CheatSheet"));
 
 /** Dark or light, remembered (theme.ts); until pressed, the system's choice. */
 function ThemeToggle() {
@@ -41,16 +47,24 @@ function ThemeToggle() {
 
 /**
  * Once, on a first visit with the default example, play the animation when its picture is ready
- * (unless the user prefers reduced motion: main.tsx decides), so the page shows what vmap does
- * before any click.
+ * (unless the user prefers reduced motion: start.tsx decides), so the page shows what vmap does
+ * before any click. It starts when the browser is next idle (at most a second later), after
+ * the page's start-up work, so its first frames do not queue behind hydration; not if the user
+ * has already stepped or played.
  */
 function useAutoplay(enabled: boolean) {
   const B = useViewPart((v) => v.shown?.axisSize ?? 0);
   const done = useRef(!enabled);
   useEffect(() => {
     if (done.current || B <= 0) return;
-    done.current = true;
-    useStore.getState().play(B);
+    const start = () => {
+      done.current = true;
+      const s = useStore.getState();
+      if (s.k === null && !s.playing) s.play(B);
+    };
+    if (typeof requestIdleCallback !== "function") return void start();
+    const id = requestIdleCallback(start, { timeout: 1000 });
+    return () => cancelIdleCallback(id);
   }, [B]);
 }
 
@@ -80,6 +94,10 @@ export function App({ autoplay = false }: { autoplay?: boolean }) {
   const setNotice = useStore((s) => s.setNotice);
   const params = useViewPart((v) => v.params);
   const pmap = useStore((s) => s.explorer.mapWith === "pmap");
+  const inLesson = useStore((s) => s.lesson !== null || s.quiz !== null);
+  const sheet = useStore((s) => s.cheatSheet);
+  // A question waits for its answer: the results (the shape story, the code, the panels) stay hidden.
+  const conceal = useStore((s) => s.lessonConceal);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const a = keyAction(e, isFieldTarget(e.target, e.key));
@@ -103,6 +121,7 @@ export function App({ autoplay = false }: { autoplay?: boolean }) {
           <ThemeToggle />
           <ImportButton />
           <ShareExport />
+          <LessonsButton />
         </div>
         <p className="tagline">
           <strong>Try:</strong> set <code>in_axes</code> for <code>a</code> to <code>None</code>, change a shape, or load an example; hover a cell to see where it came from.
@@ -117,41 +136,57 @@ export function App({ autoplay = false }: { autoplay?: boolean }) {
           </button>
         </p>
       )}
-      <Region name="The vmap call">
-        <CallLine />
-      </Region>
-      {pmap && (
-        <Region name="Devices">
-          <DeviceLanes />
+      {sheet && (
+        <Region name="Cheat sheet">
+          <Suspense fallback={<p>Loading the cheat sheet…</p>}>
+            <CheatSheet />
+          </Suspense>
         </Region>
       )}
-      <Region name="Arguments">
-        <section className="arguments" aria-label="Arguments">
-          {params.map((p) => (
-            <ShapeEditor key={p} name={p} />
-          ))}
-          <ErrorAlert place="shape" />
-        </section>
-      </Region>
-      <div className="main-area">
-        <div className="picture">
-          <Region name="Arrays">
-            <PlaybackControls />
-            <Stage />
+      <div className="explorer-area" hidden={sheet}>
+        {inLesson && (
+          <Region name="Lesson">
+            <Suspense fallback={<p>Loading the lesson…</p>}>
+              <LessonArea />
+            </Suspense>
           </Region>
-          <ControlPictureSlot />
+        )}
+        <Region name="The vmap call">
+          <CallLine />
+        </Region>
+        {pmap && (
+          <Region name="Devices">
+            <DeviceLanes />
+          </Region>
+        )}
+        <Region name="Arguments">
+          <section className="arguments" aria-label="Arguments">
+            {params.map((p) => (
+              <ShapeEditor key={p} name={p} />
+            ))}
+            <ErrorAlert place="shape" />
+          </section>
+        </Region>
+        <div className="main-area">
+          <div className="picture">
+            <Region name="Arrays">
+              <PlaybackControls />
+              <Stage />
+            </Region>
+            {!conceal && <ControlPictureSlot />}
+          </div>
+          <aside className="side" hidden={conceal}>
+            <Region name="Shape story">
+              <ShapeStory />
+              <OutAxesTable />
+            </Region>
+          </aside>
         </div>
-        <aside className="side">
-          <Region name="Shape story">
-            <ShapeStory />
-            <OutAxesTable />
-          </Region>
-        </aside>
+        <Region name="Python code">
+          {!conceal && <CodePanel />}
+        </Region>
+        {!conceal && <Panels />}
       </div>
-      <Region name="Python code">
-        <CodePanel />
-      </Region>
-      <Panels />
       </main>
     </div>
   );

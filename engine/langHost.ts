@@ -23,6 +23,8 @@ export const engineHost: LangHost = {
   jit: (f) => jit(f as (...args: any[]) => any),
   isArray: isValue,
   index: (x, items) => jnp.index(x as any, items as any),
+  atGet: (x, items, { mode, fillValue }) => jnp.atGet(x as any, items as any, { mode, fillValue: fillValue as number | null }),
+  atUpdate: (x, items, y, op, { mode }) => jnp.atUpdate(x as any, items as any, y, op as any, { mode }),
   pyFloat: (v) => scalarArray(v, true),
   // `random` (jax.random's samplers) and `isKey` are set when they load: withRandom below.
   unstack: (v) => {

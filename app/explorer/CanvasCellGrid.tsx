@@ -5,8 +5,9 @@
  * 2×2 example never needs it.
  */
 import { useLayoutEffect, useRef, type PointerEvent } from "react";
+import { useGridLocator } from "./cellLocators";
 import { animateCanvas, cellAtPoint, highlightCanvas, resetCanvas } from "../viz/drawCanvas";
-import { useTheme } from "../theme";
+import { useTheme } from "../useTheme";
 import type { GridLayout } from "../viz/layout";
 import type { CellState } from "../viz/timeline";
 import { AxisLegend, useCellCursor, type CellGridProps } from "./gridParts";
@@ -34,6 +35,9 @@ export default function CanvasCellGrid(p: CellGridProps) {
     }
     drawn.current = { layout, fills: p.fills, mapped: p.mapped, theme, states: p.states, highlight: p.highlight };
   });
+  // Where a cell is on the page, for the gather arrows: the frame has the layout's proportions.
+  const frame = useRef<HTMLDivElement>(null);
+  useGridLocator(p.locatorKey, layout, frame);
   const cellAt = (e: PointerEvent<HTMLDivElement>) => {
     // The frame, not the canvas: the canvas can be larger than the layout (clipped).
     const r = e.currentTarget.getBoundingClientRect();
@@ -42,7 +46,7 @@ export default function CanvasCellGrid(p: CellGridProps) {
   return (
     <>
       <AxisLegend shape={layout.shape} mapped={p.mapped} />
-      <div className="canvas-grid" style={{ width: layout.width, aspectRatio: `${layout.width} / ${layout.height}` }} role="img" aria-label={p.label} aria-describedby="cell-readout" tabIndex={0} onPointerMove={(e) => cursor.point(cellAt(e))} onPointerDown={(e) => cursor.point(cellAt(e))} {...cursor.handlers}>
+      <div ref={frame} className="canvas-grid" style={{ width: layout.width, aspectRatio: `${layout.width} / ${layout.height}` }} role="img" aria-label={p.label} aria-describedby="cell-readout" tabIndex={0} onPointerMove={(e) => cursor.point(cellAt(e))} onPointerDown={(e) => cursor.point(cellAt(e))} {...cursor.handlers}>
         {/* The tile labels and axis brackets are painted with the cells (drawCanvas.ts). */}
         <div className="canvas-clip">
           <canvas ref={canvas} />

@@ -7,6 +7,7 @@
  * Above CANVAS_ABOVE cells the cells go to a canvas (CanvasCellGrid.tsx, loaded on first use).
  */
 import { lazy, Suspense, useMemo, useRef, type PointerEvent } from "react";
+import { useGridLocator } from "./cellLocators";
 import { applyFrame, joinCells, markCells } from "../viz/drawCells";
 import { canvasAvailable } from "../viz/canvasSupport";
 import { axisVar } from "../viz/colors";
@@ -31,10 +32,11 @@ function CanvasPlaceholder({ layout, mapped }: CellGridProps) {
   );
 }
 
-export function useGridLayout(shape: number[], maxWidth: number): GridLayout {
+/** The layout of `shape`, with cells `textCell` px wide where they show expressions (fitText.ts). */
+export function useGridLayout(shape: number[], maxWidth: number, textCell?: number): GridLayout {
   const key = shape.join(",");
   // eslint-disable-next-line react-hooks/exhaustive-deps
-  return useMemo(() => gridLayout(shape, maxWidth), [key, maxWidth]);
+  return useMemo(() => gridLayout(shape, maxWidth, textCell), [key, maxWidth, textCell]);
 }
 
 /** Above this many cells a grid is painted on a canvas (measured faster), else drawn as SVG. */
@@ -53,10 +55,13 @@ export function CellGrid(p: CellGridProps) {
 function SvgCellGrid(p: CellGridProps) {
   const layout = p.layout;
   const layer = useRef<SVGGElement>(null);
+  const svg = useRef<SVGSVGElement>(null);
   const cursor = useCellCursor(layout, p.onHover);
-  useD3Layer(layer, (g) => joinCells(g, layout, p.fills, p.values, p.dtype), [layout, p.fills, p.values, p.dtype]);
-  useD3Layer(layer, (g) => applyFrame(g, layout, p.states, p.duration), [layout, p.fills, p.values, p.states]);
-  useD3Layer(layer, (g) => markCells(g, layout, p.highlight ?? []), [layout, p.fills, p.values, p.highlight]);
+  useGridLocator(p.locatorKey, layout, svg);
+  const texts = p.texts ?? null;
+  useD3Layer(layer, (g) => joinCells(g, layout, p.fills, p.values, p.dtype, texts), [layout, p.fills, p.values, p.dtype, texts]);
+  useD3Layer(layer, (g) => applyFrame(g, layout, p.states, p.duration), [layout, p.fills, p.values, texts, p.states]);
+  useD3Layer(layer, (g) => markCells(g, layout, p.highlight ?? []), [layout, p.fills, p.values, texts, p.highlight]);
 
   const cellAt = (e: PointerEvent<SVGSVGElement>): number | null => {
     const el = (e.target as Element).closest?.("g.cell");
@@ -67,6 +72,7 @@ function SvgCellGrid(p: CellGridProps) {
     <>
     <AxisLegend shape={layout.shape} mapped={p.mapped} />
     <svg
+      ref={svg}
       className="cellgrid"
       viewBox={`0 0 ${layout.width} ${layout.height}`}
       width={layout.width}

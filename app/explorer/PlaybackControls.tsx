@@ -1,21 +1,73 @@
 /**
  * Play / pause / step / scrub over k / speed. The store holds only { playing, k, phase, speed };
- * while playing, one timer advances one phase at a time (lift → apply → land). Space and the
- * arrow keys drive it too (actions.ts). With reduced motion the steps still come, instantly.
+ * Step ▶ and ◀ Back move one phase (take the slices, apply f, place the result) and Play walks the
+ * same phases on a timer (playbackSlice.ts). Space and the arrow keys drive it too (actions.ts).
+ * With reduced motion the steps still come, instantly. The caption narrates each phase
+ * (viz/narration.ts) with the slices' cells and the engine's expression of each result cell.
  */
-import { useEffect } from "react";
-import { useInputLeaves, useView } from "../state/hooks";
+import { useEffect, useMemo } from "react";
+import { useCellTexts, useInputLeaves, useView } from "../state/hooks";
 import { SPEEDS } from "../state/playbackSlice";
 import { useStore, useStoreApi } from "../state/store";
-import { describeFrame } from "../viz/timeline";
+import { SYMBOL_WRITER } from "../state/symbols";
+import { cellText } from "../viz/numberText";
+import type { NarratedInput, NarratedOutput } from "../viz/narration";
+import { lazyModule, useLazyModule } from "../state/lazyModule";
 import { outputName } from "./Stage";
 
 /** Milliseconds per phase at speed 1. */
 export const PHASE_MS = 420;
 
+const PHASE_NAMES = ["take the slices", "apply f", "place the result"] as const;
+
+/** The narration of each phase: loaded on the first step or play (not needed at rest), or when the page is idle. */
+const NARRATION = lazyModule(() => import("../viz/narration"));
+
+/** The caption at rest (the first screen's). */
+export function restCaption(B: number): string {
+  return B === 0 ? "The batch is empty (size 0)." : `All ${B} results are stacked. Press Step ▶ or Play to watch them built one k at a time.`;
+}
+
+/** The narration's inputs and outputs for the picture shown (expressions only while playing: they cost a trace). */
+function useNarrated(playingK: boolean): { inputs: NarratedInput[]; outputs: NarratedOutput[] } {
+  const view = useView();
+  const leaves = useInputLeaves();
+  const texts = useCellTexts();
+  const story = view.shown;
+  const writer = useLazyModule(SYMBOL_WRITER, playingK);
+  return useMemo(() => {
+    const inputs = leaves.map((l, i) => ({
+      name: l.label,
+      shape: l.shape,
+      axis: l.axis,
+      sliceShape: l.sliceShape,
+      cell: (c: number) => texts.inputs[i]?.[c] ?? (l.values[c] === undefined ? "?" : cellText(l.values[c], l.dtype)),
+    }));
+    if (!story) return { inputs, outputs: [] };
+    // Expressions of this state's trace (not of a dimmed last good picture).
+    const exprs = playingK && !view.stale && writer ? writer.outputExprs(view.call) : null;
+    const shapes = leaves.map((l) => l.shape);
+    const bySymbol = writer?.namerFor(view.call, leaves);
+    const byValue = writer?.namerFor(view.call, leaves, true);
+    const outputs = story.outputs.map((o, i) => {
+      const cells = exprs?.[i] ?? null;
+      const vals = story.values[i];
+      return {
+        name: outputName(o.path, story.outputTree),
+        shape: o.shape,
+        axis: o.outAxis,
+        perExampleShape: o.perExampleShape,
+        value: (c: number) => (vals?.data[c] === undefined ? "?" : cellText(vals.data[c], vals.dtype)),
+        expr: cells && writer && bySymbol ? (c: number) => writer.exprText(cells[c], bySymbol, shapes) : null,
+        exprByValue: cells && writer && byValue ? (c: number) => writer.exprText(cells[c], byValue, shapes, false) : null,
+      };
+    });
+    return { inputs, outputs };
+  }, [leaves, texts, story, view.call, view.stale, playingK, writer]);
+}
+
 export function PlaybackControls() {
   const { shown: story } = useView();
-  const leaves = useInputLeaves();
   const playing = useStore((s) => s.playing);
   const k = useStore((s) => s.k);
   const phase = useStore((s) => s.phase);
@@ -30,23 +82,24 @@ export function PlaybackControls() {
   }, [playing, k, phase, speed, B, tick]);
 
   const kk = k !== null && k < B ? k : null;
-  const caption = story
-    ? describeFrame(
-        { k: kk, phase, B },
-        leaves.map((l) => ({ name: l.label, rank: l.shape.length, axis: l.axis })),
-        story.outputs.map((o) => ({ name: outputName(o.path, story.outputTree), rank: o.shape.length, axis: o.outAxis })),
-      )
-    : "";
+  const { inputs, outputs } = useNarrated(kk !== null);
+  const narration = useLazyModule(NARRATION, kk !== null);
+  // Ready before the first step when the page has a moment (the first visit plays at once).
+  useEffect(() => {
+    const idle = window.requestIdleCallback ?? ((f: () => void) => setTimeout(f, 200));
+    idle(() => void NARRATION.load());
+  }, []);
+  const said = !story ? null : kk === null ? { head: restCaption(B), detail: null } : narration ? narration.narrate({ k: kk, phase, B }, inputs, outputs) : { head: `k = ${kk} of ${B}`, detail: null };
   return (
     <section className="playback" aria-label="Playback">
       <div className="buttons">
-        <button type="button" onClick={() => stepBack(B)} disabled={B === 0} aria-label="Step back" title="Step back (←)">
+        <button type="button" onClick={() => stepBack(B)} disabled={B === 0} aria-label="Step back" title="Step back one phase (←)">
           ◀ Back
         </button>
         <button type="button" className="play" onClick={() => (playing ? pause() : play(B))} disabled={B === 0} aria-label={playing ? "Pause" : "Play"} title="Play / pause (space)">
           {playing ? "❚❚ Pause" : "▶ Play"}
         </button>
-        <button type="button" onClick={() => stepForward(B)} disabled={B === 0} aria-label="Step forward" title="Step forward (→)">
+        <button type="button" onClick={() => stepForward(B)} disabled={B === 0} aria-label="Step forward" title="Step forward one phase (→)">
           Step ▶
         </button>
         <label className="scrub">
@@ -64,9 +117,21 @@ export function PlaybackControls() {
           </select>
         </label>
       </div>
-      <p className="caption" aria-live="polite">
-        {caption}
-      </p>
+      {/* Always there (at rest none is current), so stepping does not move the page below. */}
+      <ol className="phases" aria-label={kk === null ? "Phases of each k" : `Phases of k = ${kk}`}>
+        {PHASE_NAMES.map((name, i) => {
+          const current = kk !== null && i === phase;
+          return (
+            <li key={name} aria-current={current ? "step" : undefined} className={current ? "current" : kk !== null && i < phase ? "done" : undefined}>
+              {i + 1}. {name}
+            </li>
+          );
+        })}
+      </ol>
+      <div className="caption" aria-live="polite">
+        <p>{said?.head ?? ""}</p>
+        {said?.detail && <p className="working">{said.detail}</p>}
+      </div>
     </section>
   );
 }

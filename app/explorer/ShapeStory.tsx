@@ -66,6 +66,18 @@ export function ShapeStory() {
             ))}{" "}
             → <Operand o={p.output} />
             {p.becomes && <span className="becomes"> — vmap made it {p.becomes}</span>}
+            {!p.becomes && p.batchedAs && (
+              <span className="became">
+                {" "}
+                — vmap turned it into {p.batchedAs.map((n, j) => (
+                  <span key={n}>
+                    {j > 0 && ", "}
+                    <code className="tok-lib">{n}</code>
+                  </span>
+                ))}
+              </span>
+            )}
+            {p.byValue && !p.batchedAs && !p.becomes && <span className="became"> — the indices' values choose the cells</span>}
           </li>
         ))}
         {story.outputs.map((o, i) => (

@@ -4,8 +4,8 @@
  * blocks with a notice; while an error shows or a big call computes in the background
  * (state/compute.ts), the last good output stays, dimmed.
  */
-import { useMemo } from "react";
-import { useHighlight, useInputLeaves, useView } from "../state/hooks";
+import { useMemo, useRef } from "react";
+import { useCellTexts, useHighlight, useInputLeaves, useView } from "../state/hooks";
 import { useStore } from "../state/store";
 import { CELL_BUDGET } from "../state/selectors";
 import { useReducedMotion } from "../viz/useReducedMotion";
@@ -16,6 +16,8 @@ import { OutputLeafGrid, outputShapeText } from "./OutputGrid";
 import { PHASE_MS } from "./PlaybackControls";
 import { HoverReadout } from "./HoverReadout";
 import { ComputeStatus } from "./ComputeStatus";
+import { CellLocatorContext, CellLocators } from "./cellLocators";
+import { GatherArrows } from "./GatherArrows";
 
 export function outputName(path: string, tree: string): string {
   return tree === "array" ? "out" : `out${path}`;
@@ -25,6 +27,7 @@ export function Stage() {
   const view = useView();
   const leaves = useInputLeaves();
   const highlight = useHighlight();
+  const texts = useCellTexts();
   const k = useStore((s) => s.k);
   const phase = useStore((s) => s.phase);
   const speed = useStore((s) => s.speed);
@@ -35,9 +38,14 @@ export function Stage() {
   const frame: Frame = useMemo(() => ({ k: kk, phase, B }), [kk, phase, B]);
   const duration = reduced ? 0 : Math.round((PHASE_MS * 0.85) / speed);
   const shapeText = story ? outputShapeText(story.outputs, story.outputTree) : "—";
+  const locators = useMemo(() => new CellLocators(), []);
+  const stageRef = useRef<HTMLElement>(null);
+  // A lesson's question waits for its answer: the results stay hidden until it is given.
+  const conceal = useStore((s) => s.lessonConceal);
 
   return (
-    <section className="stage" aria-label="Arrays" aria-busy={view.computing}>
+    <CellLocatorContext.Provider value={locators}>
+    <section className="stage" aria-label="Arrays" aria-busy={view.computing} ref={stageRef}>
       <ComputeStatus />
       {/* Over the engine's limit nothing was computed: the too-large alert alone says so. */}
       {view.blocks && view.error?.kind !== "too-large" && (
@@ -53,14 +61,15 @@ export function Stage() {
               {l.axis !== null && <span className="note"> mapped along axis {l.axis}</span>}
             </div>
           ) : (
-            <ArgumentGrid key={`${l.leaf}:${l.label}`} leaf={l} B={B} frame={frame} duration={duration} highlight={highlight.get(`in:${l.leaf}`)} />
+            <ArgumentGrid key={`${l.leaf}:${l.label}`} leaf={l} B={B} frame={frame} duration={duration} highlight={highlight.get(`in:${l.leaf}`)} texts={texts.inputs[l.leaf] ?? null} />
           ),
         )}
       </div>
       <div className={`fbox${kk !== null && phase === 1 ? " active" : ""}`} aria-hidden="true">
         ↓ f applied to each k, results stacked ↓
       </div>
-      <div className={`outputs${view.stale ? " stale" : ""}`}>
+      {conceal && <p className="outshape concealed-note">The output is hidden until you answer the question above.</p>}
+      <div className={`outputs${view.stale ? " stale" : ""}`} hidden={conceal}>
         <p className="outshape">
           Output shape: <output aria-label="Output shape" data-stale={view.stale ? "true" : "false"}>{shapeText}</output>
           {view.stale && story && <span className="note">{view.computing ? " (last result, while this one computes)" : " (last good result, before the error)"}</span>}
@@ -81,11 +90,15 @@ export function Stage() {
               frame={frame}
               duration={duration}
               highlight={highlight.get(`out:${i}`)}
+              symbolic={texts.symbolicOutputs[i] ?? false}
+              texts={texts.outputs[i] ?? null}
             />
           ),
         )}
       </div>
       <HoverReadout />
+      <GatherArrows stage={stageRef} />
     </section>
+    </CellLocatorContext.Provider>
   );
 }

@@ -8,7 +8,7 @@
  * (state/urlState.ts) and a mistake in it is reported in the link's words, for that step only.
  * These are types only: the data themselves load lazily, with the lesson player.
  */
-import type { ExplorerState } from "../state/explorerTypes";
+import type { ExplorerState, Fill } from "../state/explorerTypes";
 
 /** The explorer state of a step, field by field as in a link. */
 export interface StepStateData {
@@ -23,7 +23,7 @@ export interface StepStateData {
   axisSize?: number;
   /** jax.vmap's axis_name, for steps whose function uses a collective (`jax.lax.psum(x, 'b')`). */
   axisName?: string;
-  fills?: [string, "unique" | "random"][];
+  fills?: [string, Fill][];
   /** The call line's map: `jax.vmap` unless `pmap`, with `devices` simulated devices (the link's `map` and `devices`). */
   mapWith?: "vmap" | "pmap";
   devices?: number;

@@ -8,8 +8,9 @@
 import { config, describeArgs, EngineError, isFunctionProgram, lambdaParams, loadImporter, MAX_ELEMENTS, np, parseLambda, programReaderLoaded, runPmap, traceVmap, withinWorkBudget, type ImportResult, type NDArray, type PmapRun, type WorkBudget } from "../../engine/index";
 import type { ArgsDescription, ErrorWhere, VmapStory } from "../../engine";
 import { allInAxesNone, type CodeExtras } from "./codegen";
+import type { DType } from "../../engine";
 import { argFor, argLeaves, inAxisFor, sizeOfShape, type ArgTree, type AxisTree, type ExplorerState, type Fill } from "./explorerTypes";
-import { leafValues, uniqueOffset } from "./fills";
+import { fillDtype, leafValues, uniqueFill } from "./fills";
 
 export type { ArgsDescription, VmapStory, ImportResult };
 export { EngineError };
@@ -126,7 +127,8 @@ function importedLeaf(code: string | undefined, param: string, path: string, sha
 }
 
 /** The arguments as arrays, and each leaf's values in flattening order (what the grids show). */
-export type BuiltArgs = { ok: true; values: ArgValue[]; leafData: Float64Array[] } | { ok: false; error: EngineError };
+/** The built arguments: their values, each leaf's data row-major and each leaf's dtype (an index fill is an int). */
+export type BuiltArgs = { ok: true; values: ArgValue[]; leafData: Float64Array[]; leafDtypes: DType[] } | { ok: false; error: EngineError };
 
 /**
  * Builds every argument. A leaf above the engine's limit is refused before any other work:
@@ -147,19 +149,22 @@ function buildArgsUncached(s: ExplorerState, params: readonly string[]): BuiltAr
       return { ok: false, error: new EngineError(err.kind, err.message, { pyType: err.pyType, where }) };
     }
   }
-  const offset = uniqueOffset(all.map((l) => sizeOfShape(l.shape)));
+  const unique = uniqueFill(all.map((l) => sizeOfShape(l.shape)));
   const leafData: Float64Array[] = [];
+  const leafDtypes: DType[] = [];
   const make = (t: ArgTree, fill: Fill, param: string, path: string): ArgValue => {
     if (t.kind === "tuple") return t.items.map((x, i) => make(x, fill, param, `${path}[${i}]`));
+    const dtype = fillDtype(fill, s.x64);
+    leafDtypes.push(dtype);
+    // A `code` leaf holds the imported code's values (the unique numbers until the importer loads).
     const imported = fill === "code" ? importedLeaf(s.code, param, path, t.shape) : null;
-    const values = imported ?? leafValues(t.shape, fill === "random" ? "random" : "unique", leafData.length, offset);
-    const arr = np.array(values, t.shape);
+    const arr = np.array(imported ?? leafValues(t.shape, fill, leafData.length, unique), t.shape, dtype);
     // The grids show the values as the engine holds them (rounded to float32 without x64).
     leafData.push(arr.dense());
     return arr;
   };
   const values = params.map((p) => make(argFor(s, p).tree, argFor(s, p).fill, p, ""));
-  return { ok: true, values, leafData };
+  return { ok: true, values, leafData, leafDtypes };
 }
 
 const builtArgs = new WeakMap<object, Map<string, BuiltArgs>>();
@@ -275,6 +280,11 @@ export function traceCall(c: VmapCall, withProvenance = false): PageResult {
   return r;
 }
 
+/** The call's page trace with every output cell written as an expression (state/symbols.ts asks). */
+export function symbolTrace(c: VmapCall): PageResult {
+  return onPage(() => fullTrace(c, false, true));
+}
+
 /** Each call's plain page trace, once (the view and the last good picture share it). */
 const traces = new WeakMap<VmapCall, PageResult>();
 
@@ -288,7 +298,7 @@ function onPage<T>(run: () => T): T | OffPage {
  * The call under whatever budget is open (none: the engine's default), for the worker
  * (compute.worker.ts). `provenance` is traceVmap's option beside `axisSize`.
  */
-export function fullTrace(c: VmapCall, withProvenance = false): TraceResult {
+export function fullTrace(c: VmapCall, withProvenance = false, withSymbols = false): TraceResult {
   if (!c.parsed.ok) return { ok: false, error: c.parsed.error };
   if (!c.args.ok) return { ok: false, error: c.args.error };
   // pmap's own errors (the devices) come first; its shapes story is vmap's (same slices, same f).
@@ -300,7 +310,7 @@ export function fullTrace(c: VmapCall, withProvenance = false): TraceResult {
   const before = config.jax_enable_x64;
   config.update("jax_enable_x64", c.state.x64);
   try {
-    const story = traceVmap(c.parsed.fn, c.inAxes, c.outAxes, c.args.values, { ...c.opts, provenance: withProvenance });
+    const story = traceVmap(c.parsed.fn, c.inAxes, c.outAxes, c.args.values, { ...c.opts, provenance: withProvenance, symbols: withSymbols });
     return { ok: true, story };
   } catch (e) {
     const error = asEngineError(e);

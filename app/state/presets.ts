@@ -3,7 +3,15 @@
  * docstring (matrix-vector dot, tuple outputs, pytree in_axes, nested vmap for all pairs).
  * Each is a whole explorer state, so choosing one is one undoable step.
  */
-import { explorerOf as state, leaf, tuple, type ExplorerState } from "./explorerTypes";
+import { explorerOf as state, leaf, tuple, type ExplorerState, type Fill } from "./explorerTypes";
+
+/** `s` with parameter `name` filled with `fill` (presets start from unique numbers). */
+function filled(s: ExplorerState, name: string, fill: Fill): ExplorerState {
+  const args = new Map(s.args);
+  const a = args.get(name);
+  if (a) args.set(name, { ...a, fill });
+  return { ...s, args };
+}
 
 /** The state with every argument filled with random numbers (the quickstart's random.normal). */
 function randomFills(s: ExplorerState): ExplorerState {
@@ -66,6 +74,17 @@ export const PRESETS: Preset[] = [
     id: "all-pairs",
     label: "Nested jax.vmap: all-pairs distances",
     state: state("lambda x, y: jax.vmap(lambda a, b: jnp.sqrt(jnp.sum((a - b) ** 2)), in_axes=(None, 0))(x, y)", [["x", leaf(3, 2), 0], ["y", leaf(3, 2), null]], 0),
+  },
+  {
+    // JAX's batching_test.py testDynamicSlice: a batched index makes dynamic_slice a gather.
+    id: "gather",
+    label: "x[i] with a batched index: a gather",
+    state: filled(state("lambda x, i: x[i]", [["x", leaf(3, 4), null], ["i", leaf(4), 0]], 0), "i", "indices"),
+  },
+  {
+    id: "argmax-pick",
+    label: "Each row's largest value: x[jnp.argmax(x)]",
+    state: filled(state("lambda x: x[jnp.argmax(x)]", [["x", leaf(3, 4), 0]], 0), "x", "random"),
   },
 ];
 

@@ -15,7 +15,7 @@ import { createPanelsSlice, type PanelsSlice } from "../panels/panelsSlice";
 import { createLastGoodSlice, trackLastGood, type LastGoodSlice } from "./lastGood";
 import { createComputeSlice, startCompute, type ComputeSlice } from "./compute";
 import { createLessonSlice, type LessonSlice } from "./lessonSlice";
-import { decodeExplorer, encodeExplorer } from "./urlState";
+import { decodeLink, encodeLink } from "./urlState";
 import { onProgramsLoaded } from "./engineBridge";
 import { defaultExplorer, type ExplorerState } from "./explorerTypes";
 import { refreshWhenLaxLoads } from "./laxLoad";
@@ -116,7 +116,7 @@ function afterNextPaint(cb: () => void): void {
 }
 
 /**
- * Reads the state from the URL once, then writes every explorer change back with one
+ * Reads the state from the URL once, then writes every explorer change (and lesson step) back with one
  * subscription (replaceState: the history stack belongs to undo, not to the back button),
  * at most once per URL_WRITE_MS (the last change of a burst is written at its end, and a
  * pending write is flushed when the page is hidden or the sync stops). A link pasted while the
@@ -143,17 +143,21 @@ export function syncUrl(store: StoreApi<StoreState>, host: UrlHost): () => void 
   };
   const read = () => {
     cancel();
-    const r = decodeExplorer(host.location.hash);
+    const r = decodeLink(host.location.hash);
     // Leave the link as it was until the user changes something: a reload of a broken link
     // shows the same notice again instead of silently becoming the default.
-    last = encodeExplorer(r.state);
+    last = encodeLink(r.state, r.lesson);
     loadState(store, r.state, r.ok ? null : r.notice);
+    // A lesson step's link (urlState.ts decodeLink): the lesson slice enters the step once the
+    // lessons are loaded; without one, a link leaves any open lesson.
+    if (r.lesson) store.getState().openLesson(r.lesson.id, r.lesson.step, { keepExplorer: r.lesson.keepExplorer });
+    else if (store.getState().lesson) store.getState().closeLesson();
   };
   read();
   let lastHash = host.location.hash.replace(/^#/, "");
   const unsub = store.subscribe((s, prev) => {
-    if (s.explorer === prev.explorer) return;
-    const enc = encodeExplorer(s.explorer);
+    if (s.explorer === prev.explorer && s.lesson === prev.lesson) return;
+    const enc = encodeLink(s.explorer, s.lesson);
     if (enc === last) return;
     last = enc;
     lastHash = enc;

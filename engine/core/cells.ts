@@ -4,6 +4,7 @@
  * from their inputs' (the `provenance` rule, families in primitives/provenanceFamilies.ts); the
  * interpreter that runs those rules over a jaxpr is transforms/provenance.ts.
  */
+import type { NDArray } from "../array/ndarray";
 import { sizeOf } from "../array/shape";
 
 /** Sorted, duplicate-free input-cell ids. Shared between cells (a view shares its operand's), never mutated. */
@@ -23,6 +24,11 @@ export interface CellContext {
   readonly outShapes: readonly (readonly number[])[];
   /** The union of some sets; the one place new sets are allocated, so it keeps the size budget. */
   union(sets: readonly CellIds[]): CellIds;
+  /**
+   * The operands' concrete values, where the provenance walk knows them (one example's run):
+   * indexing by values reads its indices here to say exactly which cell was chosen.
+   */
+  readonly values?: readonly (NDArray | null)[];
 }
 
 /** An array whose cells come from nowhere (a constant, a literal). */

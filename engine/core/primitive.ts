@@ -11,6 +11,7 @@ import { sizeOf } from "../array/shape";
 import { CALL_COST, chargeOps } from "../limits";
 import { ShapedArray } from "./aval";
 import type { CellContext, CellSets } from "./cells";
+import type { SymbolForm } from "./symbols";
 import type { Value } from "./tracer";
 
 /**
@@ -35,8 +36,9 @@ export interface PrimitiveDef<P = any> {
   /**
    * The results' dtype (with weak_type) from the operands'. Default: their promotion
    * (dtype.ts `promote`), right for arithmetic, reductions, contractions and data movement.
+   * A list gives each result its own type (sort returns its operands permuted, each its own).
    */
-  dtype?(xs: readonly Typed[], params: P): Typed;
+  dtype?(xs: readonly Typed[], params: P): Typed | readonly Typed[];
   /**
    * Concrete evaluation on arrays. definePrimitive wraps it to charge `cost` first and passes
    * `type`, the results' type from the `dtype` rule (callers never pass it).
@@ -64,6 +66,12 @@ export interface PrimitiveDef<P = any> {
    */
   provenance(xs: CellSets[], params: P, ctx: CellContext): CellSets[];
   /**
+   * How one result cell reads when written with its operands' cells (`a₀₁ + b₁₀`, `Σ m₀ⱼ·vⱼ`):
+   * which operation combined the cells `provenance` names (core/symbols.ts). Without it a cell
+   * is written `name(…)` with the operand cells `provenance` gives.
+   */
+  symbol?(params: P): SymbolForm;
+  /**
    * Reverse-mode rule: given output cotangents (null = zero), the primal inputs and outputs,
    * the cotangent for each input (null = zero / not differentiable). Built from binds, so it
    * composes with vmap, jit and itself (grad of grad). `needed[i]` is false when input i's
@@ -86,6 +94,12 @@ export interface PrimitiveDef<P = any> {
    * sub-jaxpr's): no `dtype` rule applies and impl's results are kept as they are.
    */
   readonly ownTypes?: boolean;
+  /**
+   * True when which input cell an output cell reads depends on operand values (gather, scatter,
+   * dynamic_slice: the indices choose), so provenance is worked out per example with the
+   * values known (`CellContext.values`).
+   */
+  readonly provenanceReadsValues?: boolean;
   /** Marks elementwise primitives (fusible, broadcast-free at this level). */
   readonly elementwise?: boolean;
 }
@@ -96,25 +110,30 @@ export function definePrimitive<P>(def: PrimitiveDef<P>): PrimitiveDef<P> {
   if (registry.has(def.name)) throw new Error(`primitive ${def.name} defined twice`);
   const impl = def.impl;
   const cost = def.cost ?? ((xs: readonly NDArray[], p: P) => resultSize(def, xs, p));
-  const dtype = def.dtype ?? ((xs: readonly Typed[]) => promote(xs));
+  const rule = def.dtype ?? ((xs: readonly Typed[]) => promote(xs));
+  /** Result i's type from the rule's answer (one type for all results, or one each). */
+  const nth = (t: Typed | readonly Typed[], i: number): Typed => (isTypeList(t) ? t[i] : t);
   const shape = def.shape;
   // Every concrete evaluation (eager bind, the interpreter, compiled code, constant folding)
   // goes through impl, so charging here budgets them all with one rule per primitive, and
   // rounding here gives every result its dtype's values (float32 by default) in every mode.
   const budgeted: PrimitiveDef<P> = {
     ...def,
-    dtype,
+    dtype: rule,
     shape: (avals, p) => {
       if (def.ownTypes) return shape(avals, p);
-      const t = dtype(avals, p);
-      return shape(avals, p).map((a) => (a.dtype === t.dtype && a.weak === t.weak ? a : a.withType(t)));
+      const types = rule(avals, p);
+      return shape(avals, p).map((a, i) => {
+        const t = nth(types, i);
+        return a.dtype === t.dtype && a.weak === t.weak ? a : a.withType(t);
+      });
     },
     impl: (xs, p) => {
       chargeOps(cost(xs, p) + CALL_COST);
       if (def.ownTypes) return impl(xs, p);
-      const t = dtype(xs, p);
-      if (def.roundsResults) return impl(xs, p, t).map((out) => relabel(out, t));
-      return impl(xs, p).map((out) => conform(out, t, xs));
+      const types = rule(xs, p);
+      if (def.roundsResults) return impl(xs, p, nth(types, 0)).map((out, i) => relabel(out, nth(types, i)));
+      return impl(xs, p).map((out, i) => conform(out, nth(types, i), xs));
     },
   };
   registry.set(def.name, budgeted);
@@ -138,6 +157,8 @@ function conform(out: NDArray, t: Typed, xs: readonly NDArray[]): NDArray {
   roundInPlace(out.data, 0, out.data.length, t.dtype);
   return relabel(out, t);
 }
+
+const isTypeList = (t: Typed | readonly Typed[]): t is readonly Typed[] => Array.isArray(t);
 
 /** `out`'s values labelled with type `t` (they already are `t`'s values). */
 const relabel = (out: NDArray, t: Typed): NDArray =>

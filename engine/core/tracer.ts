@@ -172,7 +172,22 @@ type ParamsArg<P> = {} extends P ? [params?: P] : [params: P];
  * Apply a primitive to values: the one entry point every jnp function and rule goes through.
  * `P` ties the params to the primitive, so each bind site is checked against its params type.
  */
+/** Told of every bind while set (watchBinds): how the shape story sees what a batching rule bound. */
+let bindWatcher: ((prim: PrimitiveDef) => void) | null = null;
+
+/** Runs `fn`, telling `watch` the primitive of every bind made meanwhile (nested watches restore the outer one). */
+export function watchBinds<T>(watch: (prim: PrimitiveDef) => void, fn: () => T): T {
+  const outer = bindWatcher;
+  bindWatcher = watch;
+  try {
+    return fn();
+  } finally {
+    bindWatcher = outer;
+  }
+}
+
 export function bind<P>(prim: PrimitiveDef<P>, args: readonly unknown[], ...rest: ParamsArg<P>): Value[] {
+  bindWatcher?.(prim as PrimitiveDef);
   const params = (rest[0] ?? {}) as P;
   const vals = prim.elementwise ? scalarsLikePartners(args) : args.map(toValue);
   const trace = findTopTrace(vals);

@@ -13,6 +13,7 @@ import type { BinOp, CmpOp, Expr, LambdaNode, SliceNode } from "./ast";
 import { boundMethod, callValue, makeCallable, makeBuiltin, pyDict, pyTypeName, type Keywords } from "./builtins";
 import type { IndexItem, LangHost } from "./host";
 import { ARRAY_METHODS, ARRAY_PROPERTIES } from "./names";
+import { AtHelper, AtRef, atMethod } from "./at";
 import { methodLabel, moduleMember, pyNameList, unsupported, type ModuleRef } from "./resolve";
 import { closestName } from "./suggest";
 import { binaryOnArrays, pyArith, pyCompare, pySlice, tupleConcat, tupleRepeat } from "./pyops";
@@ -159,6 +160,8 @@ export class Evaluator {
 
   private attribute(obj: unknown, name: string, label: string, pos: number): unknown {
     const host = this.host;
+    if (obj instanceof AtRef) return atMethod(obj, name, host, pos);
+    if (name === "at" && host.isArray(obj)) return new AtHelper(obj);
     const scalar = typeof obj === "number" || typeof obj === "boolean";
     if (host.isKey?.(obj) && (name === "shape" || name === "ndim")) {
       const shape = [...(obj as { shape: readonly number[] }).shape];
@@ -193,10 +196,12 @@ export class Evaluator {
       if (i < 0 || i >= keys.length) throw unsupported(`index ${vals[0] as number} is out of bounds for axis 0 with size ${keys.length}`, pos, "IndexError");
       return keys[i];
     }
-    if (host.isArray(obj)) {
+    const helper = obj instanceof AtHelper;
+    if (host.isArray(obj) || helper) {
       // `x[(0, 1)]` is `x[0, 1]` in Python.
       if (vals.length === 1 && Array.isArray(vals[0]) && items[0].type !== "slice") vals = [...vals[0]];
-      return host.index(obj, vals.map((v) => toIndexItem(v, pos, host)));
+      const list = vals.map((v) => toIndexItem(v, pos, host));
+      return helper ? new AtRef(obj.array, list) : host.index(obj, list);
     }
     const t = pyTypeName(obj, host);
     if (Array.isArray(obj)) {
@@ -240,7 +245,9 @@ function toIndexItem(v: unknown, pos: number, host: LangHost): IndexItem {
   if (v === null || v === "...") return v;
   if (typeof v === "number" && Number.isInteger(v)) return v;
   if (isSlice(v)) return { start: v.start, stop: v.stop, step: v.step };
-  if (host.isArray(v)) throw unsupported("indexing with an array is not supported in the playground", pos);
+  // An array index is indexing by values (a gather); the engine checks its dtype.
+  if (host.isArray(v)) return v as IndexItem;
+  if (typeof v === "number") throw unsupported("Indexer must have integer or boolean type, got indexer with type float64", pos, "TypeError");
   throw unsupported(`only integers, slices (\`:\`), ellipsis (\`...\`) and None are valid indices, not ${pyTypeName(v, host)}`, pos, "IndexError");
 }
 

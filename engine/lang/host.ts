@@ -34,7 +34,14 @@ export interface LangHost {
   configUpdate?(name: string, value: unknown): void;
   /** `x[...]` on an engine array; one item per comma-separated entry. */
   index(x: unknown, items: IndexItem[]): unknown;
+  /** `x.at[items].get(mode=, fill_value=)` (lang/at.ts). */
+  atGet?(x: unknown, items: IndexItem[], opts: { mode: string | null; fillValue: unknown }): unknown;
+  /** `x.at[items].set/add/multiply/min/max(y, mode=)` (lang/at.ts). */
+  atUpdate?(x: unknown, items: IndexItem[], y: unknown, op: string, opts: { mode: string | null }): unknown;
 }
 
-/** An integer, `null` (None = new axis), `"..."` (Ellipsis), or a slice with Python's optional parts. */
-export type IndexItem = number | null | "..." | { start: number | null; stop: number | null; step: number | null };
+/**
+ * An integer, `null` (None = new axis), `"..."` (Ellipsis), a slice with Python's optional
+ * parts, or an engine array (indexing by values).
+ */
+export type IndexItem = number | null | "..." | { start: number | null; stop: number | null; step: number | null } | { readonly shape: readonly number[] };

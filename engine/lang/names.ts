@@ -5,6 +5,8 @@
  * can say "is not supported" instead of "is not defined").
  */
 
+import { LAX_FUNCTIONS } from "./lax";
+
 /** The contract's `jnp.` list, plus the comparison functions the operators map to. */
 export const JNP_FUNCTIONS = [
   "add", "subtract", "multiply", "divide", "negative", "power", "maximum", "minimum",
@@ -14,6 +16,7 @@ export const JNP_FUNCTIONS = [
   "transpose", "reshape", "moveaxis", "swapaxes", "expand_dims", "squeeze", "stack", "concatenate",
   "where", "zeros_like", "ones_like", "arange", "linspace", "eye", "shape", "array", "asarray", "zeros", "ones", "full",
   "less", "less_equal", "greater", "greater_equal", "equal", "not_equal",
+  "take", "take_along_axis", "argmax", "argmin", "argsort",
 ] as const;
 export type JnpName = (typeof JNP_FUNCTIONS)[number];
 
@@ -35,9 +38,32 @@ export const RANDOM_UNSUPPORTED = new Set([
   "poisson", "key_data", "wrap_key_data", "orthogonal", "ball", "cauchy", "rademacher",
 ]);
 
+/**
+ * The modules of the language, as resolve.ts walks them (`jax.numpy` is `jnp`). `jax.config` and
+ * `functools` are read only in programs (their one member each).
+ */
+export type ModulePath = "jnp" | "jax" | "jax.nn" | "jax.lax" | "jax.random" | "jax.config" | "jax.tree" | "functools";
+
+/**
+ * Every member each module has in the language: what the resolver accepts, what its "did you
+ * mean" picks from, and what an editor offers (completions.ts).
+ */
+export function moduleMembers(path: ModulePath): readonly string[] {
+  if (path === "jnp") return [...JNP_FUNCTIONS, ...Object.keys(JNP_CONSTANTS)];
+  if (path === "jax.nn") return NN_FUNCTIONS;
+  if (path === "jax.lax") return LAX_FUNCTIONS;
+  if (path === "jax.random") return RANDOM_FUNCTIONS;
+  if (path === "functools") return ["partial"];
+  if (path === "jax.tree") return ["map"];
+  if (path === "jax.config") return ["update"];
+  return [...JAX_FUNCTIONS, ...JAX_MODULES];
+}
+
 /** Attributes an array (or a number, NumPy-scalar style) has in the language. */
 export const ARRAY_PROPERTIES = ["T", "shape", "ndim", "size"] as const;
-export const ARRAY_METHODS = ["sum", "mean", "max", "min", "prod", "reshape", "transpose"] as const;
+export const ARRAY_METHODS = ["sum", "mean", "max", "min", "prod", "reshape", "transpose", "argmax", "argmin"] as const;
+/** JAX's `_IndexUpdateRef` methods, `x.at[idx].set(y)` (mul is multiply's old name); lang/at.ts. */
+export const AT_METHODS = ["get", "set", "add", "multiply", "mul", "min", "max"] as const;
 export const ARRAY_ATTRIBUTES: readonly string[] = [...ARRAY_PROPERTIES, ...ARRAY_METHODS];
 
 /**
@@ -59,17 +85,18 @@ export const JNP_PARAM_NAMES: Record<JnpName, readonly string[]> = {
   array: ["object"], asarray: ["a"], zeros: ["shape"], ones: ["shape"], full: ["shape", "fill_value"],
   less: ["x", "y"], less_equal: ["x", "y"], greater: ["x", "y"], greater_equal: ["x", "y"],
   equal: ["x", "y"], not_equal: ["x", "y"],
+  take: ["a", "indices"], take_along_axis: ["arr", "indices", "axis"], argmax: ["a"], argmin: ["a"], argsort: ["a"],
 };
 export const NN_PARAM_NAMES: readonly string[] = ["x"];
 
 /** Real `jax.numpy` names people reach for that the playground does not have. */
 export const JNP_UNSUPPORTED = new Set([
   "empty", "identity", "full_like",
-  "empty_like", "cumsum", "cumprod", "argmax", "argmin", "argsort", "sort", "clip", "floor", "ceil",
+  "empty_like", "cumsum", "cumprod", "sort", "clip", "floor", "ceil",
   "round", "sign", "tan", "arcsin", "arccos", "arctan", "arctan2", "sinh", "cosh", "arctanh", "log1p",
   "expm1", "log2", "log10", "exp2", "logaddexp", "mod", "remainder", "floor_divide", "true_divide",
   "reciprocal", "var", "std", "median", "average", "any", "all", "isnan", "isfinite", "nan_to_num",
-  "linalg", "fft", "take", "take_along_axis", "tile", "repeat", "broadcast_to", "broadcast_arrays",
+  "linalg", "fft", "tile", "repeat", "broadcast_to", "broadcast_arrays",
   "diag", "diagonal", "trace", "tensordot", "kron", "inner", "cross", "ravel", "atleast_1d",
   "atleast_2d", "split", "hstack", "vstack", "dstack", "column_stack", "flip", "roll", "pad", "triu",
   "tril", "float32", "float64", "int32", "nan", "isclose", "allclose", "count_nonzero", "nonzero",
@@ -87,8 +114,8 @@ export const NN_UNSUPPORTED = new Set([
   "sparse_plus", "soft_sign", "mish",
 ]);
 export const ARRAY_UNSUPPORTED = new Set([
-  "astype", "dtype", "flatten", "ravel", "argmax", "argmin", "sort", "squeeze", "swapaxes", "item",
-  "tolist", "clip", "dot", "cumsum", "cumprod", "at", "any", "all", "std", "var", "real", "imag",
+  "astype", "dtype", "flatten", "ravel", "sort", "squeeze", "swapaxes", "item",
+  "tolist", "clip", "dot", "cumsum", "cumprod", "any", "all", "std", "var", "real", "imag",
   "conj", "round", "copy", "block_until_ready", "devices", "nbytes", "itemsize", "mT", "choose",
 ]);
 /** Python built-ins with a jnp counterpart, so the error can point at it. */

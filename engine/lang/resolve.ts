@@ -8,17 +8,18 @@
 import { EngineError, type PyType } from "../errors";
 import type { AttrNode, Expr, LambdaNode } from "./ast";
 import {
-  ARRAY_ATTRIBUTES, ARRAY_METHODS, ARRAY_UNSUPPORTED, JAX_FUNCTIONS, JAX_MODULES, JAX_UNSUPPORTED, JNP_CONSTANTS,
-  JNP_FUNCTIONS, JNP_UNSUPPORTED, NN_FUNCTIONS,
-  NN_UNSUPPORTED, NUMPY_ALIASES, PY_BUILTIN_TO_JNP, RANDOM_FUNCTIONS, RANDOM_PARAMS, RANDOM_UNSUPPORTED, type JnpName,
+  AT_METHODS,
+  ARRAY_ATTRIBUTES, ARRAY_METHODS, ARRAY_UNSUPPORTED, JAX_FUNCTIONS, JAX_UNSUPPORTED, JNP_CONSTANTS,
+  JNP_FUNCTIONS, JNP_UNSUPPORTED, moduleMembers, NN_FUNCTIONS,
+  NN_UNSUPPORTED, NUMPY_ALIASES, PY_BUILTIN_TO_JNP, RANDOM_FUNCTIONS, RANDOM_PARAMS, RANDOM_UNSUPPORTED,
+  type JnpName, type ModulePath,
 } from "./names";
 import { closestName, didYouMean } from "./suggest";
 import { LAX_FUNCTIONS, LAX_UNSUPPORTED, laxSignature, type LaxName } from "./lax";
 import { JNP_SIGNATURES, keywordsOf, NN_SIGNATURES } from "../numpy/signatures";
 import { pyNameList } from "../array/pyargs";
 
-/** `jax.config` and `functools` are read only in programs (their one member each). */
-export type ModulePath = "jnp" | "jax" | "jax.nn" | "jax.lax" | "jax.random" | "jax.config" | "jax.tree" | "functools";
+export type { ModulePath };
 export type RandomName = (typeof RANDOM_FUNCTIONS)[number];
 /** A module as written (`label` is `jnp` or `jax.numpy` for the same module). */
 export interface ModuleRef { kind: "module"; path: ModulePath; label: string }
@@ -49,19 +50,19 @@ export function moduleMember(mod: ModuleRef, name: string, pos: number): Ref {
   if (mod.path === "jnp") {
     if (has(JNP_FUNCTIONS, name)) return { kind: "jnp", name: name as JnpName, label: full };
     if (Object.hasOwn(JNP_CONSTANTS, name)) return { kind: "const", value: JNP_CONSTANTS[name] };
-    return unknownMember(full, name, JNP_UNSUPPORTED.has(name), [...JNP_FUNCTIONS, ...Object.keys(JNP_CONSTANTS)], mod.label, pos);
+    return unknownMember(full, name, JNP_UNSUPPORTED.has(name), moduleMembers("jnp"), mod.label, pos);
   }
   if (mod.path === "jax.nn") {
     if (has(NN_FUNCTIONS, name)) return { kind: "nn", name: name as (typeof NN_FUNCTIONS)[number], label: full };
-    return unknownMember(full, name, NN_UNSUPPORTED.has(name), NN_FUNCTIONS, mod.label, pos);
+    return unknownMember(full, name, NN_UNSUPPORTED.has(name), moduleMembers("jax.nn"), mod.label, pos);
   }
   if (mod.path === "jax.lax") {
     if (has(LAX_FUNCTIONS, name)) return { kind: "lax", name: name as LaxName, label: full };
-    return unknownMember(full, name, LAX_UNSUPPORTED.has(name), LAX_FUNCTIONS, mod.label, pos);
+    return unknownMember(full, name, LAX_UNSUPPORTED.has(name), moduleMembers("jax.lax"), mod.label, pos);
   }
   if (mod.path === "jax.random") {
     if (has(RANDOM_FUNCTIONS, name)) return { kind: "random", name: name as RandomName, label: full };
-    return unknownMember(full, name, RANDOM_UNSUPPORTED.has(name), RANDOM_FUNCTIONS, mod.label, pos);
+    return unknownMember(full, name, RANDOM_UNSUPPORTED.has(name), moduleMembers("jax.random"), mod.label, pos);
   }
   if (mod.path === "functools") {
     if (name === "partial") return { kind: "special", name: "partial", label: full };
@@ -82,7 +83,7 @@ export function moduleMember(mod: ModuleRef, name: string, pos: number): Ref {
   if (name === "random") return { kind: "module", path: "jax.random", label: full };
   if (name === "config") return { kind: "module", path: "jax.config", label: full };
   if (name === "tree") return { kind: "module", path: "jax.tree", label: full };
-  return unknownMember(full, name, JAX_UNSUPPORTED.has(name), [...JAX_FUNCTIONS, ...JAX_MODULES], mod.label, pos);
+  return unknownMember(full, name, JAX_UNSUPPORTED.has(name), moduleMembers("jax"), mod.label, pos);
 }
 
 function unknownMember(full: string, name: string, known: boolean, candidates: readonly string[], label: string, pos: number): never {
@@ -242,7 +243,7 @@ function visit(e: Expr, scope: Scope | null): void {
       else {
         visit(e.func, scope);
         const f = e.func;
-        if (!ref && f.type === "attr" && has(ARRAY_METHODS, f.name)) checkCall(methodSpec(f.name, methodLabel(f)), e.args.length, kws, e.pos);
+        if (!ref && f.type === "attr" && !isAtRef(f.object) && has(ARRAY_METHODS, f.name)) checkCall(methodSpec(f.name, methodLabel(f)), e.args.length, kws, e.pos);
       }
       for (const a of e.args) visit(a, scope);
       for (const k of e.keywords) visit(k.value, scope);
@@ -287,11 +288,18 @@ function visitAttr(e: AttrNode, scope: Scope | null): void {
   if (ref?.kind === "module") throw moduleAsValue(ref.label, e.pos);
   if (ref) return;
   visit(obj, scope);
-  if (ARRAY_ATTRIBUTES.includes(e.name)) return;
+  if (ARRAY_ATTRIBUTES.includes(e.name) || e.name === "at") return;
+  // `x.at[idx].set(…)`: the methods of JAX's `_IndexUpdateRef` (lang/at.ts checks them at run time).
+  if (isAtRef(obj) && (AT_METHODS as readonly string[]).includes(e.name)) return;
   const who = obj.type === "name" ? obj.name : "";
   if (ARRAY_UNSUPPORTED.has(e.name)) throw unsupported(`${who}.${e.name} is not supported in the playground`, e.pos);
   const hint = didYouMean(e.name, ARRAY_ATTRIBUTES, `${who}.`);
   throw unsupported(who ? `name '${who}.${e.name}' is not defined${hint}` : `attribute '.${e.name}' is not defined${hint}`, e.pos, who ? "NameError" : "AttributeError");
+}
+
+/** `….at[idx]`: an index-update ref, whose methods are set/add/… rather than array methods. */
+function isAtRef(e: Expr): boolean {
+  return e.type === "index" && e.object.type === "attr" && e.object.name === "at";
 }
 
 /** `x.sum` for a method on a parameter, `.sum` otherwise. */

@@ -12,6 +12,7 @@ import type { Value } from "../core/tracer";
 import * as lax from "../primitives/lax";
 import type { ArrayLike } from "./args";
 import { arrayArg } from "./signature";
+import { hasArrayIndex, rewritingTake, type ValueIndexItem } from "./gatherIndexing";
 
 /** Python's slice(start, stop, step); null/undefined = omitted. */
 export interface SliceItem {
@@ -46,9 +47,12 @@ function isSliceItem(item: unknown): item is SliceItem {
   return typeof item === "object" && item !== null;
 }
 
-export function index(a: ArrayLike, items: IndexItem | readonly IndexItem[]): Value {
+export function index(a: ArrayLike, items: ValueIndexItem | readonly ValueIndexItem[]): Value {
   const x = arrayArg(a, "index", 0);
-  const list: readonly IndexItem[] = Array.isArray(items) ? items : [items as IndexItem];
+  const all: readonly ValueIndexItem[] = Array.isArray(items) ? items : [items as ValueIndexItem];
+  // An array among the indices: indexing by values (dynamic_slice / gather, gatherIndexing.ts).
+  if (hasArrayIndex(all)) return rewritingTake(x, all);
+  const list = all as readonly IndexItem[];
   for (const item of list) {
     const ok = item === null || item === "..." || (typeof item === "number" && Number.isInteger(item)) || isSliceItem(item);
     if (!ok) {

@@ -8,6 +8,8 @@ import { dot, matmul, outer, vdot } from "./linalg";
 import { einsum } from "./einsum";
 import { index } from "./indexing";
 import * as nnFns from "./nn";
+import { argmax, argmin, argsort, take, take_along_axis } from "./indexFunctions";
+import { scatterUpdate, rewritingTake } from "./gatherIndexing";
 
 export const jnp = {
   add: base.add,
@@ -56,8 +58,17 @@ export const jnp = {
   greater_equal: base.greater_equal,
   equal: base.equal,
   not_equal: base.not_equal,
-  /** x[items]: Python's indexing; see indexing.ts. */
+  /** x[items]: Python's indexing; see indexing.ts (static) and gatherIndexing.ts (by values). */
   index,
+  take,
+  take_along_axis,
+  argmax,
+  argmin,
+  argsort,
+  /** x.at[items].get(mode=, fill_value=): `rewriting_take` with a mode (gatherIndexing.ts). */
+  atGet: rewritingTake,
+  /** x.at[items].set/add/multiply/min/max(y, mode=): `_scatter_update` (gatherIndexing.ts). */
+  atUpdate: scatterUpdate,
   /** Not in the lambda language's list; used by vdot/outer and handy for `x.ravel()`. */
   ravel: base.ravel,
 };

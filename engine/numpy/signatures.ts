@@ -118,6 +118,25 @@ export const JNP_SIGNATURES = {
     name: "arange",
     params: [p("start", "number?"), p("stop", "number?", null), p("step", "number?", null), p("dtype", "dtype", null), kw("device", "unsupported", null)],
   } as Signature,
+  // jax/_src/numpy/indexing.py: `take(a, indices, axis=None, out=None, mode=None,
+  // unique_indices=False, indices_are_sorted=False, fill_value=None)` and
+  // `take_along_axis(arr, indices, axis, mode=None, fill_value=None)`; mode is read by the function.
+  take: {
+    name: "take",
+    params: [p("a", "array"), p("indices", "array"), p("axis", "int?", null), p("out", "unsupported", null), p("mode", "ignored", null), p("unique_indices", "bool", false), p("indices_are_sorted", "bool", false), p("fill_value", "number?", null)],
+  } as Signature,
+  take_along_axis: {
+    name: "take_along_axis",
+    params: [p("arr", "array"), p("indices", "array"), p("axis", "int?"), p("mode", "ignored", null), p("fill_value", "number?", null)],
+  } as Signature,
+  // reductions.py: `argmax(a, axis=None, out=None, keepdims=None)`.
+  argmax: { name: "argmax", params: [p("a", "array"), p("axis", "int?", null), p("out", "unsupported", null), p("keepdims", "ignored", null)] } as Signature,
+  // lax_numpy.py: `argsort(a, axis=-1, *, kind=None, order=None, stable=True, descending=False)`.
+  argsort: {
+    name: "argsort",
+    params: [p("a", "array"), p("axis", "int?", -1), kw("kind", "ignored", null), kw("order", "unsupported", null), kw("stable", "bool", true), kw("descending", "bool", false)],
+  } as Signature,
+  argmin: { name: "argmin", params: [p("a", "array"), p("axis", "int?", null), p("out", "unsupported", null), p("keepdims", "ignored", null)] } as Signature,
 } satisfies Record<string, Signature>;
 
 export const NN_SIGNATURES = {

@@ -8,11 +8,13 @@
  * along its out_axes. Semantics: vmap(f)(x)[k] = f(x[k]), so the mapping is exact for any
  * in_axes/out_axes, unmapped arguments and unbatched results broadcast along out_axes.
  */
+import { NDArray } from "../array/ndarray";
 import { rowMajorStrides, sizeOf } from "../array/shape";
+import { sliceView, squeezeView } from "../array/views";
 import { ShapedArray } from "../core/aval";
 import { linearIndex, noCells, unionCells, type CellContext, type CellIds, type CellSets } from "../core/cells";
 import type { Value } from "../core/tracer";
-import { traceToJaxpr, type Atom, type Jaxpr, type Var } from "../ir/jaxpr";
+import { Jaxpr, traceToJaxpr, type Atom, type Var } from "../ir/jaxpr";
 import type { CellSource } from "./storyTypes";
 import type { VmapPlan } from "./vmap";
 
@@ -31,29 +33,57 @@ function budgetedUnion(limit: number): CellContext["union"] {
   };
 }
 
-/** Runs each equation's provenance rule over a jaxpr: the call family's meaning. */
-function jaxprCells(jaxpr: Jaxpr, ins: readonly CellSets[], union: CellContext["union"]): CellSets[] {
+/**
+ * Runs each equation's provenance rule over a jaxpr: the call family's meaning. With `values`
+ * (one example's concrete inputs) it also runs each equation's impl, so rules that read values
+ * (indexing by values) see their operands' (`CellContext.values`).
+ */
+function jaxprCells(jaxpr: Jaxpr, ins: readonly CellSets[], union: CellContext["union"], values?: readonly (NDArray | null)[]): CellSets[] {
   const env = new Map<Var, CellSets>();
-  jaxpr.constvars.forEach((v) => env.set(v, noCells(v.aval.shape)));
-  jaxpr.invars.forEach((v, i) => env.set(v, ins[i]));
+  const vals = new Map<Var, NDArray | null>();
+  jaxpr.constvars.forEach((v, i) => {
+    env.set(v, noCells(v.aval.shape));
+    const c = jaxpr.consts[i];
+    vals.set(v, c instanceof NDArray ? c : null);
+  });
+  jaxpr.invars.forEach((v, i) => (env.set(v, ins[i]), vals.set(v, values?.[i] ?? null)));
   const read = (a: Atom): CellSets => (a.kind === "lit" ? noCells(a.aval.shape) : env.get(a)!);
+  const readValue = (a: Atom): NDArray | null => (a.kind === "lit" ? a.val : vals.get(a) ?? null);
   for (const e of jaxpr.eqns) {
-    const outs = e.prim.provenance(e.inputs.map(read), e.params, { outShapes: e.outputs.map((v) => v.aval.shape), union });
+    const xs = values ? e.inputs.map(readValue) : undefined;
+    const ctx: CellContext = { outShapes: e.outputs.map((v) => v.aval.shape), union, values: xs };
+    const outs = e.prim.provenance(e.inputs.map(read), e.params, ctx);
     e.outputs.forEach((v, i) => env.set(v, outs[i]));
+    if (xs) {
+      const known = xs.every((x) => x !== null);
+      const outVals = known ? e.prim.impl(xs as NDArray[], e.params) : null;
+      e.outputs.forEach((v, i) => vals.set(v, outVals ? outVals[i] : null));
+    }
   }
   return jaxpr.outvars.map(read);
 }
 
 /** The call family (jit): its cells flow through the equations of the jaxpr it holds. */
 export function calledCells(xs: CellSets[], { jaxpr }: { jaxpr: Jaxpr }, ctx: CellContext): CellSets[] {
-  return jaxprCells(jaxpr, xs, ctx.union);
+  return jaxprCells(jaxpr, xs, ctx.union, ctx.values);
+}
+
+/** True when some equation (or one inside a jit call) reads values to know its cells. */
+export function readsValues(jaxpr: Jaxpr): boolean {
+  return jaxpr.eqns.some((e) => e.prim.provenanceReadsValues || (e.params?.jaxpr instanceof Jaxpr && readsValues(e.params.jaxpr)));
+}
+
+/** Argument leaf `x` at batch index k of axis `d` (d null: the whole leaf). */
+function exampleOf(x: NDArray, d: number | null, k: number): NDArray {
+  if (d === null) return x;
+  return squeezeView(sliceView(x, x.shape.map((n, i) => (i === d ? { start: k, step: 1, size: 1 } : { start: 0, step: 1, size: n }))), [d]);
 }
 
 /** Shape with axis `d` removed (d null: unchanged). */
-const without = (shape: readonly number[], d: number | null) => (d === null ? [...shape] : shape.filter((_, i) => i !== d));
+export const without = (shape: readonly number[], d: number | null) => (d === null ? [...shape] : shape.filter((_, i) => i !== d));
 
 /** Row-major strides of `shape` with axis `d` left out: a slice cell's position in the whole array at k = 0. */
-const stridesWithout = (shape: readonly number[], d: number | null) => without(rowMajorStrides(shape), d);
+export const stridesWithout = (shape: readonly number[], d: number | null) => without(rowMajorStrides(shape), d);
 
 /** Each output leaf as vmap placed it. */
 export interface PlacedOutput {
@@ -76,18 +106,25 @@ export function vmapProvenance(fun: (...xs: Value[]) => unknown, plan: VmapPlan,
   let total = 0;
   for (const s of slices) offsets.push(total), (total += sizeOf(s));
   const ins: CellSets[] = slices.map((s, l) => ({ shape: s, cells: Array.from({ length: sizeOf(s) }, (_, c) => Int32Array.of(offsets[l] + c)) }));
-  const { jaxpr } = traceToJaxpr(fun, slices.map((s) => new ShapedArray(s)));
-  let outs: CellSets[];
+  const { jaxpr } = traceToJaxpr(fun, slices.map((s, l) => new ShapedArray(s, plan.leaves[l].dtype, plan.leaves[l].weak)));
+  // Indexing by values: which cell is read depends on each example's indices, so the rules run
+  // once per example with its values (vmap(f)(x)[k] = f(x[k])); otherwise once for every k.
+  const perExample = readsValues(jaxpr) && plan.leaves.every((x) => x instanceof NDArray);
+  let runs: CellSets[][];
   try {
-    outs = jaxprCells(jaxpr, ins, budgetedUnion(limit));
+    const union = budgetedUnion(limit);
+    runs = perExample
+      ? Array.from({ length: B }, (_, k) => jaxprCells(jaxpr, ins, union, plan.leaves.map((x, l) => exampleOf(x as NDArray, plan.inDims[l], k))))
+      : [jaxprCells(jaxpr, ins, union)];
   } catch (e) {
     if (e instanceof OverBudget) return null;
     throw e;
   }
+  const outs = runs[0];
   let entries = 0;
   outputs.forEach((o, i) => {
     if (outs[i]?.shape.join() !== o.perExampleShape.join()) throw new Error(`provenance: output ${i} traced as ${outs[i]?.shape}, vmap gave ${o.perExampleShape}`);
-    for (const c of outs[i].cells) entries += c.length * (o.outAxis === null ? 1 : B);
+    for (const run of runs) for (const c of run[i].cells) entries += c.length * (o.outAxis === null || runs.length > 1 ? 1 : B);
   });
   if (entries > limit) return null;
 
@@ -100,7 +137,6 @@ export function vmapProvenance(fun: (...xs: Value[]) => unknown, plan: VmapPlan,
   const L = plan.leaves.length;
   const ends = offsets.map((o, l) => o + sizeOf(slices[l]));
   return outputs.map((o, i) => {
-    const cells = outs[i].cells;
     const o_ = o.outAxis;
     // Whole-result cell → per-example cell: the out axis (k) does not move it.
     const perCell = o_ === null ? null : linearIndex(o.shape, insertZero(rowMajorStrides(o.perExampleShape), o_));
@@ -109,7 +145,7 @@ export function vmapProvenance(fun: (...xs: Value[]) => unknown, plan: VmapPlan,
     const res: CellSource[] = new Array(n);
     for (let j = 0; j < n; j++) {
       const k = o_ === null ? null : Math.floor(j / after) % B;
-      const set: CellIds = cells[perCell ? perCell[j] : j];
+      const set: CellIds = runs[k !== null && runs.length > 1 ? k : 0][i].cells[perCell ? perCell[j] : j];
       const sources: number[][] = new Array(L);
       // Ids are sorted and each leaf's ids are one range, so each leaf's sources are one run.
       let t = 0;
@@ -142,6 +178,6 @@ function leafSources(set: CellIds, start: number, end: number, base: Int32Array,
 }
 
 /** Strides with a 0 inserted at axis `at` (the out axis, which does not move the per-example cell). */
-function insertZero(strides: readonly number[], at: number): number[] {
+export function insertZero(strides: readonly number[], at: number): number[] {
   return [...strides.slice(0, at), 0, ...strides.slice(at)];
 }

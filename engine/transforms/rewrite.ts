@@ -165,7 +165,7 @@ export function vmapRewrite(fun: Function, inAxes: unknown, outAxes: unknown, ar
 
 /**
  * Batch dims of the variables inside a batching rule (between the operands and results the batch
- * trace reports): forward through the axis-moving primitives the rules emit, then backward from
+ * trace reports): forward through the axis-moving primitives the rules emit (and concatenate), then backward from
  * a known result through a trailing transpose (the batched dot's).
  */
 function inferDims(j: Jaxpr, bdims: Map<Var, BDim>, B: number): void {
@@ -183,6 +183,10 @@ function inferDims(j: Jaxpr, bdims: Map<Var, BDim>, B: number): void {
         const fresh = out.aval.shape.map((_, k) => k).filter((k) => !bd.includes(k) && out.aval.shape[k] === B);
         bdims.set(out, fresh.length === 1 ? fresh[0] : null);
       }
+    } else if (e.prim.name === "concatenate" && e.inputs.every((a) => dimOf(a) === d) && d !== undefined && d !== e.params.dimension) {
+      // Pieces batched along the same axis, joined along another (a batched index's start
+      // vectors, JAX `_batch_dynamic_slice_indices`): the batch axis stays where it is.
+      bdims.set(out, d);
     } else if (e.inputs.every((a) => dimOf(a) === null)) bdims.set(out, null);
     else if (e.prim.elementwise) {
       // What a rule staged elementwise (cond's select_n of both branches): batched operands of

@@ -5,18 +5,24 @@
  * It runs the real vmap machinery (same checks, same errors), listening to the batch trace.
  */
 import { sizeOf } from "../array/shape";
-import { avalOf, toValue, type Value } from "../core/tracer";
+import { avalOf, toValue, watchBinds, type Value } from "../core/tracer";
 import type { ArgLeafStory, OutputLeafStory, PrimitiveStory, VmapStory } from "./storyTypes";
 import { callWithTree, checkAxesSpecs, placeOutputs, vmapList, type PrimitiveListener } from "./vmap";
 import { controlStoryOf } from "../control/lazy";
 import { leafStories, planVmap, type VmapOptions } from "./describe";
 import { vmapProvenance } from "./provenance";
+import { vmapSymbols } from "./symbols";
+
+/** Primitives a batching rule binds only to move or add the batch axis: not what it "became". */
+const AXIS_MOVES = new Set(["transpose", "broadcast_in_dim", "reshape", "squeeze", "concatenate", "convert_element_type"]);
 
 /** Provenance is computed only for pictures small enough to draw cell by cell. */
 const PROVENANCE_CELL_BUDGET = 20_000;
 
 export interface TraceVmapOptions extends VmapOptions {
   provenance?: boolean;
+  /** Also write each output cell as an expression over input cells (symbols.ts); off by default. */
+  symbols?: boolean;
 }
 
 export function traceVmap(fun: Function, inAxes: unknown, outAxes: unknown, args: readonly unknown[], opts: TraceVmapOptions = {}): VmapStory {
@@ -24,7 +30,11 @@ export function traceVmap(fun: Function, inAxes: unknown, outAxes: unknown, args
   const plan = planVmap(fun, inAxes, args, opts);
   const B = plan.axisSize;
   const primitives: PrimitiveStory[] = [];
+  // What each batching rule bound (between beforeRule and the listener): a batched index's gather.
+  let bound: string[] | null = null;
   const listener: PrimitiveListener = ({ prim, params, inputs, outputs }) => {
+    const became = [...new Set(bound ?? [])].filter((n) => n !== prim.name && !AXIS_MOVES.has(n));
+    bound = null;
     // A call with no results (the VJP of a jit_call whose output ignores its input binds a
     // jaxpr with no outputs) has nothing to draw.
     if (outputs.length === 0) return;
@@ -36,10 +46,15 @@ export function traceVmap(fun: Function, inAxes: unknown, outAxes: unknown, args
     const story: PrimitiveStory = { primitive: prim.name, params: prim.printParams?.(params, outputs.map((o) => o.aval)).replace(/\n/g, " ") ?? "", inputs: inputs.map(op), output: op(outputs[0]) };
     const control = controlStoryOf(prim, params, inputs, outputs, B);
     if (control) Object.assign(story, control);
+    if (became.length) story.batchedAs = became;
+    if (prim.provenanceReadsValues) story.byValue = true;
     primitives.push(story);
   };
   const body = (...xs: Value[]) => callWithTree(fun, plan.argsTree, xs);
-  const { outs, outDims, outTree } = vmapList((xs) => body(...xs), B, plan.leaves, plan.inDims, listener, undefined, opts.axisName);
+  const { outs, outDims, outTree } = watchBinds(
+    (p) => bound?.push(p.name),
+    () => vmapList((xs) => body(...xs), B, plan.leaves, plan.inDims, listener, () => (bound = []), opts.axisName),
+  );
   const { placed, spec, paths } = placeOutputs(outs, outDims, outTree, outAxes, B);
 
   // The same leaf descriptions describeArgs gives the input grids (describe.ts).
@@ -77,11 +92,14 @@ export function traceVmap(fun: Function, inAxes: unknown, outAxes: unknown, args
     return story;
   });
   // Cell provenance, worked out at per-example shapes and mapped through the plan (provenance.ts).
+  const placedOutputs = outputs.map((o) => ({ perExampleShape: o.perExampleShape, outAxis: o.outAxis, shape: o.shape }));
   // Provenance follows one example at a time: a collective (axis_name) reads across examples.
   if (opts.provenance !== false && opts.axisName === undefined && totalCells <= PROVENANCE_CELL_BUDGET) {
-    vmapProvenance(body, plan, outputs.map((o) => ({ perExampleShape: o.perExampleShape, outAxis: o.outAxis, shape: o.shape })))?.forEach(
-      (cells, i) => (outputs[i].provenance = cells),
-    );
+    vmapProvenance(body, plan, placedOutputs)?.forEach((cells, i) => (outputs[i].provenance = cells));
+  }
+  // Symbolic cells, likewise (symbols.ts), for pictures small enough to write cell by cell.
+  if (opts.symbols === true && opts.axisName === undefined && totalCells <= PROVENANCE_CELL_BUDGET) {
+    vmapSymbols(body, plan, placedOutputs)?.forEach((cells, i) => (outputs[i].symbols = cells));
   }
 
   return {

@@ -3,6 +3,8 @@
  * written for the explorer UI (which never reaches into tracers).
  */
 import type { DType } from "../array/dtype";
+import type { CellExpr } from "../core/symbols";
+export type { CellExpr, ReduceSymbol } from "../core/symbols";
 
 export type Shape = number[];
 
@@ -53,6 +55,17 @@ export interface PrimitiveStory {
   becomes?: string;
   /** Control flow and collectives: what the picture draws (small calls only). */
   control?: ControlStory;
+  /**
+   * The primitives vmap's batching rule bound for it, when they are not the primitive itself
+   * (axis moves left out): a batched `dynamic_slice` became a `gather`, a batched
+   * `dynamic_update_slice` a `scatter`. Absent when the rule kept the primitive.
+   */
+  batchedAs?: string[];
+  /**
+   * True when the operands' values choose which cells are read (gather, scatter,
+   * dynamic_slice): the explorer draws arrows from the chosen cells.
+   */
+  byValue?: boolean;
 }
 
 /**
@@ -106,6 +119,8 @@ export interface OutputLeafStory {
   outAxesTable: { outAxes: number; negative: number; shape: Shape }[];
   /** Per output cell (row-major flat index), its provenance; omitted above the cell budget. */
   provenance?: CellSource[];
+  /** Per output cell, the expression it was computed by over input cells; only when asked for. */
+  symbols?: CellExpr[];
 }
 
 export interface VmapStory {

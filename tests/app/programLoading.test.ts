@@ -13,8 +13,8 @@ describe("the lazily loaded reader of def programs", () => {
     await vi.waitFor(() => expect(selectView(st.getState().explorer).error).toBeNull(), { timeout: 10_000 });
     const v = selectView(st.getState().explorer);
     expect(v.params).toEqual(["a", "b"]);
-    // The default 2×2 arguments, a from 0 and b from 100: row k sums a[k] * b[k].
-    expect(v.shown?.values[0].data).toEqual([0 * 100 + 1 * 101, 2 * 102 + 3 * 103]);
+    // The default 2×2 arguments, a = 0, 1, 2, 3 and b = 100, 110, 120, 130 (fills.ts): row k sums a[k] * b[k].
+    expect(v.shown?.values[0].data).toEqual([0 * 100 + 1 * 110, 2 * 120 + 3 * 130]);
     // Redrawing was not an undo step.
     expect(st.getState().past).toHaveLength(1);
   });

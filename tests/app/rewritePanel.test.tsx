@@ -64,7 +64,10 @@ describe("How vmap rewrote the program", () => {
       expect(perCells, p.id).toEqual(want.perExample.eqns.map((e) => e.text));
       // Every batched variable that depends on a mapped input shows its batch axis, of size B.
       const dep = new Set(want.batched.invars.filter((v) => v.bdim !== null).map((v) => v.name));
-      for (const e of want.batched.eqns) if (e.inputs.some((x) => dep.has(x.name))) e.outputs.forEach((o) => dep.add(o.name));
+      // ... and so does a broadcast vmap added to give an unmapped operand the batch axis (a
+      // batched index's constant start, JAX `_batch_dynamic_slice_indices`).
+      const broadcastByVmap = (e: (typeof want.batched.eqns)[number]) => e.origin.kind === "added" && / = broadcast_in_dim\[/.test(e.text);
+      for (const e of want.batched.eqns) if (e.inputs.some((x) => dep.has(x.name)) || broadcastByVmap(e)) e.outputs.forEach((o) => dep.add(o.name));
       const chips = [...rows.map((r) => r.querySelectorAll("td")[1]), table().querySelectorAll(".rw-io td")[1]].flatMap((td) => [
         ...td.querySelectorAll<HTMLElement>(".rw-var"),
       ]);
@@ -87,7 +90,7 @@ describe("How vmap rewrote the program", () => {
       expect(flagged.map((r) => r.querySelector("td:last-child .rw-eqn")!.textContent), p.id).toEqual(added);
       flagged.forEach((r) => expect(r.textContent).toMatch(/added by vmap: /));
     }
-  }, 60_000);
+  }, 120_000);
 
   it("the 5-d add with out_axes=3 flags the transpose to out_axes; hovering a row lights its shape-story line", async () => {
     await start();

@@ -17,7 +17,8 @@ function takeSlice(x: NDArray, axis: number, k: number): NDArray {
     idx.splice(axis, 0, k);
     out[j] = data[idx.reduce((acc, v, i) => acc + v * xs[i], 0)];
   }
-  return np.array(out, outShape);
+  // The slice keeps its dtype (an int index array stays int).
+  return np.array(out, outShape, x.dtype);
 }
 
 /** jnp.stack(parts, axis) with loops. */
@@ -33,7 +34,7 @@ function stackAlong(parts: NDArray[], axis: number): NDArray {
     const [k] = idx.splice(axis, 1);
     out[j] = flats[k][idx.reduce((acc, v, i) => acc + v * is[i], 0)];
   }
-  return np.array(out, outShape);
+  return np.array(out, outShape, parts[0].dtype);
 }
 
 const norm = (a: number, r: number) => (a < 0 ? a + r : a);

@@ -8,5 +8,6 @@ import { batchingRealFunctions } from "./batchingRealFunctions";
 import { perExampleGradients } from "./perExampleGradients";
 import { readingVmapErrors } from "./readingVmapErrors";
 import { controlFlowUnderVmap } from "./controlFlowUnderVmap";
+import { indexingByValues } from "./indexingByValues";
 
-export const LESSONS: readonly LessonData[] = [axesInVmap, batchingRealFunctions, readingVmapErrors, perExampleGradients, controlFlowUnderVmap];
+export const LESSONS: readonly LessonData[] = [axesInVmap, batchingRealFunctions, readingVmapErrors, perExampleGradients, indexingByValues, controlFlowUnderVmap];

@@ -13,6 +13,8 @@ const expected = [
   "add", "sub", "mul", "div", "pow", "max", "min", "lt", "le", "gt", "ge", "eq", "ne", "select_n",
   "reduce_sum", "reduce_max", "reduce_min", "reduce_prod", "dot_general",
   "transpose", "broadcast_in_dim", "reshape", "squeeze", "concatenate", "slice", "pad",
+  "gather", "scatter", "scatter-add", "scatter-mul", "scatter-min", "scatter-max", "dynamic_slice", "dynamic_update_slice",
+  "argmax", "argmin", "sort",
 ];
 
 describe("primitive registry", () => {
