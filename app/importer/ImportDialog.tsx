@@ -9,7 +9,7 @@ import { useEffect, useId, useState } from "react";
 import type { ImportResult } from "../state/engineBridge";
 import { importSnippet, ready } from "./importRun";
 import { useStoreApi } from "../state/store";
-import { JaxCodeField } from "./JaxCodeField";
+import { CodeEditor } from "../editor/CodeEditor";
 import { PREDICT_EXAMPLE } from "./example";
 import { explorerFromImport } from "../state/importState";
 import "./importer.css";
@@ -58,7 +58,18 @@ export default function ImportDialog({ onClose }: { onClose: () => void }) {
           Paste a snippet with a <code>jax.vmap</code> call: its last vmap call becomes the explorer&apos;s (function, arguments, <code>in_axes</code>, <code>out_axes</code>).
         </p>
         <label htmlFor={`${id}-code`}>JAX code</label>
-        <JaxCodeField id={`${id}-code`} value={text} onChange={change} error={failed ? { line: failed.line, column: failed.column } : null} describedBy={failed ? `${id}-error` : undefined} />
+        <CodeEditor
+          label="JAX code"
+          id={`${id}-code`}
+          value={text}
+          onChange={change}
+          error={failed ? { line: failed.line, column: failed.column, message: failed.error.message } : null}
+          describedBy={failed ? `${id}-error` : undefined}
+          className="jax-code"
+          caretToError
+          rows={14}
+          multiline
+        />
         <div className="import-actions">
           <button type="button" className="primary" onClick={load} disabled={text.trim() === ""}>
             Load
