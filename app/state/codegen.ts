@@ -37,7 +37,13 @@ function literalExpr(shape: number[], values: Float64Array | undefined, x64: boo
 function leafExpr(shape: number[], fill: Fill, leafIndex: number, unique: UniqueFill): string {
   const n = sizeOfShape(shape);
   if (fill === "indices") {
-    // Ints 0, 1, 2, 0, …: JAX's default int, as the page's (fills.ts).
+    // Ints 0, 1, 2, 0, …: JAX's default int, as the page's (fills.ts). Small ones are written out
+    // (the lambda language has no `%`, and Import reads the code back to the same state).
+    if (n <= 64) {
+      const vals = Array.from(leafValues(shape, fill, leafIndex, unique), (v) => String(v));
+      const arr = shape.length === 0 ? `jnp.array(${vals[0]})` : `jnp.array([${vals.join(", ")}])`;
+      return shape.length <= 1 ? arr : `${arr}.reshape(${dims(shape)})`;
+    }
     const base = `jnp.arange(${n})`;
     const shaped = shape.length === 1 ? base : `${base}.reshape(${shape.length === 0 ? "()" : dims(shape)})`;
     return `${shaped} % ${INDEX_CYCLE}`;
