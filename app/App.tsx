@@ -22,6 +22,7 @@ import { Stage } from "./explorer/Stage";
 import { X64Toggle } from "./explorer/X64Toggle";
 import { ShareExportLazy as ShareExport } from "./share/ShareExportLazy";
 import { LessonsButton } from "./lessons/LessonsButton";
+import { ImportButton } from "./importer/ImportButton";
 import { selectView } from "./state/selectors";
 import { useViewPart } from "./state/hooks";
 import { useStore } from "./state/store";
@@ -118,6 +119,7 @@ export function App({ autoplay = false }: { autoplay?: boolean }) {
           <X64Toggle />
           <Toolbar />
           <ThemeToggle />
+          <ImportButton />
           <ShareExport />
           <LessonsButton />
         </div>

@@ -8,7 +8,7 @@
  * underlined where the parser points (EngineError.where.column, as a line and column).
  */
 import { useRef, useState, type KeyboardEvent } from "react";
-import { sourcePosition } from "../../engine";
+import { isFunctionProgram, sourcePosition } from "../../engine";
 import { CodeEditor } from "../editor/CodeEditor";
 import { useExplorerPart, useViewPart } from "../state/hooks";
 import { PRESETS } from "../state/presets";
@@ -20,14 +20,18 @@ export function FunctionEditor() {
   const setFnSource = useStore((s) => s.setFnSource);
   const column = useViewPart((v) => (v.error?.where.kind === "function" ? v.error.where.column : undefined));
   const message = useViewPart((v) => v.error?.message);
-  const rows = Math.min(6, Math.max(1, Math.ceil(src.length / 70), src.split("\n").length));
+  // A def program (imported code) names its own function, so it has no `f =` and more rows.
+  const program = isFunctionProgram(src);
+  const rows = Math.min(program ? 12 : 6, Math.max(1, Math.ceil(src.length / 70), src.split("\n").length));
   const error = column === undefined ? null : { ...sourcePosition(src, column), message: message ?? "" };
   return (
     <div className="fn-editor">
       <div className="fn-row">
-        <span className="code-prefix" aria-hidden="true">
-          f =
-        </span>
+        {!program && (
+          <span className="code-prefix" aria-hidden="true">
+            f =
+          </span>
+        )}
         <CodeEditor label="Function" value={src} onChange={setFnSource} error={error} rows={rows} multiline />
         <PresetsMenu />
       </div>

@@ -66,6 +66,7 @@ function AxisButtons({ shape, onChange, name }: { shape: number[]; onChange: (s:
 
 export function ShapeEditor({ name }: { name: string }) {
   const arg = useExplorerPart((s) => argFor(s, name));
+  const imported = useExplorerPart((s) => s.code !== undefined);
   const { setArgTree, setLeafShape, setFill } = useStoreApi().getState();
   const leafPaths = (t: ArgTree, path: number[] = []): { path: number[]; shape: number[] }[] =>
     t.kind === "leaf" ? [{ path, shape: t.shape }] : t.items.flatMap((x, i) => leafPaths(x, [...path, i]));
@@ -98,6 +99,7 @@ export function ShapeEditor({ name }: { name: string }) {
           <option value="unique">unique numbers</option>
           <option value="random">small random numbers</option>
           <option value="indices">indices 0, 1, 2, … (int)</option>
+          {(imported || arg.fill === "code") && <option value="code">the imported code's values</option>}
         </select>
       </label>
     </fieldset>

@@ -1,11 +1,22 @@
 /**
  * Runnable JAX Python for the current explorer state: imports, each argument made like the
- * fill (`a = jnp.arange(4.).reshape(2, 2)`, `b = … + 100`), the function, the vmap call with
+ * fill (`a = jnp.arange(4.).reshape(2, 2)`, `b = … + 100`, an imported array's values as a
+ * literal), the function (a lambda as `f = …`, a def program as written), the vmap call with
  * tuples for in_axes, and the printed shape. Pure text from validated state: nothing here runs.
  */
 import { argFor, argLeaves, inAxisFor, sizeOfShape, type ArgTree, type AxisTree, type ExplorerState, type Fill } from "./explorerTypes";
 import { INDEX_CYCLE, leafValues, uniqueFill, type UniqueFill } from "./fills";
 import { formatPyLiteral, type PyLit } from "./pyLiteral";
+import { pyScalar } from "../../engine/index";
+
+/** What the text needs beyond the state: the leaves' values (for `code` fills) and a def program's function name. */
+export interface CodeExtras {
+  leafData?: readonly Float64Array[];
+  fnName?: string;
+}
+
+/** Imported values are printed up to this many per array; a bigger one would make the code unreadable. */
+const MAX_LITERAL = 4096;
 
 const dims = (shape: readonly number[]) => shape.join(", ");
 
@@ -13,10 +24,26 @@ function pyNumber(x: number): string {
   return Number.isInteger(x) ? `${x}.` : String(x);
 }
 
+/** A leaf whose values came from the imported code: its values as a literal, as the engine holds them. */
+function literalExpr(shape: number[], values: Float64Array | undefined, x64: boolean): string {
+  const n = sizeOfShape(shape);
+  if (!values || values.length !== n || n > MAX_LITERAL) return `jnp.zeros((${dims(shape)}${shape.length === 1 ? "," : ""}))  # the imported values: open the permalink`;
+  const text = Array.from(values, (v) => pyScalar(v, x64 ? "float64" : "float32"));
+  if (shape.length === 0) return `jnp.array(${text[0]})`;
+  const arr = `jnp.array([${text.join(", ")}])`;
+  return shape.length === 1 ? arr : `${arr}.reshape(${dims(shape)})`;
+}
+
 function leafExpr(shape: number[], fill: Fill, leafIndex: number, unique: UniqueFill): string {
   const n = sizeOfShape(shape);
   if (fill === "indices") {
-    // Ints 0, 1, 2, 0, …: JAX's default int, as the page's (fills.ts).
+    // Ints 0, 1, 2, 0, …: JAX's default int, as the page's (fills.ts). Small ones are written out
+    // (the lambda language has no `%`, and Import reads the code back to the same state).
+    if (n <= 64) {
+      const vals = Array.from(leafValues(shape, fill, leafIndex, unique), (v) => String(v));
+      const arr = shape.length === 0 ? `jnp.array(${vals[0]})` : `jnp.array([${vals.join(", ")}])`;
+      return shape.length <= 1 ? arr : `${arr}.reshape(${dims(shape)})`;
+    }
     const base = `jnp.arange(${n})`;
     const shaped = shape.length === 1 ? base : `${base}.reshape(${shape.length === 0 ? "()" : dims(shape)})`;
     return `${shaped} % ${INDEX_CYCLE}`;
@@ -40,12 +67,15 @@ function leafExpr(shape: number[], fill: Fill, leafIndex: number, unique: Unique
 }
 
 /** Every parameter's argument expression, with the leaf counter shared across arguments. */
-function argumentLines(s: ExplorerState, params: string[]): string[] {
+function argumentLines(s: ExplorerState, params: string[], leafData?: readonly Float64Array[]): string[] {
   const allLeaves = params.flatMap((p) => argLeaves(argFor(s, p).tree));
   const unique = uniqueFill(allLeaves.map((l) => sizeOfShape(l.shape)));
   let leafIndex = 0;
   const expr = (t: ArgTree, fill: Fill): string => {
-    if (t.kind === "leaf") return leafExpr(t.shape, fill, leafIndex++, unique);
+    if (t.kind === "leaf") {
+      const i = leafIndex++;
+      return fill === "code" ? literalExpr(t.shape, leafData?.[i], s.x64) : leafExpr(t.shape, fill, i, unique);
+    }
     const items = t.items.map((x) => expr(x, fill));
     return items.length === 1 ? `(${items[0]},)` : `(${items.join(", ")})`;
   };
@@ -67,12 +97,13 @@ export function allInAxesNone(s: ExplorerState, params: string[]): boolean {
 /**
  * `jax.vmap(f, in_axes=(0, None), out_axes=0)` plus `axis_size` when every entry is None, or
  * `jax.pmap(…)` with the same axes (pmap's axis_size means something else: it is never written).
+ * `fnName` names a def program's function.
  */
-export function vmapCallText(s: ExplorerState, params: string[]): string {
+export function vmapCallText(s: ExplorerState, params: string[], fnName = "f"): string {
   const pmap = s.mapWith === "pmap";
   const size = !pmap && allInAxesNone(s, params) && s.axisSize !== null ? `, axis_size=${s.axisSize}` : "";
   const name = s.axisName !== null ? `, axis_name='${s.axisName}'` : "";
-  return `jax.${pmap ? "pmap" : "vmap"}(f, in_axes=${inAxesText(s, params)}, out_axes=${formatPyLiteral(s.outAxes as PyLit)}${size}${name})(${params.join(", ")})`;
+  return `jax.${pmap ? "pmap" : "vmap"}(${fnName}, in_axes=${inAxesText(s, params)}, out_axes=${formatPyLiteral(s.outAxes as PyLit)}${size}${name})(${params.join(", ")})`;
 }
 
 /** pmap's simulated devices: XLA reads the flag when jax starts, so it is set before `import jax`. */
@@ -87,18 +118,20 @@ function devicesPrelude(s: ExplorerState): string[] {
   ];
 }
 
-export function pythonCode(s: ExplorerState, params: string[], outputIsTree: boolean): string {
-  const src = s.fnSource.replace(/\s*\n\s*/g, " ").trim();
+export function pythonCode(s: ExplorerState, params: string[], outputIsTree: boolean, extras: CodeExtras = {}): string {
+  // A def program is copied as written and called by its function's name; a lambda is `f = …` on one line.
+  const program = extras.fnName !== undefined;
+  const fn = program ? [s.fnSource.trim()] : [`f = ${s.fnSource.replace(/\s*\n\s*/g, " ").trim()}`];
   return [
     ...devicesPrelude(s),
     "import jax",
     "import jax.numpy as jnp",
     ...(s.x64 ? ['jax.config.update("jax_enable_x64", True)'] : []),
     "",
-    ...argumentLines(s, params),
+    ...argumentLines(s, params, extras.leafData),
     "",
-    `f = ${src}`,
-    `out = ${vmapCallText(s, params)}`,
+    ...fn,
+    `out = ${vmapCallText(s, params, extras.fnName)}`,
     outputIsTree ? "print(jax.tree.map(jnp.shape, out))" : "print(out.shape)",
     "",
   ].join("\n");

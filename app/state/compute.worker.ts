@@ -7,6 +7,8 @@
 import { loadLax } from "../../engine/index";
 import { runRequest, type ComputeRequest } from "./computeRequest";
 import { toWire } from "./computeResults";
+import { ensurePrograms } from "./engineBridge";
+import { isFunctionProgram } from "../../engine/index";
 
 export interface ComputeReply {
   result: unknown;
@@ -14,9 +16,13 @@ export interface ComputeReply {
 
 const scope = self as unknown as { onmessage: ((e: MessageEvent<ComputeRequest>) => void) | null; postMessage: (m: ComputeReply) => void };
 
-// jax.lax is a chunk of its own (engine/control/lazy.ts): a call may name it, so have it first.
+// jax.lax is a chunk of its own (engine/control/lazy.ts): a call may name it, so have it first;
+// a def program or imported values need the engine's lazy reader likewise.
 const lax = loadLax();
 
-scope.onmessage = (e) => {
-  void lax.then(() => scope.postMessage({ result: toWire(runRequest(e.data)) }));
+scope.onmessage = async (e) => {
+  const s = e.data.state;
+  await lax;
+  if (s.code !== undefined || isFunctionProgram(s.fnSource)) await ensurePrograms();
+  scope.postMessage({ result: toWire(runRequest(e.data)) });
 };

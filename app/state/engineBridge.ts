@@ -5,21 +5,27 @@
  * and the grad and jit panels all run that same call. Errors come back as EngineErrors whose
  * `where` (set by the engine) says which control they belong beside.
  */
-import { config, describeArgs, EngineError, lambdaParams, MAX_ELEMENTS, np, parseLambda, runPmap, traceVmap, withinWorkBudget, type NDArray, type PmapRun, type WorkBudget } from "../../engine/index";
+import { config, describeArgs, EngineError, isFunctionProgram, lambdaParams, loadImporter, MAX_ELEMENTS, np, parseLambda, programReaderLoaded, runPmap, traceVmap, withinWorkBudget, type ImportResult, type NDArray, type PmapRun, type WorkBudget } from "../../engine/index";
 import type { ArgsDescription, ErrorWhere, VmapStory } from "../../engine";
-import { allInAxesNone } from "./codegen";
+import { allInAxesNone, type CodeExtras } from "./codegen";
 import type { DType } from "../../engine";
 import { argFor, argLeaves, inAxisFor, sizeOfShape, type ArgTree, type AxisTree, type ExplorerState, type Fill } from "./explorerTypes";
 import { fillDtype, leafValues, uniqueFill } from "./fills";
 
-export type { ArgsDescription, VmapStory };
+export type { ArgsDescription, VmapStory, ImportResult };
 export { EngineError };
 
 export type ParsedFn = { ok: true; fn: (...args: unknown[]) => unknown; params: string[] } | { ok: false; error: EngineError };
 
 export function parseFunction(src: string): ParsedFn {
+  // A def program, jax.random and jnp.linspace/eye/shape are in the engine's lazy chunk: ask
+  // for it; the store redraws once it is in.
+  if (!programsLoaded() && (isFunctionProgram(src) || /\b(random|linspace|eye|shape)\s*[.(]/.test(src))) void ensurePrograms();
   try {
-    const fn = parseLambda(src) as ((...args: unknown[]) => unknown) & { params: string[] };
+    // A def program's top level runs as it is parsed: under the page's budget, like every call here.
+    const r = withinWorkBudget(PAGE_BUDGET, () => parseLambda(src) as ((...args: unknown[]) => unknown) & { params: string[] });
+    if (!r.done) return { ok: false, error: new EngineError("too-large", "The program's top level needs more work than the page allows at once; make its arrays smaller.", { where: { kind: "function" } }) };
+    const fn = r.value;
     return { ok: true, fn, params: [...fn.params] };
   } catch (e) {
     return { ok: false, error: asEngineError(e) };
@@ -58,6 +64,68 @@ export function withX64<T>(s: ExplorerState, run: () => T): T {
   }
 }
 
+/**
+ * The engine's importer and reader of def programs are a lazy chunk (engine `loadImporter`),
+ * so the first screen carries only the lambda path. A def program or a `code` fill waits for
+ * it: `ensurePrograms` loads it, then every listener (each store: store.ts) redraws.
+ */
+type ImportJax = Awaited<ReturnType<typeof loadImporter>>["importJax"];
+let importJax: ImportJax | null = null;
+let loading: Promise<void> | null = null;
+const loadedListeners = new Set<() => void>();
+
+export const programsLoaded = (): boolean => importJax !== null && programReaderLoaded();
+
+/**
+ * Reads pasted JAX code under the page's budget, so a heavy snippet is cut off with the
+ * engine's message instead of holding the page. Memoized on the text: the Import dialog and the
+ * `code` fills of the state it made read the same run. Call after `ensurePrograms()`.
+ */
+let lastImport: { src: string; result: ImportResult } | null = null;
+export function importSnippet(src: string): ImportResult {
+  const run = importJax;
+  if (!run) throw new Error("importSnippet before the importer loaded");
+  if (lastImport?.src === src) return lastImport.result;
+  const r = withinWorkBudget(PAGE_BUDGET, () => run(src));
+  const result: ImportResult = r.done
+    ? r.value
+    : { ok: false, error: new EngineError("too-large", "the snippet needs more work than the page allows at once; make its arrays smaller"), line: 1, column: 1, printed: [] };
+  lastImport = { src, result };
+  return result;
+}
+
+export function ensurePrograms(): Promise<void> {
+  loading ??= loadImporter().then((m) => {
+    importJax = m.importJax;
+    // Parses and argument arrays memoized while the reader was missing are stale now.
+    lastParse = null;
+    for (const f of loadedListeners) f();
+  });
+  return loading;
+}
+
+/** Calls `f` once the lazy importer has loaded (returns the unsubscribe). */
+export function onProgramsLoaded(f: () => void): () => void {
+  loadedListeners.add(f);
+  return () => loadedListeners.delete(f);
+}
+
+/** The values the imported code gave the leaf at `path` of parameter `param`, if it still has that shape. */
+function importedLeaf(code: string | undefined, param: string, path: string, shape: readonly number[]): Float64Array | null {
+  if (code === undefined) return null;
+  if (!importJax) {
+    void ensurePrograms();
+    return null;
+  }
+  const r = importSnippet(code);
+  if (!r.ok) return null;
+  const i = r.params.indexOf(param);
+  let arg = i < 0 ? undefined : r.args[i];
+  for (const m of path.matchAll(/\[(\d+)\]/g)) arg = arg?.kind === "tuple" ? arg.items[Number(m[1])] : undefined;
+  if (arg?.kind !== "leaf" || arg.shape.length !== shape.length || arg.shape.some((d, j) => d !== shape[j])) return null;
+  return arg.values;
+}
+
 /** The arguments as arrays, and each leaf's values in flattening order (what the grids show). */
 /** The built arguments: their values, each leaf's data row-major and each leaf's dtype (an index fill is an int). */
 export type BuiltArgs = { ok: true; values: ArgValue[]; leafData: Float64Array[]; leafDtypes: DType[] } | { ok: false; error: EngineError };
@@ -84,16 +152,18 @@ function buildArgsUncached(s: ExplorerState, params: readonly string[]): BuiltAr
   const unique = uniqueFill(all.map((l) => sizeOfShape(l.shape)));
   const leafData: Float64Array[] = [];
   const leafDtypes: DType[] = [];
-  const make = (t: ArgTree, fill: Fill): ArgValue => {
-    if (t.kind === "tuple") return t.items.map((x) => make(x, fill));
+  const make = (t: ArgTree, fill: Fill, param: string, path: string): ArgValue => {
+    if (t.kind === "tuple") return t.items.map((x, i) => make(x, fill, param, `${path}[${i}]`));
     const dtype = fillDtype(fill, s.x64);
     leafDtypes.push(dtype);
-    const arr = np.array(leafValues(t.shape, fill, leafData.length, unique), t.shape, dtype);
+    // A `code` leaf holds the imported code's values (the unique numbers until the importer loads).
+    const imported = fill === "code" ? importedLeaf(s.code, param, path, t.shape) : null;
+    const arr = np.array(imported ?? leafValues(t.shape, fill, leafData.length, unique), t.shape, dtype);
     // The grids show the values as the engine holds them (rounded to float32 without x64).
     leafData.push(arr.dense());
     return arr;
   };
-  const values = params.map((p) => make(argFor(s, p).tree, argFor(s, p).fill));
+  const values = params.map((p) => make(argFor(s, p).tree, argFor(s, p).fill, p, ""));
   return { ok: true, values, leafData, leafDtypes };
 }
 
@@ -163,6 +233,13 @@ export function vmapCall(s: ExplorerState, fallback: readonly string[] = []): Vm
     m.byParams.set(key, c);
   }
   return c;
+}
+
+/** What the generated Python needs from the engine: the leaves' values and a def program's function name. */
+export function codeExtras(c: VmapCall): CodeExtras {
+  const src = c.state.fnSource;
+  const program = isFunctionProgram(src) ? lambdaParams(src) : null;
+  return { leafData: c.args.ok ? c.args.leafData : undefined, fnName: program ? ((program.ok ? program.name : undefined) ?? "f") : undefined };
 }
 
 /** The call's arguments as vmap plans them (each leaf's mapped axis), or null if they cannot be built. */

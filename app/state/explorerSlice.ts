@@ -25,7 +25,10 @@ export interface ExplorerSlice {
   setMapWith: (m: MapWith) => void;
   setDevices: (n: number) => void;
   loadPreset: (id: string) => void;
-  /** Load a whole state (from the URL or a lesson), as one undoable step. */
+  /** The Import dialog's text, kept while the dialog is closed (page state, not in the URL or history). */
+  importDraft: string | null;
+  setImportDraft: (text: string | null) => void;
+  /** Load a whole state (from the URL, a lesson or imported JAX code), as one undoable step. */
   loadExplorer: (s: ExplorerState, notice?: string | null) => void;
   setNotice: (n: string | null) => void;
 }
@@ -60,5 +63,7 @@ export const createExplorerSlice: StateCreator<StoreState, [], [], ExplorerSlice
       set({ notice });
     },
     setNotice: (notice) => set({ notice }),
+    importDraft: null,
+    setImportDraft: (importDraft) => set({ importDraft }),
   };
 };

@@ -14,11 +14,13 @@ export type ArgTree = { kind: "leaf"; shape: number[] } | { kind: "tuple"; items
 
 /**
  * Cells named by symbols (`a₀₁`, outputs as expressions; computed with the unique numbers), the
- * unique numbers (`a` from 0, `b` from 100 …, fills.ts), small seeded random numbers, or
- * indices: ints 0, 1, 2, 0, 1, 2, … (JAX's default int), for indexing by values (`x[i]`).
+ * unique numbers (`a` from 0, `b` from 100 …, fills.ts), small seeded random numbers,
+ * indices: ints 0, 1, 2, 0, 1, 2, … (JAX's default int), for indexing by values (`x[i]`), or the
+ * values the imported JAX code made (`code`: the engine re-runs `ExplorerState.code`).
  */
-export type Fill = "symbols" | "unique" | "random" | "indices";
-export const FILLS: readonly Fill[] = ["symbols", "unique", "random", "indices"];
+export type Fill = "symbols" | "unique" | "random" | "indices" | "code";
+/** Every fill a permalink may name; `code` is offered only while imported code is present. */
+export const FILLS: readonly Fill[] = ["symbols", "unique", "random", "indices", "code"];
 
 /** Up to this many cells per argument leaf, cells are shown by symbols (and a new argument gets them). */
 export const SYMBOL_CELLS = 64;
@@ -52,6 +54,11 @@ export interface ExplorerState {
   mapWith: MapWith;
   /** Simulated devices for pmap (`XLA_FLAGS=--xla_force_host_platform_device_count=N`). */
   devices: number;
+  /**
+   * The JAX program last loaded with "Import JAX code" (absent otherwise): kept so the permalink
+   * holds the pasted text, and the source of the values of every `code` fill.
+   */
+  code?: string;
 }
 
 export const leaf = (...shape: number[]): ArgTree => ({ kind: "leaf", shape });
@@ -78,6 +85,8 @@ export function explorerOf(fnSource: string, params: [string, ArgTree, AxisTree]
     x64: false,
     mapWith: "vmap",
     devices: DEFAULT_DEVICES,
+    // No imported code: written out so every field is a key of the state (urlState's policy table).
+    code: undefined,
   };
 }
 

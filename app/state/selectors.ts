@@ -7,7 +7,7 @@
  * (computeResults.ts): each is memoized on the identity of those immutable inputs, so a
  * re-render that changed nothing recomputes nothing.
  */
-import { ERROR_PLACE, vmapCall, type VmapCall, type EngineError, type ErrorPlace, type PageResult, type ParsedFn, type VmapStory } from "./engineBridge";
+import { codeExtras, ERROR_PLACE, vmapCall, type VmapCall, type EngineError, type ErrorPlace, type PageResult, type ParsedFn, type VmapStory } from "./engineBridge";
 import { resolvedTrace } from "./computeResults";
 import { allInAxesNone, pythonCode } from "./codegen";
 import { argFor, argLeaves, sizeOfShape, type ExplorerState } from "./explorerTypes";
@@ -63,7 +63,7 @@ function computeView(s: ExplorerState, lastGood: ExplorerState | null, call: Vma
     cellCount,
     blocks: cellCount > CELL_BUDGET,
     // Without a trace now, the picture shown (the last good one) says whether out is a tuple.
-    code: pythonCode(s, params, shown ? shown.outputTree !== "array" : Array.isArray(s.outAxes)),
+    code: pythonCode(s, params, shown ? shown.outputTree !== "array" : Array.isArray(s.outAxes), codeExtras(call)),
     allNone,
   };
 }

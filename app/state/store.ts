@@ -16,6 +16,7 @@ import { createLastGoodSlice, trackLastGood, type LastGoodSlice } from "./lastGo
 import { createComputeSlice, startCompute, type ComputeSlice } from "./compute";
 import { createLessonSlice, type LessonSlice } from "./lessonSlice";
 import { decodeLink, encodeLink } from "./urlState";
+import { onProgramsLoaded } from "./engineBridge";
 import { defaultExplorer, type ExplorerState } from "./explorerTypes";
 import { refreshWhenLaxLoads } from "./laxLoad";
 
@@ -26,6 +27,12 @@ export function createAppStore(): UseBoundStore<StoreApi<StoreState>> {
   trackLastGood(store);
   startCompute(store);
   refreshWhenLaxLoads(store);
+  // Once the lazy reader of def programs is in, redraw: a fresh snapshot (same content, new
+  // objects) so the memoized call, arguments and view are computed again. Not an undo step.
+  onProgramsLoaded(() => {
+    const e = store.getState().explorer;
+    store.setState({ explorer: { ...e, args: new Map(e.args) } });
+  });
   return store;
 }
 

@@ -11,7 +11,7 @@ import { MAX_SOURCE_LENGTH } from "../../engine/index";
 import { defaultExplorer, defaultFill, FILLS, formatArgTree, MAX_DEVICES, MIN_DEVICES, type ArgState, type AxisTree, type ExplorerState } from "./explorerTypes";
 import { formatPyLiteral, parsePyLiteral, type PyLit } from "./pyLiteral";
 import { readShape } from "./shapeText";
-import { lambdaParams } from "../../engine/index";
+import { isFunctionProgram, lambdaParams } from "../../engine/index";
 
 export type UrlPolicy = "url" | "none";
 
@@ -26,6 +26,7 @@ export const URL_POLICY: Record<keyof ExplorerState, UrlPolicy> = {
   x64: "url",
   mapWith: "url",
   devices: "url",
+  code: "url",
 };
 
 /** A Python identifier as the engine's tokenizer reads one (ASCII). */
@@ -41,7 +42,14 @@ const SOURCE_FORBIDDEN = /[^\x20-\x7E\n\t]|[`$?]/;
  * its length and the limit beside the editor, as when it is typed. The whole link may hold that
  * text percent-encoded (up to 3 characters each) plus the other fields.
  */
-const MAX_LINK = 3 * MAX_SOURCE_LENGTH + 10_000;
+/**
+ * The imported JAX code (`code=`) may be as long as the parser reads (MAX_SOURCE_LENGTH); it
+ * is pasted text, so any character but control characters, each up to 9 characters encoded
+ * (a def program in `f` likewise).
+ */
+const MAX_CODE_LINK = 9 * MAX_SOURCE_LENGTH;
+const MAX_LINK = 9 * MAX_SOURCE_LENGTH + 10_000 + MAX_CODE_LINK;
+const CODE_FORBIDDEN = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F]/;
 const MAX_PARAMS = 64;
 /** The fields written once per parameter, as `head.name`. */
 const PER_PARAM = new Set(["shape", "fill", "in"]);
@@ -88,6 +96,9 @@ export function encodeExplorer(s: ExplorerState): string {
     },
     devices: () => {
       if (s.mapWith === "pmap") q.set("devices", String(s.devices));
+    },
+    code: () => {
+      if (s.code !== undefined) q.set("code", s.code);
     },
   };
   for (const key of Object.keys(URL_POLICY) as (keyof ExplorerState)[]) if (URL_POLICY[key] === "url") put[key]();
@@ -137,12 +148,29 @@ function pyRepr(text: string): string {
   return `'${[...text].map(esc).join("")}'`;
 }
 
-/** Why this function text cannot come from a link, or null. Length is the engine's to judge. */
+/**
+ * Why this function text cannot come from a link, or null. Length is the engine's to judge. A
+ * lambda has the lambda's character set; a def program (imported code) is pasted text, whose
+ * comments and docstrings may hold any character but control characters.
+ */
 function sourceProblem(text: string): string | null {
+  if (isProgramSource(text)) {
+    const bad = CODE_FORBIDDEN.exec(text);
+    return bad ? `the function text has a control character, ${pyRepr(bad[0])} at column ${bad.index + 1}` : null;
+  }
   const bad = SOURCE_FORBIDDEN.exec(text);
   if (bad) return `the function text has a character a lambda never uses, ${pyRepr(bad[0])} at column ${bad.index + 1}`;
-  if (!/^\s*lambda\b/.test(text)) return "the function must be a lambda";
+  if (!/^\s*lambda\b/.test(text)) return "the function must be a lambda or a def program";
   return null;
+}
+
+/** The engine's rule (isFunctionProgram): a line starting with def, import, from or a decorator. */
+const isProgramSource = (text: string): boolean => isFunctionProgram(text);
+
+function codeProblem(text: string): string | null {
+  if (text.length > MAX_SOURCE_LENGTH) return `the imported code is ${text.length.toLocaleString("en-US")} characters long, the limit is ${MAX_SOURCE_LENGTH.toLocaleString("en-US")}`;
+  const bad = CODE_FORBIDDEN.exec(text);
+  return bad ? `the imported code has a control character, ${pyRepr(bad[0])} at column ${bad.index + 1}` : null;
 }
 
 /** Reads a URL hash (with or without `#`). An empty hash is the default state, with no notice. */
@@ -169,6 +197,10 @@ export function decodeExplorer(hash: string): DecodeResult {
         const problem = sourceProblem(value);
         if (problem) throw new BadField(problem);
         state.fnSource = value;
+      } else if (key === "code") {
+        const problem = codeProblem(value);
+        if (problem) throw new BadField(problem);
+        state.code = value;
       } else if (key === "out") state.outAxes = axisTree(value, "out_axes");
       else if (key === "size") {
         // Any size a person can type; the engine refuses one over its limit with its own message.

@@ -47,3 +47,27 @@ export type Expr =
   | ListNode
   | DictNode
   | LambdaNode;
+
+/**
+ * Statements of a program (a pasted JAX snippet, or a function box holding `def`s), mirroring
+ * Python's `ast` (FunctionDef, Return, Assign, Expr, Import, ImportFrom, Pass). `pos` is the
+ * statement's first character, `end` the offset just past its last one: importJax copies the
+ * statements a function needs by these offsets, so its text is the user's own.
+ */
+export interface Param { name: string; default: Expr | null; pos: number }
+/** An assignment target: a name, or a tuple/list of targets (`k1, k2 = jax.random.split(key)`). */
+export type Target = { type: "name"; name: string; pos: number } | { type: "tuple"; items: Target[]; pos: number };
+export interface DefStmt { type: "def"; name: string; params: Param[]; body: Stmt[]; decorators: Expr[]; pos: number; defPos: number; end: number }
+export interface ReturnStmt { type: "return"; value: Expr | null; pos: number; end: number }
+export interface AssignStmt { type: "assign"; targets: Target[]; value: Expr; pos: number; end: number }
+/** `x += y` and friends: `op` is the binary operator. */
+export interface AugAssignStmt { type: "augassign"; target: { type: "name"; name: string; pos: number }; op: BinOp; value: Expr; pos: number; end: number }
+export interface ExprStmt { type: "expr"; value: Expr; pos: number; end: number }
+/** `import jax`, `import jax.numpy as jnp`: `module` dotted, `alias` the bound name. */
+export interface ImportStmt { type: "import"; names: { module: string; alias: string; pos: number }[]; pos: number; end: number }
+/** `from functools import partial`, `from jax import random, vmap`. */
+export interface FromImportStmt { type: "from"; module: string; names: { name: string; alias: string; pos: number }[]; pos: number; end: number }
+export interface PassStmt { type: "pass"; pos: number; end: number }
+
+export type Stmt = DefStmt | ReturnStmt | AssignStmt | AugAssignStmt | ExprStmt | ImportStmt | FromImportStmt | PassStmt;
+export interface Program { type: "program"; body: Stmt[]; source: string }

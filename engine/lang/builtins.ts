@@ -56,7 +56,7 @@ export function pyTypeName(v: unknown, host: LangHost): string {
   if (typeof v === "number") return Number.isInteger(v) ? "int" : "float";
   if (typeof v === "string") return "str";
   if (typeof v === "function") return "function";
-  if (host.isArray(v)) return "Array";
+  if (host.isArray(v) || host.isKey?.(v)) return "Array";
   if (Array.isArray(v)) return "tuple";
   return "dict";
 }
@@ -101,8 +101,40 @@ function requireFunction(label: string, f: unknown, host: LangHost, pos: number)
   return f;
 }
 
+/** Calls any value of the language: its CALL entry with keywords, or a plain JS function without. */
+export function callValue(f: unknown, args: unknown[], kw: Keywords, pos: number, host: LangHost): unknown {
+  if (typeof f !== "function") throw unsupported(`'${pyTypeName(f, host)}' object is not callable`, pos, "TypeError");
+  const impl = (f as Callable)[CALL];
+  if (impl) return impl(args, kw, pos);
+  if (kw.size > 0) throw unsupported(`keyword arguments (${[...kw.keys()].join(", ")}) cannot be passed to a transformed function`, pos);
+  return f(...args);
+}
+
+/**
+ * `functools.partial`, `jax.tree.map`, `jax.config.update`: what only programs import, so their
+ * implementations live with the programs' evaluator (specials.ts registers them when it loads).
+ */
+export type SpecialName = Extract<CallableRef, { kind: "special" }>["name"];
+export type SpecialImpl = (ref: Extract<CallableRef, { kind: "special" }>, host: LangHost, bindArgs: typeof bind) => Callable;
+const SPECIALS = new Map<SpecialName, SpecialImpl>();
+export function registerSpecials(impls: Iterable<[SpecialName, SpecialImpl]>): void {
+  for (const [k, f] of impls) SPECIALS.set(k, f);
+}
+
 export function makeBuiltin(ref: CallableRef, host: LangHost): Callable {
   switch (ref.kind) {
+    case "special": {
+      const impl = SPECIALS.get(ref.name);
+      if (!impl) throw unsupported(`${ref.label} is not available in this engine`);
+      return impl(ref, host, bind);
+    }
+    case "random":
+      return makeCallable((a, kw, pos) => {
+        const { args, opts } = bind(ref, a, kw, pos);
+        const f = host.random?.[ref.name];
+        if (typeof f !== "function") throw unsupported(`${ref.label} is not available in this engine`, pos);
+        return opts ? f(...args, opts) : f(...args);
+      }, ["key"], ref.name);
     case "jnp":
       return makeCallable((a, kw, pos) => {
         const { args, opts } = bind(ref, a, kw, pos);

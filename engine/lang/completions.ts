@@ -39,8 +39,8 @@ export function pySignature(sig: Signature): string {
 
 const SIGNATURES: Partial<Record<ModulePath, Record<string, Signature>>> = { jnp: JNP_SIGNATURES, "jax.nn": NN_SIGNATURES };
 /** The spellings of each module in the language (resolve.ts staticRef / moduleMember). */
-const SPELLINGS: [ModulePath, string][] = [["jnp", "jnp"], ["jnp", "jax.numpy"], ["jax", "jax"], ["jax.nn", "jax.nn"], ["jax.lax", "jax.lax"]];
-const SUBMODULES: Record<string, ModulePath> = { numpy: "jnp", nn: "jax.nn", lax: "jax.lax" };
+const SPELLINGS: [ModulePath, string][] = [["jnp", "jnp"], ["jnp", "jax.numpy"], ["jax", "jax"], ["jax.nn", "jax.nn"], ["jax.lax", "jax.lax"], ["jax.random", "jax.random"], ["jax.tree", "jax.tree"]];
+const SUBMODULES: Record<string, ModulePath> = { numpy: "jnp", nn: "jax.nn", lax: "jax.lax", random: "jax.random", tree: "jax.tree" };
 
 let cached: readonly LanguageName[] | null = null;
 

@@ -10,7 +10,7 @@
 import { EngineError } from "../errors";
 import { CALL_COST, CALL_DEPTH_COST, chargeOps, enterDepth, exitDepth, withBudgetScope, withDepth } from "../limits";
 import type { BinOp, CmpOp, Expr, LambdaNode, SliceNode } from "./ast";
-import { boundMethod, CALL, makeCallable, makeBuiltin, pyDict, pyTypeName, type Keywords } from "./builtins";
+import { boundMethod, callValue, makeCallable, makeBuiltin, pyDict, pyTypeName, type Keywords } from "./builtins";
 import type { IndexItem, LangHost } from "./host";
 import { ARRAY_METHODS, ARRAY_PROPERTIES } from "./names";
 import { AtHelper, AtRef, atMethod } from "./at";
@@ -20,10 +20,10 @@ import { binaryOnArrays, pyArith, pyCompare, pySlice, tupleConcat, tupleRepeat }
 
 const MAX_STEPS = 1_000_000;
 
-interface Env { readonly vars: ReadonlyMap<string, unknown>; readonly parent: Env | null }
+export interface Env { readonly vars: ReadonlyMap<string, unknown>; readonly parent: Env | null }
 
 /** A module value (`jnp`, `jax`, `jax.nn`): only ever the object of an attribute. */
-class ModuleValue {
+export class ModuleValue {
   constructor(readonly ref: ModuleRef) {}
 }
 
@@ -38,7 +38,7 @@ export class Evaluator {
   private depth = 0;
   private steps = 0;
 
-  constructor(private readonly host: LangHost) {}
+  constructor(protected readonly host: LangHost) {}
 
   /** The JS function for a lambda node closed over `env`, with its Python parameter names. */
   makeLambda(node: LambdaNode, env: Env | null): (...args: unknown[]) => unknown {
@@ -127,7 +127,7 @@ export class Evaluator {
     }
   }
 
-  private lookup(name: string, pos: number, env: Env | null): unknown {
+  protected lookup(name: string, pos: number, env: Env | null): unknown {
     for (let s = env; s; s = s.parent) if (s.vars.has(name)) return s.vars.get(name);
     if (name === "jnp" || name === "jax") return new ModuleValue({ kind: "module", path: name, label: name });
     throw unsupported(`name '${name}' is not defined`, pos, "NameError");
@@ -139,15 +139,11 @@ export class Evaluator {
     return f;
   }
 
-  private call(f: unknown, args: unknown[], kw: Keywords, pos: number): unknown {
-    if (typeof f !== "function") throw unsupported(`'${pyTypeName(f, this.host)}' object is not callable`, pos, "TypeError");
-    const impl = (f as { [CALL]?: (a: unknown[], k: Keywords, p: number) => unknown })[CALL];
-    if (impl) return impl(args, kw, pos);
-    if (kw.size > 0) throw unsupported(`keyword arguments (${[...kw.keys()].join(", ")}) cannot be passed to a transformed function`, pos);
-    return f(...args);
+  protected call(f: unknown, args: unknown[], kw: Keywords, pos: number): unknown {
+    return callValue(f, args, kw, pos, this.host);
   }
 
-  private binary(op: BinOp | CmpOp, l: unknown, r: unknown, pos: number): unknown {
+  protected binary(op: BinOp | CmpOp, l: unknown, r: unknown, pos: number): unknown {
     const host = this.host;
     const num = (v: unknown) => typeof v === "number" || typeof v === "boolean";
     if (num(l) && num(r)) return CMP_OPS.has(op) ? pyCompare(op as CmpOp, Number(l), Number(r)) : pyArith(op as BinOp, Number(l), Number(r), pos);
@@ -167,6 +163,10 @@ export class Evaluator {
     if (obj instanceof AtRef) return atMethod(obj, name, host, pos);
     if (name === "at" && host.isArray(obj)) return new AtHelper(obj);
     const scalar = typeof obj === "number" || typeof obj === "boolean";
+    if (host.isKey?.(obj) && (name === "shape" || name === "ndim")) {
+      const shape = [...(obj as { shape: readonly number[] }).shape];
+      return name === "shape" ? shape : shape.length;
+    }
     if (!scalar && !host.isArray(obj)) {
       throw unsupported(`'${pyTypeName(obj, host)}' object has no attribute '${name}'`, pos, "AttributeError");
     }
@@ -190,6 +190,12 @@ export class Evaluator {
     let vals: unknown[] = items.map((it) =>
       it.type === "ellipsis" ? "..." : it.type === "slice" ? this.slice(it, env) : this.eval(it, env),
     );
+    if (host.isKey?.(obj) && host.unstack && vals.length === 1 && typeof vals[0] === "number" && Number.isInteger(vals[0])) {
+      const keys = host.unstack(obj) ?? [];
+      const i = (vals[0] as number) < 0 ? (vals[0] as number) + keys.length : (vals[0] as number);
+      if (i < 0 || i >= keys.length) throw unsupported(`index ${vals[0] as number} is out of bounds for axis 0 with size ${keys.length}`, pos, "IndexError");
+      return keys[i];
+    }
     const helper = obj instanceof AtHelper;
     if (host.isArray(obj) || helper) {
       // `x[(0, 1)]` is `x[0, 1]` in Python.
@@ -253,23 +259,27 @@ function pyEqual(a: unknown, b: unknown): boolean {
 
 const TYPE_ERROR = { pyType: "TypeError" } as const;
 
-/** Python's argument binding for a lambda, with CPython's TypeError wording. */
-function bindParams(params: readonly string[], args: unknown[], kw: Keywords): Map<string, unknown> {
+/**
+ * Python's argument binding for a lambda or a def (`fname`, with its parameters' `defaults`),
+ * with CPython's TypeError wording.
+ */
+export function bindParams(params: readonly string[], args: unknown[], kw: Keywords, fname = "<lambda>", defaults?: ReadonlyMap<string, unknown>): Map<string, unknown> {
   const n = params.length;
   if (args.length > n) {
-    throw new EngineError("unsupported", `<lambda>() takes ${n} positional argument${n === 1 ? "" : "s"} but ${args.length} ${args.length === 1 ? "was" : "were"} given`, TYPE_ERROR);
+    throw new EngineError("unsupported", `${fname}() takes ${n} positional argument${n === 1 ? "" : "s"} but ${args.length} ${args.length === 1 ? "was" : "were"} given`, TYPE_ERROR);
   }
   const vars = new Map<string, unknown>();
   params.forEach((p, i) => i < args.length && vars.set(p, args[i]));
   for (const [k, v] of kw) {
-    if (!params.includes(k)) throw new EngineError("unsupported", `<lambda>() got an unexpected keyword argument '${k}'`, TYPE_ERROR);
-    if (vars.has(k)) throw new EngineError("unsupported", `<lambda>() got multiple values for argument '${k}'`, TYPE_ERROR);
+    if (!params.includes(k)) throw new EngineError("unsupported", `${fname}() got an unexpected keyword argument '${k}'`, TYPE_ERROR);
+    if (vars.has(k)) throw new EngineError("unsupported", `${fname}() got multiple values for argument '${k}'`, TYPE_ERROR);
     vars.set(k, v);
   }
+  for (const [k, v] of defaults ?? []) if (!vars.has(k)) vars.set(k, v);
   const missing = params.filter((p) => !vars.has(p));
   if (missing.length > 0) {
     const m = missing.length;
-    throw new EngineError("unsupported", `<lambda>() missing ${m} required positional argument${m === 1 ? "" : "s"}: ${pyNameList(missing)}`, TYPE_ERROR);
+    throw new EngineError("unsupported", `${fname}() missing ${m} required positional argument${m === 1 ? "" : "s"}: ${pyNameList(missing)}`, TYPE_ERROR);
   }
   return vars;
 }

@@ -22,6 +22,16 @@ export interface LangHost {
    * cannot tell 3 from 3.0). Hosts without dtypes leave it a number.
    */
   pyFloat?(value: number): unknown;
+  /** `jax.random.key/PRNGKey/split/uniform/normal` (positional, JAX's order). */
+  random?: Record<string, (...args: any[]) => any>;
+  /** True for a PRNG key array (`jax.random.key(0)`), which has `.shape` but is not an engine array. */
+  isKey?(v: unknown): boolean;
+  /** The items along the first axis of an array or key array (`a, b = x`), or null if it has none. */
+  unstack?(v: unknown): unknown[] | null;
+  /** `str(x)` of an engine array, as `print` shows it. */
+  str?(v: unknown): string;
+  /** `jax.config.update(name, value)`; only `jax_enable_x64` is read. */
+  configUpdate?(name: string, value: unknown): void;
   /** `x[...]` on an engine array; one item per comma-separated entry. */
   index(x: unknown, items: IndexItem[]): unknown;
   /** `x.at[items].get(mode=, fill_value=)` (lang/at.ts). */

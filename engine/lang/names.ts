@@ -14,7 +14,7 @@ export const JNP_FUNCTIONS = [
   "sum", "mean", "max", "min", "prod",
   "dot", "vdot", "matmul", "outer", "einsum",
   "transpose", "reshape", "moveaxis", "swapaxes", "expand_dims", "squeeze", "stack", "concatenate",
-  "where", "zeros_like", "ones_like", "arange", "array", "asarray", "zeros", "ones", "full",
+  "where", "zeros_like", "ones_like", "arange", "linspace", "eye", "shape", "array", "asarray", "zeros", "ones", "full",
   "less", "less_equal", "greater", "greater_equal", "equal", "not_equal",
   "take", "take_along_axis", "argmax", "argmin", "argsort",
 ] as const;
@@ -25,10 +25,24 @@ export const JNP_CONSTANTS: Record<string, number | null> = { newaxis: null, pi:
 
 export const NN_FUNCTIONS = ["relu", "sigmoid", "softmax"] as const;
 export const JAX_FUNCTIONS = ["vmap", "grad", "jit"] as const;
-export const JAX_MODULES = ["numpy", "nn", "lax"] as const;
+export const JAX_MODULES = ["numpy", "nn", "lax", "random", "tree"] as const;
+/** `jax.random.*` the language reads (engine/random/random.ts), with JAX's parameter names. */
+export const RANDOM_FUNCTIONS = ["key", "PRNGKey", "split", "uniform", "normal"] as const;
+export const RANDOM_PARAMS: Record<(typeof RANDOM_FUNCTIONS)[number], readonly string[]> = {
+  key: ["seed"], PRNGKey: ["seed"], split: ["key", "num"],
+  uniform: ["key", "shape", "dtype", "minval", "maxval"], normal: ["key", "shape", "dtype"],
+};
+export const RANDOM_UNSUPPORTED = new Set([
+  "fold_in", "bits", "randint", "bernoulli", "categorical", "choice", "permutation", "truncated_normal",
+  "multivariate_normal", "gamma", "beta", "dirichlet", "exponential", "gumbel", "laplace", "logistic",
+  "poisson", "key_data", "wrap_key_data", "orthogonal", "ball", "cauchy", "rademacher",
+]);
 
-/** The modules of the language, as resolve.ts walks them (`jax.numpy` is `jnp`). */
-export type ModulePath = "jnp" | "jax" | "jax.nn" | "jax.lax";
+/**
+ * The modules of the language, as resolve.ts walks them (`jax.numpy` is `jnp`). `jax.config` and
+ * `functools` are read only in programs (their one member each).
+ */
+export type ModulePath = "jnp" | "jax" | "jax.nn" | "jax.lax" | "jax.random" | "jax.config" | "jax.tree" | "functools";
 
 /**
  * Every member each module has in the language: what the resolver accepts, what its "did you
@@ -38,6 +52,10 @@ export function moduleMembers(path: ModulePath): readonly string[] {
   if (path === "jnp") return [...JNP_FUNCTIONS, ...Object.keys(JNP_CONSTANTS)];
   if (path === "jax.nn") return NN_FUNCTIONS;
   if (path === "jax.lax") return LAX_FUNCTIONS;
+  if (path === "jax.random") return RANDOM_FUNCTIONS;
+  if (path === "functools") return ["partial"];
+  if (path === "jax.tree") return ["map"];
+  if (path === "jax.config") return ["update"];
   return [...JAX_FUNCTIONS, ...JAX_MODULES];
 }
 
@@ -63,6 +81,7 @@ export const JNP_PARAM_NAMES: Record<JnpName, readonly string[]> = {
   exp: ["x"], log: ["x"], sin: ["x"], cos: ["x"], tanh: ["x"], sqrt: ["x"], abs: ["x"], square: ["x"],
   where: ["condition", "x", "y"], stack: ["arrays"], concatenate: ["arrays"],
   einsum: ["subscripts"], zeros_like: ["a"], ones_like: ["a"], arange: ["start", "stop", "step"],
+  linspace: ["start", "stop", "num"], eye: ["N", "M", "k"], shape: ["a"],
   array: ["object"], asarray: ["a"], zeros: ["shape"], ones: ["shape"], full: ["shape", "fill_value"],
   less: ["x", "y"], less_equal: ["x", "y"], greater: ["x", "y"], greater_equal: ["x", "y"],
   equal: ["x", "y"], not_equal: ["x", "y"],
@@ -72,7 +91,7 @@ export const NN_PARAM_NAMES: readonly string[] = ["x"];
 
 /** Real `jax.numpy` names people reach for that the playground does not have. */
 export const JNP_UNSUPPORTED = new Set([
-  "empty", "eye", "identity", "linspace", "full_like",
+  "empty", "identity", "full_like",
   "empty_like", "cumsum", "cumprod", "sort", "clip", "floor", "ceil",
   "round", "sign", "tan", "arcsin", "arccos", "arctan", "arctan2", "sinh", "cosh", "arctanh", "log1p",
   "expm1", "log2", "log10", "exp2", "logaddexp", "mod", "remainder", "floor_divide", "true_divide",
@@ -85,8 +104,8 @@ export const JNP_UNSUPPORTED = new Set([
   "meshgrid", "positive", "fmax", "fmin", "amax", "amin", "sinc", "heaviside", "logsumexp",
 ]);
 export const JAX_UNSUPPORTED = new Set([
-  "random", "value_and_grad", "jacfwd", "jacrev", "hessian", "jvp", "vjp", "linearize", "pmap",
-  "scipy", "tree_util", "tree_map", "tree", "checkpoint", "remat", "device_put", "make_jaxpr",
+  "value_and_grad", "jacfwd", "jacrev", "hessian", "jvp", "vjp", "linearize", "pmap",
+  "scipy", "tree_util", "tree_map", "checkpoint", "remat", "device_put", "make_jaxpr",
   "block_until_ready", "config", "debug", "custom_jvp", "custom_vjp", "named_call", "eval_shape",
 ]);
 export const NN_UNSUPPORTED = new Set([

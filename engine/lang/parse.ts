@@ -8,9 +8,12 @@
  */
 import { EngineError } from "../errors";
 import type { BinOp, CmpOp, Expr, Keyword, LambdaNode, SliceNode } from "./ast";
-import { PY_KEYWORDS, syntaxError, tokenize, type Token } from "./tokens";
+import { PY_KEYWORDS, syntaxError, tokenize, type LayoutFactory, type Token } from "./tokens";
 
 export const MAX_SOURCE_LENGTH = 10_000;
+
+/** Where each parsed lambda's text ends (just past its body), so importJax can copy it as written. */
+export const LAMBDA_ENDS = new WeakMap<LambdaNode, number>();
 const MAX_NESTING = 200;
 const MAX_HEIGHT = 500;
 
@@ -74,33 +77,34 @@ function checkLength(src: string): void {
   }
 }
 
-class Parser {
-  private readonly toks: Token[];
-  private i = 0;
+/** The expression parser; program.ts extends it with statements. */
+export class Parser {
+  protected readonly toks: Token[];
+  protected i = 0;
   private depth = 0;
   private readonly heights = new WeakMap<object, number>();
 
-  constructor(private readonly src: string, stopAfter?: string) {
+  constructor(protected readonly src: string, stopAfter?: string, layout?: LayoutFactory) {
     checkLength(src);
-    this.toks = tokenize(src, stopAfter);
+    this.toks = tokenize(src, stopAfter, layout);
   }
 
   peek(k = 0): Token {
     return this.toks[Math.min(this.i + k, this.toks.length - 1)];
   }
 
-  private next(): Token {
+  protected next(): Token {
     const t = this.toks[this.i];
     if (t.kind !== "eof") this.i++;
     return t;
   }
 
-  private is(text: string, k = 0): boolean {
+  protected is(text: string, k = 0): boolean {
     const t = this.peek(k);
     return (t.kind === "punct" || t.kind === "op") && t.text === text;
   }
 
-  private eat(text: string): boolean {
+  protected eat(text: string): boolean {
     if (!this.is(text)) return false;
     this.i++;
     return true;
@@ -111,7 +115,7 @@ class Parser {
   }
 
   /** The error for a token we cannot use here; names the Python feature when it is one we lack. */
-  private unexpected(tok: Token, expected?: string): EngineError {
+  protected unexpected(tok: Token, expected?: string): EngineError {
     if (tok.kind === "name" && PY_KEYWORDS.has(tok.text)) {
       return this.fail(tok, `'${tok.text}' is not supported`, KEYWORD_HINTS[tok.text]);
     }
@@ -126,7 +130,7 @@ class Parser {
     return this.fail(tok, `unexpected ${describe(tok)}`);
   }
 
-  private expect(text: string): Token {
+  protected expect(text: string): Token {
     const t = this.peek();
     if (!this.eat(text)) throw this.unexpected(t, `expected '${text}'`);
     return t;
@@ -148,7 +152,7 @@ class Parser {
   }
 
   /** Records the node's height; a tall AST (e.g. 1000 chained `+`) would overflow evaluation. */
-  private node<T extends Expr | SliceNode>(n: T, ...children: (Expr | SliceNode | null)[]): T {
+  protected node<T extends Expr | SliceNode>(n: T, ...children: (Expr | SliceNode | null)[]): T {
     let h = 0;
     for (const c of children) if (c) h = Math.max(h, this.heights.get(c) ?? 1);
     if (h + 1 > MAX_HEIGHT) {
@@ -170,7 +174,9 @@ class Parser {
     const kw = this.peek();
     const params = this.parseLambdaParams();
     const body = this.parseExpr();
-    return this.node({ type: "lambda", params, body, pos: kw.pos }, body);
+    const lam = this.node({ type: "lambda", params, body, pos: kw.pos }, body);
+    LAMBDA_ENDS.set(lam, this.peek(-1).end ?? kw.pos);
+    return lam;
   }
 
   /** `lambda p1, p2:` up to and including the colon. */
@@ -389,6 +395,9 @@ class Parser {
 
 function describe(tok: Token): string {
   if (tok.kind === "eof") return "end of input";
+  if (tok.kind === "newline") return tok.text === ";" ? "';'" : "end of line";
+  if (tok.kind === "indent") return "indent";
+  if (tok.kind === "dedent") return "unindent";
   if (tok.kind === "string") return "string";
   return `'${tok.text}'`;
 }

@@ -11,7 +11,8 @@ import {
   AT_METHODS,
   ARRAY_ATTRIBUTES, ARRAY_METHODS, ARRAY_UNSUPPORTED, JAX_FUNCTIONS, JAX_UNSUPPORTED, JNP_CONSTANTS,
   JNP_FUNCTIONS, JNP_UNSUPPORTED, moduleMembers, NN_FUNCTIONS,
-  NN_UNSUPPORTED, NUMPY_ALIASES, PY_BUILTIN_TO_JNP, type JnpName, type ModulePath,
+  NN_UNSUPPORTED, NUMPY_ALIASES, PY_BUILTIN_TO_JNP, RANDOM_FUNCTIONS, RANDOM_PARAMS, RANDOM_UNSUPPORTED,
+  type JnpName, type ModulePath,
 } from "./names";
 import { closestName, didYouMean } from "./suggest";
 import { LAX_FUNCTIONS, LAX_UNSUPPORTED, laxSignature, type LaxName } from "./lax";
@@ -19,6 +20,7 @@ import { JNP_SIGNATURES, keywordsOf, NN_SIGNATURES } from "../numpy/signatures";
 import { pyNameList } from "../array/pyargs";
 
 export type { ModulePath };
+export type RandomName = (typeof RANDOM_FUNCTIONS)[number];
 /** A module as written (`label` is `jnp` or `jax.numpy` for the same module). */
 export interface ModuleRef { kind: "module"; path: ModulePath; label: string }
 export type Ref =
@@ -27,7 +29,10 @@ export type Ref =
   | { kind: "const"; value: number | null }
   | { kind: "nn"; name: (typeof NN_FUNCTIONS)[number]; label: string }
   | { kind: "jax"; name: (typeof JAX_FUNCTIONS)[number]; label: string }
-  | { kind: "lax"; name: LaxName; label: string };
+  | { kind: "lax"; name: LaxName; label: string }
+  | { kind: "random"; name: RandomName; label: string }
+  /** `functools.partial` and `jax.config.update`, which only programs import. */
+  | { kind: "special"; name: "partial" | "config.update" | "tree.map"; label: string };
 export type CallableRef = Exclude<Ref, ModuleRef | { kind: "const" }>;
 
 export function unsupported(message: string, pos?: number, pyType?: PyType): EngineError {
@@ -55,10 +60,29 @@ export function moduleMember(mod: ModuleRef, name: string, pos: number): Ref {
     if (has(LAX_FUNCTIONS, name)) return { kind: "lax", name: name as LaxName, label: full };
     return unknownMember(full, name, LAX_UNSUPPORTED.has(name), moduleMembers("jax.lax"), mod.label, pos);
   }
+  if (mod.path === "jax.random") {
+    if (has(RANDOM_FUNCTIONS, name)) return { kind: "random", name: name as RandomName, label: full };
+    return unknownMember(full, name, RANDOM_UNSUPPORTED.has(name), moduleMembers("jax.random"), mod.label, pos);
+  }
+  if (mod.path === "functools") {
+    if (name === "partial") return { kind: "special", name: "partial", label: full };
+    return unknownMember(full, name, true, ["partial"], mod.label, pos);
+  }
+  if (mod.path === "jax.tree") {
+    if (name === "map") return { kind: "special", name: "tree.map", label: full };
+    return unknownMember(full, name, true, ["map"], mod.label, pos);
+  }
+  if (mod.path === "jax.config") {
+    if (name === "update") return { kind: "special", name: "config.update", label: full };
+    return unknownMember(full, name, true, ["update"], mod.label, pos);
+  }
   if (has(JAX_FUNCTIONS, name)) return { kind: "jax", name: name as (typeof JAX_FUNCTIONS)[number], label: full };
   if (name === "lax") return { kind: "module", path: "jax.lax", label: full };
   if (name === "numpy") return { kind: "module", path: "jnp", label: full };
   if (name === "nn") return { kind: "module", path: "jax.nn", label: full };
+  if (name === "random") return { kind: "module", path: "jax.random", label: full };
+  if (name === "config") return { kind: "module", path: "jax.config", label: full };
+  if (name === "tree") return { kind: "module", path: "jax.tree", label: full };
   return unknownMember(full, name, JAX_UNSUPPORTED.has(name), moduleMembers("jax"), mod.label, pos);
 }
 
@@ -107,6 +131,9 @@ export interface CallSpec {
 const spec = (label: string, positional: readonly string[], required: number, varargs: boolean, positionalKeywords: readonly string[], options: readonly string[]): CallSpec =>
   ({ label, positional, required, varargs, positionalKeywords, options });
 
+/** jax.random's optional parameters, so `uniform(key, (3,), minval=-1)` skips dtype. */
+const RANDOM_DEFAULTS: ReadonlyMap<string, unknown> = new Map<string, unknown>([["shape", []], ["dtype", null], ["minval", 0], ["maxval", 1], ["num", 2]]);
+
 /** jax.vmap(fun, in_axes=0, out_axes=0): `jax.vmap(f, out_axes=1)` maps axis 0 of every argument. */
 const VMAP_DEFAULTS: ReadonlyMap<string, unknown> = new Map([["in_axes", 0], ["out_axes", 0]]);
 
@@ -128,6 +155,13 @@ export function specOf(ref: CallableRef): CallSpec {
       if (!s) return { ...spec(ref.label, [], 0, true, [], []), unchecked: true };
       return { ...spec(ref.label, s.positional, s.required, s.varargs, s.keywords, s.options), complete: true };
     }
+    case "random": {
+      const ps = RANDOM_PARAMS[ref.name];
+      return { ...spec(ref.label, ps, 1, false, ps.slice(1), []), defaults: RANDOM_DEFAULTS };
+    }
+    case "special":
+      if (ref.name === "tree.map") return spec(ref.label, ["f", "tree"], 2, true, [], []);
+      return ref.name === "partial" ? spec(ref.label, ["func"], 1, true, [], []) : spec(ref.label, ["name", "val"], 2, false, [], []);
     case "jax":
       if (ref.name === "vmap") {
         return { ...spec(ref.label, ["fun", "in_axes", "out_axes"], 1, false, ["in_axes", "out_axes"], ["axis_size", "axis_name"]), defaults: VMAP_DEFAULTS };

@@ -6,7 +6,8 @@
  */
 import { EngineError } from "../errors";
 
-export type TokenKind = "number" | "name" | "string" | "op" | "punct" | "keyword" | "eof";
+/** `newline`, `indent` and `dedent` come only from a program's layout (tokenize's `layout` mode). */
+export type TokenKind = "number" | "name" | "string" | "op" | "punct" | "keyword" | "eof" | "newline" | "indent" | "dedent";
 
 export interface Token {
   kind: TokenKind;
@@ -14,6 +15,8 @@ export interface Token {
   text: string;
   /** 0-based offset of the first character. */
   pos: number;
+  /** 0-based offset just past the last character (set for every token but eof). */
+  end?: number;
   /** For numbers: the value, and whether Python would read a float (`2.0`, `1e3`). */
   num?: number;
   isFloat?: boolean;
@@ -51,6 +54,14 @@ export function sourcePosition(src: string, column: number): { line: number; col
  * line, and a caret under the offending character. `column` is 1-based in the source string.
  */
 export function syntaxError(src: string, pos: number, what: string, hint?: string): EngineError {
+  return locatedError(src, pos, "syntax", `invalid syntax: ${what}`, hint);
+}
+
+/**
+ * An EngineError of `kind` whose first line says `what` and where (line and column in a
+ * multi-line source), then the source line and a caret; `column` is the 1-based offset.
+ */
+export function locatedError(src: string, pos: number, kind: "syntax" | "unsupported", what: string, hint?: string): EngineError {
   const { line: lineNo, column: col } = sourcePosition(src, pos + 1);
   const lineStart = pos - (col - 1);
   let lineEnd = src.indexOf("\n", lineStart);
@@ -67,8 +78,8 @@ export function syntaxError(src: string, pos: number, what: string, hint?: strin
   }
   // Keep tabs in the caret line so the caret lines up under a tab-indented source.
   const pad = (from > 0 ? " " : "") + line.slice(from, col - 1).replace(/[^\t]/g, " ");
-  const first = `invalid syntax: ${what} at ${where}${hint ? ` (${hint})` : ""}`;
-  return new EngineError("syntax", `${first}\n${shown}\n${pad}^`, { column: pos + 1 });
+  const first = `${what} at ${where}${hint ? ` (${hint})` : ""}`;
+  return new EngineError(kind, `${first}\n${shown}\n${pad}^`, { column: pos + 1 });
 }
 
 const WINDOW = 60;
@@ -77,12 +88,41 @@ const isDigit = (c: string) => c >= "0" && c <= "9";
 const isNameStart = (c: string) => (c >= "a" && c <= "z") || (c >= "A" && c <= "Z") || c === "_";
 const isNameChar = (c: string) => isNameStart(c) || isDigit(c);
 
-/** `stopAfter`: stop once that punctuation is read (the lambda header reader stops at ':'). */
-export function tokenize(src: string, stopAfter?: string): Token[] {
+/** A program's layout while it is tokenized (layout.ts; only programs load it). */
+export interface Layout {
+  atLineStart: boolean;
+  /** Measures the indentation of the line starting at `i`; returns where its first token starts. */
+  lineStart(i: number): number;
+  /** Reads what only programs have at `i` (end of line, `;`, docstrings, prefixed strings, `+=`): the offset after it, or `i`. */
+  token(i: number): number;
+  bracket(c: string, pos: number): void;
+  finish(pos: number): void;
+}
+export type LayoutFactory = (src: string, toks: Token[]) => Layout;
+
+/**
+ * `stopAfter`: stop once that punctuation is read (the lambda header reader stops at ':').
+ * `layout`: read a program as CPython's tokenizer does (Parser/tokenizer.c): a `newline` token
+ * ends each logical line outside brackets (`;` too), `indent`/`dedent` tokens follow the
+ * indentation, blank and comment-only lines are skipped, and triple-quoted strings may span lines.
+ */
+export function tokenize(src: string, stopAfter?: string, layout?: LayoutFactory): Token[] {
   const toks: Token[] = [];
   let i = 0;
   const n = src.length;
+  const lay = layout ? layout(src, toks) : null;
   while (i < n) {
+    if (lay?.atLineStart) {
+      i = lay.lineStart(i);
+      if (i >= n) break;
+    }
+    if (lay) {
+      const j = lay.token(i);
+      if (j > i) {
+        i = j;
+        continue;
+      }
+    }
     const c = src[i];
     if (c === " " || c === "\t" || c === "\n" || c === "\r" || c === "\f") {
       i++;
@@ -124,6 +164,7 @@ export function tokenize(src: string, stopAfter?: string): Token[] {
     }
     if (PUNCT.includes(c)) {
       toks.push({ kind: "punct", text: c, pos: start });
+      lay?.bracket(c, start);
       i++;
       if (c === stopAfter) break;
       continue;
@@ -132,7 +173,9 @@ export function tokenize(src: string, stopAfter?: string): Token[] {
     const shown = cp >= 0x20 && cp !== 0x7f ? `'${String.fromCodePoint(cp)}'` : `U+${cp.toString(16).toUpperCase().padStart(4, "0")}`;
     throw syntaxError(src, i, `unexpected character ${shown}`);
   }
+  lay?.finish(i);
   toks.push({ kind: "eof", text: "", pos: i });
+  for (const t of toks) if (t.end === undefined && t.kind !== "eof") t.end = t.pos + t.text.length;
   return toks;
 }
 
@@ -170,7 +213,7 @@ function readNumber(src: string, i: number, toks: Token[]): number {
 
 const ESCAPES: Record<string, string> = { n: "\n", t: "\t", r: "\r", "\\": "\\", "'": "'", '"': '"', "0": "\0" };
 
-function readString(src: string, i: number, toks: Token[]): number {
+export function readString(src: string, i: number, toks: Token[], raw = false): number {
   const start = i;
   const quote = src[i++];
   let out = "";
@@ -181,13 +224,13 @@ function readString(src: string, i: number, toks: Token[]): number {
     if (c === "\\") {
       const e = src[i + 1];
       if (e === undefined) throw syntaxError(src, start, "unterminated string literal");
-      out += ESCAPES[e] ?? `\\${e}`;
+      out += raw ? `\\${e}` : (ESCAPES[e] ?? `\\${e}`);
       i += 2;
       continue;
     }
     out += c;
     i++;
   }
-  toks.push({ kind: "string", text: out, pos: start });
+  toks.push({ kind: "string", text: out, pos: start, end: i + 1 });
   return i + 1;
 }

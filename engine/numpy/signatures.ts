@@ -105,6 +105,15 @@ export const JNP_SIGNATURES = {
   zeros: { name: "zeros", params: [p("shape", "ignored"), p("dtype", "dtype", null), kw("device", "unsupported", null)] } as Signature,
   ones: { name: "ones", params: [p("shape", "ignored"), p("dtype", "dtype", null), kw("device", "unsupported", null)] } as Signature,
   full: { name: "full", params: [p("shape", "ignored"), p("fill_value", "ignored"), p("dtype", "dtype", null), kw("device", "unsupported", null)] } as Signature,
+  // array_creation.py: linspace(start, stop, num=50, endpoint=True, retstep=False, dtype=None, axis=0, *, device=None)
+  linspace: {
+    name: "linspace",
+    params: [p("start", "number?"), p("stop", "number?"), p("num", "int", 50), p("endpoint", "bool", true), p("retstep", "bool", false), p("dtype", "dtype", null), p("axis", "int", 0), kw("device", "unsupported", null)],
+  } as Signature,
+  // lax_numpy.py (NumPy's np.shape): shape(a)
+  shape: { name: "shape", params: [p("a", "array")] } as Signature,
+  // lax_numpy.py: eye(N, M=None, k=0, dtype=None, *, device=None)
+  eye: { name: "eye", params: [p("N", "int"), p("M", "int?", null), p("k", "int", 0), p("dtype", "dtype", null), kw("device", "unsupported", null)] } as Signature,
   arange: {
     name: "arange",
     params: [p("start", "number?"), p("stop", "number?", null), p("step", "number?", null), p("dtype", "dtype", null), kw("device", "unsupported", null)],

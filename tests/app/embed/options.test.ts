@@ -109,7 +109,7 @@ describe("the Share dialog's attributes", () => {
 describe("the embed page's hash", () => {
   it("shows what is wrong with a link instead of the default example", () => {
     const r = readEmbedHash("#f=alert(1)&out=0");
-    expect(r).toEqual({ ok: false, problem: "This link could not be read (the function must be a lambda)." });
+    expect(r).toEqual({ ok: false, problem: "This link could not be read (the function must be a lambda or a def program)." });
     expect(readEmbedHash("#f=lambda+x%3A+x&shape.x=(2%2C)&in.x=0&out=0&controls=all&theme=bogus")).toEqual({ ok: false, problem: `theme must be one of light, dark, auto, not "bogus"` });
   });
 });
