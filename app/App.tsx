@@ -6,7 +6,7 @@
  * in its own error boundary (ErrorBoundary.tsx): a bug in one shows its message and a Reset
  * there, and the rest of the page keeps working.
  */
-import { useEffect, useRef } from "react";
+import { lazy, Suspense, useEffect, useRef } from "react";
 import { ACTIONS, isFieldTarget, keyAction } from "./actions";
 import { CallLine } from "./explorer/CallLine";
 import { CodePanel } from "./explorer/CodePanel";
@@ -26,6 +26,15 @@ import { useViewPart } from "./state/hooks";
 import { useStore } from "./state/store";
 import { setTheme, useTheme } from "./theme";
 import DeviceLanes from "./explorer/DeviceLanes";
+import { ClassroomBar } from "./classroom/ClassroomBar";
+import { usePrintHandout } from "./classroom/printHandout";
+import { useLeaveWithFullscreen } from "./classroom/presenterActions";
+import { isHidden, mayEdit, mayEditAll } from "./classroom/lock";
+import { OfflineStatus } from "./offline/OfflineStatus";
+
+// Loaded when first used: the first screen's JavaScript stays within its budget.
+const Presenter = lazy(() => import("./classroom/Presenter"));
+const ClassroomDialogs = lazy(() => import("./classroom/ClassroomDialogs"));
 
 /** Dark or light, remembered (theme.ts); until pressed, the system's choice. */
 function ThemeToggle() {
@@ -56,9 +65,11 @@ function useAutoplay(enabled: boolean) {
 function Toolbar() {
   const canUndo = useStore((s) => s.past.length > 0);
   const canRedo = useStore((s) => s.future.length > 0);
+  // Reset loads the default example: not under a student link that locks anything.
+  const canReset = useStore((s) => mayEditAll(s.lock));
   return (
     <div className="toolbar" role="toolbar" aria-label="History">
-      {ACTIONS.filter((a) => a.toolbar).map((a) => (
+      {ACTIONS.filter((a) => a.toolbar && (a.id !== "reset" || canReset)).map((a) => (
         <button
           key={a.id}
           type="button"
@@ -79,9 +90,14 @@ export function App({ autoplay = false }: { autoplay?: boolean }) {
   const setNotice = useStore((s) => s.setNotice);
   const params = useViewPart((v) => v.params);
   const pmap = useStore((s) => s.explorer.mapWith === "pmap");
+  const presenter = useStore((s) => s.presenter);
+  const dialog = useStore((s) => s.dialog);
+  const lock = useStore((s) => s.lock);
+  const handout = usePrintHandout();
+  useLeaveWithFullscreen();
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      const a = keyAction(e, isFieldTarget(e.target, e.key));
+      const a = keyAction(e, isFieldTarget(e.target, e.key), useStore.getState().presenter);
       if (!a) return;
       e.preventDefault();
       const s = useStore.getState();
@@ -90,18 +106,43 @@ export function App({ autoplay = false }: { autoplay?: boolean }) {
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
   }, []);
+  const dialogs = dialog && (
+    <Suspense fallback={null}>
+      <ClassroomDialogs />
+    </Suspense>
+  );
+  const Handout = handout.handout;
+  const printed = Handout && (
+    <div className="print-only">
+      <Handout />
+    </div>
+  );
+  if (presenter) {
+    return (
+      <>
+        <Suspense fallback={<p className="notice">Opening presenter mode…</p>}>
+          <Presenter />
+        </Suspense>
+        {dialogs}
+        {printed}
+      </>
+    );
+  }
   return (
+    <>
     <div className="app">
       <header>
         <h1>
           vmap <span>Playground</span>
         </h1>
         <div className="toolbar-group">
-          <X64Toggle />
+          {mayEdit(lock, "function") && <X64Toggle />}
           <Toolbar />
           <ThemeToggle />
           <ShareExport />
         </div>
+        <ClassroomBar onPrint={() => void handout.print()} />
+        <OfflineStatus />
         <p className="tagline">
           <strong>Try:</strong> set <code>in_axes</code> for <code>a</code> to <code>None</code>, change a shape, or load an example; hover a cell to see where it came from.
         </p>
@@ -116,7 +157,7 @@ export function App({ autoplay = false }: { autoplay?: boolean }) {
         </p>
       )}
       <Region name="The vmap call">
-        <CallLine />
+        <CallLine editFunction={mayEdit(lock, "function")} />
       </Region>
       {pmap && (
         <Region name="Devices">
@@ -126,7 +167,7 @@ export function App({ autoplay = false }: { autoplay?: boolean }) {
       <Region name="Arguments">
         <section className="arguments" aria-label="Arguments">
           {params.map((p) => (
-            <ShapeEditor key={p} name={p} />
+            <ShapeEditor key={p} name={p} locked={!mayEdit(lock, "shapes")} />
           ))}
           <ErrorAlert place="shape" />
         </section>
@@ -141,16 +182,21 @@ export function App({ autoplay = false }: { autoplay?: boolean }) {
         </div>
         <aside className="side">
           <Region name="Shape story">
-            <ShapeStory />
-            <OutAxesTable />
+            {!isHidden(lock, "story") && <ShapeStory />}
+            {!isHidden(lock, "table") && <OutAxesTable />}
           </Region>
         </aside>
       </div>
-      <Region name="Python code">
-        <CodePanel />
-      </Region>
-      <Panels />
+      {!isHidden(lock, "code") && (
+        <Region name="Python code">
+          <CodePanel />
+        </Region>
+      )}
+      {!isHidden(lock, "panels") && <Panels />}
       </main>
     </div>
+    {dialogs}
+    {printed}
+    </>
   );
 }

@@ -2,15 +2,17 @@
  * Mount the explorer and tie the store to the URL (one subscription: state/store.ts syncUrl).
  * A first visit (no link state in the URL) finds the default state prerendered in the page
  * (prerender.tsx) and hydrates it, then plays the example once, motion permitting; a link
- * renders its own state in place of the prerendered one.
+ * renders its own state in place of the prerendered one. Once the page has loaded, the built
+ * app registers its service worker (offline/registerOffline.ts), so it works with no network.
  */
 import { createRoot, hydrateRoot } from "react-dom/client";
 import { Root } from "./Root";
-import { syncUrl, useStore } from "./state/store";
+import { appStore, syncUrl, useStore } from "./state/store";
 import { initTheme } from "./theme";
 import { loadTransitions } from "./viz/transitions";
 import "./styles.css";
 import "./share/share.css";
+import "./classroom/classroom.css";
 
 initTheme();
 void loadTransitions();
@@ -23,4 +25,10 @@ if (fresh && container.firstElementChild) {
 } else {
   container.textContent = "";
   createRoot(container).render(<Root autoplay={autoplay} />);
+}
+
+if (import.meta.env.PROD) {
+  const register = () => void import("./offline/registerOffline").then((m) => m.registerOffline(appStore));
+  if (document.readyState === "complete") register();
+  else window.addEventListener("load", register, { once: true });
 }

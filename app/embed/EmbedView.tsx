@@ -27,7 +27,7 @@ const PLACES: readonly ErrorPlace[] = ["function", "in_axes", "out_axes", "shape
 export const PANEL_TITLES: Record<PanelName, string> = { code: "Python code", story: "Shape story", table: "Every out_axes" };
 
 /** The call as code, nothing editable; its errors show below it. */
-function ReadOnlyCall() {
+export function ReadOnlyCall() {
   const explorer = useExplorer();
   const params = useViewPart((v) => v.params);
   const src = explorer.fnSource.replace(/\s*\n\s*/g, " ").trim();

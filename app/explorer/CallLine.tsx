@@ -13,10 +13,12 @@ import { highlightPython } from "./highlight";
 import { InAxesMenu } from "./InAxesMenu";
 import { OutAxesControl } from "./OutAxesControl";
 import { MAX_DEVICES, MIN_DEVICES } from "../state/explorerTypes";
+import { mayEdit } from "../classroom/lock";
 
 function AxisSizeInput() {
   const size = useExplorerPart((s) => s.axisSize);
   const setAxisSize = useStore((s) => s.setAxisSize);
+  const locked = useStore((s) => !mayEdit(s.lock, "in_axes"));
   return (
     <>
       <span className="tok-op">, </span>axis_size=
@@ -27,6 +29,7 @@ function AxisSizeInput() {
         aria-label="axis_size"
         value={size ?? ""}
         placeholder="None"
+        disabled={locked}
         onChange={(e) => {
           const v = e.target.value.trim();
           const n = Number(v);

@@ -4,16 +4,27 @@
  * arrow keys drive it too (actions.ts). With reduced motion the steps still come, instantly.
  */
 import { useEffect } from "react";
-import { useInputLeaves, useView } from "../state/hooks";
+import { useInputLeaves, useView, type InputLeaf } from "../state/hooks";
+import type { VmapStory } from "../../engine/index";
 import { SPEEDS } from "../state/playbackSlice";
 import { useStore, useStoreApi } from "../state/store";
-import { describeFrame } from "../viz/timeline";
+import { describeFrame, type Frame } from "../viz/timeline";
 import { outputName } from "./Stage";
 
 /** Milliseconds per phase at speed 1. */
 export const PHASE_MS = 420;
 
-export function PlaybackControls() {
+/** The words under the picture for one frame (the presenter's caption and the handout's too). */
+export function frameCaption(frame: Frame, leaves: readonly InputLeaf[], story: VmapStory): string {
+  return describeFrame(
+    frame,
+    leaves.map((l) => ({ name: l.label, rank: l.shape.length, axis: l.axis })),
+    story.outputs.map((o) => ({ name: outputName(o.path, story.outputTree), rank: o.shape.length, axis: o.outAxis })),
+  );
+}
+
+/** `showCaption` false: the caption is shown elsewhere (presenter mode shows it large with the picture). */
+export function PlaybackControls({ showCaption = true }: { showCaption?: boolean }) {
   const { shown: story } = useView();
   const leaves = useInputLeaves();
   const playing = useStore((s) => s.playing);
@@ -30,13 +41,7 @@ export function PlaybackControls() {
   }, [playing, k, phase, speed, B, tick]);
 
   const kk = k !== null && k < B ? k : null;
-  const caption = story
-    ? describeFrame(
-        { k: kk, phase, B },
-        leaves.map((l) => ({ name: l.label, rank: l.shape.length, axis: l.axis })),
-        story.outputs.map((o) => ({ name: outputName(o.path, story.outputTree), rank: o.shape.length, axis: o.outAxis })),
-      )
-    : "";
+  const caption = story ? frameCaption({ k: kk, phase, B }, leaves, story) : "";
   return (
     <section className="playback" aria-label="Playback">
       <div className="buttons">
@@ -64,9 +69,11 @@ export function PlaybackControls() {
           </select>
         </label>
       </div>
-      <p className="caption" aria-live="polite">
-        {caption}
-      </p>
+      {showCaption && (
+        <p className="caption" aria-live="polite">
+          {caption}
+        </p>
+      )}
     </section>
   );
 }

@@ -13,7 +13,7 @@ import { COPY_FEEDBACK, copyText, type CopyOutcome } from "./copyText";
 import { elementSnippet, iframeSnippet, permalink } from "./snippets";
 import { gifBytes, pngBlob, saveFile, svgBlob } from "./exportFiles";
 
-function CopyField({ label, text, rows }: { label: string; text: string; rows: number }) {
+export function CopyField({ label, text, rows }: { label: string; text: string; rows: number }) {
   const id = useId();
   const field = useRef<HTMLTextAreaElement>(null);
   const [outcome, setOutcome] = useState<CopyOutcome | null>(null);

@@ -15,14 +15,15 @@ import { createPanelsSlice, type PanelsSlice } from "../panels/panelsSlice";
 import { createLastGoodSlice, trackLastGood, type LastGoodSlice } from "./lastGood";
 import { createComputeSlice, startCompute, type ComputeSlice } from "./compute";
 import { createLessonSlice, type LessonSlice } from "./lessonSlice";
-import { decodeExplorer, encodeExplorer } from "./urlState";
 import { defaultExplorer, type ExplorerState } from "./explorerTypes";
 import { refreshWhenLaxLoads } from "./laxLoad";
+import { createClassroomSlice, type ClassroomSlice } from "../classroom/classroomSlice";
+import { decodePageLink, DEFAULT_SPEED, encodePageLink, type PageLink } from "./pageLink";
 
-export type StoreState = ExplorerSlice & PlaybackSlice & HistorySlice & PanelsSlice & LastGoodSlice & ComputeSlice & LessonSlice;
+export type StoreState = ExplorerSlice & PlaybackSlice & HistorySlice & PanelsSlice & LastGoodSlice & ComputeSlice & LessonSlice & ClassroomSlice;
 
 export function createAppStore(): UseBoundStore<StoreApi<StoreState>> {
-  const store = create<StoreState>()((...a) => ({ ...createExplorerSlice(...a), ...createPlaybackSlice(...a), ...createHistorySlice(...a), ...createPanelsSlice(...a), ...createLastGoodSlice(), ...createLessonSlice(...a), ...createComputeSlice(...(a as unknown as Parameters<typeof createComputeSlice>)) }));
+  const store = create<StoreState>()((...a) => ({ ...createExplorerSlice(...a), ...createPlaybackSlice(...a), ...createHistorySlice(...a), ...createPanelsSlice(...a), ...createClassroomSlice(...a), ...createLastGoodSlice(), ...createLessonSlice(...a), ...createComputeSlice(...(a as unknown as Parameters<typeof createComputeSlice>)) }));
   trackLastGood(store);
   startCompute(store);
   refreshWhenLaxLoads(store);
@@ -68,10 +69,18 @@ export function resetStore(): void {
   appStore.setState(initialState, true);
 }
 
-/** Starts `store` afresh on `state`: no history, the resting picture (a link read, an embed made). */
-export function loadState(store: StoreApi<StoreState>, state: ExplorerState, notice: string | null): void {
-  store.setState({ explorer: state, notice, past: [], future: [], lastEdit: null, k: null, phase: 2, playing: false, hover: null });
+/**
+ * Starts `store` afresh on `state`: no history, the resting picture (an embed made), or what a
+ * link says beside it (its animation step, speed and student lock).
+ */
+export function loadState(store: StoreApi<StoreState>, state: ExplorerState, notice: string | null, link?: Omit<PageLink, "explorer">): void {
+  const step = link?.step ?? null;
+  store.setState({ explorer: state, notice, past: [], future: [], lastEdit: null, k: step?.k ?? null, phase: step?.phase ?? 2, playing: false, hover: null, speed: link?.speed ?? DEFAULT_SPEED, lock: link?.lock ?? null });
 }
+
+/** The permalink of what `s` shows (pageLink.ts): the step only while paused on one. */
+export const pageLinkOf = (s: StoreState): string =>
+  encodePageLink({ explorer: s.explorer, step: !s.playing && s.k !== null ? { k: s.k, phase: s.phase } : null, speed: s.speed, lock: s.lock });
 
 interface UrlHost {
   location: { hash: string; pathname?: string; search?: string };
@@ -109,8 +118,8 @@ function afterNextPaint(cb: () => void): void {
 }
 
 /**
- * Reads the state from the URL once, then writes every explorer change back with one
- * subscription (replaceState: the history stack belongs to undo, not to the back button),
+ * Reads the state from the URL once, then writes every change of the permalink (pageLinkOf:
+ * the explorer, the paused step, the speed, the lock) back with one subscription (replaceState: the history stack belongs to undo, not to the back button),
  * at most once per URL_WRITE_MS (the last change of a burst is written at its end, and a
  * pending write is flushed when the page is hidden or the sync stops). A link pasted while the
  * page is open (hashchange) is read the same way.
@@ -136,17 +145,17 @@ export function syncUrl(store: StoreApi<StoreState>, host: UrlHost): () => void 
   };
   const read = () => {
     cancel();
-    const r = decodeExplorer(host.location.hash);
+    const r = decodePageLink(host.location.hash);
+    loadState(store, r.link.explorer, r.ok ? null : r.notice, r.link);
     // Leave the link as it was until the user changes something: a reload of a broken link
     // shows the same notice again instead of silently becoming the default.
-    last = encodeExplorer(r.state);
-    loadState(store, r.state, r.ok ? null : r.notice);
+    last = pageLinkOf(store.getState());
   };
   read();
   let lastHash = host.location.hash.replace(/^#/, "");
   const unsub = store.subscribe((s, prev) => {
-    if (s.explorer === prev.explorer) return;
-    const enc = encodeExplorer(s.explorer);
+    if (s.explorer === prev.explorer && s.k === prev.k && s.phase === prev.phase && s.playing === prev.playing && s.speed === prev.speed && s.lock === prev.lock) return;
+    const enc = pageLinkOf(s);
     if (enc === last) return;
     last = enc;
     lastHash = enc;

@@ -190,7 +190,7 @@ function mono(): string {
 
 /**
  * The axis brackets and tile index labels, on top of the cells, as the SVG grid draws them
- * (`.tile-label`: 10px monospace, bold on the batch axis, each in its axis colour). Painted
+ * (`.tile-label`: monospace at the layout's label size, bold on the batch axis, each in its axis colour). Painted
  * here rather than as ~100 SVG <line>/<text> elements over the canvas: re-laying those out
  * cost ~8 ms of every out_axes change on the (2,3,5,7,9) example (measured), more than the
  * cells themselves.
@@ -217,10 +217,10 @@ function paintDecorations(ctx: CanvasRenderingContext2D, layout: GridLayout, map
     let started = false;
     for (const l of layout.labels) {
       if (l.axis !== axis) continue;
-      // A label is at most a few digits of 10px type around its anchor (generous bounds).
-      if (region && !meets(region, l.x - 40, l.y - 12, l.x + 40, l.y + 4)) continue;
+      // A label is at most a few digits of its type around its anchor (generous bounds).
+      if (region && !meets(region, l.x - 4 * layout.label, l.y - 1.2 * layout.label, l.x + 4 * layout.label, l.y + 0.4 * layout.label)) continue;
       if (!started) {
-        ctx.font = `${axis === mapped ? "700 " : ""}10px ${family}`;
+        ctx.font = `${axis === mapped ? "700 " : ""}${layout.label}px ${family}`;
         ctx.fillStyle = axisColor(axis, mapped, theme);
         started = true;
       }

@@ -1,0 +1,129 @@
+/**
+ * The classroom's dialogs, one chunk loaded when one is first opened (App.tsx): the keyboard
+ * shortcuts (`?`, listed from the actions table, actions.ts) and "Share with class" (which
+ * controls students may change and which sections they see, and the student link that opens
+ * in that state: lock.ts, state/pageLink.ts). Both are modal <dialog>s: the page behind is
+ * inert, Esc closes them, and focus returns to where it was.
+ */
+import { useEffect, useRef, useState, type ReactNode } from "react";
+import { ACTIONS } from "../actions";
+import { pageLinkOf, useStore } from "../state/store";
+import { CopyField } from "../share/ShareExport";
+import { CONTROL_TITLES, CONTROLS, SECTION_TITLES, SECTIONS, type ClassControl, type ClassSection } from "./lock";
+
+function Modal({ title, onClose, children }: { title: string; onClose: () => void; children: ReactNode }) {
+  const ref = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const d = ref.current;
+    const back = document.activeElement as HTMLElement | null;
+    if (d && !d.open) d.showModal();
+    return () => back?.focus?.();
+  }, []);
+  return (
+    <dialog
+      ref={ref}
+      className="class-dialog"
+      aria-labelledby="class-dialog-title"
+      onCancel={(e) => {
+        e.preventDefault();
+        onClose();
+      }}
+      // The page's keys (playback, presenter, undo) stay with the page behind the dialog.
+      onKeyDown={(e) => e.stopPropagation()}
+      onClick={(e) => e.target === e.currentTarget && onClose()}
+    >
+      <div className="share-head">
+        <h2 id="class-dialog-title">{title}</h2>
+        <button type="button" onClick={onClose} aria-label="Close">
+          ✕
+        </button>
+      </div>
+      {children}
+    </dialog>
+  );
+}
+
+/** "Space" and "ArrowRight" as a person reads them. */
+const keyText = (k: string): string => ({ ArrowRight: "→", ArrowLeft: "←", ArrowUp: "↑", ArrowDown: "↓", Escape: "Esc", "Shift+?": "" })[k] ?? k;
+
+function ShortcutRows({ mode }: { mode: "presenter" | "page" }) {
+  return (
+    <tbody>
+      {ACTIONS.filter((a) => a.keys.length && (a.mode === undefined || a.mode === mode)).map((a) => (
+        <tr key={a.id}>
+          <th scope="row">{a.label}</th>
+          <td>
+            {a.keys
+              .map(keyText)
+              .filter((k) => k !== "")
+              .map((k, i) => (
+                <span key={k}>
+                  {i > 0 && " or "}
+                  <kbd>{k}</kbd>
+                </span>
+              ))}
+          </td>
+        </tr>
+      ))}
+    </tbody>
+  );
+}
+
+function Shortcuts({ onClose }: { onClose: () => void }) {
+  return (
+    <Modal title="Keyboard shortcuts" onClose={onClose}>
+      <table className="shortcuts">
+        <caption>On the page</caption>
+        <ShortcutRows mode="page" />
+      </table>
+      <table className="shortcuts">
+        <caption>In presenter mode (a clicker's keys too)</caption>
+        <ShortcutRows mode="presenter" />
+      </table>
+      <p className="note">In a grid with focus, the arrow keys move from cell to cell.</p>
+    </Modal>
+  );
+}
+
+function ShareWithClass({ onClose }: { onClose: () => void }) {
+  const s = useStore.getState();
+  const [edit, setEdit] = useState<Set<ClassControl>>(() => new Set<ClassControl>(["out_axes"]));
+  const [hide, setHide] = useState<Set<ClassSection>>(() => new Set<ClassSection>(["panels"]));
+  const toggle = <T,>(set: Set<T>, item: T, on: boolean): Set<T> => {
+    const next = new Set(set);
+    if (on) next.add(item);
+    else next.delete(item);
+    return next;
+  };
+  const link = `${location.origin}${location.pathname}#${pageLinkOf({ ...s, lock: { edit, hide } })}`;
+  return (
+    <Modal title="Share with class" onClose={onClose}>
+      <p className="note">Students open this example from the link below, with only what you choose here to change and see.</p>
+      <fieldset className="share-options">
+        <legend>Students may change</legend>
+        {CONTROLS.map((c) => (
+          <label key={c}>
+            <input type="checkbox" checked={edit.has(c)} onChange={(e) => setEdit((x) => toggle(x, c, e.target.checked))} /> {CONTROL_TITLES[c]}
+          </label>
+        ))}
+      </fieldset>
+      <fieldset className="share-options">
+        <legend>Hide from students</legend>
+        {SECTIONS.map((c) => (
+          <label key={c}>
+            <input type="checkbox" checked={hide.has(c)} onChange={(e) => setHide((x) => toggle(x, c, e.target.checked))} /> {SECTION_TITLES[c]}
+          </label>
+        ))}
+      </fieldset>
+      <CopyField label="Student link" text={link} rows={3} />
+    </Modal>
+  );
+}
+
+export default function ClassroomDialogs() {
+  const dialog = useStore((s) => s.dialog);
+  const close = useStore((s) => s.closeDialog);
+  if (dialog === "shortcuts") return <Shortcuts onClose={close} />;
+  if (dialog === "class") return <ShareWithClass onClose={close} />;
+  return null;
+}
