@@ -6,7 +6,7 @@
  * inert, Esc closes them, and focus returns to where it was.
  */
 import { useEffect, useRef, useState, type ReactNode } from "react";
-import { ACTIONS } from "../actions";
+import { ACTIONS, type Action } from "../actions";
 import { pageLinkOf, useStore } from "../state/store";
 import { CopyField } from "../share/ShareExport";
 import { CONTROL_TITLES, CONTROLS, SECTION_TITLES, SECTIONS, type ClassControl, type ClassSection } from "./lock";
@@ -46,10 +46,13 @@ function Modal({ title, onClose, children }: { title: string; onClose: () => voi
 /** "Space" and "ArrowRight" as a person reads them. */
 const keyText = (k: string): string => ({ ArrowRight: "→", ArrowLeft: "←", ArrowUp: "↑", ArrowDown: "↓", Escape: "Esc", "Shift+?": "" })[k] ?? k;
 
+/** Presenter mode lists its own keys (which take Space and the arrows) and the two ways out and to this list. */
+const shownIn = (a: Action, mode: "presenter" | "page"): boolean => (mode === "page" ? a.mode !== "presenter" : a.mode === "presenter" || a.id === "presenter" || a.id === "shortcuts");
+
 function ShortcutRows({ mode }: { mode: "presenter" | "page" }) {
   return (
     <tbody>
-      {ACTIONS.filter((a) => a.keys.length && (a.mode === undefined || a.mode === mode)).map((a) => (
+      {ACTIONS.filter((a) => a.keys.length && shownIn(a, mode)).map((a) => (
         <tr key={a.id}>
           <th scope="row">{a.label}</th>
           <td>
