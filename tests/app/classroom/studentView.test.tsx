@@ -57,7 +57,7 @@ describe("Share with class", () => {
     renderApp();
     act(() => useStore.getState().setOutAxes(1));
     fireEvent.click(screen.getByRole("button", { name: "Share with class" }));
-    const dialog = await screen.findByRole("dialog", { name: "Share with class" });
+    const dialog = await screen.findByRole("dialog", { name: "Share with class" }, { timeout: 10_000 });
     // Defaults: out_axes open, the panels hidden; open in_axes too and hide the code.
     fireEvent.click(within(dialog).getByRole("checkbox", { name: /in_axes/ }));
     fireEvent.click(within(dialog).getByRole("checkbox", { name: "Python code" }));
@@ -77,7 +77,7 @@ describe("Share with class", () => {
     };
     renderApp();
     fireEvent.keyDown(window, { key: "?", shiftKey: true });
-    const dialog = await screen.findByRole("dialog", { name: "Keyboard shortcuts" });
+    const dialog = await screen.findByRole("dialog", { name: "Keyboard shortcuts" }, { timeout: 10_000 });
     const rows = within(dialog).getAllByRole("row").map((r) => r.textContent);
     expect(rows).toContain("Presenter modeP");
     expect(rows.some((r) => /^Next lesson step or animation phasePageDown/.test(r ?? ""))).toBe(true);
