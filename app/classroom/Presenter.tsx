@@ -74,7 +74,8 @@ export default function Presenter() {
   const canFullscreen = typeof document !== "undefined" && document.fullscreenEnabled === true;
   return (
     <div className="presenter">
-      <div className={`presenter-bar${near ? " near" : ""}`} role="toolbar" aria-label="Presenter controls">
+      <header className={`presenter-bar${near ? " near" : ""}`}>
+        <div className="presenter-tools" role="toolbar" aria-label="Presenter controls">
         <button type="button" onClick={() => togglePresenter(useStore.getState(), false)}>
           Leave presenter mode (Esc)
         </button>
@@ -85,7 +86,8 @@ export default function Presenter() {
         )}
         <PlaybackControls showCaption={false} />
         <span className="presenter-keys">PageDown / → next · PageUp / ← back · ? keys</span>
-      </div>
+        </div>
+      </header>
       <main className="presenter-box" ref={box}>
         <div className="presenter-fit" ref={content} style={{ transform: `translate(${fit.x}px, ${fit.y}px) scale(${fit.scale})` }} data-scale={fit.scale.toFixed(3)}>
           <ReadOnlyCall />

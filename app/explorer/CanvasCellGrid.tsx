@@ -46,7 +46,7 @@ export default function CanvasCellGrid(p: CellGridProps) {
   return (
     <>
       <AxisLegend shape={layout.shape} mapped={p.mapped} />
-      <div ref={frame} className="canvas-grid" style={{ width: layout.width, aspectRatio: `${layout.width} / ${layout.height}` }} role="img" aria-label={p.label} aria-describedby="cell-readout" tabIndex={0} onPointerMove={(e) => cursor.point(cellAt(e))} onPointerDown={(e) => cursor.point(cellAt(e))} {...cursor.handlers}>
+      <div ref={frame} className="canvas-grid" data-label-px={layout.label} style={{ width: layout.width, aspectRatio: `${layout.width} / ${layout.height}` }} role="img" aria-label={p.label} aria-describedby="cell-readout" tabIndex={0} onPointerMove={(e) => cursor.point(cellAt(e))} onPointerDown={(e) => cursor.point(cellAt(e))} {...cursor.handlers}>
         {/* The tile labels and axis brackets are painted with the cells (drawCanvas.ts). */}
         <div className="canvas-clip">
           <canvas ref={canvas} />
