@@ -88,36 +88,36 @@ function Shortcuts({ onClose }: { onClose: () => void }) {
   );
 }
 
+/** One fieldset of checkboxes choosing a subset of `items`. */
+function Choices<T extends string>({ legend, items, titles, chosen, onChange }: { legend: string; items: readonly T[]; titles: Record<T, string>; chosen: ReadonlySet<T>; onChange: (next: Set<T>) => void }) {
+  const toggle = (item: T, on: boolean) => {
+    const next = new Set(chosen);
+    if (on) next.add(item);
+    else next.delete(item);
+    onChange(next);
+  };
+  return (
+    <fieldset className="share-options">
+      <legend>{legend}</legend>
+      {items.map((c) => (
+        <label key={c}>
+          <input type="checkbox" checked={chosen.has(c)} onChange={(e) => toggle(c, e.target.checked)} /> {titles[c]}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
 function ShareWithClass({ onClose }: { onClose: () => void }) {
   const s = useStore.getState();
   const [edit, setEdit] = useState<Set<ClassControl>>(() => new Set<ClassControl>(["out_axes"]));
   const [hide, setHide] = useState<Set<ClassSection>>(() => new Set<ClassSection>(["panels"]));
-  const toggle = <T,>(set: Set<T>, item: T, on: boolean): Set<T> => {
-    const next = new Set(set);
-    if (on) next.add(item);
-    else next.delete(item);
-    return next;
-  };
   const link = `${location.origin}${location.pathname}#${pageLinkOf({ ...s, lock: { edit, hide } })}`;
   return (
     <Modal title="Share with class" onClose={onClose}>
       <p className="note">Students open this example from the link below, with only what you choose here to change and see.</p>
-      <fieldset className="share-options">
-        <legend>Students may change</legend>
-        {CONTROLS.map((c) => (
-          <label key={c}>
-            <input type="checkbox" checked={edit.has(c)} onChange={(e) => setEdit((x) => toggle(x, c, e.target.checked))} /> {CONTROL_TITLES[c]}
-          </label>
-        ))}
-      </fieldset>
-      <fieldset className="share-options">
-        <legend>Hide from students</legend>
-        {SECTIONS.map((c) => (
-          <label key={c}>
-            <input type="checkbox" checked={hide.has(c)} onChange={(e) => setHide((x) => toggle(x, c, e.target.checked))} /> {SECTION_TITLES[c]}
-          </label>
-        ))}
-      </fieldset>
+      <Choices legend="Students may change" items={CONTROLS} titles={CONTROL_TITLES} chosen={edit} onChange={setEdit} />
+      <Choices legend="Hide from students" items={SECTIONS} titles={SECTION_TITLES} chosen={hide} onChange={setHide} />
       <CopyField label="Student link" text={link} rows={3} />
     </Modal>
   );

@@ -6,12 +6,10 @@
 // Screenshots of presenter mode go to tests/browser/screenshots/ (looked at); axe checks
 // presenter mode and the dialogs.
 import { join } from "node:path";
-import { mkdirSync } from "node:fs";
-import AxeBuilder from "@axe-core/playwright";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import type { BrowserContextOptions, Page } from "playwright-core";
-import { startApp, type AppServer } from "./appServer";
-import { browserDescribe, expectCleanConsole, SHOTS } from "./suite";
+import type { AppServer } from "./appServer";
+import { appSuite, axeAudit, browserDescribe, SHOTS } from "./suite";
 
 let app: AppServer;
 
@@ -69,20 +67,10 @@ const fits = (page: Page) =>
 
 const caption = (page: Page) => page.locator(".presenter-caption").textContent();
 
-async function axe(page: Page): Promise<string[]> {
-  const r = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]).analyze();
-  return r.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).slice(0, 5).join(" | ")}`);
-}
-
 browserDescribe("the classroom in Chromium", () => {
-  beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    app = await startApp();
+  appSuite((a) => {
+    app = a;
   });
-  afterAll(async () => {
-    await app?.close();
-  });
-  expectCleanConsole(() => app.problems);
 
   for (const [name, hash, canvases] of [["2×2", TWO, 0], ["(None, 0) 5-d", FIVE_D, 3]] as const) {
     it(`presenter mode at 1920×1080, the ${name} example: grid text ≥ 24 px, no scroll`, async () => {
@@ -97,7 +85,7 @@ browserDescribe("the classroom in Chromium", () => {
       await page.screenshot({ path: join(SHOTS, `presenter-${canvases ? "5d" : "2x2"}-1920.png`) });
       await page.mouse.move(400, 10);
       await page.waitForFunction(() => getComputedStyle(document.querySelector(".presenter-bar")!).opacity === "1");
-      expect(await axe(page)).toEqual([]);
+      expect(await axeAudit(page)).toEqual([]);
       // Esc leaves (full screen, if the browser granted it, goes with it).
       await page.keyboard.press("Escape");
       await page.getByLabel("Function").waitFor();
@@ -149,7 +137,7 @@ browserDescribe("the classroom in Chromium", () => {
     await page.getByRole("button", { name: "Share with class" }).click();
     const dialog = page.getByRole("dialog", { name: "Share with class" });
     await dialog.waitFor();
-    expect(await axe(page)).toEqual([]);
+    expect(await axeAudit(page)).toEqual([]);
     // Defaults: only out_axes open, the panels hidden; hide the shape story too.
     await dialog.getByRole("checkbox", { name: "Shape story" }).check();
     const link = await dialog.getByLabel("Student link").inputValue();
@@ -186,7 +174,7 @@ browserDescribe("the classroom in Chromium", () => {
     const dialog = page.getByRole("dialog", { name: "Keyboard shortcuts" });
     await dialog.waitFor();
     expect(await dialog.getByRole("row", { name: /Presenter mode/ }).count()).toBeGreaterThan(0);
-    expect(await axe(page)).toEqual([]);
+    expect(await axeAudit(page)).toEqual([]);
     await page.keyboard.press("Escape");
     await dialog.waitFor({ state: "detached" });
     await page.close();
