@@ -30,11 +30,14 @@ export function togglePresenter(s: StoreState, on: boolean): void {
   s.setPresenter(on);
 }
 
+/** The clicker's next: the open lesson's next step, else (no lesson, or its last step) the animation's. */
 export function clickerNext(s: StoreState, B: number): void {
+  if (s.lesson && s.lessonNext()) return;
   s.stepForward(B);
 }
 
 export function clickerPrev(s: StoreState, B: number): void {
+  if (s.lesson && s.lessonPrev()) return;
   s.stepBack(B);
 }
 

@@ -1,6 +1,7 @@
 /**
  * The playground's permalink: the explorer state (urlState.ts) plus what the page shows of it,
- * the animation step (`k`, `phase`), the speed, and a student link's lock (classroom/lock.ts).
+ * the animation step (`k`, `phase`), the speed, the open lesson and its step (`lesson`, `step`,
+ * 1-based as lessonSlice.ts says links write it), and a student link's lock (classroom/lock.ts).
  * The extra fields are split off by name, like the embed's options (embed/options.ts), and
  * read against whitelists; any unreadable field rejects the whole link, which then opens the
  * default example with a notice, as an unreadable explorer field does.
@@ -16,10 +17,14 @@ export interface PageLink {
   step: { k: number; phase: Phase } | null;
   speed: number;
   lock: ClassLock | null;
+  /** The open lesson and its 0-based step (whether the id names a lesson is the lesson slice's to say). */
+  lesson: { id: string; step: number } | null;
 }
 
 /** The page's own fields: everything else in the hash belongs to the explorer. */
-const PAGE_KEYS = new Set<string>(["k", "phase", "speed", ...LOCK_KEYS]);
+const PAGE_KEYS = new Set<string>(["k", "phase", "speed", "lesson", "step", ...LOCK_KEYS]);
+/** A lesson id as the lesson data write them (app/lessons/data/). */
+const LESSON_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
 /** The largest k a link may hold (any mapped size the engine can draw is far below). */
 const MAX_K = 10_000_000;
 
@@ -33,12 +38,26 @@ export function encodePageLink(p: PageLink): string {
   }
   if (p.speed !== DEFAULT_SPEED) q.set("speed", String(p.speed));
   if (p.lock) for (const [key, value] of lockFields(p.lock)) q.set(key, value);
+  if (p.lesson) {
+    q.set("lesson", p.lesson.id);
+    q.set("step", String(p.lesson.step + 1));
+  }
   return q.toString();
 }
 
 export type PageLinkRead = { ok: true; link: PageLink } | { ok: false; link: PageLink; notice: string; why: string };
 
-const fallback = (): PageLink => ({ explorer: defaultExplorer(), step: null, speed: DEFAULT_SPEED, lock: null });
+const fallback = (): PageLink => ({ explorer: defaultExplorer(), step: null, speed: DEFAULT_SPEED, lock: null, lesson: null });
+
+function readLesson(id: string | null, step: string | null): PageLink["lesson"] {
+  if (id === null) {
+    if (step !== null) throw new Error("step without lesson");
+    return null;
+  }
+  if (!LESSON_ID.test(id)) throw new Error(`lesson must be a lesson's name, not ${JSON.stringify(id.slice(0, 30))}`);
+  if (step !== null && !/^[1-9]\d{0,3}$/.test(step)) throw new Error(`step must be a step number from 1, not ${JSON.stringify(step.slice(0, 20))}`);
+  return { id, step: step === null ? 0 : Number(step) - 1 };
+}
 
 function readStep(k: string | null, phase: string | null): PageLink["step"] {
   if (k === null) {
@@ -73,8 +92,9 @@ export function decodePageLink(hash: string): PageLinkRead {
     const step = readStep(get("k"), get("phase"));
     const speed = readSpeed(get("speed"));
     const lock = readLock(get);
+    const lesson = readLesson(get("lesson"), get("step"));
     const r = decodeExplorer(rest.toString());
-    if (r.ok) return { ok: true, link: { explorer: r.state, step, speed, lock } };
+    if (r.ok) return { ok: true, link: { explorer: r.state, step, speed, lock, lesson } };
     why = r.why;
   } catch (e) {
     why = e instanceof Error ? e.message : String(e);

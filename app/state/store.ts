@@ -80,7 +80,7 @@ export function loadState(store: StoreApi<StoreState>, state: ExplorerState, not
 
 /** The permalink of what `s` shows (pageLink.ts): the step only while paused on one. */
 export const pageLinkOf = (s: StoreState): string =>
-  encodePageLink({ explorer: s.explorer, step: !s.playing && s.k !== null ? { k: s.k, phase: s.phase } : null, speed: s.speed, lock: s.lock });
+  encodePageLink({ explorer: s.explorer, step: !s.playing && s.k !== null ? { k: s.k, phase: s.phase } : null, speed: s.speed, lock: s.lock, lesson: s.lesson });
 
 interface UrlHost {
   location: { hash: string; pathname?: string; search?: string };
@@ -119,7 +119,7 @@ function afterNextPaint(cb: () => void): void {
 
 /**
  * Reads the state from the URL once, then writes every change of the permalink (pageLinkOf:
- * the explorer, the paused step, the speed, the lock) back with one subscription (replaceState: the history stack belongs to undo, not to the back button),
+ * the explorer, the paused step, the speed, the lock, the lesson step) back with one subscription (replaceState: the history stack belongs to undo, not to the back button),
  * at most once per URL_WRITE_MS (the last change of a burst is written at its end, and a
  * pending write is flushed when the page is hidden or the sync stops). A link pasted while the
  * page is open (hashchange) is read the same way.
@@ -147,6 +147,9 @@ export function syncUrl(store: StoreApi<StoreState>, host: UrlHost): () => void 
     cancel();
     const r = decodePageLink(host.location.hash);
     loadState(store, r.link.explorer, r.ok ? null : r.notice, r.link);
+    // The lesson step the link was at, over the explorer state the student left there.
+    if (r.link.lesson) store.getState().openLesson(r.link.lesson.id, r.link.lesson.step, { keepExplorer: true });
+    else if (store.getState().lesson) store.getState().closeLesson();
     // Leave the link as it was until the user changes something: a reload of a broken link
     // shows the same notice again instead of silently becoming the default.
     last = pageLinkOf(store.getState());
@@ -154,7 +157,7 @@ export function syncUrl(store: StoreApi<StoreState>, host: UrlHost): () => void 
   read();
   let lastHash = host.location.hash.replace(/^#/, "");
   const unsub = store.subscribe((s, prev) => {
-    if (s.explorer === prev.explorer && s.k === prev.k && s.phase === prev.phase && s.playing === prev.playing && s.speed === prev.speed && s.lock === prev.lock) return;
+    if (s.explorer === prev.explorer && s.k === prev.k && s.phase === prev.phase && s.playing === prev.playing && s.speed === prev.speed && s.lock === prev.lock && s.lesson === prev.lesson) return;
     const enc = pageLinkOf(s);
     if (enc === last) return;
     last = enc;

@@ -132,6 +132,23 @@ browserDescribe("the classroom in Chromium", () => {
     await page.close();
   });
 
+  it("the clicker's PageDown walks an open lesson's steps, PageUp walks back, and the link keeps the step", async () => {
+    const page = await open(`${TWO}&lesson=axes-in-vmap&step=1`);
+    await present(page);
+    const call = page.locator(".presenter-fit .callline");
+    expect(await call.textContent()).toContain("in_axes=(0, 0)");
+    await page.keyboard.press("PageDown");
+    // Step 2 of "Axes in vmap" maps b along axis 1.
+    await page.waitForFunction(() => document.querySelector(".presenter-fit .callline")?.textContent?.includes("in_axes=(0, 1)"));
+    await page.waitForFunction(() => location.hash.includes("lesson=axes-in-vmap&step=2"));
+    await page.keyboard.press("PageDown");
+    await page.waitForFunction(() => document.querySelector(".presenter-fit .callline")?.textContent?.includes("in_axes=(1, 0)"));
+    await page.keyboard.press("PageUp");
+    await page.waitForFunction(() => location.hash.includes("step=2"));
+    expect(await call.textContent()).toContain("in_axes=(0, 1)");
+    await page.close();
+  });
+
   it("a student link hides and locks what the teacher chose; Share with class writes it", async () => {
     const page = await open(TWO, { viewport: { width: 1280, height: 900 } });
     await page.getByRole("button", { name: "Share with class" }).click();

@@ -8,6 +8,8 @@ import { decodePageLink } from "../../../app/state/pageLink";
 import { encodeExplorer } from "../../../app/state/urlState";
 import { defaultExplorer } from "../../../app/state/explorerTypes";
 import { ACTIONS, keyAction } from "../../../app/actions";
+import { lessonLibrary } from "../../../app/lessons/library";
+import { explorerKey } from "../../../app/state/explorerTypes";
 
 const key = (k: string, shiftKey = false) => ({ key: k, ctrlKey: false, metaKey: false, shiftKey });
 
@@ -118,5 +120,45 @@ describe("keys", () => {
     // Through every step of both examples back to the resting picture.
     expect(st.getState().k).toBeNull();
     expect(moves).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe("the clicker in a lesson", () => {
+  const next = ACTIONS.find((a) => a.id === "next")!;
+  const prev = ACTIONS.find((a) => a.id === "prev")!;
+  it("walks the open lesson's steps first, then the animation of its last step", () => {
+    const st = createAppStore();
+    const lib = lessonLibrary();
+    st.getState().setLessonLibrary(lib);
+    st.getState().openLesson("axes-in-vmap");
+    const steps = lib.get("axes-in-vmap")!.steps;
+    for (let i = 1; i < steps.length; i++) {
+      next.perform(st.getState(), { B: 2 });
+      expect(st.getState().lesson?.step).toBe(i);
+      if (steps[i].state) expect(explorerKey(st.getState().explorer)).toBe(explorerKey(steps[i].state!));
+      expect(st.getState().k).toBeNull();
+    }
+    // The last step: PageDown now walks its animation.
+    next.perform(st.getState(), { B: 2 });
+    expect(st.getState().lesson?.step).toBe(steps.length - 1);
+    expect(st.getState().k).toBe(0);
+    prev.perform(st.getState(), { B: 2 });
+    expect(st.getState().lesson?.step).toBe(steps.length - 2);
+  });
+  it("the permalink keeps the lesson step, and a reload opens it over the state the student left", async () => {
+    const st = createAppStore();
+    st.getState().setLessonLibrary(lessonLibrary());
+    const host = fakeHost("");
+    const stop = syncUrl(st, host);
+    st.getState().openLesson("axes-in-vmap", 2);
+    st.getState().setOutAxes(1);
+    stop();
+    expect(host.location.hash).toContain("lesson=axes-in-vmap&step=3");
+    const again = createAppStore();
+    syncUrl(again, fakeHost(host.location.hash))();
+    expect(again.getState().lesson).toEqual({ id: "axes-in-vmap", step: 2 });
+    for (let i = 0; i < 200 && again.getState().lessonLibrary === null; i++) await new Promise((r) => setTimeout(r, 5));
+    expect(again.getState().lesson).toEqual({ id: "axes-in-vmap", step: 2 });
+    expect(again.getState().explorer.outAxes).toBe(1);
   });
 });

@@ -12,13 +12,15 @@ const base = `#${encodeExplorer(dot)}`;
 
 describe("the page's permalink", () => {
   it("round-trips the step, the speed and the lock with the explorer", () => {
-    const link: PageLink = { explorer: dot, step: { k: 2, phase: 1 }, speed: 0.5, lock: { edit: new Set(["out_axes"]), hide: new Set(["story", "panels"]) } };
+    const link: PageLink = { explorer: dot, step: { k: 2, phase: 1 }, speed: 0.5, lock: { edit: new Set(["out_axes"]), hide: new Set(["story", "panels"]) }, lesson: { id: "axes-in-vmap", step: 2 } };
     const text = encodePageLink(link);
     expect(text).toContain("k=2");
     expect(text).toContain("phase=1");
     expect(text).toContain("speed=0.5");
     expect(text).toContain("edit=out_axes");
     expect(text).toContain("hide=story%2Cpanels");
+    // The lesson's step as a person counts it (lessonSlice.ts: links write it 1-based).
+    expect(text).toContain("lesson=axes-in-vmap&step=3");
     const r = decodePageLink(`#${text}`);
     expect(r.ok).toBe(true);
     expect(r.link.explorer).toEqual(dot);
@@ -26,12 +28,13 @@ describe("the page's permalink", () => {
     expect(r.link.speed).toBe(0.5);
     expect([...r.link.lock!.edit]).toEqual(["out_axes"]);
     expect([...r.link.lock!.hide].sort()).toEqual(["panels", "story"]);
+    expect(r.link.lesson).toEqual({ id: "axes-in-vmap", step: 2 });
   });
 
   it("writes nothing extra for the resting picture at speed 1 without a lock (old links stay valid)", () => {
-    expect(encodePageLink({ explorer: dot, step: null, speed: 1, lock: null })).toBe(encodeExplorer(dot));
+    expect(encodePageLink({ explorer: dot, step: null, speed: 1, lock: null, lesson: null })).toBe(encodeExplorer(dot));
     const r = decodePageLink(base);
-    expect(r).toMatchObject({ ok: true, link: { step: null, speed: 1, lock: null } });
+    expect(r).toMatchObject({ ok: true, link: { step: null, speed: 1, lock: null, lesson: null } });
   });
 
   it("an empty edit list locks every control", () => {
@@ -52,12 +55,16 @@ describe("the page's permalink", () => {
     ["edit=out_axes,out_axes", /edit lists out_axes twice/],
     ["hide=toString", /hide lists "toString"/],
     ["edit=out_axes&bogus=1", /unknown field "bogus"/],
+    ["step=2", /step without lesson/],
+    ["lesson=__proto__", /lesson must be a lesson's name, not "__proto__"/],
+    ["lesson=axes-in-vmap&step=0", /step must be a step number from 1, not "0"/],
+    ["lesson=axes-in-vmap&step=x", /step must be a step number from 1/],
   ])("rejects %s: the default with a notice", (extra, why) => {
     const r = decodePageLink(`${base}&${extra}`);
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.why).toMatch(why);
     expect(r.notice).toMatch(/^This link could not be read \(.+\), so the default example is shown\.$/);
-    expect(r.link).toEqual({ explorer: defaultExplorer(), step: null, speed: 1, lock: null });
+    expect(r.link).toEqual({ explorer: defaultExplorer(), step: null, speed: 1, lock: null, lesson: null });
   });
 });
