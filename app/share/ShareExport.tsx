@@ -6,11 +6,11 @@
  */
 import { useId, useRef, useState } from "react";
 import { useExplorer, useInputLeaves, useView } from "../state/hooks";
-import { useStore } from "../state/store";
+import { pageLinkOf, useStore } from "../state/store";
 import { DEFAULT_OPTIONS, PANEL_NAMES, type Controls, type EmbedOptions, type PanelName, type Theme } from "../embed/options";
 import { PANEL_TITLES } from "../embed/EmbedView";
 import { COPY_FEEDBACK, copyText, type CopyOutcome } from "./copyText";
-import { elementSnippet, iframeSnippet, permalink } from "./snippets";
+import { elementSnippet, iframeSnippet } from "./snippets";
 import { gifBytes, pngBlob, saveFile, svgBlob } from "./exportFiles";
 
 export function CopyField({ label, text, rows }: { label: string; text: string; rows: number }) {
@@ -49,6 +49,8 @@ function ShareDialog({ onClose }: { onClose: () => void }) {
   const options: EmbedOptions = { controls, panels, theme };
   const togglePanel = (p: PanelName, on: boolean) => setPanels((ps) => PANEL_NAMES.filter((q) => (q === p ? on : ps.includes(q))));
   const { url, base } = appLocation();
+  // The page's permalink, as Copy link writes it: with the paused step, speed, lesson and lock.
+  const pageLink = useStore(pageLinkOf);
   return (
     <div className="share-backdrop" onClick={(e) => e.target === e.currentTarget && onClose()}>
       <div
@@ -68,7 +70,7 @@ function ShareDialog({ onClose }: { onClose: () => void }) {
             ✕
           </button>
         </div>
-        <CopyField label="Link" text={permalink(url, explorer)} rows={2} />
+        <CopyField label="Link" text={`${url}#${pageLink}`} rows={2} />
         <fieldset className="share-options">
           <legend>In the embed</legend>
           <label>
