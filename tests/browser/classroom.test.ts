@@ -217,6 +217,14 @@ browserDescribe("the classroom in Chromium", () => {
 
   it("prints the handout: still frames k by k, the shape story, the out_axes table, the code, no controls", async () => {
     const page = await open(TWO, { viewport: { width: 1280, height: 900 } });
+    // The browser's own print (page.pdf prints as Ctrl+P does, with beforeprint and afterprint):
+    // the handout's code, fetched when the page went idle, is laid out in time for it.
+    await page.waitForLoadState("networkidle");
+    await page.evaluate(() => window.addEventListener("beforeprint", () => document.documentElement.setAttribute("data-stills", String(document.querySelectorAll(".handout-still").length))));
+    const printed = await page.pdf({ format: "A4" });
+    expect(await page.locator("html").getAttribute("data-stills")).toBe("2");
+    expect((printed.toString("latin1").match(/\/Type\s*\/Page[^s]/g) ?? []).length).toBe(1);
+    // The button: the handout stays laid out for the print preview (print() is stubbed here).
     await page.evaluate(() => {
       window.print = () => undefined;
     });
