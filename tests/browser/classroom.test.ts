@@ -6,9 +6,12 @@
 // Screenshots of presenter mode go to tests/browser/screenshots/ (looked at); axe checks
 // presenter mode and the dialogs.
 import { join } from "node:path";
+import { appendFileSync, cpSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import type { AddressInfo } from "node:net";
 import { expect, it } from "vitest";
 import type { BrowserContextOptions, Page } from "playwright-core";
-import type { AppServer } from "./appServer";
+import { builtApp, serveDir, type AppServer } from "./appServer";
 import { appSuite, axeAudit, browserDescribe, SHOTS } from "./suite";
 
 let app: AppServer;
@@ -213,6 +216,34 @@ browserDescribe("the classroom in Chromium", () => {
     await page.waitForFunction(() => document.querySelector('[aria-label="Output shape"]')?.textContent === "(3, 2, 2)");
     await page.context().setOffline(false);
     await page.close();
+  });
+
+  it("a new version waits for the person's yes: 'A new version is ready — Reload'", async () => {
+    // A copy of the build on its own server, whose service worker then changes (a new release).
+    const dir = mkdtempSync(join(tmpdir(), "vmap-update-"));
+    cpSync((await builtApp()).dir, dir, { recursive: true });
+    const server = await serveDir(dir);
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+    const page = await app.newPage({ viewport: { width: 1280, height: 900 }, reducedMotion: "reduce" });
+    try {
+      await page.goto(`${url}#${TWO}`);
+      await page.getByText("Ready to use offline").waitFor({ timeout: 30_000 });
+      appendFileSync(join(dir, "sw.js"), "\n// the next release\n");
+      await page.reload();
+      const banner = page.getByRole("status").filter({ hasText: "A new version is ready" });
+      await banner.waitFor({ timeout: 30_000 });
+      // Nothing changes by itself: the new worker waits.
+      expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.waiting !== null)).toBe(true);
+      await banner.getByRole("button", { name: "Reload" }).click();
+      await page.waitForEvent("load");
+      await page.getByLabel("Output shape").waitFor();
+      expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.waiting ?? null)).toBeNull();
+      await page.getByText("Ready to use offline").waitFor();
+    } finally {
+      await page.close();
+      await new Promise((r) => server.close(r));
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("prints the handout: still frames k by k, the shape story, the out_axes table, the code, no controls", async () => {
