@@ -5,7 +5,7 @@
  * playback) sit in a bar that stays out of sight until the pointer comes near the top or
  * focus enters it. Keys: actions.ts (the clicker's PageDown/PageUp, arrows and Space; Esc).
  */
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { Stage } from "../explorer/Stage";
 import { GridSizing } from "../explorer/CellGrid";
 import { frameCaption, PlaybackControls } from "../explorer/PlaybackControls";
@@ -20,7 +20,6 @@ import { useFitScale } from "./useFitScale";
  * once the picture is scaled to the screen the labels of a 5-d array stay ≥ 24 px at 1920×1080.
  */
 const PRESENTER_LABEL = 24;
-const PRESENTER_GRIDS = { label: PRESENTER_LABEL };
 
 /** How near the top (CSS px) the pointer brings the controls back. */
 const NEAR_TOP = 96;
@@ -65,6 +64,9 @@ export default function Presenter() {
   const box = useRef<HTMLDivElement>(null);
   const content = useRef<HTMLDivElement>(null);
   const fit = useFitScale(box, content);
+  // Canvas grids paint for the scale they are shown at (to a tenth: a resize does not repaint them at every pixel).
+  const zoom = Math.max(1, Math.round(fit.scale * 10) / 10);
+  const grids = useMemo(() => ({ label: PRESENTER_LABEL, zoom }), [zoom]);
   const [fullscreen, setFullscreen] = useState(() => typeof document !== "undefined" && !!document.fullscreenElement);
   useEffect(() => {
     const on = () => setFullscreen(!!document.fullscreenElement);
@@ -91,7 +93,7 @@ export default function Presenter() {
       <main className="presenter-box" ref={box}>
         <div className="presenter-fit" ref={content} style={{ transform: `translate(${fit.x}px, ${fit.y}px) scale(${fit.scale})` }} data-scale={fit.scale.toFixed(3)}>
           <ReadOnlyCall />
-          <GridSizing.Provider value={PRESENTER_GRIDS}>
+          <GridSizing.Provider value={grids}>
             <Stage />
           </GridSizing.Provider>
           <Caption />

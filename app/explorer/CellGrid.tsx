@@ -34,9 +34,10 @@ function CanvasPlaceholder({ layout, mapped }: CellGridProps) {
 
 /**
  * How big grids are drawn below this provider: the page's usual sizes, or presenter mode's
- * (classroom/Presenter.tsx), whose tile labels must stay large once the picture is scaled.
+ * (classroom/Presenter.tsx), whose tile labels must stay large once the picture is scaled, and
+ * the scale it shows them at (`zoom`: a canvas grid paints that many more pixels).
  */
-export const GridSizing = createContext<{ label: number }>({ label: LABEL_PX });
+export const GridSizing = createContext<{ label: number; zoom: number }>({ label: LABEL_PX, zoom: 1 });
 
 export function useGridLayout(shape: number[], maxWidth: number): GridLayout {
   const key = shape.join(",");

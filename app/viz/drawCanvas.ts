@@ -262,9 +262,11 @@ export function backingSize(cur: Size, need: Size, reserve: Size = need): Size {
  * by CSS so that the layout's part of the store fills its frame exactly; the frame (the
  * canvas's parent) clips the rest.
  */
-export function resetCanvas(canvas: HTMLCanvasElement, layout: GridLayout, fills: string[], states: CellState[], opts: { reserve?: Size; mapped?: number | null; theme?: Theme } = {}): void {
+export function resetCanvas(canvas: HTMLCanvasElement, layout: GridLayout, fills: string[], states: CellState[], opts: { reserve?: Size; mapped?: number | null; theme?: Theme; zoom?: number } = {}): void {
   const { reserve, mapped = null, theme = "light" } = opts;
-  const dpr = Math.min(2, globalThis.devicePixelRatio || 1);
+  // `zoom`: a CSS scale the canvas is shown at (presenter mode's fit), so its pixels stay sharp.
+  const zoom = Math.max(1, opts.zoom ?? 1);
+  const dpr = Math.min(2 * zoom, (globalThis.devicePixelRatio || 1) * zoom);
   const px = (x: number) => Math.ceil(x * dpr);
   const need = { width: px(layout.width), height: px(layout.height) };
   // A reservation is a hint: one bigger than KEEP_PIXELS is not worth its memory.

@@ -83,6 +83,10 @@ browserDescribe("the classroom in Chromium", () => {
       expect(sizes.length).toBeGreaterThan(0);
       expect(Math.min(...sizes), `smallest grid text of ${sizes.length}`).toBeGreaterThanOrEqual(24);
       expect(await fits(page)).toEqual({ scrolls: false, inside: true });
+      // Canvas grids paint at least one pixel per screen pixel, scaled up as they are.
+      const sharpness = await page.evaluate(() => [...document.querySelectorAll<HTMLCanvasElement>(".presenter canvas")].map((c) => c.width / c.getBoundingClientRect().width));
+      expect(sharpness.length).toBe(canvases);
+      for (const x of sharpness) expect(x).toBeGreaterThanOrEqual(0.99);
       // The controls are out of sight until the pointer comes near the top.
       expect(await page.locator(".presenter-bar").evaluate((el) => getComputedStyle(el).opacity)).toBe("0");
       await page.screenshot({ path: join(SHOTS, `presenter-${canvases ? "5d" : "2x2"}-1920.png`) });
