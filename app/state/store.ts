@@ -129,6 +129,7 @@ export function syncUrl(store: StoreApi<StoreState>, host: UrlHost): () => void 
   let pending: string | null = null;
   let timer: ReturnType<typeof setTimeout> | null = null;
   let lastWrite = -Infinity;
+  let reading = false;
   const cancel = () => {
     if (timer !== null) clearTimeout(timer);
     timer = null;
@@ -146,17 +147,24 @@ export function syncUrl(store: StoreApi<StoreState>, host: UrlHost): () => void 
   const read = () => {
     cancel();
     const r = decodePageLink(host.location.hash);
-    loadState(store, r.link.explorer, r.ok ? null : r.notice, r.link);
-    // The lesson step the link was at, over the explorer state the student left there.
-    if (r.link.lesson) store.getState().openLesson(r.link.lesson.id, r.link.lesson.step, { keepExplorer: true });
-    else if (store.getState().lesson) store.getState().closeLesson();
     // Leave the link as it was until the user changes something: a reload of a broken link
-    // shows the same notice again instead of silently becoming the default.
+    // shows the same notice again instead of silently becoming the default. So what reading
+    // it changes is not written back.
+    reading = true;
+    try {
+      loadState(store, r.link.explorer, r.ok ? null : r.notice, r.link);
+      // The lesson step the link was at, over the explorer state the student left there.
+      if (r.link.lesson) store.getState().openLesson(r.link.lesson.id, r.link.lesson.step, { keepExplorer: true });
+      else if (store.getState().lesson) store.getState().closeLesson();
+    } finally {
+      reading = false;
+    }
     last = pageLinkOf(store.getState());
   };
   read();
   let lastHash = host.location.hash.replace(/^#/, "");
   const unsub = store.subscribe((s, prev) => {
+    if (reading) return;
     if (s.explorer === prev.explorer && s.k === prev.k && s.phase === prev.phase && s.playing === prev.playing && s.speed === prev.speed && s.lock === prev.lock && s.lesson === prev.lesson) return;
     const enc = pageLinkOf(s);
     if (enc === last) return;

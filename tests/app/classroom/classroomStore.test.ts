@@ -162,3 +162,26 @@ describe("the clicker in a lesson", () => {
     expect(again.getState().explorer.outAxes).toBe(1);
   });
 });
+
+describe("reading a link", () => {
+  it("leaves a link pasted while the page is open in the URL, a broken one too (a reload shows the same notice)", () => {
+    for (const hash of ["#f=%3Cimg%20src%3Dx%3E", "#speed=3", `#${encodeExplorer(defaultExplorer())}&k=1&speed=2&edit=out_axes`]) {
+      const st = createAppStore();
+      const writes: string[] = [];
+      let onHash = () => {};
+      const host = {
+        ...fakeHost(""),
+        addEventListener: (type: string, cb: () => void) => void (type === "hashchange" && (onHash = cb)),
+      };
+      host.history.replaceState = (_d, _u, url) => void writes.push((host.location.hash = url ?? ""));
+      const stop = syncUrl(st, host);
+      st.getState().setOutAxes(1);
+      writes.length = 0;
+      host.location.hash = hash;
+      onHash();
+      stop();
+      expect(writes, hash).toEqual([]);
+      expect(host.location.hash).toBe(hash);
+    }
+  });
+});
