@@ -58,7 +58,8 @@ export function keyAction(e: { key: string; ctrlKey: boolean; metaKey: boolean; 
 
 /**
  * Whether the focused element keeps this key for itself: text fields keep every key (typing,
- * native undo), sliders and menus keep Space and the arrows, buttons keep Space and Enter.
+ * native undo), sliders and menus keep Space and the arrows (menus their letters too), buttons
+ * keep Space and Enter.
  */
 export function isFieldTarget(t: EventTarget | null, key = ""): boolean {
   const el = t as HTMLElement | null;
@@ -66,7 +67,8 @@ export function isFieldTarget(t: EventTarget | null, key = ""): boolean {
   const nav = key === " " || key.startsWith("Arrow");
   if (el.tagName === "TEXTAREA" || el.isContentEditable === true) return true;
   if (el.tagName === "INPUT") return (el as HTMLInputElement).type === "range" ? nav : true;
-  if (el.tagName === "SELECT") return nav;
+  // A menu jumps to the option a typed letter starts (P, ?): the page's letter keys wait.
+  if (el.tagName === "SELECT") return nav || key.length === 1;
   if (el.tagName === "BUTTON") return key === " " || key === "Enter";
   return false;
 }

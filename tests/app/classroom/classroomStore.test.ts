@@ -7,7 +7,7 @@ import { createAppStore, syncUrl } from "../../../app/state/store";
 import { decodePageLink } from "../../../app/state/pageLink";
 import { encodeExplorer } from "../../../app/state/urlState";
 import { defaultExplorer } from "../../../app/state/explorerTypes";
-import { ACTIONS, keyAction } from "../../../app/actions";
+import { ACTIONS, isFieldTarget, keyAction } from "../../../app/actions";
 import { lessonLibrary } from "../../../app/lessons/library";
 import { explorerKey } from "../../../app/state/explorerTypes";
 
@@ -104,6 +104,13 @@ describe("keys", () => {
     expect(keyAction(key("?", true), false)?.id).toBe("shortcuts");
     expect(keyAction(key("p"), true)).toBeNull();
     expect(keyAction(key("?", true), true)).toBeNull();
+  });
+  it("a focused menu keeps letters for itself (typing jumps to an option), so P there is not presenter mode", () => {
+    const select = { tagName: "SELECT" } as unknown as EventTarget;
+    expect(keyAction(key("p"), isFieldTarget(select, "p"))).toBeNull();
+    expect(keyAction(key("?", true), isFieldTarget(select, "?"))).toBeNull();
+    const button = { tagName: "BUTTON" } as unknown as EventTarget;
+    expect(keyAction(key("p"), isFieldTarget(button, "p"))?.id).toBe("presenter");
   });
   it("PageDown in presenter mode walks the animation through the store", () => {
     const st = createAppStore();
