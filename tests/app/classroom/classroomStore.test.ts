@@ -192,3 +192,17 @@ describe("reading a link", () => {
     }
   });
 });
+
+describe("vmap's other arguments", () => {
+  it("axis_size and axis_name are locked with in_axes", () => {
+    const st = createAppStore();
+    st.getState().setLock({ edit: new Set(["out_axes"]), hide: new Set() });
+    st.getState().setAxisName("b");
+    st.getState().setAxisSize(3);
+    expect(st.getState().explorer.axisName ?? null).toBeNull();
+    expect(st.getState().explorer.axisSize).toBeNull();
+    st.getState().setLock({ edit: new Set(["in_axes"]), hide: new Set() });
+    st.getState().setAxisName("b");
+    expect(st.getState().explorer.axisName).toBe("b");
+  });
+});
