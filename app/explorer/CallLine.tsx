@@ -45,8 +45,9 @@ function AxisSizeInput() {
 function MapWithMenu() {
   const mapWith = useExplorerPart((s) => s.mapWith);
   const setMapWith = useStore((s) => s.setMapWith);
+  const locked = useStore((s) => !mayEdit(s.lock, "function"));
   return (
-    <select className="map-with tok-lib" aria-label="Map with" value={mapWith} onChange={(e) => setMapWith(e.target.value === "pmap" ? "pmap" : "vmap")}>
+    <select className="map-with tok-lib" aria-label="Map with" value={mapWith} disabled={locked} onChange={(e) => setMapWith(e.target.value === "pmap" ? "pmap" : "vmap")}>
       <option value="vmap">jax.vmap</option>
       <option value="pmap">jax.pmap</option>
     </select>
@@ -57,6 +58,7 @@ function MapWithMenu() {
 function DevicesInput() {
   const devices = useExplorerPart((s) => s.devices);
   const setDevices = useStore((s) => s.setDevices);
+  const locked = useStore((s) => !mayEdit(s.lock, "in_axes"));
   return (
     <>
     <span className="tok-op devices-comment">#</span>
@@ -67,6 +69,7 @@ function DevicesInput() {
         min={MIN_DEVICES}
         max={MAX_DEVICES}
         value={devices}
+        disabled={locked}
         onChange={(e) => {
           const n = Number(e.target.value);
           if (e.target.value.trim() !== "" && Number.isFinite(n)) setDevices(n);
