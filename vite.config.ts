@@ -6,6 +6,16 @@ import { fileURLToPath } from "node:url";
 
 const root = fileURLToPath(new URL(".", import.meta.url));
 const page = (name: string) => fileURLToPath(new URL(name, import.meta.url));
+/** Engine modules with no effect when loaded (no definePrimitive, no registry): see `treeshake` below. */
+const PURE_ENGINE_MODULES = ["/engine/transforms/tape.ts", "/engine/transforms/rewrite.ts", "/engine/lang/completions.ts"];
+const THEME = /[\\/]app[\\/](theme\.ts|viz[\\/]colors\.ts)|vite[\\/]preload-helper|rolldown[\\/]runtime/;
+/**
+ * What the explorer runs once started (start.tsx's static imports), named by folder: the
+ * engine, the explorer's state, drawing, components and code field, React and the libraries.
+ */
+const FIRST_SCREEN = /[\\/]engine[\\/]|[\\/]app[\\/]((state|viz|explorer|editor)[\\/]|ErrorBoundary\.tsx)|node_modules[\\/](react|react-dom|scheduler|zustand|d3-selection|d3-ease)[\\/]/;
+/** ...but what loads later (jax.lax: engine/control; the editor; the canvas painter…), and the theme (the entry's, before the first paint). */
+const LATER = /[\\/]engine[\\/]control[\\/](?!lazy\.ts)|[\\/]app[\\/](viz[\\/](colors|drawCanvas)\.ts|editor[\\/](codemirror|completions)\.ts|explorer[\\/]CanvasCellGrid\.tsx|state[\\/]computeRequest\.ts)|\.worker\.|\.css/;
 const isEmbedPage = (path: string) => /(^|\/)embed\.html$/.test(path);
 
 /**
@@ -81,7 +91,24 @@ export default defineConfig({
   plugins: [react(), prerender(), inlineCss(), offline],
   // Two pages: the playground and the embed page for iframes (app/embed/page.tsx). The
   // web component is the second build step (vite.lib.config.ts).
-  build: { rollupOptions: { input: { main: page("index.html"), embed: page("embed.html") } } },
+  // No modulepreload polyfill: every browser that runs the app's ES2022 modules has modulepreload.
+  build: {
+    modulePreload: { polyfill: false },
+    rollupOptions: {
+      input: { main: page("index.html"), embed: page("embed.html") },
+      // engine/index.ts re-exports everything, so without this every engine module it names is
+      // evaluated (and shipped) with the first screen. These define no primitive and change
+      // nothing when loaded, so they may go with the lazily loaded code that uses them (the
+      // panels, the editor).
+      treeshake: { moduleSideEffects: (id: string) => (PURE_ENGINE_MODULES.some((m) => id.endsWith(m)) ? false : undefined) },
+      // What the app's first screen runs (start.tsx's static imports: React, the engine, the
+      // explorer) is one chunk. Split by which lazy chunks also use which parts of it, it came
+      // in five files that gzip worse (~1.5 KB more), though the page fetches all of them at once.
+      // The theme and vite's loader (main.tsx's, before the first paint) are a small chunk of their
+      // own that the app shares, so the entry never waits for the app's chunk.
+      output: { codeSplitting: { groups: [{ name: "theme", test: THEME, priority: 2 }, { name: "app", priority: 1, test: (id: string) => FIRST_SCREEN.test(id) && !LATER.test(id) && !PURE_ENGINE_MODULES.some((m) => id.endsWith(m)) }] } },
+    },
+  },
   // A sandboxed iframe (opaque origin) and a blog on another origin fetch the module scripts
   // in CORS mode: the preview server allows that, as a static host serving the build must.
   preview: { headers: { "Access-Control-Allow-Origin": "*" } },

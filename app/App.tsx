@@ -20,11 +20,13 @@ import { ShapeStory } from "./explorer/ShapeStory";
 import { ControlPictureSlot } from "./explorer/ControlPictureSlot";
 import { Stage } from "./explorer/Stage";
 import { X64Toggle } from "./explorer/X64Toggle";
-import { ShareExport } from "./share/ShareExport";
+import { ShareExportLazy as ShareExport } from "./share/ShareExportLazy";
+import { LessonsButton } from "./lessons/LessonsButton";
 import { selectView } from "./state/selectors";
 import { useViewPart } from "./state/hooks";
 import { useStore } from "./state/store";
-import { setTheme, useTheme } from "./theme";
+import { setTheme } from "./theme";
+import { useTheme } from "./useTheme";
 import DeviceLanes from "./explorer/DeviceLanes";
 import { ClassroomBar } from "./classroom/ClassroomBar";
 import { usePrintHandout } from "./classroom/printHandout";
@@ -35,6 +37,10 @@ import { OfflineStatus } from "./offline/OfflineStatus";
 // Loaded when first used: the first screen's JavaScript stays within its budget.
 const Presenter = lazy(() => import("./classroom/Presenter"));
 const ClassroomDialogs = lazy(() => import("./classroom/ClassroomDialogs"));
+
+// The lessons' player, quiz and cheat sheet load with the lessons' chunk, when first opened.
+const LessonArea = lazy(() => import("./lessons/LessonArea"));
+const CheatSheet = lazy(() => import("./lessons/CheatSheet"));
 
 /** Dark or light, remembered (theme.ts); until pressed, the system's choice. */
 function ThemeToggle() {
@@ -49,16 +55,24 @@ function ThemeToggle() {
 
 /**
  * Once, on a first visit with the default example, play the animation when its picture is ready
- * (unless the user prefers reduced motion: main.tsx decides), so the page shows what vmap does
- * before any click.
+ * (unless the user prefers reduced motion: start.tsx decides), so the page shows what vmap does
+ * before any click. It starts when the browser is next idle (at most a second later), after
+ * the page's start-up work, so its first frames do not queue behind hydration; not if the user
+ * has already stepped or played.
  */
 function useAutoplay(enabled: boolean) {
   const B = useViewPart((v) => v.shown?.axisSize ?? 0);
   const done = useRef(!enabled);
   useEffect(() => {
     if (done.current || B <= 0) return;
-    done.current = true;
-    useStore.getState().play(B);
+    const start = () => {
+      done.current = true;
+      const s = useStore.getState();
+      if (s.k === null && !s.playing) s.play(B);
+    };
+    if (typeof requestIdleCallback !== "function") return void start();
+    const id = requestIdleCallback(start, { timeout: 1000 });
+    return () => cancelIdleCallback(id);
   }, [B]);
 }
 
@@ -95,6 +109,10 @@ export function App({ autoplay = false }: { autoplay?: boolean }) {
   const lock = useStore((s) => s.lock);
   const handout = usePrintHandout();
   useLeaveWithFullscreen();
+  const inLesson = useStore((s) => s.lesson !== null || s.quiz !== null);
+  const sheet = useStore((s) => s.cheatSheet);
+  // A question waits for its answer: the results (the shape story, the code, the panels) stay hidden.
+  const conceal = useStore((s) => s.lessonConceal);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const a = keyAction(e, isFieldTarget(e.target, e.key), useStore.getState().presenter);
@@ -140,6 +158,7 @@ export function App({ autoplay = false }: { autoplay?: boolean }) {
           <Toolbar />
           <ThemeToggle />
           <ShareExport />
+          <LessonsButton />
         </div>
         <ClassroomBar onPrint={() => void handout.print()} />
         <OfflineStatus />
@@ -156,43 +175,59 @@ export function App({ autoplay = false }: { autoplay?: boolean }) {
           </button>
         </p>
       )}
-      <Region name="The vmap call">
-        <CallLine editFunction={mayEdit(lock, "function")} />
-      </Region>
-      {pmap && (
-        <Region name="Devices">
-          <DeviceLanes />
+      {sheet && (
+        <Region name="Cheat sheet">
+          <Suspense fallback={<p>Loading the cheat sheet…</p>}>
+            <CheatSheet />
+          </Suspense>
         </Region>
       )}
-      <Region name="Arguments">
-        <section className="arguments" aria-label="Arguments">
-          {params.map((p) => (
-            <ShapeEditor key={p} name={p} locked={!mayEdit(lock, "shapes")} />
-          ))}
-          <ErrorAlert place="shape" />
-        </section>
-      </Region>
-      <div className="main-area">
-        <div className="picture">
-          <Region name="Arrays">
-            <PlaybackControls />
-            <Stage />
+      <div className="explorer-area" hidden={sheet}>
+        {inLesson && (
+          <Region name="Lesson">
+            <Suspense fallback={<p>Loading the lesson…</p>}>
+              <LessonArea />
+            </Suspense>
           </Region>
-          <ControlPictureSlot />
+        )}
+        <Region name="The vmap call">
+          <CallLine editFunction={mayEdit(lock, "function")} />
+        </Region>
+        {pmap && (
+          <Region name="Devices">
+            <DeviceLanes />
+          </Region>
+        )}
+        <Region name="Arguments">
+          <section className="arguments" aria-label="Arguments">
+            {params.map((p) => (
+              <ShapeEditor key={p} name={p} locked={!mayEdit(lock, "shapes")} />
+            ))}
+            <ErrorAlert place="shape" />
+          </section>
+        </Region>
+        <div className="main-area">
+          <div className="picture">
+            <Region name="Arrays">
+              <PlaybackControls />
+              <Stage />
+            </Region>
+            {!conceal && <ControlPictureSlot />}
+          </div>
+          <aside className="side" hidden={conceal}>
+            <Region name="Shape story">
+              {!isHidden(lock, "story") && <ShapeStory />}
+              {!isHidden(lock, "table") && <OutAxesTable />}
+            </Region>
+          </aside>
         </div>
-        <aside className="side">
-          <Region name="Shape story">
-            {!isHidden(lock, "story") && <ShapeStory />}
-            {!isHidden(lock, "table") && <OutAxesTable />}
+        {!isHidden(lock, "code") && (
+          <Region name="Python code">
+            {!conceal && <CodePanel />}
           </Region>
-        </aside>
+        )}
+        {!conceal && !isHidden(lock, "panels") && <Panels />}
       </div>
-      {!isHidden(lock, "code") && (
-        <Region name="Python code">
-          <CodePanel />
-        </Region>
-      )}
-      {!isHidden(lock, "panels") && <Panels />}
       </main>
     </div>
     {dialogs}

@@ -4,7 +4,7 @@
  * rendering, which leaves a blank page, and a blank page again on reload when the state came
  * from the link. Here the region shows what went wrong and a way back instead: "Reset" loads the
  * default explorer state (one undoable step) and clears the link. The region also tries again
- * by itself whenever the explorer state changes (an edit elsewhere, undo, a preset). main.tsx
+ * by itself whenever the explorer state changes (an edit elsewhere, undo, a preset). Root.tsx
  * puts one more around the whole page, for an error outside every region.
  */
 import { Component, type ErrorInfo, type ReactNode } from "react";

@@ -1,34 +1,28 @@
 /**
- * Mount the explorer and tie the store to the URL (one subscription: state/store.ts syncUrl).
- * A first visit (no link state in the URL) finds the default state prerendered in the page
- * (prerender.tsx) and hydrates it, then plays the example once, motion permitting; a link
- * renders its own state in place of the prerendered one. Once the page has loaded, the built
- * app registers its service worker (offline/registerOffline.ts), so it works with no network.
+ * The page's entry, kept tiny. The first screen is already in the HTML (prerender.tsx, CSS
+ * inlined), so the browser can paint it at once; the app itself (React, the engine, the
+ * explorer: start.tsx) is fetched only after that first paint, so its ~150 KB never delays
+ * it (nor does Lighthouse count them as blocking it). The theme is applied here, before the
+ * paint, so a remembered dark theme never flashes light. Once the page has loaded, start.tsx
+ * registers the built app's service worker (offline/registerOffline.ts): it works with no network.
  */
-import { createRoot, hydrateRoot } from "react-dom/client";
-import { Root } from "./Root";
-import { appStore, syncUrl, useStore } from "./state/store";
 import { initTheme } from "./theme";
-import { loadTransitions } from "./viz/transitions";
 import "./styles.css";
 import "./share/share.css";
 import "./classroom/classroom.css";
 
 initTheme();
-void loadTransitions();
-const fresh = !window.location.hash;
-const autoplay = fresh && !window.matchMedia?.("(prefers-reduced-motion: reduce)").matches;
-syncUrl(useStore, window);
-const container = document.getElementById("root")!;
-if (fresh && container.firstElementChild) {
-  hydrateRoot(container, <Root autoplay={autoplay} />);
-} else {
-  container.textContent = "";
-  createRoot(container).render(<Root autoplay={autoplay} />);
+
+/**
+ * Runs `fn` after the next paint: a task queued from the frame's rAF runs after it paints. A
+ * page opened in a background tab paints nothing: it starts at once (a timer instead would
+ * start the app before the paint it waits for on a busy phone).
+ */
+function afterPaint(fn: () => void): void {
+  if (document.visibilityState === "hidden") fn();
+  else requestAnimationFrame(() => setTimeout(fn, 0));
 }
 
-if (import.meta.env.PROD) {
-  const register = () => void import("./offline/registerOffline").then((m) => m.registerOffline(appStore));
-  if (document.readyState === "complete") register();
-  else window.addEventListener("load", register, { once: true });
-}
+// A link's state is not the prerendered default: nothing is gained by painting that first.
+if (window.location.hash) void import("./start");
+else afterPaint(() => void import("./start"));

@@ -2,9 +2,10 @@
  * Light or dark: the system's choice (prefers-color-scheme) until the user picks one with the
  * toggle, which is remembered (localStorage). The choice is the `data-theme` attribute of
  * <html> (styles.css resolves its colours from it through `color-scheme` and `light-dark()`)
- * plus the axis palette as CSS variables (viz/colors.ts); the canvas grids read `useTheme()`.
+ * plus the axis palette as CSS variables (viz/colors.ts); the canvas grids read `useTheme()`
+ * (useTheme.ts). No React here: main.tsx applies the theme before the first paint, and the
+ * page's entry stays free of React (it loads with the app, after that paint).
  */
-import { useSyncExternalStore } from "react";
 import { paletteVars, type Theme } from "./viz/colors";
 
 const KEY = "vmap-theme";
@@ -53,13 +54,8 @@ export function initTheme(): void {
   window.matchMedia?.(QUERY).addEventListener?.("change", apply);
 }
 
-export function useTheme(): Theme {
-  return useSyncExternalStore(
-    (l) => {
-      listeners.add(l);
-      return () => listeners.delete(l);
-    },
-    currentTheme,
-    () => "light",
-  );
+/** Calls `l` whenever the theme changes; returns the way to stop. */
+export function subscribeTheme(l: () => void): () => void {
+  listeners.add(l);
+  return () => listeners.delete(l);
 }

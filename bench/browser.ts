@@ -9,7 +9,7 @@
  * should not block the page), and how long until it shows.
  */
 import type { BenchRow } from "./timing";
-import { hasChromium, startApp } from "../tests/browser/appServer";
+import { appLive, hasChromium, startApp } from "../tests/browser/appServer";
 
 const FIVE_D = "f=lambda+a%2C+b%3A+a+%2B+b&shape.a=(2%2C3%2C5%2C7%2C9)&fill.a=unique&shape.b=(2%2C3%2C5%2C7%2C9)&fill.b=unique&in.a=None&in.b=0&out=3";
 
@@ -69,14 +69,14 @@ export async function browserBench(): Promise<BenchRow[]> {
   try {
     const page = await app.browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(`${app.url}#${FIVE_D}`);
-    await page.getByLabel("Function").waitFor();
+    await appLive(page);
     // Page code is passed as text: tsx's name-keeping helper (__name) does not exist in the page.
     const times = (await page.evaluate(CHANGE_OUT_AXES)) as number[];
     const fps = (await page.evaluate(COUNT_FRAMES)) as { fps: number; frames: number; seconds: number };
     // Hover on a fresh page (nothing cached): sweep over the first tiles of the result.
     const fresh = await app.browser.newPage({ viewport: { width: 1280, height: 900 } });
     await fresh.goto(`${app.url}#${FIVE_D}`);
-    await fresh.getByLabel("Function").waitFor();
+    await appLive(fresh);
     const grid = fresh.getByRole("img", { name: /^Output out/ });
     await grid.scrollIntoViewIfNeeded();
     const box = (await grid.boundingBox())!;

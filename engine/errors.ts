@@ -49,8 +49,18 @@ export type ErrorWhere =
   | { kind: "in_axes"; index?: number; path?: string }
   | { kind: "out_axes"; path?: string }
   | { kind: "axis_size" }
-  | { kind: "function"; column?: number }
+  | { kind: "function"; column?: number; operands?: ClashOperand[] }
   | { kind: "devices" };
+
+/**
+ * One array a shape error inside f is about (`operands` of a function error): its per-example
+ * shape and the arguments f received with exactly that shape (`a`, `p[0]`; none: a value f
+ * computed). Set by vmap where it calls f (transforms/vmap.ts), from the error's `shapes`.
+ */
+export interface ClashOperand {
+  shape: number[];
+  args: string[];
+}
 
 /** Where an error of `kind` belongs when its builder says nothing more precise. */
 function defaultWhere(kind: ErrorKind, column: number | undefined): ErrorWhere {
@@ -93,13 +103,16 @@ export class EngineError extends Error {
   readonly pyType: PyType;
   /** The part of the call this error belongs beside (see ErrorWhere). */
   readonly where: ErrorWhere;
-  constructor(kind: ErrorKind, message: string, opts: { column?: number; pyType?: PyType; where?: ErrorWhere } = {}) {
+  /** The array shapes the message is about (operands that do not broadcast or multiply), if any. */
+  readonly shapes?: readonly (readonly number[])[];
+  constructor(kind: ErrorKind, message: string, opts: { column?: number; pyType?: PyType; where?: ErrorWhere; shapes?: readonly (readonly number[])[] } = {}) {
     super(message);
     this.name = "EngineError";
     this.kind = kind;
     this.column = opts.column;
     this.pyType = opts.pyType ?? defaultPyType(kind);
     this.where = opts.where ?? defaultWhere(kind, opts.column);
+    if (opts.shapes) this.shapes = opts.shapes;
   }
 }
 
@@ -110,7 +123,7 @@ export function pyTuple(items: readonly string[]): string {
 
 /** The same error (kind, words, Python class) placed elsewhere: e.g. anything raised inside f. */
 export function relocated(e: EngineError, where: ErrorWhere): EngineError {
-  return new EngineError(e.kind, e.message, { column: e.column, pyType: e.pyType, where });
+  return new EngineError(e.kind, e.message, { column: e.column, pyType: e.pyType, where, shapes: e.shapes });
 }
 
 /** Python's tuple repr of a shape: `()`, `(2,)`, `(3, 4)`. */
@@ -125,11 +138,11 @@ export function avalText(shape: readonly number[], dtype: string): string {
 
 export function incompatibleBroadcast(prim: string, a: readonly number[], b: readonly number[]): EngineError {
   // JAX: lax.py `broadcasting_shape_rule` raises TypeError (same rank); jnp's rank promotion a ValueError (below).
-  return new EngineError("shape-error", `${prim} got incompatible shapes for broadcasting: ${pyShape(a)}, ${pyShape(b)}.`, { pyType: "TypeError" });
+  return new EngineError("shape-error", `${prim} got incompatible shapes for broadcasting: ${pyShape(a)}, ${pyShape(b)}.`, { pyType: "TypeError", shapes: [a, b] });
 }
 
 export function incompatibleRankBroadcast(shapes: readonly (readonly number[])[]): EngineError {
-  return new EngineError("shape-error", `Incompatible shapes for broadcasting: shapes=[${shapes.map(pyShape).join(", ")}]`);
+  return new EngineError("shape-error", `Incompatible shapes for broadcasting: shapes=[${shapes.map(pyShape).join(", ")}]`, { shapes });
 }
 
 export function tooLarge(size: number, limit: number): EngineError {

@@ -23,12 +23,15 @@ export { traceVmap } from "./transforms/story";
 export { describeArgs } from "./transforms/describe";
 export { gradTape, type GradTape, type TapeArray, type TapeVar, type TapeInput, type TapeEqn, type BackwardStep } from "./transforms/tape";
 export { vmapRewrite, type VmapRewrite, type RewriteJaxpr, type RewriteEqn, type PerExampleEqn, type BatchedEqn, type RewriteVar, type RewriteOrigin } from "./transforms/rewrite";
-export { EngineError, pyShape, pyTuple, type ErrorKind, type ErrorWhere } from "./errors";
+export { EngineError, pyShape, pyTuple, type ClashOperand, type ErrorKind, type ErrorWhere } from "./errors";
 export { MAX_ELEMENTS } from "./limits";
 export { config } from "./config";
 export type { DType } from "./array/dtype";
 export { pyScalar } from "./array/scalarText";
 export { MAX_SOURCE_LENGTH } from "./lang";
+/** The language's dotted names with their signatures (an editor's completions) and an error's line/column. */
+export { languageNames, type LanguageName } from "./lang/completions";
+export { sourcePosition } from "./lang/tokens";
 export { DEFAULT_WORK_BUDGET, MAX_DEPTH, withWorkBudget, withinWorkBudget, type WithinBudget, type WorkBudget } from "./limits";
 export type * from "./transforms/storyTypes";
 

@@ -10,7 +10,7 @@ import { writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { PNG } from "pngjs";
 import gifenc from "gifenc";
-import { startApp } from "../tests/browser/appServer";
+import { appLive, startApp } from "../tests/browser/appServer";
 
 const { GIFEncoder, applyPalette, quantize } = gifenc;
 const SLOW = 0.25;
@@ -52,7 +52,7 @@ try {
 
   const still = await app.newPage({ viewport: { width: 1200, height: 630 }, reducedMotion: "reduce", colorScheme: "light" });
   await still.goto(app.url);
-  await still.getByLabel("Function").waitFor();
+  await appLive(still);
   await still.screenshot({ path: root("public/og.png") });
   await still.setViewportSize({ width: 1280, height: 900 });
   await still.screenshot({ path: root("docs/screenshot.png") });

@@ -7,9 +7,10 @@
  * the example needs.
  */
 import { useMemo } from "react";
-import { useExplorer, useInputLeaves, useView } from "../state/hooks";
+import { useCellTexts, useExplorer, useInputLeaves, useView } from "../state/hooks";
 import { buildScene, sceneSvg } from "../share/scene";
-import { frameCaption } from "../explorer/PlaybackControls";
+import { narrated } from "../explorer/PlaybackControls";
+import { narrate } from "../viz/narration";
 import { vmapCallText } from "../state/codegen";
 import { ShapeStory } from "../explorer/ShapeStory";
 import { OutAxesTable } from "../explorer/OutAxesTable";
@@ -24,15 +25,18 @@ export function Handout() {
   const explorer = useExplorer();
   const { shown: story, params, code, blocks } = useView();
   const leaves = useInputLeaves();
+  const texts = useCellTexts();
   const stills = useMemo(() => {
     if (!story || blocks) return [];
     const B = story.axisSize;
     const frames: Frame[] = Array.from({ length: Math.min(B, MAX_STILLS) }, (_, k) => ({ k, phase: 2, B }));
+    // Each still is the frame where slice k's result has landed: the playback's words for it.
+    const { inputs, outputs } = narrated(leaves, texts, story, null);
     return frames.map((f) => {
-      const scene = buildScene(leaves, story, f);
-      return { k: f.k as number, svg: sceneSvg(scene), width: scene.width, caption: frameCaption(f, leaves, story) };
+      const scene = buildScene(leaves, story, f, texts);
+      return { k: f.k as number, svg: sceneSvg(scene), width: scene.width, caption: narrate(f, inputs, outputs).head };
     });
-  }, [story, blocks, leaves]);
+  }, [story, blocks, leaves, texts]);
   const call = `f = ${explorer.fnSource.replace(/\s*\n\s*/g, " ").trim()}\nout = ${vmapCallText(explorer, params)}`;
   const width = Math.min(STILL_MAX, Math.max(...stills.map((s) => s.width), 120));
   return (

@@ -8,9 +8,8 @@
 import { useEffect, useMemo, useRef, useState } from "react";
 import { Stage } from "../explorer/Stage";
 import { GridSizing } from "../explorer/CellGrid";
-import { frameCaption, PlaybackControls } from "../explorer/PlaybackControls";
+import { PlaybackControls, useCaption } from "../explorer/PlaybackControls";
 import { ReadOnlyCall } from "../embed/EmbedView";
-import { useInputLeaves, useView } from "../state/hooks";
 import { useStore } from "../state/store";
 import { togglePresenter } from "./presenterActions";
 import { useFitScale } from "./useFitScale";
@@ -45,17 +44,15 @@ function useNearTop(): boolean {
   return near;
 }
 
+/** The playback's narration (PlaybackControls.tsx useCaption), large under the picture. */
 function Caption() {
-  const { shown: story } = useView();
-  const leaves = useInputLeaves();
-  const k = useStore((s) => s.k);
-  const phase = useStore((s) => s.phase);
-  if (!story) return null;
-  const B = story.axisSize;
+  const said = useCaption();
+  if (!said) return null;
   return (
-    <p className="caption presenter-caption" aria-live="polite">
-      {frameCaption({ k: k !== null && k < B ? k : null, phase, B }, leaves, story)}
-    </p>
+    <div className="caption presenter-caption" aria-live="polite">
+      <p>{said.head}</p>
+      {said.detail && <p className="working">{said.detail}</p>}
+    </div>
   );
 }
 

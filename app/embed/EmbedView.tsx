@@ -20,11 +20,12 @@ import { encodeExplorer } from "../state/urlState";
 import { vmapCallText } from "../state/codegen";
 import { StoreProvider, type AppStore } from "../state/store";
 import type { ErrorPlace } from "../state/engineBridge";
-import type { Controls, EmbedOptions, PanelName, Theme } from "./options";
+import { PANEL_TITLES, type Controls, type EmbedOptions, type PanelName, type Theme } from "./options";
 
 const PLACES: readonly ErrorPlace[] = ["function", "in_axes", "out_axes", "shape", "axis_size", "devices"];
 
-export const PANEL_TITLES: Record<PanelName, string> = { code: "Python code", story: "Shape story", table: "Every out_axes" };
+// Kept here too for callers that import it from the view; it lives with the options (light).
+export { PANEL_TITLES };
 
 /** The call as code, nothing editable; its errors show below it. */
 export function ReadOnlyCall() {

@@ -27,6 +27,8 @@ export const DEFAULT_OPTIONS: EmbedOptions = { controls: "axes", panels: [], the
 
 const CONTROLS: readonly Controls[] = ["none", "axes", "all"];
 export const PANEL_NAMES: readonly PanelName[] = ["code", "story", "table"];
+/** Each panel's title, in the Share dialog's choices and above the embedded panel. */
+export const PANEL_TITLES: Record<PanelName, string> = { code: "Python code", story: "Shape story", table: "Every out_axes" };
 const THEMES: readonly Theme[] = ["light", "dark", "auto"];
 
 /** The embed's own fields: everything else in the hash belongs to the permalink. */
@@ -126,7 +128,7 @@ function inAxesEntries(text: string, n: number): PyLit[] {
 /**
  * Reads `<vmap-playground>`'s attributes into a permalink and decodes that: `shapes` lists
  * one shape per parameter separated by `;` (a tuple argument's shape is `((2,), (3,))`),
- * `fills` (optional) one of unique/random/indices per parameter likewise, `in-axes` is JAX's in_axes
+ * `fills` (optional) one of symbols/unique/random/indices per parameter likewise (default: symbols up to 64 cells), `in-axes` is JAX's in_axes
  * (default 0), `out-axes` its out_axes (default 0).
  */
 export function readAttributes(get: (name: string) => string | null): EmbedRead {

@@ -9,11 +9,12 @@ import { useStore } from "../state/store";
 import { gridFills } from "../viz/colors";
 import { inputCellState, type Frame } from "../viz/timeline";
 import { CellGrid, useGridLayout } from "./CellGrid";
+import { withCellTexts } from "./gridParts";
 import { ShapeText } from "./ShapeText";
 
 export const GRID_WIDTH = 560;
 
-export const ArgumentGrid = memo(function ArgumentGrid({ leaf, B, frame, duration, highlight }: { leaf: InputLeaf; B: number; frame: Frame; duration: number; highlight: Set<number> | undefined }) {
+export const ArgumentGrid = memo(function ArgumentGrid({ leaf, B, frame, duration, highlight, texts }: { leaf: InputLeaf; B: number; frame: Frame; duration: number; highlight: Set<number> | undefined; texts: readonly string[] | null }) {
   const layout = useGridLayout(leaf.shape, GRID_WIDTH);
   const setHover = useStore((s) => s.setHover);
   // layout.cells is sorted by flat index, so position j is cell j.
@@ -37,11 +38,12 @@ export const ArgumentGrid = memo(function ArgumentGrid({ leaf, B, frame, duratio
         )}
       </figcaption>
       <CellGrid
-        label={`Argument ${leaf.label}, shape (${leaf.shape.join(", ")}${leaf.shape.length === 1 ? "," : ""})${leaf.axis === null ? ", not mapped" : `, mapped along axis ${leaf.axis}`}`}
+        label={withCellTexts(`Argument ${leaf.label}, shape (${leaf.shape.join(", ")}${leaf.shape.length === 1 ? "," : ""})${leaf.axis === null ? ", not mapped" : `, mapped along axis ${leaf.axis}`}`, texts)}
         layout={layout}
         mapped={leaf.axis}
         fills={fills}
         values={leaf.values.length ? leaf.values : null}
+        texts={texts}
         dtype={leaf.dtype}
         states={states}
         duration={duration}

@@ -7,7 +7,7 @@
 import { useContext, useLayoutEffect, useRef, type PointerEvent } from "react";
 import { useGridLocator } from "./cellLocators";
 import { animateCanvas, cellAtPoint, highlightCanvas, resetCanvas } from "../viz/drawCanvas";
-import { useTheme } from "../theme";
+import { useTheme } from "../useTheme";
 import type { GridLayout } from "../viz/layout";
 import type { CellState } from "../viz/timeline";
 import { AxisLegend, useCellCursor, type CellGridProps } from "./gridParts";

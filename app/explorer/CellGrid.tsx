@@ -39,11 +39,12 @@ function CanvasPlaceholder({ layout, mapped }: CellGridProps) {
  */
 export const GridSizing = createContext<{ label: number; zoom: number }>({ label: LABEL_PX, zoom: 1 });
 
-export function useGridLayout(shape: number[], maxWidth: number): GridLayout {
+/** The layout of `shape`, with cells `textCell` px wide where they show expressions (fitText.ts). */
+export function useGridLayout(shape: number[], maxWidth: number, textCell?: number): GridLayout {
   const key = shape.join(",");
   const { label } = useContext(GridSizing);
   // eslint-disable-next-line react-hooks/exhaustive-deps
-  return useMemo(() => gridLayout(shape, maxWidth, label), [key, maxWidth, label]);
+  return useMemo(() => gridLayout(shape, maxWidth, label, textCell), [key, maxWidth, label, textCell]);
 }
 
 /** Above this many cells a grid is painted on a canvas (measured faster), else drawn as SVG. */
@@ -65,9 +66,10 @@ function SvgCellGrid(p: CellGridProps) {
   const svg = useRef<SVGSVGElement>(null);
   const cursor = useCellCursor(layout, p.onHover);
   useGridLocator(p.locatorKey, layout, svg);
-  useD3Layer(layer, (g) => joinCells(g, layout, p.fills, p.values, p.dtype), [layout, p.fills, p.values, p.dtype]);
-  useD3Layer(layer, (g) => applyFrame(g, layout, p.states, p.duration), [layout, p.fills, p.values, p.states]);
-  useD3Layer(layer, (g) => markCells(g, layout, p.highlight ?? []), [layout, p.fills, p.values, p.highlight]);
+  const texts = p.texts ?? null;
+  useD3Layer(layer, (g) => joinCells(g, layout, p.fills, p.values, p.dtype, texts), [layout, p.fills, p.values, p.dtype, texts]);
+  useD3Layer(layer, (g) => applyFrame(g, layout, p.states, p.duration), [layout, p.fills, p.values, texts, p.states]);
+  useD3Layer(layer, (g) => markCells(g, layout, p.highlight ?? []), [layout, p.fills, p.values, texts, p.highlight]);
 
   const cellAt = (e: PointerEvent<SVGSVGElement>): number | null => {
     const el = (e.target as Element).closest?.("g.cell");

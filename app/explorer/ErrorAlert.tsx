@@ -2,17 +2,35 @@
  * JAX's error text, shown beside the control that caused it (`place`), in a role="alert"
  * region. The engine says where each error belongs (EngineError.where, looked up in engineBridge's
  * ERROR_PLACE); only the place that owns the current error renders, so there is one alert at a time.
- * The error reads as Python prints it: the exception class, a colon, the message.
+ * The error reads as Python prints it: the exception class, a colon, the message; under it a
+ * "why" line (state/why.ts) points at the clashing shapes.
  */
+import { useMemo } from "react";
 import { useViewPart } from "../state/hooks";
-import type { ErrorPlace } from "../state/engineBridge";
+import { describeCall, type ErrorPlace } from "../state/engineBridge";
+import { lazyModule, useLazyModule } from "../state/lazyModule";
+import { useStore } from "../state/store";
+
+/** The why line's reasoning, loaded with the first error (the first screen has none). */
+const WHY = lazyModule(() => import("../state/why"));
 
 export function ErrorAlert({ place }: { place: ErrorPlace }) {
-  const { error, errorPlace } = useViewPart((v) => ({ error: v.error, errorPlace: v.errorPlace }));
-  if (!error || errorPlace !== place) return null;
+  const { error, errorPlace, call } = useViewPart((v) => ({ error: v.error, errorPlace: v.errorPlace, call: v.call }));
+  // A lesson's question waits for its answer ("error" may be the answer): nothing is shown yet.
+  const conceal = useStore((s) => s.lessonConceal);
+  const mine = error !== null && errorPlace === place && !conceal;
+  const whyMod = useLazyModule(WHY, mine);
+  const why = useMemo(() => (mine && whyMod ? whyMod.whyLine(error, describeCall(call)) : null), [mine, whyMod, error, call]);
+  if (!error || !mine) return null;
   return (
     <div className="error" role="alert" data-kind={error.kind} data-place={place}>
       <PythonError error={error} />
+      {why && (
+        <p className="why">
+          <strong>Why:</strong>{" "}
+          {why.map((p, i) => (typeof p === "string" ? <span key={i}>{p}</span> : <WhyShape key={i} shape={p.shape} mapped={p.mapped} />))}
+        </p>
+      )}
     </div>
   );
 }
@@ -25,5 +43,21 @@ export function PythonError({ error }: { error: { message: string; pyType?: stri
     <pre>
       <span className="py-type">{cls}</span>: {error.message}
     </pre>
+  );
+}
+
+/** A shape in the why line, in the error's own ink (axis colours are for the page's background); the mapped axis underlined. */
+function WhyShape({ shape, mapped }: { shape: readonly number[]; mapped: number | null }) {
+  return (
+    <code className="shape">
+      (
+      {shape.map((d, i) => (
+        <span key={i}>
+          {i > 0 && ", "}
+          {i === mapped ? <u title={`axis ${i}, mapped`}>{d}</u> : d}
+        </span>
+      ))}
+      {shape.length === 1 ? "," : ""})
+    </code>
   );
 }

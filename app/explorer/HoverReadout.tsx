@@ -3,7 +3,7 @@
  * value and k, and the input cells it was computed from. A polite live region, so keyboard and
  * screen-reader users get what the highlight shows.
  */
-import { unravel, useHover, useInputLeaves, useProvenance, useView } from "../state/hooks";
+import { unravel, useCellTexts, useHover, useInputLeaves, useProvenance, useView } from "../state/hooks";
 import { valueText } from "../viz/numberText";
 import { outputName } from "./Stage";
 
@@ -14,6 +14,7 @@ export function HoverReadout() {
   const { shown: story } = useView();
   const prov = useProvenance();
   const leaves = useInputLeaves();
+  const texts = useCellTexts();
   let text = "Hover over or focus a cell to see where it came from.";
   if (hover && story) {
     if (hover.side === "out") {
@@ -34,13 +35,15 @@ export function HoverReadout() {
         const values = leafIds.filter((l) => !isIndex(l)).map(list).filter(Boolean).join("; ");
         const chosen = leafIds.filter(isIndex).map(list).filter(Boolean).join("; ");
         const from = values && chosen ? `${values}, chosen by ${chosen}` : values || chosen;
-        text = `${outputName(o.path, story.outputTree)}${idx(hover.cell, o.shape)} = ${v === undefined ? "?" : valueText(v, dtype)}${src && src.k !== null ? `, from k = ${src.k}` : ""}${from ? ` ← ${from}` : src ? " ← no input cell (a constant)" : ""}`;
+        const sym = texts.outputs[hover.leaf]?.[hover.cell];
+        text = `${outputName(o.path, story.outputTree)}${idx(hover.cell, o.shape)} = ${sym ? `${sym} = ` : ""}${v === undefined ? "?" : valueText(v, dtype)}${src && src.k !== null ? `, from k = ${src.k}` : ""}${from ? ` ← ${from}` : src ? " ← no input cell (a constant)" : ""}`;
       }
     } else {
       const l = leaves[hover.leaf];
       if (l) {
         const v = l.values[hover.cell];
-        text = `${l.label}${idx(hover.cell, l.shape)}${v === undefined ? "" : ` = ${valueText(v, l.dtype)}`}${l.axis !== null ? `, in slice k = ${unravel(hover.cell, l.shape)[l.axis]}` : ", used by every k"}`;
+        const sym = texts.inputs[hover.leaf]?.[hover.cell];
+        text = `${l.label}${idx(hover.cell, l.shape)}${sym ? ` = ${sym}` : ""}${v === undefined ? "" : ` = ${valueText(v, l.dtype)}`}${l.axis !== null ? `, in slice k = ${unravel(hover.cell, l.shape)[l.axis]}` : ", used by every k"}`;
       }
     }
   }

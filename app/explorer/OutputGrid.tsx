@@ -11,6 +11,8 @@ import { gridFills } from "../viz/colors";
 import { reserveFor } from "../viz/layout";
 import { outputCellState, type Frame } from "../viz/timeline";
 import { CellGrid, useGridLayout } from "./CellGrid";
+import { withCellTexts } from "./gridParts";
+import { EXPRESSION_CELL } from "../viz/fitText";
 import { GRID_WIDTH } from "./ArgumentGrid";
 import { ShapeText } from "./ShapeText";
 
@@ -20,9 +22,10 @@ export function outputShapeText(outputs: { shape: number[] }[], tree: string): s
   return pyTuple(outputs.map((o) => pyShape(o.shape)));
 }
 
-export const OutputLeafGrid = memo(function OutputLeafGrid(p: { out: OutputLeafStory; name: string; data: number[] | null; dtype?: DType; B: number; frame: Frame; duration: number; highlight: Set<number> | undefined }) {
+export const OutputLeafGrid = memo(function OutputLeafGrid(p: { out: OutputLeafStory; name: string; data: number[] | null; dtype?: DType; B: number; frame: Frame; duration: number; highlight: Set<number> | undefined; symbolic: boolean; texts: readonly string[] | null }) {
   const { out } = p;
-  const layout = useGridLayout(out.shape, GRID_WIDTH);
+  // Sized for expressions before they arrive (symbols.ts), so nothing moves when they do.
+  const layout = useGridLayout(out.shape, GRID_WIDTH, p.symbolic ? EXPRESSION_CELL : undefined);
   const setHover = useStore((s) => s.setHover);
   const axis = out.outAxis;
   const fills = useMemo(() => gridFills(layout.cells, axis, p.B), [layout, axis, p.B]);
@@ -43,11 +46,12 @@ export const OutputLeafGrid = memo(function OutputLeafGrid(p: { out: OutputLeafS
         </span>
       </figcaption>
       <CellGrid
-        label={`Output ${p.name}, shape ${pyShape(out.shape)}${axis === null ? "" : `, stacked along axis ${axis}`}`}
+        label={withCellTexts(`Output ${p.name}, shape ${pyShape(out.shape)}${axis === null ? "" : `, stacked along axis ${axis}`}`, p.texts, p.name, out.shape)}
         layout={layout}
         mapped={axis}
         fills={fills}
         values={p.data}
+        texts={p.texts}
         dtype={p.dtype}
         states={states}
         duration={p.duration}

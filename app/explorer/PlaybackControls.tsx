@@ -1,32 +1,111 @@
 /**
  * Play / pause / step / scrub over k / speed. The store holds only { playing, k, phase, speed };
- * while playing, one timer advances one phase at a time (lift → apply → land). Space and the
- * arrow keys drive it too (actions.ts). With reduced motion the steps still come, instantly.
+ * Step ▶ and ◀ Back move one phase (take the slices, apply f, place the result) and Play walks the
+ * same phases on a timer (playbackSlice.ts). Space and the arrow keys drive it too (actions.ts).
+ * With reduced motion the steps still come, instantly. The caption narrates each phase
+ * (viz/narration.ts) with the slices' cells and the engine's expression of each result cell.
  */
-import { useEffect } from "react";
-import { useInputLeaves, useView, type InputLeaf } from "../state/hooks";
+import { useEffect, useMemo } from "react";
+import { useCellTexts, useInputLeaves, useView, type InputLeaf } from "../state/hooks";
 import type { VmapStory } from "../../engine/index";
+import type { VmapCall } from "../state/engineBridge";
 import { SPEEDS } from "../state/playbackSlice";
 import { useStore, useStoreApi } from "../state/store";
-import { describeFrame, type Frame } from "../viz/timeline";
+import { SYMBOL_WRITER, type CellTexts, type SymbolWriter } from "../state/symbols";
+import { cellText } from "../viz/numberText";
+import type { NarratedInput, NarratedOutput } from "../viz/narration";
+import { lazyModule, useLazyModule } from "../state/lazyModule";
 import { outputName } from "./Stage";
 
 /** Milliseconds per phase at speed 1. */
 export const PHASE_MS = 420;
 
-/** The words under the picture for one frame (the presenter's caption and the handout's too). */
-export function frameCaption(frame: Frame, leaves: readonly InputLeaf[], story: VmapStory): string {
-  return describeFrame(
-    frame,
-    leaves.map((l) => ({ name: l.label, rank: l.shape.length, axis: l.axis })),
-    story.outputs.map((o) => ({ name: outputName(o.path, story.outputTree), rank: o.shape.length, axis: o.outAxis })),
+const PHASE_NAMES = ["take the slices", "apply f", "place the result"] as const;
+
+/** The narration of each phase: loaded on the first step or play (not needed at rest), or when the page is idle. */
+const NARRATION = lazyModule(() => import("../viz/narration"));
+
+/** The caption at rest (the first screen's). */
+export function restCaption(B: number): string {
+  return B === 0 ? "The batch is empty (size 0)." : `All ${B} results are stacked. Press Step ▶ or Play to watch them built one k at a time.`;
+}
+
+/**
+ * The narration's inputs and outputs for `story`: each cell as the picture writes it (`texts`),
+ * and each result cell's expression when `expressions` gives the writer and the call traced.
+ */
+export function narrated(
+  leaves: readonly InputLeaf[],
+  texts: CellTexts,
+  story: VmapStory | null,
+  expressions: { writer: SymbolWriter; call: VmapCall } | null,
+): { inputs: NarratedInput[]; outputs: NarratedOutput[] } {
+  const inputs = leaves.map((l, i) => ({
+    name: l.label,
+    shape: l.shape,
+    axis: l.axis,
+    sliceShape: l.sliceShape,
+    cell: (c: number) => texts.inputs[i]?.[c] ?? (l.values[c] === undefined ? "?" : cellText(l.values[c], l.dtype)),
+  }));
+  if (!story) return { inputs, outputs: [] };
+  const writer = expressions?.writer;
+  const exprs = expressions ? expressions.writer.outputExprs(expressions.call) : null;
+  const shapes = leaves.map((l) => l.shape);
+  const bySymbol = expressions?.writer.namerFor(expressions.call, leaves);
+  const byValue = expressions?.writer.namerFor(expressions.call, leaves, true);
+  const outputs = story.outputs.map((o, i) => {
+    const cells = exprs?.[i] ?? null;
+    const vals = story.values[i];
+    return {
+      name: outputName(o.path, story.outputTree),
+      shape: o.shape,
+      axis: o.outAxis,
+      perExampleShape: o.perExampleShape,
+      value: (c: number) => (vals?.data[c] === undefined ? "?" : cellText(vals.data[c], vals.dtype)),
+      expr: cells && writer && bySymbol ? (c: number) => writer.exprText(cells[c], bySymbol, shapes) : null,
+      exprByValue: cells && writer && byValue ? (c: number) => writer.exprText(cells[c], byValue, shapes, false) : null,
+    };
+  });
+  return { inputs, outputs };
+}
+
+/** The narration's inputs and outputs for the picture shown (expressions only while playing: they cost a trace). */
+function useNarrated(playingK: boolean): { inputs: NarratedInput[]; outputs: NarratedOutput[] } {
+  const view = useView();
+  const leaves = useInputLeaves();
+  const texts = useCellTexts();
+  const story = view.shown;
+  const writer = useLazyModule(SYMBOL_WRITER, playingK);
+  // Expressions of this state's trace (not of a dimmed last good picture).
+  return useMemo(
+    () => narrated(leaves, texts, story, playingK && !view.stale && writer ? { writer, call: view.call } : null),
+    [leaves, texts, story, view.call, view.stale, playingK, writer],
   );
 }
 
-/** `showCaption` false: the caption is shown elsewhere (presenter mode shows it large with the picture). */
+/**
+ * What the caption says of the frame shown: at rest, the stacked results; at k, the phase
+ * narrated (viz/narration.ts). Presenter mode shows it large under the picture.
+ */
+export function useCaption(): { head: string; detail: string | null } | null {
+  const { shown: story } = useView();
+  const k = useStore((s) => s.k);
+  const phase = useStore((s) => s.phase);
+  const B = story?.axisSize ?? 0;
+  const kk = k !== null && k < B ? k : null;
+  const { inputs, outputs } = useNarrated(kk !== null);
+  const narration = useLazyModule(NARRATION, kk !== null);
+  // Ready before the first step when the page has a moment (the first visit plays at once).
+  useEffect(() => {
+    const idle = window.requestIdleCallback ?? ((f: () => void) => setTimeout(f, 200));
+    idle(() => void NARRATION.load());
+  }, []);
+  return !story ? null : kk === null ? { head: restCaption(B), detail: null } : narration ? narration.narrate({ k: kk, phase, B }, inputs, outputs) : { head: `k = ${kk} of ${B}`, detail: null };
+}
+
+/** `showCaption` false: the phases and caption are shown elsewhere (presenter mode shows them large with the picture). */
 export function PlaybackControls({ showCaption = true }: { showCaption?: boolean }) {
   const { shown: story } = useView();
-  const leaves = useInputLeaves();
   const playing = useStore((s) => s.playing);
   const k = useStore((s) => s.k);
   const phase = useStore((s) => s.phase);
@@ -41,17 +120,17 @@ export function PlaybackControls({ showCaption = true }: { showCaption?: boolean
   }, [playing, k, phase, speed, B, tick]);
 
   const kk = k !== null && k < B ? k : null;
-  const caption = story ? frameCaption({ k: kk, phase, B }, leaves, story) : "";
+  const said = useCaption();
   return (
     <section className="playback" aria-label="Playback">
       <div className="buttons">
-        <button type="button" onClick={() => stepBack(B)} disabled={B === 0} aria-label="Step back" title="Step back (←)">
+        <button type="button" onClick={() => stepBack(B)} disabled={B === 0} aria-label="Step back" title="Step back one phase (←)">
           ◀ Back
         </button>
         <button type="button" className="play" onClick={() => (playing ? pause() : play(B))} disabled={B === 0} aria-label={playing ? "Pause" : "Play"} title="Play / pause (space)">
           {playing ? "❚❚ Pause" : "▶ Play"}
         </button>
-        <button type="button" onClick={() => stepForward(B)} disabled={B === 0} aria-label="Step forward" title="Step forward (→)">
+        <button type="button" onClick={() => stepForward(B)} disabled={B === 0} aria-label="Step forward" title="Step forward one phase (→)">
           Step ▶
         </button>
         <label className="scrub">
@@ -70,9 +149,23 @@ export function PlaybackControls({ showCaption = true }: { showCaption?: boolean
         </label>
       </div>
       {showCaption && (
-        <p className="caption" aria-live="polite">
-          {caption}
-        </p>
+        <>
+          {/* Always there (at rest none is current), so stepping does not move the page below. */}
+          <ol className="phases" aria-label={kk === null ? "Phases of each k" : `Phases of k = ${kk}`}>
+            {PHASE_NAMES.map((name, i) => {
+              const current = kk !== null && i === phase;
+              return (
+                <li key={name} aria-current={current ? "step" : undefined} className={current ? "current" : kk !== null && i < phase ? "done" : undefined}>
+                  {i + 1}. {name}
+                </li>
+              );
+            })}
+          </ol>
+          <div className="caption" aria-live="polite">
+            <p>{said?.head ?? ""}</p>
+            {said?.detail && <p className="working">{said.detail}</p>}
+          </div>
+        </>
       )}
     </section>
   );

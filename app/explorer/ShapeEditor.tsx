@@ -96,6 +96,7 @@ export function ShapeEditor({ name, locked = false }: { name: string; locked?: b
       <label className="fill">
         <span className="field-name">fill</span>
         <select aria-label={`Fill of ${name}`} value={arg.fill} onChange={(e) => setFill(name, e.target.value as Fill)}>
+          <option value="symbols">symbols (a₀₁ …)</option>
           <option value="unique">unique numbers</option>
           <option value="random">small random numbers</option>
           <option value="indices">indices 0, 1, 2, … (int)</option>

@@ -5,7 +5,7 @@
  * (state/compute.ts), the last good output stays, dimmed.
  */
 import { useMemo, useRef } from "react";
-import { useHighlight, useInputLeaves, useView } from "../state/hooks";
+import { useCellTexts, useHighlight, useInputLeaves, useView } from "../state/hooks";
 import { useStore } from "../state/store";
 import { CELL_BUDGET } from "../state/selectors";
 import { useReducedMotion } from "../viz/useReducedMotion";
@@ -27,6 +27,7 @@ export function Stage() {
   const view = useView();
   const leaves = useInputLeaves();
   const highlight = useHighlight();
+  const texts = useCellTexts();
   const k = useStore((s) => s.k);
   const phase = useStore((s) => s.phase);
   const speed = useStore((s) => s.speed);
@@ -39,6 +40,8 @@ export function Stage() {
   const shapeText = story ? outputShapeText(story.outputs, story.outputTree) : "—";
   const locators = useMemo(() => new CellLocators(), []);
   const stageRef = useRef<HTMLElement>(null);
+  // A lesson's question waits for its answer: the results stay hidden until it is given.
+  const conceal = useStore((s) => s.lessonConceal);
 
   return (
     <CellLocatorContext.Provider value={locators}>
@@ -58,14 +61,15 @@ export function Stage() {
               {l.axis !== null && <span className="note"> mapped along axis {l.axis}</span>}
             </div>
           ) : (
-            <ArgumentGrid key={`${l.leaf}:${l.label}`} leaf={l} B={B} frame={frame} duration={duration} highlight={highlight.get(`in:${l.leaf}`)} />
+            <ArgumentGrid key={`${l.leaf}:${l.label}`} leaf={l} B={B} frame={frame} duration={duration} highlight={highlight.get(`in:${l.leaf}`)} texts={texts.inputs[l.leaf] ?? null} />
           ),
         )}
       </div>
       <div className={`fbox${kk !== null && phase === 1 ? " active" : ""}`} aria-hidden="true">
         ↓ f applied to each k, results stacked ↓
       </div>
-      <div className={`outputs${view.stale ? " stale" : ""}`}>
+      {conceal && <p className="outshape concealed-note">The output is hidden until you answer the question above.</p>}
+      <div className={`outputs${view.stale ? " stale" : ""}`} hidden={conceal}>
         <p className="outshape">
           Output shape: <output aria-label="Output shape" data-stale={view.stale ? "true" : "false"}>{shapeText}</output>
           {view.stale && story && <span className="note">{view.computing ? " (last result, while this one computes)" : " (last good result, before the error)"}</span>}
@@ -86,6 +90,8 @@ export function Stage() {
               frame={frame}
               duration={duration}
               highlight={highlight.get(`out:${i}`)}
+              symbolic={texts.symbolicOutputs[i] ?? false}
+              texts={texts.outputs[i] ?? null}
             />
           ),
         )}

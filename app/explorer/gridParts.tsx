@@ -7,6 +7,7 @@ import type { DType } from "../../engine/index";
 import { axisVar } from "../viz/colors";
 import type { GridLayout } from "../viz/layout";
 import type { CellState } from "../viz/timeline";
+import { unravelCell } from "../viz/cellNames";
 
 export interface CellGridProps {
   label: string;
@@ -15,6 +16,8 @@ export interface CellGridProps {
   mapped: number | null;
   fills: string[];
   values: ArrayLike<number> | null;
+  /** Each cell's symbol or expression (symbolText.ts), shown instead of its value; null: values. */
+  texts?: readonly string[] | null;
   /** The values' dtype, for their text (bools as True/False). */
   dtype?: DType;
   states: CellState[];
@@ -82,4 +85,16 @@ export function useCellCursor(layout: GridLayout, onHover: (c: number | null) =>
       },
     },
   };
+}
+
+/**
+ * A grid's accessible name with its cells' symbols or expressions (the text alternative of what
+ * the cells show, each in full): `…: a₀₀, a₀₁, …` for inputs, `…: out[0, 1] = a₀₁ + b₁₀; …` for
+ * outputs (`name` and `shape` given).
+ */
+export function withCellTexts(label: string, texts: readonly string[] | null, name?: string, shape?: readonly number[]): string {
+  if (!texts) return label;
+  if (name === undefined || !shape) return `${label}: ${texts.join(", ")}`;
+  const at = (i: number) => (shape.length === 0 ? name : `${name}[${unravelCell(i, shape).join(", ")}]`);
+  return `${label}: ${texts.map((t, i) => `${at(i)} = ${t}`).join("; ")}`;
 }

@@ -5,10 +5,11 @@
  * saves the current picture as SVG or PNG, or the animation as a GIF (exportFiles.ts).
  */
 import { useId, useRef, useState } from "react";
-import { useExplorer, useInputLeaves, useView } from "../state/hooks";
-import { pageLinkOf, useStore } from "../state/store";
-import { DEFAULT_OPTIONS, PANEL_NAMES, type Controls, type EmbedOptions, type PanelName, type Theme } from "../embed/options";
-import { PANEL_TITLES } from "../embed/EmbedView";
+import { useCellTexts, useExplorer, useInputLeaves, useView } from "../state/hooks";
+import { pageLinkOf, useStore, useStoreApi } from "../state/store";
+import type { Frame } from "../viz/timeline";
+// From the options, not the embed view: the page's first screen does not load the embed view.
+import { DEFAULT_OPTIONS, PANEL_NAMES, PANEL_TITLES, type Controls, type EmbedOptions, type PanelName, type Theme } from "../embed/options";
 import { COPY_FEEDBACK, copyText, type CopyOutcome } from "./copyText";
 import { elementSnippet, iframeSnippet } from "./snippets";
 import { gifBytes, pngBlob, saveFile, svgBlob } from "./exportFiles";
@@ -102,20 +103,23 @@ function ShareDialog({ onClose }: { onClose: () => void }) {
   );
 }
 
-function ExportMenu() {
+function ExportMenu({ startOpen = false }: { startOpen?: boolean }) {
   const { shown: story, blocks } = useView();
   const leaves = useInputLeaves();
-  const k = useStore((s) => s.k);
-  const phase = useStore((s) => s.phase);
+  const texts = useCellTexts();
+  // The frame is read when a file is asked for: subscribing to k and phase would redraw the
+  // menu on every step of the animation, for nothing.
+  const store = useStoreApi();
   const [status, setStatus] = useState("");
   // The items exist only while the menu is open: closed, it is one control, not four.
-  const [open, setOpen] = useState(false);
+  const [open, setOpen] = useState(startOpen);
   if (!story || blocks) return null;
-  const frame = { k: k !== null && k < story.axisSize ? k : null, phase, B: story.axisSize };
-  const run = async (what: string, make: () => Promise<void> | void) => {
+  const run = async (what: string, make: (frame: Frame) => Promise<void> | void) => {
+    const { k, phase } = store.getState();
+    const frame = { k: k !== null && k < story.axisSize ? k : null, phase, B: story.axisSize };
     try {
       setStatus(`Making the ${what}…`);
-      await make();
+      await make(frame);
       setStatus(`Saved the ${what}`);
     } catch (e) {
       setStatus(`The ${what} could not be made: ${e instanceof Error ? e.message : String(e)}`);
@@ -126,13 +130,13 @@ function ExportMenu() {
       <summary>Export</summary>
       {open && (
       <div className="export-items">
-        <button type="button" onClick={() => run("SVG", () => saveFile(svgBlob(leaves, story, frame), "vmap.svg"))}>
+        <button type="button" onClick={() => run("SVG", (frame) => saveFile(svgBlob(leaves, story, frame, texts), "vmap.svg"))}>
           Picture (SVG)
         </button>
-        <button type="button" onClick={() => run("PNG", async () => saveFile(await pngBlob(leaves, story, frame), "vmap.png"))}>
+        <button type="button" onClick={() => run("PNG", async (frame) => saveFile(await pngBlob(leaves, story, frame, 2, texts), "vmap.png"))}>
           Picture (PNG)
         </button>
-        <button type="button" onClick={() => run("GIF", async () => saveFile(new Blob([(await gifBytes(leaves, story)) as BlobPart], { type: "image/gif" }), "vmap.gif"))}>
+        <button type="button" onClick={() => run("GIF", async () => saveFile(new Blob([(await gifBytes(leaves, story, texts)) as BlobPart], { type: "image/gif" }), "vmap.gif"))}>
           Animation (GIF)
         </button>
         <span className="note" role="status">
@@ -144,14 +148,15 @@ function ExportMenu() {
   );
 }
 
-export function ShareExport() {
-  const [open, setOpen] = useState(false);
+/** `opened`: what a click on the stand-in buttons asked for before these arrived (ShareExportLazy). */
+export function ShareExport({ opened = null }: { opened?: "share" | "export" | null }) {
+  const [open, setOpen] = useState(opened === "share");
   return (
     <div className="share-export">
       <button type="button" onClick={() => setOpen(true)} aria-haspopup="dialog">
         Share
       </button>
-      <ExportMenu />
+      <ExportMenu startOpen={opened === "export"} />
       {open && <ShareDialog onClose={() => setOpen(false)} />}
     </div>
   );

@@ -6,13 +6,14 @@
  */
 import type { VmapStory } from "../../engine/index";
 import type { InputLeaf } from "../state/hooks";
+import type { CellTexts } from "../state/symbols";
 import { PHASE_MS } from "../explorer/PlaybackControls";
 import type { Frame } from "../viz/timeline";
 import { animationFrames, buildScene, sceneSvg } from "./scene";
 import { paintScene } from "./paintScene";
 
-export const svgBlob = (leaves: readonly InputLeaf[], story: VmapStory, frame: Frame): Blob =>
-  new Blob([sceneSvg(buildScene(leaves, story, frame))], { type: "image/svg+xml" });
+export const svgBlob = (leaves: readonly InputLeaf[], story: VmapStory, frame: Frame, texts?: CellTexts): Blob =>
+  new Blob([sceneSvg(buildScene(leaves, story, frame, texts))], { type: "image/svg+xml" });
 
 function canvasFor(width: number, height: number): CanvasRenderingContext2D {
   const canvas = document.createElement("canvas");
@@ -23,8 +24,8 @@ function canvasFor(width: number, height: number): CanvasRenderingContext2D {
   return ctx;
 }
 
-export function pngBlob(leaves: readonly InputLeaf[], story: VmapStory, frame: Frame, scale = 2): Promise<Blob> {
-  const scene = buildScene(leaves, story, frame);
+export function pngBlob(leaves: readonly InputLeaf[], story: VmapStory, frame: Frame, scale = 2, texts?: CellTexts): Promise<Blob> {
+  const scene = buildScene(leaves, story, frame, texts);
   const ctx = canvasFor(scene.width * scale, scene.height * scale);
   paintScene(ctx, scene, scale);
   return new Promise((resolve, reject) => ctx.canvas.toBlob((b) => (b ? resolve(b) : reject(new Error("the PNG could not be made"))), "image/png"));
@@ -34,10 +35,10 @@ export function pngBlob(leaves: readonly InputLeaf[], story: VmapStory, frame: F
 export const MAX_GIF_PIXELS = 60_000_000;
 
 /** The animation as GIF bytes: 3 frames per k (lift, apply, land) and the resting picture. */
-export async function gifBytes(leaves: readonly InputLeaf[], story: VmapStory): Promise<Uint8Array> {
+export async function gifBytes(leaves: readonly InputLeaf[], story: VmapStory, texts?: CellTexts): Promise<Uint8Array> {
   const { GIFEncoder, quantize, applyPalette } = await import("gifenc");
   const frames = animationFrames(story.axisSize);
-  const first = buildScene(leaves, story, frames[0]);
+  const first = buildScene(leaves, story, frames[0], texts);
   const pixels = frames.length * first.width * first.height;
   if (pixels > MAX_GIF_PIXELS) {
     throw new Error(`the animation would be ${frames.length} frames of ${first.width}×${first.height} pixels, more than this page encodes (${MAX_GIF_PIXELS.toLocaleString("en-US")} pixels); a smaller mapped size or smaller arrays fit`);
@@ -45,7 +46,7 @@ export async function gifBytes(leaves: readonly InputLeaf[], story: VmapStory): 
   const ctx = canvasFor(first.width, first.height);
   const gif = GIFEncoder();
   frames.forEach((f, i) => {
-    paintScene(ctx, i === 0 ? first : buildScene(leaves, story, f));
+    paintScene(ctx, i === 0 ? first : buildScene(leaves, story, f, texts));
     const { data } = ctx.getImageData(0, 0, first.width, first.height);
     const palette = quantize(data, 256);
     const last = i === frames.length - 1;

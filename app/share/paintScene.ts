@@ -38,6 +38,7 @@ export function paintScene(ctx: CanvasRenderingContext2D, scene: Scene, scale = 
       }
       if (d.text !== null) {
         ctx.fillStyle = "#222222";
+        ctx.font = `${d.fontSize}px ${FONT}`;
         ctx.fillText(d.text, d.x + d.side / 2, d.y + d.side / 2 + 4);
       }
     }

@@ -12,7 +12,9 @@ import { outputName } from "../explorer/Stage";
 import { gridFills } from "../viz/colors";
 import { cellLook, cellPose, cellSide } from "../viz/cellLook";
 import { cellText } from "../viz/numberText";
-import { gridLayout, type GridLayout } from "../viz/layout";
+import { gridLayout, LABEL_PX, type GridLayout } from "../viz/layout";
+import { BASE_PX, EXPRESSION_CELL, fitCellText } from "../viz/fitText";
+import type { CellTexts } from "../state/symbols";
 import { escapeMarkup } from "./escape";
 import { inputCellState, outputCellState, type CellState, type Frame } from "../viz/timeline";
 
@@ -28,6 +30,8 @@ export interface SceneGrid {
   values: ArrayLike<number> | null;
   /** How the values print (JAX's spelling for the dtype: True, inf, float32 digits). */
   dtype: DType;
+  /** Each cell's symbol or expression, shown instead of its value (the page's symbols fill), or null. */
+  texts: readonly string[] | null;
 }
 
 export interface Scene {
@@ -53,7 +57,7 @@ export function animationFrames(B: number): Frame[] {
   return frames;
 }
 
-export function buildScene(leaves: readonly InputLeaf[], story: VmapStory, frame: Frame): Scene {
+export function buildScene(leaves: readonly InputLeaf[], story: VmapStory, frame: Frame, texts: CellTexts = { inputs: [], symbolicOutputs: [], outputs: [] }): Scene {
   const grids: SceneGrid[] = [];
   let y = PAD;
   let width = 0;
@@ -63,7 +67,9 @@ export function buildScene(leaves: readonly InputLeaf[], story: VmapStory, frame
     width = Math.max(width, g.layout.width, textWidth(g.title));
   };
   const B = story.axisSize;
+  // The page's layouts: output cells showing expressions are wider (OutputGrid.tsx).
   for (const l of leaves) {
+    const named = texts.inputs[l.leaf] ?? null;
     const layout = gridLayout(l.shape, GRID_WIDTH);
     add({
       side: "in",
@@ -73,13 +79,15 @@ export function buildScene(leaves: readonly InputLeaf[], story: VmapStory, frame
       states: layout.cells.map((c) => inputCellState(frame, l, c.coord)),
       values: l.values.length ? l.values : null,
       dtype: l.dtype,
+      texts: named,
     });
   }
   const arrow = { y: y + ARROW / 2, text: "↓ f applied to each k, results stacked ↓" };
   width = Math.max(width, textWidth(arrow.text));
   y += ARROW;
   story.outputs.forEach((o, i) => {
-    const layout = gridLayout(o.shape, GRID_WIDTH);
+    const named = texts.outputs[i] ?? null;
+    const layout = gridLayout(o.shape, GRID_WIDTH, LABEL_PX, texts.symbolicOutputs[i] ? EXPRESSION_CELL : undefined);
     const axis = { axis: o.outAxis };
     add({
       side: "out",
@@ -89,6 +97,7 @@ export function buildScene(leaves: readonly InputLeaf[], story: VmapStory, frame
       states: layout.cells.map((c) => outputCellState(frame, axis, c.coord)),
       values: story.values[i]?.data ?? null,
       dtype: story.values[i]?.dtype ?? "float32",
+      texts: named,
     });
   });
   return { width: Math.ceil(width + 2 * PAD), height: Math.ceil(y + PAD - GAP), grids, arrow };
@@ -106,13 +115,17 @@ export interface CellDraw {
   dash: readonly number[];
   opacity: number;
   text: string | null;
+  /** The text's font size in px: the base size, or smaller to fit the cell (fitText.ts). */
+  fontSize: number;
 }
 
 /** Every cell of `g` at rest in its state (the end of the page's transition). */
 export function cellsOf(g: SceneGrid): CellDraw[] {
   const c = g.layout.cell;
-  const show = g.layout.showValues && g.values !== null;
+  const named = g.layout.showValues && g.texts !== null && g.texts.length === g.layout.cells.length;
+  const show = named || (g.layout.showValues && g.values !== null);
   return g.layout.cells.map((d) => {
+    const fitted = show ? fitCellText(named ? g.texts![d.i] : cellText(g.values![d.i], g.dtype), c - 1) : null;
     const state = g.states[d.i] ?? "rest";
     const look = cellLook(state, c);
     const pose = cellPose(state, state, 1, c);
@@ -126,7 +139,8 @@ export function cellsOf(g: SceneGrid): CellDraw[] {
       strokeWidth: look.strokeWidth,
       dash: look.dash,
       opacity: pose.opacity,
-      text: show ? cellText(g.values![d.i], g.dtype) : null,
+      text: fitted?.text ?? null,
+      fontSize: fitted?.size ?? BASE_PX,
     };
   });
 }
@@ -147,7 +161,7 @@ export function sceneSvg(scene: Scene): string {
       const dash = d.dash.length ? ` stroke-dasharray="${d.dash.join(" ")}"` : "";
       out.push(
         `<g transform="translate(${d.x},${d.y})" opacity="${d.opacity}"><rect width="${d.side}" height="${d.side}" rx="${d.radius}" fill="${d.fill}" stroke="${d.stroke}" stroke-width="${d.strokeWidth}"${dash}/>` +
-          (d.text === null ? "" : `<text x="${d.side / 2}" y="${d.side / 2 + 4}" text-anchor="middle" font-size="11" fill="#222">${escapeMarkup(d.text)}</text>`) +
+          (d.text === null ? "" : `<text x="${d.side / 2}" y="${d.side / 2 + 4}" text-anchor="middle" font-size="${d.fontSize}" fill="#222">${escapeMarkup(d.text)}</text>`) +
           `</g>`,
       );
     }

@@ -6,7 +6,7 @@
  */
 import { formatPyLiteral, type PyLit } from "../state/pyLiteral";
 import { inAxesText } from "../state/codegen";
-import { argFor, formatArgTree, type ExplorerState } from "../state/explorerTypes";
+import { argFor, defaultFill, formatArgTree, type ExplorerState } from "../state/explorerTypes";
 import { encodeEmbedHash, type EmbedOptions } from "../embed/options";
 import { HEIGHT_MESSAGE } from "../embed/height";
 import { escapeMarkup } from "./escape";
@@ -45,8 +45,9 @@ export function elementAttributes(s: ExplorerState, o: EmbedOptions, params: rea
     ["in-axes", inAxesText(s, [...params])],
     ["out-axes", formatPyLiteral(s.outAxes as PyLit)],
   ];
-  const fills = params.map((p) => argFor(s, p).fill);
-  if (fills.some((f) => f !== "unique")) attrs.splice(2, 0, ["fills", fills.join("; ")]);
+  // Omitted fills are each argument's default (urlState.ts `defaultFill`): written only when one differs.
+  const fills = params.map((p) => argFor(s, p));
+  if (fills.some((a) => a.fill !== defaultFill(a.tree))) attrs.splice(2, 0, ["fills", fills.map((a) => a.fill).join("; ")]);
   if (s.axisSize !== null) attrs.push(["axis-size", String(s.axisSize)]);
   if (s.x64) attrs.push(["x64", "1"]);
   attrs.push(["controls", o.controls]);

@@ -4,7 +4,7 @@
  * tuples for in_axes, and the printed shape. Pure text from validated state: nothing here runs.
  */
 import { argFor, argLeaves, inAxisFor, sizeOfShape, type ArgTree, type AxisTree, type ExplorerState, type Fill } from "./explorerTypes";
-import { INDEX_CYCLE, leafValues, uniqueOffset } from "./fills";
+import { INDEX_CYCLE, leafValues, uniqueFill, type UniqueFill } from "./fills";
 import { formatPyLiteral, type PyLit } from "./pyLiteral";
 
 const dims = (shape: readonly number[]) => shape.join(", ");
@@ -13,7 +13,7 @@ function pyNumber(x: number): string {
   return Number.isInteger(x) ? `${x}.` : String(x);
 }
 
-function leafExpr(shape: number[], fill: Fill, leafIndex: number, offset: number): string {
+function leafExpr(shape: number[], fill: Fill, leafIndex: number, unique: UniqueFill): string {
   const n = sizeOfShape(shape);
   if (fill === "indices") {
     // Ints 0, 1, 2, 0, …: JAX's default int, as the page's (fills.ts).
@@ -23,26 +23,29 @@ function leafExpr(shape: number[], fill: Fill, leafIndex: number, offset: number
   }
   if (fill === "random") {
     if (n <= 64) {
-      const vals = Array.from(leafValues(shape, fill, leafIndex, offset), pyNumber);
+      const vals = Array.from(leafValues(shape, fill, leafIndex, unique), pyNumber);
       const arr = `jnp.array([${vals.join(", ")}])`;
       return shape.length === 1 ? arr : `${arr}.reshape(${shape.length === 0 ? "()" : dims(shape)})`;
     }
     return `jnp.round(jax.random.uniform(jax.random.key(${leafIndex}), (${dims(shape)}${shape.length === 1 ? "," : ""}), minval=-2, maxval=2), 1)  # other random numbers than the page's`;
   }
-  const start = leafIndex * offset;
+  // Symbols are computed with the unique numbers: the same code reproduces either picture.
+  const start = leafIndex * unique.offset;
+  const step = unique.steps[leafIndex] ?? 1;
   const plus = start === 0 ? "" : ` + ${start}`;
   if (shape.length === 0) return `jnp.array(${pyNumber(start)})`;
   const base = `jnp.arange(${n}.)`;
-  return shape.length === 1 ? `${base}${plus}` : `${base}.reshape(${dims(shape)})${plus}`;
+  const shaped = shape.length === 1 ? base : `${base}.reshape(${dims(shape)})`;
+  return `${shaped}${step === 1 ? "" : ` * ${step}`}${plus}`;
 }
 
 /** Every parameter's argument expression, with the leaf counter shared across arguments. */
 function argumentLines(s: ExplorerState, params: string[]): string[] {
   const allLeaves = params.flatMap((p) => argLeaves(argFor(s, p).tree));
-  const offset = uniqueOffset(allLeaves.map((l) => sizeOfShape(l.shape)));
+  const unique = uniqueFill(allLeaves.map((l) => sizeOfShape(l.shape)));
   let leafIndex = 0;
   const expr = (t: ArgTree, fill: Fill): string => {
-    if (t.kind === "leaf") return leafExpr(t.shape, fill, leafIndex++, offset);
+    if (t.kind === "leaf") return leafExpr(t.shape, fill, leafIndex++, unique);
     const items = t.items.map((x) => expr(x, fill));
     return items.length === 1 ? `(${items[0]},)` : `(${items.join(", ")})`;
   };

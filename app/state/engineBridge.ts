@@ -10,7 +10,7 @@ import type { ArgsDescription, ErrorWhere, VmapStory } from "../../engine";
 import { allInAxesNone } from "./codegen";
 import type { DType } from "../../engine";
 import { argFor, argLeaves, inAxisFor, sizeOfShape, type ArgTree, type AxisTree, type ExplorerState, type Fill } from "./explorerTypes";
-import { fillDtype, leafValues, uniqueOffset } from "./fills";
+import { fillDtype, leafValues, uniqueFill } from "./fills";
 
 export type { ArgsDescription, VmapStory };
 export { EngineError };
@@ -81,14 +81,14 @@ function buildArgsUncached(s: ExplorerState, params: readonly string[]): BuiltAr
       return { ok: false, error: new EngineError(err.kind, err.message, { pyType: err.pyType, where }) };
     }
   }
-  const offset = uniqueOffset(all.map((l) => sizeOfShape(l.shape)));
+  const unique = uniqueFill(all.map((l) => sizeOfShape(l.shape)));
   const leafData: Float64Array[] = [];
   const leafDtypes: DType[] = [];
   const make = (t: ArgTree, fill: Fill): ArgValue => {
     if (t.kind === "tuple") return t.items.map((x) => make(x, fill));
     const dtype = fillDtype(fill, s.x64);
     leafDtypes.push(dtype);
-    const arr = np.array(leafValues(t.shape, fill, leafData.length, offset), t.shape, dtype);
+    const arr = np.array(leafValues(t.shape, fill, leafData.length, unique), t.shape, dtype);
     // The grids show the values as the engine holds them (rounded to float32 without x64).
     leafData.push(arr.dense());
     return arr;
@@ -203,6 +203,11 @@ export function traceCall(c: VmapCall, withProvenance = false): PageResult {
   return r;
 }
 
+/** The call's page trace with every output cell written as an expression (state/symbols.ts asks). */
+export function symbolTrace(c: VmapCall): PageResult {
+  return onPage(() => fullTrace(c, false, true));
+}
+
 /** Each call's plain page trace, once (the view and the last good picture share it). */
 const traces = new WeakMap<VmapCall, PageResult>();
 
@@ -216,7 +221,7 @@ function onPage<T>(run: () => T): T | OffPage {
  * The call under whatever budget is open (none: the engine's default), for the worker
  * (compute.worker.ts). `provenance` is traceVmap's option beside `axisSize`.
  */
-export function fullTrace(c: VmapCall, withProvenance = false): TraceResult {
+export function fullTrace(c: VmapCall, withProvenance = false, withSymbols = false): TraceResult {
   if (!c.parsed.ok) return { ok: false, error: c.parsed.error };
   if (!c.args.ok) return { ok: false, error: c.args.error };
   // pmap's own errors (the devices) come first; its shapes story is vmap's (same slices, same f).
@@ -228,7 +233,7 @@ export function fullTrace(c: VmapCall, withProvenance = false): TraceResult {
   const before = config.jax_enable_x64;
   config.update("jax_enable_x64", c.state.x64);
   try {
-    const story = traceVmap(c.parsed.fn, c.inAxes, c.outAxes, c.args.values, { ...c.opts, provenance: withProvenance });
+    const story = traceVmap(c.parsed.fn, c.inAxes, c.outAxes, c.args.values, { ...c.opts, provenance: withProvenance, symbols: withSymbols });
     return { ok: true, story };
   } catch (e) {
     const error = asEngineError(e);

@@ -13,11 +13,15 @@ import { formatPyLiteral, type PyLit } from "./pyLiteral";
 export type ArgTree = { kind: "leaf"; shape: number[] } | { kind: "tuple"; items: ArgTree[] };
 
 /**
- * The blog's unique numbers (`a` from 0, `b` from 100 …), small seeded random numbers, or
+ * Cells named by symbols (`a₀₁`, outputs as expressions; computed with the unique numbers), the
+ * unique numbers (`a` from 0, `b` from 100 …, fills.ts), small seeded random numbers, or
  * indices: ints 0, 1, 2, 0, 1, 2, … (JAX's default int), for indexing by values (`x[i]`).
  */
-export type Fill = "unique" | "random" | "indices";
-export const FILLS: readonly Fill[] = ["unique", "random", "indices"];
+export type Fill = "symbols" | "unique" | "random" | "indices";
+export const FILLS: readonly Fill[] = ["symbols", "unique", "random", "indices"];
+
+/** Up to this many cells per argument leaf, cells are shown by symbols (and a new argument gets them). */
+export const SYMBOL_CELLS = 64;
 
 export interface ArgState {
   tree: ArgTree;
@@ -53,14 +57,20 @@ export interface ExplorerState {
 export const leaf = (...shape: number[]): ArgTree => ({ kind: "leaf", shape });
 export const tuple = (...items: ArgTree[]): ArgTree => ({ kind: "tuple", items });
 
-const DEFAULT_ARG: ArgState = { tree: leaf(2, 2), fill: "unique" };
+/** The fill a new argument gets: symbols while every leaf is small enough to name its cells. */
+export function defaultFill(tree: ArgTree): Fill {
+  const small = (t: ArgTree): boolean => (t.kind === "leaf" ? sizeOfShape(t.shape) <= SYMBOL_CELLS : t.items.every(small));
+  return small(tree) ? "symbols" : "unique";
+}
+
+const DEFAULT_ARG: ArgState = { tree: leaf(2, 2), fill: "symbols" };
 const DEFAULT_IN_AXIS: AxisTree = 0;
 
 /** A state from its function, one `[name, shape tree, in_axes entry]` per parameter, and out_axes. */
 export function explorerOf(fnSource: string, params: [string, ArgTree, AxisTree][], outAxes: AxisTree): ExplorerState {
   return {
     fnSource,
-    args: new Map(params.map(([n, tree]) => [n, { tree, fill: "unique" }])),
+    args: new Map(params.map(([n, tree]) => [n, { tree, fill: defaultFill(tree) }])),
     inAxes: new Map(params.map(([n, , axis]) => [n, axis])),
     outAxes,
     axisSize: null,

@@ -12,6 +12,9 @@ import { describeCall, type VmapCall } from "./engineBridge";
 import { provenanceFor, type Provenance } from "./provenance";
 import { argFor, argLeaves, type ExplorerState } from "./explorerTypes";
 import type { HoverCell } from "./playbackSlice";
+import { cellTexts, SYMBOL_WRITER, leafIsSymbolic, type CellTexts } from "./symbols";
+import { useLazyModule } from "./lazyModule";
+import { unravelCell } from "../viz/cellNames";
 
 export const useExplorer = (): ExplorerState => useStore((s) => s.explorer);
 export const useView = (): View => {
@@ -151,12 +154,23 @@ export const useHighlight = (): Highlight => {
   return useMemo(() => highlightFor(prov, stale ? null : hover), [prov, hover, stale]);
 };
 
-/** Flat row-major index → multi-index. */
-export function unravel(i: number, shape: readonly number[]): number[] {
-  const out = new Array<number>(shape.length);
-  for (let d = shape.length - 1; d >= 0; d--) {
-    out[d] = shape[d] === 0 ? 0 : i % shape[d];
-    i = Math.floor(i / Math.max(1, shape[d]));
-  }
-  return out;
+/** Flat row-major index → multi-index (one implementation: viz/cellNames.ts names cells by it). */
+export const unravel = unravelCell;
+
+const NO_TEXTS: CellTexts = { inputs: [], symbolicOutputs: [], outputs: [] };
+
+/**
+ * What the grids write in their cells instead of numbers: symbolic inputs' names and, for the
+ * picture of this state (not a dimmed last good one), the outputs' expressions (symbols.ts).
+ */
+export function useCellTexts(): CellTexts {
+  const view = useView();
+  const leaves = useInputLeaves();
+  const writer = useLazyModule(SYMBOL_WRITER, !view.blocks && leaves.some((l) => leafIsSymbolic(view.call, l)));
+  return useMemo(() => {
+    if (view.blocks) return NO_TEXTS;
+    // The story drawn is this state's (not stale): the outputs' texts are its own.
+    const t = cellTexts(view.call, leaves, view.stale ? null : view.shown, writer);
+    return view.stale ? { inputs: t.inputs, symbolicOutputs: [], outputs: [] } : t;
+  }, [view.call, view.stale, view.blocks, view.shown, leaves, writer]);
 }

@@ -23,6 +23,15 @@ export interface OpenLessonOptions {
   keepExplorer?: boolean;
 }
 
+export type QuizLevel = "easy" | "medium" | "hard";
+
+/** The quiz: its level, the question number and the seed its calls are drawn from (app/lessons/quiz.ts). */
+export interface QuizAt {
+  level: QuizLevel;
+  n: number;
+  seed: number;
+}
+
 export interface LessonSlice {
   lesson: LessonAt | null;
   lessonLibrary: LessonLibrary | null;
@@ -37,6 +46,16 @@ export interface LessonSlice {
   revealAnswer: () => void;
   /** Hide the results until `revealAnswer` (the quiz asks about a state it loads itself). */
   concealAnswer: () => void;
+  quiz: QuizAt | null;
+  /** This session's score, over every quiz question answered. */
+  quizScore: { right: number; asked: number };
+  openQuiz: (level: QuizLevel, seed?: number) => void;
+  quizNext: () => void;
+  closeQuiz: () => void;
+  scoreQuiz: (right: boolean) => void;
+  /** The cheat sheet page is shown in place of the explorer. */
+  cheatSheet: boolean;
+  showCheatSheet: (on: boolean) => void;
 }
 
 /** The lesson data, in their own chunk: the first screen does not carry them. */
@@ -44,7 +63,6 @@ export const loadLessonLibrary = (): Promise<LessonLibrary> => import("../lesson
 
 export const createLessonSlice: StateCreator<StoreState, [], [], LessonSlice> = (set, get) => {
   let pending: OpenLessonOptions = {};
-  let loading = false;
 
   /** Enters step `step` of lesson `id` from the loaded library; a bad id or step falls back with a notice. */
   const enter = (lib: LessonLibrary, id: string, step: number, opts: OpenLessonOptions) => {
@@ -65,7 +83,7 @@ export const createLessonSlice: StateCreator<StoreState, [], [], LessonSlice> = 
     if (!keep && st.state) get().loadExplorer(st.state, notice);
     else if (notice) set({ notice });
     get().resetPlayback();
-    set({ lesson: { id, step: at }, lessonConceal: st.question !== null && st.state !== null });
+    set({ lesson: { id, step: at }, quiz: null, lessonConceal: st.question !== null && st.state !== null });
   };
 
   const move = (delta: number): boolean => {
@@ -87,13 +105,13 @@ export const createLessonSlice: StateCreator<StoreState, [], [], LessonSlice> = 
       if (lib) return enter(lib, id, step, opts);
       // Not loaded yet: remember where to go, and go there when the data arrive.
       pending = opts;
-      set({ lesson: { id, step }, lessonConceal: false });
-      if (loading) return;
-      loading = true;
+      set({ lesson: { id, step }, quiz: null, lessonConceal: false });
+      // import() loads the chunk once; a second open while it loads just waits for the same one.
       loadLessonLibrary().then(
-        (l) => get().setLessonLibrary(l),
+        (l) => {
+          if (!get().lessonLibrary) get().setLessonLibrary(l);
+        },
         (e: unknown) => {
-          loading = false;
           set({ lesson: null, notice: `The lessons could not be loaded (${e instanceof Error ? e.message : String(e)}); try again when the page can reach its files.` });
         },
       );
@@ -109,5 +127,20 @@ export const createLessonSlice: StateCreator<StoreState, [], [], LessonSlice> = 
     },
     revealAnswer: () => set({ lessonConceal: false }),
     concealAnswer: () => set({ lessonConceal: true }),
+    quiz: null,
+    quizScore: { right: 0, asked: 0 },
+    openQuiz: (level, seed = Math.floor(Math.random() * 2 ** 31)) => set({ lesson: null, quiz: { level, n: 0, seed }, lessonConceal: true }),
+    quizNext: () => {
+      const q = get().quiz;
+      // The next call is hidden from its first frame (QuizPlayer loads it).
+      if (q) set({ quiz: { ...q, n: q.n + 1 }, lessonConceal: true });
+    },
+    closeQuiz: () => set({ quiz: null, lessonConceal: false }),
+    cheatSheet: false,
+    showCheatSheet: (cheatSheet) => set({ cheatSheet }),
+    scoreQuiz: (right) => {
+      const { right: r, asked } = get().quizScore;
+      set({ quizScore: { right: r + (right ? 1 : 0), asked: asked + 1 } });
+    },
   };
 };

@@ -2,11 +2,12 @@
  * The playground's permalink: the explorer state (urlState.ts) plus what the page shows of it,
  * the animation step (`k`, `phase`), the speed, the open lesson and its step (`lesson`, `step`,
  * 1-based as lessonSlice.ts says links write it), and a student link's lock (classroom/lock.ts).
- * The extra fields are split off by name, like the embed's options (embed/options.ts), and
- * read against whitelists; any unreadable field rejects the whole link, which then opens the
- * default example with a notice, as an unreadable explorer field does.
+ * The lesson fields and the explorer's are urlState.ts's (encodeLink/decodeLink); the others
+ * are split off by name, like the embed's options (embed/options.ts), and read against
+ * whitelists; any unreadable field rejects the whole link, which then opens the default
+ * example with a notice, as an unreadable explorer field does.
  */
-import { decodeExplorer, encodeExplorer } from "./urlState";
+import { decodeLink, encodeLink, type LinkLesson } from "./urlState";
 import { defaultExplorer, type ExplorerState } from "./explorerTypes";
 import { SPEEDS, type Phase } from "./playbackSlice";
 import { LOCK_KEYS, lockFields, readLock, type ClassLock } from "../classroom/lock";
@@ -17,47 +18,37 @@ export interface PageLink {
   step: { k: number; phase: Phase } | null;
   speed: number;
   lock: ClassLock | null;
-  /** The open lesson and its 0-based step (whether the id names a lesson is the lesson slice's to say). */
+  /**
+   * The open lesson and its 0-based step (whether the id names a lesson is the lesson slice's
+   * to say); read from a link, also whether the link carries the student's own explorer state.
+   */
   lesson: { id: string; step: number } | null;
 }
 
-/** The page's own fields: everything else in the hash belongs to the explorer. */
-const PAGE_KEYS = new Set<string>(["k", "phase", "speed", "lesson", "step", ...LOCK_KEYS]);
-/** A lesson id as the lesson data write them (app/lessons/data/). */
-const LESSON_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
+/** A link as read: its lesson says whether the link carries the explorer state. */
+export type ReadPageLink = PageLink & { lesson: LinkLesson | null };
+
+/** The page's own fields: everything else in the hash belongs to the lesson and the explorer. */
+const PAGE_KEYS = new Set<string>(["k", "phase", "speed", ...LOCK_KEYS]);
 /** The largest k a link may hold (any mapped size the engine can draw is far below). */
 const MAX_K = 10_000_000;
 
 export const DEFAULT_SPEED = 1;
 
 export function encodePageLink(p: PageLink): string {
-  const q = new URLSearchParams(encodeExplorer(p.explorer));
+  const q = new URLSearchParams(encodeLink(p.explorer, p.lesson));
   if (p.step) {
     q.set("k", String(p.step.k));
     if (p.step.phase !== 2) q.set("phase", String(p.step.phase));
   }
   if (p.speed !== DEFAULT_SPEED) q.set("speed", String(p.speed));
   if (p.lock) for (const [key, value] of lockFields(p.lock)) q.set(key, value);
-  if (p.lesson) {
-    q.set("lesson", p.lesson.id);
-    q.set("step", String(p.lesson.step + 1));
-  }
   return q.toString();
 }
 
-export type PageLinkRead = { ok: true; link: PageLink } | { ok: false; link: PageLink; notice: string; why: string };
+export type PageLinkRead = { ok: true; link: ReadPageLink } | { ok: false; link: ReadPageLink; notice: string; why: string };
 
-const fallback = (): PageLink => ({ explorer: defaultExplorer(), step: null, speed: DEFAULT_SPEED, lock: null, lesson: null });
-
-function readLesson(id: string | null, step: string | null): PageLink["lesson"] {
-  if (id === null) {
-    if (step !== null) throw new Error("step without lesson");
-    return null;
-  }
-  if (!LESSON_ID.test(id)) throw new Error(`lesson must be a lesson's name, not ${JSON.stringify(id.slice(0, 30))}`);
-  if (step !== null && !/^[1-9]\d{0,3}$/.test(step)) throw new Error(`step must be a step number from 1, not ${JSON.stringify(step.slice(0, 20))}`);
-  return { id, step: step === null ? 0 : Number(step) - 1 };
-}
+const fallback = (): ReadPageLink => ({ explorer: defaultExplorer(), step: null, speed: DEFAULT_SPEED, lock: null, lesson: null });
 
 function readStep(k: string | null, phase: string | null): PageLink["step"] {
   if (k === null) {
@@ -92,9 +83,8 @@ export function decodePageLink(hash: string): PageLinkRead {
     const step = readStep(get("k"), get("phase"));
     const speed = readSpeed(get("speed"));
     const lock = readLock(get);
-    const lesson = readLesson(get("lesson"), get("step"));
-    const r = decodeExplorer(rest.toString());
-    if (r.ok) return { ok: true, link: { explorer: r.state, step, speed, lock, lesson } };
+    const r = decodeLink(rest.toString());
+    if (r.ok) return { ok: true, link: { explorer: r.state, step, speed, lock, lesson: r.lesson } };
     why = r.why;
   } catch (e) {
     why = e instanceof Error ? e.message : String(e);

@@ -7,7 +7,7 @@
 import type { StateCreator } from "zustand";
 import type { StoreState } from "./store";
 
-export type Phase = 0 | 1 | 2; // 0: slices lift out, 1: f is applied, 2: the result lands
+export type Phase = 0 | 1 | 2; // 0: take the slices, 1: apply f, 2: place the result
 export const SPEEDS = [0.25, 0.5, 1, 2, 4] as const;
 
 export interface HoverCell {
@@ -26,13 +26,42 @@ export interface PlaybackSlice {
   pause: () => void;
   /** One phase forward; after the last example's landing, back to rest and stop. */
   tick: (B: number) => void;
+  /** One phase forward (nextPosition), pausing: Step ▶. */
   stepForward: (B: number) => void;
+  /** One phase back (previousPosition), pausing: ◀ Back. */
   stepBack: (B: number) => void;
   /** Scrub position: 0 … B-1 shows that example landed, B shows everything stacked. */
   scrub: (pos: number, B: number) => void;
   setSpeed: (s: number) => void;
   setHover: (h: HoverCell | null) => void;
   resetPlayback: () => void;
+}
+
+/** Where playback stands: example k in a phase, or at rest (k null: every result stacked). */
+export interface Position {
+  k: number | null;
+  phase: Phase;
+}
+
+const REST: Position = { k: null, phase: 2 };
+
+/**
+ * The position after `p` for a batch of B: phase by phase through each k (take the slices,
+ * apply f, place the result), and after the last example's landing, back to rest. From rest, k = 0's first phase.
+ */
+export function nextPosition(p: Position, B: number): Position {
+  if (B <= 0 || (p.k !== null && p.k >= B)) return REST;
+  if (p.k === null) return { k: 0, phase: 0 };
+  if (p.phase < 2) return { k: p.k, phase: (p.phase + 1) as Phase };
+  return p.k + 1 < B ? { k: p.k + 1, phase: 0 } : REST;
+}
+
+/** The position before `p`: from rest the last example's landing; k = 0's first phase stays. */
+export function previousPosition(p: Position, B: number): Position {
+  if (B <= 0) return REST;
+  if (p.k === null || p.k >= B) return { k: B - 1, phase: 2 };
+  if (p.phase > 0) return { k: p.k, phase: (p.phase - 1) as Phase };
+  return p.k > 0 ? { k: p.k - 1, phase: 2 } : p;
 }
 
 export const createPlaybackSlice: StateCreator<StoreState, [], [], PlaybackSlice> = (set, get) => ({
@@ -49,23 +78,20 @@ export const createPlaybackSlice: StateCreator<StoreState, [], [], PlaybackSlice
   pause: () => set({ playing: false }),
   tick: (B) => {
     const { k, phase } = get();
-    if (k === null || B <= 0) return set({ playing: false, k: null, phase: 2 });
-    if (k >= B) return set({ playing: false, k: null, phase: 2 });
-    if (phase < 2) return set({ phase: (phase + 1) as Phase });
-    if (k + 1 >= B) return set({ playing: false, k: null, phase: 2 });
-    set({ k: k + 1, phase: 0 });
+    // Play walks the same phases as Step; it stops at rest.
+    if (k === null) return set({ playing: false, ...REST });
+    const next = nextPosition({ k, phase }, B);
+    set(next.k === null ? { playing: false, ...next } : next);
   },
   stepForward: (B) => {
-    const { k } = get();
     if (B <= 0) return;
-    if (k === null) return set({ k: 0, phase: 2, playing: false });
-    set(k + 1 >= B ? { k: null, phase: 2, playing: false } : { k: k + 1, phase: 2, playing: false });
+    const { k, phase } = get();
+    set({ ...nextPosition({ k, phase }, B), playing: false });
   },
   stepBack: (B) => {
-    const { k } = get();
     if (B <= 0) return;
-    if (k === null) return set({ k: B - 1, phase: 2, playing: false });
-    set({ k: Math.max(0, k - 1), phase: 2, playing: false });
+    const { k, phase } = get();
+    set({ ...previousPosition({ k, phase }, B), playing: false });
   },
   scrub: (pos, B) => set(pos >= B || B <= 0 ? { k: null, phase: 2 } : { k: Math.max(0, Math.floor(pos)), phase: 2 }),
   setSpeed: (speed) => set({ speed }),

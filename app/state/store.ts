@@ -119,7 +119,8 @@ function afterNextPaint(cb: () => void): void {
 
 /**
  * Reads the state from the URL once, then writes every change of the permalink (pageLinkOf:
- * the explorer, the paused step, the speed, the lock, the lesson step) back with one subscription (replaceState: the history stack belongs to undo, not to the back button),
+ * the explorer, the lesson step, the paused animation step, the speed, the lock) back with one
+ * subscription (replaceState: the history stack belongs to undo, not to the back button),
  * at most once per URL_WRITE_MS (the last change of a burst is written at its end, and a
  * pending write is flushed when the page is hidden or the sync stops). A link pasted while the
  * page is open (hashchange) is read the same way.
@@ -153,8 +154,10 @@ export function syncUrl(store: StoreApi<StoreState>, host: UrlHost): () => void 
     reading = true;
     try {
       loadState(store, r.link.explorer, r.ok ? null : r.notice, r.link);
-      // The lesson step the link was at, over the explorer state the student left there.
-      if (r.link.lesson) store.getState().openLesson(r.link.lesson.id, r.link.lesson.step, { keepExplorer: true });
+      // A lesson step's link (urlState.ts decodeLink): the lesson slice enters the step once the
+      // lessons are loaded, over the student's own edits if the link carries them; without one,
+      // a link leaves any open lesson.
+      if (r.link.lesson) store.getState().openLesson(r.link.lesson.id, r.link.lesson.step, { keepExplorer: r.link.lesson.keepExplorer });
       else if (store.getState().lesson) store.getState().closeLesson();
     } finally {
       reading = false;

@@ -8,7 +8,7 @@
  * names are user text: they key Maps, never plain objects (`shape.__proto__` is a parameter).
  */
 import { MAX_SOURCE_LENGTH } from "../../engine/index";
-import { defaultExplorer, FILLS, formatArgTree, MAX_DEVICES, MIN_DEVICES, type ArgState, type AxisTree, type ExplorerState } from "./explorerTypes";
+import { defaultExplorer, defaultFill, FILLS, formatArgTree, MAX_DEVICES, MIN_DEVICES, type ArgState, type AxisTree, type ExplorerState } from "./explorerTypes";
 import { formatPyLiteral, parsePyLiteral, type PyLit } from "./pyLiteral";
 import { readShape } from "./shapeText";
 import { lambdaParams } from "../../engine/index";
@@ -63,7 +63,7 @@ export function encodeExplorer(s: ExplorerState): string {
         const a = s.args.get(n);
         if (!a) continue;
         q.set(`shape.${n}`, formatArgTree(a.tree));
-        q.set(`fill.${n}`, FILLS.includes(a.fill) ? a.fill : "unique");
+        q.set(`fill.${n}`, a.fill);
       }
     },
     inAxes: () => {
@@ -121,9 +121,9 @@ function axisTree(text: string, field: string, depth = 0): AxisTree {
 function argState(shapeText: string, fillText: string | null, name: string): ArgState {
   const r = readShape(shapeText);
   if (!r.ok) throw new BadField(`shape of ${name}: ${r.problem}`);
-  const fill = FILLS.find((f) => f === fillText);
-  if (fillText !== null && fill === undefined) throw new BadField(`fill of ${name} is unknown`);
-  return { tree: r.tree, fill: fill ?? "unique" };
+  const fill = fillText === null ? defaultFill(r.tree) : FILLS.find((f) => f === fillText);
+  if (fill === undefined) throw new BadField(`fill of ${name} is unknown`);
+  return { tree: r.tree, fill };
 }
 
 /** Python's repr of a short string, escaping what cannot be shown: `'$'`, `'\x07'`. */
@@ -200,8 +200,66 @@ export function decodeExplorer(hash: string): DecodeResult {
     return { ok: true, state };
   } catch (e) {
     // A BadField says what is wrong with the link; anything else is a bug here, and a link
-    // must still never leave a blank page (main.tsx reads it before the first render).
+    // must still never leave a blank page (start.tsx reads it before the first render).
     const why = e instanceof BadField ? e.message : `internal error: ${e instanceof Error ? e.message : String(e)}`;
     return { ok: false, state: fallback, notice: `This link could not be read (${why}), so the default example is shown.`, why };
   }
+}
+
+/** A lesson step in a link: `lesson=axes-in-vmap&step=3` (the step counted from 1, as the player shows it). */
+export interface LinkLesson {
+  id: string;
+  /** 0-based, as the store holds it. */
+  step: number;
+  /** The link also carries the explorer's state (the student's own edits): keep it rather than the step's. */
+  keepExplorer: boolean;
+}
+
+export type LinkResult = DecodeResult & { lesson: LinkLesson | null };
+
+const LESSON_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
+const LESSON_STEP = /^[1-9]\d{0,2}$/;
+const LESSON_FIELDS = ["lesson", "step"];
+
+/** The page's link: the explorer's state and, while a lesson is open, its step. */
+export function encodeLink(s: ExplorerState, lesson: { id: string; step: number } | null): string {
+  const enc = encodeExplorer(s);
+  if (!lesson) return enc;
+  const q = new URLSearchParams({ lesson: lesson.id, step: String(lesson.step + 1) });
+  return `${q.toString()}&${enc}`;
+}
+
+/**
+ * Reads the page's link: the lesson fields are checked here (an id of lowercase letters, digits
+ * and dashes, a step from 1), the rest by decodeExplorer. A lesson link without a function is
+ * the step's own state; whether that lesson and step exist is known once the lessons are loaded
+ * (the lesson slice falls back with a notice).
+ */
+export function decodeLink(hash: string): LinkResult {
+  const text = hash.startsWith("#") ? hash.slice(1) : hash;
+  let q: URLSearchParams;
+  try {
+    q = new URLSearchParams(text.length > MAX_LINK ? "" : text);
+  } catch {
+    q = new URLSearchParams();
+  }
+  if (!q.has("lesson") && !q.has("step")) return { ...decodeExplorer(hash), lesson: null };
+  const fail = (why: string): LinkResult => ({
+    ok: false,
+    state: defaultExplorer(),
+    why,
+    notice: `This link could not be read (${why}), so the default example is shown.`,
+    lesson: null,
+  });
+  const id = q.getAll("lesson");
+  const step = q.getAll("step");
+  if (id.length !== 1) return fail(id.length ? "lesson appears twice" : "step without a lesson");
+  if (!LESSON_ID.test(id[0])) return fail(`the lesson ${pyRepr(id[0].slice(0, 40))} is not a lesson's name`);
+  if (step.length > 1) return fail("step appears twice");
+  if (step.length === 1 && !LESSON_STEP.test(step[0])) return fail(`the step must be a number from 1, not ${pyRepr(step[0].slice(0, 20))}`);
+  for (const f of LESSON_FIELDS) q.delete(f);
+  const rest = q.toString();
+  const r = decodeExplorer(rest);
+  if (!r.ok) return { ...r, lesson: null };
+  return { ...r, lesson: { id: id[0], step: step.length ? Number(step[0]) - 1 : 0, keepExplorer: rest !== "" } };
 }

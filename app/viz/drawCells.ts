@@ -27,7 +27,7 @@ const memo = new WeakMap<SVGGElement, LayerMemo>();
  * Join the cells of `layout`, filled by `fills[i]`, labelled with `values[i]` (of `dtype`) when
  * shown.
  */
-export function joinCells(g: Layer, layout: GridLayout, fills: string[], values: ArrayLike<number> | null, dtype: DType = "float32"): void {
+export function joinCells(g: Layer, layout: GridLayout, fills: string[], values: ArrayLike<number> | null, dtype: DType = "float32", texts: readonly string[] | null = null): void {
   const c = layout.cell;
   const sel = g
     .selectAll<SVGGElement, CellBox>("g.cell")
@@ -45,11 +45,14 @@ export function joinCells(g: Layer, layout: GridLayout, fills: string[], values:
     .attr("height", cellSide(c))
     .attr("rx", c > 12 ? 3 : 0)
     .attr("fill", (d) => fills[d.i]);
-  const show = layout.showValues && values !== null;
-  // Each value printed once (numberText.ts, the one printer), fitted to the cell (smaller type or
-  // fewer digits, never spilling into the next cell); the full value is the cell's <title>
-  // (a tooltip on hover) and the readout's (HoverReadout.tsx) on hover and focus.
-  const printed = show ? layout.cells.map((d) => cellText(values![d.i], dtype)) : [];
+  const named = layout.showValues && texts !== null && texts.length === layout.cells.length;
+  const show = named || (layout.showValues && values !== null);
+  // Each value printed once (numberText.ts, the one printer), or the cell's symbol or expression
+  // (symbolText.ts), fitted to the cell (smaller type or fewer digits, never spilling into the
+  // next cell); the full text is the cell's <title> (a tooltip on hover) and the readout's
+  // (HoverReadout.tsx) on hover and focus.
+  const printed = !show ? [] : named ? layout.cells.map((d) => texts![d.i]) : layout.cells.map((d) => cellText(values![d.i], dtype));
+  const full = (i: number) => (named ? (values ? `${texts![i]} = ${valueText(values[i], dtype)}` : texts![i]) : valueText(values![i], dtype));
   sel
     .selectAll<SVGTextElement, CellBox>("text")
     .data((d) => (show ? [d] : []))
@@ -66,7 +69,7 @@ export function joinCells(g: Layer, layout: GridLayout, fills: string[], values:
     .selectAll<SVGTitleElement, CellBox>("title")
     .data((d) => (show ? [d] : []))
     .join("title")
-    .text((d) => valueText(values![d.i], dtype));
+    .text((d) => full(d.i));
   const nodes: SVGGElement[] = [];
   sel.each(function (d) {
     nodes[d.i] = this;

@@ -17,12 +17,14 @@ export interface Fitted {
   size: number;
 }
 
-const fits = (text: string, size: number, width: number) => text.length * size * MONO_EM <= width;
+/** Characters, not UTF-16 units (subscripts and Σ are one character each). */
+const chars = (text: string) => [...text].length;
+const fits = (text: string, size: number, width: number) => chars(text) * size * MONO_EM <= width;
 
 /** Largest size in [MIN_PX, BASE_PX] at which `text` fits, or null. */
 function sizeFor(text: string, width: number): number | null {
   if (fits(text, BASE_PX, width)) return BASE_PX;
-  const size = Math.floor((width / (text.length * MONO_EM)) * 2) / 2;
+  const size = Math.floor((width / (chars(text) * MONO_EM)) * 2) / 2;
   return size >= MIN_PX ? size : null;
 }
 
@@ -56,5 +58,13 @@ export function fitCellText(printed: string, width: number): Fitted {
   }
   // Nothing shorter says the same (a long word like `-inf` in a tiny cell): cut with an ellipsis.
   const n = Math.max(1, Math.floor(width / (MIN_PX * MONO_EM)) - 1);
-  return { text: `${printed.slice(0, n)}…`, size: MIN_PX };
+  return { text: `${[...printed].slice(0, n).join("")}…`, size: MIN_PX };
 }
+
+/**
+ * The cell side (px) of a grid whose cells show expressions: 12 characters at the base size
+ * (`a₀₁ + b₁₀`, `Σ m₀ⱼ·vⱼ`), 17 at the smallest (`a₁₀·b₁₀ + a₁₁·b₁₁`); longer ones are cut,
+ * whole on hover and focus. Fixed, not measured, so the grid does not move when the expressions
+ * arrive (state/symbols.ts).
+ */
+export const EXPRESSION_CELL = Math.ceil(12 * BASE_PX * MONO_EM) + 4;

@@ -155,14 +155,21 @@ const LAYOUT_CACHE_SIZE = 32;
  * up to 64 cells. Layouts are immutable, so they are kept per (shape, width) in a small LRU:
  * switching out_axes back and forth, or undo/redo, reuses them (and the grids skip a redraw).
  */
-export function gridLayout(shape: readonly number[], maxWidth: number, label = LABEL_PX): GridLayout {
-  const key = `${shape.join(",")}|${maxWidth}|${label}`;
+export function gridLayout(shape: readonly number[], maxWidth: number, label = LABEL_PX, textCell?: number): GridLayout {
+  const key = `${shape.join(",")}|${maxWidth}|${label}|${textCell ?? ""}`;
   let layout = layoutCache.get(key);
   if (layout) {
     layoutCache.delete(key);
   } else {
     const size = shape.reduce((a, b) => a * b, 1);
-    layout = layoutArray(shape, chooseCellSize(shape, maxWidth, size, label), size <= 64, false, label);
+    // Cells that show text (symbols, expressions) may be wider than a number needs, if it fits.
+    const base = chooseCellSize(shape, maxWidth, size, label);
+    let cell = base;
+    if (textCell !== undefined && size <= 64 && textCell > base) {
+      const fit = Math.floor((maxWidth - MARGIN - 40) / Math.max(1, (layoutArray(shape, 10, false, true, label).width - MARGIN) / 10));
+      cell = Math.max(base, Math.min(textCell, fit));
+    }
+    layout = layoutArray(shape, cell, size <= 64, false, label);
     if (layoutCache.size >= LAYOUT_CACHE_SIZE) layoutCache.delete(layoutCache.keys().next().value!);
   }
   layoutCache.set(key, layout);

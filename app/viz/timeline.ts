@@ -1,8 +1,8 @@
 /**
  * The animation as a pure function of (story, k, phase) (style P13): which input cells are the
  * k-th slice lifting out, which inputs are reused whole, which output cells are already stacked,
- * landing, or still to come, and a sentence saying it. Play, step, scrub and the resting picture
- * all read this; the drawing code only interpolates between two frames. It needs no provenance:
+ * landing, or still to come (what each phase says: narration.ts). Play, step, scrub and the
+ * resting picture all read this; the drawing code only interpolates between two frames. It needs no provenance:
  * a cell's k is its index along the mapped axis (inputs) or along out_axes (outputs).
  */
 
@@ -40,23 +40,4 @@ export function sliceText(name: string, rank: number, axis: number | null, k: nu
   if (axis === null) return name;
   const idx = Array.from({ length: rank }, (_, d) => (d === axis ? String(k) : ":"));
   return `${name}[${idx.join(", ")}]`;
-}
-
-export interface NamedLeaf {
-  name: string;
-  rank: number;
-  axis: number | null;
-}
-
-/** One sentence for the current frame, read by the playback caption and by screen readers. */
-export function describeFrame(f: Frame, inputs: NamedLeaf[], outputs: NamedLeaf[]): string {
-  if (f.k === null) {
-    return f.B === 0 ? "The batch is empty (size 0)." : `All ${f.B} results are stacked. Press play or step to watch them built one k at a time.`;
-  }
-  const args = inputs.map((l) => sliceText(l.name, l.rank, l.axis, f.k as number)).join(", ");
-  const outs = outputs.map((l) => sliceText(l.name, l.rank, l.axis, f.k as number)).join(", ");
-  const head = `k = ${f.k} of ${f.B}: `;
-  if (f.phase === 0) return `${head}take ${args}`;
-  if (f.phase === 1) return `${head}apply f(${args})`;
-  return `${head}the result lands at ${outs}`;
 }

@@ -1,6 +1,6 @@
 /**
  * D3's transitions (d3-transition with d3-interpolate, d3-color, d3-timer and d3-dispatch:
- * ~9 KB gzipped) load right after the first screen instead of with it (main.tsx starts the
+ * ~9 KB gzipped) load right after the first screen instead of with it (start.tsx starts the
  * load; tests/browser/budget.test.ts). A step taken before they arrive lands at once, as with
  * reduced motion; the first visit's animation starts later than that.
  */

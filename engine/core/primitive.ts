@@ -11,6 +11,7 @@ import { sizeOf } from "../array/shape";
 import { CALL_COST, chargeOps } from "../limits";
 import { ShapedArray } from "./aval";
 import type { CellContext, CellSets } from "./cells";
+import type { SymbolForm } from "./symbols";
 import type { Value } from "./tracer";
 
 /**
@@ -64,6 +65,12 @@ export interface PrimitiveDef<P = any> {
    * the operands' sets (at the shapes this primitive sees). Families: primitives/provenanceFamilies.ts.
    */
   provenance(xs: CellSets[], params: P, ctx: CellContext): CellSets[];
+  /**
+   * How one result cell reads when written with its operands' cells (`a₀₁ + b₁₀`, `Σ m₀ⱼ·vⱼ`):
+   * which operation combined the cells `provenance` names (core/symbols.ts). Without it a cell
+   * is written `name(…)` with the operand cells `provenance` gives.
+   */
+  symbol?(params: P): SymbolForm;
   /**
    * Reverse-mode rule: given output cotangents (null = zero), the primal inputs and outputs,
    * the cotangent for each input (null = zero / not differentiable). Built from binds, so it

@@ -5,6 +5,8 @@
  * can say "is not supported" instead of "is not defined").
  */
 
+import { LAX_FUNCTIONS } from "./lax";
+
 /** The contract's `jnp.` list, plus the comparison functions the operators map to. */
 export const JNP_FUNCTIONS = [
   "add", "subtract", "multiply", "divide", "negative", "power", "maximum", "minimum",
@@ -24,6 +26,20 @@ export const JNP_CONSTANTS: Record<string, number | null> = { newaxis: null, pi:
 export const NN_FUNCTIONS = ["relu", "sigmoid", "softmax"] as const;
 export const JAX_FUNCTIONS = ["vmap", "grad", "jit"] as const;
 export const JAX_MODULES = ["numpy", "nn", "lax"] as const;
+
+/** The modules of the language, as resolve.ts walks them (`jax.numpy` is `jnp`). */
+export type ModulePath = "jnp" | "jax" | "jax.nn" | "jax.lax";
+
+/**
+ * Every member each module has in the language: what the resolver accepts, what its "did you
+ * mean" picks from, and what an editor offers (completions.ts).
+ */
+export function moduleMembers(path: ModulePath): readonly string[] {
+  if (path === "jnp") return [...JNP_FUNCTIONS, ...Object.keys(JNP_CONSTANTS)];
+  if (path === "jax.nn") return NN_FUNCTIONS;
+  if (path === "jax.lax") return LAX_FUNCTIONS;
+  return [...JAX_FUNCTIONS, ...JAX_MODULES];
+}
 
 /** Attributes an array (or a number, NumPy-scalar style) has in the language. */
 export const ARRAY_PROPERTIES = ["T", "shape", "ndim", "size"] as const;

@@ -9,16 +9,16 @@ import { EngineError, type PyType } from "../errors";
 import type { AttrNode, Expr, LambdaNode } from "./ast";
 import {
   AT_METHODS,
-  ARRAY_ATTRIBUTES, ARRAY_METHODS, ARRAY_UNSUPPORTED, JAX_FUNCTIONS, JAX_MODULES, JAX_UNSUPPORTED, JNP_CONSTANTS,
-  JNP_FUNCTIONS, JNP_UNSUPPORTED, NN_FUNCTIONS,
-  NN_UNSUPPORTED, NUMPY_ALIASES, PY_BUILTIN_TO_JNP, type JnpName,
+  ARRAY_ATTRIBUTES, ARRAY_METHODS, ARRAY_UNSUPPORTED, JAX_FUNCTIONS, JAX_UNSUPPORTED, JNP_CONSTANTS,
+  JNP_FUNCTIONS, JNP_UNSUPPORTED, moduleMembers, NN_FUNCTIONS,
+  NN_UNSUPPORTED, NUMPY_ALIASES, PY_BUILTIN_TO_JNP, type JnpName, type ModulePath,
 } from "./names";
 import { closestName, didYouMean } from "./suggest";
 import { LAX_FUNCTIONS, LAX_UNSUPPORTED, laxSignature, type LaxName } from "./lax";
 import { JNP_SIGNATURES, keywordsOf, NN_SIGNATURES } from "../numpy/signatures";
 import { pyNameList } from "../array/pyargs";
 
-export type ModulePath = "jnp" | "jax" | "jax.nn" | "jax.lax";
+export type { ModulePath };
 /** A module as written (`label` is `jnp` or `jax.numpy` for the same module). */
 export interface ModuleRef { kind: "module"; path: ModulePath; label: string }
 export type Ref =
@@ -45,21 +45,21 @@ export function moduleMember(mod: ModuleRef, name: string, pos: number): Ref {
   if (mod.path === "jnp") {
     if (has(JNP_FUNCTIONS, name)) return { kind: "jnp", name: name as JnpName, label: full };
     if (Object.hasOwn(JNP_CONSTANTS, name)) return { kind: "const", value: JNP_CONSTANTS[name] };
-    return unknownMember(full, name, JNP_UNSUPPORTED.has(name), [...JNP_FUNCTIONS, ...Object.keys(JNP_CONSTANTS)], mod.label, pos);
+    return unknownMember(full, name, JNP_UNSUPPORTED.has(name), moduleMembers("jnp"), mod.label, pos);
   }
   if (mod.path === "jax.nn") {
     if (has(NN_FUNCTIONS, name)) return { kind: "nn", name: name as (typeof NN_FUNCTIONS)[number], label: full };
-    return unknownMember(full, name, NN_UNSUPPORTED.has(name), NN_FUNCTIONS, mod.label, pos);
+    return unknownMember(full, name, NN_UNSUPPORTED.has(name), moduleMembers("jax.nn"), mod.label, pos);
   }
   if (mod.path === "jax.lax") {
     if (has(LAX_FUNCTIONS, name)) return { kind: "lax", name: name as LaxName, label: full };
-    return unknownMember(full, name, LAX_UNSUPPORTED.has(name), LAX_FUNCTIONS, mod.label, pos);
+    return unknownMember(full, name, LAX_UNSUPPORTED.has(name), moduleMembers("jax.lax"), mod.label, pos);
   }
   if (has(JAX_FUNCTIONS, name)) return { kind: "jax", name: name as (typeof JAX_FUNCTIONS)[number], label: full };
   if (name === "lax") return { kind: "module", path: "jax.lax", label: full };
   if (name === "numpy") return { kind: "module", path: "jnp", label: full };
   if (name === "nn") return { kind: "module", path: "jax.nn", label: full };
-  return unknownMember(full, name, JAX_UNSUPPORTED.has(name), [...JAX_FUNCTIONS, ...JAX_MODULES], mod.label, pos);
+  return unknownMember(full, name, JAX_UNSUPPORTED.has(name), moduleMembers("jax"), mod.label, pos);
 }
 
 function unknownMember(full: string, name: string, known: boolean, candidates: readonly string[], label: string, pos: number): never {

@@ -34,17 +34,29 @@ const OPERATORS = ["**", "<=", ">=", "==", "!=", "//", "+", "-", "*", "/", "@", 
 const PUNCT = "()[]{},:.=;";
 
 /**
+ * Where an error's `column` (1-based in the whole source, as EngineError carries it) is in
+ * lines: the 1-based line and the 1-based column within that line, as the syntax error's own
+ * text says it and an editor underlines it. A column past the end stays on the last line.
+ */
+export function sourcePosition(src: string, column: number): { line: number; column: number } {
+  const pos = Math.max(0, Math.min(column - 1, src.length));
+  const lineStart = src.lastIndexOf("\n", pos - 1) + 1;
+  let line = 1;
+  for (let i = src.indexOf("\n"); i >= 0 && i < lineStart; i = src.indexOf("\n", i + 1)) line++;
+  return { line, column: pos - lineStart + 1 };
+}
+
+/**
  * A syntax EngineError whose message is three lines: what is wrong and where, the source
  * line, and a caret under the offending character. `column` is 1-based in the source string.
  */
 export function syntaxError(src: string, pos: number, what: string, hint?: string): EngineError {
-  const lineStart = src.lastIndexOf("\n", pos - 1) + 1;
+  const { line: lineNo, column: col } = sourcePosition(src, pos + 1);
+  const lineStart = pos - (col - 1);
   let lineEnd = src.indexOf("\n", lineStart);
   if (lineEnd < 0) lineEnd = src.length;
   const line = src.slice(lineStart, lineEnd).replace(/\r$/, "");
-  const col = pos - lineStart + 1;
   const multiLine = src.includes("\n");
-  const lineNo = multiLine ? src.slice(0, lineStart).split("\n").length : 1;
   const where = multiLine ? `line ${lineNo}, column ${col}` : `column ${col}`;
   // Long lines are cut to a window around the caret so the message stays readable.
   let from = 0;

@@ -76,7 +76,7 @@ export const matmul = defineJnp<Product>(SIG.matmul, (a: Value, b: Value) => {
       bBatchDims.push(idxBatch.length + idxBOther.length);
       idxBatch.push(i);
     } else {
-      throw new EngineError("shape-error", `Incompatible shapes for matmul arguments: ${pyShape(x.shape)} and ${pyShape(y.shape)}`);
+      throw new EngineError("shape-error", `Incompatible shapes for matmul arguments: ${pyShape(x.shape)} and ${pyShape(y.shape)}`, { shapes: [x.shape, y.shape] });
     }
   }
   if (aIsMat) idxAOther.push(nb);

@@ -31,21 +31,22 @@ function dotShape(lhs: readonly number[], rhs: readonly number[], p: DotGeneralP
   const lAll = [...p.lhsContract, ...p.lhsBatch];
   const rAll = [...p.rhsContract, ...p.rhsBatch];
   if (!valid(lAll, lhs.length) || !valid(rAll, rhs.length) || p.lhsContract.length !== p.rhsContract.length || p.lhsBatch.length !== p.rhsBatch.length) {
-    throw new EngineError("shape-error", `dot_general got invalid dimension numbers ${printDims(p)} for shapes ${pyShape(lhs)} and ${pyShape(rhs)}.`, { pyType: "TypeError" });
+    throw new EngineError("shape-error", `dot_general got invalid dimension numbers ${printDims(p)} for shapes ${pyShape(lhs)} and ${pyShape(rhs)}.`, { pyType: "TypeError", shapes: [lhs, rhs] });
   }
   const lb = p.lhsBatch.map((a) => lhs[a]);
   const rb = p.rhsBatch.map((a) => rhs[a]);
   if (lb.some((d, i) => d !== rb[i])) {
     throw new EngineError(
       "shape-error",
-      `dot_general requires lhs batch dimensions and rhs batch dimensions to have the same shape, got ${pyShape(lb)} and ${pyShape(rb)}.`,      { pyType: "TypeError" },
-
+      `dot_general requires lhs batch dimensions and rhs batch dimensions to have the same shape, got ${pyShape(lb)} and ${pyShape(rb)}.`,
+      // The arrays it is about are the operands (for the UI's "why": EngineError.shapes).
+      { pyType: "TypeError", shapes: [lhs, rhs] },
     );
   }
   const lc = p.lhsContract.map((a) => lhs[a]);
   const rc = p.rhsContract.map((a) => rhs[a]);
   if (lc.some((d, i) => d !== rc[i])) {
-    throw new EngineError("shape-error", `dot_general requires contracting dimensions to have the same shape, got ${pyShape(lc)} and ${pyShape(rc)}.`, { pyType: "TypeError" });
+    throw new EngineError("shape-error", `dot_general requires contracting dimensions to have the same shape, got ${pyShape(lc)} and ${pyShape(rc)}.`, { pyType: "TypeError", shapes: [lhs, rhs] });
   }
   const lf = freeAxes(lhs.length, p.lhsContract, p.lhsBatch).map((a) => lhs[a]);
   const rf = freeAxes(rhs.length, p.rhsContract, p.rhsBatch).map((a) => rhs[a]);
@@ -138,6 +139,7 @@ export const dotGeneralP: PrimitiveDef<DotGeneralParams> = definePrimitive<DotGe
     return [[bind1(dotGeneralP, xs, dims)], [out]];
   },
   provenance: contractedCells,
+  symbol: () => ({ form: "contract" }),
   vjp: ([ct], [x, y], _outs, p, needed) => {
     if (ct === null) return [null, null];
     return [

@@ -18,6 +18,7 @@ import { definePrimitive, type PrimitiveDef } from "../core/primitive";
 import { bind1, type Value } from "../core/tracer";
 import { broadcasting, callEmit, compareEmit, infixEmit, unbroadcast, vectorized, zeroVjp, type NoParams } from "./families";
 import { elementwiseCells } from "./provenanceFamilies";
+import { call, infix, same, type SymbolForm } from "../core/symbols";
 
 type Vjp<P> = NonNullable<PrimitiveDef<P>["vjp"]>;
 type Ct = Value | null;
@@ -36,11 +37,13 @@ function unaryPrim<P = NoParams>(
   printParams?: (p: P) => string,
   cost: (x: NDArray, p: P) => number = (x) => x.size,
   dtype?: (xs: readonly Typed[], p: P) => Typed,
+  symbol: (p: P) => SymbolForm = call(name),
 ): PrimitiveDef<P> {
   const prim: PrimitiveDef<P> = definePrimitive<P>({
     ...(printParams ? { printParams } : {}),
     ...(dtype ? { dtype } : {}),
     name,
+    symbol,
     elementwise: true,
     shape: ([x]) => [new ShapedArray(x.shape)],
     impl: ([x], p, t) => [impl(x, p, t?.dtype ?? "float64")],
@@ -72,7 +75,7 @@ function mapUnary(x: NDArray, f: (v: number) => number, dtype: DType): NDArray {
 /** Unary rule `ct ↦ f(ct, x, out)`, zero cotangent in, zero out. */
 const rule = (f: (ct: Value, x: Value, out: Value) => Value): Vjp<NoParams> => ([ct], [x], [out]) => [ct === null ? null : f(ct, x, out)];
 
-export const negP: PrimitiveDef<NoParams> = unaryPrim("neg", kernelUnary("neg"), ([a]) => `(-(${a}))`, rule((ct) => b(negP, ct)));
+export const negP: PrimitiveDef<NoParams> = unaryPrim("neg", kernelUnary("neg"), ([a]) => `(-(${a}))`, rule((ct) => b(negP, ct)), undefined, undefined, undefined, () => ({ form: "prefix", op: "-" }));
 export const expP: PrimitiveDef<NoParams> = unaryPrim("exp", kernelUnary("exp"), callEmit("Math.exp"), rule((ct, _x, out) => b(mulP, ct, out)), undefined, undefined, inexact);
 export const logP: PrimitiveDef<NoParams> = unaryPrim("log", kernelUnary("log"), callEmit("Math.log"), rule((ct, x) => b(divP, ct, x)), undefined, undefined, inexact);
 export const sinP: PrimitiveDef<NoParams> = unaryPrim("sin", kernelUnary("sin"), callEmit("Math.sin"), rule((ct, x) => b(mulP, ct, b(cosP, x))), undefined, undefined, inexact);
@@ -84,7 +87,7 @@ export const logisticP: PrimitiveDef<NoParams> = unaryPrim(
   "logistic",
   (x, _p, d) => mapUnary(x, (v) => 1 / (1 + Math.exp(-v)), d),
   ([a]) => `(1 / (1 + Math.exp(-(${a}))))`,
-  rule((ct, _x, out) => b(mulP, ct, b(mulP, out, b(subP, 1, out)))), undefined, undefined, inexact);
+  rule((ct, _x, out) => b(mulP, ct, b(mulP, out, b(subP, 1, out)))), undefined, undefined, inexact, call("sigmoid"));
 // JAX: g·(0.5 / ans).
 export const sqrtP: PrimitiveDef<NoParams> = unaryPrim("sqrt", kernelUnary("sqrt"), callEmit("Math.sqrt"), rule((ct, _x, out) => b(mulP, ct, b(divP, 0.5, out))), undefined, undefined, inexact);
 // JAX `_abs_jvp_rule`: select(x >= 0, g, -g), so the gradient at 0 is +1 (not sign(0) = 0).
@@ -92,7 +95,7 @@ export const absP: PrimitiveDef<NoParams> = unaryPrim("abs", kernelUnary("abs"),
 // `+ 0` turns Math.sign's -0 into 0, like the kernel. JAX: defjvp_zero(sign_p).
 export const signP: PrimitiveDef<NoParams> = unaryPrim("sign", kernelUnary("sign"), ([a]) => `(Math.sign(${a}) + 0)`, zeroVjp);
 // jnp.square is lax.square (a primitive since JAX 0.4.36); JAX rule: g·(2·x).
-export const squareP: PrimitiveDef<NoParams> = unaryPrim("square", (x, _p, d) => binary("mul", x, x, "square", d), ([a]) => `(${a} * ${a})`, rule((ct, x) => b(mulP, ct, b(mulP, 2, x))));
+export const squareP: PrimitiveDef<NoParams> = unaryPrim("square", (x, _p, d) => binary("mul", x, x, "square", d), ([a]) => `(${a} * ${a})`, rule((ct, x) => b(mulP, ct, b(mulP, 2, x))), undefined, undefined, undefined, () => ({ form: "power", op: "2" }));
 
 /** x**y for an integer y by JAX's square-and-multiply (`_integer_pow`), so rounding matches. */
 function integerPowScalar(x: number, y: number): number {
@@ -171,6 +174,8 @@ export const integerPowP: PrimitiveDef<IntegerPowParams> = unaryPrim<IntegerPowP
   ([ct], [x], _outs, { y }) => [ct === null || y === 0 ? null : b(mulP, ct, b(mulP, y, bind1(integerPowP, [x], { y: y - 1 })))],
   ({ y }) => `y=${y}`,
   (x, { y }) => x.size * integerPowSteps(y),
+  undefined,
+  ({ y }) => ({ form: "power", op: String(y) }),
 );
 
 // ---------------------------------------------------------------- n-ary
@@ -180,10 +185,12 @@ function naryPrim(
   emit: (args: string[], p: NoParams, out?: ShapedArray) => string,
   vjp: Vjp<NoParams>,
   dtype?: (xs: readonly Typed[]) => Typed,
+  symbol: () => SymbolForm = call(name),
 ): PrimitiveDef<NoParams> {
   const prim: PrimitiveDef<NoParams> = definePrimitive<NoParams>({
     ...(dtype ? { dtype } : {}),
     name,
+    symbol,
     elementwise: true,
     shape: (avals) => [new ShapedArray(broadcastShapes(avals.map((a) => a.shape), name))],
     impl: (xs, _p, t) => [impl(xs, t?.dtype ?? "float64")],
@@ -226,21 +233,26 @@ const balancedEq = (x: Value, z: Value, y: Value) => b(divP, convert(b(eqP, x, z
 /** JAX `_replace_zero`: 1 where x == 0, else x. */
 const replaceZero = (x: Value) => b(selectNP, b(eqP, x, 0), x, 1);
 
-export const addP: PrimitiveDef<NoParams> = naryPrim("add", kernelBinary("add", "add"), infixEmit("+"), rule2((ct) => ct, (ct) => ct));
-export const subP: PrimitiveDef<NoParams> = naryPrim("sub", kernelBinary("sub", "sub"), infixEmit("-"), rule2((ct) => ct, (ct) => b(negP, ct)));
+export const addP: PrimitiveDef<NoParams> = naryPrim("add", kernelBinary("add", "add"), infixEmit("+"), rule2((ct) => ct, (ct) => ct), undefined, infix("+", 1));
+export const subP: PrimitiveDef<NoParams> = naryPrim("sub", kernelBinary("sub", "sub"), infixEmit("-"), rule2((ct) => ct, (ct) => b(negP, ct)), undefined, infix("-", 1));
 /** int32 × int32 multiplies with Math.imul: XLA's wraparound, exact (a double product is not past 2**53). */
 const int32Product = (xs: readonly Typed[]): boolean => promote(xs).dtype === "int32";
 export const mulP: PrimitiveDef<NoParams> = naryPrim(
   "mul",
   ([x, y], d) => binary(int32Product([x, y]) ? "imul" : "mul", x, y, "mul", d),
   ([a, c], _p, out) => (out?.dtype === "int32" ? `Math.imul(${a}, ${c})` : `(${a} * ${c})`),
-  rule2((ct, _x, y) => b(mulP, ct, y), (ct, x) => b(mulP, x, ct)));
+  rule2((ct, _x, y) => b(mulP, ct, y), (ct, x) => b(mulP, x, ct)),
+  undefined,
+  infix("·", 2),
+);
 // JAX: x̄ = g / y, ȳ = (−g·x)·y^−2.
 export const divP: PrimitiveDef<NoParams> = naryPrim(
   "div",
   kernelBinary("div", "div"),
   infixEmit("/"),
   rule2((ct, _x, y) => b(divP, ct, y), (ct, x, y) => b(mulP, b(mulP, b(negP, ct), x), bind1(integerPowP, [y], { y: -2 }))),
+  undefined,
+  infix("/", 2),
 );
 // JAX `_pow_jvp_lhs` (float y): g·y·x^(y−1); `_pow_jvp_rhs`: g·log(replace_zero(x))·ans, so 0 at x = 0.
 export const powP: PrimitiveDef<NoParams> = naryPrim(
@@ -251,6 +263,8 @@ export const powP: PrimitiveDef<NoParams> = naryPrim(
     (ct, x, y) => b(mulP, ct, b(mulP, y, b(powP, x, b(subP, y, 1)))),
     (ct, x, _y, out) => b(mulP, ct, b(mulP, b(logP, replaceZero(x)), out)),
   ),
+  undefined,
+  infix("**", 4),
 );
 // NaN-propagating like kernels.ts. Gradient: JAX `_balanced_eq`, ties split 0.5/0.5.
 export const maxP: PrimitiveDef<NoParams> = naryPrim(
@@ -258,22 +272,26 @@ export const maxP: PrimitiveDef<NoParams> = naryPrim(
   kernelBinary("max", "max"),
   ([a, c]) => `(${a} > ${c} || ${a} !== ${a} ? ${a} : ${c})`,
   rule2((ct, x, y, out) => b(mulP, ct, balancedEq(x, out, y)), (ct, x, y, out) => b(mulP, ct, balancedEq(y, out, x))),
+  undefined,
+  call("maximum"),
 );
 export const minP: PrimitiveDef<NoParams> = naryPrim(
   "min",
   kernelBinary("min", "min"),
   ([a, c]) => `(${a} < ${c} || ${a} !== ${a} ? ${a} : ${c})`,
   rule2((ct, x, y, out) => b(mulP, ct, balancedEq(x, out, y)), (ct, x, y, out) => b(mulP, ct, balancedEq(y, out, x))),
+  undefined,
+  call("minimum"),
 );
 
 // Comparisons give bool (stored 0/1); JAX: defjvp_zero, so no cotangent flows.
 const boolResult = (): Typed => ({ dtype: "bool", weak: false });
-export const ltP: PrimitiveDef<NoParams> = naryPrim("lt", kernelBinary("lt", "lt"), compareEmit("<"), zeroVjp, boolResult);
-export const leP: PrimitiveDef<NoParams> = naryPrim("le", kernelBinary("le", "le"), compareEmit("<="), zeroVjp, boolResult);
-export const gtP: PrimitiveDef<NoParams> = naryPrim("gt", kernelBinary("gt", "gt"), compareEmit(">"), zeroVjp, boolResult);
-export const geP: PrimitiveDef<NoParams> = naryPrim("ge", kernelBinary("ge", "ge"), compareEmit(">="), zeroVjp, boolResult);
-export const eqP: PrimitiveDef<NoParams> = naryPrim("eq", kernelBinary("eq", "eq"), compareEmit("==="), zeroVjp, boolResult);
-export const neP: PrimitiveDef<NoParams> = naryPrim("ne", kernelBinary("ne", "ne"), compareEmit("!=="), zeroVjp, boolResult);
+export const ltP: PrimitiveDef<NoParams> = naryPrim("lt", kernelBinary("lt", "lt"), compareEmit("<"), zeroVjp, boolResult, infix("<", 0));
+export const leP: PrimitiveDef<NoParams> = naryPrim("le", kernelBinary("le", "le"), compareEmit("<="), zeroVjp, boolResult, infix("<=", 0));
+export const gtP: PrimitiveDef<NoParams> = naryPrim("gt", kernelBinary("gt", "gt"), compareEmit(">"), zeroVjp, boolResult, infix(">", 0));
+export const geP: PrimitiveDef<NoParams> = naryPrim("ge", kernelBinary("ge", "ge"), compareEmit(">="), zeroVjp, boolResult, infix(">=", 0));
+export const eqP: PrimitiveDef<NoParams> = naryPrim("eq", kernelBinary("eq", "eq"), compareEmit("==="), zeroVjp, boolResult, infix("==", 0));
+export const neP: PrimitiveDef<NoParams> = naryPrim("ne", kernelBinary("ne", "ne"), compareEmit("!=="), zeroVjp, boolResult, infix("!=", 0));
 
 /**
  * select_n(which, *cases): case `which` at each position, as JAX's select_n; with two cases a
@@ -297,6 +315,7 @@ export const selectNP: PrimitiveDef<NoParams> = naryPrim(
   },
   // The cases decide the result type; the predicate is bool.
   ([, ...cases]) => promote(cases),
+  call("select"),
 );
 
 export interface ConvertParams { newDtype: DType; weakType: boolean }
@@ -314,6 +333,7 @@ export const convertElementTypeP: PrimitiveDef<ConvertParams> = unaryPrim<Conver
   ({ newDtype, weakType }) => `new_dtype=${newDtype} weak_type=${weakType ? "True" : "False"}`,
   (x) => x.size,
   (_xs, { newDtype, weakType }) => ({ dtype: newDtype, weak: weakType }),
+  same,
 );
 
 /** `x` as dtype `d` (a convert_element_type unless it already is). */

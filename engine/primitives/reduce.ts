@@ -50,6 +50,7 @@ function reducer(name: string, op: ReduceOp, vjp: NonNullable<PrimitiveDef<Reduc
     cost: ([x]) => x.size,
     batch: (_B, xs, dims, params) => reducerBatch(prim, xs, dims, params),
     provenance: reducedCells,
+    symbol: () => ({ form: "reduce", op }),
     vjp,
     printParams: ({ axes }) => `axes=${pyShape(axes)}`,
   });

@@ -16,6 +16,7 @@ import { definePrimitive, type PrimitiveDef } from "../core/primitive";
 import { bind1 } from "../core/tracer";
 import { allUnbatched, moveBatchAxis, type BatchResult } from "./families";
 import { movedCells } from "./provenanceFamilies";
+import { same } from "../core/symbols";
 import { reduceSumP } from "./reduce";
 
 const tuple = (xs: readonly number[]) => pyShape(xs);
@@ -46,6 +47,7 @@ export const transposeP: PrimitiveDef<TransposeParams> = definePrimitive<Transpo
     return [[bind1(transposeP, [x], { perm: [d, ...perm.map((p) => (p >= d ? p + 1 : p))] })], [0]];
   },
   provenance: (xs, p) => movedCells(transposeP, xs, p),
+  symbol: same,
   vjp: ([ct], _xs, _outs, { perm }) => [ct === null ? null : bind1(transposeP, [ct], { perm: inversePerm(perm) })],
   printParams: ({ perm }) => `permutation=${tuple(perm)}`,
 });
@@ -81,6 +83,7 @@ export const broadcastInDimP: PrimitiveDef<BroadcastInDimParams> = definePrimiti
   },
   // JAX `_broadcast_in_dim_transpose_rule`: sum over the new axes and the stretched size-1 axes.
   provenance: (xs, p) => movedCells(broadcastInDimP, xs, p),
+  symbol: same,
   vjp: ([ct], [x], _outs, { shape, broadcastDimensions: dims }) => {
     if (ct === null) return [null];
     const kept = new Set(dims.filter((d, i) => x.shape[i] === shape[d]));
@@ -154,6 +157,7 @@ export const reshapeP: PrimitiveDef<ReshapeParams> = definePrimitive<ReshapePara
     return [[bind1(reshapeP, [moveBatchAxis(B, d, 0, x)], { newSizes: [B, ...newSizes] })], [0]];
   },
   provenance: (xs, p) => movedCells(reshapeP, xs, p),
+  symbol: same,
   vjp: ([ct], [x]) => [ct === null ? null : bind1(reshapeP, [ct], { newSizes: [...x.shape] })],
   printParams: ({ newSizes }) => `dimensions=None\nnew_sizes=${tuple(newSizes)}`,
 });
@@ -185,6 +189,7 @@ export const squeezeP: PrimitiveDef<SqueezeParams> = definePrimitive<SqueezePara
     return [[bind1(squeezeP, [x], { dimensions: dims })], [d - dimensions.filter((a) => a < d).length]];
   },
   provenance: (xs, p) => movedCells(squeezeP, xs, p),
+  symbol: same,
   vjp: ([ct], [x]) => [ct === null ? null : bind1(reshapeP, [ct], { newSizes: [...x.shape] })],
   printParams: ({ dimensions }) => `dimensions=${tuple(dimensions)}`,
 });
@@ -278,6 +283,7 @@ export const concatenateP: PrimitiveDef<ConcatenateParams> = definePrimitive<Con
   },
   // JAX `_concatenate_transpose_rule`: each operand's cotangent is its slice of ct.
   provenance: (xs, p) => movedCells(concatenateP, xs, p),
+  symbol: same,
   vjp: ([ct], xs, _outs, { dimension }) => {
     if (ct === null) return xs.map(() => null);
     let start = 0;
@@ -323,6 +329,7 @@ export const sliceP: PrimitiveDef<SliceParams> = definePrimitive<SliceParams>({
   // = step - 1). A negative step first reverses ct on that axis (a step -1 slice), as JAX does
   // with `rev`, so the pad sees increasing positions.
   provenance: (xs, p) => movedCells(sliceP, xs, p),
+  symbol: same,
   vjp: ([ct], [x], _outs, { slices }) => {
     if (ct === null) return [null];
     let g = ct;
@@ -377,6 +384,7 @@ export const padP: PrimitiveDef<PadParams> = definePrimitive<PadParams>({
   },
   // JAX `_pad_transpose`: the operand's cotangent is the strided slice that skips the padding.
   provenance: (xs, p) => movedCells(padP, xs, p),
+  symbol: same,
   vjp: ([ct], [x], _outs, p) => {
     if (ct === null) return [null];
     return [bind1(sliceP, [ct], { slices: x.shape.map((n, i) => ({ start: p.lo[i], step: p.interior[i] + 1, size: n })) })];

@@ -50,6 +50,18 @@ export function checkInAxesSpec(inAxes: unknown, transform: "vmap" | "pmap" = "v
 
 const isNone = (x: unknown) => x === null || x === undefined;
 
+/**
+ * Each argument leaf's parameter (its name in f, or `args[i]` past f's named parameters), the
+ * positional index and the key path inside it, in flattening order.
+ */
+export function leafLabels(fun: Function | null, argsTree: TreeDef): { param: string; path: string; argIndex: number; named: boolean }[] {
+  const names = (fun && paramNamesOf(fun)) ?? [];
+  if (argsTree.kind !== "tuple") return [];
+  return argsTree.children.flatMap((child, i) =>
+    treeLeafPaths(child).map((path) => ({ param: i < names.length ? names[i] : `args[${i}]`, path, argIndex: i, named: i < names.length })),
+  );
+}
+
 /** The plan, never throwing an EngineError: leaves it cannot decide are unmapped, `error` says why. */
 export function planArgs(fun: Function | null, inAxes: unknown, args: readonly unknown[], opts: VmapOptions): ArgPlan {
   let error: EngineError | null = null;
@@ -71,20 +83,11 @@ export function planArgs(fun: Function | null, inAxes: unknown, args: readonly u
   const [raw, argsTree] = treeFlatten([...args]);
   const leaves = raw.map(toValue);
   if (argsTree.kind !== "tuple") throw new Error("unreachable");
-  const names = (fun && paramNamesOf(fun)) ?? [];
-  const who: string[] = [];
-  const params: string[] = [];
-  const argIndex: number[] = [];
-  const paths: string[] = [];
-  argsTree.children.forEach((child, i) => {
-    for (const p of treeLeafPaths(child)) {
-      const param = i < names.length ? names[i] : `args[${i}]`;
-      who.push(i < names.length ? `argument ${param}${p}` : `${param}${p}`);
-      params.push(param);
-      argIndex.push(i);
-      paths.push(p);
-    }
-  });
+  const labels = leafLabels(fun, argsTree);
+  const who = labels.map((l) => (l.named ? `argument ${l.param}${l.path}` : `${l.param}${l.path}`));
+  const params = labels.map((l) => l.param);
+  const argIndex = labels.map((l) => l.argIndex);
+  const paths = labels.map((l) => l.path);
 
   let written: (number | null)[] = leaves.map(() => null);
   const lengthOk = !Array.isArray(inAxes) || inAxes.length === args.length || fail(E.inAxesLengthError(inAxes.length, args.length));

@@ -104,6 +104,7 @@ export const jitP: PrimitiveDef<JitParams> = definePrimitive<JitParams>({
     return [bind(jitP, xs, { jaxpr: b.jaxpr, name }), b.outDims];
   },
   provenance: calledCells,
+  symbol: ({ jaxpr }) => ({ form: "inline", jaxpr }),
   vjp: (cts, xs, _outs, { jaxpr, name }) => {
     const ctMask = cts.map((c) => c !== null);
     if (!ctMask.some(Boolean)) return xs.map(() => null);

@@ -69,7 +69,7 @@ export function calledCells(xs: CellSets[], { jaxpr }: { jaxpr: Jaxpr }, ctx: Ce
 }
 
 /** True when some equation (or one inside a jit call) reads values to know its cells. */
-function readsValues(jaxpr: Jaxpr): boolean {
+export function readsValues(jaxpr: Jaxpr): boolean {
   return jaxpr.eqns.some((e) => e.prim.provenanceReadsValues || (e.params?.jaxpr instanceof Jaxpr && readsValues(e.params.jaxpr)));
 }
 
@@ -80,10 +80,10 @@ function exampleOf(x: NDArray, d: number | null, k: number): NDArray {
 }
 
 /** Shape with axis `d` removed (d null: unchanged). */
-const without = (shape: readonly number[], d: number | null) => (d === null ? [...shape] : shape.filter((_, i) => i !== d));
+export const without = (shape: readonly number[], d: number | null) => (d === null ? [...shape] : shape.filter((_, i) => i !== d));
 
 /** Row-major strides of `shape` with axis `d` left out: a slice cell's position in the whole array at k = 0. */
-const stridesWithout = (shape: readonly number[], d: number | null) => without(rowMajorStrides(shape), d);
+export const stridesWithout = (shape: readonly number[], d: number | null) => without(rowMajorStrides(shape), d);
 
 /** Each output leaf as vmap placed it. */
 export interface PlacedOutput {
@@ -178,6 +178,6 @@ function leafSources(set: CellIds, start: number, end: number, base: Int32Array,
 }
 
 /** Strides with a 0 inserted at axis `at` (the out axis, which does not move the per-example cell). */
-function insertZero(strides: readonly number[], at: number): number[] {
+export function insertZero(strides: readonly number[], at: number): number[] {
   return [...strides.slice(0, at), 0, ...strides.slice(at)];
 }

@@ -11,6 +11,7 @@ import { callWithTree, checkAxesSpecs, placeOutputs, vmapList, type PrimitiveLis
 import { controlStoryOf } from "../control/lazy";
 import { leafStories, planVmap, type VmapOptions } from "./describe";
 import { vmapProvenance } from "./provenance";
+import { vmapSymbols } from "./symbols";
 
 /** Primitives a batching rule binds only to move or add the batch axis: not what it "became". */
 const AXIS_MOVES = new Set(["transpose", "broadcast_in_dim", "reshape", "squeeze", "concatenate", "convert_element_type"]);
@@ -20,6 +21,8 @@ const PROVENANCE_CELL_BUDGET = 20_000;
 
 export interface TraceVmapOptions extends VmapOptions {
   provenance?: boolean;
+  /** Also write each output cell as an expression over input cells (symbols.ts); off by default. */
+  symbols?: boolean;
 }
 
 export function traceVmap(fun: Function, inAxes: unknown, outAxes: unknown, args: readonly unknown[], opts: TraceVmapOptions = {}): VmapStory {
@@ -89,11 +92,14 @@ export function traceVmap(fun: Function, inAxes: unknown, outAxes: unknown, args
     return story;
   });
   // Cell provenance, worked out at per-example shapes and mapped through the plan (provenance.ts).
+  const placedOutputs = outputs.map((o) => ({ perExampleShape: o.perExampleShape, outAxis: o.outAxis, shape: o.shape }));
   // Provenance follows one example at a time: a collective (axis_name) reads across examples.
   if (opts.provenance !== false && opts.axisName === undefined && totalCells <= PROVENANCE_CELL_BUDGET) {
-    vmapProvenance(body, plan, outputs.map((o) => ({ perExampleShape: o.perExampleShape, outAxis: o.outAxis, shape: o.shape })))?.forEach(
-      (cells, i) => (outputs[i].provenance = cells),
-    );
+    vmapProvenance(body, plan, placedOutputs)?.forEach((cells, i) => (outputs[i].provenance = cells));
+  }
+  // Symbolic cells, likewise (symbols.ts), for pictures small enough to write cell by cell.
+  if (opts.symbols === true && opts.axisName === undefined && totalCells <= PROVENANCE_CELL_BUDGET) {
+    vmapSymbols(body, plan, placedOutputs)?.forEach((cells, i) => (outputs[i].symbols = cells));
   }
 
   return {

@@ -3,6 +3,8 @@
  * written for the explorer UI (which never reaches into tracers).
  */
 import type { DType } from "../array/dtype";
+import type { CellExpr } from "../core/symbols";
+export type { CellExpr, ReduceSymbol } from "../core/symbols";
 
 export type Shape = number[];
 
@@ -117,6 +119,8 @@ export interface OutputLeafStory {
   outAxesTable: { outAxes: number; negative: number; shape: Shape }[];
   /** Per output cell (row-major flat index), its provenance; omitted above the cell budget. */
   provenance?: CellSource[];
+  /** Per output cell, the expression it was computed by over input cells; only when asked for. */
+  symbols?: CellExpr[];
 }
 
 export interface VmapStory {

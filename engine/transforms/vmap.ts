@@ -8,8 +8,8 @@ import { ShapedArray } from "../core/aval";
 import { keepParamNames } from "../core/fnmeta";
 import type { AxisData, BDim, PrimitiveDef } from "../core/primitive";
 import { axesLeavesValid, broadcastPrefix, treeFlatten, treeLeafPaths, treeUnflatten, type TreeDef } from "../core/pytree";
-import { EngineError, relocated } from "../errors";
-import { checkInAxesSpec, planVmap, type VmapOptions } from "./describe";
+import { EngineError, relocated, type ClashOperand } from "../errors";
+import { checkInAxesSpec, leafLabels, planVmap, type VmapOptions } from "./describe";
 /** The argument plan lives in describe.ts (provenance.ts reads it from here). */
 export type { VmapPlan } from "./describe";
 import { avalOf, isTracer, toValue, Trace, Tracer, withMainTrace, type MainTrace, type Value } from "../core/tracer";
@@ -218,8 +218,23 @@ export function callWithTree(fun: Function, argsTree: TreeDef, leaves: readonly 
   try {
     return fun(...(treeUnflatten(argsTree, leaves) as unknown[]));
   } catch (e) {
-    if (e instanceof EngineError && e.where.kind !== "function") throw relocated(e, { kind: "function" });
+    if (!(e instanceof EngineError)) throw e;
+    if (e.where.kind !== "function") throw relocated(e, { kind: "function" });
+    // A shape error names the arrays it is about: say which of f's arguments have those
+    // per-example shapes (an inner vmap's call of its own f said so first, for its arguments).
+    if (e.shapes && !e.where.operands) throw relocated(e, { ...e.where, operands: clashOperands(e.shapes, fun, argsTree, leaves) });
     throw e;
   }
+}
+
+/** Per shape, the arguments (leaves) f received with that per-example shape. */
+function clashOperands(shapes: readonly (readonly number[])[], fun: Function, argsTree: TreeDef, leaves: readonly unknown[]): ClashOperand[] {
+  const labels = leafLabels(fun, argsTree);
+  // What f's code sees: a batch tracer's per-example aval, an unmapped argument whole.
+  const seen = leaves.map((x) => (x instanceof BatchTracer ? x.aval.shape : toValue(x).shape));
+  return shapes.map((shape) => ({
+    shape: [...shape],
+    args: labels.filter((_, i) => seen[i].length === shape.length && seen[i].every((d, j) => d === shape[j])).map((l) => `${l.param}${l.path}`),
+  }));
 }
 

@@ -27,8 +27,8 @@ describe("clicking a cell shows where it came from", () => {
     const a = screen.getByRole("img", { name: /^Argument a/ });
     press(a, cell(a, 3).querySelector("rect")!, pointerType);
     expect(useStore.getState().hover).toEqual({ side: "in", leaf: 0, cell: 3 });
-    // a[1, 1] = 3 (unique fill), mapped on axis 0: slice k = 1.
-    expect(screen.getByText("a[1, 1] = 3.0, in slice k = 1")).toBeTruthy();
+    // a[1, 1] is a₁₁ (symbols) = 3 (computed with the unique fill), mapped on axis 0: slice k = 1.
+    expect(screen.getByText("a[1, 1] = a₁₁ = 3.0, in slice k = 1")).toBeTruthy();
     expect(highlighted(a)).toContain(3);
     expect(highlighted(a)).not.toContain(0);
   });
@@ -45,7 +45,9 @@ describe("clicking a cell shows where it came from", () => {
     await waitFor(() => expect(highlighted(a)).toEqual([2]));
     expect(highlighted(b)).toEqual([2]);
     expect(highlighted(out)).toEqual([6]);
-    expect(screen.getByText(/^out\[1, 1, 0\] = 104\.0, from k = 1 ← a\[1, 0\]; b\[1, 0\]$/)).toBeTruthy();
+    // a[1, 0] = 2, b[1, 0] = 120 (b = arange(4) * 10 + 100).
+    // The expression comes with its writer (loaded after the first screen).
+    expect(await screen.findByText(/^out\[1, 1, 0\] = a₁₀ \+ b₁₀ = 122\.0, from k = 1 ← a\[1, 0\]; b\[1, 0\]$/)).toBeTruthy();
   });
 
   it("keyboard focus still starts at the cursor and arrows move it", () => {

@@ -3,7 +3,7 @@
 // function update the output shape and grids; every error kind shows JAX's words and keeps the
 // input; the URL round-trips. Expected values are worked out by hand or with plain index loops.
 import { afterEach, describe, expect, it } from "vitest";
-import { act, cleanup, fireEvent, screen, within } from "@testing-library/react";
+import { act, cleanup, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { renderApp } from "./renderApp";
 import { syncUrl, useStore } from "../../app/state/store";
 import { App } from "../../app/App";
@@ -14,26 +14,47 @@ afterEach(() => cleanup());
 const outShape = () => screen.getByLabelText("Output shape").textContent;
 const pick = (label: string, value: string) => fireEvent.change(screen.getByLabelText(label), { target: { value } });
 const type = (label: string, value: string) => fireEvent.change(screen.getByLabelText(label), { target: { value } });
-/** The numbers drawn in a grid, in row-major order. */
-function gridValues(name: RegExp): number[] {
+/** The texts drawn in a grid's cells, in row-major order (full texts: each cell's tooltip). */
+function gridTexts(name: RegExp): string[] {
   const svg = screen.getByRole("img", { name });
   return [...svg.querySelectorAll("g.cell")]
     .sort((x, y) => Number(x.getAttribute("data-i")) - Number(y.getAttribute("data-i")))
-    .map((g) => Number(g.querySelector("text")?.textContent));
+    .map((g) => g.querySelector("text")?.textContent ?? "");
 }
+/** Each cell's whole text (its tooltip, `a₀₁ + b₁₀ = 121.0`, without the value), in row-major order. */
+function gridTitles(name: RegExp): string[] {
+  const svg = screen.getByRole("img", { name });
+  return [...svg.querySelectorAll("g.cell")]
+    .sort((x, y) => Number(x.getAttribute("data-i")) - Number(y.getAttribute("data-i")))
+    .map((g) => (g.querySelector("title")?.textContent ?? "").split(" = ")[0]);
+}
+/** The numbers drawn in a grid, in row-major order. */
+const gridValues = (name: RegExp): number[] => gridTexts(name).map(Number);
+/** Every argument shown by numbers (the "unique" fill) rather than by symbols. */
+const numbers = (...params: string[]) => params.forEach((p) => pick(`Fill of ${p}`, "unique"));
 
 describe("explorer", () => {
-  it("starts with the blog's 2×2 add and follows in_axes and out_axes", () => {
+  it("starts with the blog's 2×2 add and follows in_axes and out_axes", async () => {
     renderApp();
     expect((screen.getByLabelText("Function") as HTMLTextAreaElement).value).toBe("lambda a, b: a + b");
     expect(outShape()).toBe("(2, 2)");
-    expect(gridValues(/^Output out/)).toEqual([100, 102, 104, 106]);
+    // Small arguments start with symbols: each output cell says which cells it added.
+    expect(gridTexts(/^Argument b/)).toEqual(["b₀₀", "b₀₁", "b₁₀", "b₁₁"]);
+    // The expressions arrive with the expression writer (loaded when first needed).
+    await waitFor(() => expect(gridTexts(/^Output out/)).toEqual(["a₀₀ + b₀₀", "a₀₁ + b₀₁", "a₁₀ + b₁₀", "a₁₁ + b₁₁"]));
+    pick("in_axes for b", "1");
+    // out[k, m] = a[k, m] + b[m, k]
+    // The expressions arrive with the expression writer (loaded when first needed).
+    await waitFor(() => expect(gridTexts(/^Output out/)).toEqual(["a₀₀ + b₀₀", "a₀₁ + b₁₀", "a₁₀ + b₀₁", "a₁₁ + b₁₁"]));
+    pick("in_axes for b", "0");
 
+    numbers("a", "b");
+    expect(gridValues(/^Output out/)).toEqual([100, 111, 122, 133]);
     pick("in_axes for a", "None");
     expect(outShape()).toBe("(2, 2, 2)");
-    // out[k, i, j] = a[i, j] + b[k, j] with a = arange(4).reshape(2, 2), b = a + 100
+    // out[k, i, j] = a[i, j] + b[k, j] with a = arange(4).reshape(2, 2), b = arange(4).reshape(2, 2) * 10 + 100
     const a = (i: number, j: number) => 2 * i + j;
-    const b = (i: number, j: number) => 100 + 2 * i + j;
+    const b = (i: number, j: number) => 100 + 10 * (2 * i + j);
     const want0: number[] = [];
     for (let k = 0; k < 2; k++) for (let i = 0; i < 2; i++) for (let j = 0; j < 2; j++) want0.push(a(i, j) + b(k, j));
     expect(gridValues(/^Output out/)).toEqual(want0);
@@ -47,7 +68,7 @@ describe("explorer", () => {
     expect(screen.getByRole("img", { name: /^Output out/ }).getAttribute("aria-label")).toContain("stacked along axis 2");
   });
 
-  it("follows shape and function edits; the arguments follow the parameters", () => {
+  it("follows shape and function edits; the arguments follow the parameters", async () => {
     renderApp();
     type("Shape of a", "(3, 2)");
     type("Shape of b", "(3, 2)");
@@ -56,8 +77,11 @@ describe("explorer", () => {
 
     type("Function", "lambda a, b: jnp.sum(a * b)");
     expect(outShape()).toBe("(3,)");
-    // out[k] = sum_j a[k, j] * b[k, j], a = arange(6).reshape(3, 2), b = a + 100
-    const want = [0, 1, 2].map((k) => [0, 1].reduce((s, j) => s + (2 * k + j) * (100 + 2 * k + j), 0));
+    // The expressions arrive with the expression writer (loaded when first needed).
+    await waitFor(() => expect(gridTitles(/^Output out/)[1]).toBe("a₁₀·b₁₀ + a₁₁·b₁₁"));
+    numbers("a", "b");
+    // out[k] = sum_j a[k, j] * b[k, j], a = arange(6).reshape(3, 2), b = arange(6).reshape(3, 2) * 10 + 100
+    const want = [0, 1, 2].map((k) => [0, 1].reduce((s, j) => s + (2 * k + j) * (100 + 10 * (2 * k + j)), 0));
     expect(gridValues(/^Output out/)).toEqual(want);
 
     type("Function", "lambda x: x * 2.0");
@@ -67,7 +91,7 @@ describe("explorer", () => {
     expect(outShape()).toBe("(2, 2)");
   });
 
-  it("edits each leaf of a tuple argument, with nested in_axes", () => {
+  it("edits each leaf of a tuple argument, with nested in_axes", async () => {
     renderApp();
     pick("Presets", "tuple-arg");
     expect(outShape()).toBe("(4, 3)");
@@ -76,9 +100,13 @@ describe("explorer", () => {
     pick("in_axes entry for p[0]", "0");
     // p[0] mapped too: out[k, j] = p0[k, j] * x[k, j] + p1[j]
     expect(outShape()).toBe("(4, 3)");
+    // The expressions arrive with the expression writer (loaded when first needed).
+    await waitFor(() => expect(gridTitles(/^Output out/)[4]).toBe("p[0]₁₁·x₁₁ + p[1]₁"));
+    numbers("p", "x");
     const want: number[] = [];
-    for (let k = 0; k < 4; k++) for (let j = 0; j < 3; j++) want.push((3 * k + j) * (200 + 3 * k + j) + (100 + j));
-    // leaves: p[0] from 0, p[1] from 100, x from 200 (each leaf ≤ 100 cells)
+    for (let k = 0; k < 4; k++) for (let j = 0; j < 3; j++) want.push((3 * k + j) * (20000 + 100 * (3 * k + j)) + (10000 + 100 * j));
+    // leaves: p[0] (12 cells) from 0 in steps of 1, p[1] (3) in steps of 100 (≥ 12), x (12) in
+    // steps of 100 (≥ 12 · 3 = 36); x spans 1200, so the leaves start 10000 apart
     expect(screen.getByRole("img", { name: /^Output out/ }).querySelectorAll("g.cell")).toHaveLength(12);
     expect(gridValues(/^Output out/)).toEqual(want);
   });

@@ -3,14 +3,26 @@
 import { describe, expect, it } from "vitest";
 import { createAppStore } from "../../app/state/store";
 import { lessonLibrary } from "../../app/lessons/library";
+import { decodeLink } from "../../app/state/urlState";
 import { prepareLibrary } from "../../app/lessons/prepare";
 import { defaultExplorer, explorerKey } from "../../app/state/explorerTypes";
-import type { LessonData } from "../../app/lessons/lessonTypes";
+import { BROKEN_LESSON } from "../helpers/lessonAnswers";
 
 const until = async (cond: () => boolean) => {
   for (let i = 0; i < 200 && !cond(); i++) await new Promise((r) => setTimeout(r, 5));
   expect(cond()).toBe(true);
 };
+
+describe("lesson data", () => {
+  it("every shipped lesson has an id a link can carry, and at least one question", () => {
+    for (const l of lessonLibrary().values()) {
+      const r = decodeLink(`#lesson=${l.id}&step=${l.steps.length}`);
+      expect(r.ok, l.id).toBe(true);
+      expect(r.lesson).toEqual({ id: l.id, step: l.steps.length - 1, keepExplorer: false });
+      expect(l.steps.some((s) => s.question)).toBe(true);
+    }
+  });
+});
 
 describe("lesson slice", () => {
   it("opens a lesson before its data are loaded, then enters the step when they arrive", async () => {
@@ -59,18 +71,7 @@ describe("lesson slice", () => {
   });
 
   it("a broken step keeps the explorer and the rest of the lesson works", () => {
-    const broken: LessonData = {
-      id: "broken",
-      title: "Broken",
-      summary: "",
-      steps: [
-        { title: "one", text: ["fine"], state: { f: "lambda x: x * 2.0", shapes: [["x", "(3,)"]] } },
-        { title: "two", text: ["bad shape"], state: { f: "lambda x: x", shapes: [["x", "(2, -1)"]] } },
-        { title: "three", text: ["unknown function"], state: { f: "lambda x: jnp.nosuch(x)", shapes: [["x", "(3,)"]] } },
-        { title: "four", text: ["fine again"], state: { f: "lambda y: y + 1.0", shapes: [["y", "(2,)"]] } },
-      ],
-    };
-    const lib = prepareLibrary([broken]);
+    const lib = prepareLibrary([BROKEN_LESSON]);
     expect(lib.get("broken")!.steps.map((s) => s.problem)).toEqual([
       null,
       "shape of x: a dimension cannot be negative: -1",

@@ -55,9 +55,9 @@ describe("grad panel", () => {
   it("shows jax.grad of a scalar function for each argnums, computed like the hand formula", async () => {
     await renderPanels();
     await change("Function", "lambda a, b: jnp.sum(a * b)");
-    // a = arange(4).reshape(2, 2), b = a + 100; d/da sum(a * b) = b, d/db = a.
+    // a = arange(4).reshape(2, 2), b = a * 10 + 100 (the unique fill); d/da sum(a * b) = b, d/db = a.
     const a = [0, 1, 2, 3];
-    const b = a.map((x) => x + 100);
+    const b = a.map((x) => 100 + 10 * x);
     expect(text("Gradient shape")).toBe("(2, 2)");
     expect(cells("Gradient values")).toEqual(b);
     await change("argnums", "1");
@@ -72,15 +72,15 @@ describe("grad panel", () => {
     await change("Function", "lambda a, b: jnp.sum(a * b)");
     await change("in_axes for a", "None");
     expect(text("Per-example gradient code")).toBe("jax.vmap(jax.grad(f, argnums=0), in_axes=(None, 0))(a, b)");
-    // Example k: f(a, b[k]) = sum_ij a[i, j] * b[k, j], so g[k, i, j] = b[k, j] = 100 + 2k + j.
+    // Example k: f(a, b[k]) = sum_ij a[i, j] * b[k, j], so g[k, i, j] = b[k, j] = 100 + 10 (2k + j).
     expect(text("Per-example gradient shape")).toBe("(2, 2, 2)");
     const want: number[] = [];
-    for (let k = 0; k < 2; k++) for (let i = 0; i < 2; i++) for (let j = 0; j < 2; j++) want.push(100 + 2 * k + j);
+    for (let k = 0; k < 2; k++) for (let i = 0; i < 2; i++) for (let j = 0; j < 2; j++) want.push(100 + 10 * (2 * k + j));
     expect(cells("Per-example gradient values")).toEqual(want);
     // Mapped a: one gradient per row, g[k] = b[k] (shape (2, 2) again).
     await change("in_axes for a", "0");
     expect(text("Per-example gradient shape")).toBe("(2, 2)");
-    expect(cells("Per-example gradient values")).toEqual([100, 101, 102, 103]);
+    expect(cells("Per-example gradient values")).toEqual([100, 110, 120, 130]);
   });
 
   it("shows JAX's scalar-output error as a status, and the jnp.sum loss only on request", async () => {
@@ -109,9 +109,9 @@ describe("grad panel", () => {
     await change("Function", "lambda a, b: a * \\\n  b  # elementwise\n");
     await click("Use jnp.sum(f(…)) as the loss");
     expect(text("Loss function")).toBe("loss = lambda a, b: jnp.sum(a * b)");
-    // d/da sum(a * b) = b = arange(4).reshape(2, 2) + 100 (the second leaf's default fill).
+    // d/da sum(a * b) = b = arange(4).reshape(2, 2) * 10 + 100 (the second leaf's unique fill).
     expect((screen.getByLabelText("Function") as HTMLTextAreaElement).value).toContain("# elementwise");
-    expect(cells("Gradient values")).toEqual([100, 101, 102, 103]);
+    expect(cells("Gradient values")).toEqual([100, 110, 120, 130]);
     await click("Put this function in the explorer");
     expect((screen.getByLabelText("Function") as HTMLTextAreaElement).value).toBe("lambda a, b: jnp.sum(a * b)");
     expect(screen.getByLabelText("Output shape").textContent).toBe("(2,)");
@@ -121,9 +121,10 @@ describe("grad panel", () => {
     await renderPanels();
     await change("Presets", "tuple-arg");
     await change("Function", "lambda p, x: jnp.sum(p[0] * x + p[1])");
-    // x = arange(12).reshape(4, 3) + 200 (third leaf): d/dp0 = column sums of x, d/dp1 = 4.
+    // x = arange(12).reshape(4, 3) * 10 + 2000 (third leaf: steps of 10 ≥ 3 · 3 cells before it,
+    // leaves 1000 apart): d/dp0 = column sums of x, d/dp1 = 4.
     expect(text("Gradient shape")).toBe("((3,), (3,))");
-    const colSum = [0, 1, 2].map((j) => [0, 1, 2, 3].reduce((s, i) => s + 200 + 3 * i + j, 0));
+    const colSum = [0, 1, 2].map((j) => [0, 1, 2, 3].reduce((s, i) => s + 2000 + 10 * (3 * i + j), 0));
     expect(cells("Gradient values [0]")).toEqual(colSum);
     expect(cells("Gradient values [1]")).toEqual([4, 4, 4]);
   });
@@ -140,8 +141,8 @@ describe("jit panel", () => {
     expect(text("Traces")).toBe("1");
     expect(text("Traces after a 2nd call, same shapes")).toBe("1");
     expect(text("Mode")).toBe("compiled");
-    // m = arange(12).reshape(3, 4), v = arange(4) + 100: out[k] = sum_j m[k, j] v[j].
-    const out = [0, 1, 2].map((k) => [0, 1, 2, 3].reduce((s, j) => s + (4 * k + j) * (100 + j), 0));
+    // m = arange(12).reshape(3, 4), v = arange(4) * 100 + 1000: out[k] = sum_j m[k, j] v[j].
+    const out = [0, 1, 2].map((k) => [0, 1, 2, 3].reduce((s, j) => s + (4 * k + j) * (1000 + 100 * j), 0));
     expect(cells("jit result values", jitPanel())).toEqual(out);
     await change("Shape of m", "(5, 4)");
     expect(text("Traces")).toBe("2");
@@ -158,7 +159,7 @@ describe("jit panel", () => {
     expect(text("Mode")).toBe("interpreted");
     expect(within(jitPanel()).getByText(/Content-Security-Policy forbids eval/)).toBeTruthy();
     expect(within(jitPanel()).getByText(/None: the program is interpreted/)).toBeTruthy();
-    const out = [0, 1, 2].map((k) => [0, 1, 2, 3].reduce((s, j) => s + (4 * k + j) * (100 + j), 0));
+    const out = [0, 1, 2].map((k) => [0, 1, 2, 3].reduce((s, j) => s + (4 * k + j) * (1000 + 100 * j), 0));
     expect(cells("jit result values", jitPanel())).toEqual(out);
   });
 

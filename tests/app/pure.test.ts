@@ -1,35 +1,46 @@
 // Pure parts of the explorer: fills, generated Python, layout, timeline, highlighting, actions.
 import { describe, expect, it } from "vitest";
-import { leafValues, uniqueOffset } from "../../app/state/fills";
+import { leafValues, uniqueFill } from "../../app/state/fills";
 import { pythonCode, vmapCallText } from "../../app/state/codegen";
 import { defaultExplorer, leaf, type ExplorerState } from "../../app/state/explorerTypes";
 import { presetById } from "../../app/state/presets";
 import { gridLayout, gridSize, layoutArray, reserveFor } from "../../app/viz/layout";
 import { backingSize } from "../../app/viz/drawCanvas";
-import { describeFrame, inputCellState, outputCellState, sliceText } from "../../app/viz/timeline";
+import { inputCellState, outputCellState, sliceText } from "../../app/viz/timeline";
 import { highlightPython } from "../../app/explorer/highlight";
 import { keyAction, isFieldTarget } from "../../app/actions";
 import { axisColor, BATCH_COLOR } from "../../app/viz/colors";
 
 describe("fills", () => {
-  it("counts up from 0, 100, 200 … per leaf (the blog's unique numbers)", () => {
-    expect(uniqueOffset([4, 4])).toBe(100);
-    expect(Array.from(leafValues([2, 2], "unique", 1, 100))).toEqual([100, 101, 102, 103]);
-    expect(Array.from(leafValues([3], "unique", 2, 100))).toEqual([200, 201, 202]);
+  it("counts a from 0 and b from 100 in steps that differ per argument and per axis", () => {
+    const f = uniqueFill([4, 4]);
+    expect(f).toEqual({ offset: 100, steps: [1, 10] });
+    expect(Array.from(leafValues([2, 2], "unique", 0, f))).toEqual([0, 1, 2, 3]);
+    // b's steps: 20 along axis 0, 10 along axis 1 (a's: 2 and 1).
+    expect(Array.from(leafValues([2, 2], "unique", 1, f))).toEqual([100, 110, 120, 130]);
+    // A third leaf steps past every pair of the first two (4 · 4 = 16 → 100).
+    const g = uniqueFill([4, 4, 3]);
+    expect(g).toEqual({ offset: 1000, steps: [1, 10, 100] });
+    expect(Array.from(leafValues([3], "unique", 2, g))).toEqual([2000, 2100, 2200]);
   });
-  it("raises the offset past the largest leaf so values still name their source", () => {
-    expect(uniqueOffset([1890, 1890])).toBe(10000);
-    expect(uniqueOffset([100])).toBe(100);
-    expect(uniqueOffset([101])).toBe(1000);
+  it("keeps every value an exact float32 integer: the exact product as step, else 1", () => {
+    // (2,3,5,7,9) twice: a step of 10⁴ would pass 2**24; 1890 does not.
+    const f = uniqueFill([1890, 1890]);
+    expect(f).toEqual({ offset: 1e7, steps: [1, 1890] });
+    expect(1 * f.offset + 1889 * 1890).toBeLessThan(2 ** 24);
+    expect(uniqueFill([1e6, 1e6]).steps).toEqual([1, 1]);
+    expect(uniqueFill([100]).offset).toBe(100);
+    expect(uniqueFill([101]).offset).toBe(1000);
   });
   it("random fills are small, one decimal, and the same every time", () => {
-    const a = leafValues([50], "random", 0, 100);
-    expect(Array.from(a)).toEqual(Array.from(leafValues([50], "random", 0, 100)));
+    const f = uniqueFill([50, 50]);
+    const a = leafValues([50], "random", 0, f);
+    expect(Array.from(a)).toEqual(Array.from(leafValues([50], "random", 0, f)));
     for (const v of a) {
       expect(Math.abs(v)).toBeLessThanOrEqual(2);
       expect(Math.round(v * 10) / 10).toBe(v);
     }
-    expect(Array.from(leafValues([50], "random", 1, 100))).not.toEqual(Array.from(a));
+    expect(Array.from(leafValues([50], "random", 1, f))).not.toEqual(Array.from(a));
   });
 });
 
@@ -41,7 +52,7 @@ describe("generated Python", () => {
         "import jax.numpy as jnp",
         "",
         "a = jnp.arange(4.).reshape(2, 2)",
-        "b = jnp.arange(4.).reshape(2, 2) + 100",
+        "b = jnp.arange(4.).reshape(2, 2) * 10 + 100",
         "",
         "f = lambda a, b: a + b",
         "out = jax.vmap(f, in_axes=(0, 0), out_axes=0)(a, b)",
@@ -53,11 +64,11 @@ describe("generated Python", () => {
   it("writes tuples for in_axes, tuple arguments and the (2,3,5,7,9) offsets", () => {
     const s = presetById("tuple-arg")!.state;
     const code = pythonCode(s, ["p", "x"], false);
-    expect(code).toContain("p = (jnp.arange(3.), jnp.arange(3.) + 100)");
-    expect(code).toContain("x = jnp.arange(12.).reshape(4, 3) + 200");
+    expect(code).toContain("p = (jnp.arange(3.), jnp.arange(3.) * 10 + 1000)");
+    expect(code).toContain("x = jnp.arange(12.).reshape(4, 3) * 10 + 2000");
     expect(code).toContain("in_axes=((None, None), 0)");
     const big = pythonCode(presetById("add-5d")!.state, ["a", "b"], false);
-    expect(big).toContain("b = jnp.arange(1890.).reshape(2, 3, 5, 7, 9) + 10000");
+    expect(big).toContain("b = jnp.arange(1890.).reshape(2, 3, 5, 7, 9) * 1890 + 10000000");
     expect(big).toContain("in_axes=(None, 0), out_axes=3)(a, b)");
   });
   it("adds axis_size only when every entry is None, and prints tuple shapes", () => {
@@ -70,7 +81,7 @@ describe("generated Python", () => {
   });
   it("writes random fills as literal values when small", () => {
     const s: ExplorerState = { ...defaultExplorer(), args: new Map([["a", { tree: leaf(2), fill: "random" }], ["b", { tree: leaf(2), fill: "unique" }]]) };
-    const vals = Array.from(leafValues([2], "random", 0, 100)).map((v) => (Number.isInteger(v) ? `${v}.` : String(v)));
+    const vals = Array.from(leafValues([2], "random", 0, uniqueFill([2, 2]))).map((v) => (Number.isInteger(v) ? `${v}.` : String(v)));
     expect(pythonCode(s, ["a", "b"], false)).toContain(`a = jnp.array([${vals.join(", ")}])`);
   });
 });
@@ -158,10 +169,6 @@ describe("timeline", () => {
   it("says what happens in Python slice notation", () => {
     expect(sliceText("b", 2, 1, 0)).toBe("b[:, 0]");
     expect(sliceText("a", 2, null, 0)).toBe("a");
-    const ins = [{ name: "a", rank: 2, axis: null }, { name: "b", rank: 2, axis: 0 }];
-    const outs = [{ name: "out", rank: 3, axis: 0 }];
-    expect(describeFrame(f(1, 1), ins, outs)).toBe("k = 1 of 3: apply f(a, b[1, :])");
-    expect(describeFrame(f(1, 2), ins, outs)).toBe("k = 1 of 3: the result lands at out[1, :, :]");
   });
 });
 

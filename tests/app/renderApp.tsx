@@ -10,7 +10,7 @@ export function renderApp() {
 
 let stopSync: (() => void) | null = null;
 
-/** Opens `hash` the way main.tsx does: the URL sync reads it, then the page renders. */
+/** Opens `hash` the way start.tsx does: the URL sync reads it, then the page renders. */
 export function openLink(hash: string) {
   resetStore();
   window.history.replaceState(null, "", `/${hash}`);

@@ -51,18 +51,29 @@ describe("playback", () => {
     expect(seen).toEqual(["0:0", "0:1", "0:2", "1:0", "1:1", "1:2"]);
     expect(st.getState().k).toBeNull();
   });
-  it("steps and scrubs over k, B meaning everything stacked", () => {
+  it("steps phase by phase (take, apply, place) forward and back, and scrubs over k", () => {
     const st = createAppStore();
-    st.getState().stepForward(3);
-    expect(st.getState().k).toBe(0);
-    st.getState().stepBack(3);
-    expect(st.getState().k).toBe(0);
+    const at = () => `${st.getState().k}:${st.getState().phase}`;
+    const forward: string[] = [];
+    for (let i = 0; i < 7; i++) {
+      st.getState().stepForward(2);
+      forward.push(at());
+    }
+    // Step walks the same positions Play does, then rests (null), then starts again.
+    expect(forward).toEqual(["0:0", "0:1", "0:2", "1:0", "1:1", "1:2", "null:2"]);
+    const back: string[] = [];
+    for (let i = 0; i < 7; i++) {
+      st.getState().stepBack(2);
+      back.push(at());
+    }
+    // Back retraces them and stays at k = 0's first phase.
+    expect(back).toEqual(["1:2", "1:1", "1:0", "0:2", "0:1", "0:0", "0:0"]);
     st.getState().scrub(2, 3);
-    expect(st.getState().k).toBe(2);
+    expect(at()).toBe("2:2");
     st.getState().stepForward(3);
     expect(st.getState().k).toBeNull();
     st.getState().stepBack(3);
-    expect(st.getState().k).toBe(2);
+    expect(at()).toBe("2:2");
     st.getState().scrub(3, 3);
     expect(st.getState().k).toBeNull();
   });

@@ -15,7 +15,10 @@ afterEach(() => cleanup());
 const readout = () => document.querySelector(".readout")!.textContent!;
 const code = () => screen.getByTestId("python-code").textContent!;
 
-/** The readout for output cell [0, 1] of `lambda a, b: a / 3 + b` (a[0, 1] = 1, b[0, 1] = 101). */
+/** The numbers, not symbols, for both arguments (the "unique" fill: a = arange(4), b = arange(4) * 10 + 100). */
+const numbers = () => ["a", "b"].forEach((p) => fireEvent.change(screen.getByLabelText(`Fill of ${p}`), { target: { value: "unique" } }));
+
+/** The readout for output cell [0, 1] of `lambda a, b: a / 3 + b` (a[0, 1] = 1, b[0, 1] = 110). */
 function readCell(): string {
   const grid = screen.getByRole("img", { name: /^Output out/ });
   act(() => grid.focus());
@@ -29,18 +32,19 @@ describe("64-bit switch", () => {
   it("shows float32 values by default and float64 ones with x64, with the config line in the code", () => {
     renderApp();
     fireEvent.change(screen.getByLabelText("Function"), { target: { value: "lambda a, b: a / 3 + b" } });
+    numbers();
     const box = screen.getByLabelText("64-bit (jax_enable_x64)") as HTMLInputElement;
     expect(box.checked).toBe(false);
-    // float32: 1/3 rounds to 0.33333334, + 101 to 101.333336 (the shortest float32 text).
-    const f32 = Math.fround(Math.fround(1 / 3) + 101);
-    expect([Math.fround(101.333336), Math.fround(101.33334)]).toEqual([f32, Math.fround(101.33334)]);
-    expect(Math.fround(101.33334)).not.toBe(f32);
-    expect(readCell()).toContain("out[0, 1] = 101.333336,");
+    // float32: 1/3 rounds to 0.33333334, + 110 to 110.333336 (the shortest float32 text).
+    const f32 = Math.fround(Math.fround(1 / 3) + 110);
+    expect(Math.fround(110.333336)).toBe(f32);
+    expect(Math.fround(110.33334)).not.toBe(f32);
+    expect(readCell()).toContain("out[0, 1] = 110.333336,");
     expect(code()).not.toContain("jax_enable_x64");
 
     fireEvent.click(box);
     expect(box.checked).toBe(true);
-    expect(readCell()).toContain(`out[0, 1] = ${1 / 3 + 101}`);
+    expect(readCell()).toContain(`out[0, 1] = ${1 / 3 + 110}`);
     expect(code()).toContain('import jax.numpy as jnp\njax.config.update("jax_enable_x64", True)\n');
     // The engine's global flag is only set while the page computes.
     expect(config.jax_enable_x64).toBe(false);
@@ -50,6 +54,7 @@ describe("64-bit switch", () => {
     renderApp();
     // a[1, 1] = 3: exp(90) ≈ 1.2e39 is past float32's largest value (3.4e38).
     fireEvent.change(screen.getByLabelText("Function"), { target: { value: "lambda a, b: jnp.exp(a * 30.0) - b" } });
+    numbers();
     const cells = () => [...screen.getByRole("img", { name: /^Output out/ }).querySelectorAll("g.cell text")].map((t) => t.textContent);
     expect(cells()[3]).toBe("inf");
     fireEvent.click(screen.getByLabelText("64-bit (jax_enable_x64)"));

@@ -41,6 +41,16 @@ export async function showPanels(page: Page): Promise<void> {
   await page.locator(".panel-loading").first().waitFor({ state: "detached" });
 }
 
+/**
+ * Waits until the page is the app's: the prerendered first screen is in the HTML at once, but
+ * it responds, and shows a link's state, only once React has it (app/Root.tsx marks
+ * `<html data-app="live">`).
+ */
+export async function appLive(page: Page): Promise<void> {
+  await page.locator('html[data-app="live"]').waitFor({ state: "attached" });
+  await page.getByLabel("Function", { exact: true }).waitFor();
+}
+
 export interface Preview {
   url: string;
   close: () => Promise<void>;

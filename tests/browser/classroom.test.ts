@@ -272,7 +272,7 @@ browserDescribe("the classroom in Chromium", () => {
     expect(await handout.isVisible()).toBe(true);
     expect(await page.locator(".app").isVisible()).toBe(false);
     expect(await handout.locator(".handout-still").count()).toBe(2);
-    expect(await handout.locator(".handout-still figcaption").allTextContents()).toEqual(["k = 0 of 2: the result lands at out[0, :]", "k = 1 of 2: the result lands at out[1, :]"]);
+    expect(await handout.locator(".handout-still figcaption").allTextContents()).toEqual(["k = 0 of 2: place the result at out[0, :]", "k = 1 of 2: place the result at out[1, :]"]);
     expect(await handout.getByRole("region", { name: "Shape story" }).isVisible()).toBe(true);
     expect(await handout.getByRole("table").count()).toBe(1);
     expect(await handout.locator("pre.handout-code").textContent()).toContain("out = jax.vmap(f, in_axes=(0, 0), out_axes=0)(a, b)");

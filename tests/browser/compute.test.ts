@@ -7,7 +7,7 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { startApp, type AppServer } from "./appServer";
+import { startApp, type AppServer, appLive } from "./appServer";
 import { browserDescribe, expectCleanConsole } from "./suite";
 import { explorerOf, leaf } from "../../app/state/explorerTypes";
 import { encodeExplorer } from "../../app/state/urlState";
@@ -49,7 +49,7 @@ browserDescribe("calls past the page's budget run in a worker", () => {
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(e.message));
     await page.goto(`${app.url}#${bigMatmul(6)}`);
-    await page.getByLabel("Function").waitFor();
+    await appLive(page);
     await expect.poll(() => status(page).textContent(), { timeout: 10_000 }).toContain("Computing…");
     expect(await page.getByRole("region", { name: "Arrays" }).getAttribute("aria-busy")).toBe("true");
     const t0 = Date.now();
@@ -81,7 +81,7 @@ browserDescribe("calls past the page's budget run in a worker", () => {
       (window as unknown as { __vmapComputeTimeLimitMs: number }).__vmapComputeTimeLimitMs = 200;
     });
     await page.goto(`${app.url}#${bigMatmul(6)}`);
-    await page.getByLabel("Function").waitFor();
+    await appLive(page);
     await expect
       .poll(() => page.getByRole("alert").first().textContent().catch(() => ""), { timeout: 10_000 })
       .toBe("TimeoutError: Stopped after 0.2 s: jax.vmap(f)(a, b) with f = lambda a, b: a @ b and shapes a (6, 400, 400), b (400, 400) takes too long to compute here. Use smaller shapes, or make f do less work.");

@@ -9,7 +9,7 @@ import type { AddressInfo } from "node:net";
 import { extname, join, normalize } from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { chromium, type Browser, type Page } from "playwright-core";
-import { builtApp, CHROMIUM, CHROMIUM_ARGS, recordProblems, showPanels } from "./appServer";
+import { builtApp, CHROMIUM, CHROMIUM_ARGS, recordProblems, showPanels, appLive } from "./appServer";
 import { browserDescribe, expectCleanConsole } from "./suite";
 import { explorerOf, leaf } from "../../app/state/explorerTypes";
 import { encodeExplorer } from "../../app/state/urlState";
@@ -50,7 +50,7 @@ const DOT_OUT = [0, 1, 2].map((k) => [0, 1, 2, 3].reduce((s, j) => s + (4 * k + 
 async function open(page: Page, query: string) {
   const res = await page.goto(`${base}${query}${DOT}`);
   expect(res?.headers()["content-security-policy"]).toBe(query === "?csp" ? CSP : undefined);
-  await page.getByLabel("Function").waitFor();
+  await appLive(page);
   await showPanels(page);
   await page.getByLabel("jaxpr").waitFor();
 }
@@ -116,7 +116,7 @@ browserDescribe("the built app under a CSP without 'unsafe-eval'", () => {
     // (8, 300, 300) @ (300, 300) through jax.jit inside f: 2.2·10⁸ multiply-adds, past the page's budget.
     const state = explorerOf("lambda a, b: jax.jit(lambda u, v: u @ v)(a, b)", [["a", leaf(8, 300, 300), 0], ["b", leaf(300, 300), null]], 0);
     await page.goto(`${base}?csp#${encodeExplorer(state)}`);
-    await page.getByLabel("Function").waitFor();
+    await appLive(page);
     await expect.poll(() => page.getByRole("status", { name: "Computation" }).textContent(), { timeout: 10_000 }).toContain("Computing…");
     await expect.poll(() => page.getByLabel("Output shape").textContent(), { timeout: 30_000 }).toBe("(8, 300, 300)");
     // One worker per job (the explorer's trace, the grad panel's report): each under the policy.

@@ -14,7 +14,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chromium, type Browser, type Page } from "playwright-core";
-import { builtApp, CHROMIUM, CHROMIUM_ARGS, hasChromium, serveDir } from "./appServer";
+import { builtApp, CHROMIUM, CHROMIUM_ARGS, hasChromium, serveDir, appLive } from "./appServer";
 import { HOST_SCRIPT } from "../../app/share/snippets";
 import { readGif } from "../helpers/gifFrames";
 
@@ -216,7 +216,7 @@ run("embeds on a blog page under a strict CSP", () => {
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(e.message));
     await page.goto(`${A}/#f=lambda+m%2C+v%3A+jnp.dot(m%2C+v)&shape.m=(3%2C4)&fill.m=unique&shape.v=(4%2C)&fill.v=unique&in.m=0&in.v=None&out=0`);
-    await page.getByLabel("Output shape").waitFor();
+    await appLive(page);
     const save = async (item: string) => {
       const menu = page.locator("details.export-menu");
       if (!(await menu.evaluate((d) => (d as HTMLDetailsElement).open))) await page.getByText("Export", { exact: true }).click();
@@ -232,7 +232,8 @@ run("embeds on a blog page under a strict CSP", () => {
     expect(parsed.error).toBeNull();
     expect(parsed.root).toBe("svg");
     expect(parsed.inputs.map((g) => [g.shape, g.cells])).toEqual([["3,4", 12], ["4", 4]]);
-    const dot = [0, 1, 2].map((k) => [0, 1, 2, 3].reduce((s, j) => s + (4 * k + j) * (100 + j), 0));
+    // m = arange(12).reshape(3, 4), v = arange(4) * 100 + 1000 (the unique fill's steps).
+    const dot = [0, 1, 2].map((k) => [0, 1, 2, 3].reduce((s, j) => s + (4 * k + j) * (1000 + 100 * j), 0));
     expect(parsed.outputs).toEqual([{ shape: "3", cells: 3, values: dot.map(String) }]);
 
     const gif = readGif(new Uint8Array(await save("Animation (GIF)")));
@@ -251,13 +252,14 @@ run("embeds on a blog page under a strict CSP", () => {
   it("copies from the Share dialog where the clipboard API is refused, and says so", async () => {
     const page = await browser.newPage({ viewport: { width: 1000, height: 900 } });
     await page.goto(`${A}/#f=lambda+x%3A+x+*+2&shape.x=(4%2C2)&fill.x=unique&in.x=1&out=0`);
-    await page.getByLabel("Output shape").waitFor();
+    await appLive(page);
     await page.getByRole("button", { name: "Share", exact: true }).click();
     const dialog = page.getByRole("dialog", { name: "Share", exact: true });
     const iframeSnippet = await dialog.getByLabel("Embed with an iframe").inputValue();
     expect(iframeSnippet).toContain(`src="${A}/embed.html#f=lambda+x%3A+x+*+2&amp;shape.x=%284%2C+2%29`);
     expect(iframeSnippet).toContain(`sandbox="allow-scripts allow-popups"`);
-    expect(await dialog.getByLabel("Embed as a web component").inputValue()).toContain(`<vmap-playground fn="lambda x: x * 2" shapes="(4, 2)" in-axes="(1,)" out-axes="0" controls="axes">`);
+    // x has 8 cells, so its default fill is symbols: the link's unique numbers are written out.
+    expect(await dialog.getByLabel("Embed as a web component").inputValue()).toContain(`<vmap-playground fn="lambda x: x * 2" shapes="(4, 2)" fills="unique" in-axes="(1,)" out-axes="0" controls="axes">`);
     await dialog.getByLabel("Shape story").check();
     await dialog.getByLabel("Theme").selectOption("dark");
     expect(await dialog.getByLabel("Embed with an iframe").inputValue()).toContain("&amp;out=0&amp;panels=story&amp;theme=dark");

@@ -5,6 +5,8 @@ import { expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import type { AppServer } from "./appServer";
 import { browserDescribe, desktopSuite, SHOTS } from "./suite";
+import { editorText } from "./editor";
+import { appLive } from "./appServer";
 
 
 let app: AppServer;
@@ -13,9 +15,14 @@ let page: Page;
 const outShape = () => page.getByLabel("Output shape").textContent();
 const alertText = () => page.getByRole("alert").textContent();
 
+/**
+ * A new document at the link: going from one link to another of the same page is only a
+ * hash change (the old page stays, already live), which would let a test act on the old state.
+ */
 async function openFresh(hash = "") {
+  await page.goto("about:blank");
   await page.goto(`${app.url}#${hash}`);
-  await page.getByLabel("Function").waitFor();
+  await appLive(page);
 }
 
 const FIVE_D = "f=lambda+a%2C+b%3A+a+%2B+b&shape.a=(2%2C3%2C5%2C7%2C9)&fill.a=unique&shape.b=(2%2C3%2C5%2C7%2C9)&fill.b=unique&in.a=None&in.b=0&out=3";
@@ -32,7 +39,7 @@ browserDescribe("explorer in Chromium", () => {
 
   it("walks the 2×2 example through each in_axes", async () => {
     await openFresh();
-    expect(await page.getByLabel("Function").inputValue()).toBe("lambda a, b: a + b");
+    expect(await editorText(page)).toBe("lambda a, b: a + b");
     expect(await outShape()).toBe("(2, 2)");
     const cases: [string, string, string][] = [
       ["0", "0", "(2, 2)"],
@@ -95,7 +102,7 @@ browserDescribe("explorer in Chromium", () => {
     // The URL is written at most every 250 ms (state/store.ts): reload once it holds the change.
     await expect.poll(() => page.url()).toContain("in.a=None");
     await page.reload();
-    await page.getByLabel("Function").waitFor();
+    await appLive(page);
     expect(await outShape()).toBe("(2, 2, 2)");
     expect(await page.getByLabel("in_axes for a").inputValue()).toBe("None");
     await page.getByRole("button", { name: "Play" }).click();
@@ -105,7 +112,7 @@ browserDescribe("explorer in Chromium", () => {
 
     await page.goto(`${app.url}#f=${encodeURIComponent("<img src=x onerror=alert(1)>")}`);
     await page.reload();
-    await page.getByLabel("Function").waitFor();
+    await appLive(page);
     await expect.poll(() => page.locator(".notice").first().textContent()).toContain("could not be read");
     expect(await page.locator("img").count()).toBe(0);
     expect(await outShape()).toBe("(2, 2)");
@@ -123,14 +130,15 @@ browserDescribe("explorer in Chromium", () => {
     const readout = () => page.locator(".readout").textContent();
     const re = /^out\[(\d+), (\d+), (\d+), (\d+), (\d+), (\d+)\] = (\d+)\.0, from k = (\d+) ← a\[([\d, ]+)\]; b\[([\d, ]+)\]$/;
     await expect.poll(readout, { timeout: 10_000 }).toMatch(re);
-    // out[i, j, l, k, m, n] = a[i, j, l, m, n] + b[k, j, l, m, n]; a counts from 0, b from 10000.
+    // out[i, j, l, k, m, n] = a[i, j, l, m, n] + b[k, j, l, m, n]; a counts from 0, b from 10⁷ in
+    // steps of 1890 (a's size: every sum names both cells, and stays an exact float32 integer).
     const m = re.exec((await readout())!)!.slice(1).map((x) => x.split(", ").map(Number));
     const [[i], [j], [l], [k], [mm], [n], [v], [kk], a, b] = m;
     expect(kk).toBe(k);
     expect(a).toEqual([i, j, l, mm, n]);
     expect(b).toEqual([k, j, l, mm, n]);
     const flat = (idx: number[], shape: number[]) => idx.reduce((acc, x, d) => acc * shape[d] + x, 0);
-    expect(v).toBe(flat(a, [2, 3, 5, 7, 9]) + 10000 + flat(b, [2, 3, 5, 7, 9]));
+    expect(v).toBe(flat(a, [2, 3, 5, 7, 9]) + 1e7 + 1890 * flat(b, [2, 3, 5, 7, 9]));
     // The pointer stays on the grid while out_axes changes: the new state's provenance follows.
     await page.getByLabel("out_axes").selectOption("0");
     await expect.poll(outShape).toBe("(2, 2, 3, 5, 7, 9)");
@@ -160,21 +168,23 @@ browserDescribe("explorer in Chromium", () => {
     const touch = await app.browser.newContext({ viewport: { width: 1280, height: 900 }, hasTouch: true });
     const phone = await touch.newPage();
     await phone.goto(`${app.url}#${FIVE_D}`);
+    await appLive(phone);
     const pgrid = phone.getByRole("img", { name: /^Output out/ });
     await pgrid.scrollIntoViewIfNeeded();
     const pbox = (await pgrid.boundingBox())!;
     await phone.touchscreen.tap(pbox.x + 150, pbox.y + 80);
     await expect.poll(() => phone.locator(".readout").textContent(), { timeout: 10_000 }).toBe(hovered);
 
-    // SVG grids (2×2, in_axes (None, 0)): tap out[1, 0, 1] = a[0, 1] + b[1, 1]; the highlighted
-    // input cells are exactly those indices (flat: a 1, b 3).
+    // SVG grids (2×2, in_axes (None, 0), symbols: the link names no fill): tap out[1, 0, 1] =
+    // a[0, 1] + b[1, 1] = 1 + 130; the highlighted input cells are exactly those indices (flat: a 1, b 3).
     await phone.goto(`${app.url}#f=lambda+a%2C+b%3A+a+%2B+b&shape.a=(2%2C2)&shape.b=(2%2C2)&in.a=None&in.b=0&out=0`);
+    await appLive(phone);
     const out = phone.getByRole("img", { name: /^Output out/ });
     expect(await out.evaluate((el) => el.tagName.toLowerCase())).toBe("svg");
     const target = out.locator('g.cell[data-i="5"] rect');
     const tbox = (await target.boundingBox())!;
     await phone.touchscreen.tap(tbox.x + tbox.width / 2, tbox.y + tbox.height / 2);
-    await expect.poll(() => phone.locator(".readout").textContent(), { timeout: 10_000 }).toBe("out[1, 0, 1] = 104.0, from k = 1 ← a[0, 1]; b[1, 1]");
+    await expect.poll(() => phone.locator(".readout").textContent(), { timeout: 10_000 }).toBe("out[1, 0, 1] = a₀₁ + b₁₁ = 131.0, from k = 1 ← a[0, 1]; b[1, 1]");
     const hl = (name: RegExp) => phone.getByRole("img", { name }).locator("g.cell.hl").evaluateAll((gs) => gs.map((g) => Number(g.getAttribute("data-i"))));
     await expect.poll(() => hl(/^Argument a/)).toEqual([1]);
     expect(await hl(/^Argument b/)).toEqual([3]);
@@ -189,7 +199,8 @@ browserDescribe("explorer in Chromium", () => {
     expect(await outShape()).toBe("(3, 3)");
     expect(await page.getByRole("alert").count()).toBe(0);
     for (const name of ["p[0]", "p[1][0]", "p[1][1]"]) {
-      expect(await page.getByRole("img", { name: `Argument ${name}, shape (3,), mapped along axis 0`, exact: true }).count()).toBe(1);
+      // The link names no fill: symbols, listed in the grid's name.
+      expect(await page.getByRole("img", { name: `Argument ${name}, shape (3,), mapped along axis 0: ${name}₀, ${name}₁, ${name}₂`, exact: true }).count()).toBe(1);
     }
     await page.screenshot({ path: join(SHOTS, "nested-tuple-1280.png"), fullPage: true });
   });
@@ -197,13 +208,13 @@ browserDescribe("explorer in Chromium", () => {
   it("reads at 390 px wide", async () => {
     const phone = await app.newPage({ viewport: { width: 390, height: 844 } });
     await phone.goto(`${app.url}#f=lambda+a%2C+b%3A+a+%2B+b&shape.a=(2%2C3%2C5%2C7%2C9)&fill.a=unique&shape.b=(2%2C3%2C5%2C7%2C9)&fill.b=unique&in.a=None&in.b=0&out=3`);
-    await phone.getByLabel("Function").waitFor();
+    await appLive(phone);
     expect(await phone.getByLabel("Output shape").textContent()).toBe("(2, 3, 5, 2, 7, 9)");
     const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(1);
     await phone.screenshot({ path: join(SHOTS, "5d-out3-390.png"), fullPage: true });
     await phone.goto(`${app.url}`);
-    await phone.getByLabel("Function").waitFor();
+    await appLive(phone);
     await phone.screenshot({ path: join(SHOTS, "default-390.png"), fullPage: true });
     await phone.close();
   });

@@ -1,7 +1,7 @@
 // prefers-reduced-motion and the keyboard in a real Chromium: with reduced motion a step lands
 // at once (no cell moves afterwards); with motion the same step is still moving right after it.
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { startApp, type AppServer } from "./appServer";
+import { startApp, type AppServer, appLive } from "./appServer";
 import { browserDescribe, expectCleanConsole } from "./suite";
 
 
@@ -24,12 +24,19 @@ browserDescribe("motion preferences and keyboard", () => {
     it(`a step ${reduced ? "is instant with" : "animates without"} prefers-reduced-motion`, async () => {
       const page = await app.newPage({ viewport: { width: 1280, height: 900 }, reducedMotion: reduced ? "reduce" : "no-preference" });
       await page.goto(app.url);
-      await page.getByLabel("Function").waitFor();
+      await appLive(page);
       // The keyboard drives playback: focus the page body and step with the right arrow.
       // The slowest speed makes a step's transition last ~1.4 s, far longer than a sample takes.
       await page.getByLabel("Speed").selectOption("0.25");
       await page.locator("body").click({ position: { x: 5, y: 5 } });
       const caption = () => page.locator(".caption").textContent();
+      // Steps walk take → apply → place per k, and "apply f" moves no cell: step to a landing
+      // first, so the step sampled moves cells (the next slice lifts out, or all come to rest).
+      for (let i = 0; i < 6 && !(await caption())?.includes("place the result"); i++) {
+        const was = await caption();
+        await page.keyboard.press("ArrowRight");
+        await expect.poll(caption).not.toBe(was);
+      }
       const before = await caption();
       await page.keyboard.press("ArrowRight");
       // Sample as soon as the step has happened (the caption names the new k), whatever the load.

@@ -6,8 +6,9 @@ import { join } from "node:path";
 import { expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { MAX_SOURCE_LENGTH } from "../../engine/index";
-import { showPanels, type AppServer } from "./appServer";
+import { showPanels, type AppServer, appLive } from "./appServer";
 import { browserDescribe, desktopSuite, SHOTS } from "./suite";
+import { editorText } from "./editor";
 
 
 let app: AppServer;
@@ -18,7 +19,7 @@ const outShape = () => page.getByLabel("Output shape").textContent();
 
 async function open(hash: string) {
   await page.goto(`${app.url}${hash}`);
-  await page.getByLabel("Function").waitFor();
+  await appLive(page);
 }
 
 /** The explorer shows `name` as its one parameter with `shape`, and draws `out`; no alert. */
@@ -38,11 +39,11 @@ browserDescribe("parameter names and limits in Chromium", () => {
 
   it("opens the __proto__ link, and reloads it", async () => {
     await open("#f=lambda+__proto__%3A+__proto__&shape.__proto__=(2,)&in.__proto__=0&out=0");
-    expect(await page.getByLabel("Function").inputValue()).toBe("lambda __proto__: __proto__");
+    expect(await editorText(page)).toBe("lambda __proto__: __proto__");
     await expectParam("__proto__", "(2,)", "(2,)");
     await page.screenshot({ path: join(SHOTS, "proto-link-1280.png"), fullPage: true });
     await page.reload();
-    await page.getByLabel("Function").waitFor();
+    await appLive(page);
     await expectParam("__proto__", "(2,)", "(2,)");
     expect(pageErrors).toEqual([]);
   });
@@ -51,7 +52,7 @@ browserDescribe("parameter names and limits in Chromium", () => {
     await open("#f=lambda+constructor%3A+constructor+*+2.0&shape.constructor=(3%2C+2)&in.constructor=0&out=0");
     await expectParam("constructor", "(3, 2)", "(3, 2)");
     await page.reload();
-    await page.getByLabel("Function").waitFor();
+    await appLive(page);
     await expectParam("constructor", "(3, 2)", "(3, 2)");
     expect(pageErrors).toEqual([]);
   });
@@ -61,7 +62,7 @@ browserDescribe("parameter names and limits in Chromium", () => {
     const fn = page.getByLabel("Function");
     await fn.fill("");
     await fn.pressSequentially("lambda constructor: constructor + 1.0");
-    expect(await fn.inputValue()).toBe("lambda constructor: constructor + 1.0");
+    expect(await editorText(page)).toBe("lambda constructor: constructor + 1.0");
     await expectParam("constructor", "(2, 2)", "(2, 2)");
     expect(pageErrors).toEqual([]);
   });
@@ -73,11 +74,11 @@ browserDescribe("parameter names and limits in Chromium", () => {
     await fn.fill("");
     await fn.focus();
     await page.keyboard.insertText(text); // what a paste does: one insertion, subject to maxlength
-    expect((await fn.inputValue()).length).toBe(MAX_SOURCE_LENGTH);
+    expect((await editorText(page)).length).toBe(MAX_SOURCE_LENGTH);
     await expect.poll(outShape).toBe("(2, 2)");
     expect(await page.getByRole("alert").count()).toBe(0);
     await page.keyboard.insertText(" ");
-    expect((await fn.inputValue()).length).toBe(MAX_SOURCE_LENGTH + 1);
+    expect((await editorText(page)).length).toBe(MAX_SOURCE_LENGTH + 1);
     await expect.poll(() => page.getByRole("alert").textContent()).toContain(`the limit is ${MAX_SOURCE_LENGTH.toLocaleString("en-US")}`);
   });
 

@@ -7,6 +7,7 @@ import { expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import type { AppServer } from "./appServer";
 import { browserDescribe, desktopSuite, SHOTS } from "./suite";
+import { appLive } from "./appServer";
 
 
 let app: AppServer;
@@ -17,7 +18,7 @@ const MLP = "lambda w, x: jnp.mean(jnp.tanh(x @ w) ** 2)";
 
 async function open(hash = "") {
   await page.goto(`${app.url}#${hash}`);
-  await page.getByLabel("Function").waitFor();
+  await appLive(page);
   await page.getByRole("heading", { name: "How vmap rewrote the program" }).waitFor({ timeout: 20_000 });
   await page.getByRole("heading", { name: "The computation graph" }).waitFor({ timeout: 20_000 });
 }

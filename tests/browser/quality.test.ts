@@ -10,20 +10,23 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { BrowserContextOptions, Page } from "playwright-core";
-import { showPanels, startApp, type AppServer } from "./appServer";
+import { showPanels, startApp, type AppServer, appLive } from "./appServer";
 import { axeAudit, browserDescribe, expectCleanConsole } from "./suite";
+import { editorText } from "./editor";
 
 const SHOTS = join(__dirname, "screenshots");
 const FIVE_D = "f=lambda+a%2C+b%3A+a+%2B+b&shape.a=(2%2C3%2C5%2C7%2C9)&fill.a=unique&shape.b=(2%2C3%2C5%2C7%2C9)&fill.b=unique&in.a=None&in.b=0&out=3";
 const ERROR = "f=lambda+a%2C+b%3A+a+%2B+b&in.a=None&in.b=None";
-const WIDE_NUMBERS = `f=${encodeURIComponent("lambda a, b: a * 2.7e33 - b * 1.003")}`;
+const WIDE_NUMBERS = `f=${encodeURIComponent("lambda a, b: a * 2.7e33 - b * 1.003")}&shape.a=(2%2C+2)&fill.a=unique&shape.b=(2%2C+2)&fill.b=unique`;
+/** Symbols (the default for small arguments) with long expressions: the blog's all-pairs distances. */
+const LONG_SYMBOLS = `f=${encodeURIComponent("lambda x, y: jax.vmap(lambda a, b: jnp.sqrt(jnp.sum((a - b) ** 2)), in_axes=(None, 0))(x, y)")}&shape.x=(3%2C+2)&shape.y=(3%2C+2)&in.x=0&in.y=None`;
 
 let app: AppServer;
 
 async function open(hash: string, opts: BrowserContextOptions = {}): Promise<Page> {
   const page = await app.newPage({ viewport: { width: 1280, height: 900 }, reducedMotion: "reduce", ...opts });
   await page.goto(`${app.url}${hash ? `#${hash}` : ""}`);
-  await page.getByLabel("Function").waitFor();
+  await appLive(page);
   return page;
 }
 
@@ -89,9 +92,9 @@ browserDescribe("production quality in Chromium", () => {
     await page.keyboard.press("ArrowDown");
     await page.keyboard.press("ArrowDown");
     expect(await page.getByLabel("Presets").inputValue()).toBe("jnp-add");
-    expect(await page.getByLabel("Function").inputValue()).toBe("lambda a, b: a * b");
+    expect(await editorText(page)).toBe("lambda a, b: a * b");
     await page.keyboard.press("Enter");
-    await expect.poll(() => page.getByLabel("Function").inputValue()).toBe("lambda a, b: jnp.add(a, b)");
+    await expect.poll(() => editorText(page)).toBe("lambda a, b: jnp.add(a, b)");
     await page.close();
   });
 
@@ -104,7 +107,7 @@ browserDescribe("production quality in Chromium", () => {
     await toggle.click();
     await expect.poll(bg).toBe("rgb(247, 248, 250)");
     await page.reload();
-    await page.getByLabel("Function").waitFor();
+    await appLive(page);
     expect(await bg()).toBe("rgb(247, 248, 250)");
     expect(await page.getByRole("button", { name: "Dark theme" }).getAttribute("aria-pressed")).toBe("false");
     await page.close();
@@ -145,13 +148,27 @@ browserDescribe("production quality in Chromium", () => {
     );
     expect(cells.length).toBeGreaterThan(8);
     for (const c of cells) expect(c.w, `${c.text} in a ${c.cell} px cell`).toBeLessThanOrEqual(c.cell);
-    // out[0, 0] = 0 * 2.7e33 - 100 * 1.003 = -100.3; out[0, 1] = 2.7e33 - 101.303 (float32).
+    // out[0, 0] = 0 * 2.7e33 - 100 * 1.003 = -100.3; out[0, 1] = 2.7e33 - 110.33 (float32).
     const out = cells.slice(-4);
     expect(out.map((c) => c.title)).toEqual(["-100.3", "2.7e+33", "5.4e+33", "8.1e+33"]);
     // Too long at full size: smaller type (or fewer digits), never spilling over.
     expect(out[1].text !== out[1].title || out[1].size < 11).toBe(true);
     expect(out[0].size).toBeLessThan(11);
     await page.close();
+
+    // Symbols: every expression fits its cell too (smaller, or cut with …), in full on hover.
+    const sym = await open(LONG_SYMBOLS);
+    // The expressions arrive with their writer (loaded after the first screen).
+    await expect.poll(() => sym.locator("svg.cellgrid g.cell title").evaluateAll((ts) => ts.some((t) => t.textContent!.startsWith("sqrt(")))).toBe(true);
+    const texts = await sym.locator("svg.cellgrid g.cell").evaluateAll((gs) =>
+      gs.map((g) => ({ text: g.querySelector("text")!.textContent!, title: g.querySelector("title")!.textContent!, w: (g.querySelector("text") as SVGTextElement).getComputedTextLength(), cell: Number(g.querySelector("rect")!.getAttribute("width")) })),
+    );
+    for (const c of texts) expect(c.w, `${c.text} in a ${c.cell} px cell`).toBeLessThanOrEqual(c.cell);
+    // out[0, 1] = |x[0] - y[1]|: cut in the cell, whole in its title (and the grid's name).
+    const cell = texts.find((c) => c.title.startsWith("sqrt((x₀₀ - y₁₀)² + (x₀₁ - y₁₁)²) = "))!;
+    expect(cell.text.endsWith("…")).toBe(true);
+    expect(await sym.getByRole("img", { name: /^Output out/ }).getAttribute("aria-label")).toContain("out[0, 1] = sqrt((x₀₀ - y₁₀)² + (x₀₁ - y₁₁)²)");
+    await sym.close();
   });
 
   it("serves the favicon, a description and the social preview image", async () => {

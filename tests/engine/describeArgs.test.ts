@@ -87,7 +87,8 @@ describe("EngineError.where: where each error belongs", () => {
     ["out_axes range", () => vmap(g, 0, 3)(z(2), z(2)), { kind: "out_axes", path: "" }],
     ["out_axes None mapped", () => vmap(parseLambda("lambda a, b: (a, b)"), 0, [0, null])(z(2), z(2)), { kind: "out_axes", path: "[1]" }],
     ["out_axes structure", () => vmap(g, 0, [0, 0])(z(2), z(2)), { kind: "out_axes" }],
-    ["shape error inside f", () => vmap(g, 0)(z(2, 3), z(2, 4)), { kind: "function" }],
+    // With the arrays the error is about: the per-example shapes of f's arguments a and b.
+    ["shape error inside f", () => vmap(g, 0)(z(2, 3), z(2, 4)), { kind: "function", operands: [{ shape: [3], args: ["a"] }, { shape: [4], args: ["b"] }] }],
     ["inner vmap's in_axes error is in f's text", () => vmap(parseLambda("lambda a, b: jax.vmap(jnp.add, in_axes=(0, 2))(a, b)"), 0)(z(2, 3), z(2, 3)), { kind: "function" }],
     ["syntax", () => parseLambda("lambda a: a +* 2"), { kind: "function", column: 14 }],
     ["unknown name", () => parseLambda("lambda a: jnp.sine(a)"), { kind: "function", column: 15 }],

@@ -5,10 +5,12 @@
  * subtraction, no multiply by zero) the changed cells are exactly its provenance. Programs are
  * random lambdas (elementwise ops, reductions, dot/matmul, transposes, indexing, concatenation,
  * jit/grad/vmap inside) over random shapes, in_axes (None, negative, tuple prefixes) and out_axes.
+ * The symbolic cells (traceVmap's `symbols`) are checked on the same programs: each reads exactly
+ * its provenance, and evaluated on the inputs it gives the output's value.
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { np, parseLambda, traceVmap, vmap, NDArray, type VmapStory } from "../../engine";
+import { np, parseLambda, traceVmap, vmap, NDArray, type CellExpr, type VmapStory } from "../../engine";
 import { unravel } from "../helpers/reference";
 import { mulberry32 } from "../../app/state/fills";
 
@@ -214,9 +216,20 @@ function check(c: Case): void {
     const out = vmap(f, c.inAxes, c.outAxes, opts)(...args(d));
     return (c.tupleOut ? (out as NDArray[]) : [out as NDArray]).map((o) => Array.from(o.flat()));
   };
-  const story: VmapStory = traceVmap(f, c.inAxes, c.outAxes, args(data), opts);
+  const story: VmapStory = traceVmap(f, c.inAxes, c.outAxes, args(data), { ...opts, symbols: true });
   const base = run(data);
   expect(story.values.map((v) => v.data)).toEqual(base);
+  // Symbolic cells: each reads exactly its provenance, and evaluated on the inputs gives the value.
+  story.outputs.forEach((o, i) => {
+    expect(o.symbols).toBeDefined();
+    o.symbols!.forEach((e, j) => {
+      const read: number[][] = shapes.map(() => []);
+      const v = evalExpr(e, data, read);
+      expect(read.map((r) => [...new Set(r)].sort((x, y) => x - y)), `symbols of out ${i} cell ${j}`).toEqual(o.provenance![j].sources.map((s) => [...s].sort((x, y) => x - y)));
+      const want = base[i][j];
+      if (v !== null && Number.isFinite(v) && Number.isFinite(want)) expect(Math.abs(v - want), `out ${i} cell ${j}`).toBeLessThanOrEqual(1e-3 * Math.max(1, Math.abs(want)));
+    });
+  });
   story.outputs.forEach((o) => {
     expect(o.provenance).toBeDefined();
     // k is the index along out_axes, and a mapped argument is read only in its slice k.
@@ -245,6 +258,42 @@ function check(c: Case): void {
       if (c.clean) expect(changed, `${what}: provenance without a change`).toEqual(prov);
     }
   });
+}
+
+const CALLS: Record<string, (...xs: number[]) => number> = {
+  exp: Math.exp, log: Math.log, sin: Math.sin, cos: Math.cos, tanh: Math.tanh, sqrt: Math.sqrt, abs: Math.abs,
+  sign: Math.sign, sigmoid: (x) => 1 / (1 + Math.exp(-x)), maximum: Math.max, minimum: Math.min, select: (p, f, t) => (p ? t : f),
+};
+const INFIX: Record<string, (x: number, y: number) => number> = {
+  "+": (x, y) => x + y, "-": (x, y) => x - y, "·": (x, y) => x * y, "/": (x, y) => x / y, "**": (x, y) => x ** y,
+  "<": (x, y) => +(x < y), "<=": (x, y) => +(x <= y), ">": (x, y) => +(x > y), ">=": (x, y) => +(x >= y), "==": (x, y) => +(x === y), "!=": (x, y) => +(x !== y),
+};
+/** A symbolic cell's value on the inputs (null: an operation this evaluator does not know), noting the cells it reads. */
+function evalExpr(e: CellExpr, data: number[][], read: number[][]): number | null {
+  const all = (xs: CellExpr[]) => {
+    const vs = xs.map((x) => evalExpr(x, data, read));
+    return vs.some((v) => v === null) ? null : (vs as number[]);
+  };
+  switch (e.t) {
+    case "in":
+      read[e.leaf].push(e.cell);
+      return data[e.leaf][e.cell];
+    case "const":
+      return e.text === "True" ? 1 : e.text === "False" ? 0 : Number(e.text);
+    case "reduce": {
+      const vs = all(e.terms);
+      if (!vs) return null;
+      return e.op === "sum" ? vs.reduce((a, b) => a + b, 0) : e.op === "prod" ? vs.reduce((a, b) => a * b, 1) : e.op === "max" ? Math.max(...vs) : Math.min(...vs);
+    }
+    case "op": {
+      const vs = all(e.args);
+      if (!vs) return null;
+      if (e.form === "infix") return INFIX[e.op]?.(vs[0], vs[1]) ?? null;
+      if (e.form === "prefix") return -vs[0];
+      if (e.form === "power") return vs[0] ** Number(e.op);
+      return CALLS[e.op]?.(...vs) ?? null;
+    }
+  }
 }
 
 const caseArb = fc.integer({ min: 1, max: 2 ** 31 - 1 }).map(makeCase).filter((c): c is Case => c !== null);

@@ -105,6 +105,18 @@ export const readingVmapErrors: LessonData = {
       state: { f: "lambda x: jax.vmap(lambda r: r * 2.0, in_axes=(0, 0))(x)", shapes: [["x", "(2, 3)"]], inAxes: [["x", "0"]] },
     },
     {
+      title: "in_axes that is a dict",
+      text: [
+        "The top level of in_axes is an int, None, or a tuple (or list) with one entry per positional argument, never a dict, even when the function takes a single dict. Write `in_axes=({'a': 0},)`: a tuple whose one entry is the dict.",
+      ],
+      state: { f: "lambda x: jax.vmap(lambda d: d['a'] * 2.0, in_axes={'a': 0})({'a': x})", shapes: [["x", "(2, 3)"]], inAxes: [["x", "0"]] },
+    },
+    {
+      title: "An in_axes entry that is not an int",
+      text: ["Every leaf of in_axes must be a Python int or None: `0.5` is refused before anything runs, with the whole in_axes quoted."],
+      state: { f: "lambda x: jax.vmap(lambda r: r * 2.0, in_axes=(0.5,))(x)", shapes: [["x", "(2, 3)"]], inAxes: [["x", "0"]] },
+    },
+    {
       title: "grad of a result that is not a number",
       text: [
         "Inside vmap, `jax.grad` sees one example. `x * w` is a vector per example, and grad needs a scalar: JAX says so and quotes the per-example shape. Reduce it first, e.g. `jnp.sum(x * w)`.",

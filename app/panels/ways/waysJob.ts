@@ -8,7 +8,7 @@
 import { jit, np, parseLambda, type NDArray } from "../../../engine/index";
 import { asEngineError, vmapCall, withX64 } from "../../state/engineBridge";
 import type { ExplorerState } from "../../state/explorerTypes";
-import { leafValues } from "../../state/fills";
+import { leafValues, uniqueFill } from "../../state/fills";
 import { leavesOf, type Leaf } from "../format";
 import { calibrate } from "../jit/timing";
 import { SAMPLE_MS, timeCalls, touch } from "../timeAgainstSize/sweep";
@@ -93,7 +93,7 @@ export async function runWays(job: WaysJob, post: (m: WaysMessage) => void, canc
   if (!built.ok) return post({ type: "error", message: built.error.message });
   const plan: Timed[] = built.ways.flatMap((w) => (w.make ? [{ id: w.id, make: w.make, reference: w.id === "vmap" ? null : ("vmap" as const) }] : []));
   if (job.quickstart) {
-    const x = np.array(leafValues([SELU_SIZE], "random", 0, 0), [SELU_SIZE]);
+    const x = np.array(leafValues([SELU_SIZE], "random", 0, uniqueFill([SELU_SIZE])), [SELU_SIZE]);
     const selu = parseLambda(SELU_SOURCE) as (x: NDArray) => NDArray;
     plan.push({ id: "selu", make: () => () => selu(x), reference: null }, { id: "selu-jit", make: () => { const j = jit(selu); return () => j(x); }, reference: "selu" });
   }

@@ -28,7 +28,8 @@ describe("the page's permalink", () => {
     expect(r.link.speed).toBe(0.5);
     expect([...r.link.lock!.edit]).toEqual(["out_axes"]);
     expect([...r.link.lock!.hide].sort()).toEqual(["panels", "story"]);
-    expect(r.link.lesson).toEqual({ id: "axes-in-vmap", step: 2 });
+    // The link carries the explorer state: the lesson keeps it over the step's (urlState.ts decodeLink).
+    expect(r.link.lesson).toEqual({ id: "axes-in-vmap", step: 2, keepExplorer: true });
   });
 
   it("writes nothing extra for the resting picture at speed 1 without a lock (old links stay valid)", () => {
@@ -55,10 +56,11 @@ describe("the page's permalink", () => {
     ["edit=out_axes,out_axes", /edit lists out_axes twice/],
     ["hide=toString", /hide lists "toString"/],
     ["edit=out_axes&bogus=1", /unknown field "bogus"/],
-    ["step=2", /step without lesson/],
-    ["lesson=__proto__", /lesson must be a lesson's name, not "__proto__"/],
-    ["lesson=axes-in-vmap&step=0", /step must be a step number from 1, not "0"/],
-    ["lesson=axes-in-vmap&step=x", /step must be a step number from 1/],
+    ["step=2", /step without a lesson/],
+    ["lesson=__proto__", /the lesson '__proto__' is not a lesson's name/],
+    ["lesson=axes-in-vmap&step=0", /the step must be a number from 1, not '0'/],
+    ["lesson=axes-in-vmap&step=x", /the step must be a number from 1/],
+    ["lesson=axes-in-vmap&lesson=other", /lesson appears twice/],
   ])("rejects %s: the default with a notice", (extra, why) => {
     const r = decodePageLink(`${base}&${extra}`);
     expect(r.ok).toBe(false);

@@ -6,6 +6,8 @@ import { animationFrames, buildScene, sceneSvg } from "../../../app/share/scene"
 import { selectView } from "../../../app/state/selectors";
 import { explorerOf, leaf } from "../../../app/state/explorerTypes";
 import { selectInputLeaves } from "../../../app/state/hooks";
+import { cellTexts } from "../../../app/state/symbols";
+import * as writer from "../../../app/state/expressions";
 
 const state = explorerOf("lambda m, v: jnp.dot(m, v)", [["m", leaf(3, 4), 0], ["v", leaf(4), null]], 0);
 
@@ -17,14 +19,22 @@ describe("the export scene", () => {
   it("holds every grid with the engine's shapes and values", () => {
     const scene = buildScene(leaves, story, { k: null, phase: 2, B: 3 });
     expect(scene.grids.map((g) => [g.side, g.layout.shape])).toEqual([["in", [3, 4]], ["in", [4]], ["out", [3]]]);
-    // out[k] = sum_j m[k, j] * v[j], m = arange(12).reshape(3, 4), v = arange(4) + 100 (a loop).
-    const want = [0, 1, 2].map((k) => [0, 1, 2, 3].reduce((s, j) => s + (4 * k + j) * (100 + j), 0));
+    // out[k] = sum_j m[k, j] * v[j], m = arange(12).reshape(3, 4), v = arange(4) * 100 + 1000 (a loop).
+    const want = [0, 1, 2].map((k) => [0, 1, 2, 3].reduce((s, j) => s + (4 * k + j) * (1000 + 100 * j), 0));
     expect(Array.from(scene.grids[2].values!)).toEqual(want);
     const svg = sceneSvg(scene);
     expect(svg.startsWith("<svg xmlns=\"http://www.w3.org/2000/svg\"")).toBe(true);
     const outGrid = svg.slice(svg.indexOf(`data-side="out"`));
     expect([...outGrid.matchAll(/<text x="[^"]+" y="[^"]+" text-anchor="middle" font-size="11" fill="#222">([^<]*)<\/text>/g)].map((m) => Number(m[1]))).toEqual(want);
     expect(svg.match(/<rect width="(?!100%)/g)!.length).toBe(12 + 4 + 3);
+  });
+
+  it("shows the page's symbols and expressions where the page shows them", () => {
+    const scene = buildScene(leaves, story, { k: null, phase: 2, B: 3 }, cellTexts(view.call, leaves, story, writer));
+    const svg = sceneSvg(scene);
+    const texts = (side: string) => [...svg.slice(svg.indexOf(`data-side="${side}"`)).matchAll(/text-anchor="middle" font-size="[\d.]+" fill="#222">([^<]*)<\/text>/g)].map((m) => m[1]);
+    expect(texts("out")).toEqual(["Σ m₀ⱼ·vⱼ", "Σ m₁ⱼ·vⱼ", "Σ m₂ⱼ·vⱼ"]);
+    expect(texts("in").slice(0, 2)).toEqual(["m₀₀", "m₀₁"]);
   });
 
   it("draws each frame in the page's cell states", () => {

@@ -1,0 +1,114 @@
+/**
+ * Predict, then reveal: asks for the output shape (or "error") of the call on screen, checks the
+ * answer against the engine's (answer.ts), and on a right answer (or "Show the answer") shows
+ * the results and plays the animation. A wrong answer gets the next hint from the engine's
+ * plan and trace: which axis of each argument went where, then what one example gives and
+ * where out_axes puts the batch axis. The parent keys it by question, so each starts afresh.
+ */
+import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from "react";
+import type { ExplorerState } from "../state/explorerTypes";
+import { useStoreApi } from "../state/store";
+import { selectView } from "../state/selectors";
+import { answerHints, answerText, expectedAnswer, isRight, readAnswer } from "./answer";
+
+interface Props {
+  state: ExplorerState;
+  prompt?: string;
+  /** Called once, on the first answer (or on giving up: false). */
+  onFirstAnswer?: (right: boolean) => void;
+  /** Called when the answer is right (the player moves focus on to Next). */
+  onRight?: () => void;
+}
+
+type Feedback = { tone: "right" | "wrong" | "info"; text: string };
+
+export function QuestionBox({ state, prompt, onFirstAnswer, onRight }: Props) {
+  const store = useStoreApi();
+  const id = useId();
+  const input = useRef<HTMLInputElement>(null);
+  const [text, setText] = useState("");
+  const [wrong, setWrong] = useState(0);
+  const [feedback, setFeedback] = useState<Feedback | null>(null);
+  const [done, setDone] = useState(false);
+  const answered = useRef(false);
+  // A function returning a tuple is asked for a tuple of shapes (the call on screen shows it returns one).
+  const defaultPrompt = useMemo(() => {
+    const e = expectedAnswer(state);
+    return e.kind === "shapes" && e.tree !== "array"
+      ? "What are the shapes of the results? Write them as a tuple of shapes, like ((2,), (3,)), or error if vmap raises."
+      : "What is the shape of the output? (Write error if vmap raises.)";
+  }, [state]);
+  const hints = useMemo(() => (wrong > 0 ? answerHints(state).slice(0, wrong) : []), [state, wrong]);
+
+  useEffect(() => {
+    input.current?.focus();
+  }, []);
+
+  const first = (right: boolean) => {
+    if (answered.current) return;
+    answered.current = true;
+    onFirstAnswer?.(right);
+  };
+
+  /** Show the results and play them once (a call that raises shows its error instead). */
+  const reveal = () => {
+    setDone(true);
+    const s = store.getState();
+    s.revealAnswer();
+    const B = selectView(s.explorer, s.lastGood).result;
+    if (B.ok && B.story.axisSize > 0) s.play(B.story.axisSize);
+  };
+
+  const check = (e: FormEvent) => {
+    e.preventDefault();
+    const given = readAnswer(text);
+    if (given.kind === "unreadable") return setFeedback({ tone: "info", text: given.why });
+    const expected = expectedAnswer(state);
+    if (expected.kind === "pending") return setFeedback({ tone: "info", text: "The answer is still being computed; try again in a moment." });
+    if (isRight(given, expected)) {
+      first(true);
+      setFeedback({ tone: "right", text: expected.kind === "error" ? `Right: vmap raises ${answerText(expected)}. Read JAX's message below.` : `Right: the output has shape ${answerText(expected)}.` });
+      reveal();
+      onRight?.();
+      return;
+    }
+    first(false);
+    setWrong((n) => n + 1);
+    setFeedback({ tone: "wrong", text: given.kind === "error" ? "Not quite: this call runs." : "Not quite." });
+  };
+
+  const giveUp = () => {
+    const expected = expectedAnswer(state);
+    first(false);
+    setFeedback({ tone: "info", text: `The answer: ${answerText(expected)}.` });
+    reveal();
+  };
+
+  return (
+    <form className="question" onSubmit={check} aria-labelledby={`${id}-q`}>
+      <p id={`${id}-q`} className="question-prompt">
+        <strong>Predict:</strong> {prompt ?? defaultPrompt}
+      </p>
+      <div className="question-row">
+        <label htmlFor={`${id}-a`}>Your answer</label>
+        <input id={`${id}-a`} ref={input} value={text} onChange={(e) => setText(e.target.value)} placeholder="(2, 2) or error" autoComplete="off" spellCheck={false} />
+        <button type="submit">Check</button>
+        {!done && (
+          <button type="button" onClick={giveUp}>
+            Show the answer
+          </button>
+        )}
+      </div>
+      <div role="status" className="question-feedback">
+        {feedback && <p className={`feedback ${feedback.tone}`}>{feedback.text}</p>}
+        {feedback?.tone === "wrong" && hints.length > 0 && (
+          <ul className="hints" aria-label="Hints">
+            {hints.map((h, i) => (
+              <li key={i}>{h}</li>
+            ))}
+          </ul>
+        )}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,35 @@
+/**
+ * Mount the explorer and tie the store to the URL (one subscription: state/store.ts syncUrl),
+ * loaded by main.tsx after the first paint. A first visit (no link state in the URL) finds the
+ * default state prerendered in the page (prerender.tsx) and hydrates it, then plays the example
+ * once, motion permitting; a link renders its own state in place of the prerendered one.
+ * Hydration runs as a transition, so React does it in slices of a few milliseconds between
+ * which the page stays responsive (a phone's main thread is never blocked for the whole page).
+ * Once the page has loaded, the built app registers its service worker (offline/registerOffline.ts),
+ * so it works with no network.
+ */
+import { startTransition } from "react";
+import { createRoot, hydrateRoot } from "react-dom/client";
+import { Root } from "./Root";
+import { appStore, syncUrl, useStore } from "./state/store";
+import { loadTransitions } from "./viz/transitions";
+
+void loadTransitions();
+const fresh = !window.location.hash;
+const autoplay = fresh && !window.matchMedia?.("(prefers-reduced-motion: reduce)").matches;
+syncUrl(useStore, window);
+const container = document.getElementById("root")!;
+if (fresh && container.firstElementChild) {
+  startTransition(() => {
+    hydrateRoot(container, <Root autoplay={autoplay} />);
+  });
+} else {
+  container.textContent = "";
+  createRoot(container).render(<Root autoplay={autoplay} />);
+}
+
+if (import.meta.env.PROD) {
+  const register = () => void import("./offline/registerOffline").then((m) => m.registerOffline(appStore));
+  if (document.readyState === "complete") register();
+  else window.addEventListener("load", register, { once: true });
+}

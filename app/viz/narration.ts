@@ -1,0 +1,100 @@
+/**
+ * What each playback phase says (style P13: a pure function of the frame and the trace): take the
+ * slices (each with its shape and cells), apply f (the slice's computation written out: each result
+ * cell's expression from the engine, then with the slice's values, then the result), place the
+ * result at index k along out_axes. Cells are written by the caller: by symbol (`a₀₁`) or by value.
+ */
+import { pyShape } from "../../engine";
+import type { Frame } from "./timeline";
+import { sliceText } from "./timeline";
+
+export interface NarratedInput {
+  name: string;
+  shape: readonly number[];
+  /** The mapped axis, or null (the whole array, for every k). */
+  axis: number | null;
+  sliceShape: readonly number[];
+  /** Cell c as written: its symbol or its value. */
+  cell: (c: number) => string;
+}
+
+export interface NarratedOutput {
+  name: string;
+  shape: readonly number[];
+  /** out_axes (normalised), or null (returned as is). */
+  axis: number | null;
+  perExampleShape: readonly number[];
+  /** Cell c's value as written. */
+  value: (c: number) => string;
+  /** Cell c's expression over input cells: as the picture names them, and with every cell's value; null: unknown. */
+  expr: ((c: number) => string) | null;
+  exprByValue: ((c: number) => string) | null;
+}
+
+export interface Narration {
+  /** One sentence: which k, which phase, what happens. */
+  head: string;
+  /** The phase's working: the slices, the computation, or where the result lands. */
+  detail: string | null;
+}
+
+/** Longest list written whole; longer ones keep their ends around `…`. */
+const LIST_MAX = 6;
+
+/** Nested-list text of `items` (row-major) of `shape`, long lists elided: `[0, 1, …, 9]`. */
+export function arrayText(items: readonly string[], shape: readonly number[]): string {
+  if (shape.length === 0) return items[0] ?? "";
+  const [n, ...rest] = shape;
+  const inner = rest.reduce((a, b) => a * b, 1);
+  const part = (i: number) => arrayText(items.slice(i * inner, (i + 1) * inner), rest);
+  const max = rest.length === 0 ? LIST_MAX : 3;
+  const idx = n <= max ? [...Array(n).keys()] : [0, 1, -1, n - 1];
+  return `[${idx.map((i) => (i < 0 ? "…" : part(i))).join(", ")}]`;
+}
+
+/** The flat cells of `shape` at index k along `axis` (all of them when axis is null), row-major. */
+export function sliceCells(shape: readonly number[], axis: number | null, k: number): number[] {
+  const n = shape.reduce((a, b) => a * b, 1);
+  // Cell c's index along `axis` in row-major order: every `after` cells it steps by one.
+  const after = axis === null ? 1 : shape.slice(axis + 1).reduce((a, b) => a * b, 1);
+  const out: number[] = [];
+  for (let c = 0; c < n; c++) if (axis === null || Math.floor(c / after) % shape[axis] === k) out.push(c);
+  return out;
+}
+
+/** A result slice's cells written out as a nested list (long ones elided by arrayText). */
+function someCells(cells: readonly number[], write: (c: number) => string, shape: readonly number[]): string {
+  return arrayText(cells.map(write), shape);
+}
+
+export function narrate(f: Frame, inputs: readonly NarratedInput[], outputs: readonly NarratedOutput[]): Narration {
+  // At rest the caption is PlaybackControls' own (restCaption): this module loads on the first step.
+  if (f.k === null) return { head: "", detail: null };
+  const k = f.k;
+  const head = `k = ${k} of ${f.B}: `;
+  const slices = inputs.map((l) => sliceText(l.name, l.shape.length, l.axis, k));
+  if (f.phase === 0) {
+    const parts = inputs.map((l, i) =>
+      l.axis === null
+        ? `${l.name} ${pyShape(l.shape)}, whole (the same for every k)`
+        : `${slices[i]} ${pyShape(l.sliceShape)} = ${arrayText(sliceCells(l.shape, l.axis, k).map(l.cell), l.sliceShape)}`,
+    );
+    return { head: `${head}take the slices ${slices.join(", ")}`, detail: parts.join("; ") };
+  }
+  const outSlices = outputs.map((o) => sliceText(o.name, o.shape.length, o.axis, k));
+  if (f.phase === 1) {
+    const call = `f(${slices.join(", ")})`;
+    const results = outputs.map((o) => {
+      const cells = sliceCells(o.shape, o.axis, k);
+      const steps = [o.expr && someCells(cells, o.expr, o.perExampleShape), o.exprByValue && someCells(cells, o.exprByValue, o.perExampleShape), someCells(cells, o.value, o.perExampleShape)];
+      // A step that reads the same as the one before says nothing new (a symbol-free slice).
+      return steps.filter((s, i): s is string => s !== null && s !== steps[i - 1]).join(" = ");
+    });
+    const detail = outputs.length === 1 ? `${call} = ${results[0]}` : `${call} = (${results.join(", ")})`;
+    return { head: `${head}apply f to ${slices.join(", ")}`, detail };
+  }
+  const where = outputs.map((o, i) =>
+    o.axis === null ? `${o.name} ${pyShape(o.shape)} is returned as f made it (out_axes None)` : `${pyShape(o.perExampleShape)} lands at ${outSlices[i]}: index ${k} along axis ${o.axis} (out_axes)`,
+  );
+  return { head: `${head}place the result at ${outSlices.join(", ")}`, detail: `f's result ${where.join("; ")}` };
+}

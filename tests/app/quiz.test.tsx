@@ -1,0 +1,85 @@
+// @vitest-environment jsdom
+// Quiz mode: drawn calls at three levels, the right answer always the engine's, checked here
+// against the loop reference (tests/helpers/vmapReference.ts: slice, call, stack with plain
+// index loops); the session score counts first answers.
+import { afterEach, describe, expect, it } from "vitest";
+import { act, cleanup, fireEvent, screen } from "@testing-library/react";
+import { renderApp } from "./renderApp";
+import { useStore } from "../../app/state/store";
+import { drawQuestion } from "../../app/lessons/quiz";
+import { expectedAnswer } from "../../app/lessons/answer";
+import { explorerKey, argFor, type ExplorerState } from "../../app/state/explorerTypes";
+import { vmapCall } from "../../app/state/engineBridge";
+import { loopVmap } from "../helpers/vmapReference";
+import { pyShape, type NDArray } from "../../engine/index";
+
+afterEach(() => cleanup());
+
+/** The loop reference's output shape for a drawn easy/medium call (single array arguments). */
+function loopShape(s: ExplorerState): number[] {
+  const c = vmapCall(s);
+  if (!c.parsed.ok || !c.args.ok) throw new Error("call did not build");
+  const inAxes = c.params.map((p) => s.inAxes.get(p) as number | null);
+  return [...loopVmap(c.parsed.fn, inAxes, s.outAxes as number, c.args.values as NDArray[]).shape];
+}
+
+describe("quiz questions", () => {
+  for (const level of ["easy", "medium"] as const) {
+    it(`${level}: the engine's answer is the loop's, over 150 draws`, () => {
+      for (let n = 0; n < 150; n++) {
+        const s = drawQuestion(level, 12345, n);
+        expect(explorerKey(drawQuestion(level, 12345, n))).toBe(explorerKey(s));
+        const want = expectedAnswer(s);
+        expect(want.kind, `draw ${n}: ${explorerKey(s)}`).toBe("shapes");
+        if (want.kind === "shapes") expect(want.shapes[0]).toEqual(loopShape(s));
+        const ranks = [...s.args.keys()].map((p) => (argFor(s, p).tree as { shape: number[] }).shape.length);
+        if (level === "easy") {
+          expect(ranks).toEqual([2, 2]);
+          expect(s.outAxes).toBe(0);
+        }
+      }
+    });
+  }
+
+  it("medium draws None, negative axes and out_axes; hard draws tuples, nesting and errors", () => {
+    const med = Array.from({ length: 100 }, (_, n) => drawQuestion("medium", 7, n));
+    expect(med.some((s) => [...s.inAxes.values()].includes(null))).toBe(true);
+    expect(med.some((s) => [...s.inAxes.values()].some((a) => typeof a === "number" && a < 0))).toBe(true);
+    expect(med.some((s) => s.outAxes !== 0)).toBe(true);
+    const hard = Array.from({ length: 100 }, (_, n) => drawQuestion("hard", 7, n));
+    expect(hard.some((s) => [...s.args.values()].some((a) => a.tree.kind === "tuple"))).toBe(true);
+    expect(hard.some((s) => Array.isArray(s.outAxes))).toBe(true);
+    expect(hard.some((s) => s.fnSource.includes("jax.vmap("))).toBe(true);
+    const kinds = new Set(hard.map((s) => expectedAnswer(s)).map((a) => (a.kind === "error" ? a.error.kind : a.kind)));
+    for (const k of ["shapes", "inconsistent-sizes", "axis-out-of-bounds", "mapped-output-none"]) expect(kinds).toContain(k);
+  });
+});
+
+describe("quiz mode", () => {
+  it("hides the result, checks answers against the loop, and keeps the session's score", async () => {
+    renderApp();
+    act(() => useStore.getState().openQuiz("easy", 99));
+    await screen.findByRole("heading", { name: /Quiz: Easy/ }, { timeout: 15000 });
+    expect(screen.getByText("Score this session: 0 of 0")).toBeTruthy();
+    expect(screen.getByLabelText("Output shape").closest("[hidden]")).not.toBeNull();
+    const first = useStore.getState().explorer;
+    expect(explorerKey(first)).toBe(explorerKey(drawQuestion("easy", 99, 0)));
+    const answer = (t: string) => {
+      fireEvent.change(screen.getByLabelText("Your answer"), { target: { value: t } });
+      fireEvent.click(screen.getByRole("button", { name: "Check" }));
+    };
+    answer(pyShape(loopShape(first)));
+    expect(screen.getByText(`Right: the output has shape ${pyShape(loopShape(first))}.`)).toBeTruthy();
+    expect(screen.getByText("Score this session: 1 of 1")).toBeTruthy();
+    expect(screen.getByLabelText("Output shape").closest("[hidden]")).toBeNull();
+    fireEvent.click(screen.getByRole("button", { name: "Next question ▶" }));
+    const second = useStore.getState().explorer;
+    expect(explorerKey(second)).toBe(explorerKey(drawQuestion("easy", 99, 1)));
+    answer("error");
+    answer("error");
+    expect(screen.getByText("Score this session: 1 of 2")).toBeTruthy();
+    answer(pyShape(loopShape(second)));
+    // Only the first answer to a question counts.
+    expect(screen.getByText("Score this session: 1 of 2")).toBeTruthy();
+  });
+});
