@@ -19,10 +19,20 @@ let app: AppServer;
 const TWO = "f=lambda+a%2C+b%3A+a+%2B+b&shape.a=(2%2C+2)&shape.b=(2%2C+2)&in.a=0&in.b=0&out=0";
 const FIVE_D = "f=lambda+a%2C+b%3A+a+%2B+b&shape.a=(2%2C3%2C5%2C7%2C9)&fill.a=unique&shape.b=(2%2C3%2C5%2C7%2C9)&fill.b=unique&in.a=None&in.b=0&out=3";
 
+/**
+ * Waits for the app itself: the prerendered first screen shows the picture before React has
+ * the page (it starts after the first paint: app/main.tsx), and keys pressed then do nothing.
+ * Not appServer.ts appLive: a student link may show no Function field.
+ */
+async function live(page: Page): Promise<void> {
+  await page.locator('html[data-app="live"]').waitFor({ state: "attached" });
+  await page.getByLabel("Output shape").waitFor();
+}
+
 async function open(hash: string, opts: BrowserContextOptions = {}): Promise<Page> {
   const page = await app.newPage({ viewport: { width: 1920, height: 1080 }, reducedMotion: "reduce", ...opts });
   await page.goto(`${app.url}#${hash}`);
-  await page.getByLabel("Output shape").waitFor();
+  await live(page);
   return page;
 }
 
@@ -169,7 +179,7 @@ browserDescribe("the classroom in Chromium", () => {
     await dialog.waitFor({ state: "detached" });
     await page.goto(link);
     await page.reload();
-    await page.getByLabel("Output shape").waitFor();
+    await live(page);
     expect(await page.getByRole("textbox", { name: "Function" }).count()).toBe(0);
     expect(await page.getByLabel("in_axes for a").isDisabled()).toBe(true);
     expect(await page.getByLabel("Shape of a").isDisabled()).toBe(true);
@@ -193,7 +203,7 @@ browserDescribe("the classroom in Chromium", () => {
     // The URL is written once the change is painted (state/store.ts): reload once it holds it.
     await page.waitForFunction((kk) => location.hash.includes("speed=2") && new URLSearchParams(location.hash.slice(1)).get("k") === kk, k);
     await page.reload();
-    await page.getByLabel("Output shape").waitFor();
+    await live(page);
     expect(await page.getByLabel("Speed").inputValue()).toBe("2");
     expect(await page.locator(".playback .caption").textContent()).toBe(before);
     await page.locator("body").press("Shift+?");
@@ -211,7 +221,7 @@ browserDescribe("the classroom in Chromium", () => {
     await page.getByText("Ready to use offline").waitFor({ timeout: 30_000 });
     await page.context().setOffline(true);
     await page.reload();
-    await page.getByLabel("Output shape").waitFor();
+    await live(page);
     expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
     expect(await page.getByLabel("Output shape").textContent()).toBe("(2, 2)");
     await page.getByLabel("Shape of b").fill("(2, 3)");
@@ -242,7 +252,7 @@ browserDescribe("the classroom in Chromium", () => {
       expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.waiting !== null)).toBe(true);
       await banner.getByRole("button", { name: "Reload" }).click();
       await page.waitForEvent("load");
-      await page.getByLabel("Output shape").waitFor();
+      await live(page);
       expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.waiting ?? null)).toBeNull();
       await page.getByText("Ready to use offline").waitFor();
     } finally {
