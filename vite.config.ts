@@ -1,6 +1,7 @@
 import { defineConfig } from "vitest/config";
 import { createServer, type Plugin } from "vite";
 import react from "@vitejs/plugin-react";
+import { VitePWA } from "vite-plugin-pwa";
 import { fileURLToPath } from "node:url";
 
 const root = fileURLToPath(new URL(".", import.meta.url));
@@ -65,8 +66,29 @@ function inlineCss(): Plugin {
   };
 }
 
+/**
+ * The offline copy: a Workbox service worker (dist/sw.js) precaching every file of the built
+ * app, registered by the app itself through workbox-window (app/offline/registerOffline.ts,
+ * hence no injected script). "prompt": a new version waits until the person says reload.
+ * No navigation fallback: a page asked for with a query (the CSP test's `?csp`) comes from
+ * the network, as it would without the worker; `/` and `/embed.html` are precached as they are.
+ * No web app manifest: offline use needs none.
+ */
+const offline = VitePWA({
+  registerType: "prompt",
+  injectRegister: false,
+  manifest: false,
+  workbox: {
+    globPatterns: ["**/*.{js,css,html,svg,png}"],
+    // vite's build manifest (written for the budget test) is no part of the app.
+    globIgnores: ["manifest.json"],
+    navigateFallback: null,
+    cleanupOutdatedCaches: true,
+  },
+});
+
 export default defineConfig({
-  plugins: [react(), prerender(), inlineCss()],
+  plugins: [react(), prerender(), inlineCss(), offline],
   // Two pages: the playground and the embed page for iframes (app/embed/page.tsx). The
   // web component is the second build step (vite.lib.config.ts).
   // No modulepreload polyfill: every browser that runs the app's ES2022 modules has modulepreload.

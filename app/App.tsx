@@ -29,6 +29,15 @@ import { useStore } from "./state/store";
 import { setTheme } from "./theme";
 import { useTheme } from "./useTheme";
 import DeviceLanes from "./explorer/DeviceLanes";
+import { ClassroomBar } from "./classroom/ClassroomBar";
+import { usePrintHandout } from "./classroom/printHandout";
+import { useLeaveWithFullscreen } from "./classroom/presenterActions";
+import { isHidden, mayEdit, mayEditAll } from "./classroom/lock";
+import { OfflineStatus } from "./offline/OfflineStatus";
+
+// Loaded when first used: the first screen's JavaScript stays within its budget.
+const Presenter = lazy(() => import("./classroom/Presenter"));
+const ClassroomDialogs = lazy(() => import("./classroom/ClassroomDialogs"));
 
 // The lessons' player, quiz and cheat sheet load with the lessons' chunk, when first opened.
 const LessonArea = lazy(() => import("./lessons/LessonArea"));
@@ -71,9 +80,11 @@ function useAutoplay(enabled: boolean) {
 function Toolbar() {
   const canUndo = useStore((s) => s.past.length > 0);
   const canRedo = useStore((s) => s.future.length > 0);
+  // Reset loads the default example: not under a student link that locks anything.
+  const canReset = useStore((s) => mayEditAll(s.lock));
   return (
     <div className="toolbar" role="toolbar" aria-label="History">
-      {ACTIONS.filter((a) => a.toolbar).map((a) => (
+      {ACTIONS.filter((a) => a.toolbar && (a.id !== "reset" || canReset)).map((a) => (
         <button
           key={a.id}
           type="button"
@@ -94,13 +105,18 @@ export function App({ autoplay = false }: { autoplay?: boolean }) {
   const setNotice = useStore((s) => s.setNotice);
   const params = useViewPart((v) => v.params);
   const pmap = useStore((s) => s.explorer.mapWith === "pmap");
+  const presenter = useStore((s) => s.presenter);
+  const dialog = useStore((s) => s.dialog);
+  const lock = useStore((s) => s.lock);
+  const handout = usePrintHandout();
+  useLeaveWithFullscreen();
   const inLesson = useStore((s) => s.lesson !== null || s.quiz !== null);
   const sheet = useStore((s) => s.cheatSheet);
   // A question waits for its answer: the results (the shape story, the code, the panels) stay hidden.
   const conceal = useStore((s) => s.lessonConceal);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      const a = keyAction(e, isFieldTarget(e.target, e.key));
+      const a = keyAction(e, isFieldTarget(e.target, e.key), useStore.getState().presenter);
       if (!a) return;
       e.preventDefault();
       const s = useStore.getState();
@@ -109,20 +125,45 @@ export function App({ autoplay = false }: { autoplay?: boolean }) {
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
   }, []);
+  const dialogs = dialog && (
+    <Suspense fallback={null}>
+      <ClassroomDialogs />
+    </Suspense>
+  );
+  const Handout = handout.handout;
+  const printed = Handout && (
+    <div className="print-only">
+      <Handout />
+    </div>
+  );
+  if (presenter) {
+    return (
+      <>
+        <Suspense fallback={<p className="notice">Opening presenter mode…</p>}>
+          <Presenter />
+        </Suspense>
+        {dialogs}
+        {printed}
+      </>
+    );
+  }
   return (
+    <>
     <div className="app">
       <header>
         <h1>
           vmap <span>Playground</span>
         </h1>
         <div className="toolbar-group">
-          <X64Toggle />
+          {mayEdit(lock, "function") && <X64Toggle />}
           <Toolbar />
           <ThemeToggle />
           <ImportButton />
           <ShareExport />
           <LessonsButton />
         </div>
+        <ClassroomBar onPrint={() => void handout.print()} />
+        <OfflineStatus />
         <p className="tagline">
           <strong>Try:</strong> set <code>in_axes</code> for <code>a</code> to <code>None</code>, change a shape, or load an example; hover a cell to see where it came from.
         </p>
@@ -152,7 +193,7 @@ export function App({ autoplay = false }: { autoplay?: boolean }) {
           </Region>
         )}
         <Region name="The vmap call">
-          <CallLine />
+          <CallLine editFunction={mayEdit(lock, "function")} />
         </Region>
         {pmap && (
           <Region name="Devices">
@@ -162,7 +203,7 @@ export function App({ autoplay = false }: { autoplay?: boolean }) {
         <Region name="Arguments">
           <section className="arguments" aria-label="Arguments">
             {params.map((p) => (
-              <ShapeEditor key={p} name={p} />
+              <ShapeEditor key={p} name={p} locked={!mayEdit(lock, "shapes")} />
             ))}
             <ErrorAlert place="shape" />
           </section>
@@ -177,17 +218,22 @@ export function App({ autoplay = false }: { autoplay?: boolean }) {
           </div>
           <aside className="side" hidden={conceal}>
             <Region name="Shape story">
-              <ShapeStory />
-              <OutAxesTable />
+              {!isHidden(lock, "story") && <ShapeStory />}
+              {!isHidden(lock, "table") && <OutAxesTable />}
             </Region>
           </aside>
         </div>
-        <Region name="Python code">
-          {!conceal && <CodePanel />}
-        </Region>
-        {!conceal && <Panels />}
+        {!isHidden(lock, "code") && (
+          <Region name="Python code">
+            {!conceal && <CodePanel />}
+          </Region>
+        )}
+        {!conceal && !isHidden(lock, "panels") && <Panels />}
       </div>
       </main>
     </div>
+    {dialogs}
+    {printed}
+    </>
   );
 }

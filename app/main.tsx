@@ -3,11 +3,13 @@
  * inlined), so the browser can paint it at once; the app itself (React, the engine, the
  * explorer: start.tsx) is fetched only after that first paint, so its ~150 KB never delays
  * it (nor does Lighthouse count them as blocking it). The theme is applied here, before the
- * paint, so a remembered dark theme never flashes light.
+ * paint, so a remembered dark theme never flashes light. Once the page has loaded, start.tsx
+ * registers the built app's service worker (offline/registerOffline.ts): it works with no network.
  */
 import { initTheme } from "./theme";
 import "./styles.css";
 import "./share/share.css";
+import "./classroom/classroom.css";
 
 initTheme();
 

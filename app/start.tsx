@@ -5,11 +5,13 @@
  * once, motion permitting; a link renders its own state in place of the prerendered one.
  * Hydration runs as a transition, so React does it in slices of a few milliseconds between
  * which the page stays responsive (a phone's main thread is never blocked for the whole page).
+ * Once the page has loaded, the built app registers its service worker (offline/registerOffline.ts),
+ * so it works with no network.
  */
 import { startTransition } from "react";
 import { createRoot, hydrateRoot } from "react-dom/client";
 import { Root } from "./Root";
-import { syncUrl, useStore } from "./state/store";
+import { appStore, syncUrl, useStore } from "./state/store";
 import { loadTransitions } from "./viz/transitions";
 
 void loadTransitions();
@@ -24,4 +26,10 @@ if (fresh && container.firstElementChild) {
 } else {
   container.textContent = "";
   createRoot(container).render(<Root autoplay={autoplay} />);
+}
+
+if (import.meta.env.PROD) {
+  const register = () => void import("./offline/registerOffline").then((m) => m.registerOffline(appStore));
+  if (document.readyState === "complete") register();
+  else window.addEventListener("load", register, { once: true });
 }

@@ -28,7 +28,7 @@ const PLACES: readonly ErrorPlace[] = ["function", "in_axes", "out_axes", "shape
 export { PANEL_TITLES };
 
 /** The call as code, nothing editable; its errors show below it. */
-function ReadOnlyCall() {
+export function ReadOnlyCall() {
   const explorer = useExplorer();
   const params = useViewPart((v) => v.params);
   const src = explorer.fnSource.replace(/\s*\n\s*/g, " ").trim();

@@ -13,10 +13,12 @@ import { highlightPython } from "./highlight";
 import { InAxesMenu } from "./InAxesMenu";
 import { OutAxesControl } from "./OutAxesControl";
 import { MAX_DEVICES, MIN_DEVICES } from "../state/explorerTypes";
+import { mayEdit } from "../classroom/lock";
 
 function AxisSizeInput() {
   const size = useExplorerPart((s) => s.axisSize);
   const setAxisSize = useStore((s) => s.setAxisSize);
+  const locked = useStore((s) => !mayEdit(s.lock, "in_axes"));
   return (
     <>
       <span className="tok-op">, </span>axis_size=
@@ -27,6 +29,7 @@ function AxisSizeInput() {
         aria-label="axis_size"
         value={size ?? ""}
         placeholder="None"
+        disabled={locked}
         onChange={(e) => {
           const v = e.target.value.trim();
           const n = Number(v);
@@ -42,8 +45,9 @@ function AxisSizeInput() {
 function MapWithMenu() {
   const mapWith = useExplorerPart((s) => s.mapWith);
   const setMapWith = useStore((s) => s.setMapWith);
+  const locked = useStore((s) => !mayEdit(s.lock, "function"));
   return (
-    <select className="map-with tok-lib" aria-label="Map with" value={mapWith} onChange={(e) => setMapWith(e.target.value === "pmap" ? "pmap" : "vmap")}>
+    <select className="map-with tok-lib" aria-label="Map with" value={mapWith} disabled={locked} onChange={(e) => setMapWith(e.target.value === "pmap" ? "pmap" : "vmap")}>
       <option value="vmap">jax.vmap</option>
       <option value="pmap">jax.pmap</option>
     </select>
@@ -54,6 +58,7 @@ function MapWithMenu() {
 function DevicesInput() {
   const devices = useExplorerPart((s) => s.devices);
   const setDevices = useStore((s) => s.setDevices);
+  const locked = useStore((s) => !mayEdit(s.lock, "in_axes"));
   return (
     <>
     <span className="tok-op devices-comment">#</span>
@@ -64,6 +69,7 @@ function DevicesInput() {
         min={MIN_DEVICES}
         max={MAX_DEVICES}
         value={devices}
+        disabled={locked}
         onChange={(e) => {
           const n = Number(e.target.value);
           if (e.target.value.trim() !== "" && Number.isFinite(n)) setDevices(n);

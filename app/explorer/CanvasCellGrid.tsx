@@ -4,13 +4,14 @@
  * drawCanvas.ts). Its own chunk, loaded when the first such grid shows: the first screen's
  * 2×2 example never needs it.
  */
-import { useLayoutEffect, useRef, type PointerEvent } from "react";
+import { useContext, useLayoutEffect, useRef, type PointerEvent } from "react";
 import { useGridLocator } from "./cellLocators";
 import { animateCanvas, cellAtPoint, highlightCanvas, resetCanvas } from "../viz/drawCanvas";
 import { useTheme } from "../useTheme";
 import type { GridLayout } from "../viz/layout";
 import type { CellState } from "../viz/timeline";
 import { AxisLegend, useCellCursor, type CellGridProps } from "./gridParts";
+import { GridSizing } from "./CellGrid";
 
 export default function CanvasCellGrid(p: CellGridProps) {
   const { layout } = p;
@@ -19,13 +20,14 @@ export default function CanvasCellGrid(p: CellGridProps) {
   // One effect, one paint per commit: a new layout or fills resets (and paints) the canvas;
   // otherwise a new frame animates and a new highlight repaints.
   const theme = useTheme();
-  const drawn = useRef<{ layout: GridLayout; fills: string[]; mapped: number | null; theme: string; states: CellState[]; highlight: Set<number> | undefined } | null>(null);
+  const { zoom } = useContext(GridSizing);
+  const drawn = useRef<{ layout: GridLayout; fills: string[]; mapped: number | null; theme: string; zoom: number; states: CellState[]; highlight: Set<number> | undefined } | null>(null);
   useLayoutEffect(() => {
     const el = canvas.current;
     if (!el) return;
     const prev = drawn.current;
-    if (!prev || prev.layout !== layout || prev.fills !== p.fills || prev.mapped !== p.mapped || prev.theme !== theme) {
-      resetCanvas(el, layout, p.fills, p.states, { reserve: p.reserve, mapped: p.mapped, theme });
+    if (!prev || prev.layout !== layout || prev.fills !== p.fills || prev.mapped !== p.mapped || prev.theme !== theme || prev.zoom !== zoom) {
+      resetCanvas(el, layout, p.fills, p.states, { reserve: p.reserve, mapped: p.mapped, theme, zoom });
       if (p.highlight?.size) highlightCanvas(el, layout, p.fills, p.highlight);
     } else if (prev.states !== p.states) {
       if (prev.highlight !== p.highlight) highlightCanvas(el, layout, p.fills, p.highlight ?? [], false);
@@ -33,7 +35,7 @@ export default function CanvasCellGrid(p: CellGridProps) {
     } else if (prev.highlight !== p.highlight) {
       highlightCanvas(el, layout, p.fills, p.highlight ?? []);
     }
-    drawn.current = { layout, fills: p.fills, mapped: p.mapped, theme, states: p.states, highlight: p.highlight };
+    drawn.current = { layout, fills: p.fills, mapped: p.mapped, theme, zoom, states: p.states, highlight: p.highlight };
   });
   // Where a cell is on the page, for the gather arrows: the frame has the layout's proportions.
   const frame = useRef<HTMLDivElement>(null);
@@ -46,7 +48,7 @@ export default function CanvasCellGrid(p: CellGridProps) {
   return (
     <>
       <AxisLegend shape={layout.shape} mapped={p.mapped} />
-      <div ref={frame} className="canvas-grid" style={{ width: layout.width, aspectRatio: `${layout.width} / ${layout.height}` }} role="img" aria-label={p.label} aria-describedby="cell-readout" tabIndex={0} onPointerMove={(e) => cursor.point(cellAt(e))} onPointerDown={(e) => cursor.point(cellAt(e))} {...cursor.handlers}>
+      <div ref={frame} className="canvas-grid" data-label-px={layout.label} style={{ width: layout.width, aspectRatio: `${layout.width} / ${layout.height}` }} role="img" aria-label={p.label} aria-describedby="cell-readout" tabIndex={0} onPointerMove={(e) => cursor.point(cellAt(e))} onPointerDown={(e) => cursor.point(cellAt(e))} {...cursor.handlers}>
         {/* The tile labels and axis brackets are painted with the cells (drawCanvas.ts). */}
         <div className="canvas-clip">
           <canvas ref={canvas} />

@@ -6,12 +6,12 @@
  * highlighting (useCellCursor).
  * Above CANVAS_ABOVE cells the cells go to a canvas (CanvasCellGrid.tsx, loaded on first use).
  */
-import { lazy, Suspense, useMemo, useRef, type PointerEvent } from "react";
+import { createContext, lazy, Suspense, useContext, useMemo, useRef, type PointerEvent } from "react";
 import { useGridLocator } from "./cellLocators";
 import { applyFrame, joinCells, markCells } from "../viz/drawCells";
 import { canvasAvailable } from "../viz/canvasSupport";
 import { axisVar } from "../viz/colors";
-import { gridLayout, type GridLayout } from "../viz/layout";
+import { gridLayout, LABEL_PX, type GridLayout } from "../viz/layout";
 import { useD3Layer } from "../viz/useD3Layer";
 import { AxisLegend, useCellCursor, type CellGridProps } from "./gridParts";
 
@@ -32,11 +32,19 @@ function CanvasPlaceholder({ layout, mapped }: CellGridProps) {
   );
 }
 
+/**
+ * How big grids are drawn below this provider: the page's usual sizes, or presenter mode's
+ * (classroom/Presenter.tsx), whose tile labels must stay large once the picture is scaled, and
+ * the scale it shows them at (`zoom`: a canvas grid paints that many more pixels).
+ */
+export const GridSizing = createContext<{ label: number; zoom: number }>({ label: LABEL_PX, zoom: 1 });
+
 /** The layout of `shape`, with cells `textCell` px wide where they show expressions (fitText.ts). */
 export function useGridLayout(shape: number[], maxWidth: number, textCell?: number): GridLayout {
   const key = shape.join(",");
+  const { label } = useContext(GridSizing);
   // eslint-disable-next-line react-hooks/exhaustive-deps
-  return useMemo(() => gridLayout(shape, maxWidth, textCell), [key, maxWidth, textCell]);
+  return useMemo(() => gridLayout(shape, maxWidth, label, textCell), [key, maxWidth, label, textCell]);
 }
 
 /** Above this many cells a grid is painted on a canvas (measured faster), else drawn as SVG. */
@@ -89,7 +97,7 @@ function SvgCellGrid(p: CellGridProps) {
         <line key={`b${i}`} className="bracket" x1={b.x1} y1={b.y1} x2={b.x2} y2={b.y2} style={{ stroke: axisVar(b.axis, p.mapped) }} strokeWidth={b.axis === p.mapped ? 3 : 2} />
       ))}
       {layout.labels.map((l, i) => (
-        <text key={`l${i}`} className={l.axis === p.mapped ? "tile-label mapped" : "tile-label"} x={l.x} y={l.y} textAnchor={l.anchor} style={{ fill: axisVar(l.axis, p.mapped) }}>
+        <text key={`l${i}`} className={l.axis === p.mapped ? "tile-label mapped" : "tile-label"} x={l.x} y={l.y} textAnchor={l.anchor} style={{ fill: axisVar(l.axis, p.mapped), fontSize: layout.label === LABEL_PX ? undefined : layout.label }}>
           {l.index}
         </text>
       ))}

@@ -9,6 +9,7 @@ import { useExplorerPart } from "../state/hooks";
 import { argFor, inAxisFor } from "../state/explorerTypes";
 import { formatPyLiteral, type PyLit } from "../state/pyLiteral";
 import { useStore } from "../state/store";
+import { LOCKED_TITLE, mayEdit } from "../classroom/lock";
 
 export interface AxisMenuProps {
   label: string;
@@ -22,6 +23,8 @@ export interface AxisMenuProps {
    * controls by label substring, so `in_axes for p` must match exactly one control.
    */
   partLabel?: (i: number) => string;
+  /** Locked by a student link (classroom/lock.ts): shown, not changeable. */
+  disabled?: boolean;
 }
 
 function optionsFor(tree: ArgTree, value: AxisTree, offerPastEnd: boolean): { key: string; text: string }[] {
@@ -38,7 +41,7 @@ function optionsFor(tree: ArgTree, value: AxisTree, offerPastEnd: boolean): { ke
   return opts;
 }
 
-export function AxisMenu({ label, tree, value, onChange, offerPastEnd = false, partLabel = (i) => `${label} entry ${i}` }: AxisMenuProps) {
+export function AxisMenu({ label, tree, value, onChange, offerPastEnd = false, partLabel = (i) => `${label} entry ${i}`, disabled = false }: AxisMenuProps) {
   const key = value === null ? "None" : Array.isArray(value) ? "tuple" : String(value);
   const pick = (k: string) => {
     if (k === "None") return onChange(null);
@@ -51,7 +54,7 @@ export function AxisMenu({ label, tree, value, onChange, offerPastEnd = false, p
   const items = tree.kind === "tuple" ? tree.items : [];
   return (
     <span className="axis-menu">
-      <select aria-label={label} value={key} onChange={(e) => pick(e.target.value)}>
+      <select aria-label={label} value={key} onChange={(e) => pick(e.target.value)} disabled={disabled} title={disabled ? LOCKED_TITLE : undefined}>
         {optionsFor(tree, value, offerPastEnd).map((o) => (
           <option key={o.key} value={o.key}>
             {o.text}
@@ -71,6 +74,7 @@ export function AxisMenu({ label, tree, value, onChange, offerPastEnd = false, p
                 onChange={(nv) => onChange(value.map((x, j) => (j === i ? nv : x)))}
                 offerPastEnd={offerPastEnd}
                 partLabel={(j) => `${partLabel(i)} entry ${j}`}
+                disabled={disabled}
               />
             </span>
           ))}
@@ -85,6 +89,7 @@ export function AxisMenu({ label, tree, value, onChange, offerPastEnd = false, p
 export function InAxesMenu({ name }: { name: string }) {
   const { tree, value } = useExplorerPart((s) => ({ tree: argFor(s, name).tree, value: inAxisFor(s, name) }));
   const setInAxis = useStore((st) => st.setInAxis);
+  const locked = useStore((st) => !mayEdit(st.lock, "in_axes"));
   return (
     <AxisMenu
       label={`in_axes for ${name}`}
@@ -92,6 +97,7 @@ export function InAxesMenu({ name }: { name: string }) {
       tree={tree}
       value={value}
       onChange={(v) => setInAxis(name, v)}
+      disabled={locked}
     />
   );
 }

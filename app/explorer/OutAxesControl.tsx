@@ -7,11 +7,13 @@ import type { ArgTree } from "../state/explorerTypes";
 import { useExplorer, useView } from "../state/hooks";
 import { useStore } from "../state/store";
 import { AxisMenu } from "./InAxesMenu";
+import { mayEdit } from "../classroom/lock";
 
 export function OutAxesControl() {
   const s = useExplorer();
   const { shown } = useView();
   const setOutAxes = useStore((st) => st.setOutAxes);
+  const locked = useStore((st) => !mayEdit(st.lock, "out_axes"));
   // A stand-in leaf whose rank is the output's rank with the new axis (per-example rank + 1).
   const leafOf = (p: number[]): ArgTree => ({ kind: "leaf", shape: [...p, 1] });
   let tree: ArgTree = leafOf([0, 0]);
@@ -19,5 +21,5 @@ export function OutAxesControl() {
     const leaves = shown.outputs.map((o) => leafOf(o.perExampleShape));
     tree = shown.outputTree === "array" && leaves.length === 1 ? leaves[0] : { kind: "tuple", items: leaves };
   }
-  return <AxisMenu label="out_axes" partLabel={(i) => `axis for output ${i}`} tree={tree} value={s.outAxes} onChange={setOutAxes} offerPastEnd />;
+  return <AxisMenu label="out_axes" partLabel={(i) => `axis for output ${i}`} tree={tree} value={s.outAxes} onChange={setOutAxes} offerPastEnd disabled={locked} />;
 }

@@ -8,11 +8,14 @@ import { useStore } from "../state/store";
 import { pyShape } from "../../engine";
 import { outputName } from "./Stage";
 import { ShapeText } from "./ShapeText";
+import { mayEdit } from "../classroom/lock";
 
-export function OutAxesTable() {
+/** `readOnly`: the rows as text, no buttons (a printed handout, or out_axes locked by a student link). */
+export function OutAxesTable({ readOnly = false }: { readOnly?: boolean }) {
   const { shown: story, stale } = useView();
   const outAxes = useExplorer().outAxes;
   const setOutAxes = useStore((s) => s.setOutAxes);
+  const locked = useStore((s) => !mayEdit(s.lock, "out_axes")) || readOnly;
   if (!story) return null;
   const single = story.outputs.length === 1 && story.outputTree === "array";
   return (
@@ -40,9 +43,15 @@ export function OutAxesTable() {
               return (
                 <tr key={row.outAxes} className={current ? "current" : undefined} aria-current={current ? "true" : undefined}>
                   <td>
-                    <button type="button" className="linklike" onClick={choose} title={`Use out_axes=${row.outAxes}`}>
-                      {row.outAxes} / {row.negative}
-                    </button>
+                    {locked ? (
+                      <code>
+                        {row.outAxes} / {row.negative}
+                      </code>
+                    ) : (
+                      <button type="button" className="linklike" onClick={choose} title={`Use out_axes=${row.outAxes}`}>
+                        {row.outAxes} / {row.negative}
+                      </button>
+                    )}
                     {current && <span className="marker"> ◀ current</span>}
                   </td>
                   <td>

@@ -6,10 +6,12 @@
  * (viz/narration.ts) with the slices' cells and the engine's expression of each result cell.
  */
 import { useEffect, useMemo } from "react";
-import { useCellTexts, useInputLeaves, useView } from "../state/hooks";
+import { useCellTexts, useInputLeaves, useView, type InputLeaf } from "../state/hooks";
+import type { VmapStory } from "../../engine/index";
+import type { VmapCall } from "../state/engineBridge";
 import { SPEEDS } from "../state/playbackSlice";
 import { useStore, useStoreApi } from "../state/store";
-import { SYMBOL_WRITER } from "../state/symbols";
+import { SYMBOL_WRITER, type CellTexts, type SymbolWriter } from "../state/symbols";
 import { cellText } from "../viz/numberText";
 import type { NarratedInput, NarratedOutput } from "../viz/narration";
 import { lazyModule, useLazyModule } from "../state/lazyModule";
@@ -28,6 +30,45 @@ export function restCaption(B: number): string {
   return B === 0 ? "The batch is empty (size 0)." : `All ${B} results are stacked. Press Step ▶ or Play to watch them built one k at a time.`;
 }
 
+/**
+ * The narration's inputs and outputs for `story`: each cell as the picture writes it (`texts`),
+ * and each result cell's expression when `expressions` gives the writer and the call traced.
+ */
+export function narrated(
+  leaves: readonly InputLeaf[],
+  texts: CellTexts,
+  story: VmapStory | null,
+  expressions: { writer: SymbolWriter; call: VmapCall } | null,
+): { inputs: NarratedInput[]; outputs: NarratedOutput[] } {
+  const inputs = leaves.map((l, i) => ({
+    name: l.label,
+    shape: l.shape,
+    axis: l.axis,
+    sliceShape: l.sliceShape,
+    cell: (c: number) => texts.inputs[i]?.[c] ?? (l.values[c] === undefined ? "?" : cellText(l.values[c], l.dtype)),
+  }));
+  if (!story) return { inputs, outputs: [] };
+  const writer = expressions?.writer;
+  const exprs = expressions ? expressions.writer.outputExprs(expressions.call) : null;
+  const shapes = leaves.map((l) => l.shape);
+  const bySymbol = expressions?.writer.namerFor(expressions.call, leaves);
+  const byValue = expressions?.writer.namerFor(expressions.call, leaves, true);
+  const outputs = story.outputs.map((o, i) => {
+    const cells = exprs?.[i] ?? null;
+    const vals = story.values[i];
+    return {
+      name: outputName(o.path, story.outputTree),
+      shape: o.shape,
+      axis: o.outAxis,
+      perExampleShape: o.perExampleShape,
+      value: (c: number) => (vals?.data[c] === undefined ? "?" : cellText(vals.data[c], vals.dtype)),
+      expr: cells && writer && bySymbol ? (c: number) => writer.exprText(cells[c], bySymbol, shapes) : null,
+      exprByValue: cells && writer && byValue ? (c: number) => writer.exprText(cells[c], byValue, shapes, false) : null,
+    };
+  });
+  return { inputs, outputs };
+}
+
 /** The narration's inputs and outputs for the picture shown (expressions only while playing: they cost a trace). */
 function useNarrated(playingK: boolean): { inputs: NarratedInput[]; outputs: NarratedOutput[] } {
   const view = useView();
@@ -35,38 +76,35 @@ function useNarrated(playingK: boolean): { inputs: NarratedInput[]; outputs: Nar
   const texts = useCellTexts();
   const story = view.shown;
   const writer = useLazyModule(SYMBOL_WRITER, playingK);
-  return useMemo(() => {
-    const inputs = leaves.map((l, i) => ({
-      name: l.label,
-      shape: l.shape,
-      axis: l.axis,
-      sliceShape: l.sliceShape,
-      cell: (c: number) => texts.inputs[i]?.[c] ?? (l.values[c] === undefined ? "?" : cellText(l.values[c], l.dtype)),
-    }));
-    if (!story) return { inputs, outputs: [] };
-    // Expressions of this state's trace (not of a dimmed last good picture).
-    const exprs = playingK && !view.stale && writer ? writer.outputExprs(view.call) : null;
-    const shapes = leaves.map((l) => l.shape);
-    const bySymbol = writer?.namerFor(view.call, leaves);
-    const byValue = writer?.namerFor(view.call, leaves, true);
-    const outputs = story.outputs.map((o, i) => {
-      const cells = exprs?.[i] ?? null;
-      const vals = story.values[i];
-      return {
-        name: outputName(o.path, story.outputTree),
-        shape: o.shape,
-        axis: o.outAxis,
-        perExampleShape: o.perExampleShape,
-        value: (c: number) => (vals?.data[c] === undefined ? "?" : cellText(vals.data[c], vals.dtype)),
-        expr: cells && writer && bySymbol ? (c: number) => writer.exprText(cells[c], bySymbol, shapes) : null,
-        exprByValue: cells && writer && byValue ? (c: number) => writer.exprText(cells[c], byValue, shapes, false) : null,
-      };
-    });
-    return { inputs, outputs };
-  }, [leaves, texts, story, view.call, view.stale, playingK, writer]);
+  // Expressions of this state's trace (not of a dimmed last good picture).
+  return useMemo(
+    () => narrated(leaves, texts, story, playingK && !view.stale && writer ? { writer, call: view.call } : null),
+    [leaves, texts, story, view.call, view.stale, playingK, writer],
+  );
 }
 
-export function PlaybackControls() {
+/**
+ * What the caption says of the frame shown: at rest, the stacked results; at k, the phase
+ * narrated (viz/narration.ts). Presenter mode shows it large under the picture.
+ */
+export function useCaption(): { head: string; detail: string | null } | null {
+  const { shown: story } = useView();
+  const k = useStore((s) => s.k);
+  const phase = useStore((s) => s.phase);
+  const B = story?.axisSize ?? 0;
+  const kk = k !== null && k < B ? k : null;
+  const { inputs, outputs } = useNarrated(kk !== null);
+  const narration = useLazyModule(NARRATION, kk !== null);
+  // Ready before the first step when the page has a moment (the first visit plays at once).
+  useEffect(() => {
+    const idle = window.requestIdleCallback ?? ((f: () => void) => setTimeout(f, 200));
+    idle(() => void NARRATION.load());
+  }, []);
+  return !story ? null : kk === null ? { head: restCaption(B), detail: null } : narration ? narration.narrate({ k: kk, phase, B }, inputs, outputs) : { head: `k = ${kk} of ${B}`, detail: null };
+}
+
+/** `showCaption` false: the phases and caption are shown elsewhere (presenter mode shows them large with the picture). */
+export function PlaybackControls({ showCaption = true }: { showCaption?: boolean }) {
   const { shown: story } = useView();
   const playing = useStore((s) => s.playing);
   const k = useStore((s) => s.k);
@@ -82,14 +120,7 @@ export function PlaybackControls() {
   }, [playing, k, phase, speed, B, tick]);
 
   const kk = k !== null && k < B ? k : null;
-  const { inputs, outputs } = useNarrated(kk !== null);
-  const narration = useLazyModule(NARRATION, kk !== null);
-  // Ready before the first step when the page has a moment (the first visit plays at once).
-  useEffect(() => {
-    const idle = window.requestIdleCallback ?? ((f: () => void) => setTimeout(f, 200));
-    idle(() => void NARRATION.load());
-  }, []);
-  const said = !story ? null : kk === null ? { head: restCaption(B), detail: null } : narration ? narration.narrate({ k: kk, phase, B }, inputs, outputs) : { head: `k = ${kk} of ${B}`, detail: null };
+  const said = useCaption();
   return (
     <section className="playback" aria-label="Playback">
       <div className="buttons">
@@ -117,21 +148,25 @@ export function PlaybackControls() {
           </select>
         </label>
       </div>
-      {/* Always there (at rest none is current), so stepping does not move the page below. */}
-      <ol className="phases" aria-label={kk === null ? "Phases of each k" : `Phases of k = ${kk}`}>
-        {PHASE_NAMES.map((name, i) => {
-          const current = kk !== null && i === phase;
-          return (
-            <li key={name} aria-current={current ? "step" : undefined} className={current ? "current" : kk !== null && i < phase ? "done" : undefined}>
-              {i + 1}. {name}
-            </li>
-          );
-        })}
-      </ol>
-      <div className="caption" aria-live="polite">
-        <p>{said?.head ?? ""}</p>
-        {said?.detail && <p className="working">{said.detail}</p>}
-      </div>
+      {showCaption && (
+        <>
+          {/* Always there (at rest none is current), so stepping does not move the page below. */}
+          <ol className="phases" aria-label={kk === null ? "Phases of each k" : `Phases of k = ${kk}`}>
+            {PHASE_NAMES.map((name, i) => {
+              const current = kk !== null && i === phase;
+              return (
+                <li key={name} aria-current={current ? "step" : undefined} className={current ? "current" : kk !== null && i < phase ? "done" : undefined}>
+                  {i + 1}. {name}
+                </li>
+              );
+            })}
+          </ol>
+          <div className="caption" aria-live="polite">
+            <p>{said?.head ?? ""}</p>
+            {said?.detail && <p className="working">{said.detail}</p>}
+          </div>
+        </>
+      )}
     </section>
   );
 }

@@ -10,6 +10,7 @@ import { argFor, formatArgTree, type ArgTree, type Fill } from "../state/explore
 import { useExplorerPart } from "../state/hooks";
 import { MAX_RANK, readShape } from "../state/shapeText";
 import { useStore, useStoreApi } from "../state/store";
+import { LOCKED_TITLE } from "../classroom/lock";
 
 function readTree(text: string, leafOnly: boolean): ArgTree | string {
   const r = readShape(text, leafOnly);
@@ -64,14 +65,15 @@ function AxisButtons({ shape, onChange, name }: { shape: number[]; onChange: (s:
   );
 }
 
-export function ShapeEditor({ name }: { name: string }) {
+/** `locked`: shown but not changeable (a student link, classroom/lock.ts): the fieldset disables every control in it. */
+export function ShapeEditor({ name, locked = false }: { name: string; locked?: boolean }) {
   const arg = useExplorerPart((s) => argFor(s, name));
   const imported = useExplorerPart((s) => s.code !== undefined);
   const { setArgTree, setLeafShape, setFill } = useStoreApi().getState();
   const leafPaths = (t: ArgTree, path: number[] = []): { path: number[]; shape: number[] }[] =>
     t.kind === "leaf" ? [{ path, shape: t.shape }] : t.items.flatMap((x, i) => leafPaths(x, [...path, i]));
   return (
-    <fieldset className="shape-editor">
+    <fieldset className="shape-editor" disabled={locked} title={locked ? LOCKED_TITLE : undefined}>
       <legend>{name}</legend>
       <label>
         <span className="field-name">shape</span>

@@ -6,15 +6,15 @@
  */
 import { useId, useRef, useState } from "react";
 import { useCellTexts, useExplorer, useInputLeaves, useView } from "../state/hooks";
-import { useStoreApi } from "../state/store";
+import { pageLinkOf, useStore, useStoreApi } from "../state/store";
 import type { Frame } from "../viz/timeline";
 // From the options, not the embed view: the page's first screen does not load the embed view.
 import { DEFAULT_OPTIONS, PANEL_NAMES, PANEL_TITLES, type Controls, type EmbedOptions, type PanelName, type Theme } from "../embed/options";
 import { COPY_FEEDBACK, copyText, type CopyOutcome } from "./copyText";
-import { elementSnippet, iframeSnippet, permalink } from "./snippets";
+import { elementSnippet, iframeSnippet } from "./snippets";
 import { gifBytes, pngBlob, saveFile, svgBlob } from "./exportFiles";
 
-function CopyField({ label, text, rows }: { label: string; text: string; rows: number }) {
+export function CopyField({ label, text, rows }: { label: string; text: string; rows: number }) {
   const id = useId();
   const field = useRef<HTMLTextAreaElement>(null);
   const [outcome, setOutcome] = useState<CopyOutcome | null>(null);
@@ -50,6 +50,8 @@ function ShareDialog({ onClose }: { onClose: () => void }) {
   const options: EmbedOptions = { controls, panels, theme };
   const togglePanel = (p: PanelName, on: boolean) => setPanels((ps) => PANEL_NAMES.filter((q) => (q === p ? on : ps.includes(q))));
   const { url, base } = appLocation();
+  // The page's permalink, as Copy link writes it: with the paused step, speed, lesson and lock.
+  const pageLink = useStore(pageLinkOf);
   return (
     <div className="share-backdrop" onClick={(e) => e.target === e.currentTarget && onClose()}>
       <div
@@ -69,7 +71,7 @@ function ShareDialog({ onClose }: { onClose: () => void }) {
             ✕
           </button>
         </div>
-        <CopyField label="Link" text={permalink(url, explorer)} rows={2} />
+        <CopyField label="Link" text={`${url}#${pageLink}`} rows={2} />
         <fieldset className="share-options">
           <legend>In the embed</legend>
           <label>

@@ -12,7 +12,7 @@ import { outputName } from "../explorer/Stage";
 import { gridFills } from "../viz/colors";
 import { cellLook, cellPose, cellSide } from "../viz/cellLook";
 import { cellText } from "../viz/numberText";
-import { gridLayout, type GridLayout } from "../viz/layout";
+import { gridLayout, LABEL_PX, type GridLayout } from "../viz/layout";
 import { BASE_PX, EXPRESSION_CELL, fitCellText } from "../viz/fitText";
 import type { CellTexts } from "../state/symbols";
 import { escapeMarkup } from "./escape";
@@ -87,7 +87,7 @@ export function buildScene(leaves: readonly InputLeaf[], story: VmapStory, frame
   y += ARROW;
   story.outputs.forEach((o, i) => {
     const named = texts.outputs[i] ?? null;
-    const layout = gridLayout(o.shape, GRID_WIDTH, texts.symbolicOutputs[i] ? EXPRESSION_CELL : undefined);
+    const layout = gridLayout(o.shape, GRID_WIDTH, LABEL_PX, texts.symbolicOutputs[i] ? EXPRESSION_CELL : undefined);
     const axis = { axis: o.outAxis };
     add({
       side: "out",

@@ -7,12 +7,9 @@
 import { formatPyLiteral, type PyLit } from "../state/pyLiteral";
 import { inAxesText } from "../state/codegen";
 import { argFor, defaultFill, formatArgTree, type ExplorerState } from "../state/explorerTypes";
-import { encodeExplorer } from "../state/urlState";
 import { encodeEmbedHash, type EmbedOptions } from "../embed/options";
 import { HEIGHT_MESSAGE } from "../embed/height";
 import { escapeMarkup } from "./escape";
-
-export const permalink = (appUrl: string, s: ExplorerState): string => `${appUrl}#${encodeExplorer(s)}`;
 
 /**
  * The host page's part of the iframe snippet: sizes each `iframe.vmap-playground` to the height

@@ -2,13 +2,15 @@
  * The explorer's editable state and its setters. Each setter builds a new immutable snapshot
  * and hands it to history's `commit`, so undo, the URL subscription and the memoized selectors
  * all see plain values. `notice` (a broken link was replaced by the default) is page state,
- * kept out of the snapshot and the URL.
+ * kept out of the snapshot and the URL. Under a student link's lock (classroom/lock.ts) a
+ * locked control's setter does nothing, whichever button, key or table row called it.
  */
 import type { StateCreator } from "zustand";
 import { argFor, MAX_DEVICES, MIN_DEVICES, setLeafShape, withEntry, type ArgTree, type AxisTree, type ExplorerState, type Fill, type MapWith } from "./explorerTypes";
 import { defaultExplorer } from "./explorerTypes";
 import { presetById } from "./presets";
 import type { StoreState } from "./store";
+import { mayEdit, mayEditAll, type ClassControl } from "../classroom/lock";
 
 export interface ExplorerSlice {
   explorer: ExplorerState;
@@ -34,32 +36,37 @@ export interface ExplorerSlice {
 }
 
 export const createExplorerSlice: StateCreator<StoreState, [], [], ExplorerSlice> = (set, get) => {
-  const update = (f: (e: ExplorerState) => ExplorerState, key?: string) => get().commit(f(get().explorer), key);
+  const update = (control: ClassControl, f: (e: ExplorerState) => ExplorerState, key?: string) => {
+    if (mayEdit(get().lock, control)) get().commit(f(get().explorer), key);
+  };
   return {
     explorer: defaultExplorer(),
     notice: null,
-    setFnSource: (fnSource) => update((e) => ({ ...e, fnSource }), "fn"),
-    setArgTree: (name, tree) => update((e) => ({ ...e, args: withEntry(e.args, name, { ...argFor(e, name), tree }) }), `shape:${name}`),
+    setFnSource: (fnSource) => update("function", (e) => ({ ...e, fnSource }), "fn"),
+    setArgTree: (name, tree) => update("shapes", (e) => ({ ...e, args: withEntry(e.args, name, { ...argFor(e, name), tree }) }), `shape:${name}`),
     setLeafShape: (name, path, shape) =>
-      update((e) => {
+      update("shapes", (e) => {
         const a = argFor(e, name);
         return { ...e, args: withEntry(e.args, name, { ...a, tree: setLeafShape(a.tree, path, shape) }) };
       }, `shape:${name}:${path.join(".")}`),
-    setFill: (name, fill) => update((e) => ({ ...e, args: withEntry(e.args, name, { ...argFor(e, name), fill }) })),
-    setInAxis: (name, axis) => update((e) => ({ ...e, inAxes: withEntry(e.inAxes, name, axis) })),
-    setOutAxes: (outAxes) => update((e) => ({ ...e, outAxes })),
-    setAxisSize: (axisSize) => update((e) => ({ ...e, axisSize }), "axis_size"),
-    setAxisName: (axisName) => update((e) => ({ ...e, axisName }), "axis_name"),
-    setX64: (x64) => update((e) => ({ ...e, x64 })),
-    setMapWith: (mapWith) => update((e) => ({ ...e, mapWith })),
+    setFill: (name, fill) => update("shapes", (e) => ({ ...e, args: withEntry(e.args, name, { ...argFor(e, name), fill }) })),
+    setInAxis: (name, axis) => update("in_axes", (e) => ({ ...e, inAxes: withEntry(e.inAxes, name, axis) })),
+    setOutAxes: (outAxes) => update("out_axes", (e) => ({ ...e, outAxes })),
+    // axis_size and axis_name are vmap's arguments beside in_axes: open or locked with it.
+    setAxisSize: (axisSize) => update("in_axes", (e) => ({ ...e, axisSize }), "axis_size"),
+    setAxisName: (axisName) => update("in_axes", (e) => ({ ...e, axisName }), "axis_name"),
+    setX64: (x64) => update("function", (e) => ({ ...e, x64 })),
+    // pmap or vmap is the transformation itself; the devices count goes with in_axes as axis_size does.
+    setMapWith: (mapWith) => update("function", (e) => ({ ...e, mapWith })),
     // Clamped to JAX's simulated range here, the one place a typed count enters the state.
-    setDevices: (n) => update((e) => ({ ...e, devices: Math.min(MAX_DEVICES, Math.max(MIN_DEVICES, Math.round(n))) }), "devices"),
+    setDevices: (n) => update("in_axes", (e) => ({ ...e, devices: Math.min(MAX_DEVICES, Math.max(MIN_DEVICES, Math.round(n))) }), "devices"),
     loadPreset: (id) => {
       const p = presetById(id);
-      if (p) update(() => structuredClone(p.state));
+      // A whole example changes every control: only where nothing is locked.
+      if (p && mayEditAll(get().lock)) get().commit(structuredClone(p.state));
     },
     loadExplorer: (s, notice = null) => {
-      update(() => s);
+      get().commit(s);
       set({ notice });
     },
     setNotice: (notice) => set({ notice }),

@@ -15,15 +15,16 @@ import { createPanelsSlice, type PanelsSlice } from "../panels/panelsSlice";
 import { createLastGoodSlice, trackLastGood, type LastGoodSlice } from "./lastGood";
 import { createComputeSlice, startCompute, type ComputeSlice } from "./compute";
 import { createLessonSlice, type LessonSlice } from "./lessonSlice";
-import { decodeLink, encodeLink } from "./urlState";
 import { onProgramsLoaded } from "./engineBridge";
 import { defaultExplorer, type ExplorerState } from "./explorerTypes";
 import { refreshWhenLaxLoads } from "./laxLoad";
+import { createClassroomSlice, type ClassroomSlice } from "../classroom/classroomSlice";
+import { decodePageLink, DEFAULT_SPEED, encodePageLink, type PageLink } from "./pageLink";
 
-export type StoreState = ExplorerSlice & PlaybackSlice & HistorySlice & PanelsSlice & LastGoodSlice & ComputeSlice & LessonSlice;
+export type StoreState = ExplorerSlice & PlaybackSlice & HistorySlice & PanelsSlice & LastGoodSlice & ComputeSlice & LessonSlice & ClassroomSlice;
 
 export function createAppStore(): UseBoundStore<StoreApi<StoreState>> {
-  const store = create<StoreState>()((...a) => ({ ...createExplorerSlice(...a), ...createPlaybackSlice(...a), ...createHistorySlice(...a), ...createPanelsSlice(...a), ...createLastGoodSlice(), ...createLessonSlice(...a), ...createComputeSlice(...(a as unknown as Parameters<typeof createComputeSlice>)) }));
+  const store = create<StoreState>()((...a) => ({ ...createExplorerSlice(...a), ...createPlaybackSlice(...a), ...createHistorySlice(...a), ...createPanelsSlice(...a), ...createClassroomSlice(...a), ...createLastGoodSlice(), ...createLessonSlice(...a), ...createComputeSlice(...(a as unknown as Parameters<typeof createComputeSlice>)) }));
   trackLastGood(store);
   startCompute(store);
   refreshWhenLaxLoads(store);
@@ -75,10 +76,18 @@ export function resetStore(): void {
   appStore.setState(initialState, true);
 }
 
-/** Starts `store` afresh on `state`: no history, the resting picture (a link read, an embed made). */
-export function loadState(store: StoreApi<StoreState>, state: ExplorerState, notice: string | null): void {
-  store.setState({ explorer: state, notice, past: [], future: [], lastEdit: null, k: null, phase: 2, playing: false, hover: null });
+/**
+ * Starts `store` afresh on `state`: no history, the resting picture (an embed made), or what a
+ * link says beside it (its animation step, speed and student lock).
+ */
+export function loadState(store: StoreApi<StoreState>, state: ExplorerState, notice: string | null, link?: Omit<PageLink, "explorer">): void {
+  const step = link?.step ?? null;
+  store.setState({ explorer: state, notice, past: [], future: [], lastEdit: null, k: step?.k ?? null, phase: step?.phase ?? 2, playing: false, hover: null, speed: link?.speed ?? DEFAULT_SPEED, lock: link?.lock ?? null });
 }
+
+/** The permalink of what `s` shows (pageLink.ts): the step only while paused on one. */
+export const pageLinkOf = (s: StoreState): string =>
+  encodePageLink({ explorer: s.explorer, step: !s.playing && s.k !== null ? { k: s.k, phase: s.phase } : null, speed: s.speed, lock: s.lock, lesson: s.lesson });
 
 interface UrlHost {
   location: { hash: string; pathname?: string; search?: string };
@@ -116,7 +125,8 @@ function afterNextPaint(cb: () => void): void {
 }
 
 /**
- * Reads the state from the URL once, then writes every explorer change (and lesson step) back with one
+ * Reads the state from the URL once, then writes every change of the permalink (pageLinkOf:
+ * the explorer, the lesson step, the paused animation step, the speed, the lock) back with one
  * subscription (replaceState: the history stack belongs to undo, not to the back button),
  * at most once per URL_WRITE_MS (the last change of a burst is written at its end, and a
  * pending write is flushed when the page is hidden or the sync stops). A link pasted while the
@@ -127,6 +137,7 @@ export function syncUrl(store: StoreApi<StoreState>, host: UrlHost): () => void 
   let pending: string | null = null;
   let timer: ReturnType<typeof setTimeout> | null = null;
   let lastWrite = -Infinity;
+  let reading = false;
   const cancel = () => {
     if (timer !== null) clearTimeout(timer);
     timer = null;
@@ -143,21 +154,29 @@ export function syncUrl(store: StoreApi<StoreState>, host: UrlHost): () => void 
   };
   const read = () => {
     cancel();
-    const r = decodeLink(host.location.hash);
+    const r = decodePageLink(host.location.hash);
     // Leave the link as it was until the user changes something: a reload of a broken link
-    // shows the same notice again instead of silently becoming the default.
-    last = encodeLink(r.state, r.lesson);
-    loadState(store, r.state, r.ok ? null : r.notice);
-    // A lesson step's link (urlState.ts decodeLink): the lesson slice enters the step once the
-    // lessons are loaded; without one, a link leaves any open lesson.
-    if (r.lesson) store.getState().openLesson(r.lesson.id, r.lesson.step, { keepExplorer: r.lesson.keepExplorer });
-    else if (store.getState().lesson) store.getState().closeLesson();
+    // shows the same notice again instead of silently becoming the default. So what reading
+    // it changes is not written back.
+    reading = true;
+    try {
+      loadState(store, r.link.explorer, r.ok ? null : r.notice, r.link);
+      // A lesson step's link (urlState.ts decodeLink): the lesson slice enters the step once the
+      // lessons are loaded, over the student's own edits if the link carries them; without one,
+      // a link leaves any open lesson.
+      if (r.link.lesson) store.getState().openLesson(r.link.lesson.id, r.link.lesson.step, { keepExplorer: r.link.lesson.keepExplorer });
+      else if (store.getState().lesson) store.getState().closeLesson();
+    } finally {
+      reading = false;
+    }
+    last = pageLinkOf(store.getState());
   };
   read();
   let lastHash = host.location.hash.replace(/^#/, "");
   const unsub = store.subscribe((s, prev) => {
-    if (s.explorer === prev.explorer && s.lesson === prev.lesson) return;
-    const enc = encodeLink(s.explorer, s.lesson);
+    if (reading) return;
+    if (s.explorer === prev.explorer && s.k === prev.k && s.phase === prev.phase && s.playing === prev.playing && s.speed === prev.speed && s.lock === prev.lock && s.lesson === prev.lesson) return;
+    const enc = pageLinkOf(s);
     if (enc === last) return;
     last = enc;
     lastHash = enc;

@@ -190,7 +190,7 @@ function mono(): string {
 
 /**
  * The axis brackets and tile index labels, on top of the cells, as the SVG grid draws them
- * (`.tile-label`: 10px monospace, bold on the batch axis, each in its axis colour). Painted
+ * (`.tile-label`: monospace at the layout's label size, bold on the batch axis, each in its axis colour). Painted
  * here rather than as ~100 SVG <line>/<text> elements over the canvas: re-laying those out
  * cost ~8 ms of every out_axes change on the (2,3,5,7,9) example (measured), more than the
  * cells themselves.
@@ -217,10 +217,10 @@ function paintDecorations(ctx: CanvasRenderingContext2D, layout: GridLayout, map
     let started = false;
     for (const l of layout.labels) {
       if (l.axis !== axis) continue;
-      // A label is at most a few digits of 10px type around its anchor (generous bounds).
-      if (region && !meets(region, l.x - 40, l.y - 12, l.x + 40, l.y + 4)) continue;
+      // A label is at most a few digits of its type around its anchor (generous bounds).
+      if (region && !meets(region, l.x - 4 * layout.label, l.y - 1.2 * layout.label, l.x + 4 * layout.label, l.y + 0.4 * layout.label)) continue;
       if (!started) {
-        ctx.font = `${axis === mapped ? "700 " : ""}10px ${family}`;
+        ctx.font = `${axis === mapped ? "700 " : ""}${layout.label}px ${family}`;
         ctx.fillStyle = axisColor(axis, mapped, theme);
         started = true;
       }
@@ -262,9 +262,11 @@ export function backingSize(cur: Size, need: Size, reserve: Size = need): Size {
  * by CSS so that the layout's part of the store fills its frame exactly; the frame (the
  * canvas's parent) clips the rest.
  */
-export function resetCanvas(canvas: HTMLCanvasElement, layout: GridLayout, fills: string[], states: CellState[], opts: { reserve?: Size; mapped?: number | null; theme?: Theme } = {}): void {
+export function resetCanvas(canvas: HTMLCanvasElement, layout: GridLayout, fills: string[], states: CellState[], opts: { reserve?: Size; mapped?: number | null; theme?: Theme; zoom?: number } = {}): void {
   const { reserve, mapped = null, theme = "light" } = opts;
-  const dpr = Math.min(2, globalThis.devicePixelRatio || 1);
+  // `zoom`: a CSS scale the canvas is shown at (presenter mode's fit), so its pixels stay sharp.
+  const zoom = Math.max(1, opts.zoom ?? 1);
+  const dpr = Math.min(2 * zoom, (globalThis.devicePixelRatio || 1) * zoom);
   const px = (x: number) => Math.ceil(x * dpr);
   const need = { width: px(layout.width), height: px(layout.height) };
   // A reservation is a hint: one bigger than KEEP_PIXELS is not worth its memory.

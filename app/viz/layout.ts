@@ -42,16 +42,24 @@ export interface GridLayout {
   labels: TileLabel[];
   brackets: Bracket[];
   showValues: boolean;
+  /** The tile labels' font size, in the layout's units. */
+  label: number;
 }
 
-const HEADER = 14;
-const SIDE = 18;
+/**
+ * The tile labels' usual font size. Their room grows with it: a row of labels above tiles
+ * (HEADER, 14 at 10 px) and a column beside them (SIDE, 18 at 10 px). Presenter mode asks for
+ * bigger labels (classroom/Presenter.tsx), readable from the back of a room.
+ */
+export const LABEL_PX = 10;
+const header = (label: number) => label + 4;
+const side = (label: number) => label * 1.8;
 const MARGIN = 16;
 
 /** Largest cell that keeps the drawing within `maxWidth`, bounded to [4, 36]; values shown when ≥ 30. */
-function chooseCellSize(shape: readonly number[], maxWidth: number, size: number): number {
+function chooseCellSize(shape: readonly number[], maxWidth: number, size: number, label: number): number {
   if (size <= 64) return 36;
-  const probe = layoutArray(shape, 10, false, true);
+  const probe = layoutArray(shape, 10, false, true, label);
   const per = (probe.width - MARGIN) / 10;
   return Math.max(4, Math.min(20, Math.floor((maxWidth - MARGIN - 40) / Math.max(1, per))));
 }
@@ -68,7 +76,9 @@ interface Block {
  * to their row-major slot (no sort), with the flat index carried down the tiles: a redraw after
  * an out_axes change lays out thousands of cells, so this stays allocation-light.
  */
-export function layoutArray(shape: readonly number[], cell: number, showValues = false, measureOnly = false): GridLayout {
+export function layoutArray(shape: readonly number[], cell: number, showValues = false, measureOnly = false, label = LABEL_PX): GridLayout {
+  const HEADER = header(label);
+  const SIDE = side(label);
   const n = shape.length;
   const size = shape.reduce((a, b) => a * b, 1);
   const cells: CellBox[] = measureOnly ? [] : new Array<CellBox>(size);
@@ -120,7 +130,7 @@ export function layoutArray(shape: readonly number[], cell: number, showValues =
           const tx = horizontal ? x + i * (inner.w + gap) : x + SIDE;
           const ty = horizontal ? y + HEADER : y + i * (inner.h + gap);
           if (horizontal) labels.push({ axis: d, index: i, x: tx + inner.w / 2, y: y + HEADER - 4, anchor: "middle" });
-          else labels.push({ axis: d, index: i, x: x + SIDE - 5, y: ty + inner.h / 2 + 4, anchor: "end" });
+          else labels.push({ axis: d, index: i, x: x + SIDE - 5, y: ty + inner.h / 2 + label * 0.4, anchor: "end" });
           inner.place(tx, ty, [...prefix, i], base + i * strides[d], first && i === 0);
         }
         if (first && m > 0) {
@@ -134,7 +144,7 @@ export function layoutArray(shape: readonly number[], cell: number, showValues =
   let block = grid;
   for (let d = n - 3; d >= 0; d--) block = level(d, block);
   if (!measureOnly) block.place(MARGIN, MARGIN, [], 0, true);
-  return { shape: [...shape], cell, width: block.w + MARGIN + 4, height: block.h + MARGIN + 4, cells, labels, brackets, showValues };
+  return { shape: [...shape], cell, width: block.w + MARGIN + 4, height: block.h + MARGIN + 4, cells, labels, brackets, showValues, label };
 }
 
 const layoutCache = new Map<string, GridLayout>();
@@ -145,21 +155,21 @@ const LAYOUT_CACHE_SIZE = 32;
  * up to 64 cells. Layouts are immutable, so they are kept per (shape, width) in a small LRU:
  * switching out_axes back and forth, or undo/redo, reuses them (and the grids skip a redraw).
  */
-export function gridLayout(shape: readonly number[], maxWidth: number, textCell?: number): GridLayout {
-  const key = `${shape.join(",")}|${maxWidth}|${textCell ?? ""}`;
+export function gridLayout(shape: readonly number[], maxWidth: number, label = LABEL_PX, textCell?: number): GridLayout {
+  const key = `${shape.join(",")}|${maxWidth}|${label}|${textCell ?? ""}`;
   let layout = layoutCache.get(key);
   if (layout) {
     layoutCache.delete(key);
   } else {
     const size = shape.reduce((a, b) => a * b, 1);
     // Cells that show text (symbols, expressions) may be wider than a number needs, if it fits.
-    const base = chooseCellSize(shape, maxWidth, size);
+    const base = chooseCellSize(shape, maxWidth, size, label);
     let cell = base;
     if (textCell !== undefined && size <= 64 && textCell > base) {
-      const fit = Math.floor((maxWidth - MARGIN - 40) / Math.max(1, (layoutArray(shape, 10, false, true).width - MARGIN) / 10));
+      const fit = Math.floor((maxWidth - MARGIN - 40) / Math.max(1, (layoutArray(shape, 10, false, true, label).width - MARGIN) / 10));
       cell = Math.max(base, Math.min(textCell, fit));
     }
-    layout = layoutArray(shape, cell, size <= 64);
+    layout = layoutArray(shape, cell, size <= 64, false, label);
     if (layoutCache.size >= LAYOUT_CACHE_SIZE) layoutCache.delete(layoutCache.keys().next().value!);
   }
   layoutCache.set(key, layout);
@@ -167,18 +177,18 @@ export function gridLayout(shape: readonly number[], maxWidth: number, textCell?
 }
 
 /** The size `gridLayout` would give, without laying out a single cell. */
-export function gridSize(shape: readonly number[], maxWidth: number): { width: number; height: number } {
+export function gridSize(shape: readonly number[], maxWidth: number, label = LABEL_PX): { width: number; height: number } {
   const size = shape.reduce((a, b) => a * b, 1);
-  const { width, height } = layoutArray(shape, chooseCellSize(shape, maxWidth, size), size <= 64, true);
+  const { width, height } = layoutArray(shape, chooseCellSize(shape, maxWidth, size, label), size <= 64, true, label);
   return { width, height };
 }
 
 /** The smallest box that holds the layout of each of `shapes` (e.g. the result for every out_axes). */
-export function reserveFor(shapes: readonly (readonly number[])[], maxWidth: number): { width: number; height: number } {
+export function reserveFor(shapes: readonly (readonly number[])[], maxWidth: number, label = LABEL_PX): { width: number; height: number } {
   let width = 0;
   let height = 0;
   for (const sh of shapes) {
-    const g = gridSize(sh, maxWidth);
+    const g = gridSize(sh, maxWidth, label);
     width = Math.max(width, g.width);
     height = Math.max(height, g.height);
   }

@@ -253,8 +253,8 @@ run("embeds on a blog page under a strict CSP", () => {
     const page = await browser.newPage({ viewport: { width: 1000, height: 900 } });
     await page.goto(`${A}/#f=lambda+x%3A+x+*+2&shape.x=(4%2C2)&fill.x=unique&in.x=1&out=0`);
     await appLive(page);
-    await page.getByRole("button", { name: "Share" }).click();
-    const dialog = page.getByRole("dialog", { name: "Share" });
+    await page.getByRole("button", { name: "Share", exact: true }).click();
+    const dialog = page.getByRole("dialog", { name: "Share", exact: true });
     const iframeSnippet = await dialog.getByLabel("Embed with an iframe").inputValue();
     expect(iframeSnippet).toContain(`src="${A}/embed.html#f=lambda+x%3A+x+*+2&amp;shape.x=%284%2C+2%29`);
     expect(iframeSnippet).toContain(`sandbox="allow-scripts allow-popups"`);

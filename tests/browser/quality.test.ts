@@ -9,10 +9,9 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import AxeBuilder from "@axe-core/playwright";
 import type { BrowserContextOptions, Page } from "playwright-core";
 import { showPanels, startApp, type AppServer, appLive } from "./appServer";
-import { browserDescribe, expectCleanConsole } from "./suite";
+import { axeAudit, browserDescribe, expectCleanConsole } from "./suite";
 import { editorText } from "./editor";
 
 const SHOTS = join(__dirname, "screenshots");
@@ -34,8 +33,7 @@ async function open(hash: string, opts: BrowserContextOptions = {}): Promise<Pag
 /** Waits for the lazily loaded panels, then runs axe over the whole page. */
 async function axeViolations(page: Page): Promise<string[]> {
   await showPanels(page);
-  const r = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]).analyze();
-  return r.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).slice(0, 5).join(" | ")}`);
+  return axeAudit(page);
 }
 
 browserDescribe("production quality in Chromium", () => {

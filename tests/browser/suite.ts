@@ -7,6 +7,7 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
+import AxeBuilder from "@axe-core/playwright";
 import { hasChromium, INSTALL_HINT, startApp, type AppServer } from "./appServer";
 
 /** Where browser tests save the screenshots we look at (git-ignored). */
@@ -44,18 +45,29 @@ export function expectCleanConsole(problems: () => string[]): void {
 }
 
 /**
- * The usual suite set-up: the built app and one 1280 × 900 page for the whole suite, handed to
- * `onOpen`, closed after it, with the clean-console check after each test.
+ * The built app for the whole suite, handed to `onStart` (the tests open their own pages),
+ * closed after it, with the clean-console check after each test.
  */
-export function desktopSuite(onOpen: (app: AppServer, page: Page) => void): void {
+export function appSuite(onStart: (app: AppServer) => void | Promise<void>): void {
   let app: AppServer | undefined;
   expectCleanConsole(() => app?.problems ?? []);
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
     app = await startApp();
-    onOpen(app, await app.newPage({ viewport: { width: 1280, height: 900 } }));
+    await onStart(app);
   });
   afterAll(async () => {
     await app?.close();
   });
+}
+
+/** The usual suite set-up: appSuite with one 1280 × 900 page for the whole suite, handed to `onOpen`. */
+export function desktopSuite(onOpen: (app: AppServer, page: Page) => void): void {
+  appSuite(async (app) => onOpen(app, await app.newPage({ viewport: { width: 1280, height: 900 } })));
+}
+
+/** axe-core's WCAG 2.2 A/AA and best-practice violations on the page as it is now, one line each. */
+export async function axeAudit(page: Page): Promise<string[]> {
+  const r = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]).analyze();
+  return r.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).slice(0, 5).join(" | ")}`);
 }

@@ -1,0 +1,132 @@
+/**
+ * The classroom's dialogs, one chunk loaded when one is first opened (App.tsx): the keyboard
+ * shortcuts (`?`, listed from the actions table, actions.ts) and "Share with class" (which
+ * controls students may change and which sections they see, and the student link that opens
+ * in that state: lock.ts, state/pageLink.ts). Both are modal <dialog>s: the page behind is
+ * inert, Esc closes them, and focus returns to where it was.
+ */
+import { useEffect, useRef, useState, type ReactNode } from "react";
+import { ACTIONS, type Action } from "../actions";
+import { pageLinkOf, useStore } from "../state/store";
+import { CopyField } from "../share/ShareExport";
+import { CONTROL_TITLES, CONTROLS, SECTION_TITLES, SECTIONS, type ClassControl, type ClassSection } from "./lock";
+
+function Modal({ title, onClose, children }: { title: string; onClose: () => void; children: ReactNode }) {
+  const ref = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const d = ref.current;
+    const back = document.activeElement as HTMLElement | null;
+    if (d && !d.open) d.showModal();
+    return () => back?.focus?.();
+  }, []);
+  return (
+    <dialog
+      ref={ref}
+      className="class-dialog"
+      aria-labelledby="class-dialog-title"
+      onCancel={(e) => {
+        e.preventDefault();
+        onClose();
+      }}
+      // The page's keys (playback, presenter, undo) stay with the page behind the dialog.
+      onKeyDown={(e) => e.stopPropagation()}
+      onClick={(e) => e.target === e.currentTarget && onClose()}
+    >
+      <div className="share-head">
+        <h2 id="class-dialog-title">{title}</h2>
+        <button type="button" onClick={onClose} aria-label="Close">
+          ✕
+        </button>
+      </div>
+      {children}
+    </dialog>
+  );
+}
+
+/** "Space" and "ArrowRight" as a person reads them. */
+const keyText = (k: string): string => ({ ArrowRight: "→", ArrowLeft: "←", ArrowUp: "↑", ArrowDown: "↓", Escape: "Esc", "Shift+?": "" })[k] ?? k;
+
+/** Presenter mode lists its own keys (which take Space and the arrows) and the two ways out and to this list. */
+const shownIn = (a: Action, mode: "presenter" | "page"): boolean => (mode === "page" ? a.mode !== "presenter" : a.mode === "presenter" || a.id === "presenter" || a.id === "shortcuts");
+
+function ShortcutRows({ mode }: { mode: "presenter" | "page" }) {
+  return (
+    <tbody>
+      {ACTIONS.filter((a) => a.keys.length && shownIn(a, mode)).map((a) => (
+        <tr key={a.id}>
+          <th scope="row">{a.label}</th>
+          <td>
+            {a.keys
+              .map(keyText)
+              .filter((k) => k !== "")
+              .map((k, i) => (
+                <span key={k}>
+                  {i > 0 && " or "}
+                  <kbd>{k}</kbd>
+                </span>
+              ))}
+          </td>
+        </tr>
+      ))}
+    </tbody>
+  );
+}
+
+function Shortcuts({ onClose }: { onClose: () => void }) {
+  return (
+    <Modal title="Keyboard shortcuts" onClose={onClose}>
+      <table className="shortcuts">
+        <caption>On the page</caption>
+        <ShortcutRows mode="page" />
+      </table>
+      <table className="shortcuts">
+        <caption>In presenter mode (a clicker's keys too)</caption>
+        <ShortcutRows mode="presenter" />
+      </table>
+      <p className="note">In a grid with focus, the arrow keys move from cell to cell.</p>
+    </Modal>
+  );
+}
+
+/** One fieldset of checkboxes choosing a subset of `items`. */
+function Choices<T extends string>({ legend, items, titles, chosen, onChange }: { legend: string; items: readonly T[]; titles: Record<T, string>; chosen: ReadonlySet<T>; onChange: (next: Set<T>) => void }) {
+  const toggle = (item: T, on: boolean) => {
+    const next = new Set(chosen);
+    if (on) next.add(item);
+    else next.delete(item);
+    onChange(next);
+  };
+  return (
+    <fieldset className="share-options">
+      <legend>{legend}</legend>
+      {items.map((c) => (
+        <label key={c}>
+          <input type="checkbox" checked={chosen.has(c)} onChange={(e) => toggle(c, e.target.checked)} /> {titles[c]}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+function ShareWithClass({ onClose }: { onClose: () => void }) {
+  const s = useStore.getState();
+  const [edit, setEdit] = useState<Set<ClassControl>>(() => new Set<ClassControl>(["out_axes"]));
+  const [hide, setHide] = useState<Set<ClassSection>>(() => new Set<ClassSection>(["panels"]));
+  const link = `${location.origin}${location.pathname}#${pageLinkOf({ ...s, lock: { edit, hide } })}`;
+  return (
+    <Modal title="Share with class" onClose={onClose}>
+      <p className="note">Students open this example from the link below, with only what you choose here to change and see.</p>
+      <Choices legend="Students may change" items={CONTROLS} titles={CONTROL_TITLES} chosen={edit} onChange={setEdit} />
+      <Choices legend="Hide from students" items={SECTIONS} titles={SECTION_TITLES} chosen={hide} onChange={setHide} />
+      <CopyField label="Student link" text={link} rows={3} />
+    </Modal>
+  );
+}
+
+export default function ClassroomDialogs() {
+  const dialog = useStore((s) => s.dialog);
+  const close = useStore((s) => s.closeDialog);
+  if (dialog === "shortcuts") return <Shortcuts onClose={close} />;
+  if (dialog === "class") return <ShareWithClass onClose={close} />;
+  return null;
+}
