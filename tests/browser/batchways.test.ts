@@ -65,7 +65,7 @@ browserDescribe("Ways to batch and pmap, in Chromium", () => {
     await page.getByLabel("Map with").selectOption("pmap");
     await page.getByRole("list", { name: "Device lanes" }).waitFor();
     expect(await page.getByRole("list", { name: "Device lanes" }).getByRole("listitem").count()).toBe(8);
-    expect(page.url()).toContain("map=pmap");
+    await expect.poll(() => page.url()).toContain("map=pmap");
     await page.locator("main").screenshot({ path: join(SHOTS, "pmap-lanes.png") });
     for (const scheme of ["light", "dark"] as const) {
       await page.emulateMedia({ colorScheme: scheme });

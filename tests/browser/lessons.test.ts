@@ -100,8 +100,9 @@ browserDescribe("lessons in Chromium", () => {
     }
     expect(await page.getByRole("button", { name: "Next ▶" }).isDisabled()).toBe(true);
     await page.screenshot({ path: join(SHOTS, "lesson-last-step.png") });
-    // The URL names the step; the menu remembers where the student stopped.
-    expect(new URL(page.url()).hash).toMatch(new RegExp(`^#lesson=axes-in-vmap&step=${total}&`));
+    // The URL names the step (written just after the step's frame is painted); the menu
+    // remembers where the student stopped.
+    await expect.poll(() => new URL(page.url()).hash).toMatch(new RegExp(`^#lesson=axes-in-vmap&step=${total}&`));
     expect(await page.evaluate(() => localStorage.getItem("vmap-playground:lessons"))).toContain(`["axes-in-vmap",${total - 1}]`);
   });
 
