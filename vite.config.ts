@@ -14,8 +14,8 @@ const THEME = /[\\/]app[\\/](theme\.ts|viz[\\/]colors\.ts)|vite[\\/]preload-help
  * engine, the explorer's state, drawing, components and code field, React and the libraries.
  */
 const FIRST_SCREEN = /[\\/]engine[\\/]|[\\/]app[\\/]((state|viz|explorer|editor)[\\/]|ErrorBoundary\.tsx)|node_modules[\\/](react|react-dom|scheduler|zustand|d3-selection|d3-ease)[\\/]/;
-/** ...but what loads later (jax.lax: engine/control; the editor; the canvas painter…), and the theme (the entry's, before the first paint). */
-const LATER = /[\\/]engine[\\/]control[\\/](?!lazy\.ts)|[\\/]app[\\/](viz[\\/](colors|drawCanvas)\.ts|editor[\\/](codemirror|completions)\.ts|explorer[\\/]CanvasCellGrid\.tsx|state[\\/]computeRequest\.ts)|\.worker\.|\.css/;
+/** ...but what loads later (jax.lax: engine/control; def programs and Import: engine/programs, engine/lang/programs; the editor; the canvas painter…), and the theme (the entry's, before the first paint). */
+const LATER = /[\\/]engine[\\/](control[\\/](?!lazy\.ts)|programs[\\/]|random[\\/]|lang[\\/]programs[\\/])|[\\/]app[\\/](viz[\\/](colors|drawCanvas)\.ts|editor[\\/](codemirror|completions)\.ts|explorer[\\/]CanvasCellGrid\.tsx|state[\\/]computeRequest\.ts)|\.worker\.|\.css/;
 const isEmbedPage = (path: string) => /(^|\/)embed\.html$/.test(path);
 
 /**
