@@ -5,7 +5,7 @@
 import { join } from "node:path";
 import { expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { type AppServer } from "./appServer";
+import { appLive, type AppServer } from "./appServer";
 import { browserDescribe, desktopSuite, SHOTS } from "./suite";
 import { editorText } from "./editor";
 import { PREDICT_EXAMPLE } from "../../app/importer/example";
@@ -24,7 +24,7 @@ browserDescribe("Import JAX code in Chromium", () => {
 
   it("pastes a snippet, loads it and sees the output shape", async () => {
     await page.goto(app.url);
-    await page.getByLabel("Function").waitFor();
+    await appLive(page);
     await page.getByRole("button", { name: "Import JAX code" }).click();
     const dialog = page.getByRole("dialog", { name: "Import JAX code" });
     await dialog.waitFor();
@@ -43,7 +43,7 @@ browserDescribe("Import JAX code in Chromium", () => {
     await page.screenshot({ path: join(SHOTS, "import-loaded-1280.png"), fullPage: true });
     // The permalink alone brings it back: the def program and the code's values load lazily.
     await page.reload();
-    await page.getByLabel("Function").waitFor();
+    await appLive(page);
     await expect.poll(() => page.getByLabel("Output shape").textContent()).toBe("(2, 4)");
     await expect.poll(() => page.getByRole("alert").count()).toBe(0);
     expect(await page.getByLabel("Fill of w", { exact: true }).inputValue()).toBe("code");
