@@ -30,7 +30,8 @@ const CHANGE_OUT_AXES = `(async () => {
   return res;
 })()`;
 
-const COUNT_FRAMES = `(async () => {
+/** In the page: presses Play and counts animation frames for 3 s (bench/throttled.ts uses it too). */
+export const COUNT_FRAMES = `(async () => {
   const play = [...document.querySelectorAll("button")].find((b) => b.getAttribute("aria-label") === "Play");
   play.click();
   let frames = 0;

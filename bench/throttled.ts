@@ -11,6 +11,7 @@
 import type { Page } from "playwright-core";
 import type { BenchRow } from "./timing";
 import { hasChromium, startApp } from "../tests/browser/appServer";
+import { COUNT_FRAMES } from "./browser";
 
 const THROTTLE = 4;
 
@@ -48,22 +49,6 @@ const TIME_CHANGES = `(async (changes) => {
   return res;
 })`;
 
-const COUNT_FRAMES = `(async () => {
-  const play = [...document.querySelectorAll("button")].find((b) => b.getAttribute("aria-label") === "Play");
-  play.click();
-  let frames = 0;
-  const t0 = performance.now();
-  await new Promise((resolve) => {
-    const loop = () => {
-      frames++;
-      if (performance.now() - t0 < 3000) requestAnimationFrame(loop);
-      else resolve();
-    };
-    requestAnimationFrame(loop);
-  });
-  const seconds = (performance.now() - t0) / 1000;
-  return { fps: frames / seconds, frames, seconds };
-})()`;
 
 /** Starts collecting Event Timing entries for key and input events (INP's measure). */
 const START_EVENTS = `(() => {
