@@ -14,8 +14,12 @@ const THEME = /[\\/]app[\\/](theme\.ts|viz[\\/]colors\.ts)|vite[\\/]preload-help
  * engine, the explorer's state, drawing, components and code field, React and the libraries.
  */
 const FIRST_SCREEN = /[\\/]engine[\\/]|[\\/]app[\\/]((state|viz|explorer|editor)[\\/]|ErrorBoundary\.tsx)|node_modules[\\/](react|react-dom|scheduler|zustand|d3-selection|d3-ease)[\\/]/;
-/** ...but what loads later (jax.lax: engine/control; def programs and Import: engine/programs, engine/lang/programs; the editor; the canvas painter…), and the theme (the entry's, before the first paint). */
-const LATER = /[\\/]engine[\\/](control[\\/](?!lazy\.ts)|programs[\\/]|random[\\/]|lang[\\/]programs[\\/])|[\\/]app[\\/](viz[\\/](colors|drawCanvas)\.ts|editor[\\/](codemirror|completions)\.ts|explorer[\\/]CanvasCellGrid\.tsx|state[\\/]computeRequest\.ts)|\.worker\.|\.css/;
+/**
+ * ...but what loads later (the engine's families, lazyFamily.ts — jax.lax: engine/control; indexing
+ * by values; pmap and the naive loop —; def programs and Import: engine/programs,
+ * engine/lang/programs; the editor; the canvas painter…), and the theme (the entry's, before the first paint).
+ */
+const LATER = /[\\/]engine[\\/](control[\\/](?!lazy\.ts)|programs[\\/]|random[\\/]|lang[\\/]programs[\\/]|primitives[\\/](gather|gatherDims|scatter|dynamicSlice|argminmax|laxIndexing|sort)\.ts|numpy[\\/](indexingFamily|gatherIndexing|indexFunctions)\.ts|transforms[\\/](pmap|loop|mapsFamily)\.ts)|[\\/]app[\\/](viz[\\/](colors|drawCanvas)\.ts|editor[\\/](codemirror|completions)\.ts|explorer[\\/]CanvasCellGrid\.tsx|state[\\/]computeRequest\.ts)|\.worker\.|\.css/;
 const isEmbedPage = (path: string) => /(^|\/)embed\.html$/.test(path);
 
 /**
@@ -116,8 +120,8 @@ export default defineConfig({
     environment: "node",
     include: ["tests/**/*.test.ts", "tests/**/*.test.tsx"],
     globalSetup: ["tests/browser/buildOnce.ts"],
-    // jax.lax loads on demand in the app (engine/control/lazy.ts); tests have it from the start.
-    setupFiles: ["tests/helpers/registerLax.ts"],
+    // The engine's families load on first use in the built app (engine/lazyFamily.ts); tests have them from the start.
+    setupFiles: ["tests/helpers/loadFamilies.ts"],
     testTimeout: 60_000,
     hookTimeout: 120_000,
   },

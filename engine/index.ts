@@ -6,6 +6,7 @@
 import { composeLambdaSource as composeLambda, isLambdaSource, parseFunctionWith, parseLambdaHeader, programReaderLoaded, setProgramReader } from "./lang";
 import { EngineError as EngineErrorClass } from "./errors";
 import { engineHost, withProgramExtras } from "./langHost";
+import { loadEngineFamilies } from "./lazyFamily";
 
 export { NDArray } from "./array/ndarray";
 export { np } from "./numpy/np";
@@ -13,8 +14,14 @@ export { jnp, nn } from "./numpy";
 export { loadLax } from "./control/lazy";
 export type { Lax } from "./control";
 export { vmap } from "./transforms/vmap";
-export { loopMap } from "./transforms/loop";
-export { pmap, runPmap, type PmapOptions, type PmapRun, type PmapLane } from "./transforms/pmap";
+export { loopMap, pmap, runPmap } from "./transforms/mapsLazy";
+export type { PmapOptions, PmapRun, PmapLane } from "./transforms/pmap";
+export { loadEngineFamilies, engineFamiliesLoaded } from "./lazyFamily";
+
+// jax.lax, indexing by values and pmap are families the built app loads on first use
+// (lazyFamily.ts). Anywhere else — Node, tests, the dev server — they load here, before any
+// caller runs, so the engine answers every call synchronously.
+if (!(typeof import.meta.env === "object" && import.meta.env.PROD === true)) await loadEngineFamilies();
 export { grad, valueAndGrad } from "./transforms/grad";
 export { jit, jitStats, type JitStats } from "./transforms/jit";
 export { canCompile, setCodegenAllowed } from "./ir/csp";

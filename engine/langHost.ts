@@ -3,7 +3,7 @@ import { scalarArray } from "./array/create";
 import { isValue } from "./core/tracer";
 import type { LangHost } from "./lang/host";
 import { jnp, nn } from "./numpy";
-import { laxNow } from "./control/lazy";
+import { laxFamily } from "./control/lazy";
 import { creationFunctions } from "./numpy/jnp";
 import { grad } from "./transforms/grad";
 import { jit } from "./transforms/jit";
@@ -14,9 +14,9 @@ export const engineHost: LangHost = {
   // The lambda language knows Python ints (an integral number), so its jnp.array([1, 2]) is int32.
   jnp: { ...jnp, ...creationFunctions(true) } as unknown as LangHost["jnp"],
   nn: nn as unknown as LangHost["nn"],
-  // Loaded on demand (control/lazy.ts): undefined until it has arrived.
+  // Loaded on first use (control/lazy.ts): undefined until it has arrived.
   get lax() {
-    return (laxNow() ?? undefined) as unknown as LangHost["lax"];
+    return (laxFamily.tryNow()?.lax ?? undefined) as unknown as LangHost["lax"];
   },
   vmap: (f, inAxes, outAxes, opts) => vmap(f, inAxes, outAxes, opts ?? {}),
   grad: (f, opts) => grad(f, opts ?? {}),

@@ -4,7 +4,7 @@
  * (computeResults.ts). The page terminates it on Cancel, on a newer state or after the time
  * limit, so a call that takes long never holds the page.
  */
-import { loadLax } from "../../engine/index";
+import { loadEngineFamilies } from "../../engine/index";
 import { runRequest, type ComputeRequest } from "./computeRequest";
 import { toWire } from "./computeResults";
 import { ensurePrograms } from "./engineBridge";
@@ -16,13 +16,14 @@ export interface ComputeReply {
 
 const scope = self as unknown as { onmessage: ((e: MessageEvent<ComputeRequest>) => void) | null; postMessage: (m: ComputeReply) => void };
 
-// jax.lax is a chunk of its own (engine/control/lazy.ts): a call may name it, so have it first;
-// a def program or imported values need the engine's lazy reader likewise.
-const lax = loadLax();
+// jax.lax, indexing by values and pmap load on first use (the engine's lazyFamily.ts): a call may
+// need any of them, so have them first; a def program or imported values need the engine's lazy
+// reader likewise.
+const families = loadEngineFamilies();
 
 scope.onmessage = async (e) => {
   const s = e.data.state;
-  await lax;
+  await families;
   if (s.code !== undefined || isFunctionProgram(s.fnSource)) await ensurePrograms();
   scope.postMessage({ result: toWire(runRequest(e.data)) });
 };

@@ -17,7 +17,7 @@ import { createComputeSlice, startCompute, type ComputeSlice } from "./compute";
 import { createLessonSlice, type LessonSlice } from "./lessonSlice";
 import { onProgramsLoaded } from "./engineBridge";
 import { defaultExplorer, type ExplorerState } from "./explorerTypes";
-import { refreshWhenLaxLoads } from "./laxLoad";
+import { refreshWhenFamiliesLoad } from "./familiesLoad";
 import { createClassroomSlice, type ClassroomSlice } from "../classroom/classroomSlice";
 import { decodePageLink, DEFAULT_SPEED, encodePageLink, type PageLink } from "./pageLink";
 
@@ -27,7 +27,7 @@ export function createAppStore(): UseBoundStore<StoreApi<StoreState>> {
   const store = create<StoreState>()((...a) => ({ ...createExplorerSlice(...a), ...createPlaybackSlice(...a), ...createHistorySlice(...a), ...createPanelsSlice(...a), ...createClassroomSlice(...a), ...createLastGoodSlice(), ...createLessonSlice(...a), ...createComputeSlice(...(a as unknown as Parameters<typeof createComputeSlice>)) }));
   trackLastGood(store);
   startCompute(store);
-  refreshWhenLaxLoads(store);
+  refreshWhenFamiliesLoad(store);
   // Once the lazy reader of def programs is in, redraw: a fresh snapshot (same content, new
   // objects) so the memoized call, arguments and view are computed again. Not an undo step.
   onProgramsLoaded(() => {

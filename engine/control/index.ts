@@ -4,9 +4,6 @@
  */
 import { allGather, axisIndex, pmax, pmean, pmin, psum } from "./collectives";
 import { cond, foriLoop, map, scan, select, switch_, whileLoop } from "./lax";
-import { provideLax } from "./lazy";
-import { controlStory } from "./story";
-import { LAX_SIGNATURES } from "./signatures";
 
 export const lax = {
   cond,
@@ -24,4 +21,6 @@ export const lax = {
   axis_index: axisIndex,
 };
 export type Lax = typeof lax;
-provideLax(lax, controlStory, LAX_SIGNATURES);
+// What the rest of the engine reads once the family has loaded (lazy.ts).
+export { controlStory } from "./story";
+export { LAX_SIGNATURES } from "./signatures";

@@ -40,9 +40,6 @@ type Parsed =
 export const indexError = (msg: string) => new EngineError("shape-error", msg, { pyType: "IndexError" });
 export const typeError = (msg: string) => new EngineError("shape-error", msg, { pyType: "TypeError" });
 
-/** True when some entry is an array: the value-indexing path (this file) rather than static slicing. */
-export const hasArrayIndex = (items: readonly unknown[]): boolean => items.some((i) => isValue(i));
-
 /**
  * `expand_bool_indices`: a concrete boolean mask becomes the int arrays of its True positions
  * (`np.where`), one per axis it covers; a traced one has no static shape to give, JAX's

@@ -12,7 +12,9 @@ import type { Value } from "../core/tracer";
 import * as lax from "../primitives/lax";
 import type { ArrayLike } from "./args";
 import { arrayArg } from "./signature";
-import { hasArrayIndex, rewritingTake, type ValueIndexItem } from "./gatherIndexing";
+import { isValue } from "../core/tracer";
+import type { ValueIndexItem } from "./gatherIndexing";
+import { indexingFamily } from "./indexingLazy";
 
 /** Python's slice(start, stop, step); null/undefined = omitted. */
 export interface SliceItem {
@@ -51,7 +53,7 @@ export function index(a: ArrayLike, items: ValueIndexItem | readonly ValueIndexI
   const x = arrayArg(a, "index", 0);
   const all: readonly ValueIndexItem[] = Array.isArray(items) ? items : [items as ValueIndexItem];
   // An array among the indices: indexing by values (dynamic_slice / gather, gatherIndexing.ts).
-  if (hasArrayIndex(all)) return rewritingTake(x, all);
+  if (all.some((i) => isValue(i))) return indexingFamily.need("indexing by an array").rewritingTake(x, all);
   const list = all as readonly IndexItem[];
   for (const item of list) {
     const ok = item === null || item === "..." || (typeof item === "number" && Number.isInteger(item)) || isSliceItem(item);

@@ -8,8 +8,7 @@ import { dot, matmul, outer, vdot } from "./linalg";
 import { einsum } from "./einsum";
 import { index } from "./indexing";
 import * as nnFns from "./nn";
-import { argmax, argmin, argsort, take, take_along_axis } from "./indexFunctions";
-import { scatterUpdate, rewritingTake } from "./gatherIndexing";
+import { viaIndexing } from "./indexingLazy";
 
 export const jnp = {
   add: base.add,
@@ -60,15 +59,16 @@ export const jnp = {
   not_equal: base.not_equal,
   /** x[items]: Python's indexing; see indexing.ts (static) and gatherIndexing.ts (by values). */
   index,
-  take,
-  take_along_axis,
-  argmax,
-  argmin,
-  argsort,
+  // Indexing by values loads on first use (indexingLazy.ts).
+  take: viaIndexing("take", "jnp.take"),
+  take_along_axis: viaIndexing("take_along_axis", "jnp.take_along_axis"),
+  argmax: viaIndexing("argmax", "jnp.argmax"),
+  argmin: viaIndexing("argmin", "jnp.argmin"),
+  argsort: viaIndexing("argsort", "jnp.argsort"),
   /** x.at[items].get(mode=, fill_value=): `rewriting_take` with a mode (gatherIndexing.ts). */
-  atGet: rewritingTake,
+  atGet: viaIndexing("rewritingTake", "x.at[…].get"),
   /** x.at[items].set/add/multiply/min/max(y, mode=): `_scatter_update` (gatherIndexing.ts). */
-  atUpdate: scatterUpdate,
+  atUpdate: viaIndexing("scatterUpdate", "x.at[…] updates"),
   /** Not in the lambda language's list; used by vdot/outer and handy for `x.ravel()`. */
   ravel: base.ravel,
 };
