@@ -19,7 +19,7 @@ const FIRST_SCREEN = /[\\/]engine[\\/]|[\\/]app[\\/]((state|viz|explorer|editor)
  * by values; pmap and the naive loop —; def programs and Import: engine/programs,
  * engine/lang/programs; the editor; the canvas painter…), and the theme (the entry's, before the first paint).
  */
-const LATER = /[\\/]engine[\\/](control[\\/](?!lazy\.ts)|programs[\\/]|random[\\/]|lang[\\/]programs[\\/]|primitives[\\/](gather|gatherDims|scatter|dynamicSlice|argminmax|laxIndexing|sort)\.ts|numpy[\\/](indexingFamily|gatherIndexing|indexFunctions)\.ts|transforms[\\/](pmap|loop|mapsFamily)\.ts)|[\\/]app[\\/](viz[\\/](colors|drawCanvas)\.ts|editor[\\/](codemirror|completions)\.ts|explorer[\\/]CanvasCellGrid\.tsx|state[\\/]computeRequest\.ts)|\.worker\.|\.css/;
+const LATER = /[\\/]engine[\\/](control[\\/](?!lazy\.ts)|programs[\\/]|random[\\/]|lang[\\/]programs[\\/]|primitives[\\/](gather|gatherDims|scatter|dynamicSlice|argminmax|laxIndexing|sort)\.ts|numpy[\\/](indexingFamily|gatherIndexing|indexFunctions)\.ts|transforms[\\/](pmap|loop|mapsFamily|grad|jit|jitCall|gradJitFamily)\.ts|ir[\\/](compile|codegen|fuse)\.ts)|[\\/]app[\\/](viz[\\/](colors|drawCanvas|narration|arrows)\.ts|state[\\/](why|expressions)\.ts|editor[\\/](codemirror|completions)\.ts|explorer[\\/](CanvasCellGrid|ControlPicture|GatherArrows|DeviceLanes)\.tsx|state[\\/]computeRequest\.ts)|\.worker\.|\.css/;
 const isEmbedPage = (path: string) => /(^|\/)embed\.html$/.test(path);
 
 /**
@@ -110,7 +110,7 @@ export default defineConfig({
       // in five files that gzip worse (~1.5 KB more), though the page fetches all of them at once.
       // The theme and vite's loader (main.tsx's, before the first paint) are a small chunk of their
       // own that the app shares, so the entry never waits for the app's chunk.
-      output: { codeSplitting: { groups: [{ name: "theme", test: THEME, priority: 2 }, { name: "app", priority: 1, test: (id: string) => FIRST_SCREEN.test(id) && !LATER.test(id) && !PURE_ENGINE_MODULES.some((m) => id.endsWith(m)) }] } },
+      output: { codeSplitting: { includeDependenciesRecursively: false, groups: [{ name: "theme", test: THEME, priority: 2 }, { name: "app", priority: 1, test: (id: string) => FIRST_SCREEN.test(id) && !LATER.test(id) && !PURE_ENGINE_MODULES.some((m) => id.endsWith(m)) }] } },
     },
   },
   // A sandboxed iframe (opaque origin) and a blog on another origin fetch the module scripts

@@ -17,7 +17,7 @@ import { OutAxesTable } from "./explorer/OutAxesTable";
 import { PlaybackControls } from "./explorer/PlaybackControls";
 import { ShapeEditor } from "./explorer/ShapeEditor";
 import { ShapeStory } from "./explorer/ShapeStory";
-import { ControlPictureSlot } from "./explorer/ControlPictureSlot";
+import { ControlPictureSlot } from "./explorer/PictureSlots";
 import { Stage } from "./explorer/Stage";
 import { X64Toggle } from "./explorer/X64Toggle";
 import { ShareExportLazy as ShareExport } from "./share/ShareExportLazy";
@@ -28,7 +28,6 @@ import { useViewPart } from "./state/hooks";
 import { useStore } from "./state/store";
 import { setTheme } from "./theme";
 import { useTheme } from "./useTheme";
-import DeviceLanes from "./explorer/DeviceLanes";
 import { ClassroomBar } from "./classroom/ClassroomBar";
 import { usePrintHandout } from "./classroom/printHandout";
 import { useLeaveWithFullscreen } from "./classroom/presenterActions";
@@ -41,6 +40,7 @@ const ClassroomDialogs = lazy(() => import("./classroom/ClassroomDialogs"));
 
 // The lessons' player, quiz and cheat sheet load with the lessons' chunk, when first opened.
 const LessonArea = lazy(() => import("./lessons/LessonArea"));
+const DeviceLanes = lazy(() => import("./explorer/DeviceLanes"));
 const CheatSheet = lazy(() => import("./lessons/CheatSheet"));
 
 /** Dark or light, remembered (theme.ts); until pressed, the system's choice. */
@@ -197,7 +197,9 @@ export function App({ autoplay = false }: { autoplay?: boolean }) {
         </Region>
         {pmap && (
           <Region name="Devices">
-            <DeviceLanes />
+            <Suspense fallback={<p className="panel-aside">Loading the device lanes…</p>}>
+              <DeviceLanes />
+            </Suspense>
           </Region>
         )}
         <Region name="Arguments">

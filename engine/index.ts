@@ -22,8 +22,8 @@ export { loadEngineFamilies, engineFamiliesLoaded } from "./lazyFamily";
 // (lazyFamily.ts). Anywhere else — Node, tests, the dev server — they load here, before any
 // caller runs, so the engine answers every call synchronously.
 if (!(typeof import.meta.env === "object" && import.meta.env.PROD === true)) await loadEngineFamilies();
-export { grad, valueAndGrad } from "./transforms/grad";
-export { jit, jitStats, type JitStats } from "./transforms/jit";
+export { grad, valueAndGrad, jit, jitStats } from "./transforms/gradJitLazy";
+export type { JitStats } from "./transforms/jit";
 export { canCompile, setCodegenAllowed } from "./ir/csp";
 export { makeJaxpr } from "./ir/jaxpr";
 export { traceVmap } from "./transforms/story";

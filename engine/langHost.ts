@@ -5,8 +5,7 @@ import type { LangHost } from "./lang/host";
 import { jnp, nn } from "./numpy";
 import { laxFamily } from "./control/lazy";
 import { creationFunctions } from "./numpy/jnp";
-import { grad } from "./transforms/grad";
-import { jit } from "./transforms/jit";
+import { grad, jit } from "./transforms/gradJitLazy";
 import { vmap } from "./transforms/vmap";
 import { config } from "./config";
 

@@ -17,7 +17,7 @@ import { PHASE_MS } from "./PlaybackControls";
 import { HoverReadout } from "./HoverReadout";
 import { ComputeStatus } from "./ComputeStatus";
 import { CellLocatorContext, CellLocators } from "./cellLocators";
-import { GatherArrows } from "./GatherArrows";
+import { GatherArrowsSlot } from "./PictureSlots";
 
 export function outputName(path: string, tree: string): string {
   return tree === "array" ? "out" : `out${path}`;
@@ -97,7 +97,7 @@ export function Stage() {
         )}
       </div>
       <HoverReadout />
-      <GatherArrows stage={stageRef} />
+      <GatherArrowsSlot stage={stageRef} />
     </section>
     </CellLocatorContext.Provider>
   );

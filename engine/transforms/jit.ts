@@ -109,7 +109,3 @@ export function jit(fun: Function, opts: { name?: string } = {}): Jitted {
   return keepParamNames(fun, jitted) as Jitted;
 }
 
-/** The UI panel's numbers for a jitted function. */
-export function jitStats(f: Jitted): JitStats {
-  return f.stats;
-}

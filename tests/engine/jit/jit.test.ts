@@ -10,7 +10,7 @@ import { EngineError, grad, jit, jnp, makeJaxpr, np, vmap, type NDArray } from "
 import { setCodegenAllowed } from "../../../engine/ir/csp";
 import { evalJaxpr } from "../../../engine/ir/interpret";
 import { typecheckJaxpr } from "../../../engine/ir/jaxpr";
-import { jitStats } from "../../../engine/transforms/jit";
+import { jitStats } from "../../../engine/transforms/gradJitLazy";
 import { jnpCaseArb, jnpInputs, jnpProgram, leaves, sameNumbers } from "./jnpPrograms";
 import { useX64 } from "../../helpers/x64";
 

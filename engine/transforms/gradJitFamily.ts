@@ -1,0 +1,3 @@
+/** grad and jit (with jit's compiler): a family loaded on first use (gradJitLazy.ts, engine/lazyFamily.ts). */
+export { grad, valueAndGrad } from "./grad";
+export { jit } from "./jit";
