@@ -19,7 +19,7 @@ const FIRST_SCREEN = /[\\/]engine[\\/]|[\\/]app[\\/]((state|viz|explorer|editor)
  * by values; pmap and the naive loop —; def programs and Import: engine/programs,
  * engine/lang/programs; the editor; the canvas painter…), and the theme (the entry's, before the first paint).
  */
-const LATER = /[\\/]engine[\\/](control[\\/](?!lazy\.ts)|programs[\\/]|random[\\/]|lang[\\/]programs[\\/]|primitives[\\/](gather|gatherDims|scatter|dynamicSlice|argminmax|laxIndexing|sort)\.ts|numpy[\\/](indexingFamily|gatherIndexing|indexFunctions)\.ts|transforms[\\/](pmap|loop|mapsFamily|grad|jit|jitCall|gradJitFamily)\.ts|ir[\\/](compile|codegen|fuse)\.ts)|[\\/]app[\\/](viz[\\/](colors|drawCanvas|narration|arrows)\.ts|state[\\/](why|expressions)\.ts|editor[\\/](codemirror|completions)\.ts|explorer[\\/](CanvasCellGrid|ControlPicture|GatherArrows|DeviceLanes)\.tsx|state[\\/]computeRequest\.ts)|\.worker\.|\.css/;
+const LATER = /[\\/]engine[\\/](control[\\/](?!lazy\.ts)|programs[\\/]|random[\\/]|lang[\\/]programs[\\/]|primitives[\\/](gather|gatherDims|scatter|dynamicSlice|argminmax|laxIndexing|sort)\.ts|numpy[\\/](indexingFamily|gatherIndexing|indexFunctions)\.ts|transforms[\\/](pmap|loop|mapsFamily|grad|jit|jitCall|gradJitFamily)\.ts|ir[\\/](compile|codegen|fuse|print)\.ts)|[\\/]app[\\/](viz[\\/](colors|drawCanvas|narration|arrows)\.ts|state[\\/](why|expressions)\.ts|editor[\\/](codemirror|completions)\.ts|explorer[\\/](CanvasCellGrid|ControlPicture|GatherArrows|DeviceLanes)\.tsx|state[\\/]computeRequest\.ts)|\.worker\.|\.css/;
 const isEmbedPage = (path: string) => /(^|\/)embed\.html$/.test(path);
 
 /**

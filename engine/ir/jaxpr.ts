@@ -11,7 +11,7 @@ import { shapesEqual } from "../array/shape";
 import { ShapedArray } from "../core/aval";
 import type { PrimitiveDef } from "../core/primitive";
 import { Trace, Tracer, avalOf, isTracer, toValue, withDynamicTrace, type MainTrace, type Value } from "../core/tracer";
-import { printJaxpr } from "./print";
+import { lazyFamily } from "../lazyFamily";
 import { treeFlatten, treeUnflatten, type TreeDef } from "../core/pytree";
 import { withBudgetScope } from "../limits";
 
@@ -56,10 +56,13 @@ export class Jaxpr {
   get outAvals(): ShapedArray[] {
     return this.outvars.map((v) => v.aval);
   }
+  /** JAX's text of the jaxpr (print.ts, a family of its own: only the panels print jaxprs). */
   toString(): string {
-    return printJaxpr(this);
+    return jaxprPrinter.need("printing a jaxpr").printJaxpr(this);
   }
 }
+
+const jaxprPrinter = lazyFamily(() => import("./print"));
 
 class JaxprTracer extends Tracer {
   constructor(
