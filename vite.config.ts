@@ -3,23 +3,47 @@ import { createServer, type Plugin } from "vite";
 import react from "@vitejs/plugin-react";
 import { VitePWA } from "vite-plugin-pwa";
 import { fileURLToPath } from "node:url";
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { dirname, join } from "node:path";
 
 const root = fileURLToPath(new URL(".", import.meta.url));
 const page = (name: string) => fileURLToPath(new URL(name, import.meta.url));
 /** Engine modules with no effect when loaded (no definePrimitive, no registry): see `treeshake` below. */
 const PURE_ENGINE_MODULES = ["/engine/transforms/tape.ts", "/engine/transforms/rewrite.ts", "/engine/lang/completions.ts"];
 const THEME = /[\\/]app[\\/](theme\.ts|viz[\\/]colors\.ts)|vite[\\/]preload-helper|rolldown[\\/]runtime/;
+/** The packages the explorer's first screen runs: React, the store, D3's selection and easing. */
+const FIRST_SCREEN_PACKAGES = /node_modules[\\/](react|react-dom|scheduler|zustand|d3-selection|d3-ease)[\\/]/;
+
 /**
- * What the explorer runs once started (start.tsx's static imports), named by folder: the
- * engine, the explorer's state, drawing, components and code field, React and the libraries.
+ * Our modules that `entry` reaches through static imports (`import … from`, `export … from`,
+ * bare `import "…"`; not `import type`, not `import()`), not walking into PURE_ENGINE_MODULES:
+ * what the explorer runs once started. Everything else (the engine's families, lazyFamily.ts;
+ * def programs and Import; the editor; the panels; the canvas painter…) loads when first used.
  */
-const FIRST_SCREEN = /[\\/]engine[\\/]|[\\/]app[\\/]((state|viz|explorer|editor)[\\/]|ErrorBoundary\.tsx)|node_modules[\\/](react|react-dom|scheduler|zustand|d3-selection|d3-ease)[\\/]/;
-/**
- * ...but what loads later (the engine's families, lazyFamily.ts — jax.lax: engine/control; indexing
- * by values; pmap and the naive loop —; def programs and Import: engine/programs,
- * engine/lang/programs; the editor; the canvas painter…), and the theme (the entry's, before the first paint).
- */
-const LATER = /[\\/]engine[\\/](control[\\/](?!lazy\.ts)|programs[\\/]|random[\\/]|lang[\\/]programs[\\/]|primitives[\\/](gather|gatherDims|scatter|dynamicSlice|argminmax|laxIndexing|sort)\.ts|numpy[\\/](indexingFamily|gatherIndexing|indexFunctions)\.ts|transforms[\\/](pmap|loop|mapsFamily|grad|jit|jitCall|gradJitFamily)\.ts|ir[\\/](compile|codegen|fuse|print)\.ts)|[\\/]app[\\/](viz[\\/](colors|drawCanvas|narration|arrows)\.ts|state[\\/](why|expressions)\.ts|editor[\\/](codemirror|completions)\.ts|explorer[\\/](CanvasCellGrid|ControlPicture|GatherArrows|DeviceLanes)\.tsx|state[\\/]computeRequest\.ts)|\.worker\.|\.css/;
+function staticallyReached(entry: string): Set<string> {
+  const seen = new Set<string>();
+  const resolve = (from: string, spec: string): string | null => {
+    if (!spec.startsWith(".")) return null;
+    const base = join(dirname(from), spec);
+    return [base, `${base}.ts`, `${base}.tsx`, join(base, "index.ts")].find((f) => existsSync(f) && statSync(f).isFile()) ?? null;
+  };
+  const walk = (file: string) => {
+    if (seen.has(file) || PURE_ENGINE_MODULES.some((m) => file.endsWith(m))) return;
+    seen.add(file);
+    if (!/\.tsx?$/.test(file)) return;
+    for (const m of readFileSync(file, "utf8").matchAll(/^(?:import|export)\s+(?!type\b)(?:[^"';]*?\sfrom\s+)?["']([^"']+)["']/gms)) {
+      const next = resolve(file, m[1]);
+      if (next) walk(next);
+    }
+  };
+  walk(entry);
+  return seen;
+}
+const FIRST_SCREEN_FILES = staticallyReached(page("app/start.tsx"));
+const isFirstScreen = (id: string): boolean => {
+  const file = id.split("?")[0];
+  return (FIRST_SCREEN_FILES.has(file) && !/\.css$/.test(file)) || FIRST_SCREEN_PACKAGES.test(file);
+};
 const isEmbedPage = (path: string) => /(^|\/)embed\.html$/.test(path);
 
 /**
@@ -110,7 +134,7 @@ export default defineConfig({
       // in five files that gzip worse (~1.5 KB more), though the page fetches all of them at once.
       // The theme and vite's loader (main.tsx's, before the first paint) are a small chunk of their
       // own that the app shares, so the entry never waits for the app's chunk.
-      output: { codeSplitting: { includeDependenciesRecursively: false, groups: [{ name: "theme", test: THEME, priority: 2 }, { name: "app", priority: 1, test: (id: string) => FIRST_SCREEN.test(id) && !LATER.test(id) && !PURE_ENGINE_MODULES.some((m) => id.endsWith(m)) }] } },
+      output: { codeSplitting: { includeDependenciesRecursively: false, groups: [{ name: "theme", test: THEME, priority: 2 }, { name: "app", priority: 1, test: isFirstScreen }] } },
     },
   },
   // A sandboxed iframe (opaque origin) and a blog on another origin fetch the module scripts

@@ -58,3 +58,11 @@ export async function loadEngineFamilies(): Promise<boolean> {
 
 /** True once every family has loaded. */
 export const engineFamiliesLoaded = (): boolean => families.every((f) => f.now() !== null);
+
+/**
+ * A stand-in for the family's function `name`, calling through once the family has loaded (until
+ * then: `label` is still loading). For names the engine exports or the language calls directly.
+ */
+export function viaFamily<T, K extends keyof T>(family: LazyFamily<T>, name: K, label: string): T[K] {
+  return ((...args: unknown[]) => (family.need(label)[name] as (...a: unknown[]) => unknown)(...args)) as T[K];
+}

@@ -14,7 +14,7 @@ import type { ArrayLike } from "./args";
 import { arrayArg } from "./signature";
 import { isValue } from "../core/tracer";
 import type { ValueIndexItem } from "./gatherIndexing";
-import { indexingFamily } from "./indexingLazy";
+import { indexingFamily } from "./laterFunctions";
 
 /** Python's slice(start, stop, step); null/undefined = omitted. */
 export interface SliceItem {

@@ -5,10 +5,10 @@
  */
 import * as base from "./jnp";
 import { dot, matmul, outer, vdot } from "./linalg";
-import { einsum } from "./einsum";
 import { index } from "./indexing";
 import * as nnFns from "./nn";
-import { viaIndexing } from "./indexingLazy";
+import { viaFamily } from "../lazyFamily";
+import { einsumFamily, indexingFamily } from "./laterFunctions";
 
 export const jnp = {
   add: base.add,
@@ -36,7 +36,7 @@ export const jnp = {
   vdot,
   matmul,
   outer,
-  einsum,
+  einsum: viaFamily(einsumFamily, "einsum", "jnp.einsum"),
   transpose: base.transpose,
   reshape: base.reshape,
   moveaxis: base.moveaxis,
@@ -59,16 +59,16 @@ export const jnp = {
   not_equal: base.not_equal,
   /** x[items]: Python's indexing; see indexing.ts (static) and gatherIndexing.ts (by values). */
   index,
-  // Indexing by values loads on first use (indexingLazy.ts).
-  take: viaIndexing("take", "jnp.take"),
-  take_along_axis: viaIndexing("take_along_axis", "jnp.take_along_axis"),
-  argmax: viaIndexing("argmax", "jnp.argmax"),
-  argmin: viaIndexing("argmin", "jnp.argmin"),
-  argsort: viaIndexing("argsort", "jnp.argsort"),
+  // Indexing by values and einsum load on first use (laterFunctions.ts).
+  take: viaFamily(indexingFamily, "take", "jnp.take"),
+  take_along_axis: viaFamily(indexingFamily, "take_along_axis", "jnp.take_along_axis"),
+  argmax: viaFamily(indexingFamily, "argmax", "jnp.argmax"),
+  argmin: viaFamily(indexingFamily, "argmin", "jnp.argmin"),
+  argsort: viaFamily(indexingFamily, "argsort", "jnp.argsort"),
   /** x.at[items].get(mode=, fill_value=): `rewriting_take` with a mode (gatherIndexing.ts). */
-  atGet: viaIndexing("rewritingTake", "x.at[…].get"),
+  atGet: viaFamily(indexingFamily, "rewritingTake", "x.at[…].get"),
   /** x.at[items].set/add/multiply/min/max(y, mode=): `_scatter_update` (gatherIndexing.ts). */
-  atUpdate: viaIndexing("scatterUpdate", "x.at[…] updates"),
+  atUpdate: viaFamily(indexingFamily, "scatterUpdate", "x.at[…] updates"),
   /** Not in the lambda language's list; used by vdot/outer and handy for `x.ravel()`. */
   ravel: base.ravel,
 };
