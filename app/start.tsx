@@ -1,5 +1,5 @@
 /**
- * Mount the explorer and tie the store to the URL (one subscription: state/store.ts syncUrl),
+ * Mount the explorer and tie the store to the URL (one subscription: state/urlSync.ts syncUrl),
  * loaded by main.tsx after the first paint. A first visit (no link state in the URL) finds the
  * default state prerendered in the page (prerender.tsx) and hydrates it, then plays the example
  * once, motion permitting; a link renders its own state in place of the prerendered one.
@@ -11,21 +11,25 @@
 import { startTransition } from "react";
 import { createRoot, hydrateRoot } from "react-dom/client";
 import { Root } from "./Root";
-import { appStore, syncUrl, useStore } from "./state/store";
+import { appStore, useStore } from "./state/store";
 import { loadTransitions } from "./viz/transitions";
 
 void loadTransitions();
 const fresh = !window.location.hash;
 const autoplay = fresh && !window.matchMedia?.("(prefers-reduced-motion: reduce)").matches;
-syncUrl(useStore, window);
 const container = document.getElementById("root")!;
+// The URL sync (state/urlSync.ts) is a chunk of its own: a first visit has no link to read and
+// mounts at once; a link's state is read before anything renders.
+const urlSync = import("./state/urlSync").then((m) => m.syncUrl(useStore, window));
 if (fresh && container.firstElementChild) {
   startTransition(() => {
     hydrateRoot(container, <Root autoplay={autoplay} />);
   });
 } else {
-  container.textContent = "";
-  createRoot(container).render(<Root autoplay={autoplay} />);
+  void urlSync.then(() => {
+    container.textContent = "";
+    createRoot(container).render(<Root autoplay={autoplay} />);
+  });
 }
 
 if (import.meta.env.PROD) {

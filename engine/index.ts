@@ -3,10 +3,10 @@
  * Everything outside engine/
  * reaches the engine only through these names; change them only by adding.
  */
-import { composeLambdaSource as composeLambda, isLambdaSource, parseFunctionWith, parseLambdaHeader, programReaderLoaded, setProgramReader } from "./lang";
+import { isLambdaSource, parseFunctionWith, parseLambdaHeader, programReaderLoaded, setProgramReader } from "./lang";
 import { EngineError as EngineErrorClass } from "./errors";
 import { engineHost, withProgramExtras } from "./langHost";
-import { loadEngineFamilies } from "./lazyFamily";
+import { lazyFamily, loadEngineFamilies } from "./lazyFamily";
 
 export { NDArray } from "./array/ndarray";
 export { np } from "./numpy/np";
@@ -18,10 +18,6 @@ export { loopMap, pmap, runPmap } from "./transforms/mapsLazy";
 export type { PmapOptions, PmapRun, PmapLane } from "./transforms/pmap";
 export { loadEngineFamilies, engineFamiliesLoaded } from "./lazyFamily";
 
-// jax.lax, indexing by values and pmap are families the built app loads on first use
-// (lazyFamily.ts). Anywhere else — Node, tests, the dev server — they load here, before any
-// caller runs, so the engine answers every call synchronously.
-if (!(typeof import.meta.env === "object" && import.meta.env.PROD === true)) await loadEngineFamilies();
 export { grad, valueAndGrad, jit, jitStats } from "./transforms/gradJitLazy";
 export type { JitStats } from "./transforms/jit";
 export { canCompile, setCodegenAllowed } from "./ir/csp";
@@ -82,13 +78,16 @@ export { programReaderLoaded, PROGRAM_READER_LOADING } from "./lang";
  * `name_loss = lambda p1, p2: outer(name(p1, p2))`. Throws the parser's EngineError.
  */
 export function composeLambdaSource(src: string, outer: string): string {
-  if (isLambdaSource(src)) return composeLambda(src, outer);
+  if (isLambdaSource(src)) return sourceWriter.need("composing a function's source").composeLambdaSource(src, outer);
   const header = lambdaParams(src);
   if (!header.ok) throw header.error;
   const name = header.name ?? "f";
   const ps = header.params.join(", ");
   return `${src.trimEnd()}\n${name}_loss = lambda ${ps}: ${outer}(${name}(${ps}))`;
 }
+
+/** The writer of sources from parsed lambdas (lang/unparse.ts): only the panels compose sources. */
+const sourceWriter = lazyFamily(() => import("./lang/unparse"));
 
 /** True when a function source is a def program (a line starts with def, import, from or `@`), not a lambda. */
 export function isFunctionProgram(src: string): boolean {
@@ -119,3 +118,9 @@ export function lambdaParams(src: string): FunctionParams {
   }
   return lastProgramParams.result;
 }
+
+// The families the built app loads on first use (lazyFamily.ts: jax.lax, indexing by values,
+// pmap, grad and jit, symbolic cells, printing jaxprs, composing sources). Anywhere else — Node,
+// tests, the dev server — they load here, last, before any caller runs, so the engine answers
+// every call synchronously.
+if (!(typeof import.meta.env === "object" && import.meta.env.PROD === true)) await loadEngineFamilies();

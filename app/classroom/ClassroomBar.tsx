@@ -1,21 +1,23 @@
 /**
  * The header's classroom buttons: Presenter mode (P), Copy link (the permalink with the step
- * and speed: state/store.ts pageLinkOf), Share with class (a lazily loaded dialog), Print
+ * and speed: state/urlSync.ts pageLinkOf), Share with class (a lazily loaded dialog), Print
  * handout (printHandout.tsx). A student link shows only Copy link and Print handout.
  */
 import { useState } from "react";
 import { useStore } from "../state/store";
-import { pageLinkOf } from "../state/store";
 import { COPY_FEEDBACK, copyText, type CopyOutcome } from "../share/copyText";
 import { togglePresenter } from "./presenterActions";
 
-/** The page's address with the current permalink in its hash. */
-export const currentLink = (): string => `${location.origin}${location.pathname}#${pageLinkOf(useStore.getState())}`;
+/** The page's address with the current permalink in its hash (urlSync.ts: loaded with the app, after its first screen). */
+const currentLink = async (): Promise<string> => {
+  const { pageLinkOf } = await import("../state/urlSync");
+  return `${location.origin}${location.pathname}#${pageLinkOf(useStore.getState())}`;
+};
 
 function CopyLink() {
   const [outcome, setOutcome] = useState<CopyOutcome | null>(null);
   const copy = async () => {
-    const r = await copyText(currentLink());
+    const r = await copyText(await currentLink());
     setOutcome(r);
     setTimeout(() => setOutcome(null), 2500);
   };

@@ -7,9 +7,14 @@
  */
 import { useEffect, useRef, useState, type ReactNode } from "react";
 import { ACTIONS, type Action } from "../actions";
-import { pageLinkOf, useStore } from "../state/store";
+import { useStore } from "../state/store";
+import { pageLinkOf } from "../state/urlSync";
 import { CopyField } from "../share/ShareExport";
-import { CONTROL_TITLES, CONTROLS, SECTION_TITLES, SECTIONS, type ClassControl, type ClassSection } from "./lock";
+import { CONTROLS, SECTIONS, type ClassControl, type ClassSection } from "./lock";
+
+/** What the dialog calls each control and section. */
+const CONTROL_TITLES: Record<ClassControl, string> = { function: "The function (and examples)", shapes: "Shapes and fills", in_axes: "in_axes", out_axes: "out_axes" };
+const SECTION_TITLES: Record<ClassSection, string> = { story: "Shape story", table: "Where out_axes puts B", code: "Python code", panels: "jax.grad and jax.jit panels" };
 
 function Modal({ title, onClose, children }: { title: string; onClose: () => void; children: ReactNode }) {
   const ref = useRef<HTMLDialogElement>(null);

@@ -6,7 +6,8 @@
  */
 import { useId, useRef, useState } from "react";
 import { useCellTexts, useExplorer, useInputLeaves, useView } from "../state/hooks";
-import { pageLinkOf, useStore, useStoreApi } from "../state/store";
+import { useStore, useStoreApi } from "../state/store";
+import { pageLinkOf } from "../state/urlSync";
 import type { Frame } from "../viz/timeline";
 // From the options, not the embed view: the page's first screen does not load the embed view.
 import { DEFAULT_OPTIONS, PANEL_NAMES, PANEL_TITLES, type Controls, type EmbedOptions, type PanelName, type Theme } from "../embed/options";

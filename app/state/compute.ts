@@ -5,7 +5,8 @@
  * report when it asks (panels/memoPerState.ts) — while the page shows "Computing…" over the
  * last good picture. Each job's worker is terminated on Cancel, when the state changes again,
  * or after the time limit, whose message names what to make smaller. Answers are kept per state
- * and request (computeResults.ts); the view and the panels read them from there.
+ * and request (computeResults.ts); the view and the panels read them from there. Answers cross
+ * from the worker in the wire format (wire.ts).
  *
  * The runner is injectable (`configureCompute`): jsdom has no Worker, so component tests pass
  * an in-process fake that can be slow or hang.
@@ -13,7 +14,7 @@
 import type { StateCreator, StoreApi } from "zustand";
 import { EngineError, pyShape } from "../../engine/index";
 import { vmapCall } from "./engineBridge";
-import { fromWire, setOffPageAnswer, toWire, TRACE_KEY, type OffPageAnswer } from "./computeResults";
+import { setOffPageAnswer, TRACE_KEY, type OffPageAnswer } from "./computeResults";
 import { argFor, argLeaves, type ExplorerState } from "./explorerTypes";
 import { selectView } from "./selectors";
 import type { ComputeReply } from "./compute.worker";
@@ -58,7 +59,7 @@ export const workerRunner: ComputeRunner = (request) => {
  */
 export const inProcessRunner: ComputeRunner = (request) => {
   let cancelled = false;
-  const done = import("./computeRequest").then(({ runRequest }) => (cancelled ? new Promise<never>(() => {}) : toWire(runRequest(request))));
+  const done = Promise.all([import("./computeRequest"), import("./wire")]).then(([{ runRequest }, { toWire }]) => (cancelled ? new Promise<never>(() => {}) : toWire(runRequest(request))));
   return { done, cancel: () => (cancelled = true) };
 };
 
@@ -202,7 +203,7 @@ export function startCompute<S extends Host>(store: StoreApi<S>): () => void {
     jobs.set(key, job);
     publish(false);
     run.done.then(
-      (wire) => finish(job, { done: true, value: fromWire(wire) }),
+      (wire) => import("./wire").then(({ fromWire }) => finish(job, { done: true, value: fromWire(wire) })),
       (e: unknown) => finish(job, failure("failed", e)),
     );
   };

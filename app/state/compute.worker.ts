@@ -1,12 +1,12 @@
 /**
  * The worker that runs a call past the page's budget (compute.ts): the same code as the page
  * (computeRequest.ts) under the engine's default budget, its answer in the wire format
- * (computeResults.ts). The page terminates it on Cancel, on a newer state or after the time
+ * (wire.ts). The page terminates it on Cancel, on a newer state or after the time
  * limit, so a call that takes long never holds the page.
  */
 import { loadEngineFamilies } from "../../engine/index";
 import { runRequest, type ComputeRequest } from "./computeRequest";
-import { toWire } from "./computeResults";
+import { toWire } from "./wire";
 import { ensurePrograms } from "./engineBridge";
 import { isFunctionProgram } from "../../engine/index";
 

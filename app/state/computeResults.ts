@@ -2,43 +2,11 @@
  * Answers computed off the page (compute.ts runs them in a worker), kept per explorer state and
  * request key ("trace", or "grad|…" for the grad panel's options), like the page's own memos:
  * the view of a state whose call ran past the page's budget reads its answer here once it has
- * arrived. Also the wire format between the page and the worker: reports are plain data
- * (numbers, strings, arrays, Float64Arrays) and cross as they are; an EngineError would lose its
- * class in structured cloning, so it crosses as its fields under a marker key we choose.
+ * arrived. The worker's answers cross in the wire format (wire.ts).
  */
 import { EngineError } from "../../engine/index";
 import { OFF_PAGE, traceCall, type PageResult, type TraceResult, type VmapCall } from "./engineBridge";
 import type { ExplorerState } from "./explorerTypes";
-
-const ERROR_MARK = "engineError";
-
-/** A report as structured-clone-able data: every EngineError inside replaced by its fields. */
-export function toWire(x: unknown): unknown {
-  if (x instanceof EngineError) {
-    const { kind, message, pyType, where, column } = x;
-    return { [ERROR_MARK]: { kind, message, pyType, where, ...(column === undefined ? {} : { column }) } };
-  }
-  if (Array.isArray(x)) return x.length > 0 && typeof x[0] === "number" ? x : x.map(toWire);
-  if (x !== null && typeof x === "object" && Object.getPrototypeOf(x) === Object.prototype) {
-    return Object.fromEntries(Object.entries(x).map(([k, v]) => [k, toWire(v)]));
-  }
-  return x;
-}
-
-/** The inverse of toWire: the report with its EngineErrors rebuilt. */
-export function fromWire<T>(x: unknown): T {
-  return revive(x) as T;
-}
-
-function revive(x: unknown): unknown {
-  if (Array.isArray(x)) return x.length > 0 && typeof x[0] === "number" ? x : x.map(revive);
-  if (x === null || typeof x !== "object" || Object.getPrototypeOf(x) !== Object.prototype) return x;
-  if (Object.hasOwn(x, ERROR_MARK)) {
-    const e = (x as Record<string, Pick<EngineError, "kind" | "message" | "pyType" | "where" | "column">>)[ERROR_MARK];
-    return new EngineError(e.kind, e.message, { pyType: e.pyType, where: e.where, column: e.column });
-  }
-  return Object.fromEntries(Object.entries(x).map(([k, v]) => [k, revive(v)]));
-}
 
 /** What came back for a request: the worker's report, or why there is none (time-out, cancel, a failed worker). */
 export type OffPageAnswer = { done: true; value: unknown } | { done: false; error: EngineError };

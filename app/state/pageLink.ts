@@ -9,8 +9,9 @@
  */
 import { decodeLink, encodeLink, type LinkLesson } from "./urlState";
 import { defaultExplorer, type ExplorerState } from "./explorerTypes";
-import { SPEEDS, type Phase } from "./playbackSlice";
-import { LOCK_KEYS, lockFields, readLock, type ClassLock } from "../classroom/lock";
+import { DEFAULT_SPEED, SPEEDS, type Phase } from "./playbackSlice";
+import type { ClassLock } from "../classroom/lock";
+import { LOCK_KEYS, lockFields, readLock } from "../classroom/lockLink";
 
 export interface PageLink {
   explorer: ExplorerState;
@@ -33,7 +34,6 @@ const PAGE_KEYS = new Set<string>(["k", "phase", "speed", ...LOCK_KEYS]);
 /** The largest k a link may hold (any mapped size the engine can draw is far below). */
 const MAX_K = 10_000_000;
 
-export const DEFAULT_SPEED = 1;
 
 export function encodePageLink(p: PageLink): string {
   const q = new URLSearchParams(encodeLink(p.explorer, p.lesson));

@@ -9,6 +9,8 @@ import type { StoreState } from "./store";
 
 export type Phase = 0 | 1 | 2; // 0: take the slices, 1: apply f, 2: place the result
 export const SPEEDS = [0.25, 0.5, 1, 2, 4] as const;
+/** The speed a page opens at (a link says another). */
+export const DEFAULT_SPEED = 1;
 
 export interface HoverCell {
   side: "in" | "out";
@@ -68,7 +70,7 @@ export const createPlaybackSlice: StateCreator<StoreState, [], [], PlaybackSlice
   playing: false,
   k: null,
   phase: 2,
-  speed: 1,
+  speed: DEFAULT_SPEED,
   hover: null,
   play: (B) => {
     if (B <= 0) return;

@@ -16,7 +16,6 @@ export { paramNamesOf, withParamNames } from "./params";
 export { LAMBDA_ENDS, parseExpression, parseLambdaHeader, parseLambdaSource, MAX_SOURCE_LENGTH } from "./parse";
 export { checkNames } from "./resolve";
 export { closestName, editDistance } from "./suggest";
-export { composeLambdaSource, unparse } from "./unparse";
 
 /**
  * A function source is a program when a line starts with `def`, `import`, `from` or a decorator;

@@ -11,7 +11,7 @@ import { callWithTree, checkAxesSpecs, placeOutputs, vmapList, type PrimitiveLis
 import { controlStoryOf } from "../control/lazy";
 import { leafStories, planVmap, type VmapOptions } from "./describe";
 import { vmapProvenance } from "./provenance";
-import { vmapSymbols } from "./symbols";
+import { lazyFamily } from "../lazyFamily";
 
 /** Primitives a batching rule binds only to move or add the batch axis: not what it "became". */
 const AXIS_MOVES = new Set(["transpose", "broadcast_in_dim", "reshape", "squeeze", "concatenate", "convert_element_type"]);
@@ -97,9 +97,11 @@ export function traceVmap(fun: Function, inAxes: unknown, outAxes: unknown, args
   if (opts.provenance !== false && opts.axisName === undefined && totalCells <= PROVENANCE_CELL_BUDGET) {
     vmapProvenance(body, plan, placedOutputs)?.forEach((cells, i) => (outputs[i].provenance = cells));
   }
-  // Symbolic cells, likewise (symbols.ts), for pictures small enough to write cell by cell.
+  // Symbolic cells, likewise (symbols.ts), for pictures small enough to write cell by cell. In
+  // the built app they are a family loaded on first use (lazyFamily.ts): until it has arrived the
+  // cells have no symbols, as above the budget, and the app runs the call again once it has.
   if (opts.symbols === true && opts.axisName === undefined && totalCells <= PROVENANCE_CELL_BUDGET) {
-    vmapSymbols(body, plan, placedOutputs)?.forEach((cells, i) => (outputs[i].symbols = cells));
+    symbolsFamily.tryNow()?.vmapSymbols(body, plan, placedOutputs)?.forEach((cells, i) => (outputs[i].symbols = cells));
   }
 
   return {
@@ -111,3 +113,5 @@ export function traceVmap(fun: Function, inAxes: unknown, outAxes: unknown, args
     values,
   };
 }
+
+const symbolsFamily = lazyFamily(() => import("./symbols"));

@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { configureCompute, inProcessRunner, TIME_LIMIT_MS, type ComputeJob } from "../../app/state/compute";
 import { runRequest, type ComputeRequest } from "../../app/state/computeRequest";
-import { fromWire, toWire } from "../../app/state/computeResults";
+import { fromWire, toWire } from "../../app/state/wire";
 import type { TraceResult } from "../../app/state/engineBridge";
 import { fullTrace, PAGE_BUDGET, traceCall, vmapCall } from "../../app/state/engineBridge";
 import { explorerOf, leaf, type ExplorerState } from "../../app/state/explorerTypes";

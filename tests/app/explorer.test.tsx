@@ -5,7 +5,8 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { act, cleanup, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { renderApp } from "./renderApp";
-import { syncUrl, useStore } from "../../app/state/store";
+import { useStore } from "../../app/state/store";
+import { syncUrl } from "../../app/state/urlSync";
 import { App } from "../../app/App";
 import { render } from "@testing-library/react";
 

@@ -11,7 +11,8 @@ import { App } from "../../app/App";
 import { argFor, defaultExplorer, formatArgTree } from "../../app/state/explorerTypes";
 import { PRESETS } from "../../app/state/presets";
 import { selectView } from "../../app/state/selectors";
-import { resetStore, syncUrl, useStore } from "../../app/state/store";
+import { resetStore, useStore } from "../../app/state/store";
+import { syncUrl } from "../../app/state/urlSync";
 import { decodeExplorer, encodeExplorer } from "../../app/state/urlState";
 
 afterEach(() => {

@@ -1,7 +1,8 @@
 /** Renders the explorer with a fresh store (selectors are pure: no caches to reset) (zustand's reset-per-test pattern). */
 import { cleanup, render } from "@testing-library/react";
 import { App } from "../../app/App";
-import { resetStore, syncUrl, useStore } from "../../app/state/store";
+import { resetStore, useStore } from "../../app/state/store";
+import { syncUrl } from "../../app/state/urlSync";
 
 export function renderApp() {
   resetStore();

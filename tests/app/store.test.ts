@@ -1,6 +1,7 @@
 // The store: undo/redo with coalesced typing, playback stepping, and the one URL subscription.
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { createAppStore, syncUrl, URL_WRITE_MS } from "../../app/state/store";
+import { createAppStore } from "../../app/state/store";
+import { syncUrl, URL_WRITE_MS } from "../../app/state/urlSync";
 import { defaultExplorer } from "../../app/state/explorerTypes";
 import { decodeExplorer } from "../../app/state/urlState";
 

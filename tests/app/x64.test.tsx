@@ -6,7 +6,8 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { act, cleanup, fireEvent, screen } from "@testing-library/react";
 import { renderApp } from "./renderApp";
-import { syncUrl, useStore } from "../../app/state/store";
+import { useStore } from "../../app/state/store";
+import { syncUrl } from "../../app/state/urlSync";
 import { decodeExplorer } from "../../app/state/urlState";
 import { config } from "../../engine";
 

@@ -4,7 +4,8 @@
  * call is done on the tree. Random programs come from the fuzz generator's grammar.
  */
 import { describe, expect, it } from "vitest";
-import { composeLambdaSource, parseLambdaSource, unparse } from "../../engine/lang";
+import { parseLambdaSource } from "../../engine/lang";
+import { composeLambdaSource, unparse } from "../../engine/lang/unparse";
 
 /** The tree without source offsets. */
 const shape = (src: string) => JSON.parse(JSON.stringify(parseLambdaSource(src), (k, v) => (k === "pos" ? undefined : v)));

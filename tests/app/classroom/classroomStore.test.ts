@@ -3,7 +3,8 @@
 // example cannot be loaded over a lock. The URL sync reads and writes the step, speed and lock,
 // so a reload shows the same step at the same speed.
 import { describe, expect, it } from "vitest";
-import { createAppStore, syncUrl } from "../../../app/state/store";
+import { createAppStore } from "../../../app/state/store";
+import { syncUrl } from "../../../app/state/urlSync";
 import { decodePageLink } from "../../../app/state/pageLink";
 import { encodeExplorer } from "../../../app/state/urlState";
 import { defaultExplorer } from "../../../app/state/explorerTypes";
