@@ -39,10 +39,12 @@ function staticallyReached(entry: string): Set<string> {
   walk(entry);
   return seen;
 }
-const FIRST_SCREEN_FILES = staticallyReached(page("app/start.tsx"));
+const START = page("app/start.tsx");
+const FIRST_SCREEN_FILES = staticallyReached(START);
+/** In the app's chunk: what start.tsx reaches, but not start.tsx itself (a dynamic entry keeps its own chunk). */
 const isFirstScreen = (id: string): boolean => {
   const file = id.split("?")[0];
-  return (FIRST_SCREEN_FILES.has(file) && !/\.css$/.test(file)) || FIRST_SCREEN_PACKAGES.test(file);
+  return (FIRST_SCREEN_FILES.has(file) && file !== START && !/\.css$/.test(file)) || FIRST_SCREEN_PACKAGES.test(file);
 };
 const isEmbedPage = (path: string) => /(^|\/)embed\.html$/.test(path);
 
