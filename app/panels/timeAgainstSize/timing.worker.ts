@@ -4,11 +4,15 @@
  * the page's thread and posts its messages back. The page cancels by terminating the worker
  * (immediate), so nothing here polls for cancellation.
  */
-import { setCodegenAllowed } from "../../../engine/index";
+import { loadEngineFamilies, setCodegenAllowed } from "../../../engine/index";
 import { jobCompiles, runTimingJob, type TimingRequest } from "./timingJobs";
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
-scope.onmessage = (e: MessageEvent<TimingRequest>) => {
+// jit, grad, pmap and the naive loop are families the built engine loads on first use
+// (engine/lazyFamily.ts): a job times them, so have them all first.
+const families = loadEngineFamilies();
+scope.onmessage = async (e: MessageEvent<TimingRequest>) => {
+  await families;
   // A worker's own CSP may differ from the page's: time jit the way the page runs it.
   if (!jobCompiles(e.data)) setCodegenAllowed(false);
   runTimingJob(e.data, (m) => scope.postMessage(m), () => false, () => Promise.resolve()).catch((err: unknown) =>
