@@ -8,17 +8,15 @@ import { dirname, join } from "node:path";
 
 const root = fileURLToPath(new URL(".", import.meta.url));
 const page = (name: string) => fileURLToPath(new URL(name, import.meta.url));
-/** Engine modules with no effect when loaded (no definePrimitive, no registry): see `treeshake` below. */
-const PURE_ENGINE_MODULES = ["/engine/transforms/tape.ts", "/engine/transforms/rewrite.ts", "/engine/lang/completions.ts"];
 const THEME = /[\\/]app[\\/](theme\.ts|viz[\\/]colors\.ts)|vite[\\/]preload-helper|rolldown[\\/]runtime/;
 /** The packages the explorer's first screen runs: React, the store, D3's selection and easing. */
 const FIRST_SCREEN_PACKAGES = /node_modules[\\/](react|react-dom|scheduler|zustand|d3-selection|d3-ease)[\\/]/;
 
 /**
  * Our modules that `entry` reaches through static imports (`import … from`, `export … from`,
- * bare `import "…"`; not `import type`, not `import()`), not walking into PURE_ENGINE_MODULES:
- * what the explorer runs once started. Everything else (the engine's families, lazyFamily.ts;
- * def programs and Import; the editor; the panels; the canvas painter…) loads when first used.
+ * bare `import "…"`; not `import type`, not `import()`): what the explorer runs once started.
+ * Everything else (the engine's families, engine/lazyFamily.ts; def programs and Import; the
+ * editor; the panels; the canvas painter…) loads when first used.
  */
 function staticallyReached(entry: string): Set<string> {
   const seen = new Set<string>();
@@ -28,7 +26,7 @@ function staticallyReached(entry: string): Set<string> {
     return [base, `${base}.ts`, `${base}.tsx`, join(base, "index.ts")].find((f) => existsSync(f) && statSync(f).isFile()) ?? null;
   };
   const walk = (file: string) => {
-    if (seen.has(file) || PURE_ENGINE_MODULES.some((m) => file.endsWith(m))) return;
+    if (seen.has(file)) return;
     seen.add(file);
     if (!/\.tsx?$/.test(file)) return;
     for (const m of readFileSync(file, "utf8").matchAll(/^(?:import|export)\s+(?!type\b)(?:[^"';]*?\sfrom\s+)?["']([^"']+)["']/gms)) {
@@ -39,12 +37,11 @@ function staticallyReached(entry: string): Set<string> {
   walk(entry);
   return seen;
 }
-const START = page("app/start.tsx");
-const FIRST_SCREEN_FILES = staticallyReached(START);
-/** In the app's chunk: what start.tsx reaches, but not start.tsx itself (a dynamic entry keeps its own chunk). */
+const FIRST_SCREEN_FILES = staticallyReached(page("app/start.tsx"));
+/** In the first screen's chunk: start.tsx and what it reaches, and the packages it runs. */
 const isFirstScreen = (id: string): boolean => {
   const file = id.split("?")[0];
-  return (FIRST_SCREEN_FILES.has(file) && file !== START && !/\.css$/.test(file)) || FIRST_SCREEN_PACKAGES.test(file);
+  return (FIRST_SCREEN_FILES.has(file) && !/\.css$/.test(file)) || FIRST_SCREEN_PACKAGES.test(file);
 };
 const isEmbedPage = (path: string) => /(^|\/)embed\.html$/.test(path);
 
@@ -126,17 +123,12 @@ export default defineConfig({
     modulePreload: { polyfill: false },
     rollupOptions: {
       input: { main: page("index.html"), embed: page("embed.html") },
-      // engine/index.ts re-exports everything, so without this every engine module it names is
-      // evaluated (and shipped) with the first screen. These define no primitive and change
-      // nothing when loaded, so they may go with the lazily loaded code that uses them (the
-      // panels, the editor).
-      treeshake: { moduleSideEffects: (id: string) => (PURE_ENGINE_MODULES.some((m) => id.endsWith(m)) ? false : undefined) },
       // What the app's first screen runs (start.tsx's static imports: React, the engine, the
       // explorer) is one chunk. Split by which lazy chunks also use which parts of it, it came
       // in five files that gzip worse (~1.5 KB more), though the page fetches all of them at once.
       // The theme and vite's loader (main.tsx's, before the first paint) are a small chunk of their
       // own that the app shares, so the entry never waits for the app's chunk.
-      output: { codeSplitting: { includeDependenciesRecursively: false, groups: [{ name: "theme", test: THEME, priority: 2 }, { name: "app", priority: 1, test: isFirstScreen }] } },
+      output: { codeSplitting: { groups: [{ name: "theme", test: THEME, priority: 2 }, { name: "app", priority: 1, test: isFirstScreen }] } },
     },
   },
   // A sandboxed iframe (opaque origin) and a blog on another origin fetch the module scripts
