@@ -50,7 +50,6 @@ export function CodeEditor({ value, onChange, label, error = null, multiline = t
   const pre = useRef<HTMLPreElement>(null);
   const host = useRef<HTMLDivElement>(null);
   const handle = useRef<EditorHandle | null>(null);
-  const handover = useRef<{ focus: boolean; anchor: number; head: number } | null>(null);
   const onChangeRef = useRef(onChange);
   onChangeRef.current = onChange;
 
@@ -58,21 +57,22 @@ export function CodeEditor({ value, onChange, label, error = null, multiline = t
     if (!mod) void loadCodeMirror().then(setMod, () => undefined); // offline: the plain field stays, fully usable
   };
 
-  // The render that swaps the fields reads the plain one's caret and focus while it is still
-  // there (reading, not changing, the page): the latest keystroke is in them, whenever the
-  // load finished. The new editor takes them over.
-  const ta = area.current;
-  if (mod && ta && !handle.current) {
-    const backward = ta.selectionDirection === "backward";
-    handover.current = { focus: document.activeElement === ta, anchor: backward ? ta.selectionEnd : ta.selectionStart, head: backward ? ta.selectionStart : ta.selectionEnd };
-  }
+  // The plain field's caret and focus as of its latest change (typing, a click, a selection):
+  // what the editor that replaces it takes over. Kept as it happens, not read at the swap: a
+  // render may be interrupted by keystrokes before it commits, and at the commit the plain
+  // field is already gone.
+  const caret = useRef<{ focus: boolean; anchor: number; head: number } | null>(null);
+  const noteCaret = (t: HTMLTextAreaElement, focus: boolean) => {
+    const backward = t.selectionDirection === "backward";
+    caret.current = { focus, anchor: backward ? t.selectionEnd : t.selectionStart, head: backward ? t.selectionStart : t.selectionEnd };
+  };
 
   // Mount CodeMirror once loaded, before the browser paints (no frame without a field); the
   // props it reads later go through the handle.
   useLayoutEffect(() => {
     if (!mod || !host.current) return;
-    const h = handover.current;
-    handover.current = null;
+    const h = caret.current;
+    caret.current = null;
     const ed = mod.createEditor({
       parent: host.current,
       value,
@@ -129,6 +129,9 @@ export function CodeEditor({ value, onChange, label, error = null, multiline = t
         autoCapitalize="off"
         autoComplete="off"
         onChange={(e) => onChange(multiline ? e.target.value : e.target.value.replace(/\r?\n/g, " "))}
+        onSelect={(e) => noteCaret(e.currentTarget, document.activeElement === e.currentTarget)}
+        onFocus={(e) => noteCaret(e.currentTarget, true)}
+        onBlur={(e) => noteCaret(e.currentTarget, false)}
         onScroll={(e) => {
           if (pre.current) pre.current.scrollTop = e.currentTarget.scrollTop;
         }}
