@@ -24,5 +24,6 @@ function afterPaint(fn: () => void): void {
 }
 
 // A link's state is not the prerendered default: nothing is gained by painting that first.
-if (window.location.hash) void import("./start");
-else afterPaint(() => void import("./start"));
+const start = () => void import("./start").then((m) => m.start());
+if (window.location.hash) start();
+else afterPaint(start);
