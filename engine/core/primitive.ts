@@ -84,6 +84,13 @@ export interface PrimitiveDef<P = any> {
    */
   emit?(args: string[], params: P, out?: ShapedArray): string;
   /**
+   * Primitives whose result is a re-indexing of their one operand (transpose, broadcast_in_dim):
+   * for each result axis, the operand axis it steps along, or -1 where the operand is broadcast
+   * (a new axis or a stretched size-1 one). Fused loops read such a result straight from the
+   * operand with these strides instead of materializing it (ir/fuse.ts).
+   */
+  viewAxes?(params: P, operand: ShapedArray): number[];
+  /**
    * jaxpr text of the params, e.g. `axes=(0,)`; omitted when the primitive has none. `outs`,
    * the equation's result avals, for params JAX derives from them (dot_general's
    * preferred_element_type).

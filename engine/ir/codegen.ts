@@ -14,7 +14,7 @@ import { rowMajorStrides, sizeOf } from "../array/shape";
 import type { PrimitiveDef } from "../core/primitive";
 import { isTracer } from "../core/tracer";
 import { CALL_COST, chargeOps, checkAlloc } from "../limits";
-import { REDUCERS, type LoopGroup, type Program } from "./fuse";
+import { REDUCERS, type LoopGroup, type Operand, type Program, type Written } from "./fuse";
 import { Lit, Var, type Atom, type Eqn } from "./jaxpr";
 
 /** What generated code may reach: the IR's primitives, params and constants, and three helpers. */
@@ -127,25 +127,45 @@ function broadcastStrides(shape: readonly number[], loop: readonly number[]): nu
   return loop.map((d, i) => (i < lead || (shape[i - lead] === 1 && d !== 1) ? 0 : st[i - lead]));
 }
 
+/** Strides over the loop shape of an operand: its base read right-aligned or through its view. */
+function operandStrides(op: Operand, loop: readonly number[]): number[] {
+  const shape = op.base.aval.shape;
+  if (op.axes === null) return broadcastStrides(shape, loop);
+  const st = rowMajorStrides(shape);
+  return op.axes.map((a) => (a < 0 || shape[a] === 1 ? 0 : st[a]));
+}
+
+/** Strides over the loop shape `S` of a result written as transpose(·, perm): a dense array. */
+function writtenStrides(w: Written, S: readonly number[]): number[] {
+  if (w.perm === null) return rowMajorStrides(S);
+  const st = rowMajorStrides(w.perm.map((p) => S[p]));
+  const out = new Array<number>(S.length);
+  w.perm.forEach((p, k) => (out[p] = st[k]));
+  return out;
+}
+
 /** One fused group as a block of JS lines; `id` keeps its local names apart from other groups. */
 function loopNest(g: LoopGroup, name: (v: Var) => string, id: string, lines: { push(line: string): void }): void {
   const S = g.shape;
   const n = S.length;
   const firstInner = n - g.reduced;
-  const scalars = g.externals.filter((v) => v.aval.size === 1);
-  const arrays = g.externals.filter((v) => v.aval.size !== 1);
+  const scalars = g.externals.filter((o) => o.base.aval.size === 1);
+  const arrays = g.externals.filter((o) => o.base.aval.size !== 1);
   // Operands walked by offset: non-scalar externals, materialized outputs, reduction results.
   const opStrides: number[][] = [
-    ...arrays.map((v) => broadcastStrides(v.aval.shape, S)),
-    ...g.outputs.map(() => rowMajorStrides(S)),
+    ...arrays.map((o) => operandStrides(o, S)),
+    ...g.outputs.map((w) => writtenStrides(w, S)),
     ...g.reductions.map(() => {
       const st = rowMajorStrides(S.slice(0, firstInner));
       return S.map((_, d) => (d < firstInner ? st[d] : 0));
     }),
   ];
+  // Loop in the order of a transposed result (so it is written front to back, the strided side
+  // being reads, which caches serve better), else in the members' own order.
+  const order = g.outputs.find((w) => w.perm !== null)?.perm ?? S.map((_, d) => d);
   // Drop size-1 axes, then merge neighbours every operand walks as one (dimension coalescing).
   const levels: Level[] = [];
-  for (let d = 0; d < n; d++) {
+  for (const d of order) {
     if (S[d] === 1) continue;
     const lv: Level = { size: S[d], inner: d >= firstInner, strides: opStrides.map((s) => s[d]) };
     const prev = levels[levels.length - 1];
@@ -156,22 +176,24 @@ function loopNest(g: LoopGroup, name: (v: Var) => string, id: string, lines: { p
   }
   const nOuter = levels.filter((l) => !l.inner).length;
   const local = new Map<Var, string>();
-  const results = [...g.outputs, ...g.reductions.map((e) => e.outputs[0])];
+  const results = [...g.outputs.map((w) => w.target), ...g.reductions.map((e) => e.outputs[0])];
   lines.push(`// fused: ${g.members.map((e) => e.prim.name).join(" ")}${g.reductions.length ? ` -> ${g.reductions.map((e) => e.prim.name).join(" ")}` : ""} over [${S.join(",")}]`);
   lines.push(`let ${results.map(name).join(", ")};`);
   lines.push("{");
   lines.push(`  rt.charge(${sizeOf(S) * (g.members.length + g.reductions.length) + CALL_COST});`);
   const offsets: string[] = [];
-  arrays.forEach((v, j) => {
-    lines.push(`  const ${id}X${j} = rt.contig(${name(v)}), ${id}D${j} = ${id}X${j}.data, ${id}e${j} = ${id}X${j}.offset;`);
+  const opName = new Map<Operand, string>();
+  arrays.forEach((o, j) => {
+    lines.push(`  const ${id}X${j} = rt.contig(${name(o.base)}), ${id}D${j} = ${id}X${j}.data, ${id}e${j} = ${id}X${j}.offset;`);
     offsets.push(`${id}e${j}`);
-    local.set(v, `${id}x${j}`);
+    opName.set(o, `${id}x${j}`);
   });
-  scalars.forEach((v, j) => {
-    lines.push(`  const ${id}s${j} = ${name(v)}.data[${name(v)}.offset];`);
-    local.set(v, `${id}s${j}`);
+  scalars.forEach((o, j) => {
+    lines.push(`  const ${id}s${j} = ${name(o.base)}.data[${name(o.base)}.offset];`);
+    opName.set(o, `${id}s${j}`);
   });
-  g.outputs.forEach((v, j) => {
+  for (const [v, o] of g.operandOf) local.set(v, opName.get(o)!);
+  g.outputs.forEach((_, j) => {
     lines.push(`  const ${id}O${j} = rt.alloc(${sizeOf(S)});`);
     offsets.push("0");
   });
@@ -190,7 +212,7 @@ function loopNest(g: LoopGroup, name: (v: Var) => string, id: string, lines: { p
       lines.push(`${indent}const ${t} = ${expr};`);
       local.set(e.outputs[0], t);
     });
-    g.outputs.forEach((v, j) => lines.push(`${indent}${id}O${j}[${offsets[arrays.length + j]}] = ${local.get(v)};`));
+    g.outputs.forEach((w, j) => lines.push(`${indent}${id}O${j}[${offsets[arrays.length + j]}] = ${local.get(w.source)};`));
     g.reductions.forEach((e, j) => lines.push(`${indent}${REDUCERS[e.prim.name].update(acc(j), arg(e.inputs[0]))}`));
   };
   const gen = (lv: number, indent: string) => {
@@ -216,7 +238,7 @@ function loopNest(g: LoopGroup, name: (v: Var) => string, id: string, lines: { p
   };
   gen(0, "  ");
   const typeArgs = (v: Var) => `${JSON.stringify(v.aval.dtype)}, ${v.aval.weak}`;
-  g.outputs.forEach((v, j) => lines.push(`  ${name(v)} = rt.wrap(${id}O${j}, [${S.join(", ")}], ${typeArgs(v)});`));
+  g.outputs.forEach((w, j) => lines.push(`  ${name(w.target)} = rt.wrap(${id}O${j}, [${w.target.aval.shape.join(", ")}], ${typeArgs(w.target)});`));
   g.reductions.forEach((e, j) => lines.push(`  ${name(e.outputs[0])} = rt.wrap(${id}R${j}, [${e.outputs[0].aval.shape.join(", ")}], ${typeArgs(e.outputs[0])});`));
   lines.push("}");
 }

@@ -41,6 +41,7 @@ export const transposeP: PrimitiveDef<TransposeParams> = definePrimitive<Transpo
   shape: ([x], { perm }) => aval(checkTranspose(x.shape, perm)),
   impl: ([x], { perm }) => [transposeView(x, perm)],
   cost: () => 0, // a view
+  viewAxes: ({ perm }) => [...perm],
   // JAX `_transpose_batch_rule`: the batch axis goes first, the others follow the permutation.
   batch: (_B, [x], [d], { perm }) => {
     if (d === null) return [[bind1(transposeP, [x], { perm })], [null]];
@@ -74,6 +75,11 @@ export const broadcastInDimP: PrimitiveDef<BroadcastInDimParams> = definePrimiti
   shape: ([x], p) => (checkBroadcastInDim(x.shape, p), aval(p.shape)),
   impl: ([x], p) => (checkBroadcastInDim(x.shape, p), [broadcastInDimView(x, p.shape, p.broadcastDimensions)]),
   cost: () => 0, // a stride-0 view
+  viewAxes: ({ shape, broadcastDimensions: dims }, x) =>
+    shape.map((d, i) => {
+      const k = dims.indexOf(i);
+      return k >= 0 && x.shape[k] === d ? k : -1;
+    }),
   // JAX `_broadcast_in_dim_batch_rule`: batch axis to the front of operand and target.
   batch: (B, [x], [d], p) => {
     if (d === null) return [[bind1(broadcastInDimP, [x], p)], [null]];
@@ -182,6 +188,7 @@ export const squeezeP: PrimitiveDef<SqueezeParams> = definePrimitive<SqueezePara
   shape: ([x], { dimensions }) => aval(checkSqueeze(x.shape, dimensions)),
   impl: ([x], { dimensions }) => (checkSqueeze(x.shape, dimensions), [squeezeView(x, dimensions)]),
   cost: () => 0, // a view
+  viewAxes: ({ dimensions }, x) => x.shape.map((_, i) => i).filter((i) => !dimensions.includes(i)),
   // JAX `_squeeze_batch_rule` moves the batch axis to 0; shifting the axes instead moves nothing.
   batch: (_B, [x], [d], { dimensions }) => {
     if (d === null) return [[bind1(squeezeP, [x], { dimensions })], [null]];

@@ -7,7 +7,7 @@
 import fc from "fast-check";
 import type { Value } from "../../../engine/core/tracer";
 import { describe, expect, it } from "vitest";
-import { makeJaxpr, NDArray } from "../../../engine";
+import { makeJaxpr, NDArray, vmap } from "../../../engine";
 import { compileProgram, jsNum } from "../../../engine/ir/codegen";
 import { fuse, type LoopGroup } from "../../../engine/ir/fuse";
 import { optimize } from "../../../engine/ir/passes";
@@ -107,6 +107,51 @@ describe("fuse", () => {
     const { out } = compile((v) => lax.exp(lax.neg(v)), xt);
     const want = [0, 1, 2].map((i) => [0, 1, 2, 3].map((j) => Math.exp(-base.data[j * 3 + i])));
     expect(out[0].tolist()).toEqual(want);
+  });
+
+  it("vmap(a*b+a, in_axes=(1,0), out_axes=1) is one loop reading through transposes and writing the moved result", () => {
+    const a = seq([3, 4]);
+    const b = seq([4, 3], (i) => 10 + i);
+    const f = vmap((p: V, q: V) => lax.add(lax.mul(p, q), p), [1, 0], 1) as (p: V, q: V) => V;
+    const { program, source, out } = compile(f, a, b);
+    expect(program.steps.map((s) => s.kind)).toEqual(["loop"]);
+    const g = program.steps[0] as LoopGroup;
+    expect(g.externals.map((o) => [o.base.aval.shape, o.axes])).toEqual([[[3, 4], [1, 0]], [[4, 3], null]]);
+    expect(g.outputs.map((w) => [w.target.aval.shape, w.perm])).toEqual([[[3, 4], [1, 0]]]);
+    expect(source).not.toMatch(/impl/);
+    // Written in the result's own order: the output offset advances by 1 in the inner loop.
+    expect(out[0].strides).toEqual([4, 1]);
+    const want = [0, 1, 2].map((i) => [0, 1, 2, 3].map((k) => a.data[i * 4 + k] * b.data[k * 3 + i] + a.data[i * 4 + k]));
+    expect(out[0].tolist()).toEqual(want);
+  });
+
+  it("reads a broadcast along a leading axis with stride 0, and a squeezed operand through its kept axes", () => {
+    const x = seq([2]);
+    const y = seq([2, 3]);
+    const z = seq([1, 3, 1], (i) => 7 - i);
+    const f = (p: V, q: V, r: V) => lax.mul(lax.add(lax.broadcastInDim(p, [2, 3], [0]), q), lax.squeeze(lax.broadcastInDim(r, [2, 3, 1], [0, 1, 2]), [2]));
+    const { program, out } = compile(f, x, y, z);
+    expect(program.steps.map((s) => s.kind)).toEqual(["loop"]);
+    expect((program.steps[0] as LoopGroup).externals.map((o) => o.axes)).toEqual([[0, -1], null, [-1, 1]]);
+    const want = [0, 1].map((i) => [0, 1, 2].map((j) => (x.data[i] + y.data[i * 3 + j]) * z.data[j]));
+    expect(out[0].tolist()).toEqual(want);
+  });
+
+  it("does not read a view of its own member in the same loop, and writes a result read elsewhere untransposed", () => {
+    const x = seq([3, 3]);
+    const f = (v: V) => {
+      const s = lax.sin(v);
+      const t = lax.transpose(s, [1, 0]);
+      return [lax.add(s, t), t, lax.reduceSum(t, [0])];
+    };
+    const { program, out } = compile(f, x);
+    const loops = program.steps.filter((s): s is LoopGroup => s.kind === "loop");
+    expect(loops.length).toBe(2);
+    expect(loops[0].outputs.map((w) => w.perm)).toEqual([null]);
+    const sin = (i: number, j: number) => Math.sin(x.data[i * 3 + j]);
+    expect(out[0].tolist()).toEqual([0, 1, 2].map((i) => [0, 1, 2].map((j) => sin(i, j) + sin(j, i))));
+    expect(out[1].tolist()).toEqual([0, 1, 2].map((i) => [0, 1, 2].map((j) => sin(j, i))));
+    expect(out[2].tolist()).toEqual([0, 1, 2].map((j) => sin(j, 0) + sin(j, 1) + sin(j, 2)));
   });
 
   it("handles empty arrays and zero-rank loops", () => {

@@ -97,7 +97,7 @@ describe("the size of generated code", () => {
   it("a 150,000-operation fused group is refused by codegen without a stack overflow", () => {
     // The group built directly (fuse() makes the same one, more slowly).
     const j = chain(150_000);
-    const group: LoopGroup = { kind: "loop", shape: [3], members: [...j.eqns], reductions: [], reduced: 0, externals: [j.invars[0]], outputs: [j.outvars[0] as Var], start: 0 };
+    const group: LoopGroup = { kind: "loop", shape: [3], members: [...j.eqns], reductions: [], reduced: 0, externals: [{ base: j.invars[0], axes: null }], operandOf: new Map([[j.invars[0], { base: j.invars[0], axes: null }]]), outputs: [{ source: j.outvars[0] as Var, target: j.outvars[0] as Var, perm: null }], start: 0 };
     expect(compileProgram({ jaxpr: j, steps: [group] })).toBeNull();
   });
 

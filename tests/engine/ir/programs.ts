@@ -2,8 +2,8 @@
  * Random straight-line programs over lax primitives for the IR property tests: a list of small
  * integer "choices" is read, deterministically, as a valid program on two inputs x and y (y
  * broadcastable to x), so fast-check can shrink a failure to a short program. Programs mix
- * fusible elementwise chains, reductions (trailing and not), transposes (views, so fused loops
- * see strided inputs), dot_general, constant-only subexpressions (for folding), repeated
+ * fusible elementwise chains, reductions (trailing and not), transposes and broadcasts (views:
+ * fused loops read them through strides, and write a result a transpose reads in its layout), dot_general, constant-only subexpressions (for folding), repeated
  * equations (for CSE) and dead code (for DCE).
  */
 import fc from "fast-check";
@@ -56,7 +56,7 @@ export function programOf(choices: readonly Choice[]): (x: V, y: V) => V[] {
     for (const [op, a, b, c] of choices) {
       const u = pick(a);
       let make: () => V;
-      switch (op % 8) {
+      switch (op % 9) {
         case 0:
         case 1:
           make = () => UNARY[c % UNARY.length](u);
@@ -77,15 +77,35 @@ export function programOf(choices: readonly Choice[]): (x: V, y: V) => V[] {
           make = () => REDUCE[c % REDUCE.length](r, axes);
           break;
         }
-        case 5:
+        case 5: {
           if (u.ndim < 2) continue;
-          make = () => lax.transpose(u, u.shape.map((_, i) => u.ndim - 1 - i));
+          // Reversed axes, or rotated by one (vmap's moveaxis), or the last two swapped.
+          const n = u.ndim;
+          const ax = u.shape.map((_, i) => i);
+          const perm = c % 3 === 0 ? ax.reverse() : c % 3 === 1 ? ax.map((i) => (i + 1) % n) : [...ax.slice(0, n - 2), n - 1, n - 2];
+          // Mostly read back by an elementwise op (fused through strides), else returned as is.
+          if (b % 3 === 2) make = () => lax.transpose(u, perm);
+          else {
+            const w = lax.transpose(u, perm);
+            make = () => UNARY[c % UNARY.length](w);
+          }
           break;
+        }
         case 6: {
           if (u.ndim === 0) continue;
           const k = u.shape[u.ndim - 1];
           const w = new NDArray(Float64Array.from({ length: k * 2 }, (_, i) => ((i * 7) % 5) / 4 - 0.5), [k, 2]);
           make = () => lax.dotGeneral(u, w, { lhsContract: [u.ndim - 1], rhsContract: [0], lhsBatch: [], rhsBatch: [] });
+          break;
+        }
+        case 8: {
+          if (u.size > 64) continue;
+          // A broadcast: a new leading axis, or a size-1 axis stretched (read with stride 0).
+          const one = u.shape.findIndex((d) => d === 1);
+          const k = 2 + (b % 2);
+          const shape = one >= 0 && c % 2 === 0 ? u.shape.map((d, i) => (i === one ? k : d)) : [k, ...u.shape];
+          const dims = shape.length === u.ndim ? u.shape.map((_, i) => i) : u.shape.map((_, i) => i + 1);
+          make = () => lax.broadcastInDim(u, shape, dims);
           break;
         }
         default: {
@@ -102,7 +122,11 @@ export function programOf(choices: readonly Choice[]): (x: V, y: V) => V[] {
       last = make;
     }
     // The last value, plus one more from the pool when `choices` is long enough; others are dead.
-    const outs = [pool[pool.length - 1]];
+    // Half the time the last value comes out transposed, as vmap's out_axes moves it (a fused
+    // loop then writes it in that layout).
+    const lastV = pool[pool.length - 1];
+    const moved = choices[choices.length - 1][1] % 2 === 0 && lastV.ndim >= 2;
+    const outs = [moved ? lax.transpose(lastV, lastV.shape.map((_, i) => (i + lastV.ndim - 1) % lastV.ndim)) : lastV];
     if (choices.length > 2) outs.push(pick(choices[0][3]));
     return outs;
   };
@@ -115,7 +139,7 @@ export const caseArb: fc.Arbitrary<Case> = dims.chain((xShape) =>
     .record({
       keep: fc.array(fc.boolean(), { minLength: xShape.length, maxLength: xShape.length }),
       drop: fc.integer({ min: 0, max: xShape.length }),
-      choices: fc.array(fc.tuple(fc.nat(7), fc.nat(20), fc.nat(20), fc.nat(20)), { minLength: 1, maxLength: 9 }),
+      choices: fc.array(fc.tuple(fc.nat(8), fc.nat(20), fc.nat(20), fc.nat(20)), { minLength: 1, maxLength: 9 }),
       xView: fc.boolean(),
       seed: fc.integer({ min: 1, max: 1000 }),
     })
