@@ -178,6 +178,29 @@ function runScope<T>(s: Scope, fn: () => T): T {
   }
 }
 
+/** The open scope's use so far, to undo a speculative attempt (restoreBudget). */
+export interface BudgetMark {
+  readonly scope: Scope | null;
+  readonly ops: number;
+  readonly elements: number;
+  readonly exhausted: Resource | undefined;
+}
+
+export function markBudget(): BudgetMark {
+  return { scope, ops: scope?.ops ?? 0, elements: scope?.elements ?? 0, exhausted: scope?.exhausted };
+}
+
+/**
+ * Puts the open scope back as `markBudget` found it: work that was attempted and then redone
+ * another way (eager vmap's compiled attempt, vmapProgram.ts) is charged once, as the redo.
+ */
+export function restoreBudget(m: BudgetMark): void {
+  if (m.scope === null || m.scope !== scope) return;
+  m.scope.ops = m.ops;
+  m.scope.elements = m.elements;
+  m.scope.exhausted = m.exhausted;
+}
+
 /**
  * Public entry points call this: the outermost one opens a fresh default budget (so sequential
  * calls each get a full budget), nested ones share the scope already open.

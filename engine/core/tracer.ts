@@ -186,6 +186,11 @@ export function watchBinds<T>(watch: (prim: PrimitiveDef) => void, fn: () => T):
   }
 }
 
+/** True when no transformation is running and no bind is watched: a bind would run its impl. */
+export function atTopLevel(): boolean {
+  return stack.length === 1 && dynamic === evalMain && bindWatcher === null;
+}
+
 export function bind<P>(prim: PrimitiveDef<P>, args: readonly unknown[], ...rest: ParamsArg<P>): Value[] {
   bindWatcher?.(prim as PrimitiveDef);
   const params = (rest[0] ?? {}) as P;

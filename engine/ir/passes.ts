@@ -31,14 +31,14 @@ export function dce(j: Jaxpr): Jaxpr {
 
 const objectIds = new WeakMap<object, number>();
 let nextObjectId = 0;
-function objectId(o: object): number {
+export function objectId(o: object): number {
   let id = objectIds.get(o);
   if (id === undefined) objectIds.set(o, (id = nextObjectId++));
   return id;
 }
 
 /** A key equal for equal params: plain data by value, anything else (a jaxpr) by identity. */
-function paramsKey(p: unknown): string {
+export function paramsKey(p: unknown): string {
   if (p === null || p === undefined) return "null";
   if (typeof p === "number") return Object.is(p, -0) ? "-0" : String(p);
   if (typeof p === "string" || typeof p === "boolean") return JSON.stringify(p);
@@ -50,7 +50,7 @@ function paramsKey(p: unknown): string {
   return `#${objectId(p as object)}`;
 }
 
-function litKey(l: Lit): string {
+export function litKey(l: Lit): string {
   const v = l.val.data[l.val.offset];
   return `L${l.val.shape.join("x")}:${Object.is(v, -0) ? "-0" : String(v)}`;
 }

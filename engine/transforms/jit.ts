@@ -15,6 +15,8 @@ import { cachedExecutable, type ExecMode } from "../ir/compile";
 import { Jaxpr, traceToJaxpr } from "../ir/jaxpr";
 import { withBudgetScope } from "../limits";
 import { jitP } from "./jitCall";
+// Eager vmap runs big calls through this compiler once it is loaded (vmapProgram.ts registers).
+import "./vmapProgram";
 
 interface Entry {
   jaxpr: Jaxpr;

@@ -9,7 +9,7 @@ import { keepParamNames } from "../core/fnmeta";
 import type { AxisData, BDim, PrimitiveDef } from "../core/primitive";
 import { axesLeavesValid, broadcastPrefix, treeFlatten, treeLeafPaths, treeUnflatten, type TreeDef } from "../core/pytree";
 import { EngineError, relocated, type ClashOperand } from "../errors";
-import { checkInAxesSpec, leafLabels, planVmap, type VmapOptions } from "./describe";
+import { checkInAxesSpec, leafLabels, planVmap, type VmapOptions, type VmapPlan } from "./describe";
 /** The argument plan lives in describe.ts (provenance.ts reads it from here). */
 export type { VmapPlan } from "./describe";
 import { avalOf, isTracer, toValue, Trace, Tracer, withMainTrace, type MainTrace, type Value } from "../core/tracer";
@@ -198,14 +198,41 @@ export function placeOutputs(outs: readonly unknown[], outDims: readonly BDim[],
   return { placed, spec, paths };
 }
 
+/** Marks "not run as a program": vmap batches primitive by primitive. */
+export const EAGER: unique symbol = Symbol("eager");
+
+/** The whole eager call on given argument leaves: output leaves (out_axes placed) and tree. */
+export type BatchedCall = (leaves: readonly unknown[]) => { leaves: unknown[]; tree: TreeDef };
+
+/**
+ * Runs a call as one compiled program, or answers EAGER (vmapProgram.ts). It comes with jit's
+ * compiler and registers itself when that loads, so vmap alone never pulls the compiler in;
+ * `owner` is one object per vmapped function, under which the runner keeps its programs.
+ */
+export type ProgramRunner = (owner: object, plan: VmapPlan, batched: BatchedCall) => unknown;
+
+let programRunner: ProgramRunner | null = null;
+
+export function setProgramRunner(run: ProgramRunner | null): void {
+  programRunner = run;
+}
+
 /** jax.vmap: `vmap(fun, inAxes, outAxes, { axisSize })`. */
 export function vmap(fun: Function, inAxes: unknown = 0, outAxes: unknown = 0, opts: VmapOptions = {}) {
   checkAxesSpecs(inAxes, outAxes);
+  const programs = {}; // this function's compiled programs, kept by vmapProgram.ts
   const vmapped = (...args: unknown[]) =>
     withBudgetScope(() => {
       const plan = planVmap(fun, inAxes, args, opts);
-      const { outs, outDims, outTree } = vmapList((xs) => callWithTree(fun, plan.argsTree, xs), plan.axisSize, plan.leaves, plan.inDims, undefined, undefined, opts.axisName);
-      return treeUnflatten(outTree, placeOutputs(outs, outDims, outTree, outAxes, plan.axisSize).placed);
+      const batched: BatchedCall = (leaves) => {
+        const { outs, outDims, outTree } = vmapList((xs) => callWithTree(fun, plan.argsTree, xs), plan.axisSize, leaves as Value[], plan.inDims, undefined, undefined, opts.axisName);
+        return { leaves: placeOutputs(outs, outDims, outTree, outAxes, plan.axisSize).placed, tree: outTree };
+      };
+      // Big concrete arguments: the same call as one compiled program when it gives the same answer.
+      const fast = programRunner?.(programs, plan, batched) ?? EAGER;
+      if (fast !== EAGER) return fast;
+      const { leaves, tree } = batched(plan.leaves);
+      return treeUnflatten(tree, leaves);
     });
   return keepParamNames(fun, vmapped);
 }

@@ -14,6 +14,7 @@ import { bindParams, Evaluator, ModuleValue, type Env } from "../evaluate";
 import type { LangHost } from "../host";
 import { moduleMember, unsupported, type ModuleRef } from "../resolve";
 import { locatedError } from "../tokens";
+import { beforeSideEffect } from "../../core/speculation";
 // functools.partial, jax.tree.map and jax.config.update come with programs.
 import "./specials";
 
@@ -80,6 +81,7 @@ export class ProgramRunner extends Evaluator {
   private builtins(): Env {
     const host = this.host;
     const print = makeCallable((args, kw, pos) => {
+      beforeSideEffect();
       const sep = kw.get("sep");
       this.printed.push({ pos, text: args.map((a) => pyStr(a, host)).join(typeof sep === "string" ? sep : " ") });
       return null;
