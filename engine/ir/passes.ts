@@ -8,6 +8,7 @@
 import type { NDArray } from "../array/ndarray";
 import { isTracer, type Value } from "../core/tracer";
 import { Jaxpr, Lit, Var, type Atom, type Eqn } from "./jaxpr";
+import { outerProducts } from "./outerProduct";
 
 /** Drops equations none of whose results reach an output, and constvars nothing reads. */
 export function dce(j: Jaxpr): Jaxpr {
@@ -128,5 +129,5 @@ export function foldConstants(j: Jaxpr): Jaxpr {
 
 /** The pipeline jit runs before fusing and generating code. */
 export function optimize(j: Jaxpr): Jaxpr {
-  return dce(foldConstants(cse(dce(j))));
+  return dce(foldConstants(cse(outerProducts(dce(j)))));
 }

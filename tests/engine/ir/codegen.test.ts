@@ -154,6 +154,26 @@ describe("fuse", () => {
     expect(out[2].tolist()).toEqual([0, 1, 2].map((j) => sin(j, 0) + sin(j, 1) + sin(j, 2)));
   });
 
+  it("a dot_general contracting nothing becomes a fused mul writing the transposed result; same bits, -0 included", () => {
+    const x = new NDArray(Float64Array.from([0, -1, 2, -0, 3, 0.5]), [2, 3]);
+    const y = new NDArray(Float64Array.from([-2, 0, 1.5, -0]), [2, 2]);
+    const outer = { lhsContract: [], rhsContract: [], lhsBatch: [0], rhsBatch: [0] };
+    const f = (p: V, q: V) => lax.transpose(lax.dotGeneral(p, q, outer), [0, 2, 1]);
+    const { program, source, out } = compile(f, x, y);
+    expect(program.steps.map((s) => s.kind)).toEqual(["loop"]);
+    expect(source).not.toMatch(/impl/);
+    const eager = f(x, y) as NDArray;
+    const bits = (a: NDArray) => Array.from(a.flat(), (v) => (Object.is(v, -0) ? "-0" : v));
+    expect(bits(out[0])).toEqual(bits(eager));
+    expect(bits(out[0])).toContain("-0");
+    // With one free rhs element the kernel sums (its matrix-vector loop): -0 becomes +0 there,
+    // so that dot stays a dot.
+    const y1 = new NDArray(Float64Array.from([-2, -0]), [2, 1]);
+    const one = compile((p: V, q: V) => lax.dotGeneral(p, q, outer), x, y1);
+    expect(one.program.steps.map((s) => s.kind)).toEqual(["eqn"]);
+    expect(bits(one.out[0])).toEqual(bits(lax.dotGeneral(x, y1, outer) as NDArray));
+  });
+
   it("handles empty arrays and zero-rank loops", () => {
     expect(compile((v) => lax.reduceSum(lax.sin(v), [0]), seq([0])).out[0].item()).toBe(0);
     expect(compile((v) => lax.reduceMax(lax.sin(v), [0, 1]), seq([2, 0])).out[0].item()).toBe(-Infinity);

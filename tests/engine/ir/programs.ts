@@ -92,6 +92,14 @@ export function programOf(choices: readonly Choice[]): (x: V, y: V) => V[] {
           break;
         }
         case 6: {
+          if (c % 3 === 1 && u.size <= 64) {
+            // A contraction over nothing (an outer product, as grad of x @ w makes under vmap),
+            // with one free axis of 2 or of 1 (the kernel's matrix-vector loop).
+            const k = 1 + (b % 2);
+            const w = new NDArray(Float64Array.from({ length: k }, (_, i) => (i % 2 ? -0.75 : 1.25)), [k]);
+            make = () => lax.dotGeneral(u, w, { lhsContract: [], rhsContract: [], lhsBatch: [], rhsBatch: [] });
+            break;
+          }
           if (u.ndim === 0) continue;
           const k = u.shape[u.ndim - 1];
           const w = new NDArray(Float64Array.from({ length: k * 2 }, (_, i) => ((i * 7) % 5) / 4 - 0.5), [k, 2]);
