@@ -13,7 +13,8 @@
  * tracing fails (f reads an unmapped argument's value, or raises anything at all), when f's
  * result has a leaf that is not an array computed from the arguments, when f has a side
  * effect (print; core/speculation.ts), and when running the program fails (the work budget).
- * A signature whose trace failed runs eagerly from then on. The function is traced again on
+ * A signature whose trace failed, or whose program has nothing to fuse (one dot; the
+ * interpreter under a CSP), runs eagerly from then on. The function is traced again on
  * every call, as eager vmap calls it again: a global it reads may have changed; the program
  * compiled for an identical trace (ir/fingerprint.ts) is reused.
  * JAX runs eager vmap primitive by primitive (batching.py); XLA's fusion is what jit adds.
@@ -42,7 +43,7 @@ const MAX_PROGRAMS = 8;
 
 /** What one vmapped function remembers between calls. */
 interface ProgramCache {
-  /** Signatures whose trace failed: they run eagerly. */
+  /** Signatures whose trace failed, or whose program fuses nothing: they run eagerly. */
   readonly eagerOnly: Set<string>;
   /** Compiled jaxprs by fingerprint, oldest first. */
   readonly programs: Map<string, Jaxpr>;
@@ -86,7 +87,11 @@ export const runAsProgram: ProgramRunner = (owner, plan, batched) => {
   } else if (cache.programs.size >= MAX_PROGRAMS) cache.programs.delete(cache.programs.keys().next().value!);
   cache.programs.set(key, jaxpr);
   try {
-    return treeUnflatten(tree!, executableFor(jaxpr).run(plan.leaves as NDArray[]));
+    const exec = executableFor(jaxpr);
+    // Nothing fused (one dot, or the interpreter under a CSP): the program saves no arrays,
+    // and tracing it costs time on every call, so this signature runs eagerly from now on.
+    if (exec.mode !== "compiled" || !exec.optimized.eqns.some((e) => e.prim.elementwise)) cache.eagerOnly.add(signature);
+    return treeUnflatten(tree!, exec.run(plan.leaves as NDArray[]));
   } catch {
     restoreBudget(mark);
     return EAGER;

@@ -127,6 +127,23 @@ describe("eager vmap as one program", () => {
     expect((got as { values: number[] }[])[0].values[3]).toBe(x.data[3] * 2.5);
   });
 
+  it("a program with nothing to fuse (one dot), or interpreted under a CSP, runs once; later calls batch eagerly", () => {
+    const A = filled([100, 64], 13);
+    const v = filled([64], 14);
+    const mv = vmap(jnp.dot, [0, null]);
+    const before = compiledCalls;
+    const first = outcome(() => mv(A, v));
+    const second = outcome(() => mv(A, v));
+    expect(compiledCalls).toBe(before + 1);
+    expect(first).toEqual(second);
+    expect(first).toEqual(eagerly(() => outcome(() => mv(A, v))));
+    setCodegenAllowed(false);
+    const f = vmap(parseLambda("lambda a: a * 2.0 + 1.0"));
+    const n = compiledCalls;
+    expect(outcome(() => f(A))).toEqual(outcome(() => f(A)));
+    expect(compiledCalls).toBe(n + 1);
+  });
+
   it("sees a global the function reads change between calls (it traces every call)", () => {
     let w = 2;
     const f = vmap((v: NDArray) => lax.add(lax.mul(v, w), 1));
