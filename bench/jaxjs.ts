@@ -9,7 +9,7 @@ import { timeIt } from "./timing";
 
 export interface JaxJs {
   matvec(A: Float64Array, v: Float64Array, M: number, K: number): number | undefined;
-  elementwise(a: Float64Array, b: Float64Array, R: number, C: number): number | undefined;
+  elementwise(a: Float64Array, b: Float64Array, R: number, C: number, jitted?: boolean): number | undefined;
   blog5d(a: Float64Array, b: Float64Array, shape: number[]): number | undefined;
   jitChain(x: Float64Array, chain: "tanh" | "cheap"): { cached: number; first: number } | undefined;
   gradMlp(x: Float64Array, w: Float64Array, N: number, D: number, jitted: boolean): number | undefined;
@@ -44,12 +44,14 @@ export async function loadJaxJs(): Promise<JaxJs | null> {
           const f = jx.vmap(np.dot, [0, null]);
           return timeIt(() => read(f(a.ref, x.ref)), { reps: 21 });
         }),
-      elementwise: (ad, bd, R, C) =>
+      elementwise: (ad, bd, R, C, jitted = false) =>
         attempt(() => {
           const a = arr(ad, [R, C]);
           const b = arr(bd, [C, R]);
           const f = jx.vmap((x: any, y: any) => x.ref.mul(y).add(x), [1, 0]);
-          return timeIt(() => read(np.moveaxis(f(a.ref, b.ref), 0, 1)), { reps: 11 });
+          if (!jitted) return timeIt(() => read(np.moveaxis(f(a.ref, b.ref), 0, 1)), { reps: 11 });
+          const jf = jx.jit((x: any, y: any) => np.moveaxis(f(x, y), 0, 1));
+          return timeIt(() => read(jf(a.ref, b.ref)), { reps: 11 });
         }),
       blog5d: (ad, bd, shape) =>
         attempt(() => {

@@ -163,7 +163,10 @@ export function fuse(jaxpr: Jaxpr): Program {
     for (const e of [...g.members, ...g.reductions]) {
       for (const a of e.inputs) {
         if (a instanceof Lit || memberOf.get(a) === g || g.operandOf.has(a)) continue;
-        const op = resolve(a);
+        const view = resolve(a);
+        // A lower-rank operand broadcasts right-aligned: its view's axes too.
+        const lead = g.shape.length - a.aval.ndim;
+        const op = view.axes === null || lead === 0 ? view : { base: view.base, axes: [...Array<number>(lead).fill(-1), ...view.axes] };
         const same = g.externals.find((o) => o.base === op.base && o.axes?.join() === op.axes?.join());
         if (!same) g.externals.push(op);
         g.operandOf.set(a, same ?? op);

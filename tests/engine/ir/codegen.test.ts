@@ -137,6 +137,16 @@ describe("fuse", () => {
     expect(out[0].tolist()).toEqual(want);
   });
 
+  it("a lower-rank transposed operand broadcasts right-aligned into the loop", () => {
+    const x = seq([2, 3]);
+    const y = seq([4, 1, 1], (i) => 10 * i);
+    const f = (p: V, q: V) => lax.add(lax.transpose(p, [1, 0]), q);
+    const { program, out } = compile(f, x, y);
+    expect((program.steps[0] as LoopGroup).externals.map((o) => o.axes)).toEqual([[-1, 1, 0], null]);
+    const want = [0, 1, 2, 3].map((k) => [0, 1, 2].map((i) => [0, 1].map((j) => x.data[j * 3 + i] + 10 * k)));
+    expect(out[0].tolist()).toEqual(want);
+  });
+
   it("does not read a view of its own member in the same loop, and writes a result read elsewhere untransposed", () => {
     const x = seq([3, 3]);
     const f = (v: V) => {
