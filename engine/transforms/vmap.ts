@@ -38,10 +38,12 @@ class BatchTracer extends Tracer {
   constructor(readonly trace: BatchTrace, readonly val: Value, readonly bdim: BDim) {
     super();
   }
-  /** The per-example aval: what the traced function sees. */
+  private perExample?: ShapedArray;
+  /** The per-example aval: what the traced function sees (kept: rules ask for it many times). */
   get aval(): ShapedArray {
+    if (this.perExample) return this.perExample;
     const full = avalOf(this.val);
-    return this.bdim === null ? full : new ShapedArray(full.shape.filter((_, i) => i !== this.bdim), full.dtype, full.weak);
+    return (this.perExample = this.bdim === null ? full : new ShapedArray(full.shape.filter((_, i) => i !== this.bdim), full.dtype, full.weak));
   }
   override fullLower(): Value {
     return this.bdim === null ? (isTracer(this.val) ? this.val.fullLower() : this.val) : this;
