@@ -25,8 +25,30 @@ export function withParamNames<F extends Function>(fn: F, names: readonly string
   return fn;
 }
 
-/** A transformed function keeps its source's parameter names (vmap/grad/jit of f still name f's). */
+/**
+ * A transformed function keeps its source's parameter names (vmap/grad/jit of f still name f's),
+ * and its stability: a transformation with fixed arguments of a stable function is stable.
+ */
 export function keepParamNames<F extends Function>(from: unknown, to: F): F {
+  if (stable.has(from as object)) stable.add(to);
   const names = paramNamesOf(from);
   return names ? withParamNames(to, names) : to;
+}
+
+/**
+ * Stable functions trace the same way on every call with the same argument types: they read
+ * nothing that can change between calls (a lambda of the lambda language reads only its
+ * parameters and the jnp/jax/lax modules). Eager vmap keeps their trace (vmapProgram.ts); any
+ * other function, a JS closure or a lambda of a running program reading a global that may be
+ * reassigned, is traced again on each call.
+ */
+const stable = new WeakSet<object>();
+
+export function markStable<F extends Function>(fn: F): F {
+  stable.add(fn);
+  return fn;
+}
+
+export function isStable(fn: unknown): boolean {
+  return typeof fn === "function" && stable.has(fn);
 }

@@ -3,6 +3,7 @@
  * function over the host's values. Parsing and name checks happen here, once; evaluation
  * happens on every call (evaluate.ts). Nothing in the source is ever run as JavaScript.
  */
+import { markStable } from "../core/fnmeta";
 import { EngineError } from "../errors";
 import type { LambdaNode } from "./ast";
 import { Evaluator } from "./evaluate";
@@ -38,7 +39,8 @@ export function parseLambdaWith(src: string, host: LangHost): LambdaFunction {
   const fn = new Evaluator(host).makeLambda(ast, null);
   Object.defineProperty(fn, "params", { value: [...ast.params], enumerable: true });
   Object.defineProperty(fn, "source", { value: src, enumerable: true });
-  return fn as LambdaFunction;
+  // No enclosing scope: it reads its parameters and the host's modules only.
+  return markStable(fn) as LambdaFunction;
 }
 
 /**

@@ -5,7 +5,7 @@
  * jax/_src/api.py (vmap, _mapped_axis_size). The argument plan: describe.ts; messages: vmapErrors.ts.
  */
 import { ShapedArray } from "../core/aval";
-import { keepParamNames } from "../core/fnmeta";
+import { isStable, keepParamNames } from "../core/fnmeta";
 import type { AxisData, BDim, PrimitiveDef } from "../core/primitive";
 import { axesLeavesValid, broadcastPrefix, treeFlatten, treeLeafPaths, treeUnflatten, type TreeDef } from "../core/pytree";
 import { EngineError, relocated, type ClashOperand } from "../errors";
@@ -209,9 +209,10 @@ export type BatchedCall = (leaves: readonly unknown[]) => { leaves: unknown[]; t
 /**
  * Runs a call as one compiled program, or answers EAGER (vmapProgram.ts). It comes with jit's
  * compiler and registers itself when that loads, so vmap alone never pulls the compiler in;
- * `owner` is one object per vmapped function, under which the runner keeps its programs.
+ * `owner` is one object per vmapped function, under which the runner keeps its programs;
+ * `stable`: f traces the same on every call (core/fnmeta.ts), so its trace may be kept too.
  */
-export type ProgramRunner = (owner: object, plan: VmapPlan, batched: BatchedCall) => unknown;
+export type ProgramRunner = (owner: object, plan: VmapPlan, batched: BatchedCall, stable: boolean) => unknown;
 
 let programRunner: ProgramRunner | null = null;
 
@@ -231,7 +232,7 @@ export function vmap(fun: Function, inAxes: unknown = 0, outAxes: unknown = 0, o
         return { leaves: placeOutputs(outs, outDims, outTree, outAxes, plan.axisSize).placed, tree: outTree };
       };
       // Big concrete arguments: the same call as one compiled program when it gives the same answer.
-      const fast = programRunner?.(programs, plan, batched) ?? EAGER;
+      const fast = programRunner?.(programs, plan, batched, isStable(fun)) ?? EAGER;
       if (fast !== EAGER) return fast;
       const { leaves, tree } = batched(plan.leaves);
       return treeUnflatten(tree, leaves);

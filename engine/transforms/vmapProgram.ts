@@ -14,9 +14,10 @@
  * result has a leaf that is not an array computed from the arguments, when f has a side
  * effect (print; core/speculation.ts), and when running the program fails (the work budget).
  * A signature whose trace failed, or whose program has nothing to fuse (one dot; the
- * interpreter under a CSP), runs eagerly from then on. The function is traced again on
- * every call, as eager vmap calls it again: a global it reads may have changed; the program
- * compiled for an identical trace (ir/fingerprint.ts) is reused.
+ * interpreter under a CSP), runs eagerly from then on. A function is traced again on every
+ * call, as eager vmap calls it again: a global it reads may have changed; the program compiled
+ * for an identical trace (ir/fingerprint.ts) is reused. Only a stable function (a lambda of
+ * the lambda language, and transformations of one: core/fnmeta.ts) keeps its trace.
  * JAX runs eager vmap primitive by primitive (batching.py); XLA's fusion is what jit adds.
  */
 import { NDArray } from "../array/ndarray";
@@ -28,6 +29,7 @@ import { executableFor } from "../ir/compile";
 import { fingerprint } from "../ir/fingerprint";
 import { traceFlat, type Jaxpr } from "../ir/jaxpr";
 import { markBudget, restoreBudget } from "../limits";
+import { x64Enabled } from "../config";
 import { EAGER, setProgramRunner, type ProgramRunner } from "./vmap";
 
 /**
@@ -47,56 +49,71 @@ interface ProgramCache {
   readonly eagerOnly: Set<string>;
   /** Compiled jaxprs by fingerprint, oldest first. */
   readonly programs: Map<string, Jaxpr>;
+  /** A stable function's traces by signature (it would trace the same again). */
+  readonly traces: Map<string, { jaxpr: Jaxpr; tree: TreeDef }>;
 }
 
 const caches = new WeakMap<object, ProgramCache>();
 
 /** vmap's result for this call through a compiled program, or EAGER. */
-export const runAsProgram: ProgramRunner = (owner, plan, batched) => {
+export const runAsProgram: ProgramRunner = (owner, plan, batched, stable) => {
   if (!atTopLevel() || !plan.leaves.every((x) => x instanceof NDArray)) return EAGER;
   let elements = 0;
   for (const x of plan.leaves) elements += sizeOf(x.shape);
   if (elements < MIN_COMPILED_ELEMENTS) return EAGER;
   let cache = caches.get(owner);
-  if (!cache) caches.set(owner, (cache = { eagerOnly: new Set(), programs: new Map() }));
-  const signature = plan.leaves.map((x) => `${x.dtype}${x.weak ? "*" : ""}[${x.shape.join(",")}]`).join(" ");
+  if (!cache) caches.set(owner, (cache = { eagerOnly: new Set(), programs: new Map(), traces: new Map() }));
+  // What the trace depends on besides f: the leaves' avals and the x64 flag (as jit's key).
+  const signature = `x64=${x64Enabled()} ${plan.leaves.map((x) => `${x.dtype}${x.weak ? "*" : ""}[${x.shape.join(",")}]`).join(" ")}`;
   if (cache.eagerOnly.has(signature)) return EAGER;
   const mark = markBudget();
-  let tree: TreeDef | undefined;
-  let jaxpr: Jaxpr;
-  try {
-    jaxpr = speculatively(() =>
-      traceFlat((ys) => {
-        const r = batched(ys);
-        // A leaf that is not a traced array (a constant, a Python value) comes back as eager made it.
-        if (!r.leaves.every(isTracer)) throw new NotTraceable();
-        tree = r.tree;
-        return r.leaves;
-      }, plan.leaves.map(avalOf)).jaxpr,
-    );
-  } catch {
-    restoreBudget(mark);
-    cache.eagerOnly.add(signature);
-    return EAGER;
+  let traced = stable ? cache.traces.get(signature) : undefined;
+  if (!traced) {
+    try {
+      traced = speculatively(() => {
+        let tree: TreeDef | undefined;
+        const { jaxpr } = traceFlat((ys) => {
+          const r = batched(ys);
+          // A leaf that is not a traced array (a constant, a Python value) comes back as eager made it.
+          if (!r.leaves.every(isTracer)) throw new NotTraceable();
+          tree = r.tree;
+          return r.leaves;
+        }, plan.leaves.map(avalOf));
+        return { jaxpr: program(cache!, jaxpr), tree: tree! };
+      });
+    } catch {
+      restoreBudget(mark);
+      cache.eagerOnly.add(signature);
+      return EAGER;
+    }
+    if (stable) remember(cache.traces, signature, traced);
   }
-  const key = fingerprint(jaxpr);
-  const known = cache.programs.get(key);
-  if (known) {
-    cache.programs.delete(key);
-    jaxpr = known;
-  } else if (cache.programs.size >= MAX_PROGRAMS) cache.programs.delete(cache.programs.keys().next().value!);
-  cache.programs.set(key, jaxpr);
   try {
-    const exec = executableFor(jaxpr);
+    const exec = executableFor(traced.jaxpr);
     // Nothing fused (one dot, or the interpreter under a CSP): the program saves no arrays,
     // and tracing it costs time on every call, so this signature runs eagerly from now on.
     if (exec.mode !== "compiled" || !exec.optimized.eqns.some((e) => e.prim.elementwise)) cache.eagerOnly.add(signature);
-    return treeUnflatten(tree!, exec.run(plan.leaves as NDArray[]));
+    return treeUnflatten(traced.tree, exec.run(plan.leaves as NDArray[]));
   } catch {
     restoreBudget(mark);
     return EAGER;
   }
 };
+
+/** The jaxpr compiled for an identical earlier trace (its executable is cached), else this one. */
+function program(cache: ProgramCache, jaxpr: Jaxpr): Jaxpr {
+  const key = fingerprint(jaxpr);
+  const known = cache.programs.get(key);
+  remember(cache.programs, key, known ?? jaxpr);
+  return known ?? jaxpr;
+}
+
+/** Sets `key` as the newest entry, dropping the oldest past MAX_PROGRAMS. */
+function remember<T>(m: Map<string, T>, key: string, value: T): void {
+  m.delete(key);
+  if (m.size >= MAX_PROGRAMS) m.delete(m.keys().next().value!);
+  m.set(key, value);
+}
 
 setProgramRunner(runAsProgram);
 

@@ -7,7 +7,8 @@
  */
 import fc from "fast-check";
 import { afterEach, describe, expect, it } from "vitest";
-import { EngineError, jnp, NDArray, parseLambda, setCodegenAllowed, vmap, withinWorkBudget, withWorkBudget } from "../../engine";
+import { config, EngineError, grad, jnp, NDArray, parseLambda, setCodegenAllowed, vmap, withinWorkBudget, withWorkBudget } from "../../engine";
+import { markStable } from "../../engine/core/fnmeta";
 import { lax } from "../../engine/primitives";
 import { EAGER, setProgramRunner, type ProgramRunner } from "../../engine/transforms/vmap";
 import { MIN_COMPILED_ELEMENTS, runAsProgram } from "../../engine/transforms/vmapProgram";
@@ -18,8 +19,8 @@ useX64();
 
 /** Counts the calls the program runner answered (not EAGER). */
 let compiledCalls = 0;
-const counting: ProgramRunner = (owner, plan, batched) => {
-  const r = runAsProgram(owner, plan, batched);
+const counting: ProgramRunner = (owner, plan, batched, stable) => {
+  const r = runAsProgram(owner, plan, batched, stable);
   if (r !== EAGER) compiledCalls++;
   return r;
 };
@@ -153,6 +154,35 @@ describe("eager vmap as one program", () => {
     const second = (f(x) as NDArray).flat();
     expect(first[5]).toBe(x.data[5] * 2 + 1);
     expect(second[5]).toBe(x.data[5] * 3 + 1);
+  });
+
+  it("keeps a stable function's trace (a lambda, grad of one), per signature and x64 flag; any other is traced each call", () => {
+    let calls = 0;
+    const body = (v: NDArray) => (calls++, lax.add(lax.mul(v, 2), 1));
+    const x = filled([300, 100], 15);
+    const stable = vmap(markStable((v: NDArray) => body(v)));
+    for (let i = 0; i < 3; i++) expect(outcome(() => stable(x))).toEqual(eagerly(() => outcome(() => stable(x))));
+    // Three compiled calls traced once, plus one eager reference run per call.
+    expect(calls).toBe(1 + 3);
+    calls = 0;
+    stable(filled([301, 100], 15)); // a new signature traces
+    config.update("jax_enable_x64", false);
+    try {
+      stable(x); // so does the other x64 setting
+    } finally {
+      config.update("jax_enable_x64", true);
+    }
+    expect(calls).toBe(2);
+    calls = 0;
+    const plain = vmap(body);
+    plain(x);
+    plain(x);
+    expect(calls).toBe(2);
+    // A lambda of the lambda language is stable, and grad keeps it so.
+    const lam = parseLambda("lambda w, x: jnp.sum(jnp.tanh(x * w) ** 2)");
+    const g = vmap(grad(lam), [null, 0]);
+    const w = filled([100], 16);
+    expect(outcome(() => [g(w, x), g(w, x)])).toEqual(eagerly(() => outcome(() => [g(w, x), g(w, x)])));
   });
 
   it("keeps a non-array result leaf and a closed-over constant as eager does", () => {
