@@ -9,7 +9,6 @@
 import { lazy, Suspense, useEffect, useRef } from "react";
 import { ACTIONS, isFieldTarget, keyAction } from "./actions";
 import { CallLine } from "./explorer/CallLine";
-import { CodePanel } from "./explorer/CodePanel";
 import { Panels } from "./panels/Panels";
 import { Region } from "./ErrorBoundary";
 import { ErrorAlert } from "./explorer/ErrorAlert";
@@ -41,6 +40,8 @@ const ClassroomDialogs = lazy(() => import("./classroom/ClassroomDialogs"));
 // The lessons' player, quiz and cheat sheet load with the lessons' chunk, when first opened.
 const LessonArea = lazy(() => import("./lessons/LessonArea"));
 const DeviceLanes = lazy(() => import("./explorer/DeviceLanes"));
+// Below the picture: its code is written after the first screen (CodePanel.tsx).
+const CodePanel = lazy(() => import("./explorer/CodePanel").then((m) => ({ default: m.CodePanel })));
 const CheatSheet = lazy(() => import("./lessons/CheatSheet"));
 
 /** Dark or light, remembered (theme.ts); until pressed, the system's choice. */
@@ -227,7 +228,11 @@ export function App({ autoplay = false }: { autoplay?: boolean }) {
         </div>
         {!isHidden(lock, "code") && (
           <Region name="Python code">
-            {!conceal && <CodePanel />}
+            {!conceal && (
+              <Suspense fallback={null}>
+                <CodePanel />
+              </Suspense>
+            )}
           </Region>
         )}
         {!conceal && !isHidden(lock, "panels") && <Panels />}

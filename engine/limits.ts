@@ -68,11 +68,6 @@ export function withDepth<T>(cost: number, fn: () => T): T {
   }
 }
 
-/** Depth units in use (tests and the evaluator's own bookkeeping). */
-export function currentDepth(): number {
-  return depth;
-}
-
 // ---------------------------------------------------------------- work budget
 
 export interface WorkBudget {

@@ -6,6 +6,7 @@
  * black and white and without a control; the stills share rows so it takes as few pages as
  * the example needs.
  */
+import { viewCode } from "../state/viewCode";
 import { useMemo } from "react";
 import { useCellTexts, useExplorer, useInputLeaves, useView } from "../state/hooks";
 import { buildScene, sceneSvg } from "../share/scene";
@@ -23,7 +24,9 @@ const STILL_MAX = 330;
 
 export function Handout() {
   const explorer = useExplorer();
-  const { shown: story, params, code, blocks } = useView();
+  const view = useView();
+  const { shown: story, params, blocks } = view;
+  const code = viewCode(view);
   const leaves = useInputLeaves();
   const texts = useCellTexts();
   const stills = useMemo(() => {

@@ -1,13 +1,16 @@
 /**
  * Runnable JAX Python for the current state (codegen.ts), with a copy button that works in an
- * iframe and on plain http too and always says what happened (share/CopyButton.tsx).
+ * iframe and on plain http too and always says what happened (share/CopyButton.tsx). The
+ * playground loads the panel after its first screen (App.tsx); the code is written when it
+ * shows (state/viewCode.ts).
  */
 import { useRef } from "react";
 import { useView } from "../state/hooks";
+import { viewCode } from "../state/viewCode";
 import { CopyButton } from "../share/CopyButton";
 
 export function CodePanel() {
-  const { code } = useView();
+  const code = viewCode(useView());
   const codeEl = useRef<HTMLElement>(null);
   return (
     <section className="code-panel" aria-label="Python code">

@@ -4,7 +4,7 @@
  * literal), the function (a lambda as `f = …`, a def program as written), the vmap call with
  * tuples for in_axes, and the printed shape. Pure text from validated state: nothing here runs.
  */
-import { argFor, argLeaves, inAxisFor, sizeOfShape, type ArgTree, type AxisTree, type ExplorerState, type Fill } from "./explorerTypes";
+import { allInAxesNone, argFor, argLeaves, inAxisFor, sizeOfShape, type ArgTree, type AxisTree, type ExplorerState, type Fill } from "./explorerTypes";
 import { INDEX_CYCLE, leafValues, uniqueFill, type UniqueFill } from "./fills";
 import { formatPyLiteral, type PyLit } from "./pyLiteral";
 import { pyScalar } from "../../engine/index";
@@ -90,9 +90,6 @@ export function inAxesText(s: ExplorerState, params: string[]): string {
   return formatPyLiteral(params.map((p) => inAxisFor(s, p)) as PyLit);
 }
 
-export function allInAxesNone(s: ExplorerState, params: string[]): boolean {
-  return params.length > 0 && params.every((p) => inAxisFor(s, p) === null);
-}
 
 /**
  * `jax.vmap(f, in_axes=(0, None), out_axes=0)` plus `axis_size` when every entry is None, or

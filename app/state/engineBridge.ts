@@ -7,9 +7,9 @@
  */
 import { config, describeArgs, EngineError, isFunctionProgram, lambdaParams, loadImporter, MAX_ELEMENTS, np, parseLambda, programReaderLoaded, runPmap, traceVmap, withinWorkBudget, type ImportResult, type NDArray, type PmapRun, type WorkBudget } from "../../engine/index";
 import type { ArgsDescription, ErrorWhere, VmapStory } from "../../engine";
-import { allInAxesNone, type CodeExtras } from "./codegen";
+import type { CodeExtras } from "./codegen";
 import type { DType } from "../../engine";
-import { argFor, argLeaves, inAxisFor, sizeOfShape, type ArgTree, type AxisTree, type ExplorerState, type Fill } from "./explorerTypes";
+import { allInAxesNone, argFor, argLeaves, inAxisFor, sizeOfShape, type ArgTree, type AxisTree, type ExplorerState, type Fill } from "./explorerTypes";
 import { fillDtype, leafValues, uniqueFill } from "./fills";
 
 export type { ArgsDescription, VmapStory, ImportResult };
@@ -280,16 +280,12 @@ export function traceCall(c: VmapCall, withProvenance = false): PageResult {
   return r;
 }
 
-/** The call's page trace with every output cell written as an expression (state/symbols.ts asks). */
-export function symbolTrace(c: VmapCall): PageResult {
-  return onPage(() => fullTrace(c, false, true));
-}
 
 /** Each call's plain page trace, once (the view and the last good picture share it). */
 const traces = new WeakMap<VmapCall, PageResult>();
 
 /** `run` under the page's budget; OFF_PAGE when that budget (not a JAX error) stopped it. */
-function onPage<T>(run: () => T): T | OffPage {
+export function onPage<T>(run: () => T): T | OffPage {
   const r = withinWorkBudget(PAGE_BUDGET, run);
   return r.done ? r.value : OFF_PAGE;
 }

@@ -126,3 +126,8 @@ export function setLeafShape(tree: ArgTree, path: number[], shape: number[]): Ar
 }
 
 export const sizeOfShape = (shape: readonly number[]): number => shape.reduce((a, b) => a * b, 1);
+
+/** Every parameter's in_axes is None (vmap then needs axis_size). */
+export function allInAxesNone(s: ExplorerState, params: string[]): boolean {
+  return params.length > 0 && params.every((p) => inAxisFor(s, p) === null);
+}

@@ -4,7 +4,7 @@
  * written by viz/symbolText.ts, symbolic input cells by name and the others by value.
  */
 import type { CellExpr } from "../../engine";
-import { symbolTrace, type VmapCall } from "./engineBridge";
+import { fullTrace, onPage, type PageResult, type VmapCall } from "./engineBridge";
 import type { InputLeaf } from "./hooks";
 import { leafIsSymbolic } from "./symbols";
 import { cellText } from "../viz/numberText";
@@ -12,6 +12,9 @@ import { cellNamer, type NameCell } from "../viz/cellNames";
 import { exprText } from "../viz/symbolText";
 
 export { exprText };
+
+/** The call's page trace with every output cell written as an expression. */
+const symbolTrace = (c: VmapCall): PageResult => onPage(() => fullTrace(c, false, true));
 
 /** Per output leaf, each cell's expression (engine), or null when the trace gives none. */
 const exprMemo = new WeakMap<VmapCall, (CellExpr[] | null)[] | null>();

@@ -7,10 +7,9 @@
  * (computeResults.ts): each is memoized on the identity of those immutable inputs, so a
  * re-render that changed nothing recomputes nothing.
  */
-import { codeExtras, ERROR_PLACE, vmapCall, type VmapCall, type EngineError, type ErrorPlace, type PageResult, type ParsedFn, type VmapStory } from "./engineBridge";
+import { ERROR_PLACE, vmapCall, type VmapCall, type EngineError, type ErrorPlace, type PageResult, type ParsedFn, type VmapStory } from "./engineBridge";
 import { resolvedTrace } from "./computeResults";
-import { allInAxesNone, pythonCode } from "./codegen";
-import { argFor, argLeaves, sizeOfShape, type ExplorerState } from "./explorerTypes";
+import { allInAxesNone, argFor, argLeaves, sizeOfShape, type ExplorerState } from "./explorerTypes";
 
 /** Above this many cells in all arrays together, arrays are drawn as shape blocks. */
 export const CELL_BUDGET = 100_000;
@@ -32,7 +31,6 @@ export interface View {
   /** Cells in every argument leaf and output leaf of the shown story. */
   cellCount: number;
   blocks: boolean;
-  code: string;
   allNone: boolean;
 }
 
@@ -62,8 +60,6 @@ function computeView(s: ExplorerState, lastGood: ExplorerState | null, call: Vma
     stale: !result.ok,
     cellCount,
     blocks: cellCount > CELL_BUDGET,
-    // Without a trace now, the picture shown (the last good one) says whether out is a tuple.
-    code: pythonCode(s, params, shown ? shown.outputTree !== "array" : Array.isArray(s.outAxes), codeExtras(call)),
     allNone,
   };
 }

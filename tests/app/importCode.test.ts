@@ -1,6 +1,7 @@
 // "Import JAX code" in the store: the copied "Run it in JAX" code of every preset imports back
 // to the same state (and the same code); an imported program's state is one undoable step,
 // keeps the pasted text in the permalink, and its `code` fills carry the program's values.
+import { viewCode } from "../../app/state/viewCode";
 import { beforeAll, describe, expect, it } from "vitest";
 import { PRESETS } from "../../app/state/presets";
 import { selectView } from "../../app/state/selectors";
@@ -28,19 +29,19 @@ const withoutCode = (s: ExplorerState): ExplorerState => {
 
 describe("round trip: Run it in JAX → Import → the same state", () => {
   it.each(PRESETS.map((p) => [p.id, p] as const))("%s", (_id, preset) => {
-    const code = selectView(preset.state).code;
+    const code = viewCode(selectView(preset.state));
     const r = importSnippet(code);
     if (!r.ok) throw new Error(`line ${r.line}, column ${r.column}: ${r.error.message}`);
     const back = explorerFromImport(r, code);
     expect(explorerKey(withoutCode(back))).toBe(explorerKey(preset.state));
     expect(back.code).toBe(code);
     // And the code of the imported state is the code that was pasted.
-    expect(selectView(back).code).toBe(code);
+    expect(viewCode(selectView(back))).toBe(code);
   });
 
   it("x64 and axis_size round-trip too (jax.config.update and axis_size= in the code)", () => {
     const s: ExplorerState = { ...PRESETS.find((p) => p.id === "jnp-add")!.state, x64: true, axisSize: 3, inAxes: new Map([["a", null], ["b", null]]) };
-    const code = selectView(s).code;
+    const code = viewCode(selectView(s));
     expect(code).toContain('jax.config.update("jax_enable_x64", True)');
     expect(code).toContain("axis_size=3");
     const r = importSnippet(code);
@@ -51,7 +52,7 @@ describe("round trip: Run it in JAX → Import → the same state", () => {
   it("random fills round-trip too (their values are printed in the code)", () => {
     const preset = PRESETS.find((p) => p.id === "dot")!.state;
     const s: ExplorerState = { ...preset, args: new Map([...preset.args].map(([k, a]) => [k, { ...a, fill: "random" as const }])) };
-    const code = selectView(s).code;
+    const code = viewCode(selectView(s));
     const r = importSnippet(code);
     expect(r.ok).toBe(true);
     if (r.ok) expect(explorerKey(withoutCode(explorerFromImport(r, code)))).toBe(explorerKey(s));
@@ -98,7 +99,7 @@ describe("importCode in the store", () => {
     expect(d.ok).toBe(true);
     expect(explorerKey(d.state)).toBe(explorerKey(s));
     // Its generated code imports back to the same state (the values come as literals).
-    const code = selectView(s).code;
+    const code = viewCode(selectView(s));
     expect(code).toContain("out = jax.vmap(predict, in_axes=(None, None, 0), out_axes=0)(w, b, x)");
     const r = importSnippet(code);
     if (!r.ok) throw new Error(r.error.message);

@@ -14,7 +14,8 @@ import { config } from "../../engine";
 afterEach(() => cleanup());
 
 const readout = () => document.querySelector(".readout")!.textContent!;
-const code = () => screen.getByTestId("python-code").textContent!;
+/** The "Run it in JAX" code (its panel loads after the first screen: waited for once). */
+const code = async () => (await screen.findByTestId("python-code")).textContent!;
 
 /** The numbers, not symbols, for both arguments (the "unique" fill: a = arange(4), b = arange(4) * 10 + 100). */
 const numbers = () => ["a", "b"].forEach((p) => fireEvent.change(screen.getByLabelText(`Fill of ${p}`), { target: { value: "unique" } }));
@@ -30,7 +31,7 @@ function readCell(): string {
 }
 
 describe("64-bit switch", () => {
-  it("shows float32 values by default and float64 ones with x64, with the config line in the code", () => {
+  it("shows float32 values by default and float64 ones with x64, with the config line in the code", async () => {
     renderApp();
     fireEvent.change(screen.getByLabelText("Function"), { target: { value: "lambda a, b: a / 3 + b" } });
     numbers();
@@ -41,12 +42,12 @@ describe("64-bit switch", () => {
     expect(Math.fround(110.333336)).toBe(f32);
     expect(Math.fround(110.33334)).not.toBe(f32);
     expect(readCell()).toContain("out[0, 1] = 110.333336,");
-    expect(code()).not.toContain("jax_enable_x64");
+    expect(await code()).not.toContain("jax_enable_x64");
 
     fireEvent.click(box);
     expect(box.checked).toBe(true);
     expect(readCell()).toContain(`out[0, 1] = ${1 / 3 + 110}`);
-    expect(code()).toContain('import jax.numpy as jnp\njax.config.update("jax_enable_x64", True)\n');
+    expect(await code()).toContain('import jax.numpy as jnp\njax.config.update("jax_enable_x64", True)\n');
     // The engine's global flag is only set while the page computes.
     expect(config.jax_enable_x64).toBe(false);
   });
