@@ -59,8 +59,8 @@ function prerender(): Plugin {
       if (isEmbedPage(ctx.path)) return html;
       const server = await createServer({ configFile: false, root, logLevel: "error", plugins: [react()], server: { middlewareMode: true, hmr: false, watch: null }, appType: "custom", optimizeDeps: { noDiscovery: true, include: [] } });
       try {
-        const mod = (await server.ssrLoadModule("/app/prerender.tsx")) as { renderFirstScreen: () => string };
-        return html.replace('<div id="root"></div>', `<div id="root">${mod.renderFirstScreen()}</div>`);
+        const mod = (await server.ssrLoadModule("/app/prerender.tsx")) as { renderFirstScreen: () => Promise<string> };
+        return html.replace('<div id="root"></div>', `<div id="root">${await mod.renderFirstScreen()}</div>`);
       } catch (e) {
         console.warn(`prerender skipped: ${(e as Error).message}`);
         return html;
