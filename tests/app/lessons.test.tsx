@@ -4,7 +4,7 @@
 // (a hint from the engine's plan appears, the results stay hidden) and rightly (the results
 // show). The right answers are JAX's, written out from the blog's rules (tests/helpers/lessonAnswers.ts),
 // not asked of the engine.
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { act, cleanup, fireEvent, screen, within } from "@testing-library/react";
 import { renderApp } from "./renderApp";
 import { useStore } from "../../app/state/store";
@@ -13,6 +13,25 @@ import { prepareLibrary } from "../../app/lessons/prepare";
 import { explorerKey } from "../../app/state/explorerTypes";
 import { LESSONS } from "../../app/lessons/data/index";
 import { BROKEN_LESSON, ERROR_STEPS, LESSON_ANSWERS, wrongFor } from "../helpers/lessonAnswers";
+
+// The page as a student walking a lesson has it, not as jsdom would draw it (the walk asserts
+// the lesson, not the pictures; tests/browser/lessons.test.ts draws these steps in Chromium):
+// - the (2, 3, 5, 7, 9) steps' grids go to canvases, as in a browser (CellGrid.tsx), instead of
+//   jsdom's ~7,500 SVG cells a step; jsdom has no 2-D context, so they paint nothing;
+// - the grad and jit panels below stay unloaded, as they do until the page is scrolled near
+//   them (Panels.tsx), instead of every panel recomputing at every step.
+vi.mock("../../app/viz/canvasSupport", () => ({ canvasAvailable: () => true }));
+beforeAll(() => {
+  HTMLCanvasElement.prototype.getContext = (() => null) as typeof HTMLCanvasElement.prototype.getContext;
+  globalThis.IntersectionObserver = class {
+    observe() {}
+    unobserve() {}
+    disconnect() {}
+    takeRecords() {
+      return [];
+    }
+  } as unknown as typeof IntersectionObserver;
+});
 
 afterEach(() => {
   cleanup();
@@ -92,8 +111,7 @@ describe("every lesson, step by step", () => {
       }
       // Where the student stopped is remembered.
       expect(localStorage.getItem("vmap-playground:lessons")).toContain(`["${data.id}",${n - 1}]`);
-      // The (2, 3, 5, 7, 9) steps draw ~7,500 SVG cells each, seconds apiece in jsdom.
-    }, 240_000);
+    }, 120_000);
   }
 });
 
