@@ -7,6 +7,7 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { act, cleanup, fireEvent, screen, within } from "@testing-library/react";
 import { renderApp } from "./renderApp";
+import { canvasesPaintNothing, panelsOutOfView } from "./jsdomPage";
 import { useStore } from "../../app/state/store";
 import { lessonLibrary } from "../../app/lessons/library";
 import { prepareLibrary } from "../../app/lessons/prepare";
@@ -14,23 +15,12 @@ import { explorerKey } from "../../app/state/explorerTypes";
 import { LESSONS } from "../../app/lessons/data/index";
 import { BROKEN_LESSON, ERROR_STEPS, LESSON_ANSWERS, wrongFor } from "../helpers/lessonAnswers";
 
-// The page as a student walking a lesson has it, not as jsdom would draw it (the walk asserts
-// the lesson, not the pictures; tests/browser/lessons.test.ts draws these steps in Chromium):
-// - the (2, 3, 5, 7, 9) steps' grids go to canvases, as in a browser (CellGrid.tsx), instead of
-//   jsdom's ~7,500 SVG cells a step; jsdom has no 2-D context, so they paint nothing;
-// - the grad and jit panels below stay unloaded, as they do until the page is scrolled near
-//   them (Panels.tsx), instead of every panel recomputing at every step.
+// The page as a student walking a lesson has it: big grids on canvases, the panels below not
+// loaded (jsdomPage.ts). The walk asserts the lesson; tests/browser/lessons.test.ts draws it.
 vi.mock("../../app/viz/canvasSupport", () => ({ canvasAvailable: () => true }));
 beforeAll(() => {
-  HTMLCanvasElement.prototype.getContext = (() => null) as typeof HTMLCanvasElement.prototype.getContext;
-  globalThis.IntersectionObserver = class {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-    takeRecords() {
-      return [];
-    }
-  } as unknown as typeof IntersectionObserver;
+  canvasesPaintNothing();
+  panelsOutOfView();
 });
 
 afterEach(() => {
