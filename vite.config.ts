@@ -142,5 +142,8 @@ export default defineConfig({
     setupFiles: ["tests/helpers/loadFamilies.ts"],
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    // One test file per core, not vitest's default of one fewer (which on 2 cores runs every
+    // file in turn): a browser file spends much of its time waiting on Chromium's processes.
+    maxWorkers: "100%",
   },
 });

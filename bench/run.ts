@@ -42,6 +42,7 @@ async function main() {
     ["grad", async () => (await import("./grad")).gradBench(jx)],
     ["jit", async () => (await import("./jit")).jitBench(jx)],
     ["f32", async () => (await import("./float32")).float32Bench()],
+    ["limits", async () => (await import("./limits")).limitsBench()],
     ["browser", async () => (await import("./browser")).browserBench()],
     ["throttled", async () => (await import("./throttled")).throttledBench()],
   ];

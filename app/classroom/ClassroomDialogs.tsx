@@ -2,51 +2,20 @@
  * The classroom's dialogs, one chunk loaded when one is first opened (App.tsx): the keyboard
  * shortcuts (`?`, listed from the actions table, actions.ts) and "Share with class" (which
  * controls students may change and which sections they see, and the student link that opens
- * in that state: lock.ts, state/pageLink.ts). Both are modal <dialog>s: the page behind is
- * inert, Esc closes them, and focus returns to where it was.
+ * in that state: lock.ts, state/pageLink.ts). Both are ModalDialogs (app/dialog): the page
+ * behind is inert, Esc closes them, and focus returns to where it was.
  */
-import { useEffect, useRef, useState, type ReactNode } from "react";
+import { useState } from "react";
 import { ACTIONS, type Action } from "../actions";
 import { useStore } from "../state/store";
 import { pageLinkOf } from "../state/urlSync";
 import { CopyField } from "../share/ShareExport";
+import { ModalDialog } from "../dialog/ModalDialog";
 import { CONTROLS, SECTIONS, type ClassControl, type ClassSection } from "./lock";
 
 /** What the dialog calls each control and section. */
 const CONTROL_TITLES: Record<ClassControl, string> = { function: "The function (and examples)", shapes: "Shapes and fills", in_axes: "in_axes", out_axes: "out_axes" };
 const SECTION_TITLES: Record<ClassSection, string> = { story: "Shape story", table: "Where out_axes puts B", code: "Python code", panels: "jax.grad and jax.jit panels" };
-
-function Modal({ title, onClose, children }: { title: string; onClose: () => void; children: ReactNode }) {
-  const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const d = ref.current;
-    const back = document.activeElement as HTMLElement | null;
-    if (d && !d.open) d.showModal();
-    return () => back?.focus?.();
-  }, []);
-  return (
-    <dialog
-      ref={ref}
-      className="class-dialog"
-      aria-labelledby="class-dialog-title"
-      onCancel={(e) => {
-        e.preventDefault();
-        onClose();
-      }}
-      // The page's keys (playback, presenter, undo) stay with the page behind the dialog.
-      onKeyDown={(e) => e.stopPropagation()}
-      onClick={(e) => e.target === e.currentTarget && onClose()}
-    >
-      <div className="share-head">
-        <h2 id="class-dialog-title">{title}</h2>
-        <button type="button" onClick={onClose} aria-label="Close">
-          ✕
-        </button>
-      </div>
-      {children}
-    </dialog>
-  );
-}
 
 /** "Space" and "ArrowRight" as a person reads them. */
 const keyText = (k: string): string => ({ ArrowRight: "→", ArrowLeft: "←", ArrowUp: "↑", ArrowDown: "↓", Escape: "Esc", "Shift+?": "" })[k] ?? k;
@@ -79,7 +48,7 @@ function ShortcutRows({ mode }: { mode: "presenter" | "page" }) {
 
 function Shortcuts({ onClose }: { onClose: () => void }) {
   return (
-    <Modal title="Keyboard shortcuts" onClose={onClose}>
+    <ModalDialog title="Keyboard shortcuts" onClose={onClose} className="class-dialog">
       <table className="shortcuts">
         <caption>On the page</caption>
         <ShortcutRows mode="page" />
@@ -89,7 +58,7 @@ function Shortcuts({ onClose }: { onClose: () => void }) {
         <ShortcutRows mode="presenter" />
       </table>
       <p className="note">In a grid with focus, the arrow keys move from cell to cell.</p>
-    </Modal>
+    </ModalDialog>
   );
 }
 
@@ -119,12 +88,12 @@ function ShareWithClass({ onClose }: { onClose: () => void }) {
   const [hide, setHide] = useState<Set<ClassSection>>(() => new Set<ClassSection>(["panels"]));
   const link = `${location.origin}${location.pathname}#${pageLinkOf({ ...s, lock: { edit, hide } })}`;
   return (
-    <Modal title="Share with class" onClose={onClose}>
+    <ModalDialog title="Share with class" onClose={onClose} className="class-dialog">
       <p className="note">Students open this example from the link below, with only what you choose here to change and see.</p>
       <Choices legend="Students may change" items={CONTROLS} titles={CONTROL_TITLES} chosen={edit} onChange={setEdit} />
       <Choices legend="Hide from students" items={SECTIONS} titles={SECTION_TITLES} chosen={hide} onChange={setHide} />
       <CopyField label="Student link" text={link} rows={3} />
-    </Modal>
+    </ModalDialog>
   );
 }
 

@@ -12,9 +12,8 @@ import { useStoreApi } from "../state/store";
 import { CodeEditor } from "../editor/CodeEditor";
 import { PREDICT_EXAMPLE } from "./example";
 import { explorerFromImport } from "../state/importState";
+import { ModalDialog } from "../dialog/ModalDialog";
 import "./importer.css";
-
-
 
 export default function ImportDialog({ onClose }: { onClose: () => void }) {
   const store = useStoreApi();
@@ -36,74 +35,56 @@ export default function ImportDialog({ onClose }: { onClose: () => void }) {
   // The field has the focus when the dialog opens: paste right away.
   useEffect(() => document.getElementById(`${id}-code`)?.focus(), [id]);
   return (
-    <div className="share-backdrop" onClick={(e) => e.target === e.currentTarget && onClose()}>
-      <div
-        className="share-dialog import-dialog"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={`${id}-title`}
-        onKeyDown={(e) => {
-          // The page's playback and undo keys stay with the page behind the dialog.
-          e.stopPropagation();
-          if (e.key === "Escape") onClose();
-        }}
-      >
-        <div className="share-head">
-          <h2 id={`${id}-title`}>Import JAX code</h2>
-          <button type="button" onClick={onClose} aria-label="Close">
-            ✕
+    <ModalDialog title="Import JAX code" onClose={onClose} className="import-dialog">
+      <p className="note">
+        Paste a snippet with a <code>jax.vmap</code> call: its last vmap call becomes the explorer&apos;s (function, arguments, <code>in_axes</code>, <code>out_axes</code>).
+      </p>
+      <label htmlFor={`${id}-code`}>JAX code</label>
+      <CodeEditor
+        label="JAX code"
+        id={`${id}-code`}
+        value={text}
+        onChange={change}
+        error={failed ? { line: failed.line, column: failed.column, message: failed.error.message } : null}
+        describedBy={failed ? `${id}-error` : undefined}
+        className="jax-code"
+        caretToError
+        rows={14}
+        multiline
+      />
+      <div className="import-actions">
+        <button type="button" className="primary" onClick={load} disabled={text.trim() === ""}>
+          Load
+        </button>
+        {text.trim() === "" && (
+          <button type="button" onClick={() => change(PREDICT_EXAMPLE)}>
+            Paste an example
           </button>
-        </div>
-        <p className="note">
-          Paste a snippet with a <code>jax.vmap</code> call: its last vmap call becomes the explorer&apos;s (function, arguments, <code>in_axes</code>, <code>out_axes</code>).
-        </p>
-        <label htmlFor={`${id}-code`}>JAX code</label>
-        <CodeEditor
-          label="JAX code"
-          id={`${id}-code`}
-          value={text}
-          onChange={change}
-          error={failed ? { line: failed.line, column: failed.column, message: failed.error.message } : null}
-          describedBy={failed ? `${id}-error` : undefined}
-          className="jax-code"
-          caretToError
-          rows={14}
-          multiline
-        />
-        <div className="import-actions">
-          <button type="button" className="primary" onClick={load} disabled={text.trim() === ""}>
-            Load
-          </button>
-          {text.trim() === "" && (
-            <button type="button" onClick={() => change(PREDICT_EXAMPLE)}>
-              Paste an example
-            </button>
-          )}
-        </div>
-        <div role="status" className="import-status">
-          {result?.ok && (
-            <p>
-              Loaded: <code>out.shape</code> is <code>{result.outShape}</code>.
-            </p>
-          )}
-        </div>
-        {failed && (
-          <div id={`${id}-error`} role="alert" className="error">
-            {!failed.error.message.includes(`line ${failed.line}, column ${failed.column}`) && (
-              <p>
-                Line {failed.line}, column {failed.column}:
-              </p>
-            )}
-            <pre>{`${failed.error.pyType}: ${failed.error.message}`}</pre>
-          </div>
-        )}
-        {result && result.printed.length > 0 && (
-          <section aria-label="Printed output">
-            <h3>Printed</h3>
-            <pre className="import-printed">{result.printed.map((p) => `${p.text}`).join("\n")}</pre>
-          </section>
         )}
       </div>
-    </div>
+      <div role="status" className="import-status">
+        {result?.ok && (
+          <p>
+            Loaded: <code>out.shape</code> is <code>{result.outShape}</code>.
+          </p>
+        )}
+      </div>
+      {failed && (
+        <div id={`${id}-error`} role="alert" className="error">
+          {!failed.error.message.includes(`line ${failed.line}, column ${failed.column}`) && (
+            <p>
+              Line {failed.line}, column {failed.column}:
+            </p>
+          )}
+          <pre>{`${failed.error.pyType}: ${failed.error.message}`}</pre>
+        </div>
+      )}
+      {result && result.printed.length > 0 && (
+        <section aria-label="Printed output">
+          <h3>Printed</h3>
+          <pre className="import-printed">{result.printed.map((p) => `${p.text}`).join("\n")}</pre>
+        </section>
+      )}
+    </ModalDialog>
   );
 }

@@ -14,6 +14,7 @@ import { DEFAULT_OPTIONS, PANEL_NAMES, PANEL_TITLES, type Controls, type EmbedOp
 import { COPY_FEEDBACK, copyText, type CopyOutcome } from "./copyText";
 import { elementSnippet, iframeSnippet } from "./snippets";
 import { gifBytes, pngBlob, saveFile, svgBlob } from "./exportFiles";
+import { ModalDialog } from "../dialog/ModalDialog";
 
 export function CopyField({ label, text, rows }: { label: string; text: string; rows: number }) {
   const id = useId();
@@ -54,53 +55,35 @@ function ShareDialog({ onClose }: { onClose: () => void }) {
   // The page's permalink, as Copy link writes it: with the paused step, speed, lesson and lock.
   const pageLink = useStore(pageLinkOf);
   return (
-    <div className="share-backdrop" onClick={(e) => e.target === e.currentTarget && onClose()}>
-      <div
-        className="share-dialog"
-        role="dialog"
-        aria-modal="true"
-        aria-label="Share"
-        onKeyDown={(e) => {
-          // The page's playback and undo keys stay with the page behind the dialog.
-          e.stopPropagation();
-          if (e.key === "Escape") onClose();
-        }}
-      >
-        <div className="share-head">
-          <h2>Share</h2>
-          <button type="button" onClick={onClose} aria-label="Close" autoFocus>
-            ✕
-          </button>
-        </div>
-        <CopyField label="Link" text={`${url}#${pageLink}`} rows={2} />
-        <fieldset className="share-options">
-          <legend>In the embed</legend>
-          <label>
-            Controls{" "}
-            <select value={controls} onChange={(e) => setControls(e.target.value as Controls)}>
-              <option value="none">none (read only)</option>
-              <option value="axes">axes</option>
-              <option value="all">all</option>
-            </select>
+    <ModalDialog title="Share" onClose={onClose}>
+      <CopyField label="Link" text={`${url}#${pageLink}`} rows={2} />
+      <fieldset className="share-options">
+        <legend>In the embed</legend>
+        <label>
+          Controls{" "}
+          <select value={controls} onChange={(e) => setControls(e.target.value as Controls)}>
+            <option value="none">none (read only)</option>
+            <option value="axes">axes</option>
+            <option value="all">all</option>
+          </select>
+        </label>
+        {PANEL_NAMES.map((p) => (
+          <label key={p}>
+            <input type="checkbox" checked={panels.includes(p)} onChange={(e) => togglePanel(p, e.target.checked)} /> {PANEL_TITLES[p]}
           </label>
-          {PANEL_NAMES.map((p) => (
-            <label key={p}>
-              <input type="checkbox" checked={panels.includes(p)} onChange={(e) => togglePanel(p, e.target.checked)} /> {PANEL_TITLES[p]}
-            </label>
-          ))}
-          <label>
-            Theme{" "}
-            <select value={theme} onChange={(e) => setTheme(e.target.value as Theme)}>
-              <option value="auto">as the reader's system</option>
-              <option value="light">light</option>
-              <option value="dark">dark</option>
-            </select>
-          </label>
-        </fieldset>
-        <CopyField label="Embed with an iframe" text={iframeSnippet(base, explorer, options, params)} rows={6} />
-        <CopyField label="Embed as a web component" text={elementSnippet(base, explorer, options, params)} rows={4} />
-      </div>
-    </div>
+        ))}
+        <label>
+          Theme{" "}
+          <select value={theme} onChange={(e) => setTheme(e.target.value as Theme)}>
+            <option value="auto">as the reader's system</option>
+            <option value="light">light</option>
+            <option value="dark">dark</option>
+          </select>
+        </label>
+      </fieldset>
+      <CopyField label="Embed with an iframe" text={iframeSnippet(base, explorer, options, params)} rows={6} />
+      <CopyField label="Embed as a web component" text={elementSnippet(base, explorer, options, params)} rows={4} />
+    </ModalDialog>
   );
 }
 

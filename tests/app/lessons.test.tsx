@@ -4,15 +4,24 @@
 // (a hint from the engine's plan appears, the results stay hidden) and rightly (the results
 // show). The right answers are JAX's, written out from the blog's rules (tests/helpers/lessonAnswers.ts),
 // not asked of the engine.
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { act, cleanup, fireEvent, screen, within } from "@testing-library/react";
 import { renderApp } from "./renderApp";
+import { canvasesPaintNothing, panelsOutOfView } from "./jsdomPage";
 import { useStore } from "../../app/state/store";
 import { lessonLibrary } from "../../app/lessons/library";
 import { prepareLibrary } from "../../app/lessons/prepare";
 import { explorerKey } from "../../app/state/explorerTypes";
 import { LESSONS } from "../../app/lessons/data/index";
 import { BROKEN_LESSON, ERROR_STEPS, LESSON_ANSWERS, wrongFor } from "../helpers/lessonAnswers";
+
+// The page as a student walking a lesson has it: big grids on canvases, the panels below not
+// loaded (jsdomPage.ts). The walk asserts the lesson; tests/browser/lessons.test.ts draws it.
+vi.mock("../../app/viz/canvasSupport", () => ({ canvasAvailable: () => true }));
+beforeAll(() => {
+  canvasesPaintNothing();
+  panelsOutOfView();
+});
 
 afterEach(() => {
   cleanup();
@@ -92,8 +101,7 @@ describe("every lesson, step by step", () => {
       }
       // Where the student stopped is remembered.
       expect(localStorage.getItem("vmap-playground:lessons")).toContain(`["${data.id}",${n - 1}]`);
-      // The (2, 3, 5, 7, 9) steps draw ~7,500 SVG cells each, seconds apiece in jsdom.
-    }, 240_000);
+    }, 120_000);
   }
 });
 

@@ -3,9 +3,10 @@
 // own, every variable of the batched jaxpr that depends on a mapped argument shows its batch
 // axis (and only those), the equations vmap added are flagged, and hovering a row links it to
 // its shape-story line.
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { act, cleanup, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { renderApp } from "./renderApp";
+import { canvasesPaintNothing } from "./jsdomPage";
 import { makeJaxpr, vmap, vmapRewrite, type EngineError } from "../../engine/index";
 import { resetJitCaches } from "../../app/panels/jit/jitModel";
 import { selectRewrite } from "../../app/panels/rewrite/rewriteModel";
@@ -13,6 +14,10 @@ import { PRESETS } from "../../app/state/presets";
 import { useStore } from "../../app/state/store";
 import { vmapCall } from "../../app/state/engineBridge";
 
+// Big grids on canvases as in a browser (jsdomPage.ts): the 5-d preset's thousands of SVG cells
+// are not what this file tests.
+vi.mock("../../app/viz/canvasSupport", () => ({ canvasAvailable: () => true }));
+beforeAll(canvasesPaintNothing);
 afterEach(cleanup);
 
 /** What vmap itself raises for the error case below (the explorer shows the same words). */

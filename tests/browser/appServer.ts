@@ -14,7 +14,7 @@ import { extname, join, normalize } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AddressInfo } from "node:net";
 import { build, preview, type PreviewServer } from "vite";
-import { chromium, type Browser, type BrowserContextOptions, type Page } from "playwright-core";
+import { chromium, type Browser, type BrowserContextOptions, type Locator, type Page } from "playwright-core";
 
 export const CHROMIUM = "/usr/bin/chromium";
 export const CHROMIUM_ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
@@ -44,11 +44,12 @@ export async function showPanels(page: Page): Promise<void> {
 /**
  * Waits until the page is the app's: the prerendered first screen is in the HTML at once, but
  * it responds, and shows a link's state, only once React has it (app/Root.tsx marks
- * `<html data-app="live">`).
+ * `<html data-app="live">`), and then for a control of the hydrated page: the Function field,
+ * or `control` where a page has none (a student link may lock it away).
  */
-export async function appLive(page: Page): Promise<void> {
+export async function appLive(page: Page, control: Locator = page.getByLabel("Function", { exact: true })): Promise<void> {
   await page.locator('html[data-app="live"]').waitFor({ state: "attached" });
-  await page.getByLabel("Function", { exact: true }).waitFor();
+  await control.waitFor();
 }
 
 export interface Preview {

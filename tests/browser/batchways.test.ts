@@ -3,11 +3,10 @@
 // the call line switched to jax.pmap with its device lanes and JAX's too-many-slices error; axe
 // finds nothing on either, light and dark. Screenshots go to tests/browser/screenshots/ (looked at).
 import { join } from "node:path";
-import AxeBuilder from "@axe-core/playwright";
 import { expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { appLive, showPanels, type AppServer } from "./appServer";
-import { browserDescribe, desktopSuite, SHOTS } from "./suite";
+import { axeAudit, browserDescribe, desktopSuite, SHOTS } from "./suite";
 
 let app: AppServer;
 let page: Page;
@@ -19,10 +18,7 @@ async function open(hash = "") {
   await appLive(page);
 }
 
-async function axe(include: string): Promise<string[]> {
-  const r = await new AxeBuilder({ page }).include(include).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]).analyze();
-  return r.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).slice(0, 5).join(" | ")}`);
-}
+const axe = (include: string) => axeAudit(page, include);
 
 browserDescribe("Ways to batch and pmap, in Chromium", () => {
   desktopSuite((a, p) => {

@@ -11,7 +11,7 @@ import { tmpdir } from "node:os";
 import type { AddressInfo } from "node:net";
 import { expect, it } from "vitest";
 import type { BrowserContextOptions, Page } from "playwright-core";
-import { builtApp, serveDir, type AppServer } from "./appServer";
+import { appLive, builtApp, serveDir, type AppServer } from "./appServer";
 import { appSuite, axeAudit, browserDescribe, SHOTS } from "./suite";
 
 let app: AppServer;
@@ -19,15 +19,8 @@ let app: AppServer;
 const TWO = "f=lambda+a%2C+b%3A+a+%2B+b&shape.a=(2%2C+2)&shape.b=(2%2C+2)&in.a=0&in.b=0&out=0";
 const FIVE_D = "f=lambda+a%2C+b%3A+a+%2B+b&shape.a=(2%2C3%2C5%2C7%2C9)&fill.a=unique&shape.b=(2%2C3%2C5%2C7%2C9)&fill.b=unique&in.a=None&in.b=0&out=3";
 
-/**
- * Waits for the app itself: the prerendered first screen shows the picture before React has
- * the page (it starts after the first paint: app/main.tsx), and keys pressed then do nothing.
- * Not appServer.ts appLive: a student link may show no Function field.
- */
-async function live(page: Page): Promise<void> {
-  await page.locator('html[data-app="live"]').waitFor({ state: "attached" });
-  await page.getByLabel("Output shape").waitFor();
-}
+/** appLive on the output shape: a student link may show no Function field. */
+const live = (page: Page) => appLive(page, page.getByLabel("Output shape"));
 
 async function open(hash: string, opts: BrowserContextOptions = {}): Promise<Page> {
   const page = await app.newPage({ viewport: { width: 1920, height: 1080 }, reducedMotion: "reduce", ...opts });

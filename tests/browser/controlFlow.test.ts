@@ -5,8 +5,7 @@ import { join } from "node:path";
 import { expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { appLive, type AppServer } from "./appServer";
-import AxeBuilder from "@axe-core/playwright";
-import { browserDescribe, desktopSuite, SHOTS } from "./suite";
+import { axeAudit, browserDescribe, desktopSuite, SHOTS } from "./suite";
 import { encodeExplorer } from "../../app/state/urlState";
 import { explorerOf, leaf, type ExplorerState } from "../../app/state/explorerTypes";
 
@@ -30,10 +29,7 @@ async function openPreset(id: string) {
 const picture = () => page.getByRole("region", { name: "Control flow and collectives" });
 
 /** axe-core over the pictures and the call line (axis_name), as quality.test.ts runs it on the page. */
-async function axeViolations(): Promise<string[]> {
-  const r = await new AxeBuilder({ page }).include(".control-picture").include(".callline").withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]).analyze();
-  return r.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).slice(0, 5).join(" | ")}`);
-}
+const axeViolations = () => axeAudit(page, ".control-picture", ".callline");
 
 browserDescribe("control flow and collectives pictures", () => {
   desktopSuite((a, p) => {

@@ -6,10 +6,9 @@ import { join } from "node:path";
 import { expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { appLive, type AppServer } from "./appServer";
-import { browserDescribe, desktopSuite, SHOTS } from "./suite";
+import { axeAudit, browserDescribe, desktopSuite, SHOTS } from "./suite";
 import { editorText } from "./editor";
 import { PREDICT_EXAMPLE } from "../../app/importer/example";
-import AxeBuilder from "@axe-core/playwright";
 
 let app: AppServer;
 let page: Page;
@@ -63,13 +62,11 @@ browserDescribe("Import JAX code in Chromium", () => {
     expect(await editorText(page, "JAX code")).toBe(bad);
     await page.screenshot({ path: join(SHOTS, "import-error-1280.png") });
     // The dialog with its error passes axe (WCAG 2.2 A/AA and best practices), as the page does.
-    const axe = await new AxeBuilder({ page }).include('[role="dialog"]').withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]).analyze();
-    expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(" | ")}`)).toEqual([]);
+    expect(await axeAudit(page, "dialog")).toEqual([]);
     // And in the dark theme.
     await page.emulateMedia({ colorScheme: "dark" });
     await page.screenshot({ path: join(SHOTS, "import-error-dark-1280.png") });
-    const dark = await new AxeBuilder({ page }).include('[role="dialog"]').withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]).analyze();
-    expect(dark.violations.map((v) => v.id)).toEqual([]);
+    expect(await axeAudit(page, "dialog")).toEqual([]);
     await page.emulateMedia({ colorScheme: "light" });
     await page.keyboard.press("Escape");
     await page.getByRole("button", { name: "Import JAX code" }).click();

@@ -5,10 +5,9 @@
 // tests/browser/screenshots/ (looked at).
 import { join } from "node:path";
 import { expect, it } from "vitest";
-import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "playwright-core";
 import { appLive, type AppServer } from "./appServer";
-import { browserDescribe, desktopSuite, SHOTS } from "./suite";
+import { axeAudit as axe, browserDescribe, desktopSuite, SHOTS } from "./suite";
 import { LESSON_ANSWERS, wrongFor } from "../helpers/lessonAnswers";
 
 let app: AppServer;
@@ -30,11 +29,6 @@ async function tabTo(text: string, max = 60) {
     await page.keyboard.press("Tab");
   }
   throw new Error(`Tab never reached "${text}" (focus on "${await focused()}")`);
-}
-
-async function axe(p: Page): Promise<string[]> {
-  const r = await new AxeBuilder({ page: p }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]).analyze();
-  return r.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).slice(0, 5).join(" | ")}`);
 }
 
 /** Pages in a PDF: each page object is `/Type /Page` (the tree's nodes are `/Type /Pages`). */

@@ -66,8 +66,16 @@ export function desktopSuite(onOpen: (app: AppServer, page: Page) => void): void
   appSuite(async (app) => onOpen(app, await app.newPage({ viewport: { width: 1280, height: 900 } })));
 }
 
-/** axe-core's WCAG 2.2 A/AA and best-practice violations on the page as it is now, one line each. */
-export async function axeAudit(page: Page): Promise<string[]> {
-  const r = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]).analyze();
+/**
+ * axe-core's WCAG 2.2 A/AA and best-practice violations on the page as it is now (or only inside
+ * the `include` selectors, each of which must match), one line each. In axe.run's mode
+ * (`setLegacyMode`): the builder's default finishes every run in a fresh blank page, which made
+ * each audit about 3× slower (9 s against 3 s at load 10) for the same results on our pages,
+ * whose frames, if any, are same-origin.
+ */
+export async function axeAudit(page: Page, ...include: string[]): Promise<string[]> {
+  let builder = new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]).setLegacyMode();
+  for (const selector of include) builder = builder.include(selector);
+  const r = await builder.analyze();
   return r.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).slice(0, 5).join(" | ")}`);
 }

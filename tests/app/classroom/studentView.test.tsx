@@ -50,10 +50,6 @@ describe("a student link", () => {
 
 describe("Share with class", () => {
   it("writes a student link that opens with only the chosen controls open", async () => {
-    // jsdom has no <dialog> methods: the modal opens as an open element.
-    HTMLDialogElement.prototype.showModal ??= function (this: HTMLDialogElement) {
-      this.open = true;
-    };
     renderApp();
     act(() => useStore.getState().setOutAxes(1));
     fireEvent.click(screen.getByRole("button", { name: "Share with class" }));
@@ -72,9 +68,6 @@ describe("Share with class", () => {
   });
 
   it("? lists the keyboard shortcuts from the actions table", async () => {
-    HTMLDialogElement.prototype.showModal ??= function (this: HTMLDialogElement) {
-      this.open = true;
-    };
     renderApp();
     fireEvent.keyDown(window, { key: "?", shiftKey: true });
     const dialog = await screen.findByRole("dialog", { name: "Keyboard shortcuts" }, { timeout: 10_000 });
