@@ -57,15 +57,16 @@ export function CodeEditor({ value, onChange, label, error = null, multiline = t
     if (!mod) void loadCodeMirror().then(setMod, () => undefined); // offline: the plain field stays, fully usable
   };
 
-  // The plain field's caret and focus as of its latest change (typing, a click, a selection):
-  // what the editor that replaces it takes over. Kept as it happens, not read at the swap: a
-  // render may be interrupted by keystrokes before it commits, and at the commit the plain
-  // field is already gone.
+  // The plain field's caret and focus, what the editor that replaces it takes over: read by the
+  // render that swaps the fields (the field is still there; a caret set by script fires no
+  // event), and kept up to date by the field's own events after it, since keystrokes may come
+  // between that render and its commit, when the plain field is gone.
   const caret = useRef<{ focus: boolean; anchor: number; head: number } | null>(null);
   const noteCaret = (t: HTMLTextAreaElement, focus: boolean) => {
     const backward = t.selectionDirection === "backward";
     caret.current = { focus, anchor: backward ? t.selectionEnd : t.selectionStart, head: backward ? t.selectionStart : t.selectionEnd };
   };
+  if (mod && area.current && !handle.current) noteCaret(area.current, document.activeElement === area.current);
 
   // Mount CodeMirror once loaded, before the browser paints (no frame without a field); the
   // props it reads later go through the handle.
@@ -128,7 +129,10 @@ export function CodeEditor({ value, onChange, label, error = null, multiline = t
         spellCheck={false}
         autoCapitalize="off"
         autoComplete="off"
-        onChange={(e) => onChange(multiline ? e.target.value : e.target.value.replace(/\r?\n/g, " "))}
+        onChange={(e) => {
+          noteCaret(e.target, true);
+          onChange(multiline ? e.target.value : e.target.value.replace(/\r?\n/g, " "));
+        }}
         onSelect={(e) => noteCaret(e.currentTarget, document.activeElement === e.currentTarget)}
         onFocus={(e) => noteCaret(e.currentTarget, true)}
         onBlur={(e) => noteCaret(e.currentTarget, false)}
