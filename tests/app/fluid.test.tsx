@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { act, cleanup, fireEvent, screen } from "@testing-library/react";
 import { useStore } from "../../app/state/store";
 import { SYMBOL_WRITER } from "../../app/state/symbols";
+import { explorerOf, leaf } from "../../app/state/explorerTypes";
 import { renderApp } from "./renderApp";
 
 afterEach(() => {
@@ -20,13 +21,35 @@ describe("a change of the controls", () => {
     // The first screen's symbols load lazily: have them, so nothing loads after the test.
     await SYMBOL_WRITER.load();
     renderApp();
-    act(() => useStore.getState().loadPreset("add-5d"));
+    act(() => useStore.getState().loadExplorer(explorerOf("lambda a, b: a + b", [["a", leaf(2, 3), null], ["b", leaf(2, 3), 0]], 0)));
     const reads = vi.spyOn(Element.prototype, "getBoundingClientRect");
     fireEvent.change(screen.getByLabelText("out_axes"), { target: { value: "1" } });
-    expect(screen.getByLabelText("Output shape").textContent).toBe("(2, 2, 3, 5, 7, 9)");
+    expect(screen.getByLabelText("Output shape").textContent).toBe("(2, 2, 3)");
     // b's axis 1 does not broadcast against a: the error shows, over the last good picture.
     fireEvent.change(screen.getByLabelText("in_axes for b"), { target: { value: "1" } });
     expect(screen.getByLabelText("Output shape").getAttribute("data-stale")).toBe("true");
     expect(reads).not.toHaveBeenCalled();
+  });
+});
+
+describe("a grid whose cells did not change", () => {
+  it("is not drawn again when another argument's batch size changes, and the changed grids show the new state", async () => {
+    await SYMBOL_WRITER.load();
+    renderApp();
+    // a unmapped (grey whatever B is), b mapped along axis 0: b's shape sets B.
+    const s = explorerOf("lambda a, b: a + b", [["a", leaf(2, 3), null], ["b", leaf(2, 3), 0]], 0);
+    act(() => useStore.getState().loadExplorer({ ...s, args: new Map([...s.args].map(([n, a]) => [n, { ...a, fill: "unique" as const }])) }));
+    const grid = (name: RegExp) => screen.getByRole("img", { name });
+    const cells = (name: RegExp) => grid(name).querySelectorAll("g.cell").length;
+    expect([cells(/^Argument a,/), cells(/^Argument b,/), cells(/^Output out,/)]).toEqual([6, 6, 12]);
+    const changes: MutationRecord[] = [];
+    const watch = new MutationObserver((m) => changes.push(...m));
+    watch.observe(grid(/^Argument a,/).querySelector("g.cells")!, { subtree: true, attributes: true, childList: true, characterData: true });
+    fireEvent.change(screen.getByLabelText("Shape of b"), { target: { value: "(3,3)" } });
+    expect(screen.getByLabelText("Output shape").textContent).toBe("(3, 2, 3)");
+    expect([cells(/^Argument a,/), cells(/^Argument b,/), cells(/^Output out,/)]).toEqual([6, 9, 18]);
+    changes.push(...watch.takeRecords());
+    watch.disconnect();
+    expect(changes.map((m) => `${m.type} ${m.attributeName ?? ""}`)).toEqual([]);
   });
 });
