@@ -6,7 +6,7 @@
  * keeps the text, the caret and selection, the focus, the label and the height. The error's
  * line and column are underlined in both. Controlled: `value` in, `onChange` out.
  */
-import { useLayoutEffect, useRef, useState, type ReactNode } from "react";
+import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from "react";
 import { highlightPython } from "../explorer/highlight";
 import { errorRange, type ErrorAt } from "./errorRange";
 import type { EditorHandle } from "./codemirror";
@@ -96,8 +96,15 @@ export function CodeEditor({ value, onChange, label, error = null, multiline = t
   const errLine = error?.line;
   const errColumn = error?.column;
   const errMessage = error?.message ?? "";
-  useLayoutEffect(() => {
-    handle.current?.setError(errLine !== undefined && errColumn !== undefined ? { line: errLine, column: errColumn, message: errMessage } : null);
+  // In a task of its own: underlining is an editor transaction that lays out the page, which
+  // the keystroke's commit has just changed (the picture, the error's text). Run in the commit,
+  // it doubled what a key costs before its paint (bench/throttled.ts, typing); a newer key's
+  // commit replaces a pending one.
+  useEffect(() => {
+    const h = handle.current;
+    if (!h) return;
+    const t = setTimeout(() => h.setError(errLine !== undefined && errColumn !== undefined ? { line: errLine, column: errColumn, message: errMessage } : null), 0);
+    return () => clearTimeout(t);
   }, [errLine, errColumn, errMessage, value, mod]);
   // A new error position moves the caret there when asked (not on each keystroke: only when
   // the position itself changes).
