@@ -3,9 +3,11 @@
  * What a change of the controls costs the page besides drawing it (bench/throttled.ts times it
  * at 4× CPU throttling): no layout is read back after the commit unless something needs the
  * positions (the gather arrows, while a cell is hovered in a program that indexes by values).
+ * A keystroke in the function box is taken at once and its picture follows as a transition
+ * that newer keystrokes replace (app/state/shown.ts).
  */
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { act, cleanup, fireEvent, screen } from "@testing-library/react";
+import { act, cleanup, fireEvent, screen, waitFor } from "@testing-library/react";
 import { useStore } from "../../app/state/store";
 import { SYMBOL_WRITER } from "../../app/state/symbols";
 import { explorerOf, leaf } from "../../app/state/explorerTypes";
@@ -51,5 +53,74 @@ describe("a grid whose cells did not change", () => {
     changes.push(...watch.takeRecords());
     watch.disconnect();
     expect(changes.map((m) => `${m.type} ${m.attributeName ?? ""}`)).toEqual([]);
+  });
+});
+
+/** The numbers drawn in the output grid, in row-major order. */
+function outputNumbers(): string[] {
+  const svg = screen.getByRole("img", { name: /^Output out/ });
+  return [...svg.querySelectorAll("g.cell")]
+    .sort((x, y) => Number(x.getAttribute("data-i")) - Number(y.getAttribute("data-i")))
+    .map((g) => g.querySelector("text")?.textContent ?? "");
+}
+
+describe("typing in the function box", () => {
+  const start = () => {
+    const s = explorerOf("lambda a, b: a + b", [["a", leaf(2, 3), 0], ["b", leaf(2, 3), 0]], 0);
+    return { ...s, args: new Map([...s.args].map(([n, a]) => [n, { ...a, fill: "unique" as const }])) };
+  };
+
+  it("takes each key at once; the picture follows, drawn for the last text typed", async () => {
+    await SYMBOL_WRITER.load();
+    // What the last text draws, rendered directly.
+    renderApp();
+    act(() => useStore.getState().loadExplorer({ ...start(), fnSource: "lambda a, b: a - b" }));
+    const expected = outputNumbers();
+    cleanup();
+    renderApp();
+    act(() => useStore.getState().loadExplorer(start()));
+    const before = outputNumbers();
+    expect(before).not.toEqual(expected);
+    // Keys as the browser delivers them, outside act(): React schedules its own work.
+    const env = globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean };
+    const wasAct = env.IS_REACT_ACT_ENVIRONMENT;
+    env.IS_REACT_ACT_ENVIRONMENT = false;
+    try {
+      const { setFnSource } = useStore.getState();
+      for (const text of ["lambda a, b: a * b", "lambda a, b: a -", "lambda a, b: a - b"]) setFnSource(text);
+      // The field has the text after the keys' own (synchronous) update; the picture has not
+      // been drawn yet: it is a transition, rendered after the keys.
+      await Promise.resolve();
+      await Promise.resolve();
+      expect((screen.getByLabelText("Function") as HTMLTextAreaElement).value).toBe("lambda a, b: a - b");
+      expect(outputNumbers()).toEqual(before);
+      await waitFor(() => expect(outputNumbers()).toEqual(expected));
+      expect(screen.getByLabelText("Output shape").getAttribute("data-stale")).toBe("false");
+    } finally {
+      env.IS_REACT_ACT_ENVIRONMENT = wasAct;
+    }
+  });
+
+  it("a control's change is drawn at once, with the text typed before it", async () => {
+    await SYMBOL_WRITER.load();
+    renderApp();
+    act(() => useStore.getState().loadExplorer({ ...start(), fnSource: "lambda a, b: a - b", outAxes: 1 }));
+    const expected = outputNumbers();
+    cleanup();
+    renderApp();
+    act(() => useStore.getState().loadExplorer(start()));
+    const env = globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean };
+    const wasAct = env.IS_REACT_ACT_ENVIRONMENT;
+    env.IS_REACT_ACT_ENVIRONMENT = false;
+    try {
+      useStore.getState().setFnSource("lambda a, b: a - b");
+      useStore.getState().setOutAxes(1);
+      await Promise.resolve();
+      await Promise.resolve();
+      expect(screen.getByLabelText("Output shape").textContent).toBe("(3, 2)");
+      expect(outputNumbers()).toEqual(expected);
+    } finally {
+      env.IS_REACT_ACT_ENVIRONMENT = wasAct;
+    }
   });
 });
