@@ -124,3 +124,26 @@ describe("typing in the function box", () => {
     }
   });
 });
+
+describe("a playback step's caption", () => {
+  it("writes only the cells it shows, of a slice of thousands", async () => {
+    const { narrate, arrayText } = await import("../../app/viz/narration");
+    const written: number[] = [];
+    const cell = (c: number) => {
+      written.push(c);
+      return String(c);
+    };
+    const shape = [4, 64, 128];
+    const inputs = [{ name: "a", shape, axis: 0, sliceShape: [64, 128], cell }];
+    const outputs = [{ name: "out", shape, axis: 0, perExampleShape: [64, 128], value: cell, expr: null, exprByValue: null }];
+    const take = narrate({ k: 1, phase: 0, B: 4 }, inputs, outputs);
+    // a[1, :, :] is cells 8192…16383: the text is what writing all of them and eliding gives.
+    const all = Array.from({ length: 8192 }, (_, j) => String(8192 + j));
+    expect(take.detail).toBe(`a[1, :, :] (64, 128) = ${arrayText(all, [64, 128])}`);
+    expect(written.length).toBeLessThan(100);
+    written.length = 0;
+    const apply = narrate({ k: 1, phase: 1, B: 4 }, inputs, outputs);
+    expect(apply.detail).toBe(`f(a[1, :, :]) = ${arrayText(all, [64, 128])}`);
+    expect(written.length).toBeLessThan(100);
+  });
+});
