@@ -53,16 +53,27 @@ function useShownRead<T>(read: (s: Host) => T, equal: (a: T, b: T) => boolean): 
   const readRef = useRef(read);
   readRef.current = read;
   const [value, setValue] = useState(() => read(store.getState()));
+  // The value last asked for, and the state it was read from: an equal value asks for nothing
+  // (no render at all, as a zustand selector's unchanged value), and whether a change can wait
+  // is judged against that state.
+  const asked = useRef({ value, from: shownOf(store.getState()) });
   useLayoutEffect(() => {
-    const keep = (v: T) => (old: T) => (equal(old, v) ? old : v);
+    // The store's latest state, not a listener's `s`: a listener may set state (the last good
+    // state, lastGood.ts), and the listeners after it then hear of the newer change first.
+    const update = () => {
+      const now = store.getState();
+      if (sameShown(now, asked.current.from)) return;
+      const later = followsTextEdit(asked.current.from, now);
+      const v = readRef.current(now);
+      const same = equal(asked.current.value, v);
+      asked.current = { value: same ? asked.current.value : v, from: shownOf(now) };
+      if (same) return;
+      if (later) startTransition(() => setValue(v));
+      else setValue(v);
+    };
     // A change between this component's render and this subscription.
-    setValue(keep(readRef.current(store.getState())));
-    return store.subscribe((s, prev) => {
-      if (sameShown(s, prev)) return;
-      const v = readRef.current(s);
-      if (followsTextEdit(prev, s)) startTransition(() => setValue(keep(v)));
-      else setValue(keep(v));
-    });
+    update();
+    return store.subscribe(update);
   }, [store, equal]);
   return value;
 }
