@@ -79,7 +79,7 @@ export function CodeEditor({ value, onChange, label, error = null, multiline = t
       label,
       describedBy,
       multiline,
-      minLines: rows,
+      minLines: (madeRows.current = rows),
       onChange: (v) => onChangeRef.current(v),
       selection: h ? { anchor: h.anchor, head: h.head } : undefined,
       focus: h?.focus ?? false,
@@ -115,7 +115,13 @@ export function CodeEditor({ value, onChange, label, error = null, multiline = t
     if (handle.current) handle.current.setCaret(range.from);
     else area.current?.setSelectionRange(range.from, range.from);
   }, [caretToError, errLine, errColumn]);
-  useLayoutEffect(() => handle.current?.setMinLines(rows), [rows, mod]);
+  // The editor was made with `rows` lines: reconfigure (a rebuild of its configuration) only when they change.
+  const madeRows = useRef(rows);
+  useLayoutEffect(() => {
+    if (!handle.current || madeRows.current === rows) return;
+    madeRows.current = rows;
+    handle.current.setMinLines(rows);
+  }, [rows, mod]);
 
   if (mod) return <div className={`${box} cm-host`} ref={host} />;
   return (
