@@ -218,18 +218,23 @@ function mono(): string {
  */
 function paintDecorations(ctx: CanvasRenderingContext2D, layout: GridLayout, mapped: number | null, theme: Theme, region: Region | null): void {
   ctx.globalAlpha = 1;
-  let stroke = "";
-  let width = -1;
-  for (const b of layout.brackets) {
-    if (region && !meets(region, Math.min(b.x1, b.x2) - 3, Math.min(b.y1, b.y2) - 3, Math.max(b.x1, b.x2) + 3, Math.max(b.y1, b.y2) + 3)) continue;
-    const col = axisColor(b.axis, mapped, theme);
-    const w = b.axis === mapped ? 3 : 2;
-    if (col !== stroke) ctx.strokeStyle = stroke = col;
-    if (w !== width) ctx.lineWidth = width = w;
-    ctx.beginPath();
-    ctx.moveTo(b.x1, b.y1);
-    ctx.lineTo(b.x2, b.y2);
-    ctx.stroke();
+  // One path per axis (its colour and width), stroked once: a stroke per bracket was most of
+  // a full repaint's decorations (bench/throttled.ts, the in_axes and shape rows).
+  for (let axis = 0; axis < layout.shape.length; axis++) {
+    let started = false;
+    for (const b of layout.brackets) {
+      if (b.axis !== axis) continue;
+      if (region && !meets(region, Math.min(b.x1, b.x2) - 3, Math.min(b.y1, b.y2) - 3, Math.max(b.x1, b.x2) + 3, Math.max(b.y1, b.y2) + 3)) continue;
+      if (!started) {
+        ctx.strokeStyle = axisColor(axis, mapped, theme);
+        ctx.lineWidth = axis === mapped ? 3 : 2;
+        ctx.beginPath();
+        started = true;
+      }
+      ctx.moveTo(b.x1, b.y1);
+      ctx.lineTo(b.x2, b.y2);
+    }
+    if (started) ctx.stroke();
   }
   // Axis by axis: one font, colour and alignment each (setting a font parses it every time).
   const family = mono();
@@ -245,7 +250,8 @@ function paintDecorations(ctx: CanvasRenderingContext2D, layout: GridLayout, map
         ctx.fillStyle = axisColor(axis, mapped, theme);
         started = true;
       }
-      ctx.textAlign = l.anchor === "middle" ? "center" : "right";
+      const align = l.anchor === "middle" ? "center" : "right";
+      if (ctx.textAlign !== align) ctx.textAlign = align;
       ctx.fillText(String(l.index), l.x, l.y);
     }
   }
