@@ -6,7 +6,7 @@
  * keeps the text, the caret and selection, the focus, the label and the height. The error's
  * line and column are underlined in both. Controlled: `value` in, `onChange` out.
  */
-import { useLayoutEffect, useRef, useState, type ReactNode } from "react";
+import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from "react";
 import { highlightPython } from "../explorer/highlight";
 import { errorRange, type ErrorAt } from "./errorRange";
 import type { EditorHandle } from "./codemirror";
@@ -80,7 +80,7 @@ export function CodeEditor({ value, onChange, label, error = null, multiline = t
       label,
       describedBy,
       multiline,
-      minLines: rows,
+      minLines: (madeRows.current = rows),
       onChange: (v) => onChangeRef.current(v),
       selection: h ? { anchor: h.anchor, head: h.head } : undefined,
       focus: h?.focus ?? false,
@@ -97,8 +97,15 @@ export function CodeEditor({ value, onChange, label, error = null, multiline = t
   const errLine = error?.line;
   const errColumn = error?.column;
   const errMessage = error?.message ?? "";
-  useLayoutEffect(() => {
-    handle.current?.setError(errLine !== undefined && errColumn !== undefined ? { line: errLine, column: errColumn, message: errMessage } : null);
+  // In a task of its own: underlining is an editor transaction that lays out the page, which
+  // the keystroke's commit has just changed (the picture, the error's text). Run in the commit,
+  // it doubled what a key costs before its paint (bench/throttled.ts, typing); a newer key's
+  // commit replaces a pending one.
+  useEffect(() => {
+    const h = handle.current;
+    if (!h) return;
+    const t = setTimeout(() => h.setError(errLine !== undefined && errColumn !== undefined ? { line: errLine, column: errColumn, message: errMessage } : null), 0);
+    return () => clearTimeout(t);
   }, [errLine, errColumn, errMessage, value, mod]);
   // A new error position moves the caret there when asked (not on each keystroke: only when
   // the position itself changes).
@@ -109,7 +116,13 @@ export function CodeEditor({ value, onChange, label, error = null, multiline = t
     if (handle.current) handle.current.setCaret(range.from);
     else area.current?.setSelectionRange(range.from, range.from);
   }, [caretToError, errLine, errColumn]);
-  useLayoutEffect(() => handle.current?.setMinLines(rows), [rows, mod]);
+  // The editor was made with `rows` lines: reconfigure (a rebuild of its configuration) only when they change.
+  const madeRows = useRef(rows);
+  useLayoutEffect(() => {
+    if (!handle.current || madeRows.current === rows) return;
+    madeRows.current = rows;
+    handle.current.setMinLines(rows);
+  }, [rows, mod]);
 
   if (mod) return <div className={`${box} cm-host`} ref={host} />;
   return (

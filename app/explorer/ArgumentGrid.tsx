@@ -9,7 +9,7 @@ import { useStore } from "../state/store";
 import { gridFills } from "../viz/colors";
 import { inputCellState, type Frame } from "../viz/timeline";
 import { CellGrid, useGridLayout } from "./CellGrid";
-import { withCellTexts } from "./gridParts";
+import { useSameValues, withCellTexts } from "./gridParts";
 import { ShapeText } from "./ShapeText";
 
 export const GRID_WIDTH = 560;
@@ -18,12 +18,15 @@ export const ArgumentGrid = memo(function ArgumentGrid({ leaf, B, frame, duratio
   const layout = useGridLayout(leaf.shape, GRID_WIDTH);
   const setHover = useStore((s) => s.setHover);
   // layout.cells is sorted by flat index, so position j is cell j.
-  const fills = useMemo(() => gridFills(layout.cells, leaf.axis, B), [layout, leaf.axis, B]);
-  const states = useMemo(() => {
-    const s = [] as ReturnType<typeof inputCellState>[];
-    for (const c of layout.cells) s[c.i] = inputCellState(frame, leaf, c.coord);
-    return s;
-  }, [layout, frame, leaf]);
+  const fills = useSameValues(useMemo(() => gridFills(layout.cells, leaf.axis, B), [layout, leaf.axis, B]));
+  const states = useSameValues(
+    useMemo(() => {
+      const s = [] as ReturnType<typeof inputCellState>[];
+      for (const c of layout.cells) s[c.i] = inputCellState(frame, leaf, c.coord);
+      return s;
+    }, [layout, frame, leaf]),
+  );
+  const values = useSameValues(leaf.values);
   const playing = frame.k !== null;
   return (
     <figure className={`arg${leaf.axis === null ? " unmapped" : ""}${playing && leaf.axis === null ? " reused" : ""}`}>
@@ -42,7 +45,7 @@ export const ArgumentGrid = memo(function ArgumentGrid({ leaf, B, frame, duratio
         layout={layout}
         mapped={leaf.axis}
         fills={fills}
-        values={leaf.values.length ? leaf.values : null}
+        values={values.length ? values : null}
         texts={texts}
         dtype={leaf.dtype}
         states={states}

@@ -31,8 +31,9 @@ export function GatherArrows({ stage }: { stage: RefObject<HTMLElement | null> }
 
   useLayoutEffect(() => {
     const measure = () => {
-      const box = stage.current?.getBoundingClientRect();
-      if (!byValue || stale || !hover || !prov || !reg || !box) return setArrows([]);
+      // Measured only when arrows are drawn: a layout read after every commit forced a layout.
+      const box = byValue && !stale && hover && prov && reg ? stage.current?.getBoundingClientRect() : undefined;
+      if (!byValue || stale || !hover || !prov || !reg || !box) return setArrows((a) => (a.length ? [] : a));
       const out: Arrow[] = [];
       const isIndex = (l: number) => leaves[l]?.dtype === "int32" || leaves[l]?.dtype === "int64";
       const add = (fromKey: string, fromCell: number, toKey: string, toCell: number, index: boolean) => {

@@ -11,7 +11,7 @@ import { gridFills } from "../viz/colors";
 import { reserveFor } from "../viz/layout";
 import { outputCellState, type Frame } from "../viz/timeline";
 import { CellGrid, useGridLayout } from "./CellGrid";
-import { withCellTexts } from "./gridParts";
+import { useSameValues, withCellTexts } from "./gridParts";
 import { EXPRESSION_CELL } from "../viz/fitText";
 import { GRID_WIDTH } from "./ArgumentGrid";
 import { ShapeText } from "./ShapeText";
@@ -28,13 +28,13 @@ export const OutputLeafGrid = memo(function OutputLeafGrid(p: { out: OutputLeafS
   const layout = useGridLayout(out.shape, GRID_WIDTH, p.symbolic ? EXPRESSION_CELL : undefined);
   const setHover = useStore((s) => s.setHover);
   const axis = out.outAxis;
-  const fills = useMemo(() => gridFills(layout.cells, axis, p.B), [layout, axis, p.B]);
+  const fills = useSameValues(useMemo(() => gridFills(layout.cells, axis, p.B), [layout, axis, p.B]));
   const leafAxes = useMemo(() => ({ axis }), [axis]);
   // Every out_axes gives this result another shape: its canvas is sized for all of them at once.
   const shapesKey = out.outAxesTable.map((r) => r.shape.join(",")).join(";");
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const reserve = useMemo(() => reserveFor([out.shape, ...out.outAxesTable.map((r) => r.shape)], GRID_WIDTH), [shapesKey, out.shape.join(",")]);
-  const states = useMemo(() => layout.cells.map((c) => outputCellState(p.frame, leafAxes, c.coord)), [layout, p.frame, leafAxes]);
+  const states = useSameValues(useMemo(() => layout.cells.map((c) => outputCellState(p.frame, leafAxes, c.coord)), [layout, p.frame, leafAxes]));
   return (
     <figure className="out">
       <figcaption>

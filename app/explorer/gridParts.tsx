@@ -98,3 +98,24 @@ export function withCellTexts(label: string, texts: readonly string[] | null, na
   const at = (i: number) => (shape.length === 0 ? name : `${name}[${unravelCell(i, shape).join(", ")}]`);
   return `${label}: ${texts.map((t, i) => `${at(i)} = ${t}`).join("; ")}`;
 }
+
+/** Whether two arrays hold the same values in the same order. */
+export function sameValues<T>(a: ArrayLike<T>, b: ArrayLike<T>): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/**
+ * `next`, or the array given before while it holds the same values: the painters compare their
+ * inputs by identity, and a new B, a new step or another state often recomputes a grid's fills
+ * or cell states to the very same values (an unmapped input's grey, every cell at rest), and
+ * another argument's new shape rebuilds this one's values unchanged. Kept
+ * the same, the grid is neither repainted nor animated from a picture to itself.
+ */
+export function useSameValues<A extends ArrayLike<unknown>>(next: A): A {
+  const kept = useRef(next);
+  if (!sameValues(kept.current, next)) kept.current = next;
+  return kept.current;
+}

@@ -8,6 +8,7 @@ import { useShallow } from "zustand/react/shallow";
 import type { DType } from "../../engine/index";
 import { useStore } from "./store";
 import { selectView, type View } from "./selectors";
+import { useShown, useShownViewPart } from "./shown";
 import { describeCall, type VmapCall } from "./engineBridge";
 import { provenanceFor, type Provenance } from "./provenance";
 import { argFor, argLeaves, type ExplorerState } from "./explorerTypes";
@@ -17,21 +18,21 @@ import { useLazyModule } from "./lazyModule";
 import { unravelCell } from "../viz/cellNames";
 
 export const useExplorer = (): ExplorerState => useStore((s) => s.explorer);
+/**
+ * The view of the state shown (shown.ts): at once after a control's change, in a transition
+ * after a keystroke in the function box.
+ */
 export const useView = (): View => {
-  // An answer arriving from the worker changes the view without changing the state (compute.ts).
-  useStore((s) => s.computed);
-  return selectView(useStore((s) => s.explorer), useStore((s) => s.lastGood));
+  const s = useShown();
+  return selectView(s.explorer, s.lastGood);
 };
 
 /**
- * Part of the view or of the explorer state, compared shallowly: a component that reads only
- * what it shows is not re-rendered by changes elsewhere (an out_axes change does not re-render
- * the shape editors, the function editor or the in_axes menus). Selectors are memoized, so
- * running `pick` on every store change costs nothing.
+ * Part of the view, compared shallowly: a component that reads only what it shows is not
+ * re-rendered by changes elsewhere (an out_axes change does not re-render the shape editors,
+ * the function editor or the in_axes menus). Follows the shown state as useView does.
  */
-export function useViewPart<T>(pick: (v: View) => T): T {
-  return useStore(useShallow((s) => pick(selectView(s.explorer, s.lastGood))));
-}
+export const useViewPart = useShownViewPart;
 export function useExplorerPart<T>(pick: (s: ExplorerState) => T): T {
   return useStore(useShallow((s) => pick(s.explorer)));
 }
@@ -140,8 +141,9 @@ export function useHover(): HoverCell | null {
  */
 export function useProvenance(): Provenance | null {
   const hover = useHover();
-  const explorer = useExplorer();
-  const { stale } = useView();
+  const { stale, call } = useView();
+  // The state the picture shows (it lags the store's while a keystroke's picture computes).
+  const explorer = call.state;
   const want = hover !== null && !stale;
   return useMemo(() => (want ? provenanceFor(explorer) : null), [want, explorer]);
 }

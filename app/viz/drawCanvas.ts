@@ -99,18 +99,34 @@ const ALL: Part = { kind: "all" };
 /** Device pixels per layout unit: the context's scale (set from the device pixel ratio). */
 const scaleOf = (ctx: CanvasRenderingContext2D): number => (typeof ctx.getTransform === "function" ? ctx.getTransform().a : 1);
 
-/**
- * The pixel painter for a full paint of `layout` on `ctx` (its transform is the device pixel
- * ratio), or null where ImageData is missing or a fill is not a plain colour.
- */
-function pixelsFor(ctx: CanvasRenderingContext2D, layout: GridLayout, size: number, fills: readonly string[]): CellPixels | null {
-  if (typeof ImageData === "undefined" || typeof ctx.putImageData !== "function" || !CellPixels.reads(fills)) return null;
-  const dpr = scaleOf(ctx);
-  const width = Math.min(ctx.canvas.width, Math.ceil(layout.width * dpr));
-  const height = Math.min(ctx.canvas.height, Math.ceil(layout.height * dpr));
-  if (width <= 0 || height <= 0) return null;
-  return new CellPixels(width, height, dpr, size);
+/** A rectangle in device pixels: [x0, x1) × [y0, y1). */
+interface DeviceBox {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
 }
+
+/**
+ * The pixel painter for a paint of `layout` on `ctx` (its transform is the device pixel ratio,
+ * translated by whole device pixels on an overlay that holds part of the picture), over the
+ * whole picture or the device pixels `box` (cleared for it), or null where ImageData is
+ * missing or a fill is not a plain colour.
+ */
+function pixelsFor(ctx: CanvasRenderingContext2D, layout: GridLayout, size: number, fills: readonly string[], box: DeviceBox | null): CellPixels | null {
+  if (typeof ImageData === "undefined" || typeof ctx.putImageData !== "function" || !CellPixels.reads(fills)) return null;
+  const m = typeof ctx.getTransform === "function" ? ctx.getTransform() : { a: 1, e: 0, f: 0 };
+  const dpr = m.a;
+  const ox = box ? box.x0 - m.e : -m.e;
+  const oy = box ? box.y0 - m.f : -m.f;
+  const right = Math.min(ctx.canvas.width - m.e, Math.ceil(layout.width * dpr), box ? box.x1 - m.e : Infinity);
+  const bottom = Math.min(ctx.canvas.height - m.f, Math.ceil(layout.height * dpr), box ? box.y1 - m.f : Infinity);
+  if (right - ox <= 0 || bottom - oy <= 0) return null;
+  return new CellPixels(right - ox, bottom - oy, dpr, size, ox, oy);
+}
+
+/** The device pixels covering `region` (layout units) at `dpr`. */
+const deviceBox = (r: Region, dpr: number): DeviceBox => ({ x0: Math.floor(r.x0 * dpr + 1e-6), y0: Math.floor(r.y0 * dpr + 1e-6), x1: Math.ceil(r.x1 * dpr - 1e-6), y1: Math.ceil(r.y1 * dpr - 1e-6) });
 
 /** Cells, highlight outlines and decorations; with a `region`, only what reaches into it. */
 function drawScene(ctx: CanvasRenderingContext2D, layout: GridLayout, fills: string[], from: CellState[], to: CellState[], t: number, highlight: Set<number>, mapped: number | null, theme: Theme, region: Region | null, part: Part = ALL, opaque = false): void {
@@ -124,9 +140,10 @@ function drawScene(ctx: CanvasRenderingContext2D, layout: GridLayout, fills: str
   const outlines = new Map<string, { state: CellState; opacity: number; rects: number[] }>();
   const cells = part.kind === "moving" ? part.cells.map((i) => layout.cells[i]) : layout.cells;
   const skip = part.kind === "still" ? part.mask : null;
-  // A full paint (the canvas was just cleared) writes the fills as pixels (pixelCells.ts).
-  const pixels = region === null ? pixelsFor(ctx, layout, size, fills) : null;
   const dpr = scaleOf(ctx);
+  // The fills are written as pixels (pixelCells.ts) over the whole picture or the region's
+  // device pixels (the caller cleared them): no cell there is drawn by anything else.
+  const pixels = pixelsFor(ctx, layout, size, fills, region && deviceBox(region, dpr));
   for (const d of cells) {
     if (!d || (skip && skip[d.i])) continue;
     const b = to[d.i] ?? "rest";
@@ -150,7 +167,11 @@ function drawScene(ctx: CanvasRenderingContext2D, layout: GridLayout, fills: str
     if (!group) outlines.set(key, (group = { state: b, opacity, rects: [] }));
     group.rects.push(d.x, y);
   }
-  if (pixels) ctx.putImageData(new ImageData(pixels.data, pixels.width, pixels.height), 0, 0);
+  if (pixels) {
+    // putImageData takes device pixels and ignores the transform (an overlay's translation).
+    const m = typeof ctx.getTransform === "function" ? ctx.getTransform() : { e: 0, f: 0 };
+    ctx.putImageData(new ImageData(pixels.data, pixels.width, pixels.height), pixels.originX + m.e, pixels.originY + m.f);
+  }
   // Each state's outline, as the SVG cells draw it (cellLook.ts).
   for (const { state, opacity, rects } of outlines.values()) {
     const look = cellLook(state, c);
@@ -197,18 +218,23 @@ function mono(): string {
  */
 function paintDecorations(ctx: CanvasRenderingContext2D, layout: GridLayout, mapped: number | null, theme: Theme, region: Region | null): void {
   ctx.globalAlpha = 1;
-  let stroke = "";
-  let width = -1;
-  for (const b of layout.brackets) {
-    if (region && !meets(region, Math.min(b.x1, b.x2) - 3, Math.min(b.y1, b.y2) - 3, Math.max(b.x1, b.x2) + 3, Math.max(b.y1, b.y2) + 3)) continue;
-    const col = axisColor(b.axis, mapped, theme);
-    const w = b.axis === mapped ? 3 : 2;
-    if (col !== stroke) ctx.strokeStyle = stroke = col;
-    if (w !== width) ctx.lineWidth = width = w;
-    ctx.beginPath();
-    ctx.moveTo(b.x1, b.y1);
-    ctx.lineTo(b.x2, b.y2);
-    ctx.stroke();
+  // One path per axis (its colour and width), stroked once: a stroke per bracket was most of
+  // a full repaint's decorations (bench/throttled.ts, the in_axes and shape rows).
+  for (let axis = 0; axis < layout.shape.length; axis++) {
+    let started = false;
+    for (const b of layout.brackets) {
+      if (b.axis !== axis) continue;
+      if (region && !meets(region, Math.min(b.x1, b.x2) - 3, Math.min(b.y1, b.y2) - 3, Math.max(b.x1, b.x2) + 3, Math.max(b.y1, b.y2) + 3)) continue;
+      if (!started) {
+        ctx.strokeStyle = axisColor(axis, mapped, theme);
+        ctx.lineWidth = axis === mapped ? 3 : 2;
+        ctx.beginPath();
+        started = true;
+      }
+      ctx.moveTo(b.x1, b.y1);
+      ctx.lineTo(b.x2, b.y2);
+    }
+    if (started) ctx.stroke();
   }
   // Axis by axis: one font, colour and alignment each (setting a font parses it every time).
   const family = mono();
@@ -224,7 +250,8 @@ function paintDecorations(ctx: CanvasRenderingContext2D, layout: GridLayout, map
         ctx.fillStyle = axisColor(axis, mapped, theme);
         started = true;
       }
-      ctx.textAlign = l.anchor === "middle" ? "center" : "right";
+      const align = l.anchor === "middle" ? "center" : "right";
+      if (ctx.textAlign !== align) ctx.textAlign = align;
       ctx.fillText(String(l.index), l.x, l.y);
     }
   }
@@ -290,13 +317,15 @@ export function animateCanvas(canvas: HTMLCanvasElement, layout: GridLayout, fil
   const st = memo.get(canvas);
   if (!st) return;
   const from = st.shown;
+  // The canvas shows `from` exactly (a finished step, no highlight waiting): a step can start from it.
+  const exact = st.settled;
   st.shown = [...states];
   const sel = select(canvas).interrupt();
   // Whatever comes next paints the whole canvas: a step still moving is dropped, as the tween's is.
   dropOverlays(canvas);
   if (duration <= 0) return paintCells(canvas, layout, fills, st.shown, st.shown, 1, st.highlight);
   st.settled = false;
-  if (animateOnOverlays(canvas, layout, fills, from, st, duration)) return;
+  if (animateOnOverlays(canvas, layout, fills, from, st, duration, exact)) return;
   sel
     .transition()
     .duration(duration)
@@ -336,37 +365,60 @@ function dropOverlays(canvas: HTMLCanvasElement): void {
  * picture, as the tween would leave it. False when it cannot (no Web Animations, nothing
  * moves, too many kinds of move): the caller tweens.
  */
-function animateOnOverlays(canvas: HTMLCanvasElement, layout: GridLayout, fills: string[], from: CellState[], st: CanvasState, duration: number): boolean {
+function animateOnOverlays(canvas: HTMLCanvasElement, layout: GridLayout, fills: string[], from: CellState[], st: CanvasState, duration: number, fromShown: boolean): boolean {
   const n = layout.cells.length;
   const frame = canvas.parentElement;
   if (!frame || typeof canvas.animate !== "function") return false;
   const mask = new Uint8Array(n);
   const groups = new Map<string, { from: CellState; to: CellState; cells: number[] }>();
-  let moving = 0;
+  // The group of the last moving cell: neighbours mostly make the same move (one key per run).
+  let last: { from: CellState; to: CellState; cells: number[] } | null = null;
   for (let i = 0; i < n; i++) {
     const a = from[i] ?? "rest";
     const b = st.shown[i] ?? "rest";
     if (a === b) continue;
     mask[i] = 1;
-    moving++;
-    const key = `${a}>${b}`;
-    let g = groups.get(key);
-    if (!g) groups.set(key, (g = { from: a, to: b, cells: [] }));
-    g.cells.push(i);
+    if (!last || last.from !== a || last.to !== b) {
+      const key: string = `${a}>${b}`;
+      last = groups.get(key) ?? null;
+      if (!last) groups.set(key, (last = { from: a, to: b, cells: [] }));
+    }
+    last.cells.push(i);
   }
-  if (moving === 0 || groups.size > 6) return false;
+  if (groups.size === 0 || groups.size > 6) return false;
   let o = overlays.get(canvas);
   if (!o) overlays.set(canvas, (o = { pool: [], running: [], finish: null }));
   const ctx = canvas.getContext("2d");
   if (!ctx) return false;
-  ctx.setTransform(1, 0, 0, 1, 0, 0);
-  ctx.clearRect(0, 0, canvas.width, canvas.height);
-  ctx.setTransform(st.dpr, 0, 0, st.dpr, 0, 0);
-  drawScene(ctx, layout, fills, st.shown, st.shown, 1, st.highlight, st.mapped, st.theme, null, { kind: "still", mask, cells: [] });
+  const c = layout.cell;
+  const size = cellSide(c);
+  // An outline (the highlight's is the widest) reaches half its width outside a cell; antialiasing one unit more.
+  const pad = HIGHLIGHT.width(c) / 2 + 1;
+  // The still layer: the canvas without the moving cells. When it shows `from` exactly, only
+  // the box where the moving cells are drawn changes: that box is cleared and drawn again
+  // (everything in it but those cells), as a whole repaint would draw it; else all of it.
+  const still: Part = { kind: "still", mask, cells: [] };
+  const box = fromShown ? movingBox(layout, groups.values(), 0, pad, st.dpr, canvas) : null;
+  if (box) {
+    ctx.save();
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.beginPath();
+    ctx.rect(box.x0, box.y0, box.x1 - box.x0, box.y1 - box.y0);
+    ctx.clip();
+    ctx.clearRect(box.x0, box.y0, box.x1 - box.x0, box.y1 - box.y0);
+    ctx.setTransform(st.dpr, 0, 0, st.dpr, 0, 0);
+    drawScene(ctx, layout, fills, st.shown, st.shown, 1, st.highlight, st.mapped, st.theme, { x0: box.x0 / st.dpr, y0: box.y0 / st.dpr, x1: box.x1 / st.dpr, y1: box.y1 / st.dpr }, still);
+    ctx.restore();
+  } else {
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.clearRect(0, 0, canvas.width, canvas.height);
+    ctx.setTransform(st.dpr, 0, 0, st.dpr, 0, 0);
+    drawScene(ctx, layout, fills, st.shown, st.shown, 1, st.highlight, st.mapped, st.theme, null, still);
+  }
   // Layout units to CSS pixels: the canvas's layout part fills its frame.
   const scale = frame.clientWidth / Math.max(1, layout.width);
   const state = o;
-  const c = layout.cell;
+  const boxes: { x: number; y: number }[] = [];
   [...groups.values()].forEach((g, j) => {
     let layer = state.pool[j];
     if (!layer) {
@@ -376,22 +428,36 @@ function animateOnOverlays(canvas: HTMLCanvasElement, layout: GridLayout, fills:
       state.pool.push(layer);
     }
     if (layer.parentElement !== frame) frame.appendChild(layer);
-    if (layer.width !== canvas.width) layer.width = canvas.width;
-    if (layer.height !== canvas.height) layer.height = canvas.height;
-    layer.style.width = canvas.style.width;
-    layer.style.height = canvas.style.height;
+    // Only the box its cells cover at their end pose, on the canvas's own device pixels: a
+    // step moves a slice, and a whole-canvas overlay per move cost a whole-canvas buffer to
+    // fill, upload and composite (bench/throttled.ts, the 98,304-cell row).
+    const end = cellPose(g.from, g.to, 1, c);
+    const b = movingBox(layout, [g], 1, pad, st.dpr, canvas) ?? { x0: 0, y0: 0, x1: 1, y1: 1 };
+    const bx = b.x0;
+    const by = b.y0;
+    const bw = b.x1 - b.x0;
+    const bh = b.y1 - b.y0;
+    boxes.push({ x: bx, y: by });
+    if (layer.width !== bw) layer.width = bw;
+    if (layer.height !== bh) layer.height = bh;
+    // Placed in the frame as the canvas is: the layout's device pixels fill the frame.
+    const across = layout.width * st.dpr;
+    const down = layout.height * st.dpr;
+    layer.style.left = `${(100 * bx) / across}%`;
+    layer.style.top = `${(100 * by) / down}%`;
+    layer.style.width = `${(100 * bw) / across}%`;
+    layer.style.height = `${(100 * bh) / down}%`;
     layer.hidden = false;
     const lctx = layer.getContext("2d");
     if (!lctx) return;
     lctx.setTransform(1, 0, 0, 1, 0, 0);
     lctx.clearRect(0, 0, layer.width, layer.height);
-    lctx.setTransform(st.dpr, 0, 0, st.dpr, 0, 0);
+    lctx.setTransform(st.dpr, 0, 0, st.dpr, -bx, -by);
     // At its end pose with full opacity: the element's opacity carries the fade.
     const groupMask = new Uint8Array(n);
     for (const i of g.cells) groupMask[i] = 1;
     drawScene(lctx, layout, fills, st.shown, st.shown, 1, st.highlight, st.mapped, st.theme, null, { kind: "moving", mask: groupMask, cells: g.cells }, true);
     const start = cellPose(g.from, g.to, 0, c);
-    const end = cellPose(g.from, g.to, 1, c);
     state.running.push(
       layer.animate(
         [
@@ -409,15 +475,16 @@ function animateOnOverlays(canvas: HTMLCanvasElement, layout: GridLayout, fills:
     state.finish = null;
     const anims = state.running;
     state.running = [];
-    // The overlays at their end, stamped onto the canvas: the picture a full repaint would make
-    // (the moving cells over the decorations instead of under them: they do not meet), for the
-    // price of a few bitmap copies. A highlight that changed meanwhile needs the full repaint.
+    // The overlays at their end, stamped onto the canvas where they lie: the picture a full
+    // repaint would make (the moving cells over the decorations instead of under them: they do
+    // not meet), for the price of a few bitmap copies. A highlight that changed meanwhile needs
+    // the full repaint.
     if (painted !== st.highlight) paintCells(canvas, layout, fills, st.shown, st.shown, 1, st.highlight);
     else {
       ctx.setTransform(1, 0, 0, 1, 0, 0);
       ends.forEach((alpha, j) => {
         ctx.globalAlpha = alpha;
-        ctx.drawImage(state.pool[j], 0, 0);
+        ctx.drawImage(state.pool[j], boxes[j].x, boxes[j].y);
       });
       ctx.globalAlpha = 1;
       st.settled = true;
@@ -433,12 +500,38 @@ function animateOnOverlays(canvas: HTMLCanvasElement, layout: GridLayout, fills:
   return true;
 }
 
+/**
+ * The device pixels (within the canvas) that the cells of `groups` cover at progress `t` of
+ * their move, with `pad` layout units around them; null when that is nothing.
+ */
+function movingBox(layout: GridLayout, groups: Iterable<{ from: CellState; to: CellState; cells: number[] }>, t: number, pad: number, dpr: number, canvas: HTMLCanvasElement): DeviceBox | null {
+  const size = cellSide(layout.cell);
+  let x0 = Infinity;
+  let y0 = Infinity;
+  let x1 = -Infinity;
+  let y1 = -Infinity;
+  for (const g of groups) {
+    const dy = cellPose(g.from, g.to, t, layout.cell).dy;
+    for (const i of g.cells) {
+      const d = layout.cells[i];
+      x0 = Math.min(x0, d.x);
+      x1 = Math.max(x1, d.x + size);
+      y0 = Math.min(y0, d.y + dy);
+      y1 = Math.max(y1, d.y + dy + size);
+    }
+  }
+  const box = { x0: Math.max(0, Math.floor((x0 - pad) * dpr)), y0: Math.max(0, Math.floor((y0 - pad) * dpr)), x1: Math.min(canvas.width, Math.ceil((x1 + pad) * dpr)), y1: Math.min(canvas.height, Math.ceil((y1 + pad) * dpr)) };
+  return box.x1 > box.x0 && box.y1 > box.y0 ? box : null;
+}
+
 /** Outline `cells` (`paint` false: only remember them, a transition is about to repaint). */
 export function highlightCanvas(canvas: HTMLCanvasElement, layout: GridLayout, fills: string[], cells: Iterable<number>, paint = true): void {
   const st = memo.get(canvas);
   if (!st) return;
   const prev = st.highlight;
   st.highlight = new Set(cells);
+  // Not painted now: the canvas no longer shows `st` exactly (the next paint must be whole).
+  if (!paint) st.settled = false;
   // While a transition runs, its next frame paints the new outline (no jump to its end state).
   if (!paint || !st.settled) return;
   // At rest only the cells whose outline comes or goes need repainting (a hover changes a few).

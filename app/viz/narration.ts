@@ -43,13 +43,20 @@ const LIST_MAX = 6;
 
 /** Nested-list text of `items` (row-major) of `shape`, long lists elided: `[0, 1, …, 9]`. */
 export function arrayText(items: readonly string[], shape: readonly number[]): string {
-  if (shape.length === 0) return items[0] ?? "";
+  return listText((i) => items[i] ?? "", shape, 0);
+}
+
+/**
+ * arrayText of the items `item(start)`, `item(start + 1)`, …: only the items the text shows are
+ * written (a slice of a big array has thousands; each step of playback narrates one).
+ */
+function listText(item: (i: number) => string, shape: readonly number[], start: number): string {
+  if (shape.length === 0) return item(start);
   const [n, ...rest] = shape;
   const inner = rest.reduce((a, b) => a * b, 1);
-  const part = (i: number) => arrayText(items.slice(i * inner, (i + 1) * inner), rest);
   const max = rest.length === 0 ? LIST_MAX : 3;
   const idx = n <= max ? [...Array(n).keys()] : [0, 1, -1, n - 1];
-  return `[${idx.map((i) => (i < 0 ? "…" : part(i))).join(", ")}]`;
+  return `[${idx.map((i) => (i < 0 ? "…" : listText(item, rest, start + i * inner))).join(", ")}]`;
 }
 
 /** The flat cells of `shape` at index k along `axis` (all of them when axis is null), row-major. */
@@ -62,9 +69,9 @@ export function sliceCells(shape: readonly number[], axis: number | null, k: num
   return out;
 }
 
-/** A result slice's cells written out as a nested list (long ones elided by arrayText). */
+/** A slice's cells written out as a nested list (long ones elided as arrayText elides them). */
 function someCells(cells: readonly number[], write: (c: number) => string, shape: readonly number[]): string {
-  return arrayText(cells.map(write), shape);
+  return listText((j) => (j < cells.length ? write(cells[j]) : ""), shape, 0);
 }
 
 export function narrate(f: Frame, inputs: readonly NarratedInput[], outputs: readonly NarratedOutput[]): Narration {
@@ -77,7 +84,7 @@ export function narrate(f: Frame, inputs: readonly NarratedInput[], outputs: rea
     const parts = inputs.map((l, i) =>
       l.axis === null
         ? `${l.name} ${pyShape(l.shape)}, whole (the same for every k)`
-        : `${slices[i]} ${pyShape(l.sliceShape)} = ${arrayText(sliceCells(l.shape, l.axis, k).map(l.cell), l.sliceShape)}`,
+        : `${slices[i]} ${pyShape(l.sliceShape)} = ${someCells(sliceCells(l.shape, l.axis, k), l.cell, l.sliceShape)}`,
     );
     return { head: `${head}take the slices ${slices.join(", ")}`, detail: parts.join("; ") };
   }

@@ -36,11 +36,17 @@ export class CellPixels {
   readonly data: Uint8ClampedArray<ArrayBuffer>;
   private readonly colours = new Map<string, [number, number, number] | null>();
 
+  /**
+   * `originX`/`originY`: the device pixel of the whole picture at which this buffer starts (an
+   * overlay holding part of it); cells snap to the whole picture's pixels either way.
+   */
   constructor(
     readonly width: number,
     readonly height: number,
     private readonly dpr: number,
     private readonly size: number,
+    readonly originX = 0,
+    readonly originY = 0,
   ) {
     this.data = new Uint8ClampedArray(width * height * 4);
   }
@@ -61,12 +67,12 @@ export class CellPixels {
     let rgb = this.colours.get(fill);
     if (rgb === undefined) this.colours.set(fill, (rgb = rgbOf(fill)));
     if (!rgb) return false;
-    const { dpr, size, width, height, data } = this;
+    const { dpr, size, width, height, data, originX, originY } = this;
     const [sx0, sy0, sx1, sy1] = snapCell(x, y, size, dpr);
-    const x0 = Math.max(0, sx0);
-    const y0 = Math.max(0, sy0);
-    const x1 = Math.min(width, sx1);
-    const y1 = Math.min(height, sy1);
+    const x0 = Math.max(0, sx0 - originX);
+    const y0 = Math.max(0, sy0 - originY);
+    const x1 = Math.min(width, sx1 - originX);
+    const y1 = Math.min(height, sy1 - originY);
     const a = Math.round(opacity * 255);
     const [r, g, b] = rgb;
     for (let py = y0; py < y1; py++) {

@@ -45,16 +45,27 @@ browserDescribe("big grids on canvas", () => {
     expect(await page.getByText("drawn as shape blocks").count()).toBe(0);
   });
 
-  it("an animated step ends showing what a full repaint shows", async () => {
-    // The same step twice: with motion (overlays, stamped at the end) and with reduced motion (one full repaint).
+  it.each([
+    ["an animated step ends", 3, false],
+    // Each step starting from the last one's finished picture repaints only where cells move (drawCanvas.ts).
+    ["steps that each finish before the next end", 6, true],
+  ])("%s showing what a full repaint shows", async (_name, steps, finishEach) => {
+    // The same steps twice: with motion (overlays, stamped at the end) and with reduced motion (one full repaint).
     const shots: PNG[] = [];
     for (const reduced of [false, true]) {
       const p = await app.newPage({ viewport: { width: 1280, height: 900 }, reducedMotion: reduced ? "reduce" : "no-preference" });
       await open(p, app.url, FIVE_D);
       await p.getByLabel("Speed").selectOption("0.25");
-      // Take, apply, place: the third phase moves k = 0's result into the output.
-      for (let n = 0; n < 3; n++) await p.getByLabel("Step forward").click();
-      if (!reduced) {
+      // Take, apply, place: the third phase moves k's result into the output.
+      for (let n = 0; n < steps; n++) {
+        await p.getByLabel("Step forward").click();
+        if (finishEach && !reduced) {
+          // A step at 0.25× lasts 420 × 0.85 / 0.25 ≈ 1.4 s (PlaybackControls' PHASE_MS); the next waits for its end.
+          await p.waitForTimeout(1_600);
+          await expect.poll(() => p.locator("canvas.overlay:not([hidden])").count(), { timeout: 10_000 }).toBe(0);
+        }
+      }
+      if (!reduced && !finishEach) {
         // While the step moves, its cells are on overlays the compositor animates.
         await expect.poll(() => p.locator("canvas.overlay:not([hidden])").count(), { timeout: 5_000 }).toBeGreaterThan(0);
       }

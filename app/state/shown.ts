@@ -1,0 +1,105 @@
+/**
+ * The store's state as the picture and the panels show it, and when they catch up with it.
+ * A change of a control (in_axes, out_axes, a shape, a preset, undo) is drawn at once, in the
+ * event's own frame. An edit of the function's text alone — a keystroke — is not: the field
+ * takes the key and paints at once, and what follows from the new text in the picture and the
+ * panels is rendered afterwards, as a React transition that a newer
+ * keystroke interrupts and replaces (bench/throttled.ts: typing must never block input). The
+ * state is still stored, parsed and traced at once (undo, the link, the last good state); only
+ * its drawing lags.
+ */
+import { startTransition, useLayoutEffect, useRef, useState } from "react";
+import type { StoreApi } from "zustand";
+import type { ExplorerState } from "./explorerTypes";
+import { selectView, type View } from "./selectors";
+import { useStoreApi, type StoreState } from "./store";
+
+/** What the view is computed from (selectors.ts): the explorer state, the last good one, and the worker's answers so far. */
+export interface Shown {
+  explorer: ExplorerState;
+  lastGood: ExplorerState | null;
+  computed: number;
+}
+
+type Host = Pick<StoreState, "explorer" | "lastGood" | "computed">;
+
+const shownOf = (s: Host): Shown => ({ explorer: s.explorer, lastGood: s.lastGood, computed: s.computed });
+const sameShown = (a: Host, b: Host) => a.explorer === b.explorer && a.lastGood === b.lastGood && a.computed === b.computed;
+
+/** Whether `b` is `a` with another function text and nothing else changed. */
+export function onlyTextEdited(a: ExplorerState, b: ExplorerState): boolean {
+  if (a === b || a.fnSource === b.fnSource) return false;
+  const keys = Object.keys(b) as (keyof ExplorerState)[];
+  if (keys.length !== Object.keys(a).length) return false;
+  return keys.every((k) => k === "fnSource" || a[k] === b[k]);
+}
+
+/**
+ * Whether a store change can be shown later: an edit of the text alone, or what follows from
+ * one (the last good state moving on with the explorer unchanged).
+ */
+export function followsTextEdit(prev: Host, next: Host): boolean {
+  if (next.explorer === prev.explorer) return next.computed === prev.computed && next.lastGood !== prev.lastGood;
+  return onlyTextEdited(prev.explorer, next.explorer);
+}
+
+/**
+ * `read(state)` of the store's shown state, kept as React state: set at once for a control's
+ * change, in a transition after a text edit; `equal` values keep the one already held (no
+ * re-render).
+ */
+function useShownRead<T>(read: (s: Host) => T, equal: (a: T, b: T) => boolean): T {
+  const store = useStoreApi() as StoreApi<StoreState>;
+  const readRef = useRef(read);
+  readRef.current = read;
+  const [value, setValue] = useState(() => read(store.getState()));
+  // The value last asked for, and the state it was read from: an equal value asks for nothing
+  // (no render at all, as a zustand selector's unchanged value), and whether a change can wait
+  // is judged against that state.
+  const asked = useRef({ value, from: shownOf(store.getState()) });
+  useLayoutEffect(() => {
+    // The store's latest state, not a listener's `s`: a listener may set state (the last good
+    // state, lastGood.ts), and the listeners after it then hear of the newer change first.
+    const update = () => {
+      const now = store.getState();
+      if (sameShown(now, asked.current.from)) return;
+      const later = followsTextEdit(asked.current.from, now);
+      const v = readRef.current(now);
+      const same = equal(asked.current.value, v);
+      asked.current = { value: same ? asked.current.value : v, from: shownOf(now) };
+      if (same) return;
+      if (later) startTransition(() => setValue(v));
+      else setValue(v);
+    };
+    // A change between this component's render and this subscription.
+    update();
+    return store.subscribe(update);
+  }, [store, equal]);
+  return value;
+}
+
+/** The state the picture shows (see above). */
+export const useShown = (): Shown => useShownRead(shownOf, sameShown);
+
+export const viewOfShown = (s: Host): View => selectView(s.explorer, s.lastGood);
+
+function shallowEqual<T>(a: T, b: T): boolean {
+  if (Object.is(a, b)) return true;
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const ka = Object.keys(a);
+  if (ka.length !== Object.keys(b).length) return false;
+  return ka.every((k) => Object.hasOwn(b, k) && Object.is((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+}
+
+/**
+ * Part of the shown view, compared shallowly: a component that reads only what it shows is not
+ * re-rendered by changes elsewhere; after a text edit it is re-rendered, if its part changed,
+ * in a transition. (The part is read in the store's subscription, as zustand's selectors are:
+ * the store has traced the new state by then, for its last good state: lastGood.ts.)
+ */
+export function useShownViewPart<T>(pick: (v: View) => T): T {
+  const read = useRef((s: Host) => pick(viewOfShown(s)));
+  read.current = (s: Host) => pick(viewOfShown(s));
+  return useShownRead((s) => read.current(s), shallowEqual);
+}
