@@ -12,7 +12,8 @@ import { leaf } from "../../app/state/explorerTypes";
 afterEach(() => cleanup());
 
 const pick = (label: string, value: string) => fireEvent.change(screen.getByLabelText(label), { target: { value } });
-const lanes = () => screen.findByRole("list", { name: "Device lanes" });
+// The lanes load on first use (App.tsx: React.lazy): under a loaded machine that can take over findBy's default second.
+const lanes = () => screen.findByRole("list", { name: "Device lanes" }, { timeout: 10_000 });
 
 async function toPmap() {
   await act(async () => pick("Map with", "pmap"));
