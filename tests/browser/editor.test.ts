@@ -116,7 +116,7 @@ browserDescribe("the code editor in Chromium", () => {
     await page.screenshot({ path: join(SHOTS, "editor-error-1280.png"), clip: { x: 0, y: 0, width: 1280, height: 260 } });
     await retype("lambda a, b: a + b", true);
     await expect.poll(() => mark.count()).toBe(0);
-    expect(await content().getAttribute("aria-invalid")).toBe(null);
+    await expect.poll(() => content().getAttribute("aria-invalid")).toBe(null);
   });
 
   it("offers jnp.sum after jnp.su, with its signature, and Enter takes it", async () => {
