@@ -23,16 +23,13 @@ export function start(): void {
   // The URL sync (state/urlSync.ts) is a chunk of its own: a first visit has no link to read and
   // mounts at once; a link's state is read before anything renders.
   const urlSync = import("./state/urlSync").then((m) => m.syncUrl(useStore, window));
-  // The code panel loads after the first screen (App.tsx): fetched now, and the page renders or
-  // hydrates once it is here, so it shows with the rest, and no change can reach its prerendered
-  // HTML before it has hydrated (React would find that HTML stale: a hydration mismatch).
+  // The code panel loads after the first screen (App.tsx): fetched now, beside it, so a page
+  // rendered from a link shows it with the rest (the prerendered page keeps its HTML meanwhile).
   const codePanel = import("./explorer/CodePanel");
   if (fresh && container.firstElementChild) {
-    void codePanel.then(() =>
-      startTransition(() => {
-        hydrateRoot(container, <Root autoplay={autoplay} />);
-      }),
-    );
+    startTransition(() => {
+      hydrateRoot(container, <Root autoplay={autoplay} />);
+    });
   } else {
     void Promise.all([urlSync, codePanel]).then(() => {
       container.textContent = "";

@@ -2,15 +2,21 @@
  * Runnable JAX Python for the current state (codegen.ts), with a copy button that works in an
  * iframe and on plain http too and always says what happened (share/CopyButton.tsx). The
  * playground loads the panel after its first screen (App.tsx); the code is written when it
- * shows (state/viewCode.ts).
+ * shows (state/viewCode.ts). The panel may hydrate after the page's state has changed (its code
+ * arrives later than the page's): hydration reads the store's first state, which the prerendered
+ * HTML shows (useSyncExternalStore's server snapshot), and React renders the current one after.
  */
-import { useRef } from "react";
-import { useView } from "../state/hooks";
+import { useRef, useSyncExternalStore } from "react";
+import { selectView } from "../state/selectors";
+import { useStoreApi, type StoreState } from "../state/store";
 import { viewCode } from "../state/viewCode";
 import { CopyButton } from "../share/CopyButton";
 
+const codeOf = (s: StoreState): string => viewCode(selectView(s.explorer, s.lastGood));
+
 export function CodePanel() {
-  const code = viewCode(useView());
+  const store = useStoreApi();
+  const code = useSyncExternalStore(store.subscribe, () => codeOf(store.getState()), () => codeOf(store.getInitialState()));
   const codeEl = useRef<HTMLElement>(null);
   return (
     <section className="code-panel" aria-label="Python code">
