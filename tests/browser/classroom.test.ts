@@ -193,8 +193,17 @@ browserDescribe("the classroom in Chromium", () => {
     const before = await page.locator(".playback .caption").textContent();
     const k = /^k = (\d) of 2/.exec(before ?? "")?.[1];
     expect(k).toBeDefined();
-    // The URL is written once the change is painted (state/store.ts): reload once it holds it.
-    await page.waitForFunction((kk) => location.hash.includes("speed=2") && new URLSearchParams(location.hash.slice(1)).get("k") === kk, k);
+    // Two steps from rest: k = 0, phase 1 (apply f).
+    expect(before).toMatch(/^k = 0 of 2: apply f/);
+    // The URL is written once the change is painted (state/urlSync.ts), the last of a burst at
+    // its end: reload once it holds this step (k and phase; k alone was written by the first step).
+    await page.waitForFunction(
+      (kk) => {
+        const q = new URLSearchParams(location.hash.slice(1));
+        return q.get("speed") === "2" && q.get("k") === kk && q.get("phase") === "1";
+      },
+      k,
+    );
     await page.reload();
     await live(page);
     expect(await page.getByLabel("Speed").inputValue()).toBe("2");
