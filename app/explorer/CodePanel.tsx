@@ -4,19 +4,17 @@
  * playground loads the panel after its first screen (App.tsx); the code is written when it
  * shows (state/viewCode.ts). The panel may hydrate after the page's state has changed (its code
  * arrives later than the page's): hydration reads the store's first state, which the prerendered
- * HTML shows (useSyncExternalStore's server snapshot), and React renders the current one after.
+ * HTML shows, and React renders the current one after.
  */
-import { useRef, useSyncExternalStore } from "react";
-import { selectView } from "../state/selectors";
-import { useStoreApi, type StoreState } from "../state/store";
+import { useDeferredValue, useRef } from "react";
+import { useShownViewPart } from "../state/shown";
 import { viewCode } from "../state/viewCode";
 import { CopyButton } from "../share/CopyButton";
 
-const codeOf = (s: StoreState): string => viewCode(selectView(s.explorer, s.lastGood));
-
 export function CodePanel() {
-  const store = useStoreApi();
-  const code = useSyncExternalStore(store.subscribe, () => codeOf(store.getState()), () => codeOf(store.getInitialState()));
+  // The code of the state shown (state/shown.ts: after a keystroke, once typing pauses), a frame
+  // after the picture (hooks.ts useViewBeside); hydration reads the store's first state.
+  const code = useDeferredValue(useShownViewPart(viewCode, { fromFirst: true }));
   const codeEl = useRef<HTMLElement>(null);
   return (
     <section className="code-panel" aria-label="Python code">

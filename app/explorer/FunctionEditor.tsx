@@ -12,12 +12,16 @@ import { isFunctionProgram, sourcePosition } from "../../engine";
 import { CodeEditor } from "../editor/CodeEditor";
 import { useExplorerPart, useViewPart } from "../state/hooks";
 import { PRESETS } from "../state/presets";
-import { useStore } from "../state/store";
+import { useStore, useStoreApi } from "../state/store";
+import { typed } from "../state/typingPause";
 import { ErrorAlert } from "./ErrorAlert";
 
 export function FunctionEditor() {
   const src = useExplorerPart((s) => s.fnSource);
   const setFnSource = useStore((s) => s.setFnSource);
+  const store = useStoreApi();
+  // A keystroke: what follows from the text is drawn once typing pauses (state/typingPause.ts).
+  const onType = (text: string) => typed(store, () => setFnSource(text));
   const column = useViewPart((v) => (v.error?.where.kind === "function" ? v.error.where.column : undefined));
   const message = useViewPart((v) => v.error?.message);
   // A def program (imported code) names its own function, so it has no `f =` and more rows.
@@ -32,7 +36,7 @@ export function FunctionEditor() {
             f =
           </span>
         )}
-        <CodeEditor label="Function" value={src} onChange={setFnSource} error={error} rows={rows} multiline />
+        <CodeEditor label="Function" value={src} onChange={onType} error={error} rows={rows} multiline />
         <PresetsMenu />
       </div>
       <ErrorAlert place="function" />

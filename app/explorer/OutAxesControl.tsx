@@ -4,13 +4,14 @@
  * One past-the-end axis is offered, marked, so JAX's out-of-bounds error can be seen.
  */
 import type { ArgTree } from "../state/explorerTypes";
-import { useExplorer, useView } from "../state/hooks";
+import { useView } from "../state/hooks";
 import { useStore } from "../state/store";
 import { AxisMenu } from "./InAxesMenu";
 import { mayEdit } from "../classroom/lock";
 
 export function OutAxesControl() {
-  const s = useExplorer();
+  // out_axes alone: a keystroke in the function box does not re-render the menu.
+  const outAxes = useStore((st) => st.explorer.outAxes);
   const { shown } = useView();
   const setOutAxes = useStore((st) => st.setOutAxes);
   const locked = useStore((st) => !mayEdit(st.lock, "out_axes"));
@@ -21,5 +22,5 @@ export function OutAxesControl() {
     const leaves = shown.outputs.map((o) => leafOf(o.perExampleShape));
     tree = shown.outputTree === "array" && leaves.length === 1 ? leaves[0] : { kind: "tuple", items: leaves };
   }
-  return <AxisMenu label="out_axes" partLabel={(i) => `axis for output ${i}`} tree={tree} value={s.outAxes} onChange={setOutAxes} offerPastEnd disabled={locked} />;
+  return <AxisMenu label="out_axes" partLabel={(i) => `axis for output ${i}`} tree={tree} value={outAxes} onChange={setOutAxes} offerPastEnd disabled={locked} />;
 }

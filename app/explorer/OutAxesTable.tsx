@@ -3,7 +3,7 @@
  * ("moving out_axes one step right swaps the batch axis with its neighbour") becomes visible.
  * Choosing a row sets out_axes (for a tuple result, that output's entry).
  */
-import { useExplorer, useView } from "../state/hooks";
+import { useViewBeside } from "../state/hooks";
 import { useStore } from "../state/store";
 import { pyShape } from "../../engine";
 import { outputName } from "./Stage";
@@ -12,8 +12,8 @@ import { mayEdit } from "../classroom/lock";
 
 /** `readOnly`: the rows as text, no buttons (a printed handout, or out_axes locked by a student link). */
 export function OutAxesTable({ readOnly = false }: { readOnly?: boolean }) {
-  const { shown: story, stale } = useView();
-  const outAxes = useExplorer().outAxes;
+  const { shown: story, stale } = useViewBeside();
+  const outAxes = useStore((s) => s.explorer.outAxes);
   const setOutAxes = useStore((s) => s.setOutAxes);
   const locked = useStore((s) => !mayEdit(s.lock, "out_axes")) || readOnly;
   if (!story) return null;

@@ -4,7 +4,7 @@
  * dimension sits), and each per-example result → the stacked result.
  */
 import { pyShape, type OperandStory } from "../../engine";
-import { useView } from "../state/hooks";
+import { useViewBeside } from "../state/hooks";
 import { useStore } from "../state/store";
 import { outputName } from "./Stage";
 import { ShapeText } from "./ShapeText";
@@ -23,7 +23,7 @@ function Operand({ o }: { o: OperandStory }) {
 }
 
 export function ShapeStory() {
-  const { shown: story, stale } = useView();
+  const { shown: story, stale } = useViewBeside();
   // The line of the equation hovered in the jit panel's "How vmap rewrote the program".
   const linked = useStore((st) => st.storyLineHover);
   const devices = useStore((st) => (st.explorer.mapWith === "pmap" ? st.explorer.devices : null));

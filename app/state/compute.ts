@@ -11,6 +11,7 @@
  * The runner is injectable (`configureCompute`): jsdom has no Worker, so component tests pass
  * an in-process fake that can be slow or hang.
  */
+import { whenTypingPauses } from "./typingPause";
 import type { StateCreator, StoreApi } from "zustand";
 import { EngineError, pyShape } from "../../engine/index";
 import { vmapCall } from "./engineBridge";
@@ -236,7 +237,8 @@ export function startCompute<S extends Host>(store: StoreApi<S>): () => void {
   store.setState({ cancelCompute: cancel, requestOffPage: request } as Partial<S>);
   check();
   const unsub = store.subscribe((s, prev) => {
-    if (s.explorer !== prev.explorer) check();
+    // A keystroke's call is traced (or sent off the page) once typing pauses (typingPause.ts).
+    if (s.explorer !== prev.explorer) whenTypingPauses(store, check);
   });
   return () => {
     unsub();

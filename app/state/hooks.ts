@@ -3,7 +3,7 @@
  * leaves as drawn (each argument leaf with the mapped axis the engine's plan gives it), and the
  * provenance highlight for the hovered cell. Components read through these, never compute.
  */
-import { useMemo } from "react";
+import { useDeferredValue, useMemo } from "react";
 import { useShallow } from "zustand/react/shallow";
 import type { DType } from "../../engine/index";
 import { useStore } from "./store";
@@ -26,6 +26,14 @@ export const useView = (): View => {
   const s = useShown();
   return selectView(s.explorer, s.lastGood);
 };
+
+/**
+ * The view for what sits beside the picture (the shape story, the out_axes table, the code): it
+ * follows the picture a frame later, in a render that newer input interrupts. A control's change
+ * is then painted with the picture alone; re-laying out the side's ~200 elements in the same
+ * frame cost about a third of its layout and paint (bench/throttled.ts, the change rows).
+ */
+export const useViewBeside = (): View => useDeferredValue(useView());
 
 /**
  * Part of the view, compared shallowly: a component that reads only what it shows is not

@@ -8,6 +8,7 @@
 import type { StoreApi } from "zustand";
 import type { ExplorerState } from "./explorerTypes";
 import { selectView } from "./selectors";
+import { whenTypingPauses } from "./typingPause";
 
 export interface LastGoodSlice {
   lastGood: ExplorerState | null;
@@ -21,8 +22,10 @@ export function trackLastGood<S extends LastGoodSlice & { explorer: ExplorerStat
     if (s.lastGood !== s.explorer && selectView(s.explorer, s.lastGood).result.ok) store.setState({ lastGood: s.explorer } as Partial<S>);
   };
   check(store.getState());
+  // The latest state when it runs: a keystroke's trace waits until typing pauses (typingPause.ts).
+  const checkLatest = () => check(store.getState());
   return store.subscribe((s, prev) => {
     // An answer from the worker (compute.ts) can make the current state good.
-    if (s.explorer !== prev.explorer || s.computed !== prev.computed) check(s);
+    if (s.explorer !== prev.explorer || s.computed !== prev.computed) whenTypingPauses(store, checkLatest);
   });
 }

@@ -3,16 +3,16 @@
  * A change of a control (in_axes, out_axes, a shape, a preset, undo) is drawn at once, in the
  * event's own frame. An edit of the function's text alone — a keystroke — is not: the field
  * takes the key and paints at once, and what follows from the new text in the picture and the
- * panels is rendered afterwards, as a React transition that a newer
- * keystroke interrupts and replaces (bench/throttled.ts: typing must never block input). The
- * state is still stored, parsed and traced at once (undo, the link, the last good state); only
- * its drawing lags.
+ * panels is computed once typing pauses (typingPause.ts) and rendered as a React transition
+ * that newer input interrupts (bench/throttled.ts: typing must never block input). The text is
+ * stored at once (undo, the link); its trace and drawing wait.
  */
 import { startTransition, useLayoutEffect, useRef, useState } from "react";
 import type { StoreApi } from "zustand";
 import type { ExplorerState } from "./explorerTypes";
 import { selectView, type View } from "./selectors";
 import { useStoreApi, type StoreState } from "./store";
+import { onlyTextEdited, typingPending, whenTypingPauses } from "./typingPause";
 
 /** What the view is computed from (selectors.ts): the explorer state, the last good one, and the worker's answers so far. */
 export interface Shown {
@@ -25,14 +25,6 @@ type Host = Pick<StoreState, "explorer" | "lastGood" | "computed">;
 
 const shownOf = (s: Host): Shown => ({ explorer: s.explorer, lastGood: s.lastGood, computed: s.computed });
 const sameShown = (a: Host, b: Host) => a.explorer === b.explorer && a.lastGood === b.lastGood && a.computed === b.computed;
-
-/** Whether `b` is `a` with another function text and nothing else changed. */
-export function onlyTextEdited(a: ExplorerState, b: ExplorerState): boolean {
-  if (a === b || a.fnSource === b.fnSource) return false;
-  const keys = Object.keys(b) as (keyof ExplorerState)[];
-  if (keys.length !== Object.keys(a).length) return false;
-  return keys.every((k) => k === "fnSource" || a[k] === b[k]);
-}
 
 /**
  * Whether a store change can be shown later: an edit of the text alone, or what follows from
@@ -48,25 +40,31 @@ export function followsTextEdit(prev: Host, next: Host): boolean {
  * change, in a transition after a text edit; `equal` values keep the one already held (no
  * re-render).
  */
-function useShownRead<T>(read: (s: Host) => T, equal: (a: T, b: T) => boolean): T {
+function useShownRead<T>(read: (s: Host) => T, equal: (a: T, b: T) => boolean, fromFirst = false): T {
   const store = useStoreApi() as StoreApi<StoreState>;
   const readRef = useRef(read);
   readRef.current = read;
-  const [value, setValue] = useState(() => read(store.getState()));
+  // `fromFirst`: the first render reads the store's first state, as the prerendered page shows
+  // it, so a part that hydrates late matches its HTML; the effect below then catches up.
+  const [value, setValue] = useState(() => read(fromFirst ? store.getInitialState() : store.getState()));
   // The value last asked for, and the state it was read from: an equal value asks for nothing
   // (no render at all, as a zustand selector's unchanged value), and whether a change can wait
   // is judged against that state.
-  const asked = useRef({ value, from: shownOf(store.getState()) });
+  const asked = useRef<{ value: T; from: Shown } | null>(null);
+  asked.current ??= { value, from: shownOf(fromFirst ? store.getInitialState() : store.getState()) };
   useLayoutEffect(() => {
     // The store's latest state, not a listener's `s`: a listener may set state (the last good
     // state, lastGood.ts), and the listeners after it then hear of the newer change first.
     const update = () => {
       const now = store.getState();
-      if (sameShown(now, asked.current.from)) return;
-      const later = followsTextEdit(asked.current.from, now);
+      const was = asked.current!;
+      if (sameShown(now, was.from)) return;
+      const later = followsTextEdit(was.from, now);
+      // Nothing is computed for a keystroke until typing pauses (typingPause.ts).
+      if (later && typingPending(store)) return whenTypingPauses(store, update);
       const v = readRef.current(now);
-      const same = equal(asked.current.value, v);
-      asked.current = { value: same ? asked.current.value : v, from: shownOf(now) };
+      const same = equal(was.value, v);
+      asked.current = { value: same ? was.value : v, from: shownOf(now) };
       if (same) return;
       if (later) startTransition(() => setValue(v));
       else setValue(v);
@@ -98,8 +96,8 @@ function shallowEqual<T>(a: T, b: T): boolean {
  * in a transition. (The part is read in the store's subscription, as zustand's selectors are:
  * the store has traced the new state by then, for its last good state: lastGood.ts.)
  */
-export function useShownViewPart<T>(pick: (v: View) => T): T {
+export function useShownViewPart<T>(pick: (v: View) => T, opts: { fromFirst?: boolean } = {}): T {
   const read = useRef((s: Host) => pick(viewOfShown(s)));
   read.current = (s: Host) => pick(viewOfShown(s));
-  return useShownRead((s) => read.current(s), shallowEqual);
+  return useShownRead((s) => read.current(s), shallowEqual, opts.fromFirst);
 }

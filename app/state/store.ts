@@ -13,6 +13,7 @@ import { createHistorySlice, type HistorySlice } from "./historySlice";
 import { createPlaybackSlice, type PlaybackSlice } from "./playbackSlice";
 import { createPanelsSlice, type PanelsSlice } from "../panels/panelsSlice";
 import { createLastGoodSlice, trackLastGood, type LastGoodSlice } from "./lastGood";
+import { trackTyping } from "./typingPause";
 import { createComputeSlice, startCompute, type ComputeSlice } from "./compute";
 import { createLessonSlice, type LessonSlice } from "./lessonSlice";
 import { onProgramsLoaded } from "./engineBridge";
@@ -26,6 +27,8 @@ export type StoreState = ExplorerSlice & PlaybackSlice & HistorySlice & PanelsSl
 
 export function createAppStore(): UseBoundStore<StoreApi<StoreState>> {
   const store = create<StoreState>()((...a) => ({ ...createExplorerSlice(...a), ...createPlaybackSlice(...a), ...createHistorySlice(...a), ...createPanelsSlice(...a), ...createClassroomSlice(...a), ...createLastGoodSlice(), ...createLessonSlice(...a), ...createComputeSlice(...(a as unknown as Parameters<typeof createComputeSlice>)) }));
+  // First: the others see a keystroke as waiting for typing to pause.
+  trackTyping(store);
   trackLastGood(store);
   startCompute(store);
   refreshWhenFamiliesLoad(store);

@@ -12,11 +12,12 @@ import { vmapCall } from "../../app/state/engineBridge";
 import { selectGradReport } from "../../app/panels/grad/gradModel";
 import { selectJitReport } from "../../app/panels/jit/jitModel";
 import type { ExplorerState } from "../../app/state/explorerTypes";
+import { typeInto } from "./typeInto";
 
 afterEach(() => cleanup());
 
 const outShape = () => screen.getByLabelText("Output shape").textContent;
-const type = (label: string, value: string) => fireEvent.change(screen.getByLabelText(label), { target: { value } });
+const type = (label: string, value: string) => typeInto(label, value);
 
 /** A state from a permalink (independent of how the store keeps per-parameter state). */
 function stateOf(hash: string): ExplorerState {

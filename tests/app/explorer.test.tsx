@@ -9,12 +9,13 @@ import { useStore } from "../../app/state/store";
 import { syncUrl } from "../../app/state/urlSync";
 import { App } from "../../app/App";
 import { render } from "@testing-library/react";
+import { typeInto } from "./typeInto";
 
 afterEach(() => cleanup());
 
 const outShape = () => screen.getByLabelText("Output shape").textContent;
 const pick = (label: string, value: string) => fireEvent.change(screen.getByLabelText(label), { target: { value } });
-const type = (label: string, value: string) => fireEvent.change(screen.getByLabelText(label), { target: { value } });
+const type = (label: string, value: string) => typeInto(label, value);
 /** The texts drawn in a grid's cells, in row-major order (full texts: each cell's tooltip). */
 function gridTexts(name: RegExp): string[] {
   const svg = screen.getByRole("img", { name });

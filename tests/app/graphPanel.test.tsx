@@ -14,6 +14,7 @@ import { selectGradReport } from "../../app/panels/grad/gradModel";
 import { vmapCall } from "../../app/state/engineBridge";
 import { useStore } from "../../app/state/store";
 import { explorerOf, leaf } from "../../app/state/explorerTypes";
+import { typeInto } from "./typeInto";
 
 afterEach(cleanup);
 
@@ -27,7 +28,7 @@ async function start(fn: string) {
   useStore.getState().setGraphLoss("f");
   renderApp();
   await screen.findByRole("heading", { name: "The computation graph" }, { timeout: 10_000 });
-  fireEvent.change(screen.getByLabelText("Function"), { target: { value: fn } });
+  typeInto("Function", fn);
   await settle();
 }
 const section = () => screen.getByRole("heading", { name: "The computation graph" }).closest("section")!;
@@ -120,7 +121,7 @@ describe("The computation graph", () => {
     expect(status).toMatch(/^TypeError: dot_general requires contracting dimensions to have the same shape/);
     expect(screen.getByRole("alert").textContent).toContain(status);
     expect(screen.getByRole("heading", { name: "Time against size" })).toBeTruthy();
-    fireEvent.change(screen.getByLabelText("Function"), { target: { value: "lambda a, b: jnp.sum(a * b)" } });
+    typeInto("Function", "lambda a, b: jnp.sum(a * b)");
     await settle();
     expect(within(section()).queryByRole("status")).toBeNull();
     expect(section().querySelectorAll(".cg-node.cg-eqn").length).toBeGreaterThan(0);

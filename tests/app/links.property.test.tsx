@@ -14,6 +14,7 @@ import { selectView } from "../../app/state/selectors";
 import { resetStore, useStore } from "../../app/state/store";
 import { syncUrl } from "../../app/state/urlSync";
 import { decodeExplorer, encodeExplorer } from "../../app/state/urlState";
+import { typeInto } from "./typeInto";
 
 afterEach(() => {
   cleanup();
@@ -159,7 +160,7 @@ describe("the rendered explorer", () => {
         cleanup();
         openPage("");
         const src = `lambda ${names.join(", ")}: ${names.join(" + ")}`;
-        fireEvent.change(screen.getByLabelText("Function"), { target: { value: src } });
+        typeInto("Function", src);
         expectStateOrNotice();
         expect((screen.getByLabelText("Function") as HTMLTextAreaElement).value).toBe(src);
         if (names.every((n) => ASCII_NAME.test(n))) {

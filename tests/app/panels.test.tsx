@@ -9,6 +9,7 @@ import { setCodegenAllowed } from "../../engine/index";
 import { resetJitCaches } from "../../app/panels/jit/jitModel";
 import { selectGradReport } from "../../app/panels/grad/gradModel";
 import { median, timeIt } from "../../app/panels/jit/timing";
+import { typeInto } from "./typeInto";
 
 afterEach(() => {
   cleanup();
@@ -35,7 +36,7 @@ async function settle() {
   await waitFor(() => expect(document.querySelector('.panel[aria-busy="true"]')).toBeNull(), { timeout: 5000 });
 }
 async function change(label: string, value: string) {
-  fireEvent.change(screen.getByLabelText(label), { target: { value } });
+  typeInto(label, value);
   await settle();
 }
 async function click(name: string) {

@@ -4,7 +4,7 @@
 // 0's result), the code panel's jax.pmap with the XLA flag, and JAX's errors when the mapped size
 // exceeds the devices, placed beside the call. Expected shapes worked out by hand.
 import { afterEach, describe, expect, it } from "vitest";
-import { act, cleanup, fireEvent, screen, within } from "@testing-library/react";
+import { act, waitFor, cleanup, fireEvent, screen, within } from "@testing-library/react";
 import { renderApp } from "./renderApp";
 import { useStore } from "../../app/state/store";
 import { leaf } from "../../app/state/explorerTypes";
@@ -45,8 +45,9 @@ describe("pmap over simulated devices", () => {
     expect(screen.getByLabelText("Gathered result").textContent).toBe("Gathered along out_axes=0 → (2, 2)");
     expect(screen.getByLabelText("Output shape").textContent).toBe("(2, 2)");
     expect(screen.getByRole("region", { name: "Shape story" }).textContent).toContain("N = 2 slices on 2 of 8 devices: pmap runs f once per device");
+    // The code beside the picture follows it a frame later (app/state/hooks.ts useViewBeside).
+    await waitFor(() => expect(screen.getByTestId("python-code").textContent).toContain('os.environ["XLA_FLAGS"] = "--xla_force_host_platform_device_count=8"'));
     const code = screen.getByTestId("python-code").textContent!;
-    expect(code).toContain('os.environ["XLA_FLAGS"] = "--xla_force_host_platform_device_count=8"');
     expect(code.indexOf("XLA_FLAGS")).toBeLessThan(code.indexOf("import jax"));
     expect(code).toContain("out = jax.pmap(f, in_axes=(0, 0), out_axes=0)(a, b)");
     await act(async () => pick("Devices", "3"));

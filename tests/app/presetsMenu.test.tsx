@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { cleanup, fireEvent, screen } from "@testing-library/react";
 import { renderApp } from "./renderApp";
 import { PRESETS } from "../../app/state/presets";
+import { typeInto } from "./typeInto";
 
 afterEach(() => cleanup());
 
@@ -23,7 +24,7 @@ function arrowTo(id: string) {
 describe("Examples menu", () => {
   it("browsing with the arrow keys keeps the function until Enter", () => {
     renderApp();
-    fireEvent.change(screen.getByLabelText("Function"), { target: { value: "lambda a, b: a * b" } });
+    typeInto("Function", "lambda a, b: a * b");
     arrowTo("sum");
     expect(fn()).toBe("lambda a, b: a * b");
     arrowTo("dot");
@@ -35,7 +36,7 @@ describe("Examples menu", () => {
 
   it("the Load button loads the browsed example", () => {
     renderApp();
-    fireEvent.change(screen.getByLabelText("Function"), { target: { value: "lambda a, b: a - b" } });
+    typeInto("Function", "lambda a, b: a - b");
     arrowTo("outer");
     expect(fn()).toBe("lambda a, b: a - b");
     fireEvent.click(screen.getByRole("button", { name: "Load" }));

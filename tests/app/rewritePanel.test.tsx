@@ -13,6 +13,7 @@ import { selectRewrite } from "../../app/panels/rewrite/rewriteModel";
 import { PRESETS } from "../../app/state/presets";
 import { useStore } from "../../app/state/store";
 import { vmapCall } from "../../app/state/engineBridge";
+import { typeInto } from "./typeInto";
 
 // Big grids on canvases as in a browser (jsdomPage.ts): the 5-d preset's thousands of SVG cells
 // are not what this file tests.
@@ -120,7 +121,7 @@ describe("How vmap rewrote the program", () => {
 
   it("an error is shown as in the explorer and the rest of the panel keeps working", async () => {
     await start();
-    fireEvent.change(screen.getByLabelText("Function"), { target: { value: "lambda a, b: jnp.dot(a, jnp.concatenate([b, b]))" } });
+    typeInto("Function", "lambda a, b: jnp.dot(a, jnp.concatenate([b, b]))");
     await settle();
     const section = screen.getByRole("heading", { name: "How vmap rewrote the program" }).closest("section")!;
     const status = within(section).getByRole("status");

@@ -11,12 +11,13 @@ import { defaultExplorer } from "../../app/state/explorerTypes";
 import { useStore } from "../../app/state/store";
 import { decodeExplorer, encodeExplorer } from "../../app/state/urlState";
 import { closeLink, openLink, renderApp, unmountLink } from "./renderApp";
+import { typeInto } from "./typeInto";
 
 afterEach(closeLink);
 
 const outShape = () => screen.getByLabelText("Output shape").textContent;
 const value = (label: string) => (screen.getByLabelText(label) as HTMLInputElement).value;
-const type = (label: string, v: string) => fireEvent.change(screen.getByLabelText(label), { target: { value: v } });
+const type = (label: string, v: string) => typeInto(label, v);
 
 describe("parameter names are user text, never object keys", () => {
   it("opens the __proto__ link with its shape and in_axes, and reloads it the same", () => {

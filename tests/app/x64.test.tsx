@@ -10,6 +10,7 @@ import { useStore } from "../../app/state/store";
 import { syncUrl } from "../../app/state/urlSync";
 import { decodeExplorer } from "../../app/state/urlState";
 import { config } from "../../engine";
+import { typeInto } from "./typeInto";
 
 afterEach(() => cleanup());
 
@@ -33,7 +34,7 @@ function readCell(): string {
 describe("64-bit switch", () => {
   it("shows float32 values by default and float64 ones with x64, with the config line in the code", async () => {
     renderApp();
-    fireEvent.change(screen.getByLabelText("Function"), { target: { value: "lambda a, b: a / 3 + b" } });
+    typeInto("Function", "lambda a, b: a / 3 + b");
     numbers();
     const box = screen.getByLabelText("64-bit (jax_enable_x64)") as HTMLInputElement;
     expect(box.checked).toBe(false);
@@ -55,7 +56,7 @@ describe("64-bit switch", () => {
   it("grids print float32 overflow as JAX does (inf), and the float64 value with x64", () => {
     renderApp();
     // a[1, 1] = 3: exp(90) ≈ 1.2e39 is past float32's largest value (3.4e38).
-    fireEvent.change(screen.getByLabelText("Function"), { target: { value: "lambda a, b: jnp.exp(a * 30.0) - b" } });
+    typeInto("Function", "lambda a, b: jnp.exp(a * 30.0) - b");
     numbers();
     const cells = () => [...screen.getByRole("img", { name: /^Output out/ }).querySelectorAll("g.cell text")].map((t) => t.textContent);
     expect(cells()[3]).toBe("inf");
