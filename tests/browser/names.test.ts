@@ -75,8 +75,9 @@ browserDescribe("parameter names and limits in Chromium", () => {
     await fn.focus();
     await page.keyboard.insertText(text); // what a paste does: one insertion, subject to maxlength
     expect((await editorText(page)).length).toBe(MAX_SOURCE_LENGTH);
+    // The empty field's error goes once typing pauses (app/state/typingPause.ts).
+    await expect.poll(() => page.getByRole("alert").count()).toBe(0);
     await expect.poll(outShape).toBe("(2, 2)");
-    expect(await page.getByRole("alert").count()).toBe(0);
     await page.keyboard.insertText(" ");
     expect((await editorText(page)).length).toBe(MAX_SOURCE_LENGTH + 1);
     await expect.poll(() => page.getByRole("alert").textContent()).toContain(`the limit is ${MAX_SOURCE_LENGTH.toLocaleString("en-US")}`);
