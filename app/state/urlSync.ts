@@ -6,6 +6,7 @@
 import type { StoreApi } from "zustand";
 import { decodePageLink, encodePageLink } from "./pageLink";
 import { loadState, type StoreState } from "./store";
+import { whenTypingPauses } from "./typingPause";
 
 /** The permalink of what `s` shows (pageLink.ts): the step only while paused on one. */
 export const pageLinkOf = (s: StoreState): string =>
@@ -45,24 +46,29 @@ function afterNextPaint(cb: () => void): void {
  */
 export function syncUrl(store: StoreApi<StoreState>, host: UrlHost): () => void {
   let last = "";
-  let pending: string | null = null;
+  // A change to write: the link is encoded when it is written, not on every change (a keystroke).
+  let dirty = false;
   let timer: ReturnType<typeof setTimeout> | null = null;
   let lastWrite = -Infinity;
   let reading = false;
   const cancel = () => {
     if (timer !== null) clearTimeout(timer);
     timer = null;
-    pending = null;
+    dirty = false;
   };
-  const write = (enc: string) => {
+  const flush = () => {
+    const was = dirty;
+    cancel();
+    if (!was) return;
+    const enc = pageLinkOf(store.getState());
+    if (enc === last) return;
+    last = enc;
+    lastHash = enc;
     lastWrite = Date.now();
     host.history.replaceState(null, "", `#${enc}`);
   };
-  const flush = () => {
-    const enc = pending;
-    cancel();
-    if (enc !== null) write(enc);
-  };
+  // While the user types, the link waits for the pause too (typingPause.ts), then the next paint.
+  const writeSoon = () => whenTypingPauses(store, () => afterNextPaint(flush));
   const read = () => {
     cancel();
     const r = decodePageLink(host.location.hash);
@@ -89,13 +95,8 @@ export function syncUrl(store: StoreApi<StoreState>, host: UrlHost): () => void 
   const unsub = store.subscribe((s, prev) => {
     if (reading) return;
     if (s.explorer === prev.explorer && s.k === prev.k && s.phase === prev.phase && s.playing === prev.playing && s.speed === prev.speed && s.lock === prev.lock && s.lesson === prev.lesson) return;
-    const enc = pageLinkOf(s);
-    if (enc === last) return;
-    last = enc;
-    lastHash = enc;
-    const since = Date.now() - lastWrite;
-    pending = enc;
-    if (timer === null) timer = setTimeout(() => afterNextPaint(flush), Math.max(0, URL_WRITE_MS - since));
+    dirty = true;
+    if (timer === null) timer = setTimeout(writeSoon, Math.max(0, URL_WRITE_MS - (Date.now() - lastWrite)));
   });
   const onHash = () => {
     if (host.location.hash.replace(/^#/, "") === lastHash) return;

@@ -2,6 +2,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { createAppStore } from "../../app/state/store";
 import { syncUrl, URL_WRITE_MS } from "../../app/state/urlSync";
+import { typed, TYPING_PAUSE_MS } from "../../app/state/typingPause";
 import { defaultExplorer } from "../../app/state/explorerTypes";
 import { decodeExplorer } from "../../app/state/urlState";
 
@@ -143,6 +144,40 @@ describe("URL sync", () => {
       stop = null;
       expect(writes).toHaveLength(4);
       expect(decodeExplorer(host.location.hash).state.outAxes).toBe(1);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+  it("writes what is typed in the function box once typing pauses, not per key", () => {
+    vi.useFakeTimers();
+    const afterPaint = () => {
+      vi.advanceTimersByTime(0);
+      vi.advanceTimersToNextFrame();
+      vi.advanceTimersByTime(0);
+    };
+    try {
+      const writes: string[] = [];
+      const host = {
+        location: { hash: "" },
+        history: { replaceState: (_d: unknown, _u: string, url?: string) => writes.push((host.location.hash = url ?? "")) },
+        addEventListener: () => {},
+        removeEventListener: () => {},
+      };
+      const st = createAppStore();
+      stop = syncUrl(st, host);
+      // Keys 100 ms apart, for twice the URL's write window: nothing is written while they come.
+      for (let i = 1; i <= (2 * URL_WRITE_MS) / 100; i++) {
+        typed(st, () => st.getState().setFnSource(`lambda a, b: a + b * ${i}`));
+        vi.advanceTimersByTime(100);
+        afterPaint();
+      }
+      expect(writes).toHaveLength(0);
+      vi.advanceTimersByTime(TYPING_PAUSE_MS);
+      afterPaint();
+      expect(writes).toHaveLength(1);
+      expect(decodeExplorer(host.location.hash).state.fnSource).toBe(`lambda a, b: a + b * ${(2 * URL_WRITE_MS) / 100}`);
+      stop();
+      stop = null;
     } finally {
       vi.useRealTimers();
     }
