@@ -12,7 +12,7 @@ import type { GridLayout } from "./layout";
 import type { CellState } from "./timeline";
 import { axisColor, type Theme } from "./colors";
 import { cellLook, cellPose, cellSide, HIGHLIGHT, liftOf } from "./cellLook";
-import { CellPixels, snapCell } from "./pixelCells";
+import { CellPixels, rgbOf, snapCell } from "./pixelCells";
 
 interface CanvasState {
   shown: CellState[];
@@ -168,6 +168,14 @@ function drawScene(ctx: CanvasRenderingContext2D, layout: GridLayout, fills: str
     group.rects.push(d.x, y);
   }
   if (pixels) {
+    // Solid opaque outlines (the lifted slice's) go into the pixels too: a stroked path of
+    // thousands of rects was the slowest part of a step on big grids (pixelCells.ts ring).
+    for (const [key, { state, opacity, rects }] of outlines) {
+      const look = cellLook(state, c);
+      if (opacity !== 1 || look.dash.length > 0 || !rgbOf(look.stroke)) continue;
+      for (let k = 0; k < rects.length; k += 2) pixels.ring(rects[k], rects[k + 1], size, look.strokeWidth, look.stroke);
+      outlines.delete(key);
+    }
     // putImageData takes device pixels and ignores the transform (an overlay's translation).
     const m = typeof ctx.getTransform === "function" ? ctx.getTransform() : { e: 0, f: 0 };
     ctx.putImageData(new ImageData(pixels.data, pixels.width, pixels.height), pixels.originX + m.e, pixels.originY + m.f);
