@@ -128,6 +128,30 @@ function pixelsFor(ctx: CanvasRenderingContext2D, layout: GridLayout, size: numb
 /** The device pixels covering `region` (layout units) at `dpr`. */
 const deviceBox = (r: Region, dpr: number): DeviceBox => ({ x0: Math.floor(r.x0 * dpr + 1e-6), y0: Math.floor(r.y0 * dpr + 1e-6), x1: Math.ceil(r.x1 * dpr - 1e-6), y1: Math.ceil(r.y1 * dpr - 1e-6) });
 
+/** Where the cells moving from one state to another are at progress t, and the outline group they join (null: none). */
+interface Pair {
+  dy: number;
+  opacity: number;
+  group: Outline | null;
+}
+
+/** The cells stroked with one state's outline at one opacity (rect corners, x then y). */
+interface Outline {
+  state: CellState;
+  opacity: number;
+  rects: number[];
+}
+
+function pairOf(a: CellState, b: CellState, t: number, c: number, opaque: boolean, outlines: Map<string, Outline>): Pair {
+  const pose = cellPose(a, b, t, c);
+  const opacity = opaque ? 1 : pose.opacity;
+  if (cellLook(b, c).strokeWidth === 0) return { dy: pose.dy, opacity, group: null };
+  const key = `${b}|${opacity}`;
+  let group = outlines.get(key);
+  if (!group) outlines.set(key, (group = { state: b, opacity, rects: [] }));
+  return { dy: pose.dy, opacity, group };
+}
+
 /** Cells, highlight outlines and decorations; with a `region`, only what reaches into it. */
 function drawScene(ctx: CanvasRenderingContext2D, layout: GridLayout, fills: string[], from: CellState[], to: CellState[], t: number, highlight: Set<number>, mapped: number | null, theme: Theme, region: Region | null, part: Part = ALL, opaque = false): void {
   const c = layout.cell;
@@ -137,20 +161,33 @@ function drawScene(ctx: CanvasRenderingContext2D, layout: GridLayout, fills: str
   let fill = "";
   // Outlines are gathered per (state, opacity) and stroked as one path each after the fills:
   // one stroke call per group instead of one per cell (thousands on the (2,3,5,7,9) example).
-  const outlines = new Map<string, { state: CellState; opacity: number; rects: number[] }>();
+  const outlines = new Map<string, Outline>();
   const cells = part.kind === "moving" ? part.cells.map((i) => layout.cells[i]) : layout.cells;
   const skip = part.kind === "still" ? part.mask : null;
   const dpr = scaleOf(ctx);
   // The fills are written as pixels (pixelCells.ts) over the whole picture or the region's
   // device pixels (the caller cleared them): no cell there is drawn by anything else.
   const pixels = pixelsFor(ctx, layout, size, fills, region && deviceBox(region, dpr));
+  // A cell's pose and outline depend only on its (from, to) pair: worked out once per pair
+  // (a grid has a handful), not per cell (up to 100,000 on a big grid).
+  const pairs = new Map<string, Pair>();
+  let lastFrom: CellState | null = null;
+  let lastTo: CellState | null = null;
+  let pair: Pair = { dy: 0, opacity: 1, group: null };
   for (const d of cells) {
     if (!d || (skip && skip[d.i])) continue;
+    const a = from[d.i] ?? "rest";
     const b = to[d.i] ?? "rest";
-    const pose = cellPose(from[d.i] ?? "rest", b, t, c);
-    const dy = pose.dy;
-    const opacity = opaque ? 1 : pose.opacity;
-    const y = d.y + dy;
+    if (a !== lastFrom || b !== lastTo) {
+      lastFrom = a;
+      lastTo = b;
+      const key = `${a}>${b}`;
+      let p = pairs.get(key);
+      if (!p) pairs.set(key, (p = pairOf(a, b, t, c, opaque, outlines)));
+      pair = p;
+    }
+    const opacity = pair.opacity;
+    const y = d.y + pair.dy;
     // One layout unit around the cell for its antialiased edge.
     if (region && !meets(region, d.x - 1, y - 1, d.x + size + 1, y + size + 1)) continue;
     const f = fills[d.i];
@@ -161,11 +198,7 @@ function drawScene(ctx: CanvasRenderingContext2D, layout: GridLayout, fills: str
       const [x0, y0, x1, y1] = snapCell(d.x, y, size, dpr);
       ctx.fillRect(x0 / dpr, y0 / dpr, (x1 - x0) / dpr, (y1 - y0) / dpr);
     }
-    if (cellLook(b, c).strokeWidth === 0) continue;
-    const key = `${b}|${opacity}`;
-    let group = outlines.get(key);
-    if (!group) outlines.set(key, (group = { state: b, opacity, rects: [] }));
-    group.rects.push(d.x, y);
+    if (pair.group) pair.group.rects.push(d.x, y);
   }
   if (pixels) {
     // Solid opaque outlines (the lifted slice's) go into the pixels too: a stroked path of
