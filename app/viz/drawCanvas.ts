@@ -11,7 +11,7 @@ import "d3-transition";
 import type { GridLayout } from "./layout";
 import type { CellState } from "./timeline";
 import { axisColor, type Theme } from "./colors";
-import { cellLook, cellPose, cellSide, HIGHLIGHT, liftOf } from "./cellLook";
+import { cellLook, cellPose, cellSide, HIGHLIGHT, liftOf, sameLook } from "./cellLook";
 import { CellPixels, rgbOf, snapCell } from "./pixelCells";
 
 interface CanvasState {
@@ -414,10 +414,18 @@ function animateOnOverlays(canvas: HTMLCanvasElement, layout: GridLayout, fills:
   const groups = new Map<string, { from: CellState; to: CellState; cells: number[] }>();
   // The group of the last moving cell: neighbours mostly make the same move (one key per run).
   let last: { from: CellState; to: CellState; cells: number[] } | null = null;
+  // Pairs whose look does not change on the way (landing → placed) are not moves: their pixels stay.
+  const unchanged = new Map<string, boolean>();
   for (let i = 0; i < n; i++) {
     const a = from[i] ?? "rest";
     const b = st.shown[i] ?? "rest";
     if (a === b) continue;
+    if (!last || last.from !== a || last.to !== b) {
+      const pair = `${a}>${b}`;
+      let same = unchanged.get(pair);
+      if (same === undefined) unchanged.set(pair, (same = sameLook(a, b, layout.cell)));
+      if (same) continue;
+    }
     mask[i] = 1;
     if (!last || last.from !== a || last.to !== b) {
       const key: string = `${a}>${b}`;
@@ -426,7 +434,12 @@ function animateOnOverlays(canvas: HTMLCanvasElement, layout: GridLayout, fills:
     }
     last.cells.push(i);
   }
-  if (groups.size === 0 || groups.size > 6) return false;
+  // Nothing that shows moves: the canvas already shows the new states (exactly, if it showed the old ones).
+  if (groups.size === 0) {
+    st.settled = fromShown;
+    return true;
+  }
+  if (groups.size > 6) return false;
   let o = overlays.get(canvas);
   if (!o) overlays.set(canvas, (o = { pool: [], running: [], finish: null }));
   const ctx = canvas.getContext("2d");

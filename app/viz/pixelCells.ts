@@ -37,6 +37,9 @@ export class CellPixels {
   /** The same pixels as words, on little-endian machines (else null: byte by byte). */
   private readonly words: Uint32Array | null;
   private readonly colours = new Map<string, [number, number, number] | null>();
+  private lastFill = "";
+  private lastOpacity = NaN;
+  private lastColour: readonly [number, number, number, number] = [0, 0, 0, 0];
 
   /**
    * `originX`/`originY`: the device pixel of the whole picture at which this buffer starts (an
@@ -67,10 +70,19 @@ export class CellPixels {
 
   /** Fills the cell at (x, y) in layout units; false when `fill` is not a colour rgbOf reads. */
   fill(x: number, y: number, fill: string, opacity: number): boolean {
-    const rgb = this.rgb(fill);
-    if (!rgb) return false;
-    const [sx0, sy0, sx1, sy1] = snapCell(x, y, this.size, this.dpr);
-    this.box(sx0, sy0, sx1, sy1, rgb, Math.round(opacity * 255), null);
+    // Neighbouring cells mostly share a fill and opacity: the colour is worked out once per run.
+    if (fill !== this.lastFill || opacity !== this.lastOpacity) {
+      const rgb = this.rgb(fill);
+      if (!rgb) return false;
+      this.lastFill = fill;
+      this.lastOpacity = opacity;
+      this.lastColour = [rgb[0], rgb[1], rgb[2], Math.round(opacity * 255)];
+    }
+    // snapCell's pixels, without an array per cell (a big grid paints 100,000 of them).
+    const { dpr, size } = this;
+    const sx0 = Math.round(x * dpr);
+    const sy0 = Math.round(y * dpr);
+    this.box(sx0, sy0, Math.max(sx0 + 1, Math.floor((x + size) * dpr)), Math.max(sy0 + 1, Math.floor((y + size) * dpr)), this.lastColour, null);
     return true;
   }
 
@@ -96,7 +108,7 @@ export class CellPixels {
     const iy0 = Math.max(oy0 + 1, Math.round((y + h) * dpr));
     const ix1 = Math.min(ox1 - 1, Math.round((x + side - h) * dpr));
     const iy1 = Math.min(oy1 - 1, Math.round((y + side - h) * dpr));
-    this.box(ox0, oy0, ox1, oy1, rgb, 255, ix1 > ix0 && iy1 > iy0 ? [ix0, iy0, ix1, iy1] : null);
+    this.box(ox0, oy0, ox1, oy1, [rgb[0], rgb[1], rgb[2], 255], ix1 > ix0 && iy1 > iy0 ? [ix0, iy0, ix1, iy1] : null);
     return true;
   }
 
@@ -107,7 +119,8 @@ export class CellPixels {
   }
 
   /** Writes the picture's device pixels [x0, x1) × [y0, y1), less the `hole` if any, in one colour. */
-  private box(sx0: number, sy0: number, sx1: number, sy1: number, [r, g, b]: [number, number, number], a: number, hole: [number, number, number, number] | null): void {
+  private box(sx0: number, sy0: number, sx1: number, sy1: number, rgba: readonly [number, number, number, number], hole: [number, number, number, number] | null): void {
+    const [r, g, b, a] = rgba;
     const { width, height, originX, originY } = this;
     const x0 = Math.max(0, sx0 - originX);
     const y0 = Math.max(0, sy0 - originY);
