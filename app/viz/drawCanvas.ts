@@ -473,6 +473,8 @@ function animateOnOverlays(canvas: HTMLCanvasElement, layout: GridLayout, fills:
   const scale = frame.clientWidth / Math.max(1, layout.width);
   const state = o;
   const boxes: { x: number; y: number }[] = [];
+  // Which cells the overlay being painted holds (one buffer for every group, cleared after each).
+  const groupMask = new Uint8Array(n);
   [...groups.values()].forEach((g, j) => {
     let layer = state.pool[j];
     if (!layer) {
@@ -508,9 +510,9 @@ function animateOnOverlays(canvas: HTMLCanvasElement, layout: GridLayout, fills:
     lctx.clearRect(0, 0, layer.width, layer.height);
     lctx.setTransform(st.dpr, 0, 0, st.dpr, -bx, -by);
     // At its end pose with full opacity: the element's opacity carries the fade.
-    const groupMask = new Uint8Array(n);
     for (const i of g.cells) groupMask[i] = 1;
     drawScene(lctx, layout, fills, st.shown, st.shown, 1, st.highlight, st.mapped, st.theme, null, { kind: "moving", mask: groupMask, cells: g.cells }, true);
+    for (const i of g.cells) groupMask[i] = 0;
     const start = cellPose(g.from, g.to, 0, c);
     state.running.push(
       layer.animate(

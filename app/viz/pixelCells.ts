@@ -57,15 +57,22 @@ export class CellPixels {
     this.words = LITTLE_ENDIAN ? new Uint32Array(this.data.buffer) : null;
   }
 
-  /** Whether every one of `fills` is a colour this painter reads. */
+  /** Whether every one of `fills` is a colour this painter reads (remembered per fills array: a step paints several times). */
   static reads(fills: readonly string[]): boolean {
+    let ok = readable.get(fills);
+    if (ok !== undefined) return ok;
+    ok = true;
     let last = "";
     for (const f of fills) {
       if (f === last) continue;
-      if (!rgbOf(f)) return false;
+      if (!rgbOf(f)) {
+        ok = false;
+        break;
+      }
       last = f;
     }
-    return true;
+    readable.set(fills, ok);
+    return ok;
   }
 
   /** Fills the cell at (x, y) in layout units; false when `fill` is not a colour rgbOf reads. */
@@ -120,49 +127,52 @@ export class CellPixels {
 
   /** Writes the picture's device pixels [x0, x1) × [y0, y1), less the `hole` if any, in one colour. */
   private box(sx0: number, sy0: number, sx1: number, sy1: number, rgba: readonly [number, number, number, number], hole: [number, number, number, number] | null): void {
-    const [r, g, b, a] = rgba;
     const { width, height, originX, originY } = this;
     const x0 = Math.max(0, sx0 - originX);
     const y0 = Math.max(0, sy0 - originY);
     const x1 = Math.min(width, sx1 - originX);
     const y1 = Math.min(height, sy1 - originY);
     if (x1 <= x0 || y1 <= y0) return;
-    // The hole's columns within [x0, x1), on its rows.
-    const hx0 = hole ? Math.max(x0, hole[0] - originX) : 0;
-    const hx1 = hole ? Math.min(x1, hole[2] - originX) : 0;
-    const hy0 = hole ? hole[1] - originY : 0;
-    const hy1 = hole ? hole[3] - originY : 0;
-    // One pixel is one 32-bit word (RGBA bytes in memory order): a row of a cell is one fill.
-    const px = this.words ? ((a << 24) | (b << 16) | (g << 8) | r) >>> 0 : 0;
-    for (let py = y0; py < y1; py++) {
-      const row = py * width;
-      const split = hole !== null && py >= hy0 && py < hy1 && hx1 > hx0;
-      if (split) {
-        this.run(row + x0, row + hx0, px, r, g, b, a);
-        this.run(row + hx1, row + x1, px, r, g, b, a);
-      } else this.run(row + x0, row + x1, px, r, g, b, a);
-    }
+    if (!hole) return this.rect(x0, y0, x1, y1, rgba);
+    // The hole's part of this box, in buffer pixels: the rows above and below it whole, its rows either side of it.
+    const hx0 = Math.max(x0, hole[0] - originX);
+    const hx1 = Math.min(x1, hole[2] - originX);
+    const hy0 = Math.max(y0, hole[1] - originY);
+    const hy1 = Math.min(y1, hole[3] - originY);
+    if (hx1 <= hx0 || hy1 <= hy0) return this.rect(x0, y0, x1, y1, rgba);
+    this.rect(x0, y0, x1, hy0, rgba);
+    this.rect(x0, hy0, hx0, hy1, rgba);
+    this.rect(hx1, hy0, x1, hy1, rgba);
+    this.rect(x0, hy1, x1, y1, rgba);
   }
 
-  /** Pixels [from, to) of the buffer in one colour (`px`: the colour as a word). */
-  private run(from: number, to: number, px: number, r: number, g: number, b: number, a: number): void {
-    if (to <= from) return;
+  /** Buffer pixels [x0, x1) × [y0, y1) (within the buffer) in one colour. */
+  private rect(x0: number, y0: number, x1: number, y1: number, rgba: readonly [number, number, number, number]): void {
+    if (x1 <= x0 || y1 <= y0) return;
+    const width = this.width;
     const words = this.words;
     if (words) {
-      // A cell's row is a few pixels: a plain loop beats fill()'s call for short runs.
-      if (to - from > 32) words.fill(px, from, to);
-      else for (let i = from; i < to; i++) words[i] = px;
+      // One pixel is one 32-bit word (RGBA bytes in memory order): a row of a cell is a few stores.
+      const px = ((rgba[3] << 24) | (rgba[2] << 16) | (rgba[1] << 8) | rgba[0]) >>> 0;
+      for (let y = y0; y < y1; y++) {
+        const end = y * width + x1;
+        for (let o = y * width + x0; o < end; o++) words[o] = px;
+      }
       return;
     }
-    const { data } = this;
-    for (let o = from * 4; o < to * 4; o += 4) {
-      data[o] = r;
-      data[o + 1] = g;
-      data[o + 2] = b;
-      data[o + 3] = a;
+    const data = this.data;
+    for (let y = y0; y < y1; y++) {
+      for (let o = (y * width + x0) * 4, end = (y * width + x1) * 4; o < end; o += 4) {
+        data[o] = rgba[0];
+        data[o + 1] = rgba[1];
+        data[o + 2] = rgba[2];
+        data[o + 3] = rgba[3];
+      }
     }
   }
 }
+
+const readable = new WeakMap<readonly string[], boolean>();
 
 /** Whether this machine stores a 32-bit word's low byte first (every browser platform in use does). */
 const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
