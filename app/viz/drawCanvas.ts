@@ -122,7 +122,21 @@ function pixelsFor(ctx: CanvasRenderingContext2D, layout: GridLayout, size: numb
   const right = Math.min(ctx.canvas.width - m.e, Math.ceil(layout.width * dpr), box ? box.x1 - m.e : Infinity);
   const bottom = Math.min(ctx.canvas.height - m.f, Math.ceil(layout.height * dpr), box ? box.y1 - m.f : Infinity);
   if (right - ox <= 0 || bottom - oy <= 0) return null;
-  return new CellPixels(right - ox, bottom - oy, dpr, size, ox, oy);
+  return new CellPixels(right - ox, bottom - oy, dpr, size, ox, oy, scratchPixels((right - ox) * (bottom - oy) * 4));
+}
+
+let scratch = new ArrayBuffer(0);
+
+/**
+ * `bytes` zeroed bytes of memory shared by every paint (a paint's pixels are copied into its
+ * canvas by putImageData before the next paint starts): a fresh buffer per paint cost a
+ * fresh allocation of up to a few MB, its page faults and its garbage collection each step.
+ */
+function scratchPixels(bytes: number): Uint8ClampedArray<ArrayBuffer> {
+  if (scratch.byteLength < bytes) scratch = new ArrayBuffer(bytes);
+  const view = new Uint8ClampedArray(scratch, 0, bytes);
+  view.fill(0);
+  return view;
 }
 
 /** The device pixels covering `region` (layout units) at `dpr`. */
@@ -358,6 +372,8 @@ export function animateCanvas(canvas: HTMLCanvasElement, layout: GridLayout, fil
   const st = memo.get(canvas);
   if (!st) return;
   const from = st.shown;
+  // A finished step whose overlays still wait to be stamped is stamped now, with this step's paint.
+  stampEnded(canvas);
   // The canvas shows `from` exactly (a finished step, no highlight waiting): a step can start from it.
   const exact = st.settled;
   st.shown = [...states];
@@ -380,6 +396,23 @@ interface Overlays {
   running: Animation[];
   /** Paints the canvas's final picture and hides the overlays (once). */
   finish: (() => void) | null;
+  /** The animations have ended and `finish` waits (STAMP_DELAY) for the next paint to join. */
+  ended: boolean;
+}
+
+/**
+ * How long a finished step's overlays stay up, holding its end, before they are stamped onto
+ * the canvas. Stamping changes the canvas, and each change of a canvas costs a copy of its
+ * whole bitmap in the next frame (Chromium's ProduceCanvasResource, ~15 ms for a 2083×290 grid
+ * at 4× CPU throttling); while Play runs the next step comes within this delay and stamps them
+ * with its own paint, one copy per step instead of two.
+ */
+const STAMP_DELAY = 150;
+
+/** Stamps the overlays of a step whose animations have ended (the canvas then shows it exactly). */
+function stampEnded(canvas: HTMLCanvasElement): void {
+  const o = overlays.get(canvas);
+  if (o?.finish && o.ended) o.finish();
 }
 
 const overlays = new WeakMap<HTMLCanvasElement, Overlays>();
@@ -389,6 +422,7 @@ function dropOverlays(canvas: HTMLCanvasElement): void {
   const o = overlays.get(canvas);
   if (!o) return;
   o.finish = null;
+  o.ended = false;
   for (const a of o.running) a.cancel();
   o.running = [];
   for (const l of o.pool) l.hidden = true;
@@ -441,7 +475,8 @@ function animateOnOverlays(canvas: HTMLCanvasElement, layout: GridLayout, fills:
   }
   if (groups.size > 6) return false;
   let o = overlays.get(canvas);
-  if (!o) overlays.set(canvas, (o = { pool: [], running: [], finish: null }));
+  if (!o) overlays.set(canvas, (o = { pool: [], running: [], finish: null, ended: false }));
+  o.ended = false;
   const ctx = canvas.getContext("2d");
   if (!ctx) return false;
   const c = layout.cell;
@@ -529,6 +564,7 @@ function animateOnOverlays(canvas: HTMLCanvasElement, layout: GridLayout, fills:
   const painted = st.highlight;
   state.finish = () => {
     state.finish = null;
+    state.ended = false;
     const anims = state.running;
     state.running = [];
     // The overlays at their end, stamped onto the canvas where they lie: the picture a full
@@ -550,7 +586,11 @@ function animateOnOverlays(canvas: HTMLCanvasElement, layout: GridLayout, fills:
   };
   const done = state.finish;
   Promise.all(state.running.map((a) => a.finished)).then(
-    () => state.finish === done && done(),
+    () => {
+      if (state.finish !== done) return;
+      state.ended = true;
+      setTimeout(() => state.finish === done && done(), STAMP_DELAY);
+    },
     () => undefined,
   );
   return true;
@@ -584,6 +624,8 @@ function movingBox(layout: GridLayout, groups: Iterable<{ from: CellState; to: C
 export function highlightCanvas(canvas: HTMLCanvasElement, layout: GridLayout, fills: string[], cells: Iterable<number>, paint = true): void {
   const st = memo.get(canvas);
   if (!st) return;
+  // A finished step waiting to be stamped is stamped first: the outline then repaints around its cells alone.
+  if (paint) stampEnded(canvas);
   const prev = st.highlight;
   st.highlight = new Set(cells);
   // Not painted now: the canvas no longer shows `st` exactly (the next paint must be whole).

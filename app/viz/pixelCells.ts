@@ -52,8 +52,10 @@ export class CellPixels {
     private readonly size: number,
     readonly originX = 0,
     readonly originY = 0,
+    /** Zeroed memory of width × height × 4 bytes to paint into (reused between paints), or null for a fresh buffer. */
+    buffer: Uint8ClampedArray<ArrayBuffer> | null = null,
   ) {
-    this.data = new Uint8ClampedArray(width * height * 4);
+    this.data = buffer && buffer.length === width * height * 4 ? buffer : new Uint8ClampedArray(width * height * 4);
     this.words = LITTLE_ENDIAN ? new Uint32Array(this.data.buffer) : null;
   }
 
