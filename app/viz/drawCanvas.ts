@@ -483,6 +483,55 @@ function animateOnOverlays(canvas: HTMLCanvasElement, layout: GridLayout, fills:
   const size = cellSide(c);
   // An outline (the highlight's is the widest) reaches half its width outside a cell; antialiasing one unit more.
   const pad = HIGHLIGHT.width(c) / 2 + 1;
+  // Layout units to CSS pixels: the canvas's layout part fills its frame.
+  const scale = frame.clientWidth / Math.max(1, layout.width);
+  const state = o;
+  const list = [...groups.values()];
+  // Each group's overlay: only the box its cells cover at their end pose, on the canvas's own
+  // device pixels (a step moves a slice, and a whole-canvas overlay per move cost a
+  // whole-canvas buffer to fill, upload and composite: bench/throttled.ts, the 98,304-cell row).
+  const boxes = list.map((g) => movingBox(layout, [g], 1, pad, st.dpr, canvas) ?? { x0: 0, y0: 0, x1: 1, y1: 1 });
+  const layers = list.map((_, j) => {
+    let layer = state.pool[j];
+    if (!layer) {
+      layer = document.createElement("canvas");
+      layer.setAttribute("aria-hidden", "true");
+      layer.className = "overlay";
+      state.pool.push(layer);
+    }
+    if (layer.parentElement !== frame) frame.appendChild(layer);
+    const b = boxes[j];
+    if (layer.width !== b.x1 - b.x0) layer.width = b.x1 - b.x0;
+    if (layer.height !== b.y1 - b.y0) layer.height = b.y1 - b.y0;
+    // Placed in the frame as the canvas is: the layout's device pixels fill the frame.
+    const across = layout.width * st.dpr;
+    const down = layout.height * st.dpr;
+    layer.style.left = `${(100 * b.x0) / across}%`;
+    layer.style.top = `${(100 * b.y0) / down}%`;
+    layer.style.width = `${(100 * (b.x1 - b.x0)) / across}%`;
+    layer.style.height = `${(100 * (b.y1 - b.y0)) / down}%`;
+    layer.hidden = false;
+    return layer;
+  });
+  // A group that only fades from full opacity where it stands (every cell but the k-th slice
+  // dimming as Play starts) already shows on the canvas as its overlay must hold it: when its
+  // box holds nothing else, the overlay is a copy of those pixels (one bitmap copy instead of
+  // painting up to 100,000 cells again), taken before the still layer clears them.
+  const copied = list.map((g) => (fromShown ? copySource(layout, g, st, from, canvas) : null));
+  list.forEach((_, j) => {
+    const src = copied[j];
+    const lctx = src && layers[j].getContext("2d");
+    if (!src || !lctx) return;
+    const b = boxes[j];
+    lctx.setTransform(1, 0, 0, 1, 0, 0);
+    lctx.clearRect(0, 0, b.x1 - b.x0, b.y1 - b.y0);
+    // Within the overlay's box (its cells' end box with room for a highlight's outline).
+    const x0 = Math.max(src.x0, b.x0);
+    const y0 = Math.max(src.y0, b.y0);
+    const x1 = Math.min(src.x1, b.x1);
+    const y1 = Math.min(src.y1, b.y1);
+    if (x1 > x0 && y1 > y0) lctx.drawImage(canvas, x0, y0, x1 - x0, y1 - y0, x0 - b.x0, y0 - b.y0, x1 - x0, y1 - y0);
+  });
   // The still layer: the canvas without the moving cells. When it shows `from` exactly, only
   // the box where the moving cells are drawn changes: that box is cleared and drawn again
   // (everything in it but those cells), as a whole repaint would draw it; else all of it.
@@ -504,50 +553,23 @@ function animateOnOverlays(canvas: HTMLCanvasElement, layout: GridLayout, fills:
     ctx.setTransform(st.dpr, 0, 0, st.dpr, 0, 0);
     drawScene(ctx, layout, fills, st.shown, st.shown, 1, st.highlight, st.mapped, st.theme, null, still);
   }
-  // Layout units to CSS pixels: the canvas's layout part fills its frame.
-  const scale = frame.clientWidth / Math.max(1, layout.width);
-  const state = o;
-  const boxes: { x: number; y: number }[] = [];
   // Which cells the overlay being painted holds (one buffer for every group, cleared after each).
   const groupMask = new Uint8Array(n);
-  [...groups.values()].forEach((g, j) => {
-    let layer = state.pool[j];
-    if (!layer) {
-      layer = document.createElement("canvas");
-      layer.setAttribute("aria-hidden", "true");
-      layer.className = "overlay";
-      state.pool.push(layer);
-    }
-    if (layer.parentElement !== frame) frame.appendChild(layer);
-    // Only the box its cells cover at their end pose, on the canvas's own device pixels: a
-    // step moves a slice, and a whole-canvas overlay per move cost a whole-canvas buffer to
-    // fill, upload and composite (bench/throttled.ts, the 98,304-cell row).
+  list.forEach((g, j) => {
+    const layer = layers[j];
+    const b = boxes[j];
     const end = cellPose(g.from, g.to, 1, c);
-    const b = movingBox(layout, [g], 1, pad, st.dpr, canvas) ?? { x0: 0, y0: 0, x1: 1, y1: 1 };
-    const bx = b.x0;
-    const by = b.y0;
-    const bw = b.x1 - b.x0;
-    const bh = b.y1 - b.y0;
-    boxes.push({ x: bx, y: by });
-    if (layer.width !== bw) layer.width = bw;
-    if (layer.height !== bh) layer.height = bh;
-    // Placed in the frame as the canvas is: the layout's device pixels fill the frame.
-    const across = layout.width * st.dpr;
-    const down = layout.height * st.dpr;
-    layer.style.left = `${(100 * bx) / across}%`;
-    layer.style.top = `${(100 * by) / down}%`;
-    layer.style.width = `${(100 * bw) / across}%`;
-    layer.style.height = `${(100 * bh) / down}%`;
-    layer.hidden = false;
-    const lctx = layer.getContext("2d");
-    if (!lctx) return;
-    lctx.setTransform(1, 0, 0, 1, 0, 0);
-    lctx.clearRect(0, 0, layer.width, layer.height);
-    lctx.setTransform(st.dpr, 0, 0, st.dpr, -bx, -by);
-    // At its end pose with full opacity: the element's opacity carries the fade.
-    for (const i of g.cells) groupMask[i] = 1;
-    drawScene(lctx, layout, fills, st.shown, st.shown, 1, st.highlight, st.mapped, st.theme, null, { kind: "moving", mask: groupMask, cells: g.cells }, true);
-    for (const i of g.cells) groupMask[i] = 0;
+    if (!copied[j]) {
+      const lctx = layer.getContext("2d");
+      if (!lctx) return;
+      lctx.setTransform(1, 0, 0, 1, 0, 0);
+      lctx.clearRect(0, 0, layer.width, layer.height);
+      lctx.setTransform(st.dpr, 0, 0, st.dpr, -b.x0, -b.y0);
+      // At its end pose with full opacity: the element's opacity carries the fade.
+      for (const i of g.cells) groupMask[i] = 1;
+      drawScene(lctx, layout, fills, st.shown, st.shown, 1, st.highlight, st.mapped, st.theme, null, { kind: "moving", mask: groupMask, cells: g.cells }, true);
+      for (const i of g.cells) groupMask[i] = 0;
+    }
     const start = cellPose(g.from, g.to, 0, c);
     state.running.push(
       layer.animate(
@@ -576,7 +598,7 @@ function animateOnOverlays(canvas: HTMLCanvasElement, layout: GridLayout, fills:
       ctx.setTransform(1, 0, 0, 1, 0, 0);
       ends.forEach((alpha, j) => {
         ctx.globalAlpha = alpha;
-        ctx.drawImage(state.pool[j], boxes[j].x, boxes[j].y);
+        ctx.drawImage(state.pool[j], boxes[j].x0, boxes[j].y0);
       });
       ctx.globalAlpha = 1;
       st.settled = true;
@@ -594,6 +616,48 @@ function animateOnOverlays(canvas: HTMLCanvasElement, layout: GridLayout, fills:
     () => undefined,
   );
   return true;
+}
+
+/**
+ * The device pixels of the canvas that hold group `g`'s cells exactly as its overlay must hold
+ * them, or null: its cells neither rise nor change their outline and start at full opacity (so
+ * the canvas shows them as at their end pose, which the overlay holds), there is no highlight,
+ * and nothing else reaches into their box (one layout unit around them, for the edge of an
+ * outline: no other cell as the canvas shows it now, no bracket or tile label). The canvas
+ * shows `from` exactly.
+ */
+function copySource(layout: GridLayout, g: { from: CellState; to: CellState; cells: number[] }, st: CanvasState, from: CellState[], canvas: HTMLCanvasElement): DeviceBox | null {
+  const c = layout.cell;
+  const a = cellLook(g.from, c);
+  const b = cellLook(g.to, c);
+  if (a.opacity !== 1 || a.stroke !== b.stroke || a.strokeWidth !== b.strokeWidth || a.dash.join() !== b.dash.join()) return null;
+  if (liftOf(g.from, c) !== 0 || cellPose(g.from, g.to, 0, c).dy !== 0 || cellPose(g.from, g.to, 1, c).dy !== 0) return null;
+  if (st.highlight.size > 0) return null;
+  const size = cellSide(c);
+  const mine = new Uint8Array(layout.cells.length);
+  const r: Region = { x0: Infinity, y0: Infinity, x1: -Infinity, y1: -Infinity };
+  for (const i of g.cells) {
+    mine[i] = 1;
+    const d = layout.cells[i];
+    r.x0 = Math.min(r.x0, d.x - 1);
+    r.y0 = Math.min(r.y0, d.y - 1);
+    r.x1 = Math.max(r.x1, d.x + size + 1);
+    r.y1 = Math.max(r.y1, d.y + size + 1);
+  }
+  for (const d of layout.cells) {
+    if (mine[d.i]) continue;
+    const y = d.y - liftOf(from[d.i] ?? "rest", c);
+    if (meets(r, d.x - 1, y - 1, d.x + size + 1, y + size + 1)) return null;
+  }
+  // Brackets as paintDecorations bounds them; a tile label is digits on its baseline (no descent), a unit for its edge.
+  for (const br of layout.brackets) if (meets(r, Math.min(br.x1, br.x2) - 3, Math.min(br.y1, br.y2) - 3, Math.max(br.x1, br.x2) + 3, Math.max(br.y1, br.y2) + 3)) return null;
+  for (const l of layout.labels) if (meets(r, l.x - 4 * layout.label, l.y - 1.2 * layout.label, l.x + 4 * layout.label, l.y + 1)) return null;
+  const box = deviceBox(r, st.dpr);
+  box.x0 = Math.max(0, box.x0);
+  box.y0 = Math.max(0, box.y0);
+  box.x1 = Math.min(canvas.width, box.x1);
+  box.y1 = Math.min(canvas.height, box.y1);
+  return box.x1 > box.x0 && box.y1 > box.y0 ? box : null;
 }
 
 /**

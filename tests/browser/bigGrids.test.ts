@@ -20,9 +20,9 @@ async function open(page: Page, url: string, hash: string): Promise<void> {
   await appLive(page);
 }
 
-/** The output grid's canvas as RGBA pixels (the layout's part of the backing store is all of it here). */
-async function outputPixels(page: Page): Promise<PNG> {
-  const grid = page.getByRole("img", { name: /^Output/ }).first();
+/** A grid's canvas as RGBA pixels (the layout's part of the backing store is all of it here): the output's, or the one `name` names. */
+async function outputPixels(page: Page, name: RegExp = /^Output/): Promise<PNG> {
+  const grid = page.getByRole("img", { name }).first();
   await grid.locator("canvas").first().waitFor();
   const url = await grid.locator("canvas:not(.overlay)").evaluate((c) => (c as HTMLCanvasElement).toDataURL("image/png"));
   return PNG.sync.read(Buffer.from(url.split(",")[1], "base64"));
@@ -46,15 +46,21 @@ browserDescribe("big grids on canvas", () => {
   });
 
   it.each([
-    ["an animated step ends", 3, false],
+    ["an animated step ends", 3, false, FIVE_D, /^Output/],
     // Each step starting from the last one's finished picture repaints only where cells move (drawCanvas.ts).
-    ["steps that each finish before the next end", 6, true],
-  ])("%s showing what a full repaint shows", async (_name, steps, finishEach) => {
+    ["steps that each finish before the next end", 6, true, FIVE_D, /^Output/],
+    // The first step on the biggest grids: the dimming slices and the pending output are copied
+    // onto their overlays as the canvas shows them, the lifted slice's outline written as pixels.
+    ["the first step of (4,64,128) * (4,64,128), its output,", 1, false, BIG, /^Output/],
+    ["the first step of (4,64,128) * (4,64,128), its argument a,", 1, false, BIG, /^Argument a/],
+    // Take (the next slice lifts, the last one dims: painted), apply, place (the result lands), take again.
+    ["four steps of (4,64,128) * (4,64,128), each finished before the next,", 4, true, BIG, /^Argument a/],
+  ] as const)("%s showing what a full repaint shows", async (_name, steps, finishEach, hash, grid) => {
     // The same steps twice: with motion (overlays, stamped at the end) and with reduced motion (one full repaint).
     const shots: PNG[] = [];
     for (const reduced of [false, true]) {
       const p = await app.newPage({ viewport: { width: 1280, height: 900 }, reducedMotion: reduced ? "reduce" : "no-preference" });
-      await open(p, app.url, FIVE_D);
+      await open(p, app.url, hash);
       await p.getByLabel("Speed").selectOption("0.25");
       // Take, apply, place: the third phase moves k's result into the output.
       for (let n = 0; n < steps; n++) {
@@ -70,7 +76,7 @@ browserDescribe("big grids on canvas", () => {
         await expect.poll(() => p.locator("canvas.overlay:not([hidden])").count(), { timeout: 5_000 }).toBeGreaterThan(0);
       }
       await expect.poll(() => p.locator("canvas.overlay:not([hidden])").count(), { timeout: 10_000 }).toBe(0);
-      shots.push(await outputPixels(p));
+      shots.push(await outputPixels(p, grid));
       await p.close();
     }
     const [moved, painted] = shots;
