@@ -30,22 +30,30 @@ const CHANGE_OUT_AXES = `(async () => {
   return res;
 })()`;
 
-/** In the page: presses Play and counts animation frames for 3 s (bench/throttled.ts uses it too). */
+/**
+ * In the page: presses Play and counts animation frames (requestAnimationFrame callbacks, one per
+ * frame the page renders) for 3 s, or until playback stops if it stops sooner (the Pause button
+ * turns back into Play), so only frames while the picture animates count, no idle ones after it
+ * (bench/throttled.ts uses it too). `played` says whether Play was still on when counting ended.
+ */
 export const COUNT_FRAMES = `(async () => {
   const play = [...document.querySelectorAll("button")].find((b) => b.getAttribute("aria-label") === "Play");
   play.click();
+  const playing = () => document.querySelector('button[aria-label="Pause"]') !== null;
   let frames = 0;
+  let played = true;
   const t0 = performance.now();
   await new Promise((resolve) => {
     const loop = () => {
       frames++;
-      if (performance.now() - t0 < 3000) requestAnimationFrame(loop);
+      played = playing();
+      if (performance.now() - t0 < 3000 && played) requestAnimationFrame(loop);
       else resolve();
     };
     requestAnimationFrame(loop);
   });
   const seconds = (performance.now() - t0) / 1000;
-  return { fps: frames / seconds, frames, seconds };
+  return { fps: frames / seconds, frames, seconds, played };
 })()`;
 
 /** Starts a frame-gap recorder in the page; `STOP_GAPS` returns the longest gap since. */
@@ -73,7 +81,7 @@ export async function browserBench(): Promise<BenchRow[]> {
     await appLive(page);
     // Page code is passed as text: tsx's name-keeping helper (__name) does not exist in the page.
     const times = (await page.evaluate(CHANGE_OUT_AXES)) as number[];
-    const fps = (await page.evaluate(COUNT_FRAMES)) as { fps: number; frames: number; seconds: number };
+    const fps = (await page.evaluate(COUNT_FRAMES)) as { fps: number; frames: number; seconds: number; played: boolean };
     // Hover on a fresh page (nothing cached): sweep over the first tiles of the result.
     const fresh = await app.browser.newPage({ viewport: { width: 1280, height: 900 } });
     await fresh.goto(`${app.url}#${FIVE_D}`);
