@@ -660,6 +660,24 @@ function copySource(layout: GridLayout, g: { from: CellState; to: CellState; cel
   return box.x1 > box.x0 && box.y1 > box.y0 ? box : null;
 }
 
+const extents = new WeakMap<object, Region>();
+
+/** The corners of a group's cells at rest (the smallest and largest x and y), worked out once per group: a step asks for its box at both ends. */
+function extentOf(layout: GridLayout, g: { cells: number[] }): Region {
+  let e = extents.get(g);
+  if (e) return e;
+  e = { x0: Infinity, y0: Infinity, x1: -Infinity, y1: -Infinity };
+  for (const i of g.cells) {
+    const d = layout.cells[i];
+    if (d.x < e.x0) e.x0 = d.x;
+    if (d.x > e.x1) e.x1 = d.x;
+    if (d.y < e.y0) e.y0 = d.y;
+    if (d.y > e.y1) e.y1 = d.y;
+  }
+  extents.set(g, e);
+  return e;
+}
+
 /**
  * The device pixels (within the canvas) that the cells of `groups` cover at progress `t` of
  * their move, with `pad` layout units around them; null when that is nothing.
@@ -672,13 +690,11 @@ function movingBox(layout: GridLayout, groups: Iterable<{ from: CellState; to: C
   let y1 = -Infinity;
   for (const g of groups) {
     const dy = cellPose(g.from, g.to, t, layout.cell).dy;
-    for (const i of g.cells) {
-      const d = layout.cells[i];
-      x0 = Math.min(x0, d.x);
-      x1 = Math.max(x1, d.x + size);
-      y0 = Math.min(y0, d.y + dy);
-      y1 = Math.max(y1, d.y + dy + size);
-    }
+    const e = extentOf(layout, g);
+    x0 = Math.min(x0, e.x0);
+    x1 = Math.max(x1, e.x1 + size);
+    y0 = Math.min(y0, e.y0 + dy);
+    y1 = Math.max(y1, e.y1 + dy + size);
   }
   const box = { x0: Math.max(0, Math.floor((x0 - pad) * dpr)), y0: Math.max(0, Math.floor((y0 - pad) * dpr)), x1: Math.min(canvas.width, Math.ceil((x1 + pad) * dpr)), y1: Math.min(canvas.height, Math.ceil((y1 + pad) * dpr)) };
   return box.x1 > box.x0 && box.y1 > box.y0 ? box : null;

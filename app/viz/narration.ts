@@ -62,10 +62,17 @@ function listText(item: (i: number) => string, shape: readonly number[], start: 
 /** The flat cells of `shape` at index k along `axis` (all of them when axis is null), row-major. */
 export function sliceCells(shape: readonly number[], axis: number | null, k: number): number[] {
   const n = shape.reduce((a, b) => a * b, 1);
-  // Cell c's index along `axis` in row-major order: every `after` cells it steps by one.
-  const after = axis === null ? 1 : shape.slice(axis + 1).reduce((a, b) => a * b, 1);
+  if (axis === null) return Array.from({ length: n }, (_, c) => c);
+  // In row-major order the slice is `before` runs of `after` cells, one every shape[axis] × after
+  // cells: walked directly (a step of playback on a 100,000-cell grid narrates one slice).
+  const after = shape.slice(axis + 1).reduce((a, b) => a * b, 1);
+  const before = shape.slice(0, axis).reduce((a, b) => a * b, 1);
   const out: number[] = [];
-  for (let c = 0; c < n; c++) if (axis === null || Math.floor(c / after) % shape[axis] === k) out.push(c);
+  if (k < 0 || k >= shape[axis]) return out;
+  for (let o = 0; o < before; o++) {
+    const start = (o * shape[axis] + k) * after;
+    for (let c = start; c < start + after; c++) out.push(c);
+  }
   return out;
 }
 

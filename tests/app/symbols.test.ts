@@ -4,6 +4,7 @@
  * for every preset; and the playback narration of each phase (viz/narration.ts).
  */
 import { describe, expect, it } from "vitest";
+import fc from "fast-check";
 import type { CellExpr } from "../../engine/index";
 import { fullTrace, traceCall, vmapCall, type VmapCall } from "../../app/state/engineBridge";
 import { explorerOf, leaf, type ExplorerState } from "../../app/state/explorerTypes";
@@ -136,5 +137,20 @@ describe("narration", () => {
     // Numbers only (no symbolic argument): the expression written by name reads as by value.
     const plain = { ...out, expr: (c: number) => num[c] };
     expect(narrate({ k: 0, phase: 1, B: 2 }, [a, b], [plain]).detail).toBe("f(a[0, :], b[:, 0]) = [0 + 100, 1 + 120] = [100, 121]");
+  });
+
+  it("finds a slice's cells as a pass over every cell would (sliceCells walks only the slice)", () => {
+    // The reference: cell c (row-major) is in slice k when its index along `axis` is k.
+    const reference = (shape: number[], axis: number | null, k: number) => {
+      const n = shape.reduce((p, q) => p * q, 1);
+      const stride = axis === null ? 1 : shape.slice(axis + 1).reduce((p, q) => p * q, 1);
+      return Array.from({ length: n }, (_, c) => c).filter((c) => axis === null || Math.floor(c / stride) % shape[axis] === k);
+    };
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 1, max: 5 }), { minLength: 1, maxLength: 5 }), fc.nat(6), fc.nat(5), (shape, pick, k) => {
+        const axis = pick >= shape.length ? null : pick;
+        expect(sliceCells(shape, axis, k)).toEqual(reference(shape, axis, k));
+      }),
+    );
   });
 });
