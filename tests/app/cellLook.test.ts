@@ -10,7 +10,7 @@ import { gridLayout, type GridLayout } from "../../app/viz/layout";
 import type { CellState } from "../../app/viz/timeline";
 import type { Layer } from "../../app/viz/useD3Layer";
 import { snapCell } from "../../app/viz/pixelCells";
-import { cellSide } from "../../app/viz/cellLook";
+import { cellLook, cellPose, cellSide, sameLook } from "../../app/viz/cellLook";
 
 const STATES: CellState[] = ["rest", "lifted", "dim", "reused", "placed", "landing", "pending"];
 const big = gridLayout([2, 3], 300);
@@ -118,5 +118,25 @@ describe("cell looks are defined once for the SVG and canvas painters", () => {
     expect(canvas[1]).toEqual(svg[1]);
     expect(canvas[4]).toEqual(svg[4]);
     expect(svg[1].stroke).not.toBe(svg[0].stroke);
+  });
+});
+
+describe("sameLook: moves the painters may skip", () => {
+  it("is true exactly when the SVG painter shows the same cell at both ends and on the way", () => {
+    for (const layout of [big, small]) {
+      const c = layout.cell;
+      for (const a of STATES)
+        for (const b of STATES) {
+          // The SVG cell's look at the start, the end and half-way (drawCells interpolates cellPose).
+          const at = (t: number) => ({ pose: cellPose(a, b, t, c), look: cellLook(b, c), from: cellLook(a, c) });
+          const [s, m, e] = [at(0), at(0.5), at(1)];
+          const looksSame = a === b || (JSON.stringify(s.from) === JSON.stringify(e.look) && s.pose.dy === e.pose.dy && m.pose.dy === e.pose.dy && s.pose.opacity === e.pose.opacity && m.pose.opacity === e.pose.opacity);
+          expect(sameLook(a, b, c), `${a} → ${b}, cell ${c}`).toBe(looksSame);
+        }
+    }
+    // The move Play makes at every k: the result landed at k - 1 becomes "placed".
+    expect(sameLook("landing", "placed", small.cell)).toBe(true);
+    expect(sameLook("pending", "landing", small.cell)).toBe(false);
+    expect(sameLook("dim", "lifted", small.cell)).toBe(false);
   });
 });

@@ -44,3 +44,42 @@ describe("CellPixels", () => {
     expect(p.fill(0, 0, "hsl(0, 0%, 0%)", 1)).toBe(false);
   });
 });
+
+describe("CellPixels.ring", () => {
+  it("paints the pixels a stroke of the rect covers, opaque, and leaves the inside and the outside alone", () => {
+    // A cell of side 6 at (4, 4), stroked 2 wide: the stroke covers [3, 11) less [5, 9) on each axis.
+    const p = new CellPixels(16, 16, 1, 6);
+    p.fill(4, 4, "#102030", 1);
+    expect(p.ring(4, 4, 6, 2, "#c2187a")).toBe(true);
+    const inRing = (x: number, y: number) => x >= 3 && x < 11 && y >= 3 && y < 11 && !(x >= 5 && x < 9 && y >= 5 && y < 9);
+    for (let y = 0; y < 16; y++)
+      for (let x = 0; x < 16; x++) {
+        const want = inRing(x, y) ? [0xc2, 0x18, 0x7a, 255] : x >= 4 && x < 10 && y >= 4 && y < 10 ? [0x10, 0x20, 0x30, 255] : [0, 0, 0, 0];
+        expect(at(p, x, y), `pixel (${x}, ${y})`).toEqual(want);
+      }
+    expect(p.ring(4, 4, 6, 2, "var(--x)")).toBe(false);
+  });
+
+  it("keeps at least a pixel of ring on each side of a small cell and clips at the buffer's edge", () => {
+    // The lifted slice's outline on 4-unit cells (side 3.5, width 1.5), at the buffer's corner.
+    const p = new CellPixels(6, 6, 1, 3.5);
+    p.ring(0, 0, 3.5, 1.5, "#000000");
+    const inked = [...Array(36).keys()].filter((i) => p.data[i * 4 + 3] === 255).map((i) => [i % 6, Math.floor(i / 6)]);
+    // Outer box [round(-0.75), round(4.25)) = [-1, 4), inner [1, 3): a ring one pixel wide here.
+    expect(inked).toEqual([
+      [0, 0], [1, 0], [2, 0], [3, 0],
+      [0, 1], [3, 1],
+      [0, 2], [3, 2],
+      [0, 3], [1, 3], [2, 3], [3, 3],
+    ]);
+  });
+
+  it("paints into a given zeroed buffer of the right size, else a fresh one", () => {
+    const buffer = new Uint8ClampedArray(8 * 8 * 4);
+    const p = new CellPixels(8, 8, 1, 3, 0, 0, buffer);
+    p.fill(1, 1, "#ffffff", 1);
+    expect(p.data).toBe(buffer);
+    expect(at(p, 2, 2)).toEqual([255, 255, 255, 255]);
+    expect(new CellPixels(8, 8, 1, 3, 0, 0, new Uint8ClampedArray(4)).data.length).toBe(8 * 8 * 4);
+  });
+});
