@@ -483,8 +483,6 @@ function animateOnOverlays(canvas: HTMLCanvasElement, layout: GridLayout, fills:
   const size = cellSide(c);
   // An outline (the highlight's is the widest) reaches half its width outside a cell; antialiasing one unit more.
   const pad = HIGHLIGHT.width(c) / 2 + 1;
-  // Layout units to CSS pixels: the canvas's layout part fills its frame.
-  const scale = frame.clientWidth / Math.max(1, layout.width);
   const state = o;
   const list = [...groups.values()];
   // Each group's overlay: only the box its cells cover at their end pose, on the canvas's own
@@ -574,7 +572,9 @@ function animateOnOverlays(canvas: HTMLCanvasElement, layout: GridLayout, fills:
     state.running.push(
       layer.animate(
         [
-          { transform: `translateY(${(start.dy - end.dy) * scale}px)`, opacity: start.opacity },
+          // In % of the overlay's own height (b.y1 - b.y0 device pixels): no read of the page's
+          // layout (a frame's clientWidth forced a layout of the page React had just changed, per grid per step).
+          { transform: `translateY(${(100 * (start.dy - end.dy) * st.dpr) / (b.y1 - b.y0)}%)`, opacity: start.opacity },
           { transform: "translateY(0px)", opacity: end.opacity },
         ],
         // d3's easeCubicOut, as the tween uses.
