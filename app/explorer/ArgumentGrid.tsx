@@ -7,7 +7,7 @@ import { memo, useMemo } from "react";
 import type { InputLeaf } from "../state/hooks";
 import { useStore } from "../state/store";
 import { gridFills } from "../viz/colors";
-import { inputCellState, type Frame } from "../viz/timeline";
+import { cellStates, inputCellState, type Frame } from "../viz/timeline";
 import { CellGrid, useGridLayout } from "./CellGrid";
 import { useSameValues, withCellTexts } from "./gridParts";
 import { ShapeText } from "./ShapeText";
@@ -19,13 +19,8 @@ export const ArgumentGrid = memo(function ArgumentGrid({ leaf, B, frame, duratio
   const setHover = useStore((s) => s.setHover);
   // layout.cells is sorted by flat index, so position j is cell j.
   const fills = useSameValues(useMemo(() => gridFills(layout.cells, leaf.axis, B), [layout, leaf.axis, B]));
-  const states = useSameValues(
-    useMemo(() => {
-      const s = [] as ReturnType<typeof inputCellState>[];
-      for (const c of layout.cells) s[c.i] = inputCellState(frame, leaf, c.coord);
-      return s;
-    }, [layout, frame, leaf]),
-  );
+  // Per slice along the mapped axis (timeline.ts cellStates): the same array while no slice changes.
+  const states = useSameValues(useMemo(() => cellStates(layout.cells, leaf, frame, inputCellState), [layout, frame, leaf]));
   const values = useSameValues(leaf.values);
   const playing = frame.k !== null;
   return (

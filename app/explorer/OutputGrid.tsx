@@ -9,7 +9,7 @@ import { pyShape, pyTuple, type DType, type OutputLeafStory } from "../../engine
 import { useStore } from "../state/store";
 import { gridFills } from "../viz/colors";
 import { reserveFor } from "../viz/layout";
-import { outputCellState, type Frame } from "../viz/timeline";
+import { cellStates, outputCellState, type Frame } from "../viz/timeline";
 import { CellGrid, useGridLayout } from "./CellGrid";
 import { useSameValues, withCellTexts } from "./gridParts";
 import { EXPRESSION_CELL } from "../viz/fitText";
@@ -34,7 +34,7 @@ export const OutputLeafGrid = memo(function OutputLeafGrid(p: { out: OutputLeafS
   const shapesKey = out.outAxesTable.map((r) => r.shape.join(",")).join(";");
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const reserve = useMemo(() => reserveFor([out.shape, ...out.outAxesTable.map((r) => r.shape)], GRID_WIDTH), [shapesKey, out.shape.join(",")]);
-  const states = useSameValues(useMemo(() => layout.cells.map((c) => outputCellState(p.frame, leafAxes, c.coord)), [layout, p.frame, leafAxes]));
+  const states = useSameValues(useMemo(() => cellStates(layout.cells, leafAxes, p.frame, outputCellState), [layout, p.frame, leafAxes]));
   return (
     <figure className="out">
       <figcaption>

@@ -1,12 +1,13 @@
 // Pure parts of the explorer: fills, generated Python, layout, timeline, highlighting, actions.
 import { describe, expect, it } from "vitest";
+import fc from "fast-check";
 import { leafValues, uniqueFill } from "../../app/state/fills";
 import { pythonCode, vmapCallText } from "../../app/state/codegen";
 import { defaultExplorer, leaf, type ExplorerState } from "../../app/state/explorerTypes";
 import { presetById } from "../../app/state/presets";
 import { gridLayout, gridSize, layoutArray, reserveFor } from "../../app/viz/layout";
 import { backingSize } from "../../app/viz/drawCanvas";
-import { inputCellState, outputCellState, sliceText } from "../../app/viz/timeline";
+import { cellStates, inputCellState, outputCellState, sliceText } from "../../app/viz/timeline";
 import { highlightPython } from "../../app/explorer/highlight";
 import { keyAction, isFieldTarget } from "../../app/actions";
 import { axisColor, BATCH_COLOR } from "../../app/viz/colors";
@@ -169,6 +170,25 @@ describe("timeline", () => {
   it("says what happens in Python slice notation", () => {
     expect(sliceText("b", 2, 1, 0)).toBe("b[:, 0]");
     expect(sliceText("a", 2, null, 0)).toBe("a");
+  });
+  it("gives every cell's state per slice as asking each cell would, and the same array while no slice changes", () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 1, max: 4 }), { minLength: 1, maxLength: 4 }), fc.nat(4), fc.option(fc.nat(4), { nil: null }), fc.constantFrom(0, 1, 2), (shape, pick, k, phase) => {
+        const layout = gridLayout(shape, 560);
+        const axis = pick >= shape.length ? null : pick;
+        const frame = { k, phase: phase as 0 | 1 | 2, B: axis === null ? 2 : shape[axis] };
+        for (const state of [inputCellState, outputCellState]) {
+          const each: string[] = [];
+          for (const c of layout.cells) each[c.i] = state(frame, { axis }, c.coord);
+          expect(cellStates(layout.cells, { axis }, frame, state)).toEqual(each);
+        }
+      }),
+    );
+    const layout = gridLayout([3, 4, 5], 560);
+    const at = (k: number | null, phase: 0 | 1 | 2) => cellStates(layout.cells, { axis: 1 }, { k, phase, B: 4 }, inputCellState);
+    // An input's slices do not change between the phases of one k: the very same array.
+    expect(at(2, 1)).toBe(at(2, 0));
+    expect(at(3, 0)).not.toBe(at(2, 0));
   });
 });
 
