@@ -156,6 +156,7 @@ interface Outline {
   rects: number[];
 }
 
+/** The pose at progress t of cells moving from `a` to `b` (full opacity when `opaque`), and the outline group they join in `outlines`. */
 function pairOf(a: CellState, b: CellState, t: number, c: number, opaque: boolean, outlines: Map<string, Outline>): Pair {
   const pose = cellPose(a, b, t, c);
   const opacity = opaque ? 1 : pose.opacity;
