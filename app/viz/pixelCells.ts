@@ -91,34 +91,57 @@ export class CellPixels {
     const { dpr, size } = this;
     const sx0 = Math.round(x * dpr);
     const sy0 = Math.round(y * dpr);
-    this.box(sx0, sy0, Math.max(sx0 + 1, Math.floor((x + size) * dpr)), Math.max(sy0 + 1, Math.floor((y + size) * dpr)), this.lastColour, null);
+    this.box(sx0, sy0, Math.max(sx0 + 1, Math.floor((x + size) * dpr)), Math.max(sy0 + 1, Math.floor((y + size) * dpr)), this.lastColour);
     return true;
   }
 
   /**
    * The outline a stroke of width `width` (layout units) along the square of side `side` at
-   * (x, y) covers, opaque in `stroke`, on whole device pixels: what `ctx.stroke()` of that rect
-   * paints, without its antialiased edge. Stroking a path of thousands of rects is slow to
-   * rasterise (~120 ms for the 8,192 lifted cells of a (4,64,128) slice at 4× CPU throttling,
-   * measured in Chromium's FinalizeFrame); writing the ring's pixels costs a pass over them.
-   * False when `stroke` is not a colour rgbOf reads.
+   * (x, y) paints in `stroke` (opaque), as the canvas strokes it: each device pixel takes the
+   * stroke's colour over what it holds in proportion to how much of it the stroke covers (the
+   * band between the square grown and shrunk by half the width), so edges shade as an
+   * antialiased stroke's do. Stroking a path of thousands of rects is slow to rasterise
+   * (~120 ms for the 8,192 lifted cells of a (4,64,128) slice at 4× CPU throttling, measured in
+   * Chromium's FinalizeFrame); this is a pass over the ring's pixels. False when `stroke` is not
+   * a colour rgbOf reads.
    */
   ring(x: number, y: number, side: number, width: number, stroke: string): boolean {
     const rgb = this.rgb(stroke);
     if (!rgb) return false;
-    const { dpr } = this;
+    const { dpr, originX, originY } = this;
     const h = width / 2;
-    const ox0 = Math.round((x - h) * dpr);
-    const oy0 = Math.round((y - h) * dpr);
-    const ox1 = Math.max(ox0 + 1, Math.round((x + side + h) * dpr));
-    const oy1 = Math.max(oy0 + 1, Math.round((y + side + h) * dpr));
-    // The inside the stroke leaves: at least one pixel of ring on each side.
-    const ix0 = Math.max(ox0 + 1, Math.round((x + h) * dpr));
-    const iy0 = Math.max(oy0 + 1, Math.round((y + h) * dpr));
-    const ix1 = Math.min(ox1 - 1, Math.round((x + side - h) * dpr));
-    const iy1 = Math.min(oy1 - 1, Math.round((y + side - h) * dpr));
-    this.box(ox0, oy0, ox1, oy1, [rgb[0], rgb[1], rgb[2], 255], ix1 > ix0 && iy1 > iy0 ? [ix0, iy0, ix1, iy1] : null);
+    // The outer and inner squares in the buffer's device pixels.
+    const ox0 = (x - h) * dpr - originX;
+    const oy0 = (y - h) * dpr - originY;
+    const ox1 = (x + side + h) * dpr - originX;
+    const oy1 = (y + side + h) * dpr - originY;
+    const ix0 = (x + h) * dpr - originX;
+    const iy0 = (y + h) * dpr - originY;
+    const ix1 = (x + side - h) * dpr - originX;
+    const iy1 = (y + side - h) * dpr - originY;
+    const hole = ix1 > ix0 && iy1 > iy0;
+    const span = (p: number, a: number, b: number) => Math.max(0, Math.min(p + 1, b) - Math.max(p, a));
+    for (let py = Math.max(0, Math.floor(oy0)); py < Math.min(this.height, Math.ceil(oy1)); py++) {
+      const outY = span(py, oy0, oy1);
+      const inY = hole ? span(py, iy0, iy1) : 0;
+      for (let px = Math.max(0, Math.floor(ox0)); px < Math.min(this.width, Math.ceil(ox1)); px++) {
+        const cover = span(px, ox0, ox1) * outY - (hole ? span(px, ix0, ix1) * inY : 0);
+        if (cover > 0) this.over((py * this.width + px) * 4, rgb, Math.min(1, cover));
+      }
+    }
     return true;
+  }
+
+  /** Source-over of an opaque colour at `alpha` onto the (unpremultiplied) pixel at byte `o`. */
+  private over(o: number, [r, g, b]: [number, number, number], alpha: number): void {
+    const data = this.data;
+    const da = data[o + 3] / 255;
+    const a = alpha + da * (1 - alpha);
+    const keep = (da * (1 - alpha)) / a;
+    data[o] = r * (alpha / a) + data[o] * keep;
+    data[o + 1] = g * (alpha / a) + data[o + 1] * keep;
+    data[o + 2] = b * (alpha / a) + data[o + 2] * keep;
+    data[o + 3] = a * 255;
   }
 
   private rgb(css: string): [number, number, number] | null {
@@ -127,25 +150,10 @@ export class CellPixels {
     return rgb;
   }
 
-  /** Writes the picture's device pixels [x0, x1) × [y0, y1), less the `hole` if any, in one colour. */
-  private box(sx0: number, sy0: number, sx1: number, sy1: number, rgba: readonly [number, number, number, number], hole: [number, number, number, number] | null): void {
+  /** Writes the picture's device pixels [x0, x1) × [y0, y1) (clipped to the buffer) in one colour. */
+  private box(sx0: number, sy0: number, sx1: number, sy1: number, rgba: readonly [number, number, number, number]): void {
     const { width, height, originX, originY } = this;
-    const x0 = Math.max(0, sx0 - originX);
-    const y0 = Math.max(0, sy0 - originY);
-    const x1 = Math.min(width, sx1 - originX);
-    const y1 = Math.min(height, sy1 - originY);
-    if (x1 <= x0 || y1 <= y0) return;
-    if (!hole) return this.rect(x0, y0, x1, y1, rgba);
-    // The hole's part of this box, in buffer pixels: the rows above and below it whole, its rows either side of it.
-    const hx0 = Math.max(x0, hole[0] - originX);
-    const hx1 = Math.min(x1, hole[2] - originX);
-    const hy0 = Math.max(y0, hole[1] - originY);
-    const hy1 = Math.min(y1, hole[3] - originY);
-    if (hx1 <= hx0 || hy1 <= hy0) return this.rect(x0, y0, x1, y1, rgba);
-    this.rect(x0, y0, x1, hy0, rgba);
-    this.rect(x0, hy0, hx0, hy1, rgba);
-    this.rect(hx1, hy0, x1, hy1, rgba);
-    this.rect(x0, hy1, x1, y1, rgba);
+    this.rect(Math.max(0, sx0 - originX), Math.max(0, sy0 - originY), Math.min(width, sx1 - originX), Math.min(height, sy1 - originY), rgba);
   }
 
   /** Buffer pixels [x0, x1) × [y0, y1) (within the buffer) in one colour. */

@@ -60,18 +60,24 @@ describe("CellPixels.ring", () => {
     expect(p.ring(4, 4, 6, 2, "var(--x)")).toBe(false);
   });
 
-  it("keeps at least a pixel of ring on each side of a small cell and clips at the buffer's edge", () => {
-    // The lifted slice's outline on 4-unit cells (side 3.5, width 1.5), at the buffer's corner.
-    const p = new CellPixels(6, 6, 1, 3.5);
-    p.ring(0, 0, 3.5, 1.5, "#000000");
-    const inked = [...Array(36).keys()].filter((i) => p.data[i * 4 + 3] === 255).map((i) => [i % 6, Math.floor(i / 6)]);
-    // Outer box [round(-0.75), round(4.25)) = [-1, 4), inner [1, 3): a ring one pixel wide here.
-    expect(inked).toEqual([
-      [0, 0], [1, 0], [2, 0], [3, 0],
-      [0, 1], [3, 1],
-      [0, 2], [3, 2],
-      [0, 3], [1, 3], [2, 3], [3, 3],
-    ]);
+  it("shades the pixels a stroke covers in part, as an antialiased stroke does, and inks the stroke's area", () => {
+    // The lifted slice's outline on 4-unit cells (side 3.5, width 1.5): the band between the
+    // square grown and shrunk by 0.75, (3.5 + 1.5)² − (3.5 − 1.5)² = 21 pixels of ink.
+    const p = new CellPixels(10, 10, 1, 3.5);
+    p.ring(2, 2, 3.5, 1.5, "#000000");
+    let ink = 0;
+    for (let i = 3; i < p.data.length; i += 4) ink += p.data[i] / 255;
+    expect(ink).toBeCloseTo(21, 1);
+    // Outer square [1.25, 6.25)², inner [2.75, 4.75)²: pixel (1, 1) is 0.75 × 0.75 in the band,
+    // pixel (2, 2) all but its 0.25 × 0.25 corner, pixel (3, 3) wholly inside the ring.
+    expect(at(p, 1, 1)[3]).toBe(Math.round(0.5625 * 255));
+    expect(at(p, 2, 2)[3]).toBe(Math.round(0.9375 * 255));
+    expect(at(p, 3, 3)).toEqual([0, 0, 0, 0]);
+    // Over an opaque fill the stroke's colour mixes in by its cover, and the pixel stays opaque.
+    const q = new CellPixels(10, 10, 1, 3.5);
+    q.fill(2, 2, "#ffffff", 1);
+    q.ring(2, 2, 3.5, 1.5, "#000000");
+    expect(at(q, 2, 2)).toEqual([16, 16, 16, 255]); // 255 × (1 − 0.9375)
   });
 
   it("paints into a given zeroed buffer of the right size, else a fresh one", () => {
