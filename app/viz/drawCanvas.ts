@@ -11,7 +11,8 @@ import "d3-transition";
 import type { GridLayout } from "./layout";
 import type { CellState } from "./timeline";
 import { axisColor, type Theme } from "./colors";
-import { cellLook, cellPose, cellSide, HIGHLIGHT, liftOf, sameLook } from "./cellLook";
+import { cellLook, cellPose, cellSide, HIGHLIGHT, liftOf } from "./cellLook";
+import { sameLook } from "./cellMoves";
 import { CellPixels, rgbOf, snapCell } from "./pixelCells";
 
 interface CanvasState {

@@ -10,7 +10,8 @@ import { gridLayout, type GridLayout } from "../../app/viz/layout";
 import type { CellState } from "../../app/viz/timeline";
 import type { Layer } from "../../app/viz/useD3Layer";
 import { snapCell } from "../../app/viz/pixelCells";
-import { cellLook, cellPose, cellSide, sameLook } from "../../app/viz/cellLook";
+import { cellLook, cellPose, cellSide } from "../../app/viz/cellLook";
+import { sameLook } from "../../app/viz/cellMoves";
 
 const STATES: CellState[] = ["rest", "lifted", "dim", "reused", "placed", "landing", "pending"];
 const big = gridLayout([2, 3], 300);
