@@ -43,46 +43,33 @@ export function sliceText(name: string, rank: number, axis: number | null, k: nu
 }
 
 /**
- * Every cell's state in frame `f`, indexed by cell (`cells[j].i`), for a grid batched along
+ * Every cell's state in frame `f` (`cells` in flat-index order, as a layout's are), for a grid batched along
  * `leaf.axis`: `cellState` (inputCellState or outputCellState) is asked once per slice along
  * that axis, not once per cell (a step of Play on a 100,000-cell grid asked 100,000 times per
  * grid), and while no slice's state changes the same array comes back, so the painters see
  * nothing new with no pass over the cells. Equal, cell for cell, to asking `cellState` of each
  * cell's coordinates.
  */
-export function cellStates(cells: readonly { i: number; coord: readonly number[] }[], leaf: LeafAxes, f: Frame, cellState: (f: Frame, leaf: LeafAxes, coord: readonly number[]) => CellState): CellState[] {
+export function cellStates(cells: readonly { coord: readonly number[] }[], leaf: LeafAxes, f: Frame, cellState: CellStateOf): CellState[] {
   const axis = leaf.axis;
-  let entries = sliceMemo.get(cells);
-  if (!entries) sliceMemo.set(cells, (entries = []));
-  let m = entries.find((e) => e.axis === axis && e.cellState === cellState);
-  if (!m) {
-    // Each cell's index along the axis (0 for all when unmapped), and how many slices there are.
-    const slice = new Int32Array(cells.length);
-    let count = 1;
-    for (const c of cells) {
-      const s = axis === null ? 0 : c.coord[axis];
-      slice[c.i] = s;
-      count = Math.max(count, s + 1);
-    }
-    entries.push((m = { axis, cellState, slice, count, last: new Map() }));
+  const per: CellState[] = [];
+  // Each cell's index along the axis, worked out once per grid and axis.
+  let byAxis = sliceMemo.get(cells);
+  if (!byAxis) sliceMemo.set(cells, (byAxis = new Map()));
+  let memo = byAxis.get(axis);
+  if (!memo) {
+    const slice = cells.map((c) => (axis === null ? 0 : c.coord[axis]));
+    byAxis.set(axis, (memo = { slice, count: slice.reduce((m, s) => Math.max(m, s + 1), 1), last: new Map() }));
   }
   // One probe coordinate per slice: the state functions read only the leaf's axis of it.
-  const per: CellState[] = [];
-  for (let s = 0; s < m.count; s++) {
-    const probe: number[] = [];
-    if (axis !== null) probe[axis] = s;
-    per.push(cellState(f, leaf, probe));
-  }
-  const sig = per.join(",");
-  const kept = m.last.get(sig);
-  if (kept) return kept;
-  const out = new Array<CellState>(cells.length);
-  for (let i = 0; i < cells.length; i++) out[i] = per[m.slice[i]];
-  // A handful of distinct pictures per grid (rest, and each k's phases): the last few are kept.
-  if (m.last.size > 8) m.last.clear();
-  m.last.set(sig, out);
+  for (let s = 0; s < memo.count; s++) per.push(cellState(f, leaf, axis === null ? [] : Object.assign([], { [axis]: s })));
+  const sig = per.join();
+  const kept = memo.last.get(cellState);
+  if (kept?.sig === sig) return kept.out;
+  const out = memo.slice.map((s) => per[s]);
+  memo.last.set(cellState, { sig, out });
   return out;
 }
 
 type CellStateOf = (f: Frame, leaf: LeafAxes, coord: readonly number[]) => CellState;
-const sliceMemo = new WeakMap<object, { axis: number | null; cellState: CellStateOf; slice: Int32Array; count: number; last: Map<string, CellState[]> }[]>();
+const sliceMemo = new WeakMap<object, Map<number | null, { slice: number[]; count: number; last: Map<CellStateOf, { sig: string; out: CellState[] }> }>>();
