@@ -8,6 +8,7 @@ import { roundInPlace, type DType } from "./dtype";
 import { allocate, NDArray } from "./ndarray";
 import { broadcastToView, memoryOrder, transposeView } from "./views";
 import { broadcastShapes, inversePerm, sizeOf, type Shape } from "./shape";
+import { sumRange } from "./summation";
 
 export type UnaryOp = "neg" | "exp" | "log" | "sin" | "cos" | "tanh" | "sqrt" | "abs" | "sign";
 export type BinaryOp = "add" | "sub" | "mul" | "imul" | "div" | "pow" | "max" | "min" | "lt" | "le" | "gt" | "ge" | "eq" | "ne";
@@ -233,7 +234,8 @@ export function reduce(op: ReduceOp, x: NDArray, axes: readonly number[]): NDArr
     const s0 = base + j * inner;
     let acc: number;
     switch (op) {
-      case "sum": acc = 0; for (let i = 0; i < inner; i++) acc += src[s0 + i]; break;
+      // Four interleaved lanes (summation.ts), the order jit's fused loops use too.
+      case "sum": acc = sumRange(src, s0, inner); break;
       case "prod": acc = 1; for (let i = 0; i < inner; i++) acc *= src[s0 + i]; break;
       case "max": acc = -Infinity; for (let i = 0; i < inner; i++) { const t = src[s0 + i]; if (t > acc || t !== t) acc = t; } break;
       case "min": acc = Infinity; for (let i = 0; i < inner; i++) { const t = src[s0 + i]; if (t < acc || t !== t) acc = t; } break;

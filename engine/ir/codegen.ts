@@ -9,6 +9,7 @@
  * Each fused loop charges the work budget before it runs, as impl rules do.
  */
 import { roundExpr, type DType } from "../array/dtype";
+import { laneCombine, SUM_LANES } from "../array/summation";
 import { NDArray } from "../array/ndarray";
 import { rowMajorStrides, sizeOf } from "../array/shape";
 import type { PrimitiveDef } from "../core/primitive";
@@ -201,9 +202,19 @@ function loopNest(g: LoopGroup, name: (v: Var) => string, id: string, lines: { p
     lines.push(`  const ${id}R${j} = rt.alloc(${e.outputs[0].aval.size});`);
     offsets.push("0");
   });
-  const acc = (j: number) => `${id}a${j}`;
+  // A sum keeps SUM_LANES accumulators, term i of each output's row-major sequence going to
+  // lane i mod SUM_LANES, as the eager kernel does (array/summation.ts): the innermost loop is
+  // unrolled by SUM_LANES when its index alone names the lane (it is the only reduced level, or
+  // its length is a multiple of SUM_LANES), else a counter names it.
+  const lanes = (e: Eqn) => REDUCERS[e.prim.name].lanes === true;
+  const anyLanes = g.reductions.some(lanes);
+  const acc = (j: number, lane = 0) => (lanes(g.reductions[j]) ? `${id}a${j}_${lane}` : `${id}a${j}`);
+  const counter = `${id}c`;
+  const innerLevels = levels.length - nOuter;
+  const unroll = anyLanes && innerLevels > 0 && (innerLevels === 1 || levels[levels.length - 1].size % SUM_LANES === 0);
+  const byCounter = anyLanes && innerLevels > 1 && !unroll;
   const arg = (a: Atom) => (a instanceof Lit ? jsNum(a.val.data[a.val.offset]) : (local.get(a) ?? `<missing ${name(a)}>`));
-  const body = (indent: string) => {
+  const body = (indent: string, lane: number | "counter") => {
     arrays.forEach((_, j) => lines.push(`${indent}const ${id}x${j} = ${id}D${j}[${offsets[j]}];`));
     g.members.forEach((e, j) => {
       const t = `${id}t${j}`;
@@ -213,28 +224,78 @@ function loopNest(g: LoopGroup, name: (v: Var) => string, id: string, lines: { p
       local.set(e.outputs[0], t);
     });
     g.outputs.forEach((w, j) => lines.push(`${indent}${id}O${j}[${offsets[arrays.length + j]}] = ${local.get(w.source)};`));
-    g.reductions.forEach((e, j) => lines.push(`${indent}${REDUCERS[e.prim.name].update(acc(j), arg(e.inputs[0]))}`));
+    g.reductions.forEach((e, j) => {
+      const t = arg(e.inputs[0]);
+      if (!lanes(e)) lines.push(`${indent}${REDUCERS[e.prim.name].update(acc(j), t)}`);
+      else if (lane !== "counter") lines.push(`${indent}${REDUCERS[e.prim.name].update(acc(j, lane), t)}`);
+      else {
+        const arms = Array.from({ length: SUM_LANES }, (_, l) => (l < SUM_LANES - 1 ? `if (${counter} === ${l}) ` : "") + REDUCERS[e.prim.name].update(acc(j, l), t));
+        lines.push(`${indent}${arms.join(" else ")}`);
+      }
+    });
+    if (lane === "counter") lines.push(`${indent}${counter} = ${counter} === ${SUM_LANES - 1} ? 0 : ${counter} + 1;`);
+  };
+  /** Offsets at level lv for index expression `i` (`i * s` added to the level's base offset). */
+  const step = (lv: number, i: string, indent: string) => {
+    levels[lv].strides.forEach((s, j) => {
+      if (s === 0) return;
+      const term = s === 1 ? i : `(${i}) * ${s}`;
+      const o = `${id}o${j}_${lv}`;
+      lines.push(`${indent}const ${o} = ${offsets[j] === "0" ? term : `${offsets[j]} + ${term}`};`);
+      offsets[j] = o;
+    });
+  };
+  /** The innermost level unrolled by SUM_LANES: copy u of the body feeds lane u, then the tail. */
+  const unrolled = (lv: number, indent: string) => {
+    const n = levels[lv].size;
+    const main = n - (n % SUM_LANES);
+    const i = `${id}i${lv}`;
+    const saved = [...offsets];
+    if (main > 0) {
+      lines.push(`${indent}for (let ${i} = 0; ${i} < ${main}; ${i} += ${SUM_LANES}) {`);
+      for (let u = 0; u < SUM_LANES; u++) {
+        lines.push(`${indent}  {`);
+        step(lv, u === 0 ? i : `${i} + ${u}`, `${indent}    `);
+        body(`${indent}    `, u);
+        offsets.splice(0, offsets.length, ...saved);
+        lines.push(`${indent}  }`);
+      }
+      lines.push(`${indent}}`);
+    }
+    for (let k = main; k < n; k++) {
+      lines.push(`${indent}{`);
+      step(lv, String(k), `${indent}  `);
+      body(`${indent}  `, k - main);
+      offsets.splice(0, offsets.length, ...saved);
+      lines.push(`${indent}}`);
+    }
   };
   const gen = (lv: number, indent: string) => {
     const atBoundary = lv === nOuter && g.reductions.length > 0;
-    if (atBoundary) g.reductions.forEach((e, j) => lines.push(`${indent}let ${acc(j)} = ${REDUCERS[e.prim.name].init};`));
-    if (lv === levels.length) body(indent);
+    if (atBoundary) {
+      g.reductions.forEach((e, j) => {
+        const names = lanes(e) ? Array.from({ length: SUM_LANES }, (_, l) => acc(j, l)) : [acc(j)];
+        lines.push(`${indent}let ${names.map((a) => `${a} = ${REDUCERS[e.prim.name].init}`).join(", ")};`);
+      });
+      if (byCounter) lines.push(`${indent}let ${counter} = 0;`);
+    }
+    if (lv === levels.length) body(indent, byCounter ? "counter" : 0);
+    else if (unroll && lv === levels.length - 1) unrolled(lv, indent);
     else {
       const i = `${id}i${lv}`;
       lines.push(`${indent}for (let ${i} = 0; ${i} < ${levels[lv].size}; ${i}++) {`);
       const saved = [...offsets];
-      levels[lv].strides.forEach((s, j) => {
-        if (s === 0) return;
-        const term = s === 1 ? i : `${i} * ${s}`;
-        const o = `${id}o${j}_${lv}`;
-        lines.push(`${indent}  const ${o} = ${offsets[j] === "0" ? term : `${offsets[j]} + ${term}`};`);
-        offsets[j] = o;
-      });
+      step(lv, i, `${indent}  `);
       gen(lv + 1, `${indent}  `);
       for (let j = 0; j < saved.length; j++) offsets[j] = saved[j];
       lines.push(`${indent}}`);
     }
-    if (atBoundary) g.reductions.forEach((e, j) => lines.push(`${indent}${id}R${j}[${offsets[arrays.length + g.outputs.length + j]}] = ${roundExpr(acc(j), e.outputs[0].aval.dtype)};`));
+    if (atBoundary) {
+      g.reductions.forEach((e, j) => {
+        const total = lanes(e) ? laneCombine(Array.from({ length: SUM_LANES }, (_, l) => acc(j, l))) : acc(j);
+        lines.push(`${indent}${id}R${j}[${offsets[arrays.length + g.outputs.length + j]}] = ${roundExpr(total, e.outputs[0].aval.dtype)};`);
+      });
+    }
   };
   gen(0, "  ");
   const typeArgs = (v: Var) => `${JSON.stringify(v.aval.dtype)}, ${v.aval.weak}`;
