@@ -9,6 +9,7 @@ import { allocate, NDArray } from "./ndarray";
 import { broadcastToView, memoryOrder, transposeView } from "./views";
 import { broadcastShapes, inversePerm, sizeOf, type Shape } from "./shape";
 import { sumRange } from "./summation";
+import { tanh } from "./tanh";
 
 export type UnaryOp = "neg" | "exp" | "log" | "sin" | "cos" | "tanh" | "sqrt" | "abs" | "sign";
 export type BinaryOp = "add" | "sub" | "mul" | "imul" | "div" | "pow" | "max" | "min" | "lt" | "le" | "gt" | "ge" | "eq" | "ne";
@@ -19,7 +20,8 @@ const unaryFns: Record<UnaryOp, (x: number) => number> = {
   log: Math.log,
   sin: Math.sin,
   cos: Math.cos,
-  tanh: Math.tanh,
+  // Our own tanh (tanh.ts): inlined in loops, where Math.tanh is a call into C++.
+  tanh,
   sqrt: Math.sqrt,
   abs: Math.abs,
   sign: (x) => (x > 0 ? 1 : x < 0 ? -1 : x === 0 ? 0 : NaN),
@@ -121,7 +123,7 @@ export function unary(op: UnaryOp, x: NDArray, dtype: DType = "float64"): NDArra
       switch (op) {
         case "neg": for (let i = 0; i < n; i++) o[pos + i] = fr(-X[ox + i * sx]); break;
         case "exp": for (let i = 0; i < n; i++) o[pos + i] = fr(Math.exp(X[ox + i * sx])); break;
-        case "tanh": for (let i = 0; i < n; i++) o[pos + i] = fr(Math.tanh(X[ox + i * sx])); break;
+        case "tanh": for (let i = 0; i < n; i++) o[pos + i] = fr(tanh(X[ox + i * sx])); break;
         default: for (let i = 0; i < n; i++) o[pos + i] = fr(f(X[ox + i * sx]));
       }
     }
@@ -129,7 +131,7 @@ export function unary(op: UnaryOp, x: NDArray, dtype: DType = "float64"): NDArra
       switch (op) {
         case "neg": for (let i = 0; i < n; i++) o[pos + i] = -X[ox + i * sx]; break;
         case "exp": for (let i = 0; i < n; i++) o[pos + i] = Math.exp(X[ox + i * sx]); break;
-        case "tanh": for (let i = 0; i < n; i++) o[pos + i] = Math.tanh(X[ox + i * sx]); break;
+        case "tanh": for (let i = 0; i < n; i++) o[pos + i] = tanh(X[ox + i * sx]); break;
         default: for (let i = 0; i < n; i++) o[pos + i] = f(X[ox + i * sx]);
       }
     };
