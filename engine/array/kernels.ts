@@ -284,7 +284,10 @@ export function dotGeneral(lhs: NDArray, rhs: NDArray, d: DotDims): NDArray {
 // The inner loops live in their own small functions so each keeps stable type feedback: one
 // function with both paths deoptimised on every switch between them (seen: 10× slower).
 
-/** o[i] = Σ_k A[i, k]·B[k]; four partial sums break the add dependency chain. */
+/**
+ * o[i] = Σ_k A[i, k]·B[k]; four partial sums break the add dependency chain, in the order every
+ * sum takes (summation.ts: product k into lane k mod 4), so dot(A, v) = sum(A * v, axis=1).
+ */
 function matVec(A: Float64Array, a0: number, B: Float64Array, b0: number, o: Float64Array, o0: number, M: number, K: number): void {
   const K4 = K - (K % 4);
   for (let i = 0; i < M; i++) {
@@ -297,8 +300,10 @@ function matVec(A: Float64Array, a0: number, B: Float64Array, b0: number, o: Flo
       s2 += A[ai + k + 2] * B[b0 + k + 2];
       s3 += A[ai + k + 3] * B[b0 + k + 3];
     }
-    for (; k < K; k++) s0 += A[ai + k] * B[b0 + k];
-    o[o0 + i] = s0 + s1 + (s2 + s3);
+    if (k < K) s0 += A[ai + k] * B[b0 + k];
+    if (k + 1 < K) s1 += A[ai + k + 1] * B[b0 + k + 1];
+    if (k + 2 < K) s2 += A[ai + k + 2] * B[b0 + k + 2];
+    o[o0 + i] = (s0 + s1) + (s2 + s3);
   }
 }
 

@@ -165,3 +165,27 @@ function exactSum(xs: ArrayLike<number>): number {
   }
   return partials.reduce((a, b) => a + b, 0);
 }
+
+describe("dot's matrix-vector kernel sums in the same order", () => {
+  it("dot(A, v) = sum(A * v, axis=1) bit for bit, eager and jitted, tails of every length", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 5 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 1, max: 10_000 }), (m, k, seed) => {
+        // Values over several decades, none exact in binary, so any change of order shows.
+        const fill = (n: number, s: number) => Float64Array.from({ length: n }, (_, i) => Math.sin(s * 12.9898 + i * 78.233) * 10 ** ((i * s) % 7));
+        const A = new NDArray(fill(m * k, seed), [m, k]);
+        const v = new NDArray(fill(k, seed + 1), [k]);
+        const dot = (jnp.dot(A, v) as NDArray).flat();
+        const summed = (jnp.sum(jnp.multiply(A, v), 1) as NDArray).flat();
+        const jitted = (jit((a: V, b: V) => jnp.sum(jnp.multiply(a, b), 1))(A, v) as NDArray).flat();
+        const want = Array.from({ length: m }, (_, i) => laneSum(Array.from({ length: k }, (_, j) => A.data[i * k + j] * v.data[j])));
+        expect([...dot]).toEqual(want);
+        expect([...summed]).toEqual(want);
+        expect([...jitted]).toEqual(want);
+      }),
+      { numRuns: 200 },
+    );
+    // A tail of two: the sixth product goes to lane 1, where 2⁵³ + 1 rounds back to 2⁵³.
+    const A = new NDArray(Float64Array.from([0, 2 ** 53, 0, 0, 1, 1]), [1, 6]);
+    expect((jnp.dot(A, new NDArray(new Float64Array(6).fill(1), [6])) as NDArray).item()).toBe(2 ** 53);
+  });
+});
