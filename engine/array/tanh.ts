@@ -3,7 +3,7 @@
  * (the primitive's emit calls it through codegen's runtime) and the interpreter (which calls the
  * kernel), so jit(f) still equals f bit for bit. Math.tanh is a call into C++ per element
  * (~19 ns in V8 on the bench machine, most of `sum(tanh(x)*2 + x*x)`); this is plain
- * arithmetic that V8 inlines into the loop calling it (~11 ns). It is within 2 ulp of
+ * arithmetic that V8 inlines into the loop calling it (~13 ns). It is within 2 ulp of
  * Math.tanh (fdlibm) everywhere; tests/engine/tanh.test.ts measures that over edge cases and
  * millions of random arguments.
  *
