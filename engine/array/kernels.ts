@@ -9,19 +9,19 @@ import { allocate, NDArray } from "./ndarray";
 import { broadcastToView, memoryOrder, transposeView } from "./views";
 import { broadcastShapes, inversePerm, sizeOf, type Shape } from "./shape";
 import { sumRange } from "./summation";
-import { tanh } from "./tanh";
+import { needTanh } from "./tanhLazy";
 
 export type UnaryOp = "neg" | "exp" | "log" | "sin" | "cos" | "tanh" | "sqrt" | "abs" | "sign";
 export type BinaryOp = "add" | "sub" | "mul" | "imul" | "div" | "pow" | "max" | "min" | "lt" | "le" | "gt" | "ge" | "eq" | "ne";
 
-const unaryFns: Record<UnaryOp, (x: number) => number> = {
+// tanh is the engine's own (tanh.ts, loaded with grad and jit: tanhLazy.ts), inlined in
+// loops where Math.tanh is a call into C++.
+const unaryFns: Record<Exclude<UnaryOp, "tanh">, (x: number) => number> = {
   neg: (x) => -x,
   exp: Math.exp,
   log: Math.log,
   sin: Math.sin,
   cos: Math.cos,
-  // Our own tanh (tanh.ts): inlined in loops, where Math.tanh is a call into C++.
-  tanh,
   sqrt: Math.sqrt,
   abs: Math.abs,
   sign: (x) => (x > 0 ? 1 : x < 0 ? -1 : x === 0 ? 0 : NaN),
@@ -113,17 +113,17 @@ function asOneRow(shape: Shape, ops: readonly NDArray[]): boolean {
 export function unary(op: UnaryOp, x: NDArray, dtype: DType = "float64"): NDArray {
   const order = memoryOrder(x);
   if (order) return transposeView(unary(op, transposeView(x, order), dtype), inversePerm(order));
+  const f = op === "tanh" ? needTanh() : unaryFns[op];
   const out = allocate(x.shape, dtype);
   const o = out.data;
   const X = x.data;
-  const f = unaryFns[op];
   const rowFn = dtype === "float32"
     ? (pos: number, [ox]: number[], n: number, sx: number) => {
       const fr = Math.fround;
       switch (op) {
         case "neg": for (let i = 0; i < n; i++) o[pos + i] = fr(-X[ox + i * sx]); break;
         case "exp": for (let i = 0; i < n; i++) o[pos + i] = fr(Math.exp(X[ox + i * sx])); break;
-        case "tanh": for (let i = 0; i < n; i++) o[pos + i] = fr(tanh(X[ox + i * sx])); break;
+        case "tanh": for (let i = 0; i < n; i++) o[pos + i] = fr(f(X[ox + i * sx])); break;
         default: for (let i = 0; i < n; i++) o[pos + i] = fr(f(X[ox + i * sx]));
       }
     }
@@ -131,7 +131,7 @@ export function unary(op: UnaryOp, x: NDArray, dtype: DType = "float64"): NDArra
       switch (op) {
         case "neg": for (let i = 0; i < n; i++) o[pos + i] = -X[ox + i * sx]; break;
         case "exp": for (let i = 0; i < n; i++) o[pos + i] = Math.exp(X[ox + i * sx]); break;
-        case "tanh": for (let i = 0; i < n; i++) o[pos + i] = tanh(X[ox + i * sx]); break;
+        case "tanh": for (let i = 0; i < n; i++) o[pos + i] = f(X[ox + i * sx]); break;
         default: for (let i = 0; i < n; i++) o[pos + i] = f(X[ox + i * sx]);
       }
     };

@@ -1,7 +1,8 @@
 /**
  * The order every float sum is taken in: eager reduce_sum (kernels.ts), jit's fused loops
- * (ir/codegen.ts, which emits the same order from SUM_LANES and laneCombine) and the impl
- * interpreter (which calls the kernel), so jit(f) equals f bit for bit.
+ * (ir/codegen.ts, which emits the same order from SUM_LANES) and the impl
+ * interpreter (which calls the kernel), so jit(f) equals f bit for bit. (laneCombine, the
+ * pairing written as source, lives with codegen: the page's first screen carries only this.)
  *
  * Term i of the row-major sequence goes to lane i mod SUM_LANES, each lane summing its terms in
  * order from 0; the lanes are then added pairwise, ((l0 + l1) + (l2 + l3)). One accumulator
@@ -15,17 +16,6 @@
 
 /** How many interleaved accumulators a sum has. */
 export const SUM_LANES = 4;
-
-/** The expression that adds the lanes' names (or values) together: `((l0 + l1) + (l2 + l3))`. */
-export function laneCombine(lanes: readonly string[]): string {
-  let level = [...lanes];
-  while (level.length > 1) {
-    const next: string[] = [];
-    for (let i = 0; i < level.length; i += 2) next.push(i + 1 < level.length ? `(${level[i]} + ${level[i + 1]})` : level[i]);
-    level = next;
-  }
-  return level[0];
-}
 
 /** Σ src[start … start + n) in the lane order above. */
 export function sumRange(src: ArrayLike<number>, start: number, n: number): number {
@@ -42,6 +32,6 @@ export function sumRange(src: ArrayLike<number>, start: number, n: number): numb
   if (i < end) l0 += src[i++];
   if (i < end) l1 += src[i++];
   if (i < end) l2 += src[i];
-  // laneCombine(["l0", "l1", "l2", "l3"]); a test checks that the two agree.
+  // codegen's laneCombine(["l0", "l1", "l2", "l3"]); a test checks that the two agree.
   return (l0 + l1) + (l2 + l3);
 }

@@ -9,7 +9,7 @@
  * Each fused loop charges the work budget before it runs, as impl rules do.
  */
 import { roundExpr, type DType } from "../array/dtype";
-import { laneCombine, SUM_LANES } from "../array/summation";
+import { SUM_LANES } from "../array/summation";
 import { tanh } from "../array/tanh";
 import { NDArray } from "../array/ndarray";
 import { rowMajorStrides, sizeOf } from "../array/shape";
@@ -18,6 +18,20 @@ import { isTracer } from "../core/tracer";
 import { CALL_COST, chargeOps, checkAlloc } from "../limits";
 import { REDUCERS, type LoopGroup, type Operand, type Program, type Written } from "./fuse";
 import { Lit, Var, type Atom, type Eqn } from "./jaxpr";
+
+/**
+ * The expression adding a sum's lanes as array/summation.ts's sumRange adds them:
+ * `((l0 + l1) + (l2 + l3))`.
+ */
+export function laneCombine(lanes: readonly string[]): string {
+  let level = [...lanes];
+  while (level.length > 1) {
+    const next: string[] = [];
+    for (let i = 0; i < level.length; i += 2) next.push(i + 1 < level.length ? `(${level[i]} + ${level[i + 1]})` : level[i]);
+    level = next;
+  }
+  return level[0];
+}
 
 /** The engine's own math functions generated code calls as `M.name` (emit templates). */
 export const runtimeMath = { tanh } as const;

@@ -8,7 +8,8 @@
 import fc from "fast-check";
 import { afterEach, describe, expect, it } from "vitest";
 import { jit, jnp, NDArray } from "../../engine";
-import { laneCombine, SUM_LANES, sumRange } from "../../engine/array/summation";
+import { SUM_LANES, sumRange } from "../../engine/array/summation";
+import { laneCombine } from "../../engine/ir/codegen";
 import { setCodegenAllowed } from "../../engine/ir/csp";
 import { jitStats } from "../../engine/transforms/gradJitLazy";
 import { laneSum, ravel, sizeOf, stridesOf, unravel } from "../helpers/reference";
