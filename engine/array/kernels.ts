@@ -8,17 +8,20 @@ import { roundInPlace, type DType } from "./dtype";
 import { allocate, NDArray } from "./ndarray";
 import { broadcastToView, memoryOrder, transposeView } from "./views";
 import { broadcastShapes, inversePerm, sizeOf, type Shape } from "./shape";
+import { sumRange } from "./summation";
+import { needTanh } from "./tanhLazy";
 
 export type UnaryOp = "neg" | "exp" | "log" | "sin" | "cos" | "tanh" | "sqrt" | "abs" | "sign";
 export type BinaryOp = "add" | "sub" | "mul" | "imul" | "div" | "pow" | "max" | "min" | "lt" | "le" | "gt" | "ge" | "eq" | "ne";
 
-const unaryFns: Record<UnaryOp, (x: number) => number> = {
+// tanh is the engine's own (tanh.ts, loaded with grad and jit: tanhLazy.ts), inlined in
+// loops where Math.tanh is a call into C++.
+const unaryFns: Record<Exclude<UnaryOp, "tanh">, (x: number) => number> = {
   neg: (x) => -x,
   exp: Math.exp,
   log: Math.log,
   sin: Math.sin,
   cos: Math.cos,
-  tanh: Math.tanh,
   sqrt: Math.sqrt,
   abs: Math.abs,
   sign: (x) => (x > 0 ? 1 : x < 0 ? -1 : x === 0 ? 0 : NaN),
@@ -110,17 +113,17 @@ function asOneRow(shape: Shape, ops: readonly NDArray[]): boolean {
 export function unary(op: UnaryOp, x: NDArray, dtype: DType = "float64"): NDArray {
   const order = memoryOrder(x);
   if (order) return transposeView(unary(op, transposeView(x, order), dtype), inversePerm(order));
+  const f = op === "tanh" ? needTanh() : unaryFns[op];
   const out = allocate(x.shape, dtype);
   const o = out.data;
   const X = x.data;
-  const f = unaryFns[op];
   const rowFn = dtype === "float32"
     ? (pos: number, [ox]: number[], n: number, sx: number) => {
       const fr = Math.fround;
       switch (op) {
         case "neg": for (let i = 0; i < n; i++) o[pos + i] = fr(-X[ox + i * sx]); break;
         case "exp": for (let i = 0; i < n; i++) o[pos + i] = fr(Math.exp(X[ox + i * sx])); break;
-        case "tanh": for (let i = 0; i < n; i++) o[pos + i] = fr(Math.tanh(X[ox + i * sx])); break;
+        case "tanh": for (let i = 0; i < n; i++) o[pos + i] = fr(f(X[ox + i * sx])); break;
         default: for (let i = 0; i < n; i++) o[pos + i] = fr(f(X[ox + i * sx]));
       }
     }
@@ -128,7 +131,7 @@ export function unary(op: UnaryOp, x: NDArray, dtype: DType = "float64"): NDArra
       switch (op) {
         case "neg": for (let i = 0; i < n; i++) o[pos + i] = -X[ox + i * sx]; break;
         case "exp": for (let i = 0; i < n; i++) o[pos + i] = Math.exp(X[ox + i * sx]); break;
-        case "tanh": for (let i = 0; i < n; i++) o[pos + i] = Math.tanh(X[ox + i * sx]); break;
+        case "tanh": for (let i = 0; i < n; i++) o[pos + i] = f(X[ox + i * sx]); break;
         default: for (let i = 0; i < n; i++) o[pos + i] = f(X[ox + i * sx]);
       }
     };
@@ -233,7 +236,8 @@ export function reduce(op: ReduceOp, x: NDArray, axes: readonly number[]): NDArr
     const s0 = base + j * inner;
     let acc: number;
     switch (op) {
-      case "sum": acc = 0; for (let i = 0; i < inner; i++) acc += src[s0 + i]; break;
+      // Four interleaved lanes (summation.ts), the order jit's fused loops use too.
+      case "sum": acc = sumRange(src, s0, inner); break;
       case "prod": acc = 1; for (let i = 0; i < inner; i++) acc *= src[s0 + i]; break;
       case "max": acc = -Infinity; for (let i = 0; i < inner; i++) { const t = src[s0 + i]; if (t > acc || t !== t) acc = t; } break;
       case "min": acc = Infinity; for (let i = 0; i < inner; i++) { const t = src[s0 + i]; if (t < acc || t !== t) acc = t; } break;
@@ -280,7 +284,10 @@ export function dotGeneral(lhs: NDArray, rhs: NDArray, d: DotDims): NDArray {
 // The inner loops live in their own small functions so each keeps stable type feedback: one
 // function with both paths deoptimised on every switch between them (seen: 10× slower).
 
-/** o[i] = Σ_k A[i, k]·B[k]; four partial sums break the add dependency chain. */
+/**
+ * o[i] = Σ_k A[i, k]·B[k]; four partial sums break the add dependency chain, in the order every
+ * sum takes (summation.ts: product k into lane k mod 4), so dot(A, v) = sum(A * v, axis=1).
+ */
 function matVec(A: Float64Array, a0: number, B: Float64Array, b0: number, o: Float64Array, o0: number, M: number, K: number): void {
   const K4 = K - (K % 4);
   for (let i = 0; i < M; i++) {
@@ -293,8 +300,10 @@ function matVec(A: Float64Array, a0: number, B: Float64Array, b0: number, o: Flo
       s2 += A[ai + k + 2] * B[b0 + k + 2];
       s3 += A[ai + k + 3] * B[b0 + k + 3];
     }
-    for (; k < K; k++) s0 += A[ai + k] * B[b0 + k];
-    o[o0 + i] = s0 + s1 + (s2 + s3);
+    if (k < K) s0 += A[ai + k] * B[b0 + k];
+    if (k + 1 < K) s1 += A[ai + k + 1] * B[b0 + k + 1];
+    if (k + 2 < K) s2 += A[ai + k + 2] * B[b0 + k + 2];
+    o[o0 + i] = (s0 + s1) + (s2 + s3);
   }
 }
 

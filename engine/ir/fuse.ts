@@ -16,9 +16,12 @@ import { shapesEqual } from "../array/shape";
 import type { PrimitiveDef } from "../core/primitive";
 import { Lit, Var, type Eqn, type Jaxpr } from "./jaxpr";
 
-/** Accumulator for each fusible reduction: start value and the update `acc ← f(acc, t)`. */
-export const REDUCERS: Record<string, { init: string; update: (acc: string, t: string) => string }> = {
-  reduce_sum: { init: "0", update: (a, t) => `${a} += ${t};` },
+/**
+ * Accumulator for each fusible reduction: start value and the update `acc ← f(acc, t)`. `lanes`:
+ * the sum keeps interleaved accumulators in the order of array/summation.ts, as its kernel does.
+ */
+export const REDUCERS: Record<string, { init: string; update: (acc: string, t: string) => string; lanes?: true }> = {
+  reduce_sum: { init: "0", update: (a, t) => `${a} += ${t};`, lanes: true },
   reduce_prod: { init: "1", update: (a, t) => `${a} *= ${t};` },
   // NaN wins, as in the reduce kernel (`t !== t` is the NaN test).
   reduce_max: { init: "-Infinity", update: (a, t) => `if (${t} > ${a} || ${t} !== ${t}) ${a} = ${t};` },

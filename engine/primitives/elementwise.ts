@@ -81,7 +81,7 @@ export const logP: PrimitiveDef<NoParams> = unaryPrim("log", kernelUnary("log"),
 export const sinP: PrimitiveDef<NoParams> = unaryPrim("sin", kernelUnary("sin"), callEmit("Math.sin"), rule((ct, x) => b(mulP, ct, b(cosP, x))), undefined, undefined, inexact);
 export const cosP: PrimitiveDef<NoParams> = unaryPrim("cos", kernelUnary("cos"), callEmit("Math.cos"), rule((ct, x) => b(negP, b(mulP, ct, b(sinP, x)))), undefined, undefined, inexact);
 // JAX: g·(1 + ans)·(1 − ans), written as (g + g·ans)·(1 − ans), not g·(1 − ans²).
-export const tanhP: PrimitiveDef<NoParams> = unaryPrim("tanh", kernelUnary("tanh"), callEmit("Math.tanh"), rule((ct, _x, out) => b(mulP, b(addP, ct, b(mulP, ct, out)), b(subP, 1, out))), undefined, undefined, inexact);
+export const tanhP: PrimitiveDef<NoParams> = unaryPrim("tanh", kernelUnary("tanh"), callEmit("M.tanh"), rule((ct, _x, out) => b(mulP, b(addP, ct, b(mulP, ct, out)), b(subP, 1, out))), undefined, undefined, inexact);
 // jax.nn.sigmoid is lax.logistic; its rule g·ans·(1 − ans) stays finite where exp(−x) overflows.
 export const logisticP: PrimitiveDef<NoParams> = unaryPrim(
   "logistic",

@@ -226,3 +226,13 @@ export function closeTo(actual: Ref, expected: Ref, rtol = 1e-9, atol = 1e-12): 
   }
   return null;
 }
+
+/**
+ * Σ terms in the engine's summation order (engine/array/summation.ts), written independently:
+ * term i into lane i % 4, the lanes added as ((l0 + l1) + (l2 + l3)).
+ */
+export function laneSum(terms: ArrayLike<number>): number {
+  const l = [0, 0, 0, 0];
+  for (let i = 0; i < terms.length; i++) l[i % 4] += terms[i];
+  return (l[0] + l[1]) + (l[2] + l[3]);
+}
