@@ -12,8 +12,10 @@ import { CallLine } from "./explorer/CallLine";
 import { Panels } from "./panels/Panels";
 import { Region } from "./ErrorBoundary";
 import { ErrorAlert } from "./explorer/ErrorAlert";
+import { OutAxesTable } from "./explorer/OutAxesTable";
 import { PlaybackControls } from "./explorer/PlaybackControls";
 import { ShapeEditor } from "./explorer/ShapeEditor";
+import { ShapeStory } from "./explorer/ShapeStory";
 import { ControlPictureSlot } from "./explorer/PictureSlots";
 import { Stage } from "./explorer/Stage";
 import { X64Toggle } from "./explorer/X64Toggle";
@@ -39,9 +41,6 @@ const ClassroomDialogs = lazy(() => import("./classroom/ClassroomDialogs"));
 const LessonArea = lazy(() => import("./lessons/LessonArea"));
 const DeviceLanes = lazy(() => import("./explorer/DeviceLanes"));
 // Below the picture: its code is written after the first screen (CodePanel.tsx).
-// The side's shape story and out_axes table: prerendered, and hydrated once their chunk is here.
-const ShapeStory = lazy(() => import("./explorer/ShapeStory").then((m) => ({ default: m.ShapeStory })));
-const OutAxesTable = lazy(() => import("./explorer/OutAxesTable").then((m) => ({ default: m.OutAxesTable })));
 const CodePanel = lazy(() => import("./explorer/CodePanel").then((m) => ({ default: m.CodePanel })));
 const CheatSheet = lazy(() => import("./lessons/CheatSheet"));
 
@@ -222,10 +221,8 @@ export function App({ autoplay = false }: { autoplay?: boolean }) {
           </div>
           <aside className="side" hidden={conceal}>
             <Region name="Shape story">
-              <Suspense fallback={null}>
-                {!isHidden(lock, "story") && <ShapeStory />}
-                {!isHidden(lock, "table") && <OutAxesTable />}
-              </Suspense>
+              {!isHidden(lock, "story") && <ShapeStory />}
+              {!isHidden(lock, "table") && <OutAxesTable />}
             </Region>
           </aside>
         </div>

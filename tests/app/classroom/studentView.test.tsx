@@ -33,19 +33,18 @@ describe("a student link", () => {
     expect(outShape()).toBe("(3, 2)");
   });
 
-  it("out_axes locked too: the table's rows are text, not buttons", async () => {
+  it("out_axes locked too: the table's rows are text, not buttons", () => {
     openLink("#f=lambda+a%2C+b%3A+a+%2B+b&shape.a=(2%2C+3)&shape.b=(2%2C+3)&in.a=0&in.b=0&out=0&edit=");
-    // The side loads after the first screen (a prerendered page has it at once).
-    const table = await screen.findByRole("region", { name: "Where the batch axis can go" });
+    const table = screen.getByRole("region", { name: "Where the batch axis can go" });
     expect(within(table).queryAllByRole("button")).toEqual([]);
     expect(screen.getByLabelText("out_axes")).toHaveProperty("disabled", true);
   });
 
-  it("a teacher's link (no lock) has every control", async () => {
+  it("a teacher's link (no lock) has every control", () => {
     openLink("#f=lambda+a%2C+b%3A+a+%2B+b&shape.a=(2%2C+3)&shape.b=(2%2C+3)&in.a=0&in.b=0&out=0");
     expect(screen.getByRole("textbox", { name: "Function" })).toBeTruthy();
     expect(screen.getByLabelText("in_axes for a")).toHaveProperty("disabled", false);
-    expect(await screen.findByRole("region", { name: "Shape story" })).toBeTruthy();
+    expect(screen.getByRole("region", { name: "Shape story" })).toBeTruthy();
   });
 });
 
