@@ -18,7 +18,6 @@ import { vmapCall } from "./engineBridge";
 import { setOffPageAnswer, TRACE_KEY, type OffPageAnswer } from "./computeResults";
 import { argFor, argLeaves, type ExplorerState } from "./explorerTypes";
 import { selectView } from "./selectors";
-import type { ComputeReply } from "./compute.worker";
 import type { ComputeRequest } from "./computeRequest";
 import type { OffPageRequest } from "../panels/memoPerState";
 
@@ -35,34 +34,24 @@ export type ComputeRunner = (r: ComputeRequest) => ComputeJob;
 export const TIME_LIMIT_MS = 10_000;
 
 /**
- * One module worker per job, from the page's origin: `worker-src` falls back to `script-src`,
- * so `script-src 'self'` allows it. Terminating it is the only way to stop a running call.
+ * A runner from computeRunners.ts, loaded when a first call goes off the page (a first visit's
+ * calls never do: the runners stay out of the first screen's JavaScript).
  */
-export const workerRunner: ComputeRunner = (request) => {
-  const w = new Worker(new URL("./compute.worker.ts", import.meta.url), { type: "module" });
-  const done = new Promise<unknown>((resolve, reject) => {
-    w.onmessage = (e: MessageEvent<ComputeReply>) => {
-      w.terminate();
-      resolve(e.data.result);
-    };
-    w.onerror = (e: ErrorEvent) => {
-      w.terminate();
-      reject(new Error(e.message || "the worker could not start"));
-    };
-  });
-  w.postMessage(request);
-  return { done, cancel: () => w.terminate() };
-};
+function onDemand(name: "workerRunner" | "inProcessRunner"): ComputeRunner {
+  return (request) => {
+    let job: ComputeJob | null = null;
+    let cancelled = false;
+    const done = import("./computeRunners").then((m) => {
+      if (cancelled) return new Promise<never>(() => {});
+      job = m[name](request);
+      return job.done;
+    });
+    return { done, cancel: () => ((cancelled = true), job?.cancel()) };
+  };
+}
 
-/**
- * Without Worker (node, old browsers): the same call in this thread, after the status has shown
- * (loaded on demand, like the worker: the grad panel's model stays out of the page's first chunk).
- */
-export const inProcessRunner: ComputeRunner = (request) => {
-  let cancelled = false;
-  const done = Promise.all([import("./computeRequest"), import("./wire")]).then(([{ runRequest }, { toWire }]) => (cancelled ? new Promise<never>(() => {}) : toWire(runRequest(request))));
-  return { done, cancel: () => (cancelled = true) };
-};
+/** The in-thread runner (tests, and pages without a usable Worker). */
+export const inProcessRunner: ComputeRunner = onDemand("inProcessRunner");
 
 interface ComputeSettings {
   runner: ComputeRunner;
@@ -93,7 +82,7 @@ function workerUsable(): boolean {
 function defaultSettings(): ComputeSettings {
   const testLimit = (globalThis as Record<string, unknown>)[TEST_TIME_LIMIT];
   return {
-    runner: workerUsable() ? workerRunner : inProcessRunner,
+    runner: workerUsable() ? onDemand("workerRunner") : inProcessRunner,
     timeLimitMs: typeof testLimit === "number" && testLimit > 0 ? testLimit : TIME_LIMIT_MS,
   };
 }

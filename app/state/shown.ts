@@ -12,7 +12,7 @@ import type { StoreApi } from "zustand";
 import type { ExplorerState } from "./explorerTypes";
 import { selectView, type View } from "./selectors";
 import { useStoreApi, type StoreState } from "./store";
-import { onlyTextEdited, typingPending, whenTypingPauses } from "./typingPause";
+import { onlyTextEdited, waitsForTyping } from "./typingPause";
 
 /** What the view is computed from (selectors.ts): the explorer state, the last good one, and the worker's answers so far. */
 export interface Shown {
@@ -61,7 +61,7 @@ function useShownRead<T>(read: (s: Host) => T, equal: (a: T, b: T) => boolean, f
       if (sameShown(now, was.from)) return;
       const later = followsTextEdit(was.from, now);
       // Nothing is computed for a keystroke until typing pauses (typingPause.ts).
-      if (later && typingPending(store)) return whenTypingPauses(store, update);
+      if (later && waitsForTyping(store, update)) return;
       const v = readRef.current(now);
       const same = equal(was.value, v);
       asked.current = { value: same ? was.value : v, from: shownOf(now) };

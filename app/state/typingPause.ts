@@ -22,8 +22,8 @@ interface Typing {
 }
 
 const typingOf = new WeakMap<object, Typing>();
-/** The stores whose keystrokes wait now (held only while they wait). */
-const pending = new Set<Typing>();
+/** The clock that started last (settleTyping's). */
+let last: Typing | null = null;
 
 /** Whether `b` is `a` with another function text and nothing else changed. */
 export function onlyTextEdited(a: ExplorerState, b: ExplorerState): boolean {
@@ -33,24 +33,26 @@ export function onlyTextEdited(a: ExplorerState, b: ExplorerState): boolean {
   return keys.every((k) => k === "fnSource" || a[k] === b[k]);
 }
 
-/** Whether a keystroke's consequences are still waiting for typing to pause in `store`. */
-export const typingPending = (store: object): boolean => typingOf.get(store)?.timer != null;
-
 /**
- * Runs `fn` once typing in `store` pauses (each `fn` once, however often it asked), or now when
- * nothing waits. While they run, nothing waits: what they set off runs at once.
+ * Whether a keystroke's consequences wait for typing to pause in `store`; if so, `fn` runs then
+ * (each `fn` once, however often it asked). While they run, nothing waits.
  */
-export function whenTypingPauses(store: object, fn: () => void): void {
+export function waitsForTyping(store: object, fn: () => void): boolean {
   const t = typingOf.get(store);
-  if (!t || t.timer === null) return fn();
+  if (!t || t.timer === null) return false;
   t.waiting.add(fn);
+  return true;
+}
+
+/** Runs `fn` once typing in `store` pauses, or now when nothing waits. */
+export function whenTypingPauses(store: object, fn: () => void): void {
+  if (!waitsForTyping(store, fn)) fn();
 }
 
 /** Runs what waits, with nothing waiting any more. */
 function flush(t: Typing): void {
   if (t.timer !== null) clearTimeout(t.timer);
   t.timer = null;
-  pending.delete(t);
   const fns = [...t.waiting];
   t.waiting.clear();
   for (const fn of fns) fn();
@@ -90,12 +92,12 @@ export function trackTyping<S extends { explorer: ExplorerState }>(store: StoreA
     if (t.typing && onlyTextEdited(prev.explorer, s.explorer)) {
       if (t.timer !== null) clearTimeout(t.timer);
       t.timer = setTimeout(() => flush(t), TYPING_PAUSE_MS);
-      pending.add(t);
+      last = t;
     } else if (t.timer !== null) flush(t);
   });
 }
 
-/** Runs now what waits for typing to pause, in every store, as if it just had (a test's "and then the user waits"). */
+/** Runs now what waits for typing to pause, as if it just had (a test's "and then the user waits"). */
 export function settleTyping(): void {
-  for (const t of [...pending]) flush(t);
+  if (last) flush(last);
 }

@@ -46,7 +46,8 @@ browserDescribe("Import JAX code in Chromium", () => {
     await expect.poll(() => page.getByLabel("Output shape").textContent()).toBe("(2, 4)");
     await expect.poll(() => page.getByRole("alert").count()).toBe(0);
     expect(await page.getByLabel("Fill of w", { exact: true }).inputValue()).toBe("code");
-    expect(await page.getByText("w = jnp.array([1.0, 1.0").count()).toBeGreaterThan(0);
+    // The code beside the picture follows it a frame later (app/state/hooks.ts useViewBeside).
+    await expect.poll(() => page.getByText("w = jnp.array([1.0, 1.0").count()).toBeGreaterThan(0);
   });
 
   it("an unsupported construct shows its line and column; the text stays in the dialog", async () => {
