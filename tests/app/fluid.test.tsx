@@ -12,6 +12,7 @@ import { useStore } from "../../app/state/store";
 import { SYMBOL_WRITER } from "../../app/state/symbols";
 import { explorerOf, leaf } from "../../app/state/explorerTypes";
 import { renderApp } from "./renderApp";
+import { drawnThenOpen, outputNumbers, uniqueAdd } from "./outputPicture";
 
 afterEach(() => {
   cleanup();
@@ -56,30 +57,13 @@ describe("a grid whose cells did not change", () => {
   });
 });
 
-/** The numbers drawn in the output grid, in row-major order. */
-function outputNumbers(): string[] {
-  const svg = screen.getByRole("img", { name: /^Output out/ });
-  return [...svg.querySelectorAll("g.cell")]
-    .sort((x, y) => Number(x.getAttribute("data-i")) - Number(y.getAttribute("data-i")))
-    .map((g) => g.querySelector("text")?.textContent ?? "");
-}
-
 describe("typing in the function box", () => {
-  const start = () => {
-    const s = explorerOf("lambda a, b: a + b", [["a", leaf(2, 3), 0], ["b", leaf(2, 3), 0]], 0);
-    return { ...s, args: new Map([...s.args].map(([n, a]) => [n, { ...a, fill: "unique" as const }])) };
-  };
+  const start = uniqueAdd;
 
   it("takes each key at once; the picture follows, drawn for the last text typed", async () => {
     await SYMBOL_WRITER.load();
     // What the last text draws, rendered directly.
-    renderApp();
-    act(() => useStore.getState().loadExplorer({ ...start(), fnSource: "lambda a, b: a - b" }));
-    const expected = outputNumbers();
-    cleanup();
-    renderApp();
-    act(() => useStore.getState().loadExplorer(start()));
-    const before = outputNumbers();
+    const { expected, before } = drawnThenOpen({ ...start(), fnSource: "lambda a, b: a - b" }, start());
     expect(before).not.toEqual(expected);
     // Keys as the browser delivers them, outside act(): React schedules its own work.
     const env = globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean };
@@ -103,12 +87,7 @@ describe("typing in the function box", () => {
 
   it("a control's change is drawn at once, with the text typed before it", async () => {
     await SYMBOL_WRITER.load();
-    renderApp();
-    act(() => useStore.getState().loadExplorer({ ...start(), fnSource: "lambda a, b: a - b", outAxes: 1 }));
-    const expected = outputNumbers();
-    cleanup();
-    renderApp();
-    act(() => useStore.getState().loadExplorer(start()));
+    const { expected } = drawnThenOpen({ ...start(), fnSource: "lambda a, b: a - b", outAxes: 1 }, start());
     const env = globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean };
     const wasAct = env.IS_REACT_ACT_ENVIRONMENT;
     env.IS_REACT_ACT_ENVIRONMENT = false;

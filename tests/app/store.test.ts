@@ -6,6 +6,25 @@ import { typed, TYPING_PAUSE_MS } from "../../app/state/typingPause";
 import { defaultExplorer } from "../../app/state/explorerTypes";
 import { decodeExplorer } from "../../app/state/urlState";
 
+/** Off a change's own task: the next animation frame (faked), then a task after it. */
+function afterPaint(): void {
+  vi.advanceTimersByTime(0);
+  vi.advanceTimersToNextFrame();
+  vi.advanceTimersByTime(0);
+}
+
+/** A page's location and history that record the URL writes. */
+function urlHost() {
+  const writes: string[] = [];
+  const host = {
+    location: { hash: "" },
+    history: { replaceState: (_d: unknown, _u: string, url?: string) => writes.push((host.location.hash = url ?? "")) },
+    addEventListener: () => {},
+    removeEventListener: () => {},
+  };
+  return { writes, host };
+}
+
 describe("history", () => {
   it("undoes and redoes explorer changes", () => {
     const st = createAppStore();
@@ -108,20 +127,8 @@ describe("URL sync", () => {
   });
   it("writes a change after the frame that shows it, a burst once more at its end, and flushes when stopped", () => {
     vi.useFakeTimers();
-    // Off the change's own task: the next animation frame (faked too), then a task after it.
-    const afterPaint = () => {
-      vi.advanceTimersByTime(0);
-      vi.advanceTimersToNextFrame();
-      vi.advanceTimersByTime(0);
-    };
     try {
-      const writes: string[] = [];
-      const host = {
-        location: { hash: "" },
-        history: { replaceState: (_d: unknown, _u: string, url?: string) => writes.push((host.location.hash = url ?? "")) },
-        addEventListener: () => {},
-        removeEventListener: () => {},
-      };
+      const { writes, host } = urlHost();
       const st = createAppStore();
       stop = syncUrl(st, host);
       st.getState().setOutAxes(1);
@@ -150,19 +157,8 @@ describe("URL sync", () => {
   });
   it("writes what is typed in the function box once typing pauses, not per key", () => {
     vi.useFakeTimers();
-    const afterPaint = () => {
-      vi.advanceTimersByTime(0);
-      vi.advanceTimersToNextFrame();
-      vi.advanceTimersByTime(0);
-    };
     try {
-      const writes: string[] = [];
-      const host = {
-        location: { hash: "" },
-        history: { replaceState: (_d: unknown, _u: string, url?: string) => writes.push((host.location.hash = url ?? "")) },
-        addEventListener: () => {},
-        removeEventListener: () => {},
-      };
+      const { writes, host } = urlHost();
       const st = createAppStore();
       stop = syncUrl(st, host);
       // Keys 100 ms apart, for twice the URL's write window: nothing is written while they come.

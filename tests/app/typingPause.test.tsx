@@ -9,28 +9,17 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { act, cleanup, fireEvent, screen, waitFor } from "@testing-library/react";
 import { useStore } from "../../app/state/store";
 import { SYMBOL_WRITER } from "../../app/state/symbols";
-import { explorerOf, leaf } from "../../app/state/explorerTypes";
 import { TYPING_PAUSE_MS } from "../../app/state/typingPause";
 import * as selectors from "../../app/state/selectors";
 import { renderApp } from "./renderApp";
+import { drawnThenOpen, outputNumbers, uniqueAdd } from "./outputPicture";
 
 afterEach(() => {
   cleanup();
   vi.restoreAllMocks();
 });
 
-const start = () => {
-  const s = explorerOf("lambda a, b: a + b", [["a", leaf(2, 3), 0], ["b", leaf(2, 3), 0]], 0);
-  return { ...s, args: new Map([...s.args].map(([n, a]) => [n, { ...a, fill: "unique" as const }])) };
-};
-
-/** The numbers drawn in the output grid, in row-major order. */
-function outputNumbers(): string[] {
-  const svg = screen.getByRole("img", { name: /^Output out/ });
-  return [...svg.querySelectorAll("g.cell")]
-    .sort((x, y) => Number(x.getAttribute("data-i")) - Number(y.getAttribute("data-i")))
-    .map((g) => g.querySelector("text")?.textContent ?? "");
-}
+const start = uniqueAdd;
 
 const key = (text: string) => fireEvent.change(screen.getByLabelText("Function"), { target: { value: text } });
 const code = () => screen.getByTestId("python-code").textContent ?? "";
@@ -38,13 +27,7 @@ const code = () => screen.getByTestId("python-code").textContent ?? "";
 describe("typing in the function box", () => {
   it("stores each key at once and computes nothing until typing pauses; then draws the last text", async () => {
     await SYMBOL_WRITER.load();
-    renderApp();
-    act(() => useStore.getState().loadExplorer({ ...start(), fnSource: "lambda a, b: a - b" }));
-    const expected = outputNumbers();
-    cleanup();
-    renderApp();
-    act(() => useStore.getState().loadExplorer(start()));
-    const before = outputNumbers();
+    const { expected, before } = drawnThenOpen({ ...start(), fnSource: "lambda a, b: a - b" }, start());
     const lastGood = useStore.getState().lastGood;
     await screen.findByTestId("python-code");
     await waitFor(() => expect(code()).toContain("reshape(2, 3)"));
@@ -72,12 +55,7 @@ describe("typing in the function box", () => {
 
   it("draws a control's change at once, with the text typed just before it", async () => {
     await SYMBOL_WRITER.load();
-    renderApp();
-    act(() => useStore.getState().loadExplorer({ ...start(), fnSource: "lambda a, b: a - b", outAxes: 1 }));
-    const expected = outputNumbers();
-    cleanup();
-    renderApp();
-    act(() => useStore.getState().loadExplorer(start()));
+    const { expected } = drawnThenOpen({ ...start(), fnSource: "lambda a, b: a - b", outAxes: 1 }, start());
     act(() => key("lambda a, b: a - b"));
     fireEvent.change(screen.getByLabelText("out_axes"), { target: { value: "1" } });
     expect(screen.getByLabelText("Output shape").textContent).toBe("(3, 2)");
