@@ -31,7 +31,7 @@ export const useView = (): View => {
  * The view for what sits beside the picture (the shape story, the out_axes table, the code): it
  * follows the picture a frame later, in a render that newer input interrupts. A control's change
  * is then painted with the picture alone; re-laying out the side's ~200 elements in the same
- * frame cost about a third of its layout and paint (bench/throttled.ts, the change rows).
+ * frame cost about half of its layout and paint (bench/throttled.ts, the shape row).
  */
 export const useViewBeside = (): View => useDeferredValue(useView());
 
