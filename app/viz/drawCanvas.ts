@@ -14,6 +14,7 @@ import { axisColor, type Theme } from "./colors";
 import { cellLook, cellPose, cellSide, HIGHLIGHT, liftOf } from "./cellLook";
 import { sameLook } from "./cellMoves";
 import { CellPixels, rgbOf, snapCell } from "./pixelCells";
+import { drawLabel } from "./labelGlyphs";
 
 interface CanvasState {
   shown: CellState[];
@@ -293,24 +294,14 @@ function paintDecorations(ctx: CanvasRenderingContext2D, layout: GridLayout, map
     }
     if (started) ctx.stroke();
   }
-  // Axis by axis: one font, colour and alignment each (setting a font parses it every time).
+  // The labels come from strips of pre-drawn digits (labelGlyphs.ts), not fillText.
   const family = mono();
-  ctx.textBaseline = "alphabetic";
-  for (let axis = 0; axis < layout.shape.length; axis++) {
-    let started = false;
-    for (const l of layout.labels) {
-      if (l.axis !== axis) continue;
-      // A label is at most a few digits of its type around its anchor (generous bounds).
-      if (region && !meets(region, l.x - 4 * layout.label, l.y - 1.2 * layout.label, l.x + 4 * layout.label, l.y + 0.4 * layout.label)) continue;
-      if (!started) {
-        ctx.font = `${axis === mapped ? "700 " : ""}${layout.label}px ${family}`;
-        ctx.fillStyle = axisColor(axis, mapped, theme);
-        started = true;
-      }
-      const align = l.anchor === "middle" ? "center" : "right";
-      if (ctx.textAlign !== align) ctx.textAlign = align;
-      ctx.fillText(String(l.index), l.x, l.y);
-    }
+  const scale = scaleOf(ctx);
+  for (const l of layout.labels) {
+    // A label is at most a few digits of its type around its anchor (generous bounds).
+    if (region && !meets(region, l.x - 4 * layout.label, l.y - 1.2 * layout.label, l.x + 4 * layout.label, l.y + 0.4 * layout.label)) continue;
+    const font = `${l.axis === mapped ? "700 " : ""}${layout.label}px ${family}`;
+    drawLabel(ctx, String(l.index), l.x, l.y, l.anchor === "middle" ? "center" : "right", font, axisColor(l.axis, mapped, theme), scale);
   }
 }
 

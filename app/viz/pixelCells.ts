@@ -6,8 +6,23 @@
  * that. Cells are snapped to whole device pixels with a one-pixel gap. Pure: no DOM.
  */
 
-/** `rgb(r, g, b)` or `#rrggbb` (the grids' fills, colors.ts) as [r, g, b]; null for anything else. */
+const parsedColours = new Map<string, [number, number, number] | null>();
+
+/**
+ * `rgb(r, g, b)` or `#rrggbb` (the grids' fills, colors.ts) as [r, g, b]; null for anything else.
+ * Remembered: a change repaints thousands of cells in a palette's few hundred colours, and the
+ * regexes per cell were most of checking a paint's fills (bench/throttled.ts, the in_axes row).
+ */
 export function rgbOf(css: string): [number, number, number] | null {
+  let rgb = parsedColours.get(css);
+  if (rgb === undefined) {
+    if (parsedColours.size >= 4096) parsedColours.clear();
+    parsedColours.set(css, (rgb = parseRgb(css)));
+  }
+  return rgb;
+}
+
+function parseRgb(css: string): [number, number, number] | null {
   const hex = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(css);
   if (hex) return [parseInt(hex[1], 16), parseInt(hex[2], 16), parseInt(hex[3], 16)];
   const rgb = /^rgb\(\s*(\d{1,3})\s*,\s*(\d{1,3})\s*,\s*(\d{1,3})\s*\)$/.exec(css);
@@ -36,7 +51,6 @@ export class CellPixels {
   readonly data: Uint8ClampedArray<ArrayBuffer>;
   /** The same pixels as words, on little-endian machines (else null: byte by byte). */
   private readonly words: Uint32Array | null;
-  private readonly colours = new Map<string, [number, number, number] | null>();
   private lastFill = "";
   private lastOpacity = NaN;
   private lastColour: readonly [number, number, number, number] = [0, 0, 0, 0];
@@ -81,7 +95,7 @@ export class CellPixels {
   fill(x: number, y: number, fill: string, opacity: number): boolean {
     // Neighbouring cells mostly share a fill and opacity: the colour is worked out once per run.
     if (fill !== this.lastFill || opacity !== this.lastOpacity) {
-      const rgb = this.rgb(fill);
+      const rgb = rgbOf(fill);
       if (!rgb) return false;
       this.lastFill = fill;
       this.lastOpacity = opacity;
@@ -106,7 +120,7 @@ export class CellPixels {
    * a colour rgbOf reads.
    */
   ring(x: number, y: number, side: number, width: number, stroke: string): boolean {
-    const rgb = this.rgb(stroke);
+    const rgb = rgbOf(stroke);
     if (!rgb) return false;
     const { dpr, originX, originY } = this;
     const h = width / 2;
@@ -142,12 +156,6 @@ export class CellPixels {
     data[o + 1] = g * (alpha / a) + data[o + 1] * keep;
     data[o + 2] = b * (alpha / a) + data[o + 2] * keep;
     data[o + 3] = a * 255;
-  }
-
-  private rgb(css: string): [number, number, number] | null {
-    let rgb = this.colours.get(css);
-    if (rgb === undefined) this.colours.set(css, (rgb = rgbOf(css)));
-    return rgb;
   }
 
   /** Writes the picture's device pixels [x0, x1) × [y0, y1) (clipped to the buffer) in one colour. */
