@@ -3,9 +3,10 @@
  * its CPU throttled 4× over CDP (`Emulation.setCPUThrottlingRate`), as a school laptop runs it.
  * (1) A change of in_axes, out_axes or a shape on the blog's (2,3,5,7,9) example, timed from the
  *     change event to the frame that shows it painted: p95 per control (target < 50 ms).
- * (2) Typing a function into the function box, key by key: the Event Timing API's duration of
- *     every key and input event (from the key press to the next paint, what INP measures): the
- *     longest and the p95 (typing must never block: target p95 < 50 ms).
+ * (2) Typing a function into the function box, key by key, in two bursts (the field as the page
+ *     first has it, then after a pause): the Event Timing API's duration from each key press to
+ *     the next paint, per press its slowest event (what INP measures): the p95 over the presses
+ *     (typing must never block: target p95 < 50 ms), and beside it the p95 over single events.
  * (3) Frames per second while Play animates grids of 7,560 to 98,304 drawn cells (target ≥ 50).
  */
 import type { Page } from "playwright-core";
@@ -50,11 +51,19 @@ const TIME_CHANGES = `(async (changes) => {
 })`;
 
 
-/** Starts collecting Event Timing entries for key and input events (INP's measure). */
+/**
+ * Starts collecting Event Timing entries for key and input events (INP's measure): each entry's
+ * duration, and per key press (its interactionId, shared by its keydown and keyup) the longest.
+ */
 const START_EVENTS = `(() => {
   window.__events = [];
+  window.__presses = new Map();
   new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) if (/^key|^input|^beforeinput/.test(e.name)) window.__events.push(e.duration);
+    for (const e of list.getEntries()) {
+      if (!/^key|^input|^beforeinput/.test(e.name)) continue;
+      window.__events.push(e.duration);
+      if (e.interactionId) window.__presses.set(e.interactionId, Math.max(e.duration, window.__presses.get(e.interactionId) ?? 0));
+    }
   }).observe({ type: "event", durationThreshold: 16, buffered: false });
 })()`;
 
@@ -92,16 +101,24 @@ export async function throttledBench(): Promise<BenchRow[]> {
     const shapes = Array.from({ length: rounds }, (_, i) => ["Shape of b", i % 2 ? "(2,3,5,7,9)" : "(3,3,5,7,9)"]);
     rows.push(changeRow("shape change", (await page.evaluate(`${TIME_CHANGES}(${JSON.stringify(shapes)})`)) as number[]));
 
-    // Typing: replace the function, one key at a time at a fast typist's pace.
+    // Typing: replace the function, one key at a time at a fast typist's pace, in two bursts:
+    // into the field as the page first has it, and after a pause (the full editor by then).
     await page.evaluate(START_EVENTS);
     const box = page.getByLabel("Function").first();
     await box.click();
     await page.keyboard.press("ControlOrMeta+a");
-    await page.keyboard.type("lambda a, b: jnp.sin(a) * b + a", { delay: 60 });
-    await page.waitForTimeout(1000);
+    const bursts = ["lambda a, b: jnp.sin(a)", " * b + a"];
+    for (const burst of bursts) {
+      await page.keyboard.type(burst, { delay: 60 });
+      await page.waitForTimeout(1500);
+    }
     const events = (await page.evaluate("window.__events")) as number[];
-    // Entries under the 16 ms threshold are not reported: count them as on time.
-    rows.push({ section: "throttled", name: "typing a function, key → next paint (Event Timing), CPU 4× slower, p95", ours_ms: pct(events, 0.95), target: "< 50 ms", extra: events.length ? `worst ${Math.max(...events).toFixed(0)} ms; ${events.length} events over 16 ms` : "no event over 16 ms" });
+    // Per key press, as INP counts it: its slowest event. Presses with no event over the 16 ms
+    // threshold are not reported: they count as on time.
+    const presses = [...((await page.evaluate("[...window.__presses.values()]")) as number[])];
+    const keys = 1 + bursts.join("").length;
+    const all = [...presses, ...Array.from({ length: Math.max(0, keys - presses.length) }, () => 0)];
+    rows.push({ section: "throttled", name: "typing a function, key press → next paint (Event Timing, per press as INP), CPU 4× slower, p95", ours_ms: pct(all, 0.95), target: "< 50 ms", extra: `median ${median(all).toFixed(0)} ms, worst ${Math.max(...all).toFixed(0)} ms over ${keys} presses; per event (over 16 ms only, ${events.length}) p95 ${pct(events, 0.95).toFixed(0)} ms` });
     await page.close();
 
     for (const a of ANIMATED) {

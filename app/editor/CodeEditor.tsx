@@ -1,8 +1,9 @@
 /**
  * A Python code field: first a plain <textarea> with transparent text over a highlighted <pre>
  * (part of the first screen: light, prerendered, works before any editor code has loaded),
- * then CodeMirror 6 (codemirror.ts, its own chunk) in its place as soon as the user reaches for
- * the field (pointer over it, focus, touch) — the first screen never waits for it. The swap
+ * then CodeMirror 6 (codemirror.ts, its own chunk) in its place once the user has reached for
+ * the field (pointer over it, focus, touch) and typing in it pauses (codemirror.ts
+ * atTypingPause) — the first screen never waits for it, nor does a key. The swap
  * keeps the text, the caret and selection, the focus, the label and the height. The error's
  * line and column are underlined in both. Controlled: `value` in, `onChange` out.
  */
@@ -54,7 +55,8 @@ export function CodeEditor({ value, onChange, label, error = null, multiline = t
   onChangeRef.current = onChange;
 
   const reach = () => {
-    if (!mod) void loadCodeMirror().then(setMod, () => undefined); // offline: the plain field stays, fully usable
+    // offline: the plain field stays, fully usable
+    if (!mod) void loadCodeMirror().then((m) => m.atTypingPause(area.current, () => setMod(m)), () => undefined);
   };
 
   // The plain field's caret and focus, what the editor that replaces it takes over: read by the

@@ -133,3 +133,25 @@ export function createEditor(o: EditorOptions): EditorHandle {
     destroy: () => view.destroy(),
   };
 }
+
+/** How long typing in the plain field must pause before CodeMirror takes its place. */
+const SWAP_PAUSE_MS = 400;
+
+/**
+ * Calls `swap` once the keys typed into the plain `field` have paused for SWAP_PAUSE_MS (counted
+ * from now: a key may have come just before this chunk arrived). Making the editor is one long
+ * task (~200 ms at 4× CPU throttling, bench/throttled.ts typing), which would hold up the keys
+ * typed during it; the plain field takes every key meanwhile.
+ */
+export function atTypingPause(field: HTMLElement | null, swap: () => void): void {
+  let timer = setTimeout(done, SWAP_PAUSE_MS);
+  const restart = () => {
+    clearTimeout(timer);
+    timer = setTimeout(done, SWAP_PAUSE_MS);
+  };
+  function done() {
+    field?.removeEventListener("input", restart);
+    swap();
+  }
+  field?.addEventListener("input", restart);
+}

@@ -81,6 +81,22 @@ browserDescribe("the code editor in Chromium", () => {
     expect(await editorText(page)).toBe("lambda ax, b: a + b");
   });
 
+  it("takes keys typed straight after reaching for it in the plain field, and becomes CodeMirror at a pause", async () => {
+    await openFresh();
+    const field = editorField(page);
+    await field.focus();
+    await page.keyboard.press("End");
+    // Keys come faster than the pause the swap waits for (codemirror.ts SWAP_PAUSE_MS).
+    await page.keyboard.type(" * 2 + a - b", { delay: 20 });
+    expect(await field.evaluate((e) => e.tagName)).toBe("TEXTAREA");
+    await content().waitFor();
+    expect(await page.evaluate(() => document.activeElement?.classList.contains("cm-content"))).toBe(true);
+    expect(await editorText(page)).toBe("lambda a, b: a + b * 2 + a - b");
+    // The caret stayed at the end.
+    await page.keyboard.type("!");
+    expect(await editorText(page)).toBe("lambda a, b: a + b * 2 + a - b!");
+  });
+
   it("a typed lambda changes the result; undo takes it back", async () => {
     await openFresh();
     await openCodeMirror(page);

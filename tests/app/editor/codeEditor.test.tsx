@@ -5,7 +5,7 @@
 // jsdom lays nothing out, so what depends on layout (the underline's place on screen, the
 // completion list, Tab order) is tested in Chromium: tests/browser/editor.test.ts.
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { act, cleanup, fireEvent, render, screen } from "@testing-library/react";
+import { act, cleanup, fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { useState } from "react";
 import { CodeEditor, loadCodeMirror } from "../../../app/editor/CodeEditor";
 
@@ -82,7 +82,7 @@ describe("a dialog's field", () => {
 });
 
 describe("the switch to CodeMirror", () => {
-  it("happens on focus and keeps the text, caret, focus and label", async () => {
+  it("happens on focus, once typing pauses, and keeps the text, caret, focus and label", async () => {
     const seen = vi.fn();
     render(<Harness initial="lambda a, b: a + b" onChange={seen} />);
     const field = screen.getByLabelText("Code") as HTMLTextAreaElement;
@@ -92,8 +92,10 @@ describe("the switch to CodeMirror", () => {
       fireEvent.focus(field);
       await loadCodeMirror();
     });
+    // Loaded, but the plain field stays until keys have paused (codemirror.ts atTypingPause).
+    expect(screen.getByLabelText("Code")).toBe(field);
+    await waitFor(() => expect(screen.getByLabelText("Code").classList.contains("cm-content")).toBe(true));
     const content = screen.getByLabelText("Code");
-    expect(content.classList.contains("cm-content")).toBe(true);
     expect(screen.queryByRole("textbox", { name: "Code" })).toBe(content);
     expect(document.activeElement).toBe(content);
     expect(content.textContent).toBe("lambda a, b: a + b");
