@@ -118,7 +118,9 @@ export function createEditor(o: EditorOptions): EditorHandle {
       // the editor's whole configuration and, after the picture's update, forced a layout of
       // the page: ~25 ms a key at 4× throttling, bench/throttled.ts).
       const key = range && error ? `${range.from}:${range.to}:${error.message}` : "";
-      if (doc === shown.doc && key === shown.key) return;
+      // No underline before or after: nothing to dispatch (a transaction and a measure of the
+      // editor on every key of a valid function otherwise).
+      if ((doc === shown.doc || key === "") && key === shown.key) return;
       const diagnostics: Diagnostic[] = range && error ? [{ from: range.from, to: range.to, severity: "error", message: error.message }] : [];
       const effects = shown.invalid === (range !== null) ? [] : [invalid.reconfigure(EditorView.contentAttributes.of(range ? { "aria-invalid": "true" } : {}))];
       shown = { doc, key, invalid: range !== null };
