@@ -134,17 +134,35 @@ export class CellPixels {
     const ix1 = (x + side - h) * dpr - originX;
     const iy1 = (y + side - h) * dpr - originY;
     const hole = ix1 > ix0 && iy1 > iy0;
-    const span = (p: number, a: number, b: number) => Math.max(0, Math.min(p + 1, b) - Math.max(p, a));
+    const px0 = Math.max(0, Math.floor(ox0));
+    const px1 = Math.min(this.width, Math.ceil(ox1));
+    // Each column's overlap with the outer and inner squares, worked out once per ring (a
+    // lifted slice of the 98,304-cell example has 8,192 rings to paint each step).
+    const cols = px1 - px0;
+    const outX = this.scratchX.length >= cols ? this.scratchX : (this.scratchX = new Float64Array(cols * 2));
+    const inX = this.scratchIn.length >= cols ? this.scratchIn : (this.scratchIn = new Float64Array(cols * 2));
+    for (let k = 0; k < cols; k++) {
+      outX[k] = span(px0 + k, ox0, ox1);
+      inX[k] = hole ? span(px0 + k, ix0, ix1) : 0;
+    }
+    const opaque = this.words ? ((255 << 24) | (rgb[2] << 16) | (rgb[1] << 8) | rgb[0]) >>> 0 : 0;
     for (let py = Math.max(0, Math.floor(oy0)); py < Math.min(this.height, Math.ceil(oy1)); py++) {
       const outY = span(py, oy0, oy1);
       const inY = hole ? span(py, iy0, iy1) : 0;
-      for (let px = Math.max(0, Math.floor(ox0)); px < Math.min(this.width, Math.ceil(ox1)); px++) {
-        const cover = span(px, ox0, ox1) * outY - (hole ? span(px, ix0, ix1) * inY : 0);
-        if (cover > 0) this.over((py * this.width + px) * 4, rgb, Math.min(1, cover));
+      const row = py * this.width + px0;
+      for (let k = 0; k < cols; k++) {
+        const cover = outX[k] * outY - inX[k] * inY;
+        if (cover <= 0) continue;
+        // A pixel the stroke covers wholly takes its colour, as source-over of an opaque one gives.
+        if (cover >= 1 && this.words) this.words[row + k] = opaque;
+        else this.over((row + k) * 4, rgb, Math.min(1, cover));
       }
     }
     return true;
   }
+
+  private scratchX = new Float64Array(0);
+  private scratchIn = new Float64Array(0);
 
   /** Source-over of an opaque colour at `alpha` onto the (unpremultiplied) pixel at byte `o`. */
   private over(o: number, [r, g, b]: [number, number, number], alpha: number): void {
@@ -189,6 +207,9 @@ export class CellPixels {
     }
   }
 }
+
+/** How much of the pixel [p, p + 1) lies in [a, b). */
+const span = (p: number, a: number, b: number) => Math.max(0, Math.min(p + 1, b) - Math.max(p, a));
 
 const readable = new WeakMap<readonly string[], boolean>();
 
