@@ -150,14 +150,16 @@ export class CellPixels {
    * 98,304-cell example has 8,192 rings to paint each step).
    */
   private maskFor(fx: number, fy: number, side: number, width: number): RingMask {
-    const last = this.lastMask;
-    if (last && last.fx === fx && last.fy === fy && last.side === side && last.width === width) return last.mask;
-    const key = `${fx} ${fy} ${side} ${width}`;
-    let m = this.masks.get(key);
-    if (m) {
-      this.lastMask = { fx, fy, side, width, mask: m };
-      return m;
+    // Keyed by the fractions themselves (numbers: no string per ring); one ring size at a time.
+    if (side !== this.maskSide || width !== this.maskWidth) {
+      this.masks.clear();
+      this.maskSide = side;
+      this.maskWidth = width;
     }
+    let row = this.masks.get(fx);
+    if (!row) this.masks.set(fx, (row = new Map()));
+    let m = row.get(fy);
+    if (m) return m;
     const { dpr } = this;
     // The outer square grown and the inner one shrunk by half the width, relative to the pixel.
     const ox1 = fx + (side + width) * dpr;
@@ -179,13 +181,13 @@ export class CellPixels {
         m.cover.push(cover);
       }
     }
-    this.masks.set(key, m);
-    this.lastMask = { fx, fy, side, width, mask: m };
+    row.set(fy, m);
     return m;
   }
 
-  private readonly masks = new Map<string, RingMask>();
-  private lastMask: { fx: number; fy: number; side: number; width: number; mask: RingMask } | null = null;
+  private readonly masks = new Map<number, Map<number, RingMask>>();
+  private maskSide = NaN;
+  private maskWidth = NaN;
 
   /** Source-over of an opaque colour at `alpha` onto the (unpremultiplied) pixel at byte `o`. */
   private over(o: number, [r, g, b]: [number, number, number], alpha: number): void {
