@@ -14,7 +14,6 @@ import { axisColor, type Theme } from "./colors";
 import { cellLook, cellPose, cellSide, HIGHLIGHT, liftOf } from "./cellLook";
 import { sameLook } from "./cellMoves";
 import { CellPixels, rgbOf, snapCell } from "./pixelCells";
-import { drawLabel } from "./labelGlyphs";
 
 interface CanvasState {
   shown: CellState[];
@@ -294,15 +293,46 @@ function paintDecorations(ctx: CanvasRenderingContext2D, layout: GridLayout, map
     }
     if (started) ctx.stroke();
   }
-  // The labels come from strips of pre-drawn digits (labelGlyphs.ts), not fillText.
+  // Axis by axis: one colour and alignment each. Only the batch axis is bold, and setting a
+  // font parses it each time: the axes in the font the context has go first, and a font the
+  // context already has is not set again. (Labels copied from pre-drawn digit strips were
+  // tried: cheaper calls, but Chromium's raster of the copies cost more than fillText's
+  // cached glyphs, and a change took as long or longer at 4× throttling.)
   const family = mono();
-  const scale = scaleOf(ctx);
-  for (const l of layout.labels) {
-    // A label is at most a few digits of its type around its anchor (generous bounds).
-    if (region && !meets(region, l.x - 4 * layout.label, l.y - 1.2 * layout.label, l.x + 4 * layout.label, l.y + 0.4 * layout.label)) continue;
-    const font = `${l.axis === mapped ? "700 " : ""}${layout.label}px ${family}`;
-    drawLabel(ctx, String(l.index), l.x, l.y, l.anchor === "middle" ? "center" : "right", font, axisColor(l.axis, mapped, theme), scale);
+  const fontOf = (axis: number) => `${axis === mapped ? "700 " : ""}${layout.label}px ${family}`;
+  const axes = layout.shape.map((_, axis) => axis);
+  const current = fontsSet.get(ctx);
+  if (current && ctx.font === current.got) axes.sort((a, b) => Number(fontOf(b) === current.want) - Number(fontOf(a) === current.want));
+  ctx.textBaseline = "alphabetic";
+  for (const axis of axes) {
+    let started = false;
+    for (const l of layout.labels) {
+      if (l.axis !== axis) continue;
+      // A label is at most a few digits of its type around its anchor (generous bounds).
+      if (region && !meets(region, l.x - 4 * layout.label, l.y - 1.2 * layout.label, l.x + 4 * layout.label, l.y + 0.4 * layout.label)) continue;
+      if (!started) {
+        setFont(ctx, fontOf(axis));
+        ctx.fillStyle = axisColor(axis, mapped, theme);
+        started = true;
+      }
+      const align = l.anchor === "middle" ? "center" : "right";
+      if (ctx.textAlign !== align) ctx.textAlign = align;
+      ctx.fillText(String(l.index), l.x, l.y);
+    }
   }
+}
+
+/**
+ * The font each context was last given and how it reads back: a context keeps its font between
+ * paints unless a resize or a restore() resets it, which the read-back shows.
+ */
+const fontsSet = new WeakMap<CanvasRenderingContext2D, { want: string; got: string }>();
+
+function setFont(ctx: CanvasRenderingContext2D, want: string): void {
+  const f = fontsSet.get(ctx);
+  if (f && f.want === want && ctx.font === f.got) return;
+  ctx.font = want;
+  fontsSet.set(ctx, { want, got: ctx.font });
 }
 
 /** A canvas bigger than this many pixels and than 4× what it must hold is shrunk to fit again. */

@@ -96,30 +96,4 @@ browserDescribe("big grids on canvas", () => {
     // Antialiased edges may differ by a shade where stamped overlays meet; nothing else.
     expect(differ / inked).toBeLessThan(0.01);
   });
-
-  it("draws the tile labels from digit strips as fillText draws them", async () => {
-    // The same grid twice: with the strips (labelGlyphs.ts), and on a page whose canvases
-    // cannot copy images, where the painter falls back to fillText.
-    const shots: PNG[] = [];
-    for (const strips of [true, false]) {
-      const p = await app.newPage({ viewport: { width: 1280, height: 900 }, reducedMotion: "reduce" });
-      if (!strips) await p.addInitScript("delete CanvasRenderingContext2D.prototype.drawImage");
-      await open(p, app.url, FIVE_D);
-      shots.push(await outputPixels(p, /^Argument b/));
-      await p.close();
-    }
-    const [copied, filled] = shots;
-    expect([copied.width, copied.height]).toEqual([filled.width, filled.height]);
-    // Ink of the labels and brackets: dark pixels (the cells are pale).
-    const ink = (png: PNG, i: number) => png.data[i + 3] > 0 && Math.min(png.data[i], png.data[i + 1], png.data[i + 2]) < 100;
-    let inked = 0;
-    let differ = 0;
-    for (let i = 0; i < filled.data.length; i += 4) {
-      if (ink(filled, i)) inked++;
-      if (ink(filled, i) !== ink(copied, i)) differ++;
-    }
-    expect(inked).toBeGreaterThan(500);
-    // A glyph may land a pixel over (whole device pixels per digit); the labels are the same.
-    expect(differ / inked).toBeLessThan(0.2);
-  });
 });
