@@ -29,6 +29,28 @@ function printTable(rows: BenchRow[]) {
   for (const l of lines) console.log(row(l));
 }
 
+/**
+ * The machine's speed now: a fixed loop (2·10⁷ float multiply-adds), five times, in ms. On a
+ * shared VM it moves by 2× between minutes; printed before and after the rows so a run can be
+ * read against it.
+ */
+function calibration(): string {
+  const a = new Float64Array(1 << 16);
+  const times: number[] = [];
+  for (let k = 0; k < 5; k++) {
+    const t0 = performance.now();
+    let s = 0;
+    for (let j = 0; j < 300; j++) {
+      for (let i = 0; i < a.length; i++) {
+        a[i] = a[i] * 0.5 + i;
+        s += a[i];
+      }
+    }
+    times.push(performance.now() - t0 + (s === -1 ? 1 : 0));
+  }
+  return times.map((t) => t.toFixed(0)).join(" ");
+}
+
 async function main() {
   // `npm run bench -- vmap,grad` runs only the named sections.
   const only = process.argv[2]?.split(",");
@@ -37,6 +59,7 @@ async function main() {
   // jax_enable_x64; the f32 section switches it off for JAX's default dtype.
   config.update("jax_enable_x64", true);
   const rows: BenchRow[] = [];
+  const before = calibration();
   const sections: [string, () => Promise<BenchRow[]> | BenchRow[]][] = [
     ["vmap", () => vmapBench(jx)],
     ["grad", async () => (await import("./grad")).gradBench(jx)],
@@ -55,6 +78,7 @@ async function main() {
     }
   }
   printTable(rows);
+  console.log(`\nmachine speed (a fixed loop, 5 times, ms; lower is faster): ${before} before the rows, ${calibration()} after`);
   console.log("\nours = vmap Playground's engine, float64 (jax_enable_x64) except the f32 rows (JAX's default float32, against Float32Array hand loops); jax-js = @jax-js/jax on its wasm backend, also float64. Every timed call reads its result (ours .flat(), jax-js dataSync()). Medians of repeated runs.");
 }
 
