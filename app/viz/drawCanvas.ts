@@ -367,11 +367,11 @@ export function backingSize(cur: Size, need: Size, reserve: Size = need): Size {
  * by CSS so that the layout's part of the store fills its frame exactly; the frame (the
  * canvas's parent) clips the rest.
  */
-export function resetCanvas(canvas: HTMLCanvasElement, layout: GridLayout, fills: string[], states: CellState[], opts: { reserve?: Size; mapped?: number | null; theme?: Theme; zoom?: number } = {}): void {
+export function resetCanvas(canvas: HTMLCanvasElement, layout: GridLayout, fills: string[], states: CellState[], opts: { reserve?: Size; mapped?: number | null; theme?: Theme; zoom?: number; shown?: number } = {}): void {
   const { reserve, mapped = null, theme = "light" } = opts;
   // `zoom`: a CSS scale the canvas is shown at (presenter mode's fit), so its pixels stay sharp.
   const zoom = Math.max(1, opts.zoom ?? 1);
-  const dpr = Math.min(2 * zoom, (globalThis.devicePixelRatio || 1) * zoom);
+  const dpr = pixelsPerUnit(Math.min(2 * zoom, (globalThis.devicePixelRatio || 1) * zoom), opts.shown ?? 1);
   const px = (x: number) => Math.ceil(x * dpr);
   const need = { width: px(layout.width), height: px(layout.height) };
   // A reservation is a hint: one bigger than KEEP_PIXELS is not worth its memory.
@@ -388,6 +388,19 @@ export function resetCanvas(canvas: HTMLCanvasElement, layout: GridLayout, fills
   const st: CanvasState = { shown: [...states], highlight: new Set(), dpr, mapped, theme, settled: false };
   memo.set(canvas, st);
   paintCells(canvas, layout, fills, st.shown, st.shown, 1, st.highlight);
+}
+
+/**
+ * Device pixels per layout unit for a grid on a screen of `screen` device pixels per CSS pixel,
+ * shown at `shown` (≤ 1) of its layout's size: halved while the screen still gets at least as
+ * many pixels as it shows and every layout unit keeps one (the cells and gaps a 1× screen
+ * shows). On a 2× screen the 98,304-cell grids (2,083 units shown in 830 px) took four times
+ * the pixels the screen could show, each to fill, upload and composite every step.
+ */
+export function pixelsPerUnit(screen: number, shown: number): number {
+  let dpr = screen;
+  while (dpr / 2 >= 1 && dpr / 2 >= screen * shown) dpr /= 2;
+  return dpr;
 }
 
 /** Transition from the states shown to `states` (duration 0: one instant repaint). */

@@ -6,7 +6,7 @@ import { pythonCode, vmapCallText } from "../../app/state/codegen";
 import { defaultExplorer, leaf, type ExplorerState } from "../../app/state/explorerTypes";
 import { presetById } from "../../app/state/presets";
 import { gridLayout, gridSize, layoutArray, reserveFor } from "../../app/viz/layout";
-import { backingSize } from "../../app/viz/drawCanvas";
+import { backingSize, pixelsPerUnit } from "../../app/viz/drawCanvas";
 import { cellStates, inputCellState, outputCellState, sliceText } from "../../app/viz/timeline";
 import { highlightPython } from "../../app/explorer/highlight";
 import { keyAction, isFieldTarget } from "../../app/actions";
@@ -145,6 +145,24 @@ describe("layout", () => {
     expect(backingSize({ width: 709, height: 329 }, { width: 100, height: 100 })).toEqual({ width: 709, height: 329 });
     // …unless it is big and mostly unused.
     expect(backingSize({ width: 3000, height: 3000 }, { width: 500, height: 400 })).toEqual({ width: 500, height: 400 });
+  });
+  it("paints a grid shown smaller than its layout with no more pixels than the screen shows, and one per unit at least", () => {
+    // A 1× screen keeps one pixel per unit, however small the grid is shown.
+    expect(pixelsPerUnit(1, 0.4)).toBe(1);
+    // A 2× screen showing the 98,304-cell grid at 830 of its 2,083 units: 0.8 pixels per unit shown, one painted.
+    expect(pixelsPerUnit(2, 830 / 2083)).toBe(1);
+    // Shown at more than half its size, or whole, a 2× screen keeps its two.
+    expect(pixelsPerUnit(2, 0.6)).toBe(2);
+    expect(pixelsPerUnit(2, 1)).toBe(2);
+    // Presenter mode's zoom 2 on a 2× screen: four per unit, halved while the screen still gets as many as it shows.
+    expect(pixelsPerUnit(4, 0.3)).toBe(2);
+    expect(pixelsPerUnit(4, 0.2)).toBe(1);
+    for (const screen of [1, 1.5, 2, 3, 4])
+      for (const shown of [0.1, 0.25, 0.4, 0.5, 0.75, 1]) {
+        const dpr = pixelsPerUnit(screen, shown);
+        expect(dpr).toBeGreaterThanOrEqual(Math.min(screen, Math.max(1, screen * shown)));
+        expect(dpr).toBeLessThan(2 * Math.max(1, screen * shown) + 1e-9);
+      }
   });
   it("draws a scalar as one cell", () => {
     const L = layoutArray([], 20);

@@ -96,4 +96,26 @@ browserDescribe("big grids on canvas", () => {
     // Antialiased edges may differ by a shade where stamped overlays meet; nothing else.
     expect(differ / inked).toBeLessThan(0.01);
   });
+
+  it("paints the biggest grids on a 2× screen with the pixels the screen shows of them, not four times as many", async () => {
+    const p = await app.newPage({ viewport: { width: 1280, height: 900 }, deviceScaleFactor: 2 });
+    await open(p, app.url, BIG);
+    const grid = p.getByRole("img", { name: /^Argument a/ }).first();
+    await grid.locator("canvas").first().waitFor();
+    const { backing, shownDevicePx, units } = await grid.evaluate((frame) => {
+      const c = frame.querySelector("canvas:not(.overlay)") as HTMLCanvasElement;
+      return { backing: c.width, shownDevicePx: frame.clientWidth * devicePixelRatio, units: parseFloat((frame as HTMLElement).style.width) };
+    });
+    // Shown at well under half its layout's width: one pixel per layout unit is still more than the screen shows.
+    expect(shownDevicePx).toBeLessThan(units);
+    expect(backing).toBeGreaterThanOrEqual(shownDevicePx);
+    expect(backing).toBeLessThanOrEqual(Math.ceil(units) + 1);
+    // Its cells are drawn: the picture is not blank.
+    const png = await outputPixels(p, /^Argument a/);
+    let inked = 0;
+    for (let i = 3; i < png.data.length; i += 4) if (png.data[i] > 0) inked++;
+    expect(inked).toBeGreaterThan(0.5 * png.width * png.height);
+    await p.close();
+  });
 });
+
