@@ -28,10 +28,10 @@ export default function CanvasCellGrid(p: CellGridProps) {
     if (!el) return;
     const prev = drawn.current;
     if (!prev || prev.layout !== layout || prev.fills !== p.fills || prev.mapped !== p.mapped || prev.theme !== theme || prev.zoom !== zoom) {
-      // How much of its layout's size the grid is shown at (its frame fits the stage's width):
-      // read (a layout of the page React has just changed) only where pixels can be saved, a
-      // screen with more than one per unit and a layout over twice the width grids are laid out
-      // for; read for every grid, it slowed a 5-d in_axes change on a 2× screen by ~20% at 4×.
+      // How much of its layout's size the grid is shown at (its frame fits the stage's width).
+      // Reading it lays out the page React has just changed, so it is read only where pixels
+      // can be saved: a screen with more than one per unit, and a layout over twice the width
+      // grids are laid out for (the 98,304-cell ones; the 5-d example's grids read nothing).
       const width = (globalThis.devicePixelRatio || 1) * zoom > 1 && layout.width >= 2 * GRID_WIDTH ? frame.current?.clientWidth : 0;
       const shown = width ? Math.min(1, width / layout.width) : 1;
       resetCanvas(el, layout, p.fills, p.states, { reserve: p.reserve, mapped: p.mapped, theme, zoom, shown });
