@@ -94,7 +94,7 @@ describe("CellPixels.ring", () => {
 /**
  * The ring as its definition reads, pixel by pixel: each pixel of the buffer takes the stroke
  * over what it holds in proportion to how much of it lies between the square grown and the
- * square shrunk by half the width (source-over of an opaque colour, unpremultiplied).
+ * square shrunk by half the width (source-over of an opaque colour).
  */
 function referenceRing(data: Uint8ClampedArray, w: number, h: number, dpr: number, x: number, y: number, side: number, width: number, [r, g, b]: number[]) {
   const span = (p: number, a: number, c: number) => Math.max(0, Math.min(p + 1, c) - Math.max(p, a));
@@ -106,15 +106,15 @@ function referenceRing(data: Uint8ClampedArray, w: number, h: number, dpr: numbe
     for (let px = 0; px < w; px++) {
       const cover = span(px, ox0, ox1) * span(py, oy0, oy1) - (hole ? span(px, ix0, ix1) * span(py, iy0, iy1) : 0);
       if (cover <= 0) continue;
-      const alpha = Math.min(1, cover);
+      // Porter–Duff source-over in premultiplied form, then back to ImageData's straight alpha.
+      const src = Math.min(1, cover);
       const o = (py * w + px) * 4;
-      const da = data[o + 3] / 255;
-      const a = alpha + da * (1 - alpha);
-      const keep = (da * (1 - alpha)) / a;
-      data[o] = r * (alpha / a) + data[o] * keep;
-      data[o + 1] = g * (alpha / a) + data[o + 1] * keep;
-      data[o + 2] = b * (alpha / a) + data[o + 2] * keep;
-      data[o + 3] = a * 255;
+      const dst = data[o + 3] / 255;
+      const out = src + dst * (1 - src);
+      [r, g, b].forEach((c, ch) => {
+        data[o + ch] = (c * src + data[o + ch] * dst * (1 - src)) / out;
+      });
+      data[o + 3] = out * 255;
     }
 }
 
