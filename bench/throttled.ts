@@ -117,7 +117,7 @@ export async function throttledBench(): Promise<BenchRow[]> {
     const events = (await page.evaluate("window.__events")) as number[];
     // Per key press, as INP counts it: its slowest event. Presses with no event over the 16 ms
     // threshold are not reported: they count as on time.
-    const presses = [...((await page.evaluate("[...window.__presses.values()]")) as number[])];
+    const presses = (await page.evaluate("[...window.__presses.values()]")) as number[];
     const keys = 1 + bursts.join("").length;
     const all = [...presses, ...Array.from({ length: Math.max(0, keys - presses.length) }, () => 0)];
     rows.push({ section: "throttled", name: "typing a function, key press → next paint (Event Timing, per press as INP), CPU 4× slower, p95", ours_ms: pct(all, 0.95), target: "< 50 ms", extra: `median ${median(all).toFixed(0)} ms, worst ${Math.max(...all).toFixed(0)} ms over ${keys} presses; per event (over 16 ms only, ${events.length}) p95 ${pct(events, 0.95).toFixed(0)} ms` });
