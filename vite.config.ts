@@ -9,8 +9,8 @@ import { dirname, join } from "node:path";
 const root = fileURLToPath(new URL(".", import.meta.url));
 const page = (name: string) => fileURLToPath(new URL(name, import.meta.url));
 const THEME = /[\\/]app[\\/](theme\.ts|viz[\\/]colors\.ts)|vite[\\/]preload-helper|rolldown[\\/]runtime/;
-/** The packages the explorer's first screen runs: React, the store, D3's selection and easing. */
-const FIRST_SCREEN_PACKAGES = /node_modules[\\/](react|react-dom|scheduler|zustand|d3-selection|d3-ease)[\\/]/;
+/** The packages the explorer's first screen runs: React, the store, D3's selection (its easing is app/viz/transitions.ts easeCubicOut). */
+const FIRST_SCREEN_PACKAGES = /node_modules[\\/](react|react-dom|scheduler|zustand|d3-selection)[\\/]/;
 
 /**
  * Our modules that `entry` reaches through static imports (`import … from`, `export … from`,

@@ -6,7 +6,7 @@
  * interrupted when a new frame arrives. Hit-testing maps a pointer position back to a cell.
  */
 import { select } from "d3-selection";
-import { easeCubicOut } from "d3-ease";
+import { easeCubicOut } from "./transitions";
 import "d3-transition";
 import type { GridLayout } from "./layout";
 import type { CellState } from "./timeline";

@@ -5,7 +5,7 @@
  * provenance highlight (class toggles, no re-join). Never queries the document.
  */
 import { select } from "d3-selection";
-import { easeCubicOut } from "d3-ease";
+import { easeCubicOut } from "./transitions";
 import { loadTransitions, transitionsReady } from "./transitions";
 import type { DType } from "../../engine/index";
 import { cellText, valueText } from "./numberText";
