@@ -83,13 +83,31 @@ browserDescribe("the code editor in Chromium", () => {
 
   it("takes keys typed straight after reaching for it in the plain field, and becomes CodeMirror at a pause", async () => {
     await openFresh();
+    // When each key's input came, and when CodeMirror took the field's place.
+    await page.evaluate(() => {
+      const w = window as unknown as { inputs: number[]; swapAt: number | null };
+      w.inputs = [];
+      w.swapAt = null;
+      document.addEventListener("input", () => w.inputs.push(performance.now()), true);
+      new MutationObserver(() => {
+        if (w.swapAt === null && document.querySelector(".cm-content")) w.swapAt = performance.now();
+      }).observe(document.body, { subtree: true, childList: true });
+    });
     const field = editorField(page);
     await field.focus();
     await page.keyboard.press("End");
-    // Keys come faster than the pause the swap waits for (codemirror.ts SWAP_PAUSE_MS).
+    // Keys come faster than the pause the swap waits for (codemirror.ts SWAP_PAUSE_MS, 400 ms).
     await page.keyboard.type(" * 2 + a - b", { delay: 20 });
-    expect(await field.evaluate((e) => e.tagName)).toBe("TEXTAREA");
     await content().waitFor();
+    // The swap came at a pause: keys went to the plain field first, and the last before the
+    // swap came at least the pause before it (however a loaded machine spaced the keys).
+    const { inputs, swapAt } = await page.evaluate(() => {
+      const w = window as unknown as { inputs: number[]; swapAt: number };
+      return { inputs: w.inputs, swapAt: w.swapAt };
+    });
+    const before = inputs.filter((t) => t < swapAt);
+    expect(before.length).toBeGreaterThan(0);
+    expect(swapAt - Math.max(...before)).toBeGreaterThanOrEqual(390);
     expect(await page.evaluate(() => document.activeElement?.classList.contains("cm-content"))).toBe(true);
     expect(await editorText(page)).toBe("lambda a, b: a + b * 2 + a - b");
     // The caret stayed at the end.
