@@ -181,7 +181,8 @@ browserDescribe("the classroom in Chromium", () => {
     expect(await page.getByLabel("out_axes").isDisabled()).toBe(false);
     await page.getByLabel("out_axes").selectOption("1");
     expect(await page.getByLabel("Output shape").textContent()).toBe("(2, 2)");
-    expect(await page.getByRole("row", { name: /1 \/ -1 ◀ current/ }).count()).toBe(1);
+    // The out_axes table follows the picture a frame later (hooks.ts useViewBeside).
+    await expect.poll(() => page.getByRole("row", { name: /1 \/ -1 ◀ current/ }).count()).toBe(1);
     await page.close();
   });
 
