@@ -1,9 +1,9 @@
 /**
  * Quiz mode: a random call at the chosen level (quiz.ts) is loaded into the explorer with its
- * results hidden; the student predicts its output shape or "error" (QuestionBox, checked
+ * results hidden (by the store's quiz actions); the student predicts its output shape or "error" (QuestionBox, checked
  * against the engine), and the session's score counts first answers.
  */
-import { useEffect, useMemo, useRef } from "react";
+import { useMemo, useRef } from "react";
 import { useStore } from "../state/store";
 import type { QuizLevel } from "../state/lessonSlice";
 import { drawQuestion } from "./quiz";
@@ -20,14 +20,6 @@ export function QuizPlayer() {
   const score = useStore((s) => s.quizScore);
   const next = useRef<HTMLButtonElement>(null);
   const state = useMemo(() => (quiz ? drawQuestion(quiz.level, quiz.seed, quiz.n) : null), [quiz]);
-
-  useEffect(() => {
-    if (!state) return;
-    const s = useStore.getState();
-    s.loadExplorer(state);
-    s.resetPlayback();
-    s.concealAnswer();
-  }, [state]);
 
   if (!quiz || !state) return null;
   const s = useStore.getState;

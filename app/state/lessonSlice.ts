@@ -11,6 +11,7 @@
 import type { StateCreator } from "zustand";
 import type { LessonLibrary } from "../lessons/lessonTypes";
 import type { StoreState } from "./store";
+import type { ExplorerState } from "./explorerTypes";
 
 export interface LessonAt {
   id: string;
@@ -44,11 +45,10 @@ export interface LessonSlice {
   lessonPrev: () => boolean;
   setLessonLibrary: (lib: LessonLibrary) => void;
   revealAnswer: () => void;
-  /** Hide the results until `revealAnswer` (the quiz asks about a state it loads itself). */
-  concealAnswer: () => void;
   quiz: QuizAt | null;
   /** This session's score, over every quiz question answered. */
   quizScore: { right: number; asked: number };
+  /** Loads the quiz's chunk if need be, then its first call into the explorer, hidden. */
   openQuiz: (level: QuizLevel, seed?: number) => void;
   quizNext: () => void;
   closeQuiz: () => void;
@@ -61,8 +61,24 @@ export interface LessonSlice {
 /** The lesson data, in their own chunk: the first screen does not carry them. */
 export const loadLessonLibrary = (): Promise<LessonLibrary> => import("../lessons/library").then((m) => m.lessonLibrary());
 
+const couldNotLoad = (what: string, e: unknown) =>
+  `${what} could not be loaded (${e instanceof Error ? e.message : String(e)}); try again when the page can reach its files.`;
+
+type DrawQuestion = (level: QuizLevel, seed: number, n: number) => ExplorerState;
+
 export const createLessonSlice: StateCreator<StoreState, [], [], LessonSlice> = (set, get) => {
   let pending: OpenLessonOptions = {};
+  /** The quiz's call drawer (app/lessons/quiz.ts), once its chunk is in. */
+  let drawQuestion: DrawQuestion | null = null;
+  /** Counts quiz openings and what supersedes them, so a chunk arriving late does not open a quiz the student has left. */
+  let quizOpenings = 0;
+
+  /** Asks question `q`: its call, its concealment and its number land in one go, so no frame shows the call's answer or the number of another call. */
+  const ask = (draw: DrawQuestion, q: QuizAt) => {
+    get().loadExplorer(draw(q.level, q.seed, q.n));
+    get().resetPlayback();
+    set({ lesson: null, quiz: q, lessonConceal: true });
+  };
 
   /** Enters step `step` of lesson `id` from the loaded library; a bad id or step falls back with a notice. */
   const enter = (lib: LessonLibrary, id: string, step: number, opts: OpenLessonOptions) => {
@@ -101,6 +117,7 @@ export const createLessonSlice: StateCreator<StoreState, [], [], LessonSlice> = 
     lessonLibrary: null,
     lessonConceal: false,
     openLesson: (id, step = 0, opts = {}) => {
+      quizOpenings++;
       const lib = get().lessonLibrary;
       if (lib) return enter(lib, id, step, opts);
       // Not loaded yet: remember where to go, and go there when the data arrive.
@@ -112,7 +129,7 @@ export const createLessonSlice: StateCreator<StoreState, [], [], LessonSlice> = 
           if (!get().lessonLibrary) get().setLessonLibrary(l);
         },
         (e: unknown) => {
-          set({ lesson: null, notice: `The lessons could not be loaded (${e instanceof Error ? e.message : String(e)}); try again when the page can reach its files.` });
+          set({ lesson: null, notice: couldNotLoad("The lessons", e) });
         },
       );
     },
@@ -126,16 +143,28 @@ export const createLessonSlice: StateCreator<StoreState, [], [], LessonSlice> = 
       pending = {};
     },
     revealAnswer: () => set({ lessonConceal: false }),
-    concealAnswer: () => set({ lessonConceal: true }),
     quiz: null,
     quizScore: { right: 0, asked: 0 },
-    openQuiz: (level, seed = Math.floor(Math.random() * 2 ** 31)) => set({ lesson: null, quiz: { level, n: 0, seed }, lessonConceal: true }),
+    openQuiz: (level, seed = Math.floor(Math.random() * 2 ** 31)) => {
+      const q = { level, n: 0, seed };
+      const mine = ++quizOpenings;
+      if (drawQuestion) return ask(drawQuestion, q);
+      import("../lessons/quiz").then(
+        (m) => {
+          drawQuestion = m.drawQuestion;
+          if (mine === quizOpenings) ask(drawQuestion, q);
+        },
+        (e: unknown) => set({ notice: couldNotLoad("The quiz", e) }),
+      );
+    },
     quizNext: () => {
       const q = get().quiz;
-      // The next call is hidden from its first frame (QuizPlayer loads it).
-      if (q) set({ quiz: { ...q, n: q.n + 1 }, lessonConceal: true });
+      if (q && drawQuestion) ask(drawQuestion, { ...q, n: q.n + 1 });
     },
-    closeQuiz: () => set({ quiz: null, lessonConceal: false }),
+    closeQuiz: () => {
+      quizOpenings++;
+      set({ quiz: null, lessonConceal: false });
+    },
     cheatSheet: false,
     showCheatSheet: (cheatSheet) => set({ cheatSheet }),
     scoreQuiz: (right) => {
