@@ -30,9 +30,9 @@ export default function CanvasCellGrid(p: CellGridProps) {
     if (!prev || prev.layout !== layout || prev.fills !== p.fills || prev.mapped !== p.mapped || prev.theme !== theme || prev.zoom !== zoom) {
       // How much of its layout's size the grid is shown at (its frame fits the stage's width).
       // Reading it lays out the page React has just changed, so it is read only where pixels
-      // can be saved: a screen with more than one per unit, and a layout over twice the width
-      // grids are laid out for (the 98,304-cell ones; the 5-d example's grids read nothing).
-      const width = (globalThis.devicePixelRatio || 1) * zoom > 1 && layout.width >= 2 * GRID_WIDTH ? frame.current?.clientWidth : 0;
+      // can be saved: a layout over twice the width grids are laid out for (the 98,304-cell
+      // ones; the 5-d example's grids read nothing).
+      const width = layout.width >= 2 * GRID_WIDTH ? frame.current?.clientWidth : 0;
       const shown = width ? Math.min(1, width / layout.width) : 1;
       resetCanvas(el, layout, p.fills, p.states, { reserve: p.reserve, mapped: p.mapped, theme, zoom, shown });
       if (p.highlight?.size) highlightCanvas(el, layout, p.fills, p.highlight);

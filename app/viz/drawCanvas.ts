@@ -13,7 +13,7 @@ import type { CellState } from "./timeline";
 import { axisColor, type Theme } from "./colors";
 import { cellLook, cellPose, cellSide, HIGHLIGHT, liftOf } from "./cellLook";
 import { sameLook } from "./cellMoves";
-import { CellPixels, rgbOf, snapCell } from "./pixelCells";
+import { CellPixels, cellCover, rgbOf, snapCell } from "./pixelCells";
 
 interface CanvasState {
   shown: CellState[];
@@ -123,7 +123,7 @@ function pixelsFor(ctx: CanvasRenderingContext2D, layout: GridLayout, size: numb
   const right = Math.min(ctx.canvas.width - m.e, Math.ceil(layout.width * dpr), box ? box.x1 - m.e : Infinity);
   const bottom = Math.min(ctx.canvas.height - m.f, Math.ceil(layout.height * dpr), box ? box.y1 - m.f : Infinity);
   if (right - ox <= 0 || bottom - oy <= 0) return null;
-  return new CellPixels(right - ox, bottom - oy, dpr, size, ox, oy, scratchPixels((right - ox) * (bottom - oy) * 4));
+  return new CellPixels(right - ox, bottom - oy, dpr, size, ox, oy, scratchPixels((right - ox) * (bottom - oy) * 4), layout.cell);
 }
 
 let scratch = new ArrayBuffer(0);
@@ -184,6 +184,7 @@ function drawScene(ctx: CanvasRenderingContext2D, layout: GridLayout, fills: str
   // The fills are written as pixels (pixelCells.ts) over the whole picture or the region's
   // device pixels (the caller cleared them): no cell there is drawn by anything else.
   const pixels = pixelsFor(ctx, layout, size, fills, region && deviceBox(region, dpr));
+  const cover = cellCover(size, c, dpr);
   // A cell's pose and outline depend only on its (from, to) pair: worked out once per pair
   // (a grid has a handful), not per cell (up to 100,000 on a big grid).
   const pairs = new Map<string, Pair>();
@@ -209,9 +210,9 @@ function drawScene(ctx: CanvasRenderingContext2D, layout: GridLayout, fills: str
     const f = fills[d.i];
     if (pixels) pixels.fill(d.x, y, f, opacity);
     else {
-      if (opacity !== alpha) ctx.globalAlpha = alpha = opacity;
+      if (opacity * cover !== alpha) ctx.globalAlpha = alpha = opacity * cover;
       if (f !== fill) ctx.fillStyle = fill = f;
-      const [x0, y0, x1, y1] = snapCell(d.x, y, size, dpr);
+      const [x0, y0, x1, y1] = snapCell(d.x, y, size, dpr, c);
       ctx.fillRect(x0 / dpr, y0 / dpr, (x1 - x0) / dpr, (y1 - y0) / dpr);
     }
     if (pair.group) pair.group.rects.push(d.x, y);
@@ -371,7 +372,7 @@ export function resetCanvas(canvas: HTMLCanvasElement, layout: GridLayout, fills
   const { reserve, mapped = null, theme = "light" } = opts;
   // `zoom`: a CSS scale the canvas is shown at (presenter mode's fit), so its pixels stay sharp.
   const zoom = Math.max(1, opts.zoom ?? 1);
-  const dpr = pixelsPerUnit(Math.min(2 * zoom, (globalThis.devicePixelRatio || 1) * zoom), opts.shown ?? 1);
+  const dpr = pixelsPerUnit(Math.min(2 * zoom, (globalThis.devicePixelRatio || 1) * zoom), opts.shown ?? 1, layout.cell);
   const px = (x: number) => Math.ceil(x * dpr);
   const need = { width: px(layout.width), height: px(layout.height) };
   // A reservation is a hint: one bigger than KEEP_PIXELS is not worth its memory.
@@ -391,15 +392,16 @@ export function resetCanvas(canvas: HTMLCanvasElement, layout: GridLayout, fills
 }
 
 /**
- * Device pixels per layout unit for a grid on a screen of `screen` device pixels per CSS pixel,
- * shown at `shown` (≤ 1) of its layout's size: halved while the screen still gets at least as
- * many pixels as it shows and every layout unit keeps one (the cells and gaps a 1× screen
- * shows). On a 2× screen the 98,304-cell grids (2,083 units shown in 830 px) took four times
- * the pixels the screen could show, each to fill, upload and composite every step.
+ * Device pixels per layout unit for a grid of cells `cell` units apart on a screen of `screen`
+ * device pixels per CSS pixel, shown at `shown` (≤ 1) of its layout's size: halved while the
+ * screen still gets at least as many pixels as it shows and cells stay at least two pixels
+ * apart (below three a side they are painted gapless: pixelCells.ts). On a 2× screen the
+ * 98,304-cell grids (2,083 units shown in 830 px) took four times the pixels the screen could
+ * show, each to fill, upload and composite every step; on a 1× screen, twice.
  */
-export function pixelsPerUnit(screen: number, shown: number): number {
+export function pixelsPerUnit(screen: number, shown: number, cell: number): number {
   let dpr = screen;
-  while (dpr / 2 >= 1 && dpr / 2 >= screen * shown) dpr /= 2;
+  while ((dpr / 2) * cell >= 2 && dpr / 2 >= screen * shown) dpr /= 2;
   return dpr;
 }
 

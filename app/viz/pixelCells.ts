@@ -31,19 +31,41 @@ function parseRgb(css: string): [number, number, number] | null {
 }
 
 /**
- * The device pixels [x0, y0, x1, y1) a cell of side `size` at (x, y) covers: whole pixels,
- * ending short of the next cell's start, so cells keep a visible gap at every size. The pixel
- * painter and fillRect (a repaint around a hovered cell) both use it: they paint the same pixels.
+ * Below this many device pixels a side, a cell is painted with its gap as one block, its colour
+ * at the share of the block the cell covers (`cellCover`): a canvas painted with fewer pixels
+ * than its layout has units (pixelsPerUnit, the 98,304-cell grids on a 1× screen) would
+ * otherwise round its cells and gaps to single pixels, and its tints come out paler than the
+ * same grid painted with a pixel per unit and scaled down by the browser.
  */
-export function snapCell(x: number, y: number, size: number, dpr: number): [number, number, number, number] {
+export const GAPLESS_BELOW = 3;
+
+const gapless = (size: number, pitch: number, dpr: number) => pitch > size && size * dpr < GAPLESS_BELOW;
+
+/**
+ * The share of its colour a cell of side `size`, `pitch` units from the next, is painted with:
+ * 1 where it keeps its gap; the area it covers of its block where it is painted gapless.
+ */
+export function cellCover(size: number, pitch: number, dpr: number): number {
+  return gapless(size, pitch, dpr) ? (size / pitch) ** 2 : 1;
+}
+
+/**
+ * The device pixels [x0, y0, x1, y1) a cell of side `size` at (x, y) covers: whole pixels,
+ * ending short of the next cell's start (`pitch` units on), so cells keep a visible gap, or,
+ * below GAPLESS_BELOW pixels a side, up to the next cell's start. The pixel painter and fillRect
+ * (a repaint around a hovered cell) both use it: they paint the same pixels.
+ */
+export function snapCell(x: number, y: number, size: number, dpr: number, pitch = size): [number, number, number, number] {
   const x0 = Math.round(x * dpr);
   const y0 = Math.round(y * dpr);
+  if (gapless(size, pitch, dpr)) return [x0, y0, Math.max(x0 + 1, Math.round((x + pitch) * dpr)), Math.max(y0 + 1, Math.round((y + pitch) * dpr))];
   return [x0, y0, Math.max(x0 + 1, Math.floor((x + size) * dpr)), Math.max(y0 + 1, Math.floor((y + size) * dpr))];
 }
 
 /**
  * RGBA pixels (`width` × `height` device pixels, row-major, unpremultiplied as ImageData holds
- * them) into which cells of side `size` layout units are filled at `dpr` device pixels per unit.
+ * them) into which cells of side `size` layout units, `pitch` apart, are filled at `dpr` device
+ * pixels per unit (as snapCell places them).
  * A later cell covers an earlier one (a lifted cell over its neighbour, as fillRect paints an
  * opaque cell).
  */
@@ -54,6 +76,7 @@ export class CellPixels {
   private lastFill = "";
   private lastOpacity = NaN;
   private lastColour: readonly [number, number, number, number] = [0, 0, 0, 0];
+  private readonly cover: number;
 
   /**
    * `originX`/`originY`: the device pixel of the whole picture at which this buffer starts (an
@@ -68,7 +91,9 @@ export class CellPixels {
     readonly originY = 0,
     /** Zeroed memory of width × height × 4 bytes to paint into (reused between paints), or null for a fresh buffer. */
     buffer: Uint8ClampedArray<ArrayBuffer> | null = null,
+    private readonly pitch = size,
   ) {
+    this.cover = cellCover(size, pitch, dpr);
     this.data = buffer && buffer.length === width * height * 4 ? buffer : new Uint8ClampedArray(width * height * 4);
     this.words = LITTLE_ENDIAN ? new Uint32Array(this.data.buffer) : null;
   }
@@ -99,13 +124,15 @@ export class CellPixels {
       if (!rgb) return false;
       this.lastFill = fill;
       this.lastOpacity = opacity;
-      this.lastColour = [rgb[0], rgb[1], rgb[2], Math.round(opacity * 255)];
+      this.lastColour = [rgb[0], rgb[1], rgb[2], Math.round(opacity * this.cover * 255)];
     }
     // snapCell's pixels, without an array per cell (a big grid paints 100,000 of them).
     const { dpr, size } = this;
     const sx0 = Math.round(x * dpr);
     const sy0 = Math.round(y * dpr);
-    this.box(sx0, sy0, Math.max(sx0 + 1, Math.floor((x + size) * dpr)), Math.max(sy0 + 1, Math.floor((y + size) * dpr)), this.lastColour);
+    const reach = this.cover < 1 ? this.pitch : size;
+    const end = this.cover < 1 ? Math.round : Math.floor;
+    this.box(sx0, sy0, Math.max(sx0 + 1, end((x + reach) * dpr)), Math.max(sy0 + 1, end((y + reach) * dpr)), this.lastColour);
     return true;
   }
 

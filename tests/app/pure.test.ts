@@ -146,23 +146,30 @@ describe("layout", () => {
     // …unless it is big and mostly unused.
     expect(backingSize({ width: 3000, height: 3000 }, { width: 500, height: 400 })).toEqual({ width: 500, height: 400 });
   });
-  it("paints a grid shown smaller than its layout with no more pixels than the screen shows, and one per unit at least", () => {
-    // A 1× screen keeps one pixel per unit, however small the grid is shown.
-    expect(pixelsPerUnit(1, 0.4)).toBe(1);
-    // A 2× screen showing the 98,304-cell grid at 830 of its 2,083 units: 0.8 pixels per unit shown, one painted.
-    expect(pixelsPerUnit(2, 830 / 2083)).toBe(1);
-    // Shown at more than half its size, or whole, a 2× screen keeps its two.
-    expect(pixelsPerUnit(2, 0.6)).toBe(2);
-    expect(pixelsPerUnit(2, 1)).toBe(2);
+  it("paints a grid shown smaller than its layout with no more pixels than the screen shows, and cells two apart at least", () => {
+    // A 1× screen showing the 98,304-cell grid (cells 4 units apart) at 830 of its 2,083 units: half a pixel per unit, cells 2 apart.
+    expect(pixelsPerUnit(1, 830 / 2083, 4)).toBe(0.5);
+    // However small it is shown, cells keep two pixels between their starts.
+    expect(pixelsPerUnit(1, 0.1, 4)).toBe(0.5);
+    expect(pixelsPerUnit(1, 0.1, 8)).toBe(0.25);
+    // A 2× screen showing it: 0.8 pixels per unit shown, one painted.
+    expect(pixelsPerUnit(2, 830 / 2083, 4)).toBe(1);
+    // Shown at more than half its size, or whole, a screen keeps its pixels.
+    expect(pixelsPerUnit(2, 0.6, 4)).toBe(2);
+    expect(pixelsPerUnit(2, 1, 4)).toBe(2);
+    expect(pixelsPerUnit(1, 0.6, 4)).toBe(1);
     // Presenter mode's zoom 2 on a 2× screen: four per unit, halved while the screen still gets as many as it shows.
-    expect(pixelsPerUnit(4, 0.3)).toBe(2);
-    expect(pixelsPerUnit(4, 0.2)).toBe(1);
-    for (const screen of [1, 1.5, 2, 3, 4])
-      for (const shown of [0.1, 0.25, 0.4, 0.5, 0.75, 1]) {
-        const dpr = pixelsPerUnit(screen, shown);
-        expect(dpr).toBeGreaterThanOrEqual(Math.min(screen, Math.max(1, screen * shown)));
-        expect(dpr).toBeLessThan(2 * Math.max(1, screen * shown) + 1e-9);
-      }
+    expect(pixelsPerUnit(4, 0.3, 4)).toBe(2);
+    expect(pixelsPerUnit(4, 0.2, 4)).toBe(1);
+    for (const cell of [4, 6, 20])
+      for (const screen of [1, 1.5, 2, 3, 4])
+        for (const shown of [0.1, 0.25, 0.4, 0.5, 0.75, 1]) {
+          const dpr = pixelsPerUnit(screen, shown, cell);
+          // Never fewer than the screen shows (unless cells would come closer than two pixels), never twice as many.
+          expect(dpr).toBeGreaterThanOrEqual(Math.min(screen, Math.max(2 / cell, screen * shown)));
+          expect(dpr).toBeLessThan(2 * Math.max(2 / cell, screen * shown) + 1e-9);
+          expect(dpr * cell).toBeGreaterThanOrEqual(Math.min(2, screen * cell));
+        }
   });
   it("draws a scalar as one cell", () => {
     const L = layoutArray([], 20);

@@ -83,10 +83,14 @@ browserDescribe("big grids on canvas", () => {
     expect([moved.width, moved.height]).toEqual([painted.width, painted.height]);
     let differ = 0;
     let inked = 0;
+    // Compared as they show over the page: premultiplied by their alpha. (A faint pixel's
+    // colour, read back unpremultiplied, is coarse: at alpha 24 of 255, a level of ink is ten
+    // of colour.)
+    const shown = (d: Uint8Array, i: number, ch: number) => (ch === 3 ? d[i + 3] : (d[i + ch] * d[i + 3]) / 255);
     for (let i = 0; i < moved.data.length; i += 4) {
       if (painted.data[i + 3] > 0) inked++;
       for (let ch = 0; ch < 4; ch++) {
-        if (Math.abs(moved.data[i + ch] - painted.data[i + ch]) > 8) {
+        if (Math.abs(shown(moved.data, i, ch) - shown(painted.data, i, ch)) > 8) {
           differ++;
           break;
         }
@@ -116,6 +120,28 @@ browserDescribe("big grids on canvas", () => {
     for (let i = 3; i < png.data.length; i += 4) if (png.data[i] > 0) inked++;
     expect(inked).toBeGreaterThan(0.5 * png.width * png.height);
     await p.close();
+  });
+
+  it("paints the biggest grids on a 1× screen at half a pixel per unit, gapless, with the ink of cells and gaps", async () => {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await open(page, app.url, BIG);
+    const grid = page.getByRole("img", { name: /^Argument a/ }).first();
+    await grid.locator("canvas").first().waitFor();
+    const { backing, shown, units } = await grid.evaluate((frame) => {
+      const c = frame.querySelector("canvas:not(.overlay)") as HTMLCanvasElement;
+      return { backing: c.width, shown: frame.clientWidth, units: parseFloat((frame as HTMLElement).style.width) };
+    });
+    // Shown at under half its layout's width: half a pixel per unit, still more than the screen shows.
+    expect(shown).toBeLessThan(units / 2);
+    expect(backing).toBeGreaterThanOrEqual(shown);
+    expect(backing).toBeLessThanOrEqual(Math.ceil(units / 2) + 1);
+    // Inside the first tile (slice k = 0 of a, cells 3.5 units on a 4-unit pitch: pixelCells.ts
+    // cellCover), every pixel holds the cell's colour at the share of its block the cell covers:
+    // no pixel-wide gaps, which at this size would leave the tint paler than the cells' own.
+    const png = await outputPixels(page, /^Argument a/);
+    const alphas = new Set<number>();
+    for (let y = 20; y < 60; y++) for (let x = 20; x < 60; x++) alphas.add(png.data[(y * png.width + x) * 4 + 3]);
+    expect([...alphas]).toEqual([Math.round(255 * (3.5 / 4) ** 2)]);
   });
 });
 
