@@ -22,8 +22,9 @@ export function FunctionEditor() {
   const store = useStoreApi();
   // A keystroke: what follows from the text is drawn once typing pauses (state/typingPause.ts).
   const onType = (text: string) => typed(store, () => setFnSource(text));
-  const column = useViewPart((v) => (v.error?.where.kind === "function" ? v.error.where.column : undefined));
-  const message = useViewPart((v) => v.error?.message);
+  // Only an error the parser places in the text is underlined: any other error (a shape that
+  // does not broadcast inside f, a bad in_axes) does not re-render the editor and its menu.
+  const { column, message } = useViewPart((v) => (v.error?.where.kind === "function" && v.error.where.column !== undefined ? { column: v.error.where.column, message: v.error.message } : { column: undefined, message: undefined }));
   // A def program (imported code) names its own function, so it has no `f =` and more rows.
   const program = isFunctionProgram(src);
   const rows = Math.min(program ? 12 : 6, Math.max(1, Math.ceil(src.length / 70), src.split("\n").length));

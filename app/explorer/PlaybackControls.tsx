@@ -6,7 +6,7 @@
  * (viz/narration.ts) with the slices' cells and the engine's expression of each result cell.
  */
 import { useEffect, useMemo } from "react";
-import { useCellTexts, useInputLeaves, useView, type InputLeaf } from "../state/hooks";
+import { useCellTexts, useInputLeaves, useView, useViewPart, type InputLeaf } from "../state/hooks";
 import type { VmapStory } from "../../engine/index";
 import type { VmapCall } from "../state/engineBridge";
 import { SPEEDS } from "../state/playbackSlice";
@@ -69,7 +69,9 @@ export function narrated(
   return { inputs, outputs };
 }
 
-/** The narration's inputs and outputs for the picture shown (expressions only while playing: they cost a trace). */
+const NOTHING_NARRATED = { inputs: [], outputs: [] };
+
+/** The narration's inputs and outputs for the picture shown, at a step (expressions only then: they cost a trace). */
 function useNarrated(playingK: boolean): { inputs: NarratedInput[]; outputs: NarratedOutput[] } {
   const view = useView();
   const leaves = useInputLeaves();
@@ -77,8 +79,9 @@ function useNarrated(playingK: boolean): { inputs: NarratedInput[]; outputs: Nar
   const story = view.shown;
   const writer = useLazyModule(SYMBOL_WRITER, playingK);
   // Expressions of this state's trace (not of a dimmed last good picture).
+  // At rest the caption narrates nothing: nothing is built for it on each change of the call.
   return useMemo(
-    () => narrated(leaves, texts, story, playingK && !view.stale && writer ? { writer, call: view.call } : null),
+    () => (playingK ? narrated(leaves, texts, story, !view.stale && writer ? { writer, call: view.call } : null) : NOTHING_NARRATED),
     [leaves, texts, story, view.call, view.stale, playingK, writer],
   );
 }
@@ -105,13 +108,14 @@ export function useCaption(): { head: string; detail: string | null } | null {
 
 /** `showCaption` false: the phases and caption are shown elsewhere (presenter mode shows them large with the picture). */
 export function PlaybackControls({ showCaption = true }: { showCaption?: boolean }) {
-  const { shown: story } = useView();
+  // The batch size alone: a change of the call that keeps it does not re-render the controls
+  // (the caption, which narrates the call, is its own component).
+  const B = useViewPart((v) => v.shown?.axisSize ?? 0);
   const playing = useStore((s) => s.playing);
   const k = useStore((s) => s.k);
   const phase = useStore((s) => s.phase);
   const speed = useStore((s) => s.speed);
   const { play, pause, tick, stepBack, stepForward, scrub, setSpeed } = useStoreApi().getState();
-  const B = story?.axisSize ?? 0;
 
   useEffect(() => {
     if (!playing) return;
@@ -120,7 +124,6 @@ export function PlaybackControls({ showCaption = true }: { showCaption?: boolean
   }, [playing, k, phase, speed, B, tick]);
 
   const kk = k !== null && k < B ? k : null;
-  const said = useCaption();
   return (
     <section className="playback" aria-label="Playback">
       <div className="buttons">
@@ -161,12 +164,19 @@ export function PlaybackControls({ showCaption = true }: { showCaption?: boolean
               );
             })}
           </ol>
-          <div className="caption" aria-live="polite">
-            <p>{said?.head ?? ""}</p>
-            {said?.detail && <p className="working">{said.detail}</p>}
-          </div>
+          <Caption />
         </>
       )}
     </section>
+  );
+}
+
+function Caption() {
+  const said = useCaption();
+  return (
+    <div className="caption" aria-live="polite">
+      <p>{said?.head ?? ""}</p>
+      {said?.detail && <p className="working">{said.detail}</p>}
+    </div>
   );
 }

@@ -5,7 +5,7 @@
  * saves the current picture as SVG or PNG, or the animation as a GIF (exportFiles.ts).
  */
 import { useId, useRef, useState } from "react";
-import { useCellTexts, useExplorer, useInputLeaves, useView } from "../state/hooks";
+import { useCellTexts, useExplorer, useInputLeaves, useView, useViewPart } from "../state/hooks";
 import { useStore, useStoreApi } from "../state/store";
 import { pageLinkOf } from "../state/urlSync";
 import type { Frame } from "../viz/timeline";
@@ -88,16 +88,29 @@ function ShareDialog({ onClose }: { onClose: () => void }) {
 }
 
 function ExportMenu({ startOpen = false }: { startOpen?: boolean }) {
-  const { shown: story, blocks } = useView();
+  // Closed, the menu reads only whether there is a picture to export: the view, the leaves and
+  // the cell texts are read by its items, so a change of the call does not re-render it.
+  const exportable = useViewPart((v) => v.shown !== null && !v.blocks);
+  // The items exist only while the menu is open: closed, it is one control, not four.
+  const [open, setOpen] = useState(startOpen);
+  if (!exportable) return null;
+  return (
+    <details className="export-menu" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary>Export</summary>
+      {open && <ExportItems />}
+    </details>
+  );
+}
+
+function ExportItems() {
+  const { shown: story } = useView();
   const leaves = useInputLeaves();
   const texts = useCellTexts();
   // The frame is read when a file is asked for: subscribing to k and phase would redraw the
   // menu on every step of the animation, for nothing.
   const store = useStoreApi();
   const [status, setStatus] = useState("");
-  // The items exist only while the menu is open: closed, it is one control, not four.
-  const [open, setOpen] = useState(startOpen);
-  if (!story || blocks) return null;
+  if (!story) return null;
   const run = async (what: string, make: (frame: Frame) => Promise<void> | void) => {
     const { k, phase } = store.getState();
     const frame = { k: k !== null && k < story.axisSize ? k : null, phase, B: story.axisSize };
@@ -110,25 +123,20 @@ function ExportMenu({ startOpen = false }: { startOpen?: boolean }) {
     }
   };
   return (
-    <details className="export-menu" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
-      <summary>Export</summary>
-      {open && (
-      <div className="export-items">
-        <button type="button" onClick={() => run("SVG", (frame) => saveFile(svgBlob(leaves, story, frame, texts), "vmap.svg"))}>
-          Picture (SVG)
-        </button>
-        <button type="button" onClick={() => run("PNG", async (frame) => saveFile(await pngBlob(leaves, story, frame, 2, texts), "vmap.png"))}>
-          Picture (PNG)
-        </button>
-        <button type="button" onClick={() => run("GIF", async () => saveFile(new Blob([(await gifBytes(leaves, story, texts)) as BlobPart], { type: "image/gif" }), "vmap.gif"))}>
-          Animation (GIF)
-        </button>
-        <span className="note" role="status">
-          {status}
-        </span>
-      </div>
-      )}
-    </details>
+    <div className="export-items">
+      <button type="button" onClick={() => run("SVG", (frame) => saveFile(svgBlob(leaves, story, frame, texts), "vmap.svg"))}>
+        Picture (SVG)
+      </button>
+      <button type="button" onClick={() => run("PNG", async (frame) => saveFile(await pngBlob(leaves, story, frame, 2, texts), "vmap.png"))}>
+        Picture (PNG)
+      </button>
+      <button type="button" onClick={() => run("GIF", async () => saveFile(new Blob([(await gifBytes(leaves, story, texts)) as BlobPart], { type: "image/gif" }), "vmap.gif"))}>
+        Animation (GIF)
+      </button>
+      <span className="note" role="status">
+        {status}
+      </span>
+    </div>
   );
 }
 
