@@ -1,7 +1,8 @@
 /**
  * Quiz mode: a random call at the chosen level (quiz.ts) is loaded into the explorer with its
- * results hidden (by the store's quiz actions); the student predicts its output shape or "error" (QuestionBox, checked
- * against the engine), and the session's score counts first answers.
+ * results hidden (by the store's quiz actions, lessonSlice.ts); the student predicts its output
+ * shape or "error" (QuestionBox, checked against the engine), and the session's score counts
+ * first answers.
  */
 import { useMemo, useRef } from "react";
 import { useStore } from "../state/store";

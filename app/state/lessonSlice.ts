@@ -73,7 +73,11 @@ export const createLessonSlice: StateCreator<StoreState, [], [], LessonSlice> = 
   /** Counts quiz openings and what supersedes them, so a chunk arriving late does not open a quiz the student has left. */
   let quizOpenings = 0;
 
-  /** Asks question `q`: its call, its concealment and its number land in one go, so no frame shows the call's answer or the number of another call. */
+  /**
+   * Asks question `q`: its call, its concealment and its number are written in one synchronous
+   * block, which React renders as one update, so no frame shows the call's answer or another
+   * call under this number (an effect that loaded the call after the number was rendered did).
+   */
   const ask = (draw: DrawQuestion, q: QuizAt) => {
     get().loadExplorer(draw(q.level, q.seed, q.n));
     get().resetPlayback();
