@@ -2,10 +2,10 @@
 // Quiz mode: drawn calls at three levels, the right answer always the engine's, checked here
 // against the loop reference (tests/helpers/vmapReference.ts: slice, call, stack with plain
 // index loops); the session score counts first answers.
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { act, cleanup, fireEvent, screen } from "@testing-library/react";
 import { renderApp } from "./renderApp";
-import { useStore } from "../../app/state/store";
+import { createAppStore, useStore } from "../../app/state/store";
 import { drawQuestion } from "../../app/lessons/quiz";
 import { expectedAnswer } from "../../app/lessons/answer";
 import { explorerKey, argFor, type ExplorerState } from "../../app/state/explorerTypes";
@@ -81,5 +81,31 @@ describe("quiz mode", () => {
     answer(pyShape(loopShape(second)));
     // Only the first answer to a question counts.
     expect(screen.getByText("Score this session: 1 of 2")).toBeTruthy();
+  });
+});
+
+describe("quiz actions", () => {
+  it("load the call with the quiz's number and hide its results, once the quiz's chunk is in", async () => {
+    const store = createAppStore();
+    store.getState().openQuiz("medium", 31);
+    await vi.waitFor(() => expect(store.getState().quiz).toEqual({ level: "medium", n: 0, seed: 31 }));
+    expect(explorerKey(store.getState().explorer)).toBe(explorerKey(drawQuestion("medium", 31, 0)));
+    expect(store.getState().lessonConceal).toBe(true);
+    // The next question: at once (the chunk is in), the call and the number together.
+    store.getState().quizNext();
+    expect(store.getState().quiz?.n).toBe(1);
+    expect(explorerKey(store.getState().explorer)).toBe(explorerKey(drawQuestion("medium", 31, 1)));
+  });
+
+  it("open nothing when the student has moved on before the chunk arrived", async () => {
+    const store = createAppStore();
+    const before = explorerKey(store.getState().explorer);
+    store.getState().openQuiz("easy", 7);
+    store.getState().closeQuiz();
+    // The chunk's arrival: the same module the store asked for.
+    await import("../../app/lessons/quiz");
+    await new Promise((r) => setTimeout(r, 0));
+    expect(store.getState().quiz).toBeNull();
+    expect(explorerKey(store.getState().explorer)).toBe(before);
   });
 });
