@@ -71,6 +71,32 @@ export function narrated(
 
 const NOTHING_NARRATED = { inputs: [], outputs: [] };
 
+/** How long a call stays shown, at rest, before its cells' expressions are worked out ahead of a step. */
+export const EXPRESSIONS_AHEAD_MS = 1000;
+
+/**
+ * At rest, once a call has been shown for EXPRESSIONS_AHEAD_MS and the page is idle, its output
+ * cells' expressions are worked out ahead (the writer remembers them per call), so the first
+ * step or Play narrates at once: worked out on the step, the symbolic trace was one task of
+ * ~160 ms at 4× CPU throttling on the blog's 5-d example, in the animation's first frames
+ * (bench/throttled.ts, the fps rows). A change within the wait starts it again.
+ */
+function useExpressionsAhead(call: VmapCall, stale: boolean, stepping: boolean): void {
+  useEffect(() => {
+    if (stepping || stale) return;
+    const idle = window.requestIdleCallback ?? ((f: () => void) => window.setTimeout(f, 0));
+    const cancelIdle = window.cancelIdleCallback ?? window.clearTimeout;
+    let asked = 0;
+    const wait = window.setTimeout(() => {
+      asked = idle(() => void SYMBOL_WRITER.load().then((w) => w.outputExprs(call)));
+    }, EXPRESSIONS_AHEAD_MS);
+    return () => {
+      window.clearTimeout(wait);
+      if (asked) cancelIdle(asked);
+    };
+  }, [call, stale, stepping]);
+}
+
 /** The narration's inputs and outputs for the picture shown, at a step (expressions only then: they cost a trace). */
 function useNarrated(playingK: boolean): { inputs: NarratedInput[]; outputs: NarratedOutput[] } {
   const view = useView();
@@ -78,6 +104,7 @@ function useNarrated(playingK: boolean): { inputs: NarratedInput[]; outputs: Nar
   const texts = useCellTexts();
   const story = view.shown;
   const writer = useLazyModule(SYMBOL_WRITER, playingK);
+  useExpressionsAhead(view.call, view.stale, playingK);
   // Expressions of this state's trace (not of a dimmed last good picture).
   // At rest the caption narrates nothing: nothing is built for it on each change of the call.
   return useMemo(
