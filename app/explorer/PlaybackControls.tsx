@@ -79,22 +79,28 @@ export const EXPRESSIONS_AHEAD_MS = 1000;
  * cells' expressions are worked out ahead (the writer remembers them per call), so the first
  * step or Play narrates at once: worked out on the step, the symbolic trace was one task of
  * ~160 ms at 4× CPU throttling on the blog's 5-d example, in the animation's first frames
- * (bench/throttled.ts, the fps rows). A change within the wait starts it again.
+ * (bench/throttled.ts, the fps rows). A change within the wait starts it again; keys typed
+ * since the call was drawn (their text waits for a pause: typingPause.ts) skip it, so it never
+ * runs between a typist's keys.
  */
 function useExpressionsAhead(call: VmapCall, stale: boolean, stepping: boolean): void {
+  const store = useStoreApi();
   useEffect(() => {
     if (stepping || stale) return;
     const idle = window.requestIdleCallback ?? ((f: () => void) => window.setTimeout(f, 0));
     const cancelIdle = window.cancelIdleCallback ?? window.clearTimeout;
+    const work = (w: SymbolWriter) => {
+      if (store.getState().explorer === call.state) w.outputExprs(call);
+    };
     let asked = 0;
     const wait = window.setTimeout(() => {
-      asked = idle(() => void SYMBOL_WRITER.load().then((w) => w.outputExprs(call)));
+      asked = idle(() => void SYMBOL_WRITER.load().then(work));
     }, EXPRESSIONS_AHEAD_MS);
     return () => {
       window.clearTimeout(wait);
       if (asked) cancelIdle(asked);
     };
-  }, [call, stale, stepping]);
+  }, [store, call, stale, stepping]);
 }
 
 /** The narration's inputs and outputs for the picture shown, at a step (expressions only then: they cost a trace). */

@@ -9,10 +9,11 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { act, cleanup, waitFor } from "@testing-library/react";
 import * as expressions from "../../app/state/expressions";
 import { SYMBOL_WRITER } from "../../app/state/symbols";
-import { useStore } from "../../app/state/store";
+import { appStore, useStore } from "../../app/state/store";
 import { selectView } from "../../app/state/selectors";
 import { EXPRESSIONS_AHEAD_MS } from "../../app/explorer/PlaybackControls";
 import { renderApp } from "./renderApp";
+import { typed } from "../../app/state/typingPause";
 
 afterEach(() => {
   cleanup();
@@ -42,5 +43,24 @@ describe("expressions ahead of a step", () => {
     await waitFor(() => expect(worked.mock.calls.length).toBeGreaterThan(1));
     expect(worked.mock.calls.every(([c]) => c === call)).toBe(true);
     expect(worked.mock.results.at(-1)!.value).toBe(before);
+  });
+
+  it("are not worked out between a typist's keys, only for the text drawn once typing pauses", async () => {
+    await SYMBOL_WRITER.load();
+    const worked = vi.spyOn(expressions, "outputExprs");
+    renderApp();
+    const store = appStore;
+    const texts = ["lambda a, b: a", "lambda a, b: a *", "lambda a, b: a * b"];
+    // Keys 30 ms apart (well under the typing pause) for 2.5 times the wait: the picture keeps the
+    // call drawn before them, and nothing is worked out for it or for the texts.
+    const until = performance.now() + 2.5 * EXPRESSIONS_AHEAD_MS;
+    for (let i = 0; performance.now() < until; i++) {
+      act(() => typed(store, () => store.getState().setFnSource(i % 2 ? texts[1] : texts[0])));
+      await new Promise((r) => setTimeout(r, 30));
+    }
+    expect(worked).not.toHaveBeenCalled();
+    act(() => typed(store, () => store.getState().setFnSource(texts[2])));
+    await waitFor(() => expect(worked).toHaveBeenCalled(), { timeout: 4 * EXPRESSIONS_AHEAD_MS });
+    expect(worked.mock.calls.map(([c]) => c.state.fnSource)).toEqual([texts[2]]);
   });
 });
