@@ -22,7 +22,7 @@ export function outputShapeText(outputs: { shape: number[] }[], tree: string): s
   return pyTuple(outputs.map((o) => pyShape(o.shape)));
 }
 
-export const OutputLeafGrid = memo(function OutputLeafGrid(p: { out: OutputLeafStory; name: string; data: number[] | null; dtype?: DType; B: number; frame: Frame; duration: number; highlight: Set<number> | undefined; symbolic: boolean; texts: readonly string[] | null }) {
+export const OutputLeafGrid = memo(function OutputLeafGrid(p: { out: OutputLeafStory; name: string; data: ArrayLike<number> | null; dtype?: DType; B: number; frame: Frame; duration: number; highlight: Set<number> | undefined; symbolic: boolean; texts: readonly string[] | null }) {
   const { out } = p;
   // Sized for expressions before they arrive (symbols.ts), so nothing moves when they do.
   const layout = useGridLayout(out.shape, GRID_WIDTH, p.symbolic ? EXPRESSION_CELL : undefined);

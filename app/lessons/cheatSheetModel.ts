@@ -68,7 +68,7 @@ export interface OutAxesRow {
  * Whether `next` equals `prev` with axes `o - 1` and `o` swapped, on the values: the engine's
  * two traces against the engine's own jnp.swapaxes.
  */
-function swapHolds(prev: { shape: number[]; data: number[] }, next: { shape: number[]; data: number[] }, o: number): boolean {
+function swapHolds(prev: { shape: number[]; data: Float64Array }, next: { shape: number[]; data: Float64Array }, o: number): boolean {
   const swapped = (jnp.swapaxes(np.array(prev.data, prev.shape), o - 1, o) as NDArray).flat();
   return next.data.length === swapped.length && next.data.every((x, i) => Object.is(x, swapped[i]));
 }

@@ -63,7 +63,7 @@ export function traceVmap(fun: Function, inAxes: unknown, outAxes: unknown, args
   const values = placed.map((p) => {
     const v = toValue(p);
     const arr = v as { flat?: () => Float64Array };
-    return { shape: [...v.shape], data: arr.flat ? Array.from(arr.flat()) : [], dtype: v.dtype };
+    return { shape: [...v.shape], data: arr.flat ? arr.flat() : new Float64Array(0), dtype: v.dtype };
   });
 
   const totalCells = [...plan.leaves.map((x) => sizeOf(x.shape)), ...values.map((v) => sizeOf(v.shape))].reduce((a, b) => a + b, 0);

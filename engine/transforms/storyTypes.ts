@@ -131,6 +131,10 @@ export interface VmapStory {
   outputs: OutputLeafStory[];
   /** "array" | "tuple" | "dict": how the output leaves are arranged. */
   outputTree: string;
-  /** The result values, row-major, one per output leaf. */
-  values: { shape: Shape; data: number[]; dtype: DType }[];
+  /**
+   * The result values, row-major, one per output leaf. A typed array: a big result crosses from
+   * the compute worker as one block of memory, where a JavaScript array of numbers is cloned one
+   * element at a time (~130 ms for 800,000 values).
+   */
+  values: { shape: Shape; data: Float64Array; dtype: DType }[];
 }

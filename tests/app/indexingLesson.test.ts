@@ -17,7 +17,7 @@ describe("lesson: indexing by values", () => {
     // The clamping step: i = 0, 1, 2, 0 on a 2-row x, so out[2] is row 1.
     const clamp = runTrace(lesson.steps[3].state!, parseFunction(lesson.steps[3].state!.fnSource), true);
     if (!clamp.ok) throw new Error("clamp step failed");
-    expect(clamp.story.values[0].data.slice(6, 9)).toEqual([3, 4, 5]);
+    expect(Array.from(clamp.story.values[0].data.slice(6, 9))).toEqual([3, 4, 5]);
     expect(clamp.story.outputs[0].provenance![6].sources[0]).toEqual([3]);
   });
 });

@@ -14,7 +14,7 @@ describe("the lazily loaded reader of def programs", () => {
     const v = selectView(st.getState().explorer);
     expect(v.params).toEqual(["a", "b"]);
     // The default 2×2 arguments, a = 0, 1, 2, 3 and b = 100, 110, 120, 130 (fills.ts): row k sums a[k] * b[k].
-    expect(v.shown?.values[0].data).toEqual([0 * 100 + 1 * 110, 2 * 120 + 3 * 130]);
+    expect(Array.from(v.shown?.values[0].data ?? [])).toEqual([0 * 100 + 1 * 110, 2 * 120 + 3 * 130]);
     // Redrawing was not an undo step.
     expect(st.getState().past).toHaveLength(1);
   });

@@ -22,17 +22,29 @@ let app: AppServer;
 const status = (page: Page) => page.getByRole("status", { name: "Computation" });
 const outShape = (page: Page) => page.getByLabel("Output shape").textContent();
 
-/** The worst lateness of ten 20 ms timers: the main thread's responsiveness while the worker runs. */
-const timerLateness = (page: Page) =>
-  page.evaluate(async () => {
-    let worst = 0;
-    for (let i = 0; i < 10; i++) {
-      const t = performance.now();
-      await new Promise((r) => setTimeout(r, 20));
-      worst = Math.max(worst, performance.now() - t - 20);
-    }
-    return worst;
+/** Records the page's long tasks (over 50 ms of main-thread work) from its start. */
+const recordLongTasks = (page: Page) =>
+  page.addInitScript(() => {
+    const tasks: { start: number; end: number }[] = [];
+    (window as unknown as { __longTasks: typeof tasks }).__longTasks = tasks;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) tasks.push({ start: e.startTime, end: e.startTime + e.duration });
+    }).observe({ type: "longtask", buffered: true });
   });
+
+/**
+ * The longest main-thread task overlapping the page's time since `since`: the page's
+ * responsiveness while the worker computes. Timers' lateness would also count the time the
+ * machine gives other processes (a loaded CI machine delayed a 20 ms timer by 270 ms); a task's
+ * duration is the page's own work.
+ */
+const longestTaskSince = (page: Page, since: number) =>
+  page.evaluate((t0) => {
+    const tasks = (window as unknown as { __longTasks: { start: number; end: number }[] }).__longTasks;
+    return Math.max(0, ...tasks.filter((t) => t.end > t0).map((t) => t.end - Math.max(t.start, t0)));
+  }, since);
+
+const pageNow = (page: Page) => page.evaluate(() => performance.now());
 
 browserDescribe("calls past the page's budget run in a worker", () => {
   expectCleanConsole(() => app.problems);
@@ -48,12 +60,14 @@ browserDescribe("calls past the page's budget run in a worker", () => {
     const page = await app.newPage({ viewport: { width: 1280, height: 900 } });
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(e.message));
+    await recordLongTasks(page);
     await page.goto(`${app.url}#${bigMatmul(6)}`);
     await appLive(page);
     await expect.poll(() => status(page).textContent(), { timeout: 10_000 }).toContain("Computing…");
     expect(await page.getByRole("region", { name: "Arrays" }).getAttribute("aria-busy")).toBe("true");
     const t0 = Date.now();
-    const late = await timerLateness(page);
+    const computingSince = await pageNow(page);
+    await page.waitForTimeout(200);
     const stillComputing = (await status(page).textContent())?.includes("Computing…");
     if (stillComputing) await page.screenshot({ path: join(SHOTS, "computing-1280.png") });
     // Typing while it computes: the field takes the text at once and the newer shape wins.
@@ -62,6 +76,7 @@ browserDescribe("calls past the page's budget run in a worker", () => {
     expect(await field.inputValue()).toBe("(5, 400, 400)");
     await expect.poll(() => outShape(page), { timeout: 30_000 }).toBe("(5, 400, 400)");
     const ms = Date.now() - t0;
+    const longest = await longestTaskSince(page, computingSince);
     expect(await status(page).textContent()).toBe("");
     expect(await page.getByRole("region", { name: "Arrays" }).getAttribute("aria-busy")).toBe("false");
     expect(await page.getByRole("alert").count()).toBe(0);
@@ -69,8 +84,11 @@ browserDescribe("calls past the page's budget run in a worker", () => {
     const grad = page.getByRole("region", { name: /jax\.grad/ });
     await expect.poll(() => grad.textContent(), { timeout: 30_000 }).toContain("Gradient only defined for scalar-output functions");
     expect(await grad.textContent()).not.toContain("Computing…");
-    console.log(`worker: worst timer lateness ${late.toFixed(0)} ms while computing (still computing after: ${stillComputing}); answer after ${ms} ms`);
-    if (stillComputing) expect(late).toBeLessThan(150);
+    console.log(`worker: longest main-thread task ${longest.toFixed(0)} ms from Computing… to the answer (still computing after 200 ms: ${stillComputing}); answer after ${ms} ms`);
+    // The call on the main thread would be one task about as long as the wait for the answer; the
+    // page's own tasks (the new shape's arguments built, ~100 ms at 1×, and the answer drawn) are
+    // a fraction of it, and both grow alike on a loaded machine.
+    if (stillComputing) expect(longest).toBeLessThan(ms / 4);
     expect(errors).toEqual([]);
     await page.close();
   });

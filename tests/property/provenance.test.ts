@@ -218,7 +218,7 @@ function check(c: Case): void {
   };
   const story: VmapStory = traceVmap(f, c.inAxes, c.outAxes, args(data), { ...opts, symbols: true });
   const base = run(data);
-  expect(story.values.map((v) => v.data)).toEqual(base);
+  expect(story.values.map((v) => Array.from(v.data))).toEqual(base);
   // Symbolic cells: each reads exactly its provenance, and evaluated on the inputs gives the value.
   story.outputs.forEach((o, i) => {
     expect(o.symbols).toBeDefined();
