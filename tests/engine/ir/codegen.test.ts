@@ -205,6 +205,9 @@ describe("codegen", () => {
       impl: ([x]) => [x],
       batch: (_B, xs, dims) => [xs, dims],
       provenance: (xs) => xs,
+      // The registry is shared with files run after this one (the engine's tests share a module
+      // graph): whole, as registry.test.ts expects of every primitive, though never differentiated.
+      vjp: (_cts, xs) => xs.map(() => null),
       emit: ([a]) => `${a}; globalThis.pwned = 1`,
     });
     expect(() => compile((v) => bind1(bad, [v]), seq([2]))).toThrow(/unexpected expression/);
