@@ -261,12 +261,15 @@ export const OFF_PAGE: OffPage = Object.freeze({ ok: false, offPage: true });
 export type PageResult = TraceResult | OffPage;
 
 /**
- * What the page computes synchronously, so no call holds the page for long (about 50–150 ms of
- * element work). Measured: the presets, the blog's (2,3,5,7,9) example included, with provenance,
- * the grad panel (sum loss) and the jit panel each need at most 6.6·10⁵ element operations
- * (all-pairs' grad; CALL_COST per call dominates) and 1.2·10⁴ elements: 75× and 400× below.
+ * What the page computes synchronously, so no call holds the page for more than about a frame of
+ * a low-end laptop; past it the call runs in a worker (compute.ts). 5·10⁶ element operations are
+ * ~8 ms of batched matmul at 1× (a (6,200,200) @ (200,200) call, 4.8·10⁷, took 76 ms on the
+ * page under the budget before this one, ~300 ms at 4×: keys typed after the pause waited for
+ * it). Measured: the presets, the blog's (2,3,5,7,9) example included, with provenance, the grad
+ * panel (sum loss) and the jit panel each need at most 6.6·10⁵ element operations (all-pairs'
+ * grad; CALL_COST per call dominates) and 1.2·10⁴ elements: 7.5× and 400× below.
  */
-export const PAGE_BUDGET: WorkBudget = Object.freeze({ ops: 50_000_000, elements: 5_000_000 });
+export const PAGE_BUDGET: WorkBudget = Object.freeze({ ops: 5_000_000, elements: 5_000_000 });
 
 /**
  * Runs the vmap call on the page under PAGE_BUDGET, or says it must run off the page. Cell

@@ -59,6 +59,18 @@ describe("the page's budget", () => {
     expect(r).toMatchObject({ ok: false, offPage: true });
   });
 
+  it("keeps every preset, its cell provenance and its grad report on the page, and sends a call of a few frames' work off it", async () => {
+    const { PRESETS } = await import("../../app/state/presets");
+    const { computeGrad } = await import("../../app/panels/grad/gradModel");
+    const { withinWorkBudget } = await import("../../engine/index");
+    for (const p of PRESETS) {
+      expect(traceCall(vmapCall(p.state), true), p.id).not.toMatchObject({ offPage: true });
+      expect(withinWorkBudget(PAGE_BUDGET, () => computeGrad(p.state, { argnums: 0, sumLoss: true })).done, p.id).toBe(true);
+    }
+    // (2, 200, 200) @ (200, 200): 1.6·10⁷ multiply-adds, ~20 ms of the page at 1× (~80 at 4×).
+    expect(traceCall(vmapCall(big(2)))).toMatchObject({ ok: false, offPage: true });
+  });
+
   it("a state with two arguments at the size limit (10⁷ cells each) is built and handed to the worker without holding the page", () => {
     const s = explorerOf("lambda a, b: a + b", [["a", leaf(10_000, 1_000), 0], ["b", leaf(10_000, 1_000), 0]], 0);
     const call = vmapCall(s);
