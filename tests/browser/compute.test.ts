@@ -14,7 +14,7 @@ import { encodeExplorer } from "../../app/state/urlState";
 
 const SHOTS = join(__dirname, "screenshots");
 
-/** (6, 400, 400) @ (400, 400) batched: 3.8·10⁸ multiply-adds, 8× the page's budget, 0.5–2 s in the worker. */
+/** (6, 400, 400) @ (400, 400) batched: 3.8·10⁸ multiply-adds, 76× the page's budget, 0.5–2 s in the worker. */
 const bigMatmul = (n: number) => encodeExplorer(explorerOf("lambda a, b: a @ b", [["a", leaf(n, 400, 400), 0], ["b", leaf(400, 400), null]], 0));
 
 let app: AppServer;
