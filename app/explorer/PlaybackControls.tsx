@@ -12,7 +12,7 @@ import type { VmapCall } from "../state/engineBridge";
 import { SPEEDS } from "../state/playbackSlice";
 import { useStore, useStoreApi } from "../state/store";
 import { SYMBOL_WRITER, type CellTexts, type SymbolWriter } from "../state/symbols";
-import { cellText } from "../viz/numberText";
+import { workingText } from "../viz/numberText";
 import type { NarratedInput, NarratedOutput } from "../viz/narration";
 import { lazyModule, useLazyModule } from "../state/lazyModule";
 import { outputName } from "./Stage";
@@ -45,14 +45,16 @@ export function narrated(
     shape: l.shape,
     axis: l.axis,
     sliceShape: l.sliceShape,
-    cell: (c: number) => texts.inputs[i]?.[c] ?? (l.values[c] === undefined ? "?" : cellText(l.values[c], l.dtype)),
+    cell: (c: number) => texts.inputs[i]?.[c] ?? (l.values[c] === undefined ? "?" : workingText(l.values[c], l.dtype)),
   }));
   if (!story) return { inputs, outputs: [] };
   const writer = expressions?.writer;
   const exprs = expressions ? expressions.writer.outputExprs(expressions.call) : null;
   const shapes = leaves.map((l) => l.shape);
-  const bySymbol = expressions?.writer.namerFor(expressions.call, leaves);
-  const byValue = expressions?.writer.namerFor(expressions.call, leaves, true);
+  // The caption has room for whole values (a grid's cell shortens 10010000 to 1.0e+7, as it does
+  // 10000000: the working would not tell b's cells apart on the blog's 5-d example).
+  const bySymbol = expressions?.writer.namerFor(expressions.call, leaves, false, workingText);
+  const byValue = expressions?.writer.namerFor(expressions.call, leaves, true, workingText);
   const outputs = story.outputs.map((o, i) => {
     const cells = exprs?.[i] ?? null;
     const vals = story.values[i];
@@ -61,7 +63,7 @@ export function narrated(
       shape: o.shape,
       axis: o.outAxis,
       perExampleShape: o.perExampleShape,
-      value: (c: number) => (vals?.data[c] === undefined ? "?" : cellText(vals.data[c], vals.dtype)),
+      value: (c: number) => (vals?.data[c] === undefined ? "?" : workingText(vals.data[c], vals.dtype)),
       expr: cells && writer && bySymbol ? (c: number) => writer.exprText(cells[c], bySymbol, shapes) : null,
       exprByValue: cells && writer && byValue ? (c: number) => writer.exprText(cells[c], byValue, shapes, false) : null,
     };

@@ -3,7 +3,7 @@
  * the engine's expression of each output cell (traceVmap's `symbols`, one trace per state)
  * written by viz/symbolText.ts, symbolic input cells by name and the others by value.
  */
-import type { CellExpr } from "../../engine";
+import type { CellExpr, DType } from "../../engine";
 import { fullTrace, onPage, type PageResult, type VmapCall } from "./engineBridge";
 import type { InputLeaf } from "./hooks";
 import { leafIsSymbolic } from "./symbols";
@@ -26,13 +26,16 @@ export function outputExprs(call: VmapCall): (CellExpr[] | null)[] | null {
   return v;
 }
 
-/** How expressions of this call name input cells: symbolic leaves by name, the others (or all) by value as a grid prints it. */
-export function namerFor(call: VmapCall, leaves: readonly InputLeaf[], allByValue = false): NameCell {
+/**
+ * How expressions of this call name input cells: symbolic leaves by name, the others (or all) by
+ * value, as a grid prints it (`write`; the caption gives whole values).
+ */
+export function namerFor(call: VmapCall, leaves: readonly InputLeaf[], allByValue = false, write: (v: number, dtype: DType) => string = cellText): NameCell {
   const sym = leaves.map((l) => !allByValue && leafIsSymbolic(call, l));
   return cellNamer(leaves, (leaf) => sym[leaf] ?? false, (leaf, cell) => {
     const l = leaves[leaf];
     const v = l?.values[cell];
-    return v === undefined ? "?" : cellText(v, l.dtype);
+    return v === undefined ? "?" : write(v, l.dtype);
   });
 }
 

@@ -41,22 +41,44 @@ export interface Narration {
 /** Longest list written whole; longer ones keep their ends around `…`. */
 const LIST_MAX = 6;
 
+/**
+ * Most values a nested list shows in all: a slice of the blog's (2, 3, 5, 7, 9) example, each
+ * axis elided to its ends, was still 162 values, written three times over (by name, by value,
+ * the result): a caption taller than the grids on a phone.
+ */
+const SHOWN_MAX = 12;
+
 /** Nested-list text of `items` (row-major) of `shape`, long lists elided: `[0, 1, …, 9]`. */
 export function arrayText(items: readonly string[], shape: readonly number[]): string {
-  return listText((i) => items[i] ?? "", shape, 0);
+  return listText((i) => items[i] ?? "", shape, shownIndices(shape), 0);
 }
 
 /**
- * arrayText of the items `item(start)`, `item(start + 1)`, …: only the items the text shows are
- * written (a slice of a big array has thousands; each step of playback narrates one).
+ * The indices each axis shows (-1 for `…`): a short axis all of them, a long one its ends
+ * (`[0, 1, …, n-1]`); while the values shown pass SHOWN_MAX, outer axes give way first, to
+ * `[0, …, n-1]` and then `[0, …]`, so the innermost rows, which read as the cells do, stay.
  */
-function listText(item: (i: number) => string, shape: readonly number[], start: number): string {
+function shownIndices(shape: readonly number[]): number[][] {
+  const plan = shape.map((n, d) => (n <= (d === shape.length - 1 ? LIST_MAX : 3) ? [...Array(n).keys()] : [0, 1, -1, n - 1]));
+  const shown = () => plan.reduce((m, ix) => m * ix.filter((i) => i >= 0).length, 1);
+  for (let d = 0; d < plan.length && shown() > SHOWN_MAX; d++) {
+    const n = shape[d];
+    if (n > 2 && shown() / plan[d].filter((i) => i >= 0).length * 2 <= SHOWN_MAX) plan[d] = [0, -1, n - 1];
+    else if (n > 1) plan[d] = [0, -1];
+  }
+  return plan;
+}
+
+/**
+ * The text of the items `item(start)`, `item(start + 1)`, … as `plan` shows them: only the items
+ * the text shows are written (a slice of a big array has thousands; each step of playback
+ * narrates one).
+ */
+function listText(item: (i: number) => string, shape: readonly number[], plan: readonly (readonly number[])[], start: number): string {
   if (shape.length === 0) return item(start);
-  const [n, ...rest] = shape;
+  const rest = shape.slice(1);
   const inner = rest.reduce((a, b) => a * b, 1);
-  const max = rest.length === 0 ? LIST_MAX : 3;
-  const idx = n <= max ? [...Array(n).keys()] : [0, 1, -1, n - 1];
-  return `[${idx.map((i) => (i < 0 ? "…" : listText(item, rest, start + i * inner))).join(", ")}]`;
+  return `[${plan[0].map((i) => (i < 0 ? "…" : listText(item, rest, plan.slice(1), start + i * inner))).join(", ")}]`;
 }
 
 /** The flat cells of `shape` at index k along `axis` (all of them when axis is null), row-major. */
@@ -78,7 +100,7 @@ export function sliceCells(shape: readonly number[], axis: number | null, k: num
 
 /** A slice's cells written out as a nested list (long ones elided as arrayText elides them). */
 function someCells(cells: readonly number[], write: (c: number) => string, shape: readonly number[]): string {
-  return listText((j) => (j < cells.length ? write(cells[j]) : ""), shape, 0);
+  return listText((j) => (j < cells.length ? write(cells[j]) : ""), shape, shownIndices(shape), 0);
 }
 
 export function narrate(f: Frame, inputs: readonly NarratedInput[], outputs: readonly NarratedOutput[]): Narration {

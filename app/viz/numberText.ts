@@ -12,6 +12,15 @@ export function valueText(v: number, dtype: DType): string {
 }
 
 /**
+ * A value in the caption's working (`0 + 10010000 = 10010000`): integers whole, as a grid writes
+ * them below 1e6 (a cell shortens 10010000 and 10000000 alike to 1.0e+7, which would not tell
+ * the cells apart), other values in full (`valueText`).
+ */
+export function workingText(v: number, dtype: DType): string {
+  return Number.isInteger(v) && dtype !== "bool" && Math.abs(v) < 1e16 ? String(v) : valueText(v, dtype);
+}
+
+/**
  * A short label: special values and bools as JAX spells them, integers whole (exponent form
  * past 1e6), other floats to `digits` significant digits (3 in a cell, 4 in a panel).
  */

@@ -133,6 +133,13 @@ describe("narration", () => {
   it("abbreviates big slices and leaves out a step that says nothing new", () => {
     expect(arrayText(Array.from({ length: 10 }, (_, i) => String(i)), [10])).toBe("[0, 1, …, 9]");
     expect(arrayText(["0", "1", "2", "3", "4", "5"], [3, 2])).toBe("[[0, 1], [2, 3], [4, 5]]");
+    const count = (shape: number[]) => Array.from({ length: shape.reduce((a, b) => a * b, 1) }, (_, i) => String(i));
+    expect(arrayText(count([2, 2, 2]), [2, 2, 2])).toBe("[[[0, 1], [2, 3]], [[4, 5], [6, 7]]]");
+    // A slice of the blog's 5-d example: outer axes give way first, so the text stays a line or two
+    // (it was 162 values, each axis elided only to its ends) and its innermost rows read as the grid's.
+    const five = arrayText(count([2, 3, 5, 7, 9]), [2, 3, 5, 7, 9]);
+    expect(five).toBe("[[[[[0, 1, …, 8], [9, 10, …, 17], …, [54, 55, …, 62]], …], …], …]");
+    expect(five.match(/\d+/g)!.length).toBeLessThanOrEqual(12);
     expect(sliceCells([2, 3], 1, 2)).toEqual([2, 5]);
     // Numbers only (no symbolic argument): the expression written by name reads as by value.
     const plain = { ...out, expr: (c: number) => num[c] };
