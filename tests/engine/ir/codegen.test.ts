@@ -124,6 +124,20 @@ describe("fuse", () => {
     expect(out[0].tolist()).toEqual(want);
   });
 
+  it("walks rows of a transposed read four at a time, with the leftover rows after; same numbers", () => {
+    // 7 rows: one block of four, then three single rows; the (6, 7) operand is read across them.
+    const a = seq([7, 6]);
+    const b = seq([6, 7], (i) => 10 - i / 3);
+    const f = vmap((p: V, q: V) => lax.add(lax.mul(p, q), p), [1, 0], 1) as (p: V, q: V) => V;
+    const { source, out } = compile(f, a, b);
+    expect(source).toMatch(/< 4; \w+ \+= 4\)/);
+    expect(source).toMatch(/= 4; \w+ < 7; \w+\+\+\)/);
+    const want = [...Array(7).keys()].map((i) => [...Array(6).keys()].map((k) => a.data[i * 6 + k] * b.data[k * 7 + i] + a.data[i * 6 + k]));
+    expect(out[0].tolist()).toEqual(want);
+    // A contiguous loop is not blocked.
+    expect(compile((p: V, q: V) => lax.add(lax.mul(p, q), p), a, a).source).not.toMatch(/\+= 4\)/);
+  });
+
   it("reads a broadcast along a leading axis with stride 0, and a squeezed operand through its kept axes", () => {
     const x = seq([2]);
     const y = seq([2, 3]);

@@ -140,7 +140,8 @@ export function programOf(choices: readonly Choice[]): (x: V, y: V) => V[] {
   };
 }
 
-const dims = fc.array(fc.integer({ min: 1, max: 4 }), { minLength: 0, maxLength: 3 });
+// Up to 6 along an axis: blocked loop nests (codegen.ts, four rows at a time) get leftover rows.
+const dims = fc.array(fc.integer({ min: 1, max: 6 }), { minLength: 0, maxLength: 3 });
 
 export const caseArb: fc.Arbitrary<Case> = dims.chain((xShape) =>
   fc
