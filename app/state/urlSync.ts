@@ -20,15 +20,17 @@ interface UrlHost {
 }
 
 /**
- * At most one URL write per this many ms. `replaceState` is not free: in Chromium each call is
- * work for the browser process as well (measured: ~10 ms of the median out_axes redraw on a
- * loaded 2-core machine), Chromium throttles pages that call it hundreds of times in a few
- * seconds, and Safari throws after 100 calls in 10 s, which typing in the function editor
- * could reach. So a change is written just after the frame that shows it (off the path from
- * the change to its picture: bench/throttled.ts), and further changes within the window are
- * written together at its end.
+ * The link is written once changes pause for this many ms. `replaceState` is not free: in
+ * Chromium each call is a same-document navigation that also fetches and decodes the page's
+ * icon again (measured at 4× CPU throttling: 5–10 ms of main thread per write, landing inside
+ * whichever change comes next: the p95 of in_axes changes 57–64 → 50–52 ms without writes,
+ * bench/throttled.ts), Chromium throttles pages that call it hundreds of times in a few seconds,
+ * and Safari throws after 100 calls in 10 s. So a burst of changes (an instructor stepping
+ * through a menu, keys held on a select) is written once, when it ends.
  */
-export const URL_WRITE_MS = 250;
+export const URL_QUIET_MS = 300;
+/** A burst that goes on is still written at least this often, so the link never lags far. */
+export const URL_MAX_WAIT_MS = 2000;
 
 /** Runs `cb` in a task after the next frame is painted (in a page; elsewhere soon). */
 function afterNextPaint(cb: () => void): void {
@@ -40,21 +42,23 @@ function afterNextPaint(cb: () => void): void {
  * Reads the state from the URL once, then writes every change of the permalink (pageLinkOf:
  * the explorer, the lesson step, the paused animation step, the speed, the lock) back with one
  * subscription (replaceState: the history stack belongs to undo, not to the back button),
- * at most once per URL_WRITE_MS (the last change of a burst is written at its end, and a
- * pending write is flushed when the page is hidden or the sync stops). A link pasted while the
- * page is open (hashchange) is read the same way.
+ * once changes pause for URL_QUIET_MS (or URL_MAX_WAIT_MS into a burst that goes on), just
+ * after a frame; a pending write is flushed when the page is hidden or the sync stops. A link
+ * pasted while the page is open (hashchange) is read the same way.
  */
 export function syncUrl(store: StoreApi<StoreState>, host: UrlHost): () => void {
   let last = "";
   // A change to write: the link is encoded when it is written, not on every change (a keystroke).
   let dirty = false;
   let timer: ReturnType<typeof setTimeout> | null = null;
-  let lastWrite = -Infinity;
+  // When the oldest change not yet written was made.
+  let dirtySince: number | null = null;
   let reading = false;
   const cancel = () => {
     if (timer !== null) clearTimeout(timer);
     timer = null;
     dirty = false;
+    dirtySince = null;
   };
   const flush = () => {
     const was = dirty;
@@ -64,7 +68,6 @@ export function syncUrl(store: StoreApi<StoreState>, host: UrlHost): () => void 
     if (enc === last) return;
     last = enc;
     lastHash = enc;
-    lastWrite = Date.now();
     host.history.replaceState(null, "", `#${enc}`);
   };
   // While the user types, the link waits for the pause too (typingPause.ts), then the next paint.
@@ -96,7 +99,9 @@ export function syncUrl(store: StoreApi<StoreState>, host: UrlHost): () => void 
     if (reading) return;
     if (s.explorer === prev.explorer && s.k === prev.k && s.phase === prev.phase && s.playing === prev.playing && s.speed === prev.speed && s.lock === prev.lock && s.lesson === prev.lesson) return;
     dirty = true;
-    if (timer === null) timer = setTimeout(writeSoon, Math.max(0, URL_WRITE_MS - (Date.now() - lastWrite)));
+    dirtySince ??= Date.now();
+    if (timer !== null) clearTimeout(timer);
+    timer = setTimeout(writeSoon, Math.max(0, Math.min(URL_QUIET_MS, dirtySince + URL_MAX_WAIT_MS - Date.now())));
   });
   const onHash = () => {
     if (host.location.hash.replace(/^#/, "") === lastHash) return;

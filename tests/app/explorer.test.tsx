@@ -204,7 +204,7 @@ describe("explorer", () => {
     type("Shape of u", "(2, 4)");
     pick("out_axes", "-2");
     expect(outShape()).toBe("(4, 2, 2)");
-    // URL writes are throttled (store.ts URL_WRITE_MS); stopping the sync writes the last change.
+    // The URL is written once changes pause (urlSync.ts URL_QUIET_MS); stopping the sync writes the last change.
     stop();
     const hash = window.location.hash;
     cleanup();

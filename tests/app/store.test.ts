@@ -1,7 +1,7 @@
 // The store: undo/redo with coalesced typing, playback stepping, and the one URL subscription.
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { createAppStore } from "../../app/state/store";
-import { syncUrl, URL_WRITE_MS } from "../../app/state/urlSync";
+import { syncUrl, URL_MAX_WAIT_MS, URL_QUIET_MS } from "../../app/state/urlSync";
 import { typed, TYPING_PAUSE_MS } from "../../app/state/typingPause";
 import { defaultExplorer } from "../../app/state/explorerTypes";
 import { decodeExplorer } from "../../app/state/urlState";
@@ -125,32 +125,42 @@ describe("URL sync", () => {
     expect(st2.getState().explorer).toEqual(defaultExplorer());
     expect(st2.getState().notice).toMatch(/could not be read/);
   });
-  it("writes a change after the frame that shows it, a burst once more at its end, and flushes when stopped", () => {
+  it("writes a change once changes pause, a burst once at its end (or every URL_MAX_WAIT_MS while it goes on), and flushes when stopped", () => {
     vi.useFakeTimers();
     try {
       const { writes, host } = urlHost();
       const st = createAppStore();
       stop = syncUrl(st, host);
       st.getState().setOutAxes(1);
+      afterPaint();
       expect(writes).toHaveLength(0);
+      vi.advanceTimersByTime(URL_QUIET_MS);
       afterPaint();
       expect(writes).toHaveLength(1);
-      for (const o of [2, 0, -1]) st.getState().setOutAxes(o);
-      afterPaint();
+      expect(decodeExplorer(host.location.hash).state.outAxes).toBe(1);
+      // A burst, each change before the quiet time passes: nothing until it ends, then its last.
+      for (const o of [2, 0, -1]) {
+        st.getState().setOutAxes(o);
+        vi.advanceTimersByTime(URL_QUIET_MS / 2);
+        afterPaint();
+      }
       expect(writes).toHaveLength(1);
-      vi.advanceTimersByTime(URL_WRITE_MS);
+      vi.advanceTimersByTime(URL_QUIET_MS);
       afterPaint();
       expect(writes).toHaveLength(2);
       expect(decodeExplorer(host.location.hash).state.outAxes).toBe(-1);
-      vi.advanceTimersByTime(URL_WRITE_MS);
-      st.getState().setOutAxes(0);
-      afterPaint();
+      // A burst that goes on is written at URL_MAX_WAIT_MS from its first unwritten change.
+      for (let t = 0, o = 0; t < URL_MAX_WAIT_MS + URL_QUIET_MS; t += 100, o = 1 - o) {
+        st.getState().setOutAxes(o);
+        vi.advanceTimersByTime(100);
+        afterPaint();
+      }
       expect(writes).toHaveLength(3);
-      st.getState().setOutAxes(1);
+      st.getState().setOutAxes(-2);
       stop();
       stop = null;
       expect(writes).toHaveLength(4);
-      expect(decodeExplorer(host.location.hash).state.outAxes).toBe(1);
+      expect(decodeExplorer(host.location.hash).state.outAxes).toBe(-2);
     } finally {
       vi.useRealTimers();
     }
@@ -161,17 +171,18 @@ describe("URL sync", () => {
       const { writes, host } = urlHost();
       const st = createAppStore();
       stop = syncUrl(st, host);
-      // Keys 100 ms apart, for twice the URL's write window: nothing is written while they come.
-      for (let i = 1; i <= (2 * URL_WRITE_MS) / 100; i++) {
+      // Keys 100 ms apart, for twice the URL's quiet time: nothing is written while they come.
+      for (let i = 1; i <= (2 * URL_QUIET_MS) / 100; i++) {
         typed(st, () => st.getState().setFnSource(`lambda a, b: a + b * ${i}`));
         vi.advanceTimersByTime(100);
         afterPaint();
       }
       expect(writes).toHaveLength(0);
-      vi.advanceTimersByTime(TYPING_PAUSE_MS);
+      // Written once the keys have paused for the typing pause and the link's quiet time.
+      vi.advanceTimersByTime(Math.max(TYPING_PAUSE_MS, URL_QUIET_MS));
       afterPaint();
       expect(writes).toHaveLength(1);
-      expect(decodeExplorer(host.location.hash).state.fnSource).toBe(`lambda a, b: a + b * ${(2 * URL_WRITE_MS) / 100}`);
+      expect(decodeExplorer(host.location.hash).state.fnSource).toBe(`lambda a, b: a + b * ${(2 * URL_QUIET_MS) / 100}`);
       stop();
       stop = null;
     } finally {

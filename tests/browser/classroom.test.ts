@@ -196,8 +196,8 @@ browserDescribe("the classroom in Chromium", () => {
     expect(k).toBeDefined();
     // Two steps from rest: k = 0, phase 1 (apply f).
     expect(before).toMatch(/^k = 0 of 2: apply f/);
-    // The URL is written once the change is painted (state/urlSync.ts), the last of a burst at
-    // its end: reload once it holds this step (k and phase; k alone was written by the first step).
+    // The URL is written once changes pause (state/urlSync.ts), a burst at its end: reload once
+    // it holds this step (k and phase).
     await page.waitForFunction(
       (kk) => {
         const q = new URLSearchParams(location.hash.slice(1));
