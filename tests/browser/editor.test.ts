@@ -81,6 +81,22 @@ browserDescribe("the code editor in Chromium", () => {
     expect(await editorText(page)).toBe("lambda ax, b: a + b");
   });
 
+  it("on a 390 px phone the plain field shows every line a long lambda wraps to", async () => {
+    // 70 characters: the field's `rows` estimate (70 a line) gives one line; a phone wraps it.
+    const f = "lambda a, b: jnp.sum(jnp.tanh(a * b + a) ** 2, axis=-1) + jnp.mean(b)";
+    await page.setViewportSize({ width: 390, height: 800 });
+    try {
+      await openFresh(`f=${encodeURIComponent(f)}&shape.a=(3%2C4)&in.a=0&shape.b=(3%2C4)&in.b=0&out=0`);
+      const field = editorField(page);
+      expect(await field.evaluate((e) => e.tagName)).toBe("TEXTAREA");
+      const { client, scroll, line } = await field.evaluate((e) => ({ client: e.clientHeight, scroll: e.scrollHeight, line: parseFloat(getComputedStyle(e).lineHeight) }));
+      expect(scroll).toBeGreaterThan(1.5 * line);
+      expect(client).toBeGreaterThanOrEqual(scroll);
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 900 });
+    }
+  });
+
   it("takes keys typed straight after reaching for it in the plain field, and becomes CodeMirror at a pause", async () => {
     await openFresh();
     // When each key's input came, and when CodeMirror took the field's place.
