@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { forEachDiagnostic } from "@codemirror/lint";
 import { EditorView } from "@codemirror/view";
 import { StateEffect } from "@codemirror/state";
+import { undoDepth } from "@codemirror/commands";
 import { createEditor, type EditorHandle } from "../../../app/editor/codemirror";
 
 let ed: EditorHandle | null = null;
@@ -61,5 +62,26 @@ describe("setError", () => {
     h.setError(null);
     expect(log.filter((t) => t.reconfigured)).toHaveLength(0);
     expect(invalid()).toBeNull();
+  });
+});
+
+describe("the editor's warm-up", () => {
+  it("runs when the page is idle and changes nothing: no text, no undo step, no transaction, no report", async () => {
+    const parent = document.createElement("div");
+    document.body.append(parent);
+    const changes: string[] = [];
+    const h = createEditor({ parent, value: "lambda a: a", label: "Code", multiline: true, minLines: 1, onChange: (v) => changes.push(v) });
+    ed = h;
+    const seen: number[] = [];
+    h.view.dispatch({ effects: StateEffect.appendConfig.of(EditorView.updateListener.of((u) => seen.push(u.transactions.length))) });
+    seen.length = 0; // the listener hears its own reconfiguration
+    const before = h.view.state;
+    // The warm-up's idle callback (a timer where requestIdleCallback is missing, as in jsdom).
+    await new Promise((r) => setTimeout(r, 120));
+    expect(h.view.state).toBe(before);
+    expect(h.view.state.doc.toString()).toBe("lambda a: a");
+    expect(undoDepth(h.view.state)).toBe(0);
+    expect(seen).toEqual([]);
+    expect(changes).toEqual([]);
   });
 });
