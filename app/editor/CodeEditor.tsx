@@ -2,8 +2,8 @@
  * A Python code field: first a plain <textarea> with transparent text over a highlighted <pre>
  * (part of the first screen: light, prerendered, works before any editor code has loaded),
  * then CodeMirror 6 (codemirror.ts, its own chunk) in its place once the user has reached for
- * the field (pointer over it, focus, touch) and typing in it pauses (codemirror.ts
- * atTypingPause) — the first screen never waits for it, nor does a key. The swap
+ * the field (pointer over it, focus, touch) and typing in it pauses (SWAP_PAUSE_MS) — the
+ * first screen never waits for it, nor does a key. The swap
  * keeps the text, the caret and selection, the focus, the label and the height. The error's
  * line and column are underlined in both. Controlled: `value` in, `onChange` out.
  */
@@ -37,6 +37,14 @@ type EditorModule = typeof import("./codemirror");
 let loaded: EditorModule | null = null;
 let loading: Promise<EditorModule> | null = null;
 
+/**
+ * How long typing in the plain field must pause before CodeMirror is loaded and takes its
+ * place. Both are long tasks (at 4× CPU throttling, evaluating the chunk ~65 ms, making the
+ * editor ~200 ms: bench/throttled.ts typing), which held up the keys typed just after reaching
+ * for the field when they ran at once; the plain field takes every key meanwhile.
+ */
+export const SWAP_PAUSE_MS = 400;
+
 /** Loads the CodeMirror chunk once for every editor on the page. */
 export function loadCodeMirror(): Promise<EditorModule> {
   return (loading ??= import("./codemirror").then((m) => (loaded = m)));
@@ -54,9 +62,23 @@ export function CodeEditor({ value, onChange, label, error = null, multiline = t
   const onChangeRef = useRef(onChange);
   onChangeRef.current = onChange;
 
+  // Each reach (pointer, focus, touch) asks again: one wait per field is enough.
+  const waiting = useRef(false);
   const reach = () => {
-    // offline: the plain field stays, fully usable
-    if (!mod) void loadCodeMirror().then((m) => m.atTypingPause(area.current, () => setMod(m)), () => undefined);
+    const field = area.current;
+    if (mod || waiting.current || !field) return;
+    waiting.current = true;
+    let timer = setTimeout(done, SWAP_PAUSE_MS);
+    const restart = () => {
+      clearTimeout(timer);
+      timer = setTimeout(done, SWAP_PAUSE_MS);
+    };
+    function done() {
+      field!.removeEventListener("input", restart);
+      // offline: the plain field stays, fully usable
+      void loadCodeMirror().then(setMod, () => (waiting.current = false));
+    }
+    field.addEventListener("input", restart);
   };
 
   // The plain field's caret and focus, what the editor that replaces it takes over: read by the

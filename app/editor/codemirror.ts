@@ -154,36 +154,3 @@ function whenIdle(cb: () => void): void {
   if (typeof requestIdleCallback === "function") requestIdleCallback(cb, { timeout: 1000 });
   else setTimeout(cb, 50);
 }
-
-/** How long typing in the plain field must pause before CodeMirror takes its place. */
-const SWAP_PAUSE_MS = 400;
-
-/** Plain fields whose swap is waiting for a pause. */
-const waiting = new WeakSet<HTMLElement>();
-
-/**
- * Calls `swap` once the keys typed into the plain `field` have paused for SWAP_PAUSE_MS (counted
- * from now: a key may have come just before this chunk arrived). Making the editor is one long
- * task (~200 ms at 4× CPU throttling, bench/throttled.ts typing), which would hold up the keys
- * typed during it; the plain field takes every key meanwhile.
- */
-export function atTypingPause(field: HTMLElement | null, swap: () => void): void {
-  // Each reach (pointer, focus, touch) asks again: one wait per field is enough.
-  if (field) {
-    if (waiting.has(field)) return;
-    waiting.add(field);
-  }
-  let timer = setTimeout(done, SWAP_PAUSE_MS);
-  const restart = () => {
-    clearTimeout(timer);
-    timer = setTimeout(done, SWAP_PAUSE_MS);
-  };
-  function done() {
-    if (field) {
-      field.removeEventListener("input", restart);
-      waiting.delete(field);
-    }
-    swap();
-  }
-  field?.addEventListener("input", restart);
-}

@@ -112,7 +112,7 @@ browserDescribe("the code editor in Chromium", () => {
     const field = editorField(page);
     await field.focus();
     await page.keyboard.press("End");
-    // Keys come faster than the pause the swap waits for (codemirror.ts SWAP_PAUSE_MS, 400 ms).
+    // Keys come faster than the pause the swap waits for (CodeEditor.tsx SWAP_PAUSE_MS, 400 ms).
     await page.keyboard.type(" * 2 + a - b", { delay: 20 });
     await content().waitFor();
     // The swap came at a pause: keys went to the plain field first, and the last before the
@@ -124,6 +124,11 @@ browserDescribe("the code editor in Chromium", () => {
     const before = inputs.filter((t) => t < swapAt);
     expect(before.length).toBeGreaterThan(0);
     expect(swapAt - Math.max(...before)).toBeGreaterThanOrEqual(390);
+    // CodeMirror's chunk was not even fetched (then evaluated, one long task) while keys came:
+    // only at the pause.
+    const fetched = await page.evaluate(() => performance.getEntriesByType("resource").filter((e) => /\/codemirror-[^/]*\.js$/.test(e.name)).map((e) => e.startTime));
+    expect(fetched).toHaveLength(1);
+    expect(fetched[0] - Math.max(...before)).toBeGreaterThanOrEqual(390);
     expect(await page.evaluate(() => document.activeElement?.classList.contains("cm-content"))).toBe(true);
     expect(await editorText(page)).toBe("lambda a, b: a + b * 2 + a - b");
     // The caret stayed at the end.

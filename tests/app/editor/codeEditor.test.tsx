@@ -92,7 +92,7 @@ describe("the switch to CodeMirror", () => {
       fireEvent.focus(field);
       await loadCodeMirror();
     });
-    // Loaded, but the plain field stays until keys have paused (codemirror.ts atTypingPause).
+    // Loaded, but the plain field stays until keys have paused (CodeEditor.tsx SWAP_PAUSE_MS).
     expect(screen.getByLabelText("Code")).toBe(field);
     await waitFor(() => expect(screen.getByLabelText("Code").classList.contains("cm-content")).toBe(true));
     const content = screen.getByLabelText("Code");
