@@ -23,11 +23,12 @@ function Operand({ o }: { o: OperandStory }) {
 }
 
 export function ShapeStory() {
-  const { shown: story, stale } = useViewBeside();
+  const { shown: story, stale, error } = useViewBeside();
   // The line of the equation hovered in the jit panel's "How vmap rewrote the program".
   const linked = useStore((st) => st.storyLineHover);
   const devices = useStore((st) => (st.explorer.mapWith === "pmap" ? st.explorer.devices : null));
-  if (!story) return <section className="story" aria-label="Shape story"><h2>Shape story</h2><p>No trace yet.</p></section>;
+  // No story at all: the call fails and nothing before it on this page worked (a link to a mistake).
+  if (!story) return <section className="story" aria-label="Shape story"><h2>Shape story</h2><p>{error ? "None: this call fails, as its error says." : "No trace yet."}</p></section>;
   return (
     <section className={`story${stale ? " stale" : ""}`} aria-label="Shape story">
       <h2>Shape story</h2>

@@ -86,7 +86,9 @@ export function resetStore(): void {
  */
 export function loadState(store: StoreApi<StoreState>, state: ExplorerState, notice: string | null, link?: Omit<PageLink, "explorer">): void {
   const step = link?.step ?? null;
-  store.setState({ explorer: state, notice, past: [], future: [], lastEdit: null, k: step?.k ?? null, phase: step?.phase ?? 2, playing: false, hover: null, speed: link?.speed ?? DEFAULT_SPEED, lock: link?.lock ?? null });
+  // A link starts afresh: no undo history, and no last good state the page never showed (a link
+  // to a wrong in_axes would otherwise show the default example's story beside its error).
+  store.setState({ explorer: state, notice, past: [], future: [], lastEdit: null, lastGood: null, k: step?.k ?? null, phase: step?.phase ?? 2, playing: false, hover: null, speed: link?.speed ?? DEFAULT_SPEED, lock: link?.lock ?? null });
 }
 
 /**

@@ -153,6 +153,24 @@ describe("shapes say exactly what is wrong", () => {
   });
 });
 
+describe("a link that opens on a mistake", () => {
+  it("shows its error and no other call's story; once fixed, then broken again, the story it showed stays, dimmed", () => {
+    // The blog's 5-d arrays with in_axes (None, 1): a + b's slice does not broadcast.
+    openLink("#f=lambda+a%2C+b%3A+a+%2B+b&shape.a=(2,3,5,7,9)&in.a=None&shape.b=(2,3,5,7,9)&in.b=1&out=3");
+    expect(screen.getByRole("alert").textContent).toContain("Incompatible shapes for broadcasting");
+    const story = () => screen.getByRole("region", { name: "Shape story" });
+    // Not the default example's (2, 2) story, which the page never showed.
+    expect(story().textContent).toBe("Shape storyNone: this call fails, as its error says.");
+    fireEvent.change(screen.getByLabelText("in_axes for b"), { target: { value: "0" } });
+    expect(screen.queryByRole("alert")).toBeNull();
+    expect(story().textContent).toContain("(3, 5, 7, 9)");
+    fireEvent.change(screen.getByLabelText("in_axes for b"), { target: { value: "1" } });
+    expect(screen.getByRole("alert")).toBeTruthy();
+    expect(story().classList.contains("stale")).toBe(true);
+    expect(story().textContent).toContain("(3, 5, 7, 9)");
+  });
+});
+
 describe("too large: the engine's message, alone, and nothing allocated first", () => {
   it("a (1000, 1000, 1000) shape shows Too large without the 'computed but drawn as blocks' notice", () => {
     renderApp();
