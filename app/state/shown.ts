@@ -12,7 +12,7 @@ import type { StoreApi } from "zustand";
 import type { ExplorerState } from "./explorerTypes";
 import { selectView, type View } from "./selectors";
 import { useStoreApi, type StoreState } from "./store";
-import { onlyTextEdited, waitsForTyping } from "./typingPause";
+import { onlyTextEdited, settledState, waitsForTyping } from "./typingPause";
 
 /** What the view is computed from (selectors.ts): the explorer state, the last good one, and the worker's answers so far. */
 export interface Shown {
@@ -45,13 +45,16 @@ function useShownRead<T>(read: (s: Host) => T, equal: (a: T, b: T) => boolean, f
   const readRef = useRef(read);
   readRef.current = read;
   // `fromFirst`: the first render reads the store's first state, as the prerendered page shows
-  // it, so a part that hydrates late matches its HTML; the effect below then catches up.
-  const [value, setValue] = useState(() => read(fromFirst ? store.getInitialState() : store.getState()));
+  // it, so a part that hydrates late matches its HTML; the effect below then catches up. A part
+  // that appears while keystrokes wait reads the state the rest of the page shows, not the one
+  // typed since (which would trace each text as it is typed).
+  const first = () => (fromFirst ? store.getInitialState() : (settledState(store) ?? store.getState()));
+  const [value, setValue] = useState(() => read(first()));
   // The value last asked for, and the state it was read from: an equal value asks for nothing
   // (no render at all, as a zustand selector's unchanged value), and whether a change can wait
   // is judged against that state.
   const asked = useRef<{ value: T; from: Shown } | null>(null);
-  asked.current ??= { value, from: shownOf(fromFirst ? store.getInitialState() : store.getState()) };
+  asked.current ??= { value, from: shownOf(first()) };
   useLayoutEffect(() => {
     // The store's latest state, not a listener's `s`: a listener may set state (the last good
     // state, lastGood.ts), and the listeners after it then hear of the newer change first.

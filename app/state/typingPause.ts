@@ -19,6 +19,8 @@ interface Typing {
   typing: boolean;
   /** In the order they first asked: the last good state before the readers of it. */
   waiting: Set<() => void>;
+  /** The store's state before the first keystroke that waits: what the page still shows. */
+  settled: unknown;
 }
 
 const typingOf = new WeakMap<object, Typing>();
@@ -49,10 +51,21 @@ export function whenTypingPauses(store: object, fn: () => void): void {
   if (!waitsForTyping(store, fn)) fn();
 }
 
+/**
+ * While keystrokes wait, the store's state before the first of them (what the page shows until
+ * typing pauses), else null. A part of the page that appears meanwhile (a chunk that has just
+ * loaded) reads this one, as the rest of the page shows it, and catches up at the pause.
+ */
+export function settledState<S>(store: StoreApi<S>): S | null {
+  const t = typingOf.get(store);
+  return t && t.timer !== null ? (t.settled as S) : null;
+}
+
 /** Runs what waits, with nothing waiting any more. */
 function flush(t: Typing): void {
   if (t.timer !== null) clearTimeout(t.timer);
   t.timer = null;
+  t.settled = null;
   const fns = [...t.waiting];
   t.waiting.clear();
   for (const fn of fns) fn();
@@ -60,7 +73,7 @@ function flush(t: Typing): void {
 
 const typingFor = (store: object): Typing => {
   let t = typingOf.get(store);
-  if (!t) typingOf.set(store, (t = { timer: null, typing: false, waiting: new Set() }));
+  if (!t) typingOf.set(store, (t = { timer: null, typing: false, waiting: new Set(), settled: null }));
   return t;
 };
 
@@ -91,6 +104,7 @@ export function trackTyping<S extends { explorer: ExplorerState }>(store: StoreA
     const t = typingFor(store);
     if (t.typing && onlyTextEdited(prev.explorer, s.explorer)) {
       if (t.timer !== null) clearTimeout(t.timer);
+      else t.settled = prev;
       t.timer = setTimeout(() => flush(t), TYPING_PAUSE_MS);
       last = t;
     } else if (t.timer !== null) flush(t);

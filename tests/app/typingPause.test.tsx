@@ -6,7 +6,8 @@
  * (bench/throttled.ts, the typing row).
  */
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { act, cleanup, fireEvent, screen, waitFor } from "@testing-library/react";
+import { act, cleanup, fireEvent, render, screen, waitFor } from "@testing-library/react";
+import { useViewPart } from "../../app/state/hooks";
 import { useStore } from "../../app/state/store";
 import { SYMBOL_WRITER } from "../../app/state/symbols";
 import { TYPING_PAUSE_MS } from "../../app/state/typingPause";
@@ -51,6 +52,21 @@ describe("typing in the function box", () => {
     await waitFor(() => expect(code()).toContain("lambda a, b: a - b"));
     expect(views.mock.calls.some(([s]) => s.fnSource === "lambda a, b: a - b")).toBe(true);
     expect(views.mock.calls.some(([s]) => s.fnSource === "lambda a, b: a -")).toBe(false);
+  });
+
+  it("a part of the page that appears while keys wait shows what the rest shows, and catches up at the pause", async () => {
+    renderApp();
+    act(() => useStore.getState().loadExplorer({ ...start(), fnSource: "lambda a, b: a - b" }));
+    const views = vi.spyOn(selectors, "selectView");
+    act(() => key("lambda a, b: a * b"));
+    // A part mounted now (as a lazily loaded panel would be) reads the state before the keys.
+    function Probe() {
+      return <output data-testid="probe">{useViewPart((v) => v.call.state.fnSource)}</output>;
+    }
+    render(<Probe />);
+    expect(screen.getByTestId("probe").textContent).toBe("lambda a, b: a - b");
+    expect(views.mock.calls.filter(([st]) => st.fnSource === "lambda a, b: a * b")).toEqual([]);
+    await waitFor(() => expect(screen.getByTestId("probe").textContent).toBe("lambda a, b: a * b"));
   });
 
   it("draws a control's change at once, with the text typed just before it", async () => {
