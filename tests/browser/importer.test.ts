@@ -28,6 +28,10 @@ browserDescribe("Import JAX code in Chromium", () => {
     const dialog = page.getByRole("dialog", { name: "Import JAX code" });
     await dialog.waitFor();
     const field = dialog.getByLabel("JAX code");
+    // Empty, the field offers its fourteen rows of room (the function box's fit-to-text sizing
+    // is the function box's alone).
+    const room = await field.evaluate((e) => e.getBoundingClientRect().height / parseFloat(getComputedStyle(e).lineHeight));
+    expect(room).toBeGreaterThanOrEqual(14);
     await field.fill(SNIPPET);
     await page.screenshot({ path: join(SHOTS, "import-dialog-1280.png") });
     await dialog.getByRole("button", { name: "Load" }).click();
