@@ -75,7 +75,8 @@ export class CellPixels {
   private readonly words: Uint32Array | null;
   private lastFill = "";
   private lastOpacity = NaN;
-  private lastColour: readonly [number, number, number, number] = [0, 0, 0, 0];
+  /** The last run's colour, rewritten in place (a grid of value-coloured cells changes it at every cell). */
+  private readonly lastColour: [number, number, number, number] = [0, 0, 0, 0];
   private readonly cover: number;
 
   /**
@@ -124,7 +125,11 @@ export class CellPixels {
       if (!rgb) return false;
       this.lastFill = fill;
       this.lastOpacity = opacity;
-      this.lastColour = [rgb[0], rgb[1], rgb[2], Math.round(opacity * this.cover * 255)];
+      const c = this.lastColour;
+      c[0] = rgb[0];
+      c[1] = rgb[1];
+      c[2] = rgb[2];
+      c[3] = Math.round(opacity * this.cover * 255);
     }
     // snapCell's pixels, without an array per cell (a big grid paints 100,000 of them).
     const { dpr, size } = this;
