@@ -61,7 +61,7 @@ export function Stage() {
               {l.axis !== null && <span className="note"> mapped along axis {l.axis}</span>}
             </div>
           ) : (
-            <ArgumentGrid key={`${l.leaf}:${l.label}`} leaf={l} B={B} frame={frame} duration={duration} highlight={highlight.get(`in:${l.leaf}`)} texts={texts.inputs[l.leaf] ?? null} />
+            <ArgumentGrid key={`${l.leaf}:${l.label}`} leaf={l} frame={frame} duration={duration} highlight={highlight.get(`in:${l.leaf}`)} texts={texts.inputs[l.leaf] ?? null} />
           ),
         )}
       </div>

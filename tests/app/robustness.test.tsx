@@ -8,6 +8,7 @@ import { act, fireEvent, render, screen, within } from "@testing-library/react";
 import { MAX_ELEMENTS, MAX_SOURCE_LENGTH } from "../../engine/index";
 import { Region } from "../../app/ErrorBoundary";
 import { defaultExplorer } from "../../app/state/explorerTypes";
+import { batchFill } from "../../app/viz/colors";
 import { useStore } from "../../app/state/store";
 import { decodeExplorer, encodeExplorer } from "../../app/state/urlState";
 import { closeLink, openLink, renderApp, unmountLink } from "./renderApp";
@@ -168,6 +169,19 @@ describe("a link that opens on a mistake", () => {
     expect(screen.getByRole("alert")).toBeTruthy();
     expect(story().classList.contains("stale")).toBe(true);
     expect(story().textContent).toContain("(3, 5, 7, 9)");
+  });
+});
+
+describe("a failing call's arguments", () => {
+  it("are tinted by the slices in_axes cuts them into, as a working call's are", () => {
+    // a + b's slice (2,) against a (2, 3): JAX's error; b still shows its three slices along axis 1.
+    openLink("#f=lambda+a%2C+b%3A+a+%2B+b&shape.a=(2,3)&in.a=None&shape.b=(2,3)&in.b=1&out=0");
+    expect(screen.getByRole("alert").textContent).toContain("Incompatible shapes for broadcasting");
+    const grid = screen.getByRole("img", { name: /^Argument b/ });
+    const fills = [...grid.querySelectorAll("g.cell")].map((g) => [Number(g.getAttribute("data-i")), g.querySelector("rect")!.getAttribute("fill")] as const);
+    expect(fills).toHaveLength(6);
+    for (const [i, fill] of fills) expect(fill, `cell ${i}`).toBe(batchFill(i % 3, 3));
+    expect(new Set(fills.map(([, f]) => f)).size).toBe(3);
   });
 });
 
