@@ -17,10 +17,10 @@ export const GRID_WIDTH = 560;
 export const ArgumentGrid = memo(function ArgumentGrid({ leaf, frame, duration, highlight, texts }: { leaf: InputLeaf; frame: Frame; duration: number; highlight: Set<number> | undefined; texts: readonly string[] | null }) {
   const layout = useGridLayout(leaf.shape, GRID_WIDTH);
   const setHover = useStore((s) => s.setHover);
-  // layout.cells is sorted by flat index, so position j is cell j.
   // Tinted by k over the leaf's own mapped size, which is known while the call fails too (no
   // story, or a dimmed one of other shapes): a student sees the slices JAX's error is about.
   const B = leaf.axis === null ? 0 : leaf.shape[leaf.axis];
+  // layout.cells is sorted by flat index, so position j is cell j.
   const fills = useSameValues(useMemo(() => gridFills(layout.cells, leaf.axis, B), [layout, leaf.axis, B]));
   // Per slice along the mapped axis (timeline.ts cellStates): the same array while no slice changes.
   const states = useSameValues(useMemo(() => cellStates(layout.cells, leaf, frame, inputCellState), [layout, frame, leaf]));

@@ -75,7 +75,7 @@ export class CellPixels {
   private readonly words: Uint32Array | null;
   private lastFill = "";
   private lastOpacity = NaN;
-  /** The last run's colour, rewritten in place (a grid of value-coloured cells changes it at every cell). */
+  /** The last run's colour, rewritten in place (a grid whose slices alternate along its rows changes it at every cell). */
   private readonly lastColour: [number, number, number, number] = [0, 0, 0, 0];
   private readonly cover: number;
 
