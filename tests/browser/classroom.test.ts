@@ -254,8 +254,8 @@ browserDescribe("the classroom in Chromium", () => {
       await banner.waitFor({ timeout: 30_000 });
       // Nothing changes by itself: the new worker waits.
       expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.waiting !== null)).toBe(true);
-      await banner.getByRole("button", { name: "Reload" }).click();
-      await page.waitForEvent("load");
+      // Listening for the reload's load before the click: a fast reload can fire it before the click resolves.
+      await Promise.all([page.waitForEvent("load"), banner.getByRole("button", { name: "Reload" }).click()]);
       await live(page);
       expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.waiting ?? null)).toBeNull();
       await page.getByText("Ready to use offline").waitFor();
