@@ -1,7 +1,7 @@
 /** grad benchmarks: reverse mode, jitted reverse mode and per-example gradients. */
 import { grad, jit, np, parseLambda, vmap } from "../engine";
 import type { JaxJs } from "./jaxjs";
-import { mismatch, randomData, read, timeIt, timePair, type BenchRow } from "./timing";
+import { mismatch, randomData, read, timeIt, timeRow, type BenchRow } from "./timing";
 
 /** G = Xᵀ · (2·T·(1 − T²)) with T = tanh(X·W): the backprop of sum(tanh(X·W)²), by hand. */
 function handGrad(X: Float64Array, W: Float64Array, N: number, D: number, H: number): Float64Array {
@@ -54,28 +54,28 @@ export function gradBench(jx: JaxJs | null): BenchRow[] {
   const loss = parseLambda("lambda w, x: jnp.sum(jnp.tanh(x @ w) ** 2)");
   const g = grad(loss);
   const gHand = handGrad(Xd, Wd, N, D, D);
-  const [oursG, hand] = timePair(() => read(g(W, X)), () => handGrad(Xd, Wd, N, D, D));
-  rows.push({ section: "grad", name: "grad(sum(tanh(x @ w)**2)) x(256,64) w(64,64)", ours_ms: oursG, hand_ms: hand, jaxjs_ms: jx?.gradMlp(Xd, Wd, N, D, false), target: "≤ 2× hand", extra: mismatch(read(g(W, X)), gHand) });
+  const tg = timeRow(() => read(g(W, X)), () => handGrad(Xd, Wd, N, D, D), jx?.gradMlp(Xd, Wd, N, D, false));
+  rows.push({ section: "grad", name: "grad(sum(tanh(x @ w)**2)) x(256,64) w(64,64)", ours_ms: tg.ours, hand_ms: tg.hand, jaxjs_ms: tg.jaxjs, target: "≤ 2× hand", extra: mismatch(read(g(W, X)), gHand) });
   const jg = jit(g as (...a: any[]) => any);
-  const [oursJ, handJ] = timePair(() => read(jg(W, X)), () => handGrad(Xd, Wd, N, D, D));
-  rows.push({ section: "grad", name: "jit(grad(...)) same workload", ours_ms: oursJ, hand_ms: handJ, jaxjs_ms: jx?.gradMlp(Xd, Wd, N, D, true), target: "≤ 2× hand", extra: mismatch(read(jg(W, X)), gHand) });
+  const tj = timeRow(() => read(jg(W, X)), () => handGrad(Xd, Wd, N, D, D), jx?.gradMlp(Xd, Wd, N, D, true));
+  rows.push({ section: "grad", name: "jit(grad(...)) same workload", ours_ms: tj.ours, hand_ms: tj.hand, jaxjs_ms: tj.jaxjs, target: "≤ 2× hand", extra: mismatch(read(jg(W, X)), gHand) });
 
   const B = 128;
   const Xb = np.array(Xd.subarray(0, B * D), [B, D]);
   const perEx = parseLambda("lambda w, x: jnp.sum(jnp.tanh(jnp.dot(x, w)) ** 2)");
   const pg = vmap(grad(perEx), [null, 0]);
-  const [ours, handPE] = timePair(() => read(pg(W, Xb)), () => handPerExample(Xd, Wd, B, D));
+  const tp = timeRow(() => read(pg(W, Xb)), () => handPerExample(Xd, Wd, B, D), jx?.perExampleGrad(Xd.subarray(0, B * D), Wd, B, D));
   const gOne = grad(perEx);
   const rowsOf = Array.from({ length: B }, (_, b) => np.array(Xd.subarray(b * D, (b + 1) * D), [D]));
   const looped = timeIt(() => rowsOf.map((x) => read(gOne(W, x))), { reps: 5 });
   rows.push({
     section: "grad",
     name: "vmap(grad(loss), (None, 0)) x(128,64): per-example grads",
-    ours_ms: ours,
-    hand_ms: handPE,
-    jaxjs_ms: jx?.perExampleGrad(Xd.subarray(0, B * D), Wd, B, D),
+    ours_ms: tp.ours,
+    hand_ms: tp.hand,
+    jaxjs_ms: tp.jaxjs,
     target: "≤ 2× hand; < 128 grad calls",
-    extra: `128 separate grad calls: ${looped.toFixed(2)} ms (${(looped / ours).toFixed(1)}× slower)${mismatch(read(pg(W, Xb)), handPerExample(Xd, Wd, B, D))}`,
+    extra: `128 separate grad calls: ${looped.toFixed(2)} ms (${(looped / tp.ours).toFixed(1)}× slower)${mismatch(read(pg(W, Xb)), handPerExample(Xd, Wd, B, D))}`,
   });
   return rows;
 }

@@ -1,24 +1,31 @@
 /**
  * @jax-js/jax (an independent JAX in JS, WebAssembly backend) on the same workloads in float64,
  * so every row compares like with like. Its arrays are reference-counted: `.ref` keeps an input
- * alive. Every timed call reads its result back (`dataSync()`), as ours does with `.flat()`.
+ * alive. Each workload comes back as a prepared call that reads its result back (`dataSync()`), as
+ * ours does with `.flat()`; the rows time it interleaved with ours and the hand loop (timing.ts).
  * jax-js's vmap has no `out_axes`; JAX applies out_axes as a moveaxis of the batched result
  * (jax/_src/api.py, `vmap` → `moveaxis` in batching.py's `matchaxis`), so we do the same.
  */
-import { timeIt } from "./timing";
+/** One workload, ready to run: a call that computes and reads its result back. */
+export type Call = () => unknown;
 
 export interface JaxJs {
-  matvec(A: Float64Array, v: Float64Array, M: number, K: number): number | undefined;
-  elementwise(a: Float64Array, b: Float64Array, R: number, C: number, jitted?: boolean): number | undefined;
-  blog5d(a: Float64Array, b: Float64Array, shape: number[]): number | undefined;
-  jitChain(x: Float64Array, chain: "tanh" | "cheap"): { cached: number; first: number } | undefined;
-  gradMlp(x: Float64Array, w: Float64Array, N: number, D: number, jitted: boolean): number | undefined;
-  perExampleGrad(x: Float64Array, w: Float64Array, B: number, D: number): number | undefined;
+  matvec(A: Float64Array, v: Float64Array, M: number, K: number): Call | undefined;
+  elementwise(a: Float64Array, b: Float64Array, R: number, C: number, jitted?: boolean): Call | undefined;
+  blog5d(a: Float64Array, b: Float64Array, shape: number[]): Call | undefined;
+  /** The cached call and how long the first one (trace and compile) took. */
+  jitChain(x: Float64Array, chain: "tanh" | "cheap"): { call: Call; first: number } | undefined;
+  gradMlp(x: Float64Array, w: Float64Array, N: number, D: number, jitted: boolean): Call | undefined;
+  perExampleGrad(x: Float64Array, w: Float64Array, B: number, D: number): Call | undefined;
 }
 
-function attempt<T>(fn: () => T): T | undefined {
+/** The prepared call, run once so a workload jax-js cannot do fails here, not mid-row. */
+function attempt<T extends Call | { call: Call }>(prepare: () => T): T | undefined {
   try {
-    return fn();
+    const prepared = prepare();
+    if (typeof prepared === "function") prepared();
+    else prepared.call();
+    return prepared;
   } catch (e) {
     console.error(`  (@jax-js/jax failed: ${(e as Error).message.split("\n")[0]})`);
     return undefined;
@@ -42,22 +49,22 @@ export async function loadJaxJs(): Promise<JaxJs | null> {
           const a = arr(A, [M, K]);
           const x = arr(v, [K]);
           const f = jx.vmap(np.dot, [0, null]);
-          return timeIt(() => read(f(a.ref, x.ref)), { reps: 21 });
+          return () => read(f(a.ref, x.ref));
         }),
       elementwise: (ad, bd, R, C, jitted = false) =>
         attempt(() => {
           const a = arr(ad, [R, C]);
           const b = arr(bd, [C, R]);
           const f = jx.vmap((x: any, y: any) => x.ref.mul(y).add(x), [1, 0]);
-          if (!jitted) return timeIt(() => read(np.moveaxis(f(a.ref, b.ref), 0, 1)), { reps: 11 });
+          if (!jitted) return () => read(np.moveaxis(f(a.ref, b.ref), 0, 1));
           const jf = jx.jit((x: any, y: any) => np.moveaxis(f(x, y), 0, 1));
-          return timeIt(() => read(jf(a.ref, b.ref)), { reps: 11 });
+          return () => read(jf(a.ref, b.ref));
         }),
       blog5d: (ad, bd, shape) =>
         attempt(() => {
           const a = arr(ad, shape);
           const b = arr(bd, shape);
-          return timeIt(() => read(np.moveaxis(jx.vmap(np.add, [null, 0])(a.ref, b.ref), 0, 3)), { reps: 101 });
+          return () => read(np.moveaxis(jx.vmap(np.add, [null, 0])(a.ref, b.ref), 0, 3));
         }),
       jitChain: (xd, chain) =>
         attempt(() => {
@@ -68,7 +75,7 @@ export async function loadJaxJs(): Promise<JaxJs | null> {
           const t0 = performance.now();
           read(f(x.ref));
           const first = performance.now() - t0;
-          return { first, cached: timeIt(() => read(f(x.ref)), { reps: 21 }) };
+          return { first, call: () => read(f(x.ref)) };
         }),
       gradMlp: (xd, wd, N, D, jitted) =>
         attempt(() => {
@@ -76,7 +83,7 @@ export async function loadJaxJs(): Promise<JaxJs | null> {
           const w = arr(wd, [D, D]);
           const loss = (w_: any, x_: any) => np.sum(np.square(np.tanh(np.matmul(x_, w_))));
           const g = jitted ? jx.jit(jx.grad(loss)) : jx.grad(loss);
-          return timeIt(() => read(g(w.ref, x.ref)), { reps: 15 });
+          return () => read(g(w.ref, x.ref));
         }),
       perExampleGrad: (xd, wd, B, D) =>
         attempt(() => {
@@ -84,7 +91,7 @@ export async function loadJaxJs(): Promise<JaxJs | null> {
           const w = arr(wd, [D, D]);
           const loss = (w_: any, x_: any) => np.sum(np.square(np.tanh(np.dot(x_, w_))));
           const g = jx.vmap(jx.grad(loss), [null, 0]);
-          return timeIt(() => read(g(w.ref, x.ref)), { reps: 15 });
+          return () => read(g(w.ref, x.ref));
         }),
     };
   } catch (e) {

@@ -7,8 +7,8 @@
  * engine's own array/tanh.ts ~13 ns), so a cheap chain is measured beside it.
  */
 import { jit, jnp, np } from "../engine";
-import type { JaxJs } from "./jaxjs";
-import { randomData, timeIt, timePair, type BenchRow } from "./timing";
+import { randomData, timeIt, timeRow, type BenchRow } from "./timing";
+import type { Call, JaxJs } from "./jaxjs";
 
 export interface JitBenchRow extends BenchRow {
   ratio: number;
@@ -16,13 +16,14 @@ export interface JitBenchRow extends BenchRow {
 
 type Fn = (x: any) => any;
 
-function row(name: string, f: Fn, hand: (d: Float64Array) => number, d: Float64Array, jaxjs?: number): JitBenchRow {
+function row(name: string, f: Fn, hand: (d: Float64Array) => number, d: Float64Array, jaxjs?: Call): JitBenchRow {
   const x = np.array(d, [d.length]);
   const jf = jit(f);
   const t0 = performance.now();
   jf(x);
   const first = performance.now() - t0;
-  const [ours, handMs] = timePair(() => jf(x).flat(), () => hand(d));
+  const t = timeRow(() => jf(x).flat(), () => hand(d), jaxjs);
+  const [ours, handMs] = [t.ours, t.hand];
   const eager = timeIt(() => f(x).flat(), { reps: 11, warm: 2 });
   const check = Math.abs(jf(x).item() - hand(d)) <= 1e-9 * Math.abs(hand(d)) ? "" : " MISMATCH";
   return {
@@ -30,7 +31,7 @@ function row(name: string, f: Fn, hand: (d: Float64Array) => number, d: Float64A
     name,
     ours_ms: ours,
     hand_ms: handMs,
-    jaxjs_ms: jaxjs,
+    jaxjs_ms: t.jaxjs,
     ratio: ours / handMs,
     target: "≤ 1.5× hand, ≥ 3× eager",
     extra: `eager ${eager.toFixed(2)} ms (${(eager / ours).toFixed(1)}× slower); first call (trace+compile) ${first.toFixed(1)} ms; mode ${jf.stats.mode}${check}`,
@@ -55,7 +56,7 @@ export function jitBench(jx: JaxJs | null): JitBenchRow[] {
         return s;
       },
       d,
-      jx?.jitChain(d, "tanh")?.cached,
+      jx?.jitChain(d, "tanh")?.call,
     ),
     row(
       "jit(sum(x * x * 0.5 + x)), x f64[1e6], cached call",
@@ -69,7 +70,7 @@ export function jitBench(jx: JaxJs | null): JitBenchRow[] {
         return s;
       },
       d,
-      jx?.jitChain(d, "cheap")?.cached,
+      jx?.jitChain(d, "cheap")?.call,
     ),
   ];
 }

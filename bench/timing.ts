@@ -41,25 +41,36 @@ export function randomData(n: number, seed = 1): Float64Array {
 }
 
 /**
- * Times two functions interleaved (a, b, a, b, …) so both see the same machine state — on a
- * shared machine load and garbage collection come in waves. Returns the two medians.
+ * Times functions interleaved (a, b, c, a, b, c, …) so all see the same machine state — on a
+ * shared machine load, garbage collection and what the caches hold come in waves, and a call timed
+ * alone in a calm minute beats the same call timed in a busy one. Returns one median per function.
  */
-export function timePair(a: () => unknown, b: () => unknown, { reps = 21, warm = 3 } = {}): [number, number] {
-  for (let i = 0; i < warm; i++) {
-    a();
-    b();
-  }
-  const ta: number[] = [];
-  const tb: number[] = [];
+export function timeInterleaved(fns: readonly (() => unknown)[], { reps = 21, warm = 3 } = {}): number[] {
+  for (let i = 0; i < warm; i++) for (const f of fns) f();
+  const times = fns.map((): number[] => []);
   for (let i = 0; i < reps; i++) {
-    let t0 = performance.now();
-    a();
-    ta.push(performance.now() - t0);
-    t0 = performance.now();
-    b();
-    tb.push(performance.now() - t0);
+    fns.forEach((f, k) => {
+      const t0 = performance.now();
+      f();
+      times[k].push(performance.now() - t0);
+    });
   }
-  return [median(ta), median(tb)];
+  return times.map(median);
+}
+
+/** Ours and the hand loop interleaved: the two medians. */
+export function timePair(a: () => unknown, b: () => unknown, opts: { reps?: number; warm?: number } = {}): [number, number] {
+  const [ta, tb] = timeInterleaved([a, b], opts);
+  return [ta, tb];
+}
+
+/**
+ * Ours, the hand loop and jax-js's prepared call (when it has one) interleaved, so the three
+ * columns of a row come from the same minutes of the machine.
+ */
+export function timeRow(ours: () => unknown, hand: () => unknown, jaxjs: (() => unknown) | undefined, opts: { reps?: number; warm?: number } = {}): { ours: number; hand: number; jaxjs?: number } {
+  const [o, h, j] = timeInterleaved(jaxjs ? [ours, hand, jaxjs] : [ours, hand], opts);
+  return { ours: o, hand: h, jaxjs: j };
 }
 
 /** "" when `ours` matches the hand loop's `ref` to 1e-9 relative, else a note for the table. */

@@ -1,6 +1,6 @@
 /** vmap benchmarks: ours against a hand-written loop and @jax-js/jax, in one run. */
 import { jit, jnp, np, traceVmap, vmap, parseLambda } from "../engine";
-import { mismatch, randomData, read, timeIt, timePair, type BenchRow } from "./timing";
+import { mismatch, randomData, read, timeInterleaved, timeIt, timeRow, type BenchRow } from "./timing";
 import type { JaxJs } from "./jaxjs";
 import { traceCall, vmapCall } from "../app/state/engineBridge";
 import { explorerOf, leaf } from "../app/state/explorerTypes";
@@ -25,8 +25,8 @@ export function vmapBench(jx: JaxJs | null): BenchRow[] {
       }
       return out;
     };
-    const [ours, hand] = timePair(() => read(mv(A, v)), handLoop, { reps: 41 });
-    rows.push({ section: "vmap", name: "vmap(jnp.dot, (0, None)) A(1024,256)·v(256)", ours_ms: ours, hand_ms: hand, jaxjs_ms: jx?.matvec(Ad, vd, M, K), target: "≤ 1.5× hand", extra: mismatch(read(mv(A, v)), handLoop()) });
+    const t = timeRow(() => read(mv(A, v)), handLoop, jx?.matvec(Ad, vd, M, K), { reps: 41 });
+    rows.push({ section: "vmap", name: "vmap(jnp.dot, (0, None)) A(1024,256)·v(256)", ours_ms: t.ours, hand_ms: t.hand, jaxjs_ms: t.jaxjs, target: "≤ 1.5× hand", extra: mismatch(read(mv(A, v)), handLoop()) });
   }
 
   // 2. Element-wise with transposed in_axes and out_axes=1.
@@ -48,11 +48,11 @@ export function vmapBench(jx: JaxJs | null): BenchRow[] {
       }
       return out;
     };
-    const [ours, hand] = timePair(() => read(f(a, b)), handLoop, { reps: 21 });
-    rows.push({ section: "vmap", name: "vmap(a*b+a, in_axes=(1,0), out_axes=1) (512,1024)·(1024,512)", ours_ms: ours, hand_ms: hand, jaxjs_ms: jx?.elementwise(ad, bd, R, C), target: "≤ 1.5× hand", extra: mismatch(read(f(a, b)), handLoop()) });
+    const t = timeRow(() => read(f(a, b)), handLoop, jx?.elementwise(ad, bd, R, C), { reps: 21 });
+    rows.push({ section: "vmap", name: "vmap(a*b+a, in_axes=(1,0), out_axes=1) (512,1024)·(1024,512)", ours_ms: t.ours, hand_ms: t.hand, jaxjs_ms: t.jaxjs, target: "≤ 1.5× hand", extra: mismatch(read(f(a, b)), handLoop()) });
     const jf = jit(f);
-    const [oursJ, handJ] = timePair(() => read(jf(a, b)), handLoop, { reps: 21 });
-    rows.push({ section: "vmap", name: "jit(vmap(a*b+a, (1,0), 1)), same arrays", ours_ms: oursJ, hand_ms: handJ, jaxjs_ms: jx?.elementwise(ad, bd, R, C, true), target: "≤ 1.5× hand", extra: mismatch(read(jf(a, b)), handLoop()) });
+    const tj = timeRow(() => read(jf(a, b)), handLoop, jx?.elementwise(ad, bd, R, C, true), { reps: 21 });
+    rows.push({ section: "vmap", name: "jit(vmap(a*b+a, (1,0), 1)), same arrays", ours_ms: tj.ours, hand_ms: tj.hand, jaxjs_ms: tj.jaxjs, target: "≤ 1.5× hand", extra: mismatch(read(jf(a, b)), handLoop()) });
   }
 
   // 3. The blog's 5-d case: one UI interaction must stay under a millisecond.
@@ -62,8 +62,9 @@ export function vmapBench(jx: JaxJs | null): BenchRow[] {
     const [ad, bd] = [randomData(n, 5), randomData(n, 6)];
     const a = np.array(ad, shape);
     const b = np.array(bd, shape);
-    const call = timeIt(() => read(vmap(jnp.add, [null, 0], 3)(a, b)), { reps: 200 });
-    const jaxjs5d = jx?.blog5d(ad, bd, shape);
+    const ours = () => read(vmap(jnp.add, [null, 0], 3)(a, b));
+    const theirs = jx?.blog5d(ad, bd, shape);
+    const [call, jaxjs5d] = timeInterleaved(theirs ? [ours, theirs] : [ours], { reps: 200 });
     rows.push({ section: "vmap", name: "blog 5-d: vmap(jnp.add, (None, 0), out_axes=3), incl. tracing", ours_ms: call, jaxjs_ms: jaxjs5d, target: "< 1 ms" });
     const add = parseLambda("lambda a, b: a + b");
     const story = timeIt(() => traceVmap(add, [null, 0], 3, [a, b], { provenance: false }), { reps: 200 });
