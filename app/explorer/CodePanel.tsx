@@ -6,7 +6,9 @@
  * arrives later than the page's): hydration reads the store's first state, which the prerendered
  * HTML shows, and React renders the current one after.
  */
-import { useDeferredValue, useRef } from "react";
+import { useRef } from "react";
+import { useAfterPaint } from "../state/afterPaint";
+import { BESIDE_QUIET_MS } from "../state/hooks";
 import { useShownViewPart } from "../state/shown";
 import { viewCode } from "../state/viewCode";
 import { CopyButton } from "../share/CopyButton";
@@ -14,7 +16,7 @@ import { CopyButton } from "../share/CopyButton";
 export function CodePanel() {
   // The code of the state shown (state/shown.ts: after a keystroke, once typing pauses), a frame
   // after the picture (hooks.ts useViewBeside); hydration reads the store's first state.
-  const code = useDeferredValue(useShownViewPart(viewCode, { fromFirst: true }));
+  const code = useAfterPaint(useShownViewPart(viewCode, { fromFirst: true }), BESIDE_QUIET_MS);
   const codeEl = useRef<HTMLElement>(null);
   return (
     <section className="code-panel" aria-label="Python code">

@@ -6,24 +6,16 @@
  * alone still rendered the panels before that paint. The panels' selectors are memoized per
  * explorer snapshot, so re-renders with the old snapshot compute nothing.
  */
-import { startTransition, useEffect, useState } from "react";
+import { useEffect } from "react";
+import { useAfterPaint } from "../state/afterPaint";
 import { useExplorer } from "../state/hooks";
 import { useStore } from "../state/store";
 import { takeOffPageRequests } from "./memoPerState";
 import type { ExplorerState } from "../state/explorerTypes";
 
-const nextFrame = (f: () => void): (() => void) => {
-  if (typeof requestAnimationFrame !== "function") {
-    const t = setTimeout(f, 0);
-    return () => clearTimeout(t);
-  }
-  const id = requestAnimationFrame(f);
-  return () => cancelAnimationFrame(id);
-};
-
 export function usePanelExplorer(): { s: ExplorerState; pending: boolean } {
   const current = useExplorer();
-  const [shown, setShown] = useState(current);
+  const shown = useAfterPaint(current);
   // A report past the page's budget asked for the worker while rendering (memoPerState.ts):
   // start it now, and render again when an answer arrives.
   const computing = useStore((st) => st.computingPanels);
@@ -32,17 +24,6 @@ export function usePanelExplorer(): { s: ExplorerState; pending: boolean } {
     const requestOffPage = useStore.getState().requestOffPage;
     for (const r of takeOffPageRequests()) requestOffPage(r);
   });
-  useEffect(() => {
-    if (shown === current) return;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const cancel = nextFrame(() => {
-      timer = setTimeout(() => startTransition(() => setShown(current)), 0);
-    });
-    return () => {
-      cancel();
-      if (timer !== undefined) clearTimeout(timer);
-    };
-  }, [current, shown]);
   return { s: shown, pending: shown !== current || computing };
 }
 

@@ -8,7 +8,7 @@
 import type { StateCreator } from "zustand";
 import { argFor, MAX_DEVICES, MIN_DEVICES, setLeafShape, withEntry, type ArgTree, type AxisTree, type ExplorerState, type Fill, type MapWith } from "./explorerTypes";
 import { defaultExplorer } from "./explorerTypes";
-import { presetById } from "./presets";
+import { presetById, type Preset } from "./presets";
 import type { StoreState } from "./store";
 import { mayEdit, mayEditAll, type ClassControl } from "../classroom/lock";
 
@@ -26,7 +26,8 @@ export interface ExplorerSlice {
   setX64: (on: boolean) => void;
   setMapWith: (m: MapWith) => void;
   setDevices: (n: number) => void;
-  loadPreset: (id: string) => void;
+  /** An Examples menu preset by its id, or a preset of a panel's own (ways/quickstart.ts). */
+  loadPreset: (preset: string | Preset) => void;
   /** The Import dialog's text, kept while the dialog is closed (page state, not in the URL or history). */
   importDraft: string | null;
   setImportDraft: (text: string | null) => void;
@@ -60,8 +61,8 @@ export const createExplorerSlice: StateCreator<StoreState, [], [], ExplorerSlice
     setMapWith: (mapWith) => update("function", (e) => ({ ...e, mapWith })),
     // Clamped to JAX's simulated range here, the one place a typed count enters the state.
     setDevices: (n) => update("in_axes", (e) => ({ ...e, devices: Math.min(MAX_DEVICES, Math.max(MIN_DEVICES, Math.round(n))) }), "devices"),
-    loadPreset: (id) => {
-      const p = presetById(id);
+    loadPreset: (preset) => {
+      const p = typeof preset === "string" ? presetById(preset) : preset;
       // A whole example changes every control: only where nothing is locked.
       if (p && mayEditAll(get().lock)) get().commit(structuredClone(p.state));
     },

@@ -3,7 +3,8 @@
  * leaves as drawn (each argument leaf with the mapped axis the engine's plan gives it), and the
  * provenance highlight for the hovered cell. Components read through these, never compute.
  */
-import { useDeferredValue, useMemo } from "react";
+import { useMemo } from "react";
+import { useAfterPaint } from "./afterPaint";
 import { useShallow } from "zustand/react/shallow";
 import type { DType } from "../../engine/index";
 import { useStore } from "./store";
@@ -29,11 +30,16 @@ export const useView = (): View => {
 
 /**
  * The view for what sits beside the picture (the shape story, the out_axes table, the code): it
- * follows the picture a frame later, in a render that newer input interrupts. A control's change
- * is then painted with the picture alone; re-laying out the side's ~200 elements in the same
- * frame cost about half of its layout and paint (bench/throttled.ts, the shape row).
+ * follows the picture once its frame is painted and the controls have rested for
+ * BESIDE_QUIET_MS (afterPaint.ts). A control's change is then painted with the picture alone. A
+ * frame later was not enough: a burst of changes (arrow keys on a menu, the throttled bench's
+ * changes one after another) laid out and painted the side's ~200 elements in the next change's
+ * frame (at 4× CPU throttling, a shape change's median 44–45 → 35 ms, layout 5.4 → 3.3 ms).
  */
-export const useViewBeside = (): View => useDeferredValue(useView());
+export const useViewBeside = (): View => useAfterPaint(useView(), BESIDE_QUIET_MS);
+
+/** How long the controls must rest before the side catches up (afterPaint.ts). */
+export const BESIDE_QUIET_MS = 80;
 
 /**
  * Part of the view, compared shallowly: a component that reads only what it shows is not
@@ -78,7 +84,7 @@ function inputLeaves(call: VmapCall): InputLeaf[] {
       argLeaves(argFor(call.state, p).tree).map((l) => ({ argIndex, param: p, path: l.path, shape: l.shape })),
     ).map((l, i) => ({ leaf: i, param: l.param, path: l.path, label: `${l.param}${l.path}`, shape: l.shape, axis: null, sliceShape: l.shape, values: NO_VALUES, dtype: floatOf(call.state) }));
   }
-  const data = call.args.leafData;
+  const { leafData: data, leafDtypes } = call.args;
   return described.args.map((d) => {
     const param = call.params[d.argIndex] ?? d.param;
     const label = `${param}${d.path}`;
@@ -87,7 +93,7 @@ function inputLeaves(call: VmapCall): InputLeaf[] {
     if (!m) leafObjects.set(values, (m = new Map()));
     const key = `${d.leaf}|${label}|${d.inAxis}`;
     let leaf = m.get(key);
-    const dtype = call.args.ok ? (call.args.leafDtypes[d.leaf] ?? floatOf(call.state)) : floatOf(call.state);
+    const dtype = leafDtypes[d.leaf] ?? floatOf(call.state);
     if (!leaf) m.set(key, (leaf = { leaf: d.leaf, param, path: d.path, label, shape: d.shape, axis: d.inAxis, sliceShape: d.sliceShape, values, dtype }));
     return leaf;
   });

@@ -13,11 +13,6 @@ function filled(s: ExplorerState, name: string, fill: Fill): ExplorerState {
   return { ...s, args };
 }
 
-/** The state with every argument filled with random numbers (the quickstart's random.normal). */
-function randomFills(s: ExplorerState): ExplorerState {
-  return { ...s, args: new Map([...s.args].map(([n, a]) => [n, { ...a, fill: "random" as const }])) };
-}
-
 export interface Preset {
   id: string;
   label: string;
@@ -88,15 +83,4 @@ export const PRESETS: Preset[] = [
   },
 ];
 
-/**
- * JAX's quickstart, loaded from "Ways to batch" (where its comparisons are) rather than the
- * Examples menu: its 150 × 100 matrix is a big picture to load by browsing the menu.
- */
-export const QUICKSTART: Preset = {
-  id: "quickstart",
-  label: "JAX quickstart: apply_matrix on 10 vectors (jnp.dot(mat, v))",
-  // The quickstart's `mat = random.normal(key, (150, 100))`, `batched_x = random.normal(key, (10, 100))`.
-  state: randomFills(state("lambda mat, v: jnp.dot(mat, v)", [["mat", leaf(150, 100), null], ["v", leaf(10, 100), 0]], 0)),
-};
-
-export const presetById = (id: string): Preset | undefined => [...PRESETS, QUICKSTART].find((p) => p.id === id);
+export const presetById = (id: string): Preset | undefined => PRESETS.find((p) => p.id === id);

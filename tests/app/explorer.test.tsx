@@ -10,6 +10,7 @@ import { syncUrl } from "../../app/state/urlSync";
 import { App } from "../../app/App";
 import { render } from "@testing-library/react";
 import { typeInto } from "./typeInto";
+import { besideCaughtUp } from "../helpers/beside";
 
 afterEach(() => cleanup());
 
@@ -219,9 +220,10 @@ describe("explorer", () => {
     stop2();
   });
 
-  it("shows the runnable Python and the out_axes table for the state", () => {
+  it("shows the runnable Python and the out_axes table for the state", async () => {
     renderApp();
     pick("in_axes for a", "None");
+    await besideCaughtUp();
     const code = screen.getByTestId("python-code").textContent!;
     expect(code).toContain("out = jax.vmap(f, in_axes=(None, 0), out_axes=0)(a, b)");
     const table = screen.getByRole("region", { name: "Where the batch axis can go" });

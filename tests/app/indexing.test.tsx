@@ -13,6 +13,7 @@ import { vmapCall } from "../../app/state/engineBridge";
 import { arrowPath } from "../../app/viz/arrows";
 import { useStore } from "../../app/state/store";
 import { renderApp } from "./renderApp";
+import { besideCaughtUp } from "../helpers/beside";
 
 afterEach(cleanup);
 
@@ -44,6 +45,7 @@ describe("the gather preset on the page", () => {
     renderApp();
     fireEvent.change(screen.getByLabelText("Presets"), { target: { value: "gather" } });
     await waitFor(() => expect(screen.getByLabelText("Output shape").textContent).toBe("(4, 4)"));
+    await besideCaughtUp();
     const story = screen.getByRole("region", { name: "Shape story" });
     expect(story.textContent).toMatch(/dynamic_slice.*vmap turned it into gather/);
     // i = [0, 1, 2, 0]: out[3, 2] = x[0, 2] = 2, chosen by i[3].

@@ -4,7 +4,8 @@ import { describe, expect, it } from "vitest";
 import { formatPyLiteral, LiteralError, parsePyLiteral } from "../../app/state/pyLiteral";
 import { decodeExplorer, encodeExplorer, URL_POLICY } from "../../app/state/urlState";
 import { defaultExplorer, leaf, tuple, type ExplorerState } from "../../app/state/explorerTypes";
-import { PRESETS, QUICKSTART } from "../../app/state/presets";
+import { PRESETS } from "../../app/state/presets";
+import { QUICKSTART } from "../../app/panels/ways/quickstart";
 
 describe("python literals", () => {
   it("reads ints, None and tuples the way Python does", () => {

@@ -14,6 +14,7 @@ import { PRESETS } from "../../app/state/presets";
 import { useStore } from "../../app/state/store";
 import { vmapCall } from "../../app/state/engineBridge";
 import { typeInto } from "./typeInto";
+import { besideCaughtUp } from "../helpers/beside";
 
 // Big grids on canvases as in a browser (jsdomPage.ts): the 5-d preset's thousands of SVG cells
 // are not what this file tests.
@@ -102,6 +103,7 @@ describe("How vmap rewrote the program", () => {
     await start();
     fireEvent.change(screen.getByLabelText("Presets"), { target: { value: "add-5d" } });
     await settle();
+    await besideCaughtUp();
     const rows = within(table()).getAllByRole("row").filter((r) => r.classList.contains("rw-row"));
     const moved = rows.find((r) => r.dataset.owner === "out_axes")!;
     expect(moved.className).toContain("rw-added");

@@ -13,6 +13,7 @@ import { useStore } from "../../app/state/store";
 import { decodeExplorer, encodeExplorer } from "../../app/state/urlState";
 import { closeLink, openLink, renderApp, unmountLink } from "./renderApp";
 import { typeInto } from "./typeInto";
+import { besideCaughtUp } from "../helpers/beside";
 
 afterEach(closeLink);
 
@@ -155,7 +156,7 @@ describe("shapes say exactly what is wrong", () => {
 });
 
 describe("a link that opens on a mistake", () => {
-  it("shows its error and no other call's story; once fixed, then broken again, the story it showed stays, dimmed", () => {
+  it("shows its error and no other call's story; once fixed, then broken again, the story it showed stays, dimmed", async () => {
     // The blog's 5-d arrays with in_axes (None, 1): a + b's slice does not broadcast.
     openLink("#f=lambda+a%2C+b%3A+a+%2B+b&shape.a=(2,3,5,7,9)&in.a=None&shape.b=(2,3,5,7,9)&in.b=1&out=3");
     expect(screen.getByRole("alert").textContent).toContain("Incompatible shapes for broadcasting");
@@ -164,9 +165,11 @@ describe("a link that opens on a mistake", () => {
     expect(story().textContent).toBe("Shape storyNone: the call fails.");
     fireEvent.change(screen.getByLabelText("in_axes for b"), { target: { value: "0" } });
     expect(screen.queryByRole("alert")).toBeNull();
+    await besideCaughtUp();
     expect(story().textContent).toContain("(3, 5, 7, 9)");
     fireEvent.change(screen.getByLabelText("in_axes for b"), { target: { value: "1" } });
     expect(screen.getByRole("alert")).toBeTruthy();
+    await besideCaughtUp();
     expect(story().classList.contains("stale")).toBe(true);
     expect(story().textContent).toContain("(3, 5, 7, 9)");
   });

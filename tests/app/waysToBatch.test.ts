@@ -11,6 +11,7 @@ import { leavesOf } from "../../app/panels/format";
 import { vmapCall } from "../../app/state/engineBridge";
 import { explorerOf, leaf, type ExplorerState } from "../../app/state/explorerTypes";
 import { presetById } from "../../app/state/presets";
+import { QUICKSTART } from "../../app/panels/ways/quickstart";
 
 async function runJob(state: ExplorerState, quickstart = false): Promise<WaysMessage[]> {
   const msgs: WaysMessage[] = [];
@@ -38,7 +39,7 @@ describe("the four ways, timed in the timing worker's job", () => {
   }
 
   it("the quickstart: apply_matrix naively, by hand (jnp.dot(v, mat.T)) and with vmap; selu on 10⁶ eager vs jit", async () => {
-    const state = presetById("quickstart")!.state;
+    const state = QUICKSTART.state;
     expect(handBatching(vmapCall(state))?.code).toBe("jnp.dot(v, mat.T)");
     const ts = timings(await runJob(state, true));
     expect(ts.map((t) => t.id).sort()).toEqual(["hand", "jit", "loop", "selu", "selu-jit", "vmap"]);
@@ -65,7 +66,7 @@ describe("hand batching from the jaxpr's structure", () => {
     expect(handOf(presetById("outer")!.state)).toBeNull();
   });
   it("each way's jaxpr size: the loop repeats f per slice, vmap's stays f's size", () => {
-    const built = buildWays(vmapCall(presetById("quickstart")!.state), false);
+    const built = buildWays(vmapCall(QUICKSTART.state), false);
     if (!built.ok) throw built.error;
     const size = Object.fromEntries(built.ways.map((w) => [w.id, w.jaxprSize?.()]));
     // vmap: one dot_general (and the transpose its rule adds); the loop: per slice a slice, a

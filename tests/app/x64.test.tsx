@@ -11,12 +11,16 @@ import { syncUrl } from "../../app/state/urlSync";
 import { decodeExplorer } from "../../app/state/urlState";
 import { config } from "../../engine";
 import { typeInto } from "./typeInto";
+import { besideCaughtUp } from "../helpers/beside";
 
 afterEach(() => cleanup());
 
 const readout = () => document.querySelector(".readout")!.textContent!;
 /** The "Run it in JAX" code (its panel loads after the first screen: waited for once). */
-const code = async () => (await screen.findByTestId("python-code")).textContent!;
+const code = async () => {
+  await besideCaughtUp();
+  return (await screen.findByTestId("python-code")).textContent!;
+};
 
 /** The numbers, not symbols, for both arguments (the "unique" fill: a = arange(4), b = arange(4) * 10 + 100). */
 const numbers = () => ["a", "b"].forEach((p) => fireEvent.change(screen.getByLabelText(`Fill of ${p}`), { target: { value: "unique" } }));

@@ -10,7 +10,7 @@ import { useId, useMemo, useRef } from "react";
 import { canCompile, withinWorkBudget } from "../../../engine/index";
 import { PAGE_BUDGET, vmapCall, withX64 } from "../../state/engineBridge";
 import { explorerKey, type ExplorerState } from "../../state/explorerTypes";
-import { presetById } from "../../state/presets";
+import { QUICKSTART } from "./quickstart";
 import { useStore } from "../../state/store";
 import { CopyButton } from "../../share/CopyButton";
 import { fmtMs } from "../jit/TimeIt";
@@ -33,7 +33,7 @@ selu(x).block_until_ready()            # eager: one dispatch per operation
 selu_jit = jax.jit(selu)
 selu_jit(x).block_until_ready()        # compiled once, then one fused program`;
 
-const QUICKSTART_KEY = explorerKey(presetById("quickstart")!.state);
+const QUICKSTART_KEY = explorerKey(QUICKSTART.state);
 
 type Shown = { ok: true; size: number; ways: (Way & { eqns: number | null })[] } | { ok: false; message: string };
 
@@ -121,14 +121,14 @@ export default function WaysToBatch({ s, outputIsTree }: { s: ExplorerState; out
       {quickstart ? (
         <div className="ways-quickstart">
           <p>
-            JAX&apos;s quickstart: <code>apply_matrix</code> (<code>{presetById("quickstart")!.state.fnSource}</code>) batched naively, by hand and with vmap,
+            JAX&apos;s quickstart: <code>apply_matrix</code> (<code>{QUICKSTART.state.fnSource}</code>) batched naively, by hand and with vmap,
             and <code>selu</code> on 10⁶ elements, eager against jit (<code>{SELU_SOURCE}</code>).
           </p>
           <CodeBlock code={SELU_CODE} label="selu, eager and jit" />
         </div>
       ) : (
         <p>
-          <button type="button" onClick={() => loadPreset("quickstart")}>
+          <button type="button" onClick={() => loadPreset(QUICKSTART)}>
             Load JAX&apos;s quickstart
           </button>
         </p>

@@ -1,0 +1,25 @@
+/**
+ * A value that follows another once the page has painted the change and input has paused: after
+ * the next frame, `quietMs` with no newer value, then in a transition (a render that newer input
+ * interrupts). A newer value before then restarts the wait, so a burst of changes (arrow keys
+ * held on an in_axes menu) renders what follows once, at its end, and each change's frame
+ * carries the picture alone.
+ */
+import { startTransition, useEffect, useState } from "react";
+
+/** `T` is never a function (it is stored as React state). */
+export function useAfterPaint<T extends object | string>(current: T, quietMs = 0): T {
+  const [shown, setShown] = useState(current);
+  useEffect(() => {
+    if (shown === current) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => startTransition(() => setShown(current)), quietMs);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [current, shown, quietMs]);
+  return shown;
+}

@@ -1,0 +1,10 @@
+import { act } from "@testing-library/react";
+import { BESIDE_QUIET_MS } from "../../app/state/hooks";
+
+/**
+ * Lets what sits beside the picture (the shape story, the out_axes table, the code) catch up:
+ * it follows after a frame and once the controls rest (hooks.ts useViewBeside).
+ */
+export async function besideCaughtUp(): Promise<void> {
+  await act(() => new Promise<void>((r) => setTimeout(r, BESIDE_QUIET_MS + 50)));
+}
