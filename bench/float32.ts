@@ -73,7 +73,7 @@ function rows(): BenchRow[] {
       }
       return Math.fround(s);
     };
-    const [ours, handMs] = timePair(() => jf(x).flat(), hand);
+    const [ours, handMs] = timePair(() => read(jf(x)), hand);
     out.push({ section: "f32", name: "jit(sum(x * x * 0.5 + x)), x f32[1e6], cached call", ours_ms: ours, hand_ms: handMs, target: "≤ 1.5× hand", extra: mismatch32([jf(x).item()], [hand()], 1e-4) + ` mode ${jf.stats.mode}` });
   }
   return out;

@@ -2,7 +2,7 @@
  * @jax-js/jax (an independent JAX in JS, WebAssembly backend) on the same workloads in float64,
  * so every row compares like with like. Its arrays are reference-counted: `.ref` keeps an input
  * alive. Each workload comes back as a prepared call that reads its result back (`dataSync()`), as
- * ours does with `.flat()`; the rows time it interleaved with ours and the hand loop (timing.ts).
+ * ours does with `dense()` (timing.ts `read`); the rows time it interleaved with ours and the hand loop (timing.ts).
  * jax-js's vmap has no `out_axes`; JAX applies out_axes as a moveaxis of the batched result
  * (jax/_src/api.py, `vmap` → `moveaxis` in batching.py's `matchaxis`), so we do the same.
  */

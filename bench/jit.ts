@@ -7,7 +7,7 @@
  * engine's own array/tanh.ts ~13 ns), so a cheap chain is measured beside it.
  */
 import { jit, jnp, np } from "../engine";
-import { randomData, timeIt, timeRow, type BenchRow } from "./timing";
+import { randomData, read, timeIt, timeRow, type BenchRow } from "./timing";
 import type { Call, JaxJs } from "./jaxjs";
 
 export interface JitBenchRow extends BenchRow {
@@ -22,9 +22,9 @@ function row(name: string, f: Fn, hand: (d: Float64Array) => number, d: Float64A
   const t0 = performance.now();
   jf(x);
   const first = performance.now() - t0;
-  const t = timeRow(() => jf(x).flat(), () => hand(d), jaxjs);
+  const t = timeRow(() => read(jf(x)), () => hand(d), jaxjs);
   const [ours, handMs] = [t.ours, t.hand];
-  const eager = timeIt(() => f(x).flat(), { reps: 11, warm: 2 });
+  const eager = timeIt(() => read(f(x)), { reps: 11, warm: 2 });
   const check = Math.abs(jf(x).item() - hand(d)) <= 1e-9 * Math.abs(hand(d)) ? "" : " MISMATCH";
   return {
     section: "jit",

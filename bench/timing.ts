@@ -82,8 +82,13 @@ export function mismatch(ours: ArrayLike<number>, ref: ArrayLike<number>, tol = 
   return worst <= tol ? "" : ` MISMATCH (max rel. error ${worst.toExponential(1)})`;
 }
 
-/** Reads a result the way the app does: its values, row-major (vmap and grad return `unknown`). */
+/**
+ * Reads a result the way the app does (the shape story, engine/transforms/story.ts, and the
+ * panels, app/panels/format.ts): its values row-major with `dense()`, the storage itself when
+ * the result is dense and a row-major copy of a view (a moved axis is one: the copy is timed).
+ * vmap and grad return `unknown`.
+ */
 export function read(result: unknown): Float64Array {
   if (!(result instanceof NDArray)) throw new Error("benchmark result is not an array");
-  return result.flat();
+  return result.dense();
 }

@@ -60,10 +60,12 @@ export function traceVmap(fun: Function, inAxes: unknown, outAxes: unknown, args
   // The same leaf descriptions describeArgs gives the input grids (describe.ts).
   const argStories: ArgLeafStory[] = leafStories(plan);
 
+  // The values as stored when the result is dense (no copy: arrays are never written), a
+  // row-major copy when it is a view (a moved out_axes).
   const values = placed.map((p) => {
     const v = toValue(p);
-    const arr = v as { flat?: () => Float64Array };
-    return { shape: [...v.shape], data: arr.flat ? arr.flat() : new Float64Array(0), dtype: v.dtype };
+    const arr = v as { dense?: () => Float64Array };
+    return { shape: [...v.shape], data: arr.dense ? arr.dense() : new Float64Array(0), dtype: v.dtype };
   });
 
   const totalCells = [...plan.leaves.map((x) => sizeOf(x.shape)), ...values.map((v) => sizeOf(v.shape))].reduce((a, b) => a + b, 0);
