@@ -319,16 +319,24 @@ function loopNest(g: LoopGroup, name: (v: Var) => string, id: string, lines: { p
       offsets.splice(0, offsets.length, ...saved);
       return row;
     });
-    lines.push(`${indent}  for (let ${k} = 0; ${k} < ${levels[lv + 1].size}; ${k}++) {`);
-    rows.forEach((row, u) => {
-      offsets.splice(0, offsets.length, ...row);
-      lines.push(`${indent}    {`);
-      step(lv + 1, k, `${indent}      `, `r${u}`);
-      body(`${indent}      `, 0);
-      lines.push(`${indent}    }`);
-    });
-    offsets.splice(0, offsets.length, ...saved);
+    // The inner loop two columns a turn (the odd one after it): in V8 that was ~20% off the
+    // transposed element-wise loop (bench/vmap.ts, jit(vmap(a*b+a))) on top of the blocking.
+    const kn = levels[lv + 1].size;
+    const kMain = kn - (kn % 2);
+    const columns = (at: string, ind: string) =>
+      rows.forEach((row, u) => {
+        offsets.splice(0, offsets.length, ...row);
+        lines.push(`${ind}{`);
+        step(lv + 1, at, `${ind}  `, `r${u}`);
+        body(`${ind}  `, 0);
+        lines.push(`${ind}}`);
+      });
+    lines.push(`${indent}  for (let ${k} = 0; ${k} < ${kMain}; ${k} += 2) {`);
+    columns(k, `${indent}    `);
+    columns(`${k} + 1`, `${indent}    `);
     lines.push(`${indent}  }`);
+    if (kMain < kn) columns(String(kn - 1), `${indent}  `);
+    offsets.splice(0, offsets.length, ...saved);
     lines.push(`${indent}}`);
     if (main < n) {
       lines.push(`${indent}for (let ${i} = ${main}; ${i} < ${n}; ${i}++) {`);

@@ -138,6 +138,18 @@ describe("fuse", () => {
     expect(compile((p: V, q: V) => lax.add(lax.mul(p, q), p), a, a).source).not.toMatch(/\+= 4\)/);
   });
 
+  it("takes a blocked loop's inner axis two at a time, with an odd last one after; same numbers", () => {
+    // Inner axis of 5: columns 0–3 two a turn, then column 4 alone; rows 8 (two blocks of four).
+    const a = seq([8, 5]);
+    const b = seq([5, 8], (i) => 3 + i / 7);
+    const f = vmap((p: V, q: V) => lax.add(lax.mul(p, q), p), [1, 0], 1) as (p: V, q: V) => V;
+    const { source, out } = compile(f, a, b);
+    expect(source).toMatch(/< 4; \w+ \+= 2\)/);
+    expect(source).toContain("+ (4) * 8;");
+    const want = [...Array(8).keys()].map((i) => [...Array(5).keys()].map((k) => a.data[i * 5 + k] * b.data[k * 8 + i] + a.data[i * 5 + k]));
+    expect(out[0].tolist()).toEqual(want);
+  });
+
   it("reads a broadcast along a leading axis with stride 0, and a squeezed operand through its kept axes", () => {
     const x = seq([2]);
     const y = seq([2, 3]);
