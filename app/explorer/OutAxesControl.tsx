@@ -17,7 +17,10 @@ export function OutAxesControl() {
   const locked = useStore((st) => !mayEdit(st.lock, "out_axes"));
   // A stand-in leaf whose rank is the output's rank with the new axis (per-example rank + 1).
   const leafOf = (p: number[]): ArgTree => ({ kind: "leaf", shape: [...p, 1] });
-  let tree: ArgTree = leafOf([0, 0]);
+  // No trace yet (a link opened on a mistake): the rank is unknown, so the menu is wide enough for
+  // the axis chosen and does not call it out of range before JAX could.
+  const chosen = typeof outAxes === "number" ? (outAxes < 0 ? -outAxes - 1 : outAxes) : 0;
+  let tree: ArgTree = leafOf(Array.from({ length: Math.max(2, chosen) }, () => 0));
   if (shown) {
     const leaves = shown.outputs.map((o) => leafOf(o.perExampleShape));
     tree = shown.outputTree === "array" && leaves.length === 1 ? leaves[0] : { kind: "tuple", items: leaves };

@@ -163,6 +163,10 @@ describe("a link that opens on a mistake", () => {
     const story = () => screen.getByRole("region", { name: "Shape story" });
     // Not the default example's (2, 2) story, which the page never showed.
     expect(story().textContent).toBe("Shape storyNone: the call fails.");
+    // The rank of the result is not known yet: out_axes=3 is not called out of range.
+    const outAxes = screen.getByLabelText("out_axes") as HTMLSelectElement;
+    expect(outAxes.value).toBe("3");
+    expect(outAxes.selectedOptions[0].textContent).toBe("3");
     fireEvent.change(screen.getByLabelText("in_axes for b"), { target: { value: "0" } });
     expect(screen.queryByRole("alert")).toBeNull();
     await besideCaughtUp();
