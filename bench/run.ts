@@ -2,7 +2,7 @@
  * `npm run bench`: every benchmark in one run, as a table of medians and ratios against a
  * hand-written loop doing the same work (and @jax-js/jax beside us). Not a test: it prints.
  */
-import { config } from "../engine";
+import { config, loadEngineFamilies } from "../engine";
 import { loadJaxJs } from "./jaxjs";
 import type { BenchRow } from "./timing";
 import { vmapBench } from "./vmap";
@@ -55,6 +55,8 @@ async function main() {
   // `npm run bench -- vmap,grad` runs only the named sections.
   const only = process.argv[2]?.split(",");
   const jx = await loadJaxJs();
+  // Built (bench/launch.ts), the engine's families load on first use as in the app: all now.
+  await loadEngineFamilies();
   // The float64 rows compare with float64 hand loops and jax-js: x64 on, as in JAX with
   // jax_enable_x64; the f32 section switches it off for JAX's default dtype.
   config.update("jax_enable_x64", true);
