@@ -49,7 +49,8 @@ browserDescribe("control flow and collectives pictures", () => {
     const rows = await figure.locator("tbody tr").all();
     const takenColumn = await Promise.all(rows.map((r) => r.locator("td").evaluateAll((tds) => tds.findIndex((td) => td.classList.contains("taken")))));
     expect(takenColumn).toEqual([0, 0, 1, 1]);
-    expect(await page.getByRole("region", { name: "Shape story" }).textContent()).toContain("vmap made it select_n");
+    // The side follows the picture once the controls rest (hooks.ts useViewBeside).
+    await expect.poll(() => page.getByRole("region", { name: "Shape story" }).textContent()).toContain("vmap made it select_n");
     await figure.screenshot({ path: join(SHOTS, "control-cond.png") });
     expect(await axeViolations()).toEqual([]);
   });
@@ -89,7 +90,7 @@ browserDescribe("control flow and collectives pictures", () => {
     expect(await figure.locator(".control-examples li").count()).toBe(4);
     // x = arange(8).reshape(4, 2): the per-example sums are [12, 16].
     expect(await figure.locator(".control-result").textContent()).toContain("[12, 16]");
-    expect(await page.getByRole("region", { name: "Python code" }).textContent()).toContain("axis_name='b'");
+    await expect.poll(() => page.getByRole("region", { name: "Python code" }).textContent()).toContain("axis_name='b'");
     await figure.screenshot({ path: join(SHOTS, "control-psum.png") });
     await page.screenshot({ path: join(SHOTS, "control-psum-page.png"), fullPage: false });
     expect(await axeViolations()).toEqual([]);
