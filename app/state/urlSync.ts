@@ -91,17 +91,25 @@ export function syncUrl(store: StoreApi<StoreState>, host: UrlHost): () => void 
     }
     last = pageLinkOf(store.getState());
   };
-  // A first visit's state is the default already (and may be playing it): nothing to read.
-  if (host.location.hash.replace(/^#/, "") === "") last = pageLinkOf(store.getState());
-  else read();
-  let lastHash = host.location.hash.replace(/^#/, "");
-  const unsub = store.subscribe((s, prev) => {
-    if (reading) return;
-    if (s.explorer === prev.explorer && s.k === prev.k && s.phase === prev.phase && s.playing === prev.playing && s.speed === prev.speed && s.lock === prev.lock && s.lesson === prev.lesson) return;
+  const changed = () => {
     dirty = true;
     dirtySince ??= Date.now();
     if (timer !== null) clearTimeout(timer);
     timer = setTimeout(writeSoon, Math.max(0, Math.min(URL_QUIET_MS, dirtySince + URL_MAX_WAIT_MS - Date.now())));
+  };
+  // A first visit's state is the default already (and may be playing it): nothing to read. This
+  // runs when its chunk has loaded: an edit made before then (a quick first click on a busy
+  // machine) is the user's and is written as any other (it was left out of the link until the
+  // next change).
+  if (host.location.hash.replace(/^#/, "") === "") {
+    last = store.getState().past.length > 0 ? "" : pageLinkOf(store.getState());
+    if (last === "") changed();
+  } else read();
+  let lastHash = host.location.hash.replace(/^#/, "");
+  const unsub = store.subscribe((s, prev) => {
+    if (reading) return;
+    if (s.explorer === prev.explorer && s.k === prev.k && s.phase === prev.phase && s.playing === prev.playing && s.speed === prev.speed && s.lock === prev.lock && s.lesson === prev.lesson) return;
+    changed();
   });
   const onHash = () => {
     if (host.location.hash.replace(/^#/, "") === lastHash) return;

@@ -165,6 +165,30 @@ describe("URL sync", () => {
       vi.useRealTimers();
     }
   });
+  it("on a first visit, writes an edit made before the sync started (its chunk loads after the page)", () => {
+    vi.useFakeTimers();
+    try {
+      const { writes, host } = urlHost();
+      const st = createAppStore();
+      st.getState().setInAxis("a", null);
+      stop = syncUrl(st, host);
+      expect(writes).toHaveLength(0);
+      vi.advanceTimersByTime(URL_QUIET_MS);
+      afterPaint();
+      expect(writes).toHaveLength(1);
+      expect(decodeExplorer(host.location.hash).state.inAxes.get("a")).toBe(null);
+      // With no edit before it, a first visit's link stays empty.
+      const other = urlHost();
+      const fresh = createAppStore();
+      const stopFresh = syncUrl(fresh, other.host);
+      vi.advanceTimersByTime(URL_MAX_WAIT_MS);
+      afterPaint();
+      stopFresh();
+      expect(other.writes).toHaveLength(0);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
   it("writes what is typed in the function box once typing pauses, not per key", () => {
     vi.useFakeTimers();
     try {
