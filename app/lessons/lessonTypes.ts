@@ -69,4 +69,13 @@ export interface PreparedLesson {
   steps: PreparedStep[];
 }
 
-export type LessonLibrary = ReadonlyMap<string, PreparedLesson>;
+/** Where a (lesson, step) asked for lands: its step, and what the page says when it is not the one asked for. */
+export type LessonPlace = { lesson: PreparedLesson; at: number; notice: string | null } | { lesson: null; notice: string };
+
+/**
+ * Lessons keyed by id, and where a lesson and step asked for (a link, the menu) land: with the
+ * lessons' chunk, so the first screen does not carry the words.
+ */
+export interface LessonLibrary extends ReadonlyMap<string, PreparedLesson> {
+  place(id: string, step: number): LessonPlace;
+}

@@ -8,7 +8,7 @@
 import { parseFunction } from "../state/engineBridge";
 import { decodeExplorer } from "../state/urlState";
 import type { ExplorerState } from "../state/explorerTypes";
-import type { LessonData, LessonLibrary, LessonStepData, PreparedLesson, PreparedStep, StepStateData } from "./lessonTypes";
+import type { LessonData, LessonLibrary, LessonPlace, LessonStepData, PreparedLesson, PreparedStep, StepStateData } from "./lessonTypes";
 
 type Read = { ok: true; state: ExplorerState } | { ok: false; why: string };
 
@@ -52,5 +52,14 @@ export function prepareLesson(data: LessonData): PreparedLesson {
 
 /** Lessons keyed by id (a Map: ids are data, never keys of a plain object). */
 export function prepareLibrary(lessons: readonly LessonData[]): LessonLibrary {
-  return new Map(lessons.filter((l) => l.steps.length > 0).map((l) => [l.id, prepareLesson(l)]));
+  const byId = new Map(lessons.filter((l) => l.steps.length > 0).map((l) => [l.id, prepareLesson(l)]));
+  return Object.assign(byId, { place: (id: string, step: number) => placeIn(byId, id, step) });
+}
+
+/** A lesson that is not there is reported; a step that is not there falls back to the first. */
+function placeIn(byId: ReadonlyMap<string, PreparedLesson>, id: string, step: number): LessonPlace {
+  const lesson = byId.get(id);
+  if (!lesson) return { lesson: null, notice: `There is no lesson called "${id.slice(0, 40)}", so the explorer is shown as it was.` };
+  if (Number.isInteger(step) && step >= 0 && step < lesson.steps.length) return { lesson, at: step, notice: null };
+  return { lesson, at: 0, notice: `"${lesson.title}" has ${lesson.steps.length} steps, not ${Number.isInteger(step) ? step + 1 : "that one"}, so its first step is shown.` };
 }

@@ -86,24 +86,18 @@ export const createLessonSlice: StateCreator<StoreState, [], [], LessonSlice> = 
 
   /** Enters step `step` of lesson `id` from the loaded library; a bad id or step falls back with a notice. */
   const enter = (lib: LessonLibrary, id: string, step: number, opts: OpenLessonOptions) => {
-    const lesson = lib.get(id);
-    if (!lesson) {
-      set({ lesson: null, lessonConceal: false, notice: `There is no lesson called "${id.slice(0, 40)}", so the explorer is shown as it was.` });
+    const p = lib.place(id, step);
+    if (!p.lesson) {
+      set({ lesson: null, lessonConceal: false, notice: p.notice });
       return;
     }
-    let at = step;
-    let notice: string | null = null;
-    let keep = opts.keepExplorer === true;
-    if (!Number.isInteger(at) || at < 0 || at >= lesson.steps.length) {
-      notice = `"${lesson.title}" has ${lesson.steps.length} steps, not ${Number.isInteger(at) ? at + 1 : "that one"}, so its first step is shown.`;
-      at = 0;
-      keep = false;
-    }
-    const st = lesson.steps[at];
-    if (!keep && st.state) get().loadExplorer(st.state, notice);
-    else if (notice) set({ notice });
+    // The student's own edits stay only on the step the link asked for.
+    const keep = opts.keepExplorer === true && p.notice === null;
+    const st = p.lesson.steps[p.at];
+    if (!keep && st.state) get().loadExplorer(st.state, p.notice);
+    else if (p.notice) set({ notice: p.notice });
     get().resetPlayback();
-    set({ lesson: { id, step: at }, quiz: null, lessonConceal: st.question !== null && st.state !== null });
+    set({ lesson: { id, step: p.at }, quiz: null, lessonConceal: st.question !== null && st.state !== null });
   };
 
   const move = (delta: number): boolean => {
