@@ -60,7 +60,7 @@ function ThemeToggle() {
  * (unless the user prefers reduced motion: start.tsx decides), so the page shows what vmap does
  * before any click. It starts when the browser is next idle (at most a second later), after
  * the page's start-up work, so its first frames do not queue behind hydration; not if the user
- * has already stepped or played.
+ * has already stepped, played or changed anything.
  */
 function useAutoplay(enabled: boolean) {
   const B = useViewPart((v) => v.shown?.axisSize ?? 0);
@@ -70,7 +70,8 @@ function useAutoplay(enabled: boolean) {
     const start = () => {
       done.current = true;
       const s = useStore.getState();
-      if (s.k === null && !s.playing) s.play(B);
+      // Not over a change the visitor made first: they chose what to look at.
+      if (s.k === null && !s.playing && !s.past.length) s.play(B);
     };
     if (typeof requestIdleCallback !== "function") return void start();
     const id = requestIdleCallback(start, { timeout: 1000 });
