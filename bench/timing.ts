@@ -73,7 +73,6 @@ export function timeRow(ours: () => unknown, hand: () => unknown, jaxjs: (() => 
   return { ours: o, hand: h, jaxjs: j };
 }
 
-/** "" when `ours` matches the hand loop's `ref` to 1e-9 relative, else a note for the table. */
 /** A note when ours and the hand loop differ by more than `tol` (relative); float32 rows pass 1e-5. */
 export function mismatch(ours: ArrayLike<number>, ref: ArrayLike<number>, tol = 1e-9): string {
   if (ours.length !== ref.length) return ` MISMATCH (length ${ours.length} vs ${ref.length})`;

@@ -102,8 +102,9 @@ export function syncUrl(store: StoreApi<StoreState>, host: UrlHost): () => void 
   // machine) is the user's and is written as any other (it was left out of the link until the
   // next change).
   if (host.location.hash.replace(/^#/, "") === "") {
-    last = store.getState().past.length > 0 ? "" : pageLinkOf(store.getState());
-    if (last === "") changed();
+    const edited = store.getState().past.length > 0;
+    last = edited ? "" : pageLinkOf(store.getState());
+    if (edited) changed();
   } else read();
   let lastHash = host.location.hash.replace(/^#/, "");
   const unsub = store.subscribe((s, prev) => {
