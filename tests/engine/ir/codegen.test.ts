@@ -134,6 +134,14 @@ describe("fuse", () => {
     expect(source).toMatch(/= 4; \w+ < 7; \w+\+\+\)/);
     const want = [...Array(7).keys()].map((i) => [...Array(6).keys()].map((k) => a.data[i * 6 + k] * b.data[k * 7 + i] + a.data[i * 6 + k]));
     expect(out[0].tolist()).toEqual(want);
+    // A column reads all four rows before it writes any (no write then a read a page on), and
+    // the result, written as a is read, takes a's offsets rather than sums of its own.
+    const column = source.slice(source.indexOf("+= 2) {")).split("\n").slice(1);
+    const firstWrite = column.findIndex((l) => /O0\[/.test(l));
+    expect(column.slice(0, firstWrite).filter((l) => /D[01]\[/.test(l))).toHaveLength(8);
+    const reads = column.slice(0, firstWrite).filter((l) => /D0\[/.test(l)).map((l) => l.match(/D0\[(\w+)\]/)![1]);
+    const writes = column.slice(firstWrite, firstWrite + 4).map((l) => l.match(/O0\[(\w+)\]/)![1]);
+    expect(writes).toEqual(reads);
     // A contiguous loop is not blocked.
     expect(compile((p: V, q: V) => lax.add(lax.mul(p, q), p), a, a).source).not.toMatch(/\+= 4\)/);
   });

@@ -22,6 +22,8 @@ export interface Case {
   choices: Choice[];
   /** Pass x as a transposed (non-contiguous) view of its data. */
   xView: boolean;
+  /** Where y's elements start in its storage (a view that starts inside it, as a slice's does). */
+  yAt: number;
 }
 
 const compatible = (s: readonly number[], t: readonly number[]) => {
@@ -150,19 +152,22 @@ export const caseArb: fc.Arbitrary<Case> = dims.chain((xShape) =>
       drop: fc.integer({ min: 0, max: xShape.length }),
       choices: fc.array(fc.tuple(fc.nat(8), fc.nat(20), fc.nat(20), fc.nat(20)), { minLength: 1, maxLength: 9 }),
       xView: fc.boolean(),
+      yAt: fc.constantFrom(0, 0, 3),
       seed: fc.integer({ min: 1, max: 1000 }),
     })
-    .map(({ keep, drop, choices, xView, seed }) => {
+    .map(({ keep, drop, choices, xView, yAt, seed }) => {
       const yShape = xShape.slice(drop).map((d, i) => (keep[i + drop] ? d : 1));
       const fill = (n: number, s: number) => Array.from({ length: n }, (_, i) => Math.round(Math.sin(s * 12.9898 + i * 78.233) * 300) / 100);
       const size = (s: number[]) => s.reduce((a, b) => a * b, 1);
-      return { xShape, yShape, xData: fill(size(xShape), seed), yData: fill(size(yShape), seed + 1), choices: choices as Choice[], xView };
+      return { xShape, yShape, xData: fill(size(xShape), seed), yData: fill(size(yShape), seed + 1), choices: choices as Choice[], xView, yAt };
     }),
 );
 
-/** The case's inputs; x as a transposed view (same shape, non-contiguous) when asked. */
+/** The case's inputs; x as a transposed view (same shape, non-contiguous) when asked, y from `yAt` on in a larger storage. */
 export function inputsOf(c: Case): [NDArray, NDArray] {
-  const y = new NDArray(Float64Array.from(c.yData), c.yShape);
+  const yStore = new Float64Array(c.yAt + c.yData.length + 2).fill(-99);
+  yStore.set(c.yData, c.yAt);
+  const y = new NDArray(yStore, c.yShape, undefined, c.yAt);
   if (!c.xView || c.xShape.length < 2) return [new NDArray(Float64Array.from(c.xData), c.xShape), y];
   // Store x transposed: element (i…) lives at the reversed-shape row-major position of (…i).
   const rev = [...c.xShape].reverse();
