@@ -9,19 +9,12 @@
  */
 import { lazy, Suspense, useEffect, useRef, useState } from "react";
 import { Region } from "../ErrorBoundary";
+import { PanelLoading as Loading } from "./PanelLoading";
 import "./panels.css";
 
 const GradPanel = lazy(() => import("./grad/GradPanel"));
 const JitPanel = lazy(() => import("./jit/JitPanel"));
 
-function Loading({ name }: { name: string }) {
-  return (
-    <section className="panel panel-loading" aria-busy="true">
-      <h2>{name}</h2>
-      <p className="panel-aside">Loading…</p>
-    </section>
-  );
-}
 
 /** How close (px) the panels may come to the viewport before they load. */
 const LOAD_MARGIN = 600;

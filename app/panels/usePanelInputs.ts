@@ -15,9 +15,13 @@ import { useStore } from "../state/store";
 import { takeOffPageRequests } from "./memoPerState";
 import type { ExplorerState } from "../state/explorerTypes";
 
-export function usePanelExplorer(): { s: ExplorerState; pending: boolean } {
+export function usePanelExplorer(): { s: ExplorerState | null; pending: boolean } {
   const current = useExplorer();
-  const shown = useAfterPaint(current, BESIDE_QUIET_MS);
+  // A panel mounts with nothing to show: its first state follows as every later one does. When
+  // the page came near the panels during a burst of changes, each change interrupted the mount
+  // and the next attempt computed again, for the newest state (the bench's out_axes row: ~14
+  // computations, one per change, before one mount committed).
+  const shown = useAfterPaint(current, BESIDE_QUIET_MS, true);
   // A report past the page's budget asked for the worker while rendering (memoPerState.ts):
   // start it now, and render again when an answer arrives.
   const computing = useStore((st) => st.computingPanels);

@@ -7,9 +7,15 @@
  */
 import { startTransition, useEffect, useState } from "react";
 
-/** `T` is never a function (it is stored as React state). */
-export function useAfterPaint<T extends object | string>(current: T, quietMs = 0): T {
-  const [shown, setShown] = useState(current);
+/**
+ * `T` is never a function (it is stored as React state). With `startEmpty`, the first render
+ * has nothing (null) and the value follows as any later one does: a component whose first render
+ * would be costly mounts cheaply, even when newer input keeps interrupting its mount.
+ */
+export function useAfterPaint<T extends object | string>(current: T, quietMs?: number): T;
+export function useAfterPaint<T extends object | string>(current: T, quietMs: number, startEmpty: true): T | null;
+export function useAfterPaint<T extends object | string>(current: T, quietMs = 0, startEmpty = false): T | null {
+  const [shown, setShown] = useState<T | null>(startEmpty ? null : current);
   useEffect(() => {
     if (shown === current) return;
     let timer: ReturnType<typeof setTimeout> | undefined;

@@ -2,7 +2,7 @@
 /**
  * useAfterPaint (app/state/afterPaint.ts), what the side and the panels follow the picture with:
  * a burst of values is followed once, at its end, by its newest value; a lone change after a
- * frame and the quiet time.
+ * frame and the quiet time; started empty (the panels), nothing until then.
  */
 import { afterEach, describe, expect, it } from "vitest";
 import { act, cleanup, render } from "@testing-library/react";
@@ -48,6 +48,27 @@ describe("useAfterPaint", () => {
     await wait(BESIDE_QUIET_MS + 60);
     expect(container.textContent).toBe("6");
     expect(seen).toEqual(["0", "6"]);
+  });
+
+  it("started empty, shows nothing at first and computes only the newest value of a burst that was under way", async () => {
+    // The panels' mount (usePanelInputs.ts): nothing is computed for the value it mounted with.
+    const computed: string[] = [];
+    function Panel({ value }: { value: { v: string } }) {
+      const shown = useAfterPaint(value, BESIDE_QUIET_MS, true);
+      if (shown === null) return <p>waiting</p>;
+      computed.push(shown.v);
+      return <p>{shown.v}</p>;
+    }
+    const { container, rerender } = render(<Panel value={{ v: "0" }} />);
+    expect(container.textContent).toBe("waiting");
+    for (let i = 1; i <= 4; i++) {
+      rerender(<Panel value={{ v: String(i) }} />);
+      await wait(BESIDE_QUIET_MS / 4);
+    }
+    expect(container.textContent).toBe("waiting");
+    await wait(BESIDE_QUIET_MS + 60);
+    expect(container.textContent).toBe("4");
+    expect(new Set(computed)).toEqual(new Set(["4"]));
   });
 
   it("with no quiet time, follows after the next frame", async () => {

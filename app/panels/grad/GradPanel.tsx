@@ -6,9 +6,10 @@
  */
 import { useId } from "react";
 import { useStore } from "../../state/store";
-import { inAxisFor } from "../../state/explorerTypes";
+import { inAxisFor, type ExplorerState } from "../../state/explorerTypes";
 import { OutcomeView } from "../Outcome";
 import { usePanelExplorer } from "../usePanelInputs";
+import { PanelLoading } from "../PanelLoading";
 import { selectGradReport, type GradReport } from "./gradModel";
 import { GraphView } from "../graph/GraphView";
 
@@ -54,6 +55,10 @@ function perExampleNote(r: GradReport, mapped: boolean): string {
 
 export default function GradPanel() {
   const { s, pending } = usePanelExplorer();
+  return s === null ? <PanelLoading name="jax.grad" /> : <GradReport s={s} pending={pending} />;
+}
+
+function GradReport({ s, pending }: { s: ExplorerState; pending: boolean }) {
   const argnums = useStore((st) => st.gradArgnums);
   const sumLoss = useStore((st) => st.gradSumLoss);
   const setArgnums = useStore((st) => st.setGradArgnums);

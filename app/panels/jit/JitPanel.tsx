@@ -9,6 +9,8 @@ import { lazy, Suspense, useId, type ReactNode } from "react";
 import { resultShapeText } from "../format";
 import { ResultValues } from "../ValueGrid";
 import { usePanelExplorer } from "../usePanelInputs";
+import { PanelLoading } from "../PanelLoading";
+import type { ExplorerState } from "../../state/explorerTypes";
 import { selectJitReport, type JitRun } from "./jitModel";
 import { fmtMs, TimeIt } from "./TimeIt";
 import { RewriteView } from "../rewrite/RewriteView";
@@ -93,6 +95,10 @@ function JitBody({ run, params }: { run: JitRun; params: string[] }) {
 
 export default function JitPanel() {
   const { s, pending } = usePanelExplorer();
+  return s === null ? <PanelLoading name="jax.jit" /> : <JitReportView s={s} pending={pending} />;
+}
+
+function JitReportView({ s, pending }: { s: ExplorerState; pending: boolean }) {
   const r = selectJitReport(s, undefined);
   const head = useId();
   return (
