@@ -108,6 +108,10 @@ export async function throttledBench(): Promise<BenchRow[]> {
 
     // Typing: replace the function, one key at a time at a fast typist's pace, in two bursts:
     // into the field as the page first has it, and after a pause (the full editor by then).
+    // After the change rows, the side and the panels follow their last change once the
+    // controls rest (BESIDE_QUIET_MS): a person moving to the function box takes longer than
+    // that, so the typing starts on a page at rest, not inside the panels' catch-up.
+    await page.waitForTimeout(1000);
     await page.evaluate(START_EVENTS);
     const box = page.getByLabel("Function").first();
     await box.click();
