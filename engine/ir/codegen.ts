@@ -102,7 +102,7 @@ function generate(program: Program): { source: string; runtime: Runtime } {
     }),
     lits: [],
     // A window, not a copy, of storage that holds x densely from an offset: every operand then
-    // starts at 0, so operands walked alike share one offset in the loops (offsetNames below).
+    // starts at 0, so operands walked alike share one offset in the loops (`step` below).
     rows: (x) => (!x.isContiguous ? x.flat() : x.offset === 0 ? x.data : x.data.subarray(x.offset, x.offset + x.size)),
     alloc: (n) => (checkAlloc(n), new Float64Array(n)),
     wrap: (d, shape, dtype, weak) => new NDArray(d, shape, undefined, 0, dtype, weak),
