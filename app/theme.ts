@@ -25,13 +25,16 @@ function system(): Theme {
   return typeof window.matchMedia === "function" && window.matchMedia(QUERY).matches ? "dark" : "light";
 }
 
+/** What apply() last read: grids ask on every render, so storage and the media query are not read each time. */
+let applied: Theme | null = null;
+
 export function currentTheme(): Theme {
   if (typeof window === "undefined") return "light";
-  return stored() ?? system();
+  return applied ?? stored() ?? system();
 }
 
 function apply(): void {
-  const theme = currentTheme();
+  const theme = (applied = stored() ?? system());
   const root = document.documentElement;
   root.dataset.theme = theme;
   for (const [name, value] of paletteVars(theme)) root.style.setProperty(name, value);
