@@ -1,6 +1,7 @@
 // The grad and jit panels' explanations in a real Chromium, for the blog's functions and an MLP
 // loss: "How vmap rewrote the program", "The computation graph" stepped to the gradients, and
-// "Time against size" run in a real Web Worker (the page keeps answering while it runs).
+// "Time against size" run in a real Web Worker (the page keeps answering while it runs); their code
+// fetched while the page is idle, before it comes near them.
 // Screenshots go to tests/browser/screenshots/ (looked at).
 import { join } from "node:path";
 import { expect, it } from "vitest";
@@ -43,6 +44,24 @@ browserDescribe("grad and jit panels explain, in Chromium", () => {
     await expect.poll(() => page.locator(".story li.linked").count()).toBe(1);
     await rw.scrollIntoViewIfNeeded();
     await rw.screenshot({ path: join(SHOTS, "panels-rewrite-5d.png") });
+  }, 60_000);
+
+  it("fetches the panels' code while the page is idle and far from them, so coming near them later downloads nothing", async () => {
+    // A page of its own: the suite's page has loaded the panels already.
+    const fresh = await app.newPage({ viewport: { width: 1280, height: 900 } });
+    const asked: string[] = [];
+    fresh.on("request", (r) => asked.push(new URL(r.url()).pathname));
+    await fresh.goto(`${app.url}#${FIVE_D}`);
+    await appLive(fresh);
+    const panelCode = () => ["GradPanel", "JitPanel"].every((n) => asked.some((p) => new RegExp(`/${n}-[\\w-]+\\.js$`).test(p)));
+    await expect.poll(panelCode, { timeout: 10_000 }).toBe(true);
+    // Still far below the picture: placeholders, not the panels.
+    expect(await fresh.locator(".panel-loading").count()).toBe(2);
+    const before = asked.length;
+    await fresh.locator(".panels").scrollIntoViewIfNeeded();
+    await fresh.getByRole("heading", { name: "How vmap rewrote the program" }).waitFor({ timeout: 20_000 });
+    expect(asked.slice(before).filter((p) => /\/(GradPanel|JitPanel|gradModel|memoPerState)-/.test(p))).toEqual([]);
+    await fresh.close();
   }, 60_000);
 
   it("an MLP loss: the computation graph steps forward and backward to the gradient", async () => {
