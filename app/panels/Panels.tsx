@@ -42,7 +42,8 @@ export function Panels() {
   // (a scroll, or a change that shortens the picture) then costs no download or module
   // evaluation inside that interaction (it did, in the bench's out_axes row, for ~10 changes).
   useEffect(() => {
-    const id = window.requestIdleCallback?.(() => void loadGrad().then(loadJit));
+    // A failure is the lazy load's to show, in the panels' regions, when they come near.
+    const id = window.requestIdleCallback?.(() => void loadGrad().then(loadJit).catch(() => {}));
     return () => void (id && cancelIdleCallback(id));
   }, []);
   if (!near)
