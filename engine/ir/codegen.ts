@@ -387,7 +387,8 @@ function loopNest(g: LoopGroup, name: (v: Var) => string, id: string, lines: { p
     if (atBoundary) {
       g.reductions.forEach((e, j) => {
         const init = REDUCERS[e.prim.name].init;
-        if (lanes(e) && byCounter) lines.push(`${indent}${laneArray(j)}.fill(${init});`);
+        // Reset per output row by assignment: no builtin call inside the loop nest.
+        if (lanes(e) && byCounter) lines.push(`${indent}${Array.from({ length: SUM_LANES }, (_, l) => acc(j, l)).join(" = ")} = ${init};`);
         else {
           const names = lanes(e) ? Array.from({ length: SUM_LANES }, (_, l) => acc(j, l)) : [acc(j)];
           lines.push(`${indent}let ${names.map((a) => `${a} = ${init}`).join(", ")};`);
