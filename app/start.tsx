@@ -16,7 +16,7 @@ import { loadTransitions } from "./viz/transitions";
 
 /** Starts the playground on this page (called by main.tsx; the module itself does nothing when loaded, so the embed page may share its chunk). */
 export function start(): void {
-  void loadTransitions();
+  loadTransitions();
   const fresh = !window.location.hash;
   const autoplay = fresh && !window.matchMedia?.("(prefers-reduced-motion: reduce)").matches;
   const container = document.getElementById("root")!;

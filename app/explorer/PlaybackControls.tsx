@@ -96,7 +96,7 @@ function useExpressionsAhead(call: VmapCall, stale: boolean, stepping: boolean):
     };
     let asked = 0;
     const wait = window.setTimeout(() => {
-      asked = idle(() => void SYMBOL_WRITER.load().then(work));
+      asked = idle(() => void SYMBOL_WRITER.load().then(work, () => {}));
     }, EXPRESSIONS_AHEAD_MS);
     return () => {
       window.clearTimeout(wait);
@@ -135,8 +135,11 @@ export function useCaption(): { head: string; detail: string | null } | null {
   const narration = useLazyModule(NARRATION, kk !== null);
   // Ready before the first step when the page has a moment (the first visit plays at once).
   useEffect(() => {
-    const idle = window.requestIdleCallback ?? ((f: () => void) => setTimeout(f, 200));
-    idle(() => void NARRATION.load());
+    if (NARRATION.get()) return;
+    const idle = window.requestIdleCallback ?? ((f: () => void) => window.setTimeout(f, 200));
+    const cancelIdle = window.cancelIdleCallback ?? window.clearTimeout;
+    const asked = idle(() => NARRATION.prefetch());
+    return () => cancelIdle(asked);
   }, []);
   return !story ? null : kk === null ? { head: restCaption(B), detail: null } : narration ? narration.narrate({ k: kk, phase, B }, inputs, outputs) : { head: `k = ${kk} of ${B}`, detail: null };
 }

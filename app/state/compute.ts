@@ -192,10 +192,13 @@ export function startCompute<S extends Host>(store: StoreApi<S>): () => void {
     const job: Running = { request, key, run, timer: setTimeout(() => finish(job, { done: false, error: timeOutError(request.state, timeLimitMs, request.kind) }), timeLimitMs) };
     jobs.set(key, job);
     publish(false);
-    run.done.then(
-      (wire) => import("./wire").then(({ fromWire }) => finish(job, { done: true, value: fromWire(wire) })),
-      (e: unknown) => finish(job, failure("failed", e)),
-    );
+    // A chunk that fails to load (offline) fails the job like an error inside it.
+    run.done
+      .then((wire) => import("./wire").then(({ fromWire }) => fromWire(wire)))
+      .then(
+        (value) => finish(job, { done: true, value }),
+        (e: unknown) => finish(job, failure("failed", e)),
+      );
   };
   const check = () => {
     const st = store.getState();

@@ -117,7 +117,7 @@ export function applyFrame(g: Layer, layout: GridLayout, states: CellState[], du
     // Instant when asked, and until D3's transitions have loaded (transitions.ts).
     if (duration <= 0 || !transitionsReady()) {
       if (transitionsReady()) s.interrupt();
-      else void loadTransitions();
+      else loadTransitions();
       pose(1);
       continue;
     }

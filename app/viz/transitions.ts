@@ -5,19 +5,15 @@
  * reduced motion; the first visit's animation starts later than that.
  */
 import type {} from "d3-transition";
+import { lazyModule } from "../state/lazyModule";
 
-let ready = false;
-let loading: Promise<void> | null = null;
+const D3_TRANSITION = lazyModule(() => import("d3-transition"));
 
-/** Loads d3-transition (it adds `transition` and `interrupt` to every D3 selection). */
-export function loadTransitions(): Promise<void> {
-  return (loading ??= import("d3-transition").then(() => {
-    ready = true;
-  }));
-}
+/** Starts loading d3-transition (it adds `transition` and `interrupt` to every D3 selection); a failed load is tried again at the next call. */
+export const loadTransitions = (): void => D3_TRANSITION.prefetch();
 
 /** Whether selections have `transition` and `interrupt` yet. */
-export const transitionsReady = (): boolean => ready;
+export const transitionsReady = (): boolean => D3_TRANSITION.get() !== null;
 
 /**
  * d3-ease's `easeCubicOut` (its `--t * t * t + 1`), here: importing it from d3-ease kept all of
