@@ -14,7 +14,7 @@ import { EngineError } from "./errors";
 export interface LazyFamily<T> {
   /** The family, or null until it has loaded. */
   now(): T | null;
-  /** Loads the family (once). */
+  /** Loads the family (once; again after a failed load). */
   load(): Promise<T>;
   /** The family, or (while it loads) an EngineError naming `what` as still loading. */
   need(what: string): T;
@@ -30,7 +30,15 @@ export function lazyFamily<T>(importFamily: () => Promise<T>): LazyFamily<T> {
   let loading: Promise<T> | null = null;
   const family: LazyFamily<T> = {
     now: () => loaded,
-    load: () => (loading ??= importFamily().then((m) => (loaded = m))),
+    // A failed load (a chunk gone after a deploy, a flaky network) is tried again at the next need.
+    load: () =>
+      (loading ??= importFamily().then(
+        (m) => (loaded = m),
+        (e: unknown) => {
+          loading = null;
+          throw e;
+        },
+      )),
     need(what) {
       const f = family.tryNow();
       if (f) return f;
@@ -38,7 +46,7 @@ export function lazyFamily<T>(importFamily: () => Promise<T>): LazyFamily<T> {
     },
     tryNow() {
       if (loaded) return loaded;
-      void family.load();
+      family.load().catch(() => {});
       refusedWhileLoading = true;
       return null;
     },

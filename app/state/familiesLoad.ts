@@ -9,7 +9,11 @@ import { loadEngineFamilies } from "../../engine/index";
 import type { ExplorerState } from "./explorerTypes";
 
 export function refreshWhenFamiliesLoad(store: StoreApi<{ explorer: ExplorerState }>, load: () => Promise<boolean> = loadEngineFamilies): void {
-  void load().then((refused) => {
-    if (refused) store.setState({ explorer: { ...store.getState().explorer } });
-  });
+  // A family that fails to load is tried again by the next call that needs it (lazyFamily.ts).
+  load().then(
+    (refused) => {
+      if (refused) store.setState({ explorer: { ...store.getState().explorer } });
+    },
+    () => {},
+  );
 }

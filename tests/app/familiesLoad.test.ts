@@ -27,4 +27,12 @@ describe("refreshWhenFamiliesLoad", () => {
     await flush();
     expect(store.getState().explorer).toBe(s);
   });
+
+  it("leaves the state as it is, and no rejection unhandled, when a family fails to load", async () => {
+    const s = explorerOf("lambda a, b: a + b", [["a", leaf(2), 0], ["b", leaf(2), 0]], 0);
+    const store = createStore<{ explorer: ExplorerState }>(() => ({ explorer: s }));
+    refreshWhenFamiliesLoad(store, () => Promise.reject(new Error("chunk gone")));
+    await flush();
+    expect(store.getState().explorer).toBe(s);
+  });
 });

@@ -36,4 +36,20 @@ describe("lazyFamily", () => {
     expect(family.need("jnp.twice").twice(21)).toBe(42);
     expect(engineFamiliesLoaded()).toBe(true);
   });
+
+  it("tries a failed load again at the next need, leaving no rejection unhandled", async () => {
+    let imports = 0;
+    const family = lazyFamily(async () => {
+      if (++imports === 1) throw new Error("chunk gone");
+      return { twice: (x: number) => 2 * x };
+    });
+    expect(family.tryNow()).toBeNull();
+    await expect(family.load()).rejects.toThrow("chunk gone");
+    expect(imports).toBe(1);
+    expect(family.tryNow()).toBeNull();
+    expect(imports).toBe(2);
+    await loadEngineFamilies();
+    expect(family.need("jnp.twice").twice(4)).toBe(8);
+    expect(imports).toBe(2);
+  });
 });
