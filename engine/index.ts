@@ -22,7 +22,7 @@ export { grad, valueAndGrad, jit, jitStats } from "./transforms/gradJitLazy";
 export type { JitStats } from "./transforms/jit";
 export { canCompile, setCodegenAllowed } from "./ir/csp";
 export { makeJaxpr } from "./ir/jaxpr";
-export { traceVmap } from "./transforms/story";
+export { traceVmap, traceVmapBody, type VmapBody } from "./transforms/story";
 export { describeArgs } from "./transforms/describe";
 export { gradTape, vmapRewrite, languageNames } from "./panelTools";
 export type { GradTape, TapeArray, TapeVar, TapeInput, TapeEqn, BackwardStep } from "./transforms/tape";

@@ -5,7 +5,7 @@
  * and the grad and jit panels all run that same call. Errors come back as EngineErrors whose
  * `where` (set by the engine) says which control they belong beside.
  */
-import { config, describeArgs, EngineError, isFunctionProgram, lambdaParams, loadImporter, MAX_ELEMENTS, np, parseLambda, programReaderLoaded, runPmap, traceVmap, withinWorkBudget, type ImportResult, type NDArray, type PmapRun, type WorkBudget } from "../../engine/index";
+import { config, describeArgs, EngineError, isFunctionProgram, lambdaParams, loadImporter, MAX_ELEMENTS, np, parseLambda, programReaderLoaded, runPmap, traceVmapBody, withinWorkBudget, type ImportResult, type NDArray, type PmapRun, type VmapBody, type WorkBudget } from "../../engine/index";
 import type { ArgsDescription, ErrorWhere, VmapStory } from "../../engine";
 import type { CodeExtras } from "./codegen";
 import type { DType } from "../../engine";
@@ -309,7 +309,7 @@ export function fullTrace(c: VmapCall, withProvenance = false, withSymbols = fal
   const before = config.jax_enable_x64;
   config.update("jax_enable_x64", c.state.x64);
   try {
-    const story = traceVmap(c.parsed.fn, c.inAxes, c.outAxes, c.args.values, { ...c.opts, provenance: withProvenance, symbols: withSymbols });
+    const story = bodyOf(c, c.parsed.fn, c.args).story(c.outAxes, { provenance: withProvenance, symbols: withSymbols });
     return { ok: true, story };
   } catch (e) {
     const error = asEngineError(e);
@@ -321,6 +321,23 @@ export function fullTrace(c: VmapCall, withProvenance = false, withSymbols = fal
   } finally {
     config.update("jax_enable_x64", before);
   }
+}
+
+/**
+ * The last call's batched trace, for the next call that differs from it only in out_axes:
+ * stepping through the out_axes menu places one trace's outputs again instead of tracing the
+ * function for each (traceVmapBody). One is kept: each holds the call's batched outputs.
+ */
+let lastBody: { args: BuiltArgs; key: string; body: VmapBody } | null = null;
+
+function bodyOf(c: VmapCall, fn: Function, args: BuiltArgs & { ok: true }): VmapBody {
+  // The arguments are built once per argument map and x64 (buildArgs): the same object for
+  // calls that share them; the rest of the call is its text, in_axes and options.
+  const key = JSON.stringify([c.state.fnSource, c.state.x64, c.params, c.inAxes, c.opts]);
+  if (lastBody?.args === args && lastBody.key === key) return lastBody.body;
+  const body = traceVmapBody(fn, c.inAxes, c.outAxes, args.values, c.opts);
+  lastBody = { args, key, body };
+  return body;
 }
 
 export type PmapResult = { ok: true; run: PmapRun } | { ok: false; error: EngineError };
