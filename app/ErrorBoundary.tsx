@@ -7,13 +7,11 @@
  * by itself whenever the explorer state changes (an edit elsewhere, undo, a preset). Root.tsx
  * puts one more around the whole page, for an error outside every region.
  */
-import { Component, type ErrorInfo, type ReactNode } from "react";
+import { Component, useEffect, useRef, type ErrorInfo, type ReactNode } from "react";
 import { appStore, resetToDefault, useStore, useStoreApi } from "./state/store";
 
 interface BoundaryProps {
   name: string;
-  /** The explorer snapshot: a new one clears a shown error (the region renders again). */
-  retryKey: unknown;
   onReset: () => void;
   children: ReactNode;
 }
@@ -30,9 +28,7 @@ class Boundary extends Component<BoundaryProps, { error: Error | null }> {
     console.error(`${this.props.name} stopped:`, error, info.componentStack);
   }
 
-  override componentDidUpdate(prev: BoundaryProps) {
-    if (this.state.error && prev.retryKey !== this.props.retryKey) this.setState({ error: null });
-  }
+  private readonly retry = () => this.setState({ error: null });
 
   override render() {
     const { error } = this.state;
@@ -47,17 +43,30 @@ class Boundary extends Component<BoundaryProps, { error: Error | null }> {
           Reset
         </button>{" "}
         <span className="note">Reset shows the default example and clears the link; Undo (Ctrl+Z) brings your state back.</span>
+        <RetryOnNewExplorer retry={this.retry} />
       </section>
     );
   }
 }
 
-/** A region reading the store: it retries on every new explorer snapshot. */
-export function Region({ name, children }: { name: string; children: ReactNode }) {
+/**
+ * While a region shows its error: a new explorer snapshot clears it (the region renders again).
+ * Only a stopped region listens: a working one is not rendered again by every change.
+ */
+function RetryOnNewExplorer({ retry }: { retry: () => void }) {
   const explorer = useStore((s) => s.explorer);
+  const stoppedAt = useRef(explorer);
+  useEffect(() => {
+    if (explorer !== stoppedAt.current) retry();
+  }, [explorer, retry]);
+  return null;
+}
+
+/** A region of the page: it stops alone, and tries again on the next explorer snapshot. */
+export function Region({ name, children }: { name: string; children: ReactNode }) {
   const store = useStoreApi();
   return (
-    <Boundary name={name} retryKey={explorer} onReset={() => resetToDefault(store, store === appStore ? window : null)}>
+    <Boundary name={name} onReset={() => resetToDefault(store, store === appStore ? window : null)}>
       {children}
     </Boundary>
   );

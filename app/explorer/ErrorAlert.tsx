@@ -14,13 +14,16 @@ import { useStore } from "../state/store";
 /** The why line's reasoning, loaded with the first error (the first screen has none). */
 const WHY = lazyModule(() => import("../state/why"));
 
+const NOT_MINE = { error: null, call: null } as const;
+
 export function ErrorAlert({ place }: { place: ErrorPlace }) {
-  const { error, errorPlace, call } = useViewPart((v) => ({ error: v.error, errorPlace: v.errorPlace, call: v.call }));
+  // Only the place that owns the error reads the call: the others are not rendered again by each change.
+  const { error, call } = useViewPart((v) => (v.error !== null && v.errorPlace === place ? { error: v.error, call: v.call } : NOT_MINE));
   // A lesson's question waits for its answer ("error" may be the answer): nothing is shown yet.
   const conceal = useStore((s) => s.lessonConceal);
-  const mine = error !== null && errorPlace === place && !conceal;
+  const mine = error !== null && !conceal;
   const whyMod = useLazyModule(WHY, mine);
-  const why = useMemo(() => (mine && whyMod ? whyMod.whyLine(error, describeCall(call)) : null), [mine, whyMod, error, call]);
+  const why = useMemo(() => (mine && whyMod && call ? whyMod.whyLine(error, describeCall(call)) : null), [mine, whyMod, error, call]);
   if (!error || !mine) return null;
   return (
     <div className="error" role="alert" data-kind={error.kind} data-place={place}>
