@@ -49,7 +49,7 @@ const viewOf = (shape: Shape) =>
       return broadcastToView(sliced, shape);
     });
 
-const shapes = fc.array(fc.constantFrom(1, 2, 3, 4), { minLength: 0, maxLength: 5 });
+const shapes: fc.Arbitrary<Shape> = fc.array(fc.constantFrom<number>(1, 2, 3, 4), { minLength: 0, maxLength: 5 });
 
 describe("elementwise kernels on views", () => {
   it("binary, unary and select equal a loop over the elements", () => {
