@@ -12,10 +12,8 @@ import { CallLine } from "./explorer/CallLine";
 import { Panels } from "./panels/Panels";
 import { Region } from "./ErrorBoundary";
 import { ErrorAlert } from "./explorer/ErrorAlert";
-import { OutAxesTable } from "./explorer/OutAxesTable";
 import { PlaybackControls } from "./explorer/PlaybackControls";
 import { ShapeEditor } from "./explorer/ShapeEditor";
-import { ShapeStory } from "./explorer/ShapeStory";
 import { ControlPictureSlot } from "./explorer/PictureSlots";
 import { Stage } from "./explorer/Stage";
 import { X64Toggle } from "./explorer/X64Toggle";
@@ -42,6 +40,8 @@ const LessonArea = lazy(() => import("./lessons/LessonArea"));
 const DeviceLanes = lazy(() => import("./explorer/DeviceLanes"));
 // Below the picture: its code is written after the first screen (CodePanel.tsx).
 const CodePanel = lazy(() => import("./explorer/CodePanel").then((m) => ({ default: m.CodePanel })));
+// Beside the picture, the shape story and the out_axes table likewise (start.tsx fetches them with the first screen).
+const Beside = lazy(() => import("./explorer/Beside").then((m) => ({ default: m.Beside })));
 const CheatSheet = lazy(() => import("./lessons/CheatSheet"));
 
 /** Dark or light, remembered (theme.ts); until pressed, the system's choice. */
@@ -222,8 +222,9 @@ export function App({ autoplay = false }: { autoplay?: boolean }) {
           </div>
           <aside className="side" hidden={conceal}>
             <Region name="Shape story">
-              {!isHidden(lock, "story") && <ShapeStory />}
-              {!isHidden(lock, "table") && <OutAxesTable />}
+              <Suspense fallback={null}>
+                <Beside story={!isHidden(lock, "story")} table={!isHidden(lock, "table")} />
+              </Suspense>
             </Region>
           </aside>
         </div>

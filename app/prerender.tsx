@@ -10,7 +10,10 @@ import { prerenderToNodeStream } from "react-dom/static";
 import { Root } from "./Root";
 
 export async function renderFirstScreen(): Promise<string> {
-  const { prelude } = await prerenderToNodeStream(<Root />);
+  // Every part in place: past progressiveChunkSize (12,800 bytes by default) React writes a
+  // finished Suspense part apart and moves it in with an inline script, which a page whose CSP
+  // forbids inline scripts never runs (tests/browser/csp.test.ts); the side did not show there.
+  const { prelude } = await prerenderToNodeStream(<Root />, { progressiveChunkSize: Number.POSITIVE_INFINITY });
   let html = "";
   for await (const chunk of prelude) html += String(chunk);
   return html;

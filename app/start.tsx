@@ -23,15 +23,16 @@ export function start(): void {
   // The URL sync (state/urlSync.ts) is a chunk of its own: a first visit has no link to read and
   // mounts at once; a link's state is read before anything renders.
   const urlSync = import("./state/urlSync").then((m) => m.syncUrl(useStore, window));
-  // The code panel loads after the first screen (App.tsx): fetched now, beside it, so a page
-  // rendered from a link shows it with the rest (the prerendered page keeps its HTML meanwhile).
-  const codePanel = import("./explorer/CodePanel");
+  // The code panel and what sits beside the picture load after the first screen (App.tsx):
+  // fetched now, with it, so a page rendered from a link shows them with the rest (the
+  // prerendered page keeps their HTML meanwhile).
+  const beside = Promise.all([import("./explorer/CodePanel"), import("./explorer/Beside")]);
   if (fresh && container.firstElementChild) {
     startTransition(() => {
       hydrateRoot(container, <Root autoplay={autoplay} />);
     });
   } else {
-    void Promise.all([urlSync, codePanel]).then(() => {
+    void Promise.all([urlSync, beside]).then(() => {
       container.textContent = "";
       createRoot(container).render(<Root autoplay={autoplay} />);
     });

@@ -8,6 +8,7 @@ import { act, waitFor, cleanup, fireEvent, screen, within } from "@testing-libra
 import { renderApp } from "./renderApp";
 import { useStore } from "../../app/state/store";
 import { leaf } from "../../app/state/explorerTypes";
+import { besideLoaded } from "../helpers/beside";
 
 afterEach(() => cleanup());
 
@@ -44,6 +45,7 @@ describe("pmap over simulated devices", () => {
     ]);
     expect(screen.getByLabelText("Gathered result").textContent).toBe("Gathered along out_axes=0 → (2, 2)");
     expect(screen.getByLabelText("Output shape").textContent).toBe("(2, 2)");
+    await besideLoaded();
     expect(screen.getByRole("region", { name: "Shape story" }).textContent).toContain("N = 2 slices on 2 of 8 devices: pmap runs f once per device");
     // The code beside the picture follows it a frame later (app/state/hooks.ts useViewBeside).
     await waitFor(() => expect(screen.getByTestId("python-code").textContent).toContain('os.environ["XLA_FLAGS"] = "--xla_force_host_platform_device_count=8"'));

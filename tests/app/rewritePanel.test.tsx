@@ -14,7 +14,7 @@ import { PRESETS } from "../../app/state/presets";
 import { useStore } from "../../app/state/store";
 import { vmapCall } from "../../app/state/engineBridge";
 import { typeInto } from "./typeInto";
-import { besideCaughtUp } from "../helpers/beside";
+import { besideCaughtUp, besideLoaded } from "../helpers/beside";
 
 // Big grids on canvases as in a browser (jsdomPage.ts): the 5-d preset's thousands of SVG cells
 // are not what this file tests.
@@ -111,6 +111,7 @@ describe("How vmap rewrote the program", () => {
     expect(moved.textContent).toContain("moves the result's batch axis to out_axes");
     // The add row: hovering it highlights the story line of `add` in the explorer's shape story.
     const addRow = rows.find((r) => / = add /.test(r.querySelectorAll("td")[1].textContent ?? ""))!;
+    await besideLoaded();
     fireEvent.mouseEnter(addRow);
     const story = screen.getByRole("region", { name: "Shape story" });
     const linked = story.querySelectorAll("li.linked");

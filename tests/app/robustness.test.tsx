@@ -13,7 +13,7 @@ import { useStore } from "../../app/state/store";
 import { decodeExplorer, encodeExplorer } from "../../app/state/urlState";
 import { closeLink, openLink, renderApp, unmountLink } from "./renderApp";
 import { typeInto } from "./typeInto";
-import { besideCaughtUp } from "../helpers/beside";
+import { besideCaughtUp, besideLoaded } from "../helpers/beside";
 
 afterEach(closeLink);
 
@@ -161,7 +161,9 @@ describe("a link that opens on a mistake", () => {
     openLink("#f=lambda+a%2C+b%3A+a+%2B+b&shape.a=(2,3,5,7,9)&in.a=None&shape.b=(2,3,5,7,9)&in.b=1&out=3");
     expect(screen.getByRole("alert").textContent).toContain("Incompatible shapes for broadcasting");
     const story = () => screen.getByRole("region", { name: "Shape story" });
-    // Not the default example's (2, 2) story, which the page never showed.
+    // Not the default example's (2, 2) story, which the page never showed (the story loads
+    // after the first screen).
+    await besideLoaded();
     expect(story().textContent).toBe("Shape storyNone: the call fails.");
     // The rank of the result is not known yet: out_axes=3 is not called out of range.
     const outAxes = screen.getByLabelText("out_axes") as HTMLSelectElement;

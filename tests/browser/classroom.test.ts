@@ -176,6 +176,8 @@ browserDescribe("the classroom in Chromium", () => {
     expect(await page.getByRole("textbox", { name: "Function" }).count()).toBe(0);
     expect(await page.getByLabel("in_axes for a").isDisabled()).toBe(true);
     expect(await page.getByLabel("Shape of a").isDisabled()).toBe(true);
+    // The out_axes table shows (what sits beside the picture has loaded), the story does not.
+    await page.getByRole("region", { name: "Where the batch axis can go" }).waitFor();
     expect(await page.getByRole("region", { name: "Shape story" }).count()).toBe(0);
     expect(await page.locator(".panels").count()).toBe(0);
     expect(await page.getByLabel("out_axes").isDisabled()).toBe(false);

@@ -7,14 +7,18 @@ import { act, fireEvent, screen, waitFor, within } from "@testing-library/react"
 import { closeLink, openLink, renderApp } from "../renderApp";
 import { useStore } from "../../../app/state/store";
 import { decodePageLink } from "../../../app/state/pageLink";
+import { besideLoaded } from "../../helpers/beside";
 
 afterEach(() => closeLink());
 
 const outShape = () => screen.getByLabelText("Output shape").textContent;
 
 describe("a student link", () => {
-  it("hides and locks what the teacher chose, and the open control works", () => {
+  it("hides and locks what the teacher chose, and the open control works", async () => {
     openLink("#f=lambda+a%2C+b%3A+a+%2B+b&shape.a=(2%2C+3)&shape.b=(2%2C+3)&in.a=0&in.b=0&out=0&edit=out_axes&hide=story%2Cpanels%2Ccode");
+    // What sits beside the picture loads after the first screen: the table is there, the story not.
+    await besideLoaded();
+    expect(screen.getByRole("region", { name: "Where the batch axis can go" })).toBeTruthy();
     expect(screen.queryByRole("textbox", { name: "Function" })).toBeNull();
     expect(screen.queryByLabelText("Examples", { exact: false })).toBeNull();
     expect(screen.getByLabelText("in_axes for a")).toHaveProperty("disabled", true);
@@ -33,17 +37,19 @@ describe("a student link", () => {
     expect(outShape()).toBe("(3, 2)");
   });
 
-  it("out_axes locked too: the table's rows are text, not buttons", () => {
+  it("out_axes locked too: the table's rows are text, not buttons", async () => {
     openLink("#f=lambda+a%2C+b%3A+a+%2B+b&shape.a=(2%2C+3)&shape.b=(2%2C+3)&in.a=0&in.b=0&out=0&edit=");
+    await besideLoaded();
     const table = screen.getByRole("region", { name: "Where the batch axis can go" });
     expect(within(table).queryAllByRole("button")).toEqual([]);
     expect(screen.getByLabelText("out_axes")).toHaveProperty("disabled", true);
   });
 
-  it("a teacher's link (no lock) has every control", () => {
+  it("a teacher's link (no lock) has every control", async () => {
     openLink("#f=lambda+a%2C+b%3A+a+%2B+b&shape.a=(2%2C+3)&shape.b=(2%2C+3)&in.a=0&in.b=0&out=0");
     expect(screen.getByRole("textbox", { name: "Function" })).toBeTruthy();
     expect(screen.getByLabelText("in_axes for a")).toHaveProperty("disabled", false);
+    await besideLoaded();
     expect(screen.getByRole("region", { name: "Shape story" })).toBeTruthy();
   });
 });
