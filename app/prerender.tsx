@@ -12,7 +12,8 @@ import { Root } from "./Root";
 export async function renderFirstScreen(): Promise<string> {
   // Every part in place: past progressiveChunkSize (12,800 bytes by default) React writes a
   // finished Suspense part apart and moves it in with an inline script, which a page whose CSP
-  // forbids inline scripts never runs (tests/browser/csp.test.ts); the side did not show there.
+  // forbids inline scripts never runs (tests/browser/csp.test.ts saw it refused once the side,
+  // ~36 KB into the page, became a lazy part).
   const { prelude } = await prerenderToNodeStream(<Root />, { progressiveChunkSize: Number.POSITIVE_INFINITY });
   let html = "";
   for await (const chunk of prelude) html += String(chunk);
