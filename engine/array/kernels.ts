@@ -7,6 +7,7 @@
 import { roundInPlace, type DType } from "./dtype";
 import { allocate, NDArray } from "./ndarray";
 import { broadcastToView, memoryOrder, transposeView } from "./views";
+import { mergeAxes } from "./materialize";
 import { broadcastShapes, inversePerm, sizeOf, type Shape } from "./shape";
 import { sumRange } from "./summation";
 import { needTanh } from "./tanhLazy";
@@ -104,27 +105,11 @@ function wantsTiles(shape: Shape, ops: readonly NDArray[]): boolean {
   return ops.some((o) => Math.abs(o.strides[nd - 1]) > 1 && Math.abs(o.strides[nd - 2]) < Math.abs(o.strides[nd - 1]));
 }
 
-/**
- * The same walk with fewer, longer rows: adjacent axes merged wherever every operand steps
- * through them as through one axis (NumPy's iterator coalescing), size-1 axes dropped. Merging
- * keeps row-major order, so the output is still written in sequence.
- */
+/** The operands' views with their axes merged (materialize.ts mergeAxes). */
 function coalesce(shape: Shape, ops: readonly NDArray[]): { shape: Shape; ops: readonly NDArray[] } {
-  const dims: number[] = [];
-  const strides: number[][] = ops.map(() => []);
-  for (let d = 0; d < shape.length; d++) {
-    if (shape[d] === 1) continue;
-    const outer = dims.length - 1;
-    if (outer >= 0 && ops.every((o, k) => strides[k][outer] === o.strides[d] * shape[d])) {
-      dims[outer] *= shape[d];
-      ops.forEach((o, k) => (strides[k][outer] = o.strides[d]));
-    } else {
-      dims.push(shape[d]);
-      ops.forEach((o, k) => strides[k].push(o.strides[d]));
-    }
-  }
-  if (dims.length === shape.length) return { shape, ops };
-  return { shape: dims, ops: ops.map((o, k) => o.view(dims, strides[k])) };
+  const merged = mergeAxes(shape, ops.map((o) => o.strides));
+  if (merged.shape.length === shape.length) return { shape, ops };
+  return { shape: merged.shape, ops: ops.map((o, k) => o.view(merged.shape, merged.strides[k])) };
 }
 
 /**

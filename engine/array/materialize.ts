@@ -19,23 +19,31 @@ interface Layout {
 }
 
 /**
- * Drops size-1 axes and merges each axis into the next when stepping the outer one equals
- * walking the whole inner one (stride[i] = stride[i+1]·shape[i+1]), keeping row-major order.
+ * Drops size-1 axes and merges each axis into the next wherever, for every operand, stepping the
+ * outer one equals walking the whole inner one (stride[i] = stride[i+1]·shape[i+1]), keeping
+ * row-major order: the same walk over fewer, longer rows (NumPy's iterator coalesces alike).
+ * One strides list per operand walked together over `shape`.
  */
-export function simplifyLayout(shape: Shape, strides: readonly number[]): Layout {
-  const out: Layout = { shape: [], strides: [] };
+export function mergeAxes(shape: Shape, strides: readonly (readonly number[])[]): { shape: number[]; strides: number[][] } {
+  const out = { shape: [] as number[], strides: strides.map((): number[] => []) };
   for (let i = 0; i < shape.length; i++) {
     if (shape[i] === 1) continue;
     const k = out.shape.length - 1;
-    if (k >= 0 && out.strides[k] === strides[i] * shape[i]) {
+    if (k >= 0 && strides.every((st, j) => out.strides[j][k] === st[i] * shape[i])) {
       out.shape[k] *= shape[i];
-      out.strides[k] = strides[i];
+      strides.forEach((st, j) => (out.strides[j][k] = st[i]));
     } else {
       out.shape.push(shape[i]);
-      out.strides.push(strides[i]);
+      strides.forEach((st, j) => out.strides[j].push(st[i]));
     }
   }
   return out;
+}
+
+/** One view's axes merged (mergeAxes). */
+export function simplifyLayout(shape: Shape, strides: readonly number[]): Layout {
+  const merged = mergeAxes(shape, [strides]);
+  return { shape: merged.shape, strides: merged.strides[0] };
 }
 
 /** Tile edge for the 2-D copy: a 32×32 tile touches 32 source lines, well within L1. */
