@@ -1,14 +1,13 @@
 /** A shape printed like Python's tuple, each entry in its axis colour; the batch axis marked. */
 import { memo } from "react";
 import { axisVar } from "../viz/colors";
+import { sameShape } from "../state/explorerTypes";
 
 interface ShapeTextProps {
   shape: readonly number[];
   mapped: number | null;
   label?: string;
 }
-
-const sameShape = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((d, i) => d === b[i]);
 
 /** Shapes arrive as new arrays with each view: one with the same entries is not drawn again. */
 export const ShapeText = memo(ShapeTextOf, (a, b) => a.mapped === b.mapped && a.label === b.label && sameShape(a.shape, b.shape));

@@ -6,7 +6,7 @@
  */
 import { pyShape, pyTuple, type EngineError } from "../../engine/index";
 import { describeCall, vmapCall } from "../state/engineBridge";
-import type { ExplorerState } from "../state/explorerTypes";
+import { sameShape, type ExplorerState } from "../state/explorerTypes";
 import { parsePyLiteral, type PyLit } from "../state/pyLiteral";
 import { selectView } from "../state/selectors";
 
@@ -48,15 +48,15 @@ export function expectedAnswer(s: ExplorerState): Expected {
 }
 
 const asShape = (v: PyLit): number[] | null => (typeof v === "number" ? [v] : Array.isArray(v) && v.every((x) => typeof x === "number") ? (v as number[]) : null);
-const sameShape = (a: number[] | null, b: number[]) => a !== null && a.length === b.length && a.every((x, i) => x === b[i]);
+const sameAs = (a: number[] | null, b: number[]) => a !== null && sameShape(a, b);
 
 export function isRight(given: Given, expected: Expected): boolean {
   if (expected.kind === "pending" || given.kind === "unreadable") return false;
   if (expected.kind === "error") return given.kind === "error";
   if (given.kind !== "shape") return false;
-  if (expected.tree === "array") return sameShape(asShape(given.value), expected.shapes[0]);
+  if (expected.tree === "array") return sameAs(asShape(given.value), expected.shapes[0]);
   const items = Array.isArray(given.value) ? given.value : [given.value];
-  return items.length === expected.shapes.length && items.every((x, i) => sameShape(asShape(x), expected.shapes[i]));
+  return items.length === expected.shapes.length && items.every((x, i) => sameAs(asShape(x), expected.shapes[i]));
 }
 
 /** The right answer as the player states it. */

@@ -126,6 +126,8 @@ export function setLeafShape(tree: ArgTree, path: number[], shape: number[]): Ar
 }
 
 export const sizeOfShape = (shape: readonly number[]): number => shape.reduce((a, b) => a * b, 1);
+/** Whether two shapes have the same entries. */
+export const sameShape = (a: readonly number[], b: readonly number[]): boolean => a.length === b.length && a.every((d, i) => d === b[i]);
 
 /** Every parameter's in_axes is None (vmap then needs axis_size). */
 export function allInAxesNone(s: ExplorerState, params: string[]): boolean {
