@@ -326,9 +326,11 @@ export function fullTrace(c: VmapCall, withProvenance = false, withSymbols = fal
 /**
  * The last call's batched trace, for the next call that differs from it only in out_axes:
  * stepping through the out_axes menu places one trace's outputs again instead of tracing the
- * function for each (traceVmapBody). One is kept: each holds the call's batched outputs.
+ * function for each (traceVmapBody). One is kept, and only one whose outputs are at most
+ * KEEP_BODY_ELEMENTS: a worker's 10⁷-cell answer would otherwise stay in memory until its next call.
  */
 let lastBody: { args: BuiltArgs; key: string; body: VmapBody } | null = null;
+export const KEEP_BODY_ELEMENTS = 1_000_000;
 
 function bodyOf(c: VmapCall, fn: Function, args: BuiltArgs & { ok: true }): VmapBody {
   // The arguments are built once per argument map and x64 (buildArgs): the same object for
@@ -336,7 +338,7 @@ function bodyOf(c: VmapCall, fn: Function, args: BuiltArgs & { ok: true }): Vmap
   const key = JSON.stringify([c.state.fnSource, c.state.x64, c.params, c.inAxes, c.opts]);
   if (lastBody?.args === args && lastBody.key === key) return lastBody.body;
   const body = traceVmapBody(fn, c.inAxes, c.outAxes, args.values, c.opts);
-  lastBody = { args, key, body };
+  lastBody = body.size <= KEEP_BODY_ELEMENTS ? { args, key, body } : null;
   return body;
 }
 

@@ -35,6 +35,8 @@ export function traceVmap(fun: Function, inAxes: unknown, outAxes: unknown, args
  * so the explorer, stepping through out_axes, traces the function once and places it for each.
  */
 export interface VmapBody {
+  /** Elements held by the batched outputs (what keeping the body keeps in memory). */
+  readonly size: number;
   /**
    * traceVmap's story for this call with `outAxes`: its errors, in JAX's order (the axes specs
    * are checked before anything runs, then out_axes against the traced outputs).
@@ -80,6 +82,7 @@ export function traceVmapBody(fun: Function, inAxes: unknown, outAxes: unknown, 
   const inputCells = plan.leaves.reduce((n, x) => n + sizeOf(x.shape), 0);
 
   return {
+    size: outs.reduce((n: number, x) => n + sizeOf(toValue(x).shape), 0),
     story(outAxes, { provenance, symbols } = {}) {
       checkAxesSpecs(inAxes, outAxes);
       const { placed, spec, paths } = placeOutputs(outs, outDims, outTree, outAxes, B);

@@ -3,9 +3,9 @@
 // anything else (in_axes here) traces anew.
 import { describe, expect, it } from "vitest";
 import { createAppStore } from "../../app/state/store";
-import { runTrace, vmapCall } from "../../app/state/engineBridge";
+import { KEEP_BODY_ELEMENTS, runTrace, vmapCall } from "../../app/state/engineBridge";
 import { config, traceVmap, type VmapStory } from "../../engine/index";
-import type { ExplorerState } from "../../app/state/explorerTypes";
+import { explorerOf, leaf, type ExplorerState } from "../../app/state/explorerTypes";
 
 function storyOf(s: ExplorerState): VmapStory {
   const r = runTrace(s);
@@ -51,5 +51,16 @@ describe("out_axes changes on the page", () => {
     expect(story.primitives).not.toBe(first.primitives);
     expect(story).toEqual(freshStory(s));
     expect(story.outputs[0].shape).not.toEqual(first.outputs[0].shape);
+  });
+
+  it("trace again when the last call's outputs were too big to keep", () => {
+    // 2 × 500 × 1001 output cells: past KEEP_BODY_ELEMENTS, so nothing is held for the next call.
+    const big = explorerOf("lambda a: a * 2.0", [["a", leaf(2, 500, 1001), 0]], 0);
+    expect(2 * 500 * 1001).toBeGreaterThan(KEEP_BODY_ELEMENTS);
+    const first = storyOf(big);
+    const moved = { ...big, outAxes: 1 };
+    const story = storyOf(moved);
+    expect(story.primitives).not.toBe(first.primitives);
+    expect(story.outputs[0].shape).toEqual([500, 2, 1001]);
   });
 });
