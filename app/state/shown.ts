@@ -7,7 +7,7 @@
  * that newer input interrupts (bench/throttled.ts: typing must never block input). The text is
  * stored at once (undo, the link); its trace and drawing wait.
  */
-import { startTransition, useLayoutEffect, useRef, useState } from "react";
+import { startTransition, useLayoutEffect, useRef, useState, useSyncExternalStore } from "react";
 import type { StoreApi } from "zustand";
 import type { ExplorerState } from "./explorerTypes";
 import { selectView, type View } from "./selectors";
@@ -35,6 +35,12 @@ export function followsTextEdit(prev: Host, next: Host): boolean {
   return onlyTextEdited(prev.explorer, next.explorer);
 }
 
+// React asks useSyncExternalStore's server snapshot while it hydrates (and on the server), the
+// client one otherwise: whether this render hydrates the prerendered page.
+const noSubscription = () => () => {};
+const notHydrating = () => false;
+const hydratingRender = () => true;
+
 /**
  * `read(state)` of the store's shown state, kept as React state: set at once for a control's
  * change, in a transition after a text edit; `equal` values keep the one already held (no
@@ -44,11 +50,14 @@ function useShownRead<T>(read: (s: Host) => T, equal: (a: T, b: T) => boolean, f
   const store = useStoreApi() as StoreApi<StoreState>;
   const readRef = useRef(read);
   readRef.current = read;
-  // `fromFirst`: the first render reads the store's first state, as the prerendered page shows
-  // it, so a part that hydrates late matches its HTML; the effect below then catches up. A part
-  // that appears while keystrokes wait reads the state the rest of the page shows, not the one
-  // typed since (which would trace each text as it is typed).
-  const first = () => (fromFirst ? store.getInitialState() : (settledState(store) ?? store.getState()));
+  // `fromFirst`: a render that hydrates the prerendered page reads the store's first state, as
+  // that page shows it, so a part that hydrates late (its code arrives after the state changed)
+  // matches its HTML; the effect below then catches up. A part mounted afterwards reads the
+  // current state (a link's, not the default's). A part that appears while keystrokes wait
+  // reads the state the rest of the page shows, not the one typed since (which would trace each
+  // text as it is typed).
+  const hydrating = useSyncExternalStore(noSubscription, notHydrating, fromFirst ? hydratingRender : notHydrating);
+  const first = () => (hydrating ? store.getInitialState() : (settledState(store) ?? store.getState()));
   const [value, setValue] = useState(() => read(first()));
   // The value last asked for, and the state it was read from: an equal value asks for nothing
   // (no render at all, as a zustand selector's unchanged value), and whether a change can wait
@@ -79,8 +88,11 @@ function useShownRead<T>(read: (s: Host) => T, equal: (a: T, b: T) => boolean, f
   return value;
 }
 
-/** The state the picture shows (see above). */
-export const useShown = (): Shown => useShownRead(shownOf, sameShown);
+/**
+ * The state the picture shows (see above). `fromFirst`: for a part whose code arrives after the
+ * first screen's, so it may hydrate after the state has changed (useShownRead).
+ */
+export const useShown = (opts: { fromFirst?: boolean } = {}): Shown => useShownRead(shownOf, sameShown, opts.fromFirst);
 
 export const viewOfShown = (s: Host): View => selectView(s.explorer, s.lastGood);
 
