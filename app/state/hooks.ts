@@ -23,8 +23,8 @@ export const useExplorer = (): ExplorerState => useStore((s) => s.explorer);
  * The view of the state shown (shown.ts): at once after a control's change, in a transition
  * after a keystroke in the function box.
  */
-export const useView = (): View => {
-  const s = useShown();
+export const useView = (opts: { fromFirst?: boolean } = {}): View => {
+  const s = useShown(opts);
   return selectView(s.explorer, s.lastGood);
 };
 
@@ -36,13 +36,10 @@ export const useView = (): View => {
  * changes one after another) laid out and painted the side's ~200 elements in the next change's
  * frame (at 4× CPU throttling, a shape change's median 44–45 → 35 ms, layout 5.4 → 3.3 ms).
  */
-export const useViewBeside = (): View => {
-  // Its parts (the shape story, the out_axes table) load after the first screen (App.tsx
-  // Beside) and may hydrate after the state has changed: their first render reads the state
-  // the prerendered page shows, and they catch up before their first paint.
-  const s = useShown({ fromFirst: true });
-  return useAfterPaint(selectView(s.explorer, s.lastGood), BESIDE_QUIET_MS);
-};
+// Its parts (the shape story, the out_axes table) load after the first screen (App.tsx Beside)
+// and may hydrate after the state has changed: hydrating, they read the state the prerendered
+// page shows (shown.ts fromFirst), and follow the current one as any later change.
+export const useViewBeside = (): View => useAfterPaint(useView({ fromFirst: true }), BESIDE_QUIET_MS);
 
 /** How long the controls must rest before the side catches up (afterPaint.ts). */
 export const BESIDE_QUIET_MS = 80;
