@@ -14,6 +14,7 @@ import { TYPING_PAUSE_MS } from "../../app/state/typingPause";
 import * as selectors from "../../app/state/selectors";
 import { renderApp } from "./renderApp";
 import { drawnThenOpen, outputNumbers, uniqueAdd } from "./outputPicture";
+import { besideLoaded } from "../helpers/beside";
 
 afterEach(() => {
   cleanup();
@@ -30,6 +31,7 @@ describe("typing in the function box", () => {
     await SYMBOL_WRITER.load();
     const { expected, before } = drawnThenOpen({ ...start(), fnSource: "lambda a, b: a - b" }, start());
     const lastGood = useStore.getState().lastGood;
+    await besideLoaded();
     await screen.findByTestId("python-code");
     await waitFor(() => expect(code()).toContain("reshape(2, 3)"));
     const codeBefore = code();

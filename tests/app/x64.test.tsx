@@ -11,7 +11,7 @@ import { syncUrl } from "../../app/state/urlSync";
 import { decodeExplorer } from "../../app/state/urlState";
 import { config } from "../../engine";
 import { typeInto } from "./typeInto";
-import { besideCaughtUp } from "../helpers/beside";
+import { besideCaughtUp, besideLoaded } from "../helpers/beside";
 
 afterEach(() => cleanup());
 
@@ -19,6 +19,7 @@ const readout = () => document.querySelector(".readout")!.textContent!;
 /** The "Run it in JAX" code (its panel loads after the first screen: waited for once). */
 const code = async () => {
   await besideCaughtUp();
+  await besideLoaded();
   return (await screen.findByTestId("python-code")).textContent!;
 };
 

@@ -11,11 +11,13 @@ export async function besideCaughtUp(): Promise<void> {
 }
 
 /**
- * Waits for the chunk of what sits beside the picture (App.tsx loads the shape story and the
- * out_axes table after the first screen) and lets React show it.
+ * Waits for the chunks App.tsx loads after the first screen (start.tsx fetches them with it):
+ * what sits beside the picture (the shape story, the out_axes table) and the code panel; then
+ * lets React show them. (A first import in a test file can take over a second on a busy machine:
+ * longer than findBy's wait.)
  */
 export async function besideLoaded(): Promise<void> {
   await act(async () => {
-    await import("../../app/explorer/Beside");
+    await Promise.all([import("../../app/explorer/Beside"), import("../../app/explorer/CodePanel")]);
   });
 }
