@@ -6,7 +6,7 @@
  * in its own error boundary (ErrorBoundary.tsx): a bug in one shows its message and a Reset
  * there, and the rest of the page keeps working.
  */
-import { lazy, Suspense, useEffect, useRef } from "react";
+import { lazy, memo, Suspense, useEffect, useRef } from "react";
 import { ACTIONS, isFieldTarget, keyAction } from "./actions";
 import { CallLine } from "./explorer/CallLine";
 import { Panels } from "./panels/Panels";
@@ -43,6 +43,29 @@ const CodePanel = lazy(() => import("./explorer/CodePanel").then((m) => ({ defau
 // Beside the picture, the shape story and the out_axes table likewise (start.tsx fetches them with the first screen).
 const Beside = lazy(() => import("./explorer/Beside").then((m) => ({ default: m.Beside })));
 const CheatSheet = lazy(() => import("./lessons/CheatSheet"));
+
+/*
+ * The two prerendered parts whose code comes after the first screen's, each behind a Suspense
+ * boundary that re-renders only when its own props change. Until a part's chunk arrives React
+ * keeps its prerendered HTML (a dehydrated boundary), but only while the boundary gets no
+ * update: a re-render of App handed it new children, React gave up hydrating it and showed the
+ * fallback (nothing) until the chunk came, so on a slow network the side and the code vanished
+ * ~0.6 s after the page came up (tests/browser/lateHydration.test.ts holds their chunks).
+ */
+const BesideSlot = memo(function BesideSlot(p: { story: boolean; table: boolean }) {
+  return (
+    <Suspense fallback={null}>
+      <Beside story={p.story} table={p.table} />
+    </Suspense>
+  );
+});
+const CodeSlot = memo(function CodeSlot() {
+  return (
+    <Suspense fallback={null}>
+      <CodePanel />
+    </Suspense>
+  );
+});
 
 /** Dark or light, remembered (theme.ts); until pressed, the system's choice. */
 function ThemeToggle() {
@@ -222,19 +245,13 @@ export function App({ autoplay = false }: { autoplay?: boolean }) {
           </div>
           <aside className="side" hidden={conceal}>
             <Region name="Shape story">
-              <Suspense fallback={null}>
-                <Beside story={!isHidden(lock, "story")} table={!isHidden(lock, "table")} />
-              </Suspense>
+              <BesideSlot story={!isHidden(lock, "story")} table={!isHidden(lock, "table")} />
             </Region>
           </aside>
         </div>
         {!isHidden(lock, "code") && (
           <Region name="Python code">
-            {!conceal && (
-              <Suspense fallback={null}>
-                <CodePanel />
-              </Suspense>
-            )}
+            {!conceal && <CodeSlot />}
           </Region>
         )}
         {!conceal && !isHidden(lock, "panels") && <Panels />}

@@ -27,8 +27,12 @@ browserDescribe("parts that hydrate late", () => {
     });
     await page.goto(app.url);
     await appLive(page);
-    // The prerendered side is there, the default example's (out_axes 0), before its code is.
+    // The prerendered side and code stay there, the default example's (out_axes 0), while their
+    // code is on its way: a slow network's second or two (they vanished after ~0.6 s when App
+    // re-rendered their unhydrated boundaries).
+    await page.waitForTimeout(1500);
     expect(await page.getByRole("region", { name: "Where the batch axis can go" }).innerText()).toContain("0 / -2 ◀ current");
+    expect(await page.getByTestId("python-code").count()).toBe(1);
     await page.getByLabel("out_axes").selectOption("1");
     await page.getByLabel("Function").first().fill("lambda a, b: a * b");
     await page.waitForTimeout(400);
