@@ -17,6 +17,7 @@ export { vmap } from "./transforms/vmap";
 export { loopMap, pmap, runPmap } from "./transforms/mapsLazy";
 export type { PmapOptions, PmapRun, PmapLane } from "./transforms/pmap";
 export { loadEngineFamilies, engineFamiliesLoaded } from "./lazyFamily";
+export { loadOnce, type LoadOnce } from "./loadOnce";
 
 export { grad, valueAndGrad, jit, jitStats } from "./transforms/gradJitLazy";
 export type { JitStats } from "./transforms/jit";

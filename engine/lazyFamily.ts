@@ -10,6 +10,7 @@
  * started (`loadEngineFamilies`) and runs its current call again if one was refused meanwhile.
  */
 import { EngineError } from "./errors";
+import { loadOnce } from "./loadOnce";
 
 export interface LazyFamily<T> {
   /** The family, or null until it has loaded. */
@@ -26,25 +27,18 @@ const families: LazyFamily<unknown>[] = [];
 let refusedWhileLoading = false;
 
 export function lazyFamily<T>(importFamily: () => Promise<T>): LazyFamily<T> {
-  let loaded: T | null = null;
-  let loading: Promise<T> | null = null;
+  // A failed load (a chunk gone after a deploy, a flaky network) is tried again at the next need.
+  const once = loadOnce(importFamily);
   const family: LazyFamily<T> = {
-    now: () => loaded,
-    // A failed load (a chunk gone after a deploy, a flaky network) is tried again at the next need.
-    load: () =>
-      (loading ??= importFamily().then(
-        (m) => (loaded = m),
-        (e: unknown) => {
-          loading = null;
-          throw e;
-        },
-      )),
+    now: once.now,
+    load: once.load,
     need(what) {
       const f = family.tryNow();
       if (f) return f;
       throw new EngineError("unsupported", `${what} is still loading`);
     },
     tryNow() {
+      const loaded = once.now();
       if (loaded) return loaded;
       family.load().catch(() => {});
       refusedWhileLoading = true;

@@ -3,11 +3,11 @@
  * the first step, the error "why" line on the first error, D3's transitions), so it stays out of
  * the first-screen JavaScript (tests/browser/budget.test.ts).
  *
- * A load can fail (offline before the chunk was cached, a chunk gone after a deploy, a test's
- * environment torn down mid-fetch): the page goes on without the module, and the next want
- * tries again. Nothing here leaves a rejection unhandled.
+ * A load can fail: the page goes on without the module, and the next want tries again (the
+ * engine's loadOnce). Nothing here leaves a rejection unhandled.
  */
 import { useEffect, useReducer } from "react";
+import { loadOnce } from "../../engine";
 
 export interface LazyModule<M> {
   /** The module once loaded, else null. */
@@ -19,20 +19,11 @@ export interface LazyModule<M> {
 }
 
 export function lazyModule<M>(loader: () => Promise<M>): LazyModule<M> {
-  let mod: M | null = null;
-  let loading: Promise<M> | null = null;
-  const load = (): Promise<M> =>
-    (loading ??= loader().then(
-      (m) => (mod = m),
-      (e: unknown) => {
-        loading = null;
-        throw e;
-      },
-    ));
+  const once = loadOnce(loader);
   return {
-    get: () => mod,
-    load,
-    prefetch: () => void load().catch(() => {}),
+    get: once.now,
+    load: once.load,
+    prefetch: () => void once.load().catch(() => {}),
   };
 }
 
