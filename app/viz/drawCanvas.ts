@@ -537,15 +537,21 @@ function animateOnOverlays(canvas: HTMLCanvasElement, layout: GridLayout, fills:
     }
     if (layer.parentElement !== frame) frame.appendChild(layer);
     const b = boxes[j];
-    if (layer.width !== b.x1 - b.x0) layer.width = b.x1 - b.x0;
-    if (layer.height !== b.y1 - b.y0) layer.height = b.y1 - b.y0;
+    // Its bitmap at least its box, grown and kept as the canvas's is (backingSize): each step
+    // moves groups of another size, and a resized canvas costs the compositor new buffers in
+    // the next two frames (Play on the 98,304-cell example at 4× throttling: 11–31 ms of
+    // ProduceCanvasResource after each step that resized an overlay; 2–4 ms kept). What lies
+    // outside the box is left clear.
+    const size = backingSize(layer, { width: b.x1 - b.x0, height: b.y1 - b.y0 });
+    if (layer.width !== size.width) layer.width = size.width;
+    if (layer.height !== size.height) layer.height = size.height;
     // Placed in the frame as the canvas is: the layout's device pixels fill the frame.
     const across = layout.width * st.dpr;
     const down = layout.height * st.dpr;
     layer.style.left = `${(100 * b.x0) / across}%`;
     layer.style.top = `${(100 * b.y0) / down}%`;
-    layer.style.width = `${(100 * (b.x1 - b.x0)) / across}%`;
-    layer.style.height = `${(100 * (b.y1 - b.y0)) / down}%`;
+    layer.style.width = `${(100 * size.width) / across}%`;
+    layer.style.height = `${(100 * size.height) / down}%`;
     layer.hidden = false;
     return layer;
   });
@@ -560,7 +566,7 @@ function animateOnOverlays(canvas: HTMLCanvasElement, layout: GridLayout, fills:
     if (!src || !lctx) return;
     const b = boxes[j];
     lctx.setTransform(1, 0, 0, 1, 0, 0);
-    lctx.clearRect(0, 0, b.x1 - b.x0, b.y1 - b.y0);
+    lctx.clearRect(0, 0, layers[j].width, layers[j].height);
     // Within the overlay's box (its cells' end box with room for a highlight's outline).
     const x0 = Math.max(src.x0, b.x0);
     const y0 = Math.max(src.y0, b.y0);
@@ -610,9 +616,9 @@ function animateOnOverlays(canvas: HTMLCanvasElement, layout: GridLayout, fills:
     state.running.push(
       layer.animate(
         [
-          // In % of the overlay's own height (b.y1 - b.y0 device pixels): no read of the page's
+          // In % of the overlay's own height (its bitmap's height in device pixels): no read of the page's
           // layout (a frame's clientWidth forced a layout of the page React had just changed, per grid per step).
-          { transform: `translateY(${(100 * (start.dy - end.dy) * st.dpr) / (b.y1 - b.y0)}%)`, opacity: start.opacity },
+          { transform: `translateY(${(100 * (start.dy - end.dy) * st.dpr) / layer.height}%)`, opacity: start.opacity },
           { transform: "translateY(0px)", opacity: end.opacity },
         ],
         // d3's easeCubicOut, as the tween uses.
@@ -636,7 +642,8 @@ function animateOnOverlays(canvas: HTMLCanvasElement, layout: GridLayout, fills:
       ctx.setTransform(1, 0, 0, 1, 0, 0);
       ends.forEach((alpha, j) => {
         ctx.globalAlpha = alpha;
-        ctx.drawImage(state.pool[j], boxes[j].x0, boxes[j].y0);
+        const { x0, y0, x1, y1 } = boxes[j];
+        ctx.drawImage(state.pool[j], 0, 0, x1 - x0, y1 - y0, x0, y0, x1 - x0, y1 - y0);
       });
       ctx.globalAlpha = 1;
       st.settled = true;
