@@ -4,7 +4,7 @@
  */
 import { config, loadEngineFamilies } from "../engine";
 import { loadJaxJs } from "./jaxjs";
-import type { BenchRow } from "./timing";
+import { calibration, type BenchRow } from "./timing";
 import { vmapBench } from "./vmap";
 
 const fmt = (x: number | undefined) => (x === undefined ? "—" : x < 0.1 ? x.toFixed(4) : x.toFixed(3));
@@ -27,28 +27,6 @@ function printTable(rows: BenchRow[]) {
   console.log(row(head));
   console.log(`|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`);
   for (const l of lines) console.log(row(l));
-}
-
-/**
- * The machine's speed now: a fixed loop (2·10⁷ float multiply-adds), five times, in ms. On a
- * shared VM it moves by 2× between minutes; printed before and after the rows so a run can be
- * read against it.
- */
-function calibration(): string {
-  const a = new Float64Array(1 << 16);
-  const times: number[] = [];
-  for (let k = 0; k < 5; k++) {
-    const t0 = performance.now();
-    let s = 0;
-    for (let j = 0; j < 300; j++) {
-      for (let i = 0; i < a.length; i++) {
-        a[i] = a[i] * 0.5 + i;
-        s += a[i];
-      }
-    }
-    times.push(performance.now() - t0 + (s === -1 ? 1 : 0));
-  }
-  return times.map((t) => t.toFixed(0)).join(" ");
 }
 
 async function main() {

@@ -10,7 +10,7 @@
  * (3) Frames per second while Play animates grids of 7,560 to 98,304 drawn cells (target ≥ 50).
  */
 import type { Page } from "playwright-core";
-import type { BenchRow } from "./timing";
+import { calibration, type BenchRow } from "./timing";
 import { hasChromium, startApp } from "../tests/browser/appServer";
 import { COUNT_FRAMES } from "./browser";
 
@@ -85,10 +85,26 @@ function changeRow(name: string, times: number[]): BenchRow {
   return { section: "throttled", name: `${name} → painted, (2,3,5,7,9), CPU 4× slower, p95`, ours_ms: pct(times, 0.95), target: "< 50 ms", extra: `median ${median(times).toFixed(1)} ms, worst ${Math.max(...times).toFixed(1)} ms over ${times.length}` };
 }
 
+/** The calibration loop's fastest and slowest of its five runs (timing.ts), e.g. "52–68". */
+const speedRange = (runs: string) => {
+  const ms = runs.split(" ").map(Number);
+  return `${Math.min(...ms)}–${Math.max(...ms)}`;
+};
+
 export async function throttledBench(): Promise<BenchRow[]> {
   if (!hasChromium()) return [{ section: "throttled", name: "skipped: /usr/bin/chromium missing", ours_ms: NaN }];
   const app = await startApp();
-  const rows: BenchRow[] = [];
+  // Each row notes the machine's speed just before and just after it (the calibration loop, ms):
+  // the VM's speed moves by 2× between minutes, and a row is read against its own minutes.
+  let speed = calibration();
+  const rows = {
+    list: [] as BenchRow[],
+    push(row: BenchRow) {
+      const now = calibration();
+      this.list.push({ ...row, extra: `${row.extra ?? ""}; machine ${speedRange(speed)} → ${speedRange(now)} ms` });
+      speed = now;
+    },
+  };
   try {
     const page = await throttledPage(app, FIVE_D);
     // 40 timed changes per control (the first two warm the JIT): the p95 is read from 40
@@ -139,5 +155,5 @@ export async function throttledBench(): Promise<BenchRow[]> {
   } finally {
     await app.close();
   }
-  return rows;
+  return rows.list;
 }

@@ -29,6 +29,28 @@ export function timeIt(fn: () => unknown, { reps = 15, warm = 3, minMs = 0 }: { 
   return median(times);
 }
 
+/**
+ * The machine's speed now: a fixed loop (2·10⁷ float multiply-adds), five times, in ms. On a
+ * shared VM it moves by 2× between minutes; printed before and after the rows (and around each
+ * throttled browser row) so a run can be read against it.
+ */
+export function calibration(): string {
+  const a = new Float64Array(1 << 16);
+  const times: number[] = [];
+  for (let k = 0; k < 5; k++) {
+    const t0 = performance.now();
+    let s = 0;
+    for (let j = 0; j < 300; j++) {
+      for (let i = 0; i < a.length; i++) {
+        a[i] = a[i] * 0.5 + i;
+        s += a[i];
+      }
+    }
+    times.push(performance.now() - t0 + (s === -1 ? 1 : 0));
+  }
+  return times.map((t) => t.toFixed(0)).join(" ");
+}
+
 /** A deterministic pseudo-random fill. */
 export function randomData(n: number, seed = 1): Float64Array {
   const out = new Float64Array(n);
