@@ -163,15 +163,46 @@ export class CellPixels {
     const px0 = Math.floor(ox0);
     const py0 = Math.floor(oy0);
     const m = this.maskFor(ox0 - px0, oy0 - py0, side, width);
-    const opaque = this.words ? ((255 << 24) | (rgb[2] << 16) | (rgb[1] << 8) | rgb[0]) >>> 0 : 0;
-    for (let e = 0; e < m.cover.length; e++) {
-      const px = px0 + m.dx[e];
-      const py = py0 + m.dy[e];
-      if (px < 0 || py < 0 || px >= this.width || py >= this.height) continue;
-      const cover = m.cover[e];
-      // A pixel the stroke covers wholly takes its colour, as source-over of an opaque one gives.
-      if (cover >= 1 && this.words) this.words[py * this.width + px] = opaque;
-      else this.over((py * this.width + px) * 4, rgb, Math.min(1, cover));
+    const { words, data, width: across } = this;
+    const [r, g, b] = rgb;
+    const opaque = ((255 << 24) | (b << 16) | (g << 8) | r) >>> 0;
+    const { cover, dx, dy, at } = m;
+    // Wholly inside the buffer (all but a slice's edge rings): no pixel needs checking.
+    const inside = px0 >= 0 && py0 >= 0 && px0 + m.across <= across && py0 + m.down <= this.height;
+    const base = py0 * across + px0;
+    for (let e = 0; e < cover.length; e++) {
+      if (!inside) {
+        const px = px0 + dx[e];
+        const py = py0 + dy[e];
+        if (px < 0 || py < 0 || px >= across || py >= this.height) continue;
+      }
+      const k = Math.min(1, cover[e]);
+      const w = base + at[e];
+      const o = w * 4;
+      const d = data[o + 3];
+      // Source-over of the opaque stroke at alpha k onto the (unpremultiplied) pixel; a pixel the
+      // stroke covers wholly, an empty gap and an opaque pixel (most of a ring's) take the short ways.
+      if (k === 1 && words) words[w] = opaque;
+      else if (d === 0) {
+        data[o] = r;
+        data[o + 1] = g;
+        data[o + 2] = b;
+        data[o + 3] = k * 255;
+      } else if (d === 255) {
+        const keep = 1 - k;
+        data[o] = r * k + data[o] * keep;
+        data[o + 1] = g * k + data[o + 1] * keep;
+        data[o + 2] = b * k + data[o + 2] * keep;
+      } else {
+        const da = d / 255;
+        const a = k + da * (1 - k);
+        const keep = (da * (1 - k)) / a;
+        const mine = k / a;
+        data[o] = r * mine + data[o] * keep;
+        data[o + 1] = g * mine + data[o + 1] * keep;
+        data[o + 2] = b * mine + data[o + 2] * keep;
+        data[o + 3] = a * 255;
+      }
     }
     return true;
   }
@@ -187,11 +218,15 @@ export class CellPixels {
       this.masks.clear();
       this.maskSide = side;
       this.maskWidth = width;
+      this.lastMask = null;
     }
+    // Rings along a row mostly fall alike within their pixels: the last mask, without a lookup.
+    const last = this.lastMask;
+    if (last && last.fx === fx && last.fy === fy) return last;
     let row = this.masks.get(fx);
     if (!row) this.masks.set(fx, (row = new Map()));
     let m = row.get(fy);
-    if (m) return m;
+    if (m) return (this.lastMask = m);
     const { dpr } = this;
     // The outer square grown and the inner one shrunk by half the width, relative to the pixel.
     const ox1 = fx + (side + width) * dpr;
@@ -201,54 +236,29 @@ export class CellPixels {
     const ix1 = fx + side * dpr;
     const iy1 = fy + side * dpr;
     const hole = ix1 > ix0 && iy1 > iy0;
-    m = { dx: [], dy: [], cover: [] };
+    const dx: number[] = [];
+    const dy: number[] = [];
+    const cover: number[] = [];
     for (let r = 0; r < Math.ceil(oy1); r++) {
       const outY = span(r, fy, oy1);
       const inY = hole ? span(r, iy0, iy1) : 0;
       for (let k = 0; k < Math.ceil(ox1); k++) {
-        const cover = span(k, fx, ox1) * outY - (hole ? span(k, ix0, ix1) * inY : 0);
-        if (cover <= 0) continue;
-        m.dx.push(k);
-        m.dy.push(r);
-        m.cover.push(cover);
+        const share = span(k, fx, ox1) * outY - (hole ? span(k, ix0, ix1) * inY : 0);
+        if (share <= 0) continue;
+        dx.push(k);
+        dy.push(r);
+        cover.push(share);
       }
     }
+    m = { fx, fy, dx, dy, cover: Float64Array.from(cover), at: Int32Array.from(dx, (x, e) => dy[e] * this.width + x), across: Math.ceil(ox1), down: Math.ceil(oy1) };
     row.set(fy, m);
-    return m;
+    return (this.lastMask = m);
   }
 
   private readonly masks = new Map<number, Map<number, RingMask>>();
+  private lastMask: RingMask | null = null;
   private maskSide = NaN;
   private maskWidth = NaN;
-
-  /** Source-over of an opaque colour at `alpha` onto the (unpremultiplied) pixel at byte `o`. */
-  private over(o: number, [r, g, b]: [number, number, number], alpha: number): void {
-    const data = this.data;
-    const d = data[o + 3];
-    // Over an opaque cell or an empty gap (most of a ring's pixels), the general case below
-    // comes to these.
-    if (d === 255) {
-      const keep = 1 - alpha;
-      data[o] = r * alpha + data[o] * keep;
-      data[o + 1] = g * alpha + data[o + 1] * keep;
-      data[o + 2] = b * alpha + data[o + 2] * keep;
-      return;
-    }
-    if (d === 0) {
-      data[o] = r;
-      data[o + 1] = g;
-      data[o + 2] = b;
-      data[o + 3] = alpha * 255;
-      return;
-    }
-    const da = d / 255;
-    const a = alpha + da * (1 - alpha);
-    const keep = (da * (1 - alpha)) / a;
-    data[o] = r * (alpha / a) + data[o] * keep;
-    data[o + 1] = g * (alpha / a) + data[o + 1] * keep;
-    data[o + 2] = b * (alpha / a) + data[o + 2] * keep;
-    data[o + 3] = a * 255;
-  }
 
   /** Writes the picture's device pixels [x0, x1) × [y0, y1) (clipped to the buffer) in one colour. */
   private box(sx0: number, sy0: number, sx1: number, sy1: number, rgba: readonly [number, number, number, number]): void {
@@ -287,9 +297,17 @@ const span = (p: number, a: number, b: number) => Math.max(0, Math.min(p + 1, b)
 
 /** A ring's pixels: offsets from its outer corner's pixel and the share of each it covers. */
 interface RingMask {
+  /** The corner's fractions within its pixel it was worked out for. */
+  fx: number;
+  fy: number;
   dx: number[];
   dy: number[];
-  cover: number[];
+  cover: Float64Array;
+  /** Each pixel's offset in the buffer (dy rows of its width, dx across). */
+  at: Int32Array;
+  /** The pixels it spans across and down from the corner. */
+  across: number;
+  down: number;
 }
 
 const readable = new WeakMap<readonly string[], boolean>();
