@@ -3,13 +3,13 @@
  * of the slice they belong to), unmapped arrays in grey and marked "reused for every k" while
  * the animation runs. The caption gives the shape (axis colours) and the slice shape f sees.
  */
-import { memo, useMemo } from "react";
+import { memo, useCallback, useMemo } from "react";
 import type { InputLeaf } from "../state/hooks";
 import { useStore } from "../state/store";
 import { gridFills } from "../viz/colors";
 import { cellStates, inputCellState, type Frame } from "../viz/timeline";
 import { CellGrid, useGridLayout } from "./CellGrid";
-import { useSameValues, withCellTexts } from "./gridParts";
+import { nextFrame, useSameValues, withCellTexts } from "./gridParts";
 import { ShapeText } from "./ShapeText";
 
 export const GRID_WIDTH = 560;
@@ -24,6 +24,7 @@ export const ArgumentGrid = memo(function ArgumentGrid({ leaf, frame, duration, 
   const fills = useSameValues(useMemo(() => gridFills(layout.cells, leaf.axis, B), [layout, leaf.axis, B]));
   // Per slice along the mapped axis (timeline.ts cellStates): the same array while no slice changes.
   const states = useSameValues(useMemo(() => cellStates(layout.cells, leaf, frame, inputCellState), [layout, frame, leaf]));
+  const next = useCallback(() => cellStates(layout.cells, leaf, nextFrame(frame), inputCellState), [layout, frame, leaf]);
   const values = useSameValues(leaf.values);
   const playing = frame.k !== null;
   return (
@@ -48,6 +49,7 @@ export const ArgumentGrid = memo(function ArgumentGrid({ leaf, frame, duration, 
         dtype={leaf.dtype}
         states={states}
         duration={duration}
+        next={next}
         highlight={highlight}
         locatorKey={`in:${leaf.leaf}`}
         onHover={(cell) => setHover(cell === null ? null : { side: "in", leaf: leaf.leaf, cell })}

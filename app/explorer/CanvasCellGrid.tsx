@@ -4,15 +4,19 @@
  * drawCanvas.ts). Its own chunk, loaded when the first such grid shows: the first screen's
  * 2×2 example never needs it.
  */
-import { useContext, useLayoutEffect, useRef, type PointerEvent } from "react";
+import { useContext, useEffect, useLayoutEffect, useRef, type PointerEvent } from "react";
 import { useGridLocator } from "./cellLocators";
-import { animateCanvas, cellAtPoint, highlightCanvas, resetCanvas } from "../viz/drawCanvas";
+import { animateCanvas, cellAtPoint, highlightCanvas, prepareCanvas, resetCanvas } from "../viz/drawCanvas";
+import { idleAfter } from "../state/idleAfter";
 import { useTheme } from "../useTheme";
 import type { GridLayout } from "../viz/layout";
 import type { CellState } from "../viz/timeline";
 import { AxisLegend, useCellCursor, type CellGridProps } from "./gridParts";
 import { GridSizing } from "./CellGrid";
 import { GRID_WIDTH } from "./ArgumentGrid";
+
+/** How long a grid rests before its next step is painted ahead: past a burst of changes or keys. */
+const PREPARE_AFTER_MS = 300;
 
 export default function CanvasCellGrid(p: CellGridProps) {
   const { layout } = p;
@@ -43,6 +47,20 @@ export default function CanvasCellGrid(p: CellGridProps) {
       highlightCanvas(el, layout, p.fills, p.highlight ?? []);
     }
     drawn.current = { layout, fills: p.fills, mapped: p.mapped, theme, zoom, states: p.states, highlight: p.highlight };
+  });
+  // Once the grid has been left alone a moment, the step Play or Step ▶ shows next is painted
+  // ahead (drawCanvas.ts prepareCanvas): the step then only puts it up. Any newer commit
+  // (a change, a hover, a step) starts the wait again; a step still moving is waited out.
+  const { next, fills, duration } = p;
+  useEffect(() => {
+    const el = canvas.current;
+    if (!el || !next || duration <= 0) return;
+    let cancel = () => {};
+    const attempt = () => {
+      if (prepareCanvas(el, layout, fills, next) === "busy") cancel = idleAfter(PREPARE_AFTER_MS, attempt);
+    };
+    cancel = idleAfter(PREPARE_AFTER_MS, attempt);
+    return () => cancel();
   });
   // Where a cell is on the page, for the gather arrows: the frame has the layout's proportions.
   const frame = useRef<HTMLDivElement>(null);

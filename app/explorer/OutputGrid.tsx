@@ -4,14 +4,14 @@
  * results so far placed, the k-th landing, the rest faint. While an error shows, the last good
  * result stays, dimmed.
  */
-import { memo, useMemo } from "react";
+import { memo, useCallback, useMemo } from "react";
 import { pyShape, pyTuple, type DType, type OutputLeafStory } from "../../engine";
 import { useStore } from "../state/store";
 import { gridFills } from "../viz/colors";
 import { reserveFor } from "../viz/layout";
 import { cellStates, outputCellState, type Frame } from "../viz/timeline";
 import { CellGrid, useGridLayout } from "./CellGrid";
-import { useSameValues, withCellTexts } from "./gridParts";
+import { nextFrame, useSameValues, withCellTexts } from "./gridParts";
 import { EXPRESSION_CELL } from "../viz/fitText";
 import { GRID_WIDTH } from "./ArgumentGrid";
 import { ShapeText } from "./ShapeText";
@@ -35,6 +35,7 @@ export const OutputLeafGrid = memo(function OutputLeafGrid(p: { out: OutputLeafS
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const reserve = useMemo(() => reserveFor([out.shape, ...out.outAxesTable.map((r) => r.shape)], GRID_WIDTH), [shapesKey, out.shape.join(",")]);
   const states = useSameValues(useMemo(() => cellStates(layout.cells, leafAxes, p.frame, outputCellState), [layout, p.frame, leafAxes]));
+  const next = useCallback(() => cellStates(layout.cells, leafAxes, nextFrame(p.frame), outputCellState), [layout, p.frame, leafAxes]);
   return (
     <figure className="out">
       <figcaption>
@@ -55,6 +56,7 @@ export const OutputLeafGrid = memo(function OutputLeafGrid(p: { out: OutputLeafS
         dtype={p.dtype}
         states={states}
         duration={p.duration}
+        next={next}
         highlight={p.highlight}
         locatorKey={`out:${out.leaf}`}
         onHover={(cell) => setHover(cell === null ? null : { side: "out", leaf: out.leaf, cell })}

@@ -15,6 +15,7 @@ import { SYMBOL_WRITER, type CellTexts, type SymbolWriter } from "../state/symbo
 import { workingText } from "../viz/numberText";
 import type { NarratedInput, NarratedOutput } from "../viz/narration";
 import { lazyModule, useLazyModule } from "../state/lazyModule";
+import { idleAfter } from "../state/idleAfter";
 import { outputName } from "./Stage";
 
 /** Milliseconds per phase at speed 1. */
@@ -89,19 +90,10 @@ function useExpressionsAhead(call: VmapCall, stale: boolean, stepping: boolean):
   const store = useStoreApi();
   useEffect(() => {
     if (stepping || stale) return;
-    const idle = window.requestIdleCallback ?? ((f: () => void) => window.setTimeout(f, 0));
-    const cancelIdle = window.cancelIdleCallback ?? window.clearTimeout;
     const work = (w: SymbolWriter) => {
       if (store.getState().explorer === call.state) w.outputExprs(call);
     };
-    let asked = 0;
-    const wait = window.setTimeout(() => {
-      asked = idle(() => void SYMBOL_WRITER.load().then(work, () => {}));
-    }, EXPRESSIONS_AHEAD_MS);
-    return () => {
-      window.clearTimeout(wait);
-      if (asked) cancelIdle(asked);
-    };
+    return idleAfter(EXPRESSIONS_AHEAD_MS, () => void SYMBOL_WRITER.load().then(work, () => {}));
   }, [store, call, stale, stepping]);
 }
 

@@ -6,7 +6,8 @@ import { useRef, type KeyboardEvent, type PointerEvent } from "react";
 import type { DType } from "../../engine/index";
 import { axisVar } from "../viz/colors";
 import type { GridLayout } from "../viz/layout";
-import type { CellState } from "../viz/timeline";
+import type { CellState, Frame } from "../viz/timeline";
+import { nextPosition } from "../state/playbackSlice";
 import { unravelCell } from "../viz/cellNames";
 
 export interface CellGridProps {
@@ -28,7 +29,12 @@ export interface CellGridProps {
   locatorKey?: string;
   /** The largest layout this grid may be asked to show next (a canvas is allocated for it once). */
   reserve?: { width: number; height: number };
+  /** The states of the frame Play or Step ▶ shows next, for a painter that makes the step ahead. */
+  next?: () => CellState[];
 }
+
+/** The frame Play or Step ▶ shows after `f` (playbackSlice's nextPosition). */
+export const nextFrame = (f: Frame): Frame => ({ ...nextPosition(f, f.B), B: f.B });
 
 /** How each axis is laid out, in its colour: `axis 0 → tiles · axis 1 ↓ rows · axis 2 → columns`. */
 export function AxisLegend({ shape, mapped }: { shape: readonly number[]; mapped: number | null }) {

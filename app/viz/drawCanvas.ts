@@ -111,17 +111,18 @@ interface DeviceBox {
 /**
  * The pixel painter for a paint of `layout` on `ctx` (its transform is the device pixel ratio,
  * translated by whole device pixels on an overlay that holds part of the picture), over the
- * whole picture or the device pixels `box` (cleared for it), or null where ImageData is
+ * whole picture or the picture's device pixels `box` (cleared for it), or null where ImageData is
  * missing or a fill is not a plain colour.
  */
 function pixelsFor(ctx: CanvasRenderingContext2D, layout: GridLayout, size: number, fills: readonly string[], box: DeviceBox | null): CellPixels | null {
   if (typeof ImageData === "undefined" || typeof ctx.putImageData !== "function" || !CellPixels.reads(fills)) return null;
   const m = typeof ctx.getTransform === "function" ? ctx.getTransform() : { a: 1, e: 0, f: 0 };
   const dpr = m.a;
-  const ox = box ? box.x0 - m.e : -m.e;
-  const oy = box ? box.y0 - m.f : -m.f;
-  const right = Math.min(ctx.canvas.width - m.e, Math.ceil(layout.width * dpr), box ? box.x1 - m.e : Infinity);
-  const bottom = Math.min(ctx.canvas.height - m.f, Math.ceil(layout.height * dpr), box ? box.y1 - m.f : Infinity);
+  // The buffer's first pixel, in the whole picture's device pixels (the box's are).
+  const ox = box ? Math.max(box.x0, -m.e) : -m.e;
+  const oy = box ? Math.max(box.y0, -m.f) : -m.f;
+  const right = Math.min(ctx.canvas.width - m.e, Math.ceil(layout.width * dpr), box ? box.x1 : Infinity);
+  const bottom = Math.min(ctx.canvas.height - m.f, Math.ceil(layout.height * dpr), box ? box.y1 : Infinity);
   if (right - ox <= 0 || bottom - oy <= 0) return null;
   return new CellPixels(right - ox, bottom - oy, dpr, size, ox, oy, scratchPixels((right - ox) * (bottom - oy) * 4), layout.cell);
 }
@@ -169,7 +170,7 @@ function pairOf(a: CellState, b: CellState, t: number, c: number, opaque: boolea
 }
 
 /** Cells, highlight outlines and decorations; with a `region`, only what reaches into it. */
-function drawScene(ctx: CanvasRenderingContext2D, layout: GridLayout, fills: string[], from: CellState[], to: CellState[], t: number, highlight: Set<number>, mapped: number | null, theme: Theme, region: Region | null, part: Part = ALL, opaque = false): void {
+function drawScene(ctx: CanvasRenderingContext2D, layout: GridLayout, fills: string[], from: readonly CellState[], to: readonly CellState[], t: number, highlight: Set<number>, mapped: number | null, theme: Theme, region: Region | null, part: Part = ALL, opaque = false): void {
   const c = layout.cell;
   const size = cellSide(c);
   // Setting a style the context already has still costs a parse: set only on change.
@@ -466,31 +467,81 @@ function dropOverlays(canvas: HTMLCanvasElement): void {
   for (const l of o.pool) l.hidden = true;
 }
 
+/** Cells making the same move (same from and to state, so the same lift and fade: cellPose). */
+interface Group {
+  from: CellState;
+  to: CellState;
+  cells: number[];
+}
+
+/**
+ * A step's overlays worked out and painted, hidden, before it shows: the groups of cells that
+ * move, each on its own overlay (layers[j], covering boxes[j] of the canvas), and the still
+ * layer, the box of the canvas the moving cells leave, painted on a spare canvas when the step
+ * was made ahead (null: painted on the canvas itself when the step runs).
+ */
+interface StepPlan {
+  /** The states the canvas showed (exactly: `exact`) when it was made, and those it goes to. */
+  from: CellState[];
+  to: readonly CellState[];
+  exact: boolean;
+  highlight: Set<number>;
+  groups: Group[];
+  mask: Uint8Array;
+  boxes: DeviceBox[];
+  layers: HTMLCanvasElement[];
+  still: { box: DeviceBox | null; layer: HTMLCanvasElement | null };
+}
+
+/** The step made ahead for each canvas (prepareCanvas), until it runs or anything else paints. */
+const ready = new WeakMap<CanvasState, StepPlan>();
+
 /**
  * A step of the animation moves a few groups of cells (the k-th slice of each mapped input
  * lifting, the one before settling, the result landing). Repainting every cell on every frame
  * held a 4× throttled CPU to ~10 frames per second there (bench/throttled.ts): the cells, and
  * producing the canvas's whole bitmap again each frame. Instead the canvas is painted once with
- * the still cells, each group of cells making the same move (same from and to state, so the
- * same lift and fade: cellPose) is painted once on an overlay canvas at its end pose, and the
- * browser's compositor moves and fades the overlays (Web Animations: transform and opacity
- * only), with no main-thread work per frame. At the end the canvas gets the whole final
- * picture, as the tween would leave it. False when it cannot (no Web Animations, nothing
- * moves, too many kinds of move): the caller tweens.
+ * the still cells, each group of cells making the same move is painted once on an overlay
+ * canvas at its end pose, and the browser's compositor moves and fades the overlays (Web
+ * Animations: transform and opacity only), with no main-thread work per frame. At the end the
+ * canvas gets the whole final picture, as the tween would leave it. The step made ahead for
+ * this move, if any, is used as it is. False when it cannot (no Web Animations, nothing moves,
+ * too many kinds of move): the caller tweens.
  */
 function animateOnOverlays(canvas: HTMLCanvasElement, layout: GridLayout, fills: string[], from: CellState[], st: CanvasState, duration: number, fromShown: boolean): boolean {
+  const made = ready.get(st);
+  ready.delete(st);
+  const plan = made && made.from === from && made.exact === fromShown && made.highlight === st.highlight && sameStates(made.to, st.shown) ? made : planStep(canvas, layout, fills, from, st.shown, st, fromShown, false);
+  if (plan === "cannot") return false;
+  // Nothing that shows moves: the canvas already shows the new states (exactly, if it showed the old ones).
+  if (plan === "still") {
+    st.settled = fromShown;
+    return true;
+  }
+  runStep(canvas, layout, fills, st, plan, duration);
+  return true;
+}
+
+const sameStates = (a: readonly CellState[], b: readonly CellState[]) => a === b || (a.length === b.length && a.every((s, i) => s === b[i]));
+
+/**
+ * Works out the step from `from` to `to` on `canvas` (which shows `from`, exactly when
+ * `fromShown`) and paints its overlays, hidden; `ahead` also paints its still layer on a spare
+ * canvas (the step is made before it shows, so the canvas itself must not change yet).
+ */
+function planStep(canvas: HTMLCanvasElement, layout: GridLayout, fills: string[], from: CellState[], to: readonly CellState[], st: CanvasState, fromShown: boolean, ahead: boolean): StepPlan | "still" | "cannot" {
   const n = layout.cells.length;
   const frame = canvas.parentElement;
-  if (!frame || typeof canvas.animate !== "function") return false;
+  if (!frame || typeof canvas.animate !== "function") return "cannot";
   const mask = new Uint8Array(n);
-  const groups = new Map<string, { from: CellState; to: CellState; cells: number[] }>();
+  const byMove = new Map<string, Group>();
   // The group of the last moving cell: neighbours mostly make the same move (one key per run).
-  let last: { from: CellState; to: CellState; cells: number[] } | null = null;
+  let last: Group | null = null;
   // Pairs whose look does not change on the way (landing → placed) are not moves: their pixels stay.
   const unchanged = new Map<string, boolean>();
   for (let i = 0; i < n; i++) {
     const a = from[i] ?? "rest";
-    const b = st.shown[i] ?? "rest";
+    const b = to[i] ?? "rest";
     if (a === b) continue;
     if (!last || last.from !== a || last.to !== b) {
       const pair = `${a}>${b}`;
@@ -501,42 +552,39 @@ function animateOnOverlays(canvas: HTMLCanvasElement, layout: GridLayout, fills:
     mask[i] = 1;
     if (!last || last.from !== a || last.to !== b) {
       const key: string = `${a}>${b}`;
-      last = groups.get(key) ?? null;
-      if (!last) groups.set(key, (last = { from: a, to: b, cells: [] }));
+      last = byMove.get(key) ?? null;
+      if (!last) byMove.set(key, (last = { from: a, to: b, cells: [] }));
     }
     last.cells.push(i);
   }
-  // Nothing that shows moves: the canvas already shows the new states (exactly, if it showed the old ones).
-  if (groups.size === 0) {
-    st.settled = fromShown;
-    return true;
-  }
-  if (groups.size > 6) return false;
+  if (byMove.size === 0) return "still";
+  if (byMove.size > 6) return "cannot";
+  const ctx = canvas.getContext("2d");
+  if (!ctx) return "cannot";
   let o = overlays.get(canvas);
   if (!o) overlays.set(canvas, (o = { pool: [], running: [], finish: null, ended: false }));
-  o.ended = false;
-  const ctx = canvas.getContext("2d");
-  if (!ctx) return false;
+  const pool = o.pool;
   const c = layout.cell;
-  const size = cellSide(c);
   // An outline (the highlight's is the widest) reaches half its width outside a cell; antialiasing one unit more.
   const pad = HIGHLIGHT.width(c) / 2 + 1;
-  const state = o;
-  const list = [...groups.values()];
+  const groups = [...byMove.values()];
   // Each group's overlay: only the box its cells cover at their end pose, on the canvas's own
   // device pixels (a step moves a slice, and a whole-canvas overlay per move cost a
   // whole-canvas buffer to fill, upload and composite: bench/throttled.ts, the 98,304-cell row).
-  const boxes = list.map((g) => movingBox(layout, [g], 1, pad, st.dpr, canvas) ?? { x0: 0, y0: 0, x1: 1, y1: 1 });
-  const layers = list.map((_, j) => {
-    let layer = state.pool[j];
+  const boxes = groups.map((g) => movingBox(layout, [g], 1, pad, st.dpr, canvas) ?? { x0: 0, y0: 0, x1: 1, y1: 1 });
+  // Placed in the frame as the canvas is: the layout's device pixels fill the frame.
+  const across = layout.width * st.dpr;
+  const down = layout.height * st.dpr;
+  const layerAt = (j: number, b: DeviceBox) => {
+    let layer = pool[j];
     if (!layer) {
       layer = document.createElement("canvas");
       layer.setAttribute("aria-hidden", "true");
       layer.className = "overlay";
-      state.pool.push(layer);
+      pool.push(layer);
     }
+    layer.hidden = true;
     if (layer.parentElement !== frame) frame.appendChild(layer);
-    const b = boxes[j];
     // Its bitmap at least its box, grown and kept as the canvas's is (backingSize): each step
     // moves groups of another size, and a resized canvas costs the compositor new buffers in
     // the next two frames (Play on the 98,304-cell example at 4× throttling: 11–31 ms of
@@ -545,23 +593,19 @@ function animateOnOverlays(canvas: HTMLCanvasElement, layout: GridLayout, fills:
     const size = backingSize(layer, { width: b.x1 - b.x0, height: b.y1 - b.y0 });
     if (layer.width !== size.width) layer.width = size.width;
     if (layer.height !== size.height) layer.height = size.height;
-    // Placed in the frame as the canvas is: the layout's device pixels fill the frame.
-    const across = layout.width * st.dpr;
-    const down = layout.height * st.dpr;
     layer.style.left = `${(100 * b.x0) / across}%`;
     layer.style.top = `${(100 * b.y0) / down}%`;
     layer.style.width = `${(100 * size.width) / across}%`;
     layer.style.height = `${(100 * size.height) / down}%`;
-    layer.hidden = false;
     return layer;
-  });
+  };
+  const layers = boxes.map((b, j) => layerAt(j, b));
   // A group that only fades from full opacity where it stands (every cell but the k-th slice
   // dimming as Play starts) already shows on the canvas as its overlay must hold it: when its
   // box holds nothing else, the overlay is a copy of those pixels (one bitmap copy instead of
   // painting up to 100,000 cells again), taken before the still layer clears them.
-  const copied = list.map((g) => (fromShown ? copySource(layout, g, st, from, canvas) : null));
-  list.forEach((_, j) => {
-    const src = copied[j];
+  const copied = groups.map((g) => (fromShown ? copySource(layout, g, st, from, canvas) : null));
+  copied.forEach((src, j) => {
     const lctx = src && layers[j].getContext("2d");
     if (!src || !lctx) return;
     const b = boxes[j];
@@ -574,44 +618,77 @@ function animateOnOverlays(canvas: HTMLCanvasElement, layout: GridLayout, fills:
     const y1 = Math.min(src.y1, b.y1);
     if (x1 > x0 && y1 > y0) lctx.drawImage(canvas, x0, y0, x1 - x0, y1 - y0, x0 - b.x0, y0 - b.y0, x1 - x0, y1 - y0);
   });
+  // Which cells the overlay being painted holds (one buffer for every group, cleared after each).
+  const groupMask = new Uint8Array(n);
+  groups.forEach((g, j) => {
+    if (copied[j]) return;
+    const layer = layers[j];
+    const lctx = layer.getContext("2d");
+    if (!lctx) return;
+    const b = boxes[j];
+    lctx.setTransform(1, 0, 0, 1, 0, 0);
+    lctx.clearRect(0, 0, layer.width, layer.height);
+    lctx.setTransform(st.dpr, 0, 0, st.dpr, -b.x0, -b.y0);
+    // At its end pose with full opacity: the element's opacity carries the fade.
+    for (const i of g.cells) groupMask[i] = 1;
+    drawScene(lctx, layout, fills, to, to, 1, st.highlight, st.mapped, st.theme, null, { kind: "moving", mask: groupMask, cells: g.cells }, true);
+    for (const i of g.cells) groupMask[i] = 0;
+  });
   // The still layer: the canvas without the moving cells. When it shows `from` exactly, only
   // the box where the moving cells are drawn changes: that box is cleared and drawn again
   // (everything in it but those cells), as a whole repaint would draw it; else all of it.
-  const still: Part = { kind: "still", mask, cells: [] };
-  const box = fromShown ? movingBox(layout, groups.values(), 0, pad, st.dpr, canvas) : null;
-  if (box) {
-    ctx.save();
-    ctx.setTransform(1, 0, 0, 1, 0, 0);
+  const box = fromShown ? movingBox(layout, groups, 0, pad, st.dpr, canvas) : null;
+  let stillLayer: HTMLCanvasElement | null = null;
+  if (ahead) {
+    const b = box ?? { x0: 0, y0: 0, x1: canvas.width, y1: canvas.height };
+    stillLayer = layerAt(groups.length, b);
+    const sctx = stillLayer.getContext("2d");
+    if (!sctx) return "cannot";
+    sctx.setTransform(1, 0, 0, 1, 0, 0);
+    sctx.clearRect(0, 0, stillLayer.width, stillLayer.height);
+    sctx.setTransform(st.dpr, 0, 0, st.dpr, -b.x0, -b.y0);
+    drawScene(sctx, layout, fills, to, to, 1, st.highlight, st.mapped, st.theme, box && regionOf(box, st.dpr), { kind: "still", mask, cells: [] });
+  }
+  return { from, to, exact: fromShown, highlight: st.highlight, groups, mask, boxes, layers, still: { box, layer: stillLayer } };
+}
+
+/** The layout units a box of device pixels covers. */
+const regionOf = (b: DeviceBox, dpr: number): Region => ({ x0: b.x0 / dpr, y0: b.y0 / dpr, x1: b.x1 / dpr, y1: b.y1 / dpr });
+
+/** Shows a planned step: the still layer on the canvas, the overlays moving to their end. */
+function runStep(canvas: HTMLCanvasElement, layout: GridLayout, fills: string[], st: CanvasState, plan: StepPlan, duration: number): void {
+  const ctx = canvas.getContext("2d");
+  const o = overlays.get(canvas);
+  if (!ctx || !o) return;
+  const state = o;
+  state.ended = false;
+  const c = layout.cell;
+  const { groups, boxes, layers, mask } = plan;
+  const { box, layer: stillLayer } = plan.still;
+  ctx.save();
+  ctx.setTransform(1, 0, 0, 1, 0, 0);
+  if (stillLayer) {
+    // Made ahead: the box (or the whole canvas) replaced by the spare canvas's pixels.
+    const b = box ?? { x0: 0, y0: 0, x1: canvas.width, y1: canvas.height };
+    ctx.clearRect(b.x0, b.y0, b.x1 - b.x0, b.y1 - b.y0);
+    ctx.drawImage(stillLayer, 0, 0, b.x1 - b.x0, b.y1 - b.y0, b.x0, b.y0, b.x1 - b.x0, b.y1 - b.y0);
+  } else if (box) {
     ctx.beginPath();
     ctx.rect(box.x0, box.y0, box.x1 - box.x0, box.y1 - box.y0);
     ctx.clip();
     ctx.clearRect(box.x0, box.y0, box.x1 - box.x0, box.y1 - box.y0);
     ctx.setTransform(st.dpr, 0, 0, st.dpr, 0, 0);
-    drawScene(ctx, layout, fills, st.shown, st.shown, 1, st.highlight, st.mapped, st.theme, { x0: box.x0 / st.dpr, y0: box.y0 / st.dpr, x1: box.x1 / st.dpr, y1: box.y1 / st.dpr }, still);
-    ctx.restore();
+    drawScene(ctx, layout, fills, st.shown, st.shown, 1, st.highlight, st.mapped, st.theme, regionOf(box, st.dpr), { kind: "still", mask, cells: [] });
   } else {
-    ctx.setTransform(1, 0, 0, 1, 0, 0);
     ctx.clearRect(0, 0, canvas.width, canvas.height);
     ctx.setTransform(st.dpr, 0, 0, st.dpr, 0, 0);
-    drawScene(ctx, layout, fills, st.shown, st.shown, 1, st.highlight, st.mapped, st.theme, null, still);
+    drawScene(ctx, layout, fills, st.shown, st.shown, 1, st.highlight, st.mapped, st.theme, null, { kind: "still", mask, cells: [] });
   }
-  // Which cells the overlay being painted holds (one buffer for every group, cleared after each).
-  const groupMask = new Uint8Array(n);
-  list.forEach((g, j) => {
+  ctx.restore();
+  groups.forEach((g, j) => {
     const layer = layers[j];
-    const b = boxes[j];
+    layer.hidden = false;
     const end = cellPose(g.from, g.to, 1, c);
-    if (!copied[j]) {
-      const lctx = layer.getContext("2d");
-      if (!lctx) return;
-      lctx.setTransform(1, 0, 0, 1, 0, 0);
-      lctx.clearRect(0, 0, layer.width, layer.height);
-      lctx.setTransform(st.dpr, 0, 0, st.dpr, -b.x0, -b.y0);
-      // At its end pose with full opacity: the element's opacity carries the fade.
-      for (const i of g.cells) groupMask[i] = 1;
-      drawScene(lctx, layout, fills, st.shown, st.shown, 1, st.highlight, st.mapped, st.theme, null, { kind: "moving", mask: groupMask, cells: g.cells }, true);
-      for (const i of g.cells) groupMask[i] = 0;
-    }
     const start = cellPose(g.from, g.to, 0, c);
     state.running.push(
       layer.animate(
@@ -626,7 +703,7 @@ function animateOnOverlays(canvas: HTMLCanvasElement, layout: GridLayout, fills:
       ),
     );
   });
-  const ends = [...groups.values()].map((g) => cellPose(g.from, g.to, 1, c).opacity);
+  const ends = groups.map((g) => cellPose(g.from, g.to, 1, c).opacity);
   const painted = st.highlight;
   state.finish = () => {
     state.finish = null;
@@ -643,7 +720,7 @@ function animateOnOverlays(canvas: HTMLCanvasElement, layout: GridLayout, fills:
       ends.forEach((alpha, j) => {
         ctx.globalAlpha = alpha;
         const { x0, y0, x1, y1 } = boxes[j];
-        ctx.drawImage(state.pool[j], 0, 0, x1 - x0, y1 - y0, x0, y0, x1 - x0, y1 - y0);
+        ctx.drawImage(layers[j], 0, 0, x1 - x0, y1 - y0, x0, y0, x1 - x0, y1 - y0);
       });
       ctx.globalAlpha = 1;
       st.settled = true;
@@ -660,7 +737,31 @@ function animateOnOverlays(canvas: HTMLCanvasElement, layout: GridLayout, fills:
     },
     () => undefined,
   );
-  return true;
+}
+
+/**
+ * Makes the step from what the canvas shows to `next` ahead of time (the page is idle; Play or
+ * Step ▶ shows it next): its overlays and still layer painted, hidden, so the step itself only
+ * puts them up. Starting Play on the 98,304-cell example took ~250 ms at 4× CPU throttling
+ * before the first frame moved, most of it this work (bench/throttled.ts, its fps row). Only
+ * from a canvas at rest that shows its states exactly, with no step moving ("busy" otherwise:
+ * ask again later); whatever paints the canvas or its overlays before the step comes makes the
+ * plan stale (animateOnOverlays checks it against the step that comes).
+ */
+export function prepareCanvas(canvas: HTMLCanvasElement, layout: GridLayout, fills: string[], next: () => readonly CellState[]): "made" | "busy" {
+  const st = memo.get(canvas);
+  const o = overlays.get(canvas);
+  // Nothing to make where steps are tweened (no Web Animations), nor under a highlight (a hover
+  // repaints the canvas and would stale the plan at each cell the pointer crosses).
+  if (!st || typeof canvas.animate !== "function" || st.highlight.size > 0) return "made";
+  if (!st.settled || o?.finish || o?.running.length) return "busy";
+  const to = next();
+  const have = ready.get(st);
+  if (have && have.to === to && have.from === st.shown && have.highlight === st.highlight) return "made";
+  ready.delete(st);
+  const plan = planStep(canvas, layout, fills, st.shown, to, st, true, true);
+  if (typeof plan === "object") ready.set(st, plan);
+  return "made";
 }
 
 /**

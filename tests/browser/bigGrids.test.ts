@@ -45,6 +45,46 @@ browserDescribe("big grids on canvas", () => {
     expect(await page.getByText("drawn as shape blocks").count()).toBe(0);
   });
 
+  /** Pixels a canvas holds with any ink (alpha above zero). */
+  const inkOf = (png: PNG) => {
+    let inked = 0;
+    for (let i = 3; i < png.data.length; i += 4) if (png.data[i] > 0) inked++;
+    return inked;
+  };
+
+  /** Whether `moved` shows what `painted` shows, over the page, but for a shade on a few antialiased edges. */
+  function expectSamePicture(moved: PNG, painted: PNG): void {
+    expect([moved.width, moved.height]).toEqual([painted.width, painted.height]);
+    let differ = 0;
+    let inked = 0;
+    // Compared as they show over the page: premultiplied by their alpha. (A faint pixel's
+    // colour, read back unpremultiplied, is coarse: at alpha 24 of 255, a level of ink is ten
+    // of colour.)
+    const shown = (d: Uint8Array, i: number, ch: number) => (ch === 3 ? d[i + 3] : (d[i + ch] * d[i + 3]) / 255);
+    for (let i = 0; i < moved.data.length; i += 4) {
+      if (painted.data[i + 3] > 0) inked++;
+      for (let ch = 0; ch < 4; ch++) {
+        if (Math.abs(shown(moved.data, i, ch) - shown(painted.data, i, ch)) > 8) {
+          differ++;
+          break;
+        }
+      }
+    }
+    expect(inked).toBeGreaterThan(10_000);
+    // Antialiased edges may differ by a shade where stamped overlays meet; nothing else.
+    expect(differ / inked).toBeLessThan(0.01);
+  }
+
+  /** The same number of Step ▶ presses with reduced motion (one full repaint each): the picture to compare with. */
+  async function repainted(hash: string, steps: number, grid: RegExp): Promise<PNG> {
+    const p = await app.newPage({ viewport: { width: 1280, height: 900 }, reducedMotion: "reduce" });
+    await open(p, app.url, hash);
+    for (let n = 0; n < steps; n++) await p.getByLabel("Step forward").click();
+    const png = await outputPixels(p, grid);
+    await p.close();
+    return png;
+  }
+
   it.each([
     ["an animated step ends", 3, false, FIVE_D, /^Output/],
     // Each step starting from the last one's finished picture repaints only where cells move (drawCanvas.ts).
@@ -80,25 +120,52 @@ browserDescribe("big grids on canvas", () => {
       await p.close();
     }
     const [moved, painted] = shots;
-    expect([moved.width, moved.height]).toEqual([painted.width, painted.height]);
-    let differ = 0;
-    let inked = 0;
-    // Compared as they show over the page: premultiplied by their alpha. (A faint pixel's
-    // colour, read back unpremultiplied, is coarse: at alpha 24 of 255, a level of ink is ten
-    // of colour.)
-    const shown = (d: Uint8Array, i: number, ch: number) => (ch === 3 ? d[i + 3] : (d[i + ch] * d[i + 3]) / 255);
-    for (let i = 0; i < moved.data.length; i += 4) {
-      if (painted.data[i + 3] > 0) inked++;
-      for (let ch = 0; ch < 4; ch++) {
-        if (Math.abs(shown(moved.data, i, ch) - shown(painted.data, i, ch)) > 8) {
-          differ++;
-          break;
-        }
-      }
-    }
-    expect(inked).toBeGreaterThan(10_000);
-    // Antialiased edges may differ by a shade where stamped overlays meet; nothing else.
-    expect(differ / inked).toBeLessThan(0.01);
+    expectSamePicture(moved, painted);
+  });
+
+  it.each([
+    ["the first step of (4,64,128) * (4,64,128), its argument a", BIG, /^Argument a/],
+    ["the first step of (4,64,128) * (4,64,128), its output", BIG, /^Output/],
+    // Paused on k = 0's landing (a link's step): the next slice lifts and the last one dims.
+    ["the step to k = 1 of (4,64,128) * (4,64,128), its argument a", `${BIG}&k=0`, /^Argument a/],
+    // Still cells around the landing slice: the still layer made ahead holds them.
+    ["the landing of k = 0 on the (2,3,5,7,9) example, its output", `${FIVE_D}&k=0&phase=1`, /^Output/],
+  ] as const)("makes %s ahead while the page rests, and it ends on what a full repaint shows", async (_name, hash, grid) => {
+    const p = await app.newPage({ viewport: { width: 1280, height: 900 } });
+    await open(p, app.url, hash);
+    await p.getByLabel("Speed").selectOption("0.25");
+    // Made ahead (drawCanvas.ts prepareCanvas): the step's overlays wait, hidden and painted, in
+    // the grid's frame (a page that has not stepped yet has no other overlays).
+    const frame = p.getByRole("img", { name: grid }).first();
+    const waiting = async () => {
+      const urls = await frame.locator("canvas.overlay[hidden]").evaluateAll((cs) => cs.map((c) => (c as HTMLCanvasElement).toDataURL("image/png")));
+      return Math.max(0, ...urls.map((u) => inkOf(PNG.sync.read(Buffer.from(u.split(",")[1], "base64")))));
+    };
+    await expect.poll(waiting, { timeout: 10_000 }).toBeGreaterThan(100);
+    await p.getByLabel("Step forward").click();
+    await expect.poll(() => frame.locator("canvas.overlay:not([hidden])").count(), { timeout: 5_000 }).toBeGreaterThan(0);
+    await expect.poll(() => frame.locator("canvas.overlay:not([hidden])").count(), { timeout: 10_000 }).toBe(0);
+    const moved = await outputPixels(p, grid);
+    await p.close();
+    expectSamePicture(moved, await repainted(hash, 1, grid));
+  });
+
+  it("plays (4,64,128) * (4,64,128), each step starting while the last one's overlays still wait, and pauses on what a full repaint shows", async () => {
+    const p = await app.newPage({ viewport: { width: 1280, height: 900 } });
+    await open(p, app.url, BIG);
+    await p.getByRole("button", { name: "Play", exact: true }).click();
+    // Take, apply, place, take, apply: into the second example, past two steps that painted overlays.
+    await expect.poll(() => p.locator(".scrub input").inputValue(), { timeout: 20_000 }).toBe("1");
+    await p.getByRole("button", { name: "Pause", exact: true }).click();
+    await expect.poll(() => p.locator("canvas.overlay:not([hidden])").count(), { timeout: 10_000 }).toBe(0);
+    // Steps from rest to where it paused: three per example before k, and k's phases up to the current one.
+    const k = Number(await p.locator(".scrub input").inputValue());
+    const phase = await p.locator("ol.phases li").evaluateAll((lis) => lis.findIndex((li) => li.getAttribute("aria-current") === "step"));
+    expect(k).toBeGreaterThanOrEqual(1);
+    expect(phase).toBeGreaterThanOrEqual(0);
+    const moved = await outputPixels(p, /^Argument a/);
+    await p.close();
+    expectSamePicture(moved, await repainted(BIG, 3 * k + phase + 1, /^Argument a/));
   });
 
   it("paints the biggest grids on a 2× screen with the pixels the screen shows of them, not four times as many", async () => {
@@ -116,9 +183,7 @@ browserDescribe("big grids on canvas", () => {
     expect(backing).toBeLessThanOrEqual(Math.ceil(units) + 1);
     // Its cells are drawn: the picture is not blank.
     const png = await outputPixels(p, /^Argument a/);
-    let inked = 0;
-    for (let i = 3; i < png.data.length; i += 4) if (png.data[i] > 0) inked++;
-    expect(inked).toBeGreaterThan(0.5 * png.width * png.height);
+    expect(inkOf(png)).toBeGreaterThan(0.5 * png.width * png.height);
     await p.close();
   });
 
