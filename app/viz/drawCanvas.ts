@@ -421,7 +421,7 @@ export function animateCanvas(canvas: HTMLCanvasElement, layout: GridLayout, fil
   dropOverlays(canvas);
   if (duration <= 0) return paintCells(canvas, layout, fills, st.shown, st.shown, 1, st.highlight);
   st.settled = false;
-  if (animateOnOverlays(canvas, layout, fills, from, st, duration, exact)) return;
+  if (animateOnOverlays(canvas, layout, fills, from, states, st, duration, exact)) return;
   sel
     .transition()
     .duration(duration)
@@ -508,10 +508,11 @@ const ready = new WeakMap<CanvasState, StepPlan>();
  * this move, if any, is used as it is. False when it cannot (no Web Animations, nothing moves,
  * too many kinds of move): the caller tweens.
  */
-function animateOnOverlays(canvas: HTMLCanvasElement, layout: GridLayout, fills: string[], from: CellState[], st: CanvasState, duration: number, fromShown: boolean): boolean {
+function animateOnOverlays(canvas: HTMLCanvasElement, layout: GridLayout, fills: string[], from: CellState[], to: readonly CellState[], st: CanvasState, duration: number, fromShown: boolean): boolean {
   const made = ready.get(st);
   ready.delete(st);
-  const plan = made && made.from === from && made.exact === fromShown && made.highlight === st.highlight && sameStates(made.to, st.shown) ? made : planStep(canvas, layout, fills, from, st.shown, st, fromShown, false);
+  // `to` is mostly the very array the plan was made for (cellStates hands out one per frame).
+  const plan = made && made.from === from && made.exact === fromShown && made.highlight === st.highlight && sameStates(made.to, to) ? made : planStep(canvas, layout, fills, from, st.shown, st, fromShown, false);
   if (plan === "cannot") return false;
   // Nothing that shows moves: the canvas already shows the new states (exactly, if it showed the old ones).
   if (plan === "still") {
@@ -522,7 +523,12 @@ function animateOnOverlays(canvas: HTMLCanvasElement, layout: GridLayout, fills:
   return true;
 }
 
-const sameStates = (a: readonly CellState[], b: readonly CellState[]) => a === b || (a.length === b.length && a.every((s, i) => s === b[i]));
+function sameStates(a: readonly CellState[], b: readonly CellState[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
 
 /**
  * Works out the step from `from` to `to` on `canvas` (which shows `from`, exactly when

@@ -81,26 +81,23 @@ function listText(item: (i: number) => string, shape: readonly number[], plan: r
   return `[${plan[0].map((i) => (i < 0 ? "…" : listText(item, rest, plan.slice(1), start + i * inner))).join(", ")}]`;
 }
 
-/** The flat cells of `shape` at index k along `axis` (all of them when axis is null), row-major. */
-export function sliceCells(shape: readonly number[], axis: number | null, k: number): number[] {
+/**
+ * The flat cells of `shape` at index k along `axis` (all of them when axis is null), row-major:
+ * how many, and the j-th. Worked out per cell asked: a step of playback on a 100,000-cell grid
+ * narrates a few cells of a slice of thousands.
+ */
+export function sliceCells(shape: readonly number[], axis: number | null, k: number): { count: number; at: (j: number) => number } {
   const n = shape.reduce((a, b) => a * b, 1);
-  if (axis === null) return Array.from({ length: n }, (_, c) => c);
-  // In row-major order the slice is `before` runs of `after` cells, one every shape[axis] × after
-  // cells: walked directly (a step of playback on a 100,000-cell grid narrates one slice).
+  if (axis === null) return { count: n, at: (j) => j };
+  if (k < 0 || k >= shape[axis]) return { count: 0, at: (j) => j };
+  // In row-major order the slice is runs of `after` cells, one every shape[axis] × after cells.
   const after = shape.slice(axis + 1).reduce((a, b) => a * b, 1);
-  const before = shape.slice(0, axis).reduce((a, b) => a * b, 1);
-  const out: number[] = [];
-  if (k < 0 || k >= shape[axis]) return out;
-  for (let o = 0; o < before; o++) {
-    const start = (o * shape[axis] + k) * after;
-    for (let c = start; c < start + after; c++) out.push(c);
-  }
-  return out;
+  return { count: n / shape[axis], at: (j) => (Math.floor(j / after) * shape[axis] + k) * after + (j % after) };
 }
 
 /** A slice's cells written out as a nested list (long ones elided as arrayText elides them). */
-function someCells(cells: readonly number[], write: (c: number) => string, shape: readonly number[]): string {
-  return listText((j) => (j < cells.length ? write(cells[j]) : ""), shape, shownIndices(shape), 0);
+function someCells(cells: { count: number; at: (j: number) => number }, write: (c: number) => string, shape: readonly number[]): string {
+  return listText((j) => (j < cells.count ? write(cells.at(j)) : ""), shape, shownIndices(shape), 0);
 }
 
 export function narrate(f: Frame, inputs: readonly NarratedInput[], outputs: readonly NarratedOutput[]): Narration {
