@@ -1,9 +1,11 @@
 /**
  * The canvas painter for big grids (measured: above a few hundred cells, SVG's style and layout
  * work alone took ~150 ms per out_axes change on the (2,3,5,7,9) example; a canvas repaint of the
- * same 7,560 cells takes a few ms). The animation is still a D3 transition: a tween on the canvas
- * selection repaints every cell between its previous and its next state (style P13), and is
- * interrupted when a new frame arrives. Hit-testing maps a pointer position back to a cell.
+ * same 7,560 cells takes a few ms). A step of the animation moves its groups of cells on overlay
+ * canvases the compositor animates (animateOnOverlays), made ahead while the grid rests
+ * (prepareCanvas); where that cannot be, a D3 tween on the canvas selection repaints every cell
+ * between its previous and its next state (style P13), interrupted when a new frame arrives.
+ * Hit-testing maps a pointer position back to a cell.
  */
 import { select } from "d3-selection";
 import { easeCubicOut } from "./transitions";
@@ -646,7 +648,7 @@ function planStep(canvas: HTMLCanvasElement, layout: GridLayout, fills: string[]
   const box = fromShown ? movingBox(layout, groups, 0, pad, st.dpr, canvas) : null;
   let stillLayer: HTMLCanvasElement | null = null;
   if (ahead) {
-    const b = box ?? { x0: 0, y0: 0, x1: canvas.width, y1: canvas.height };
+    const b = stillArea(box, canvas);
     stillLayer = layerAt(groups.length, b);
     const sctx = stillLayer.getContext("2d");
     if (!sctx) return "cannot";
@@ -657,6 +659,9 @@ function planStep(canvas: HTMLCanvasElement, layout: GridLayout, fills: string[]
   }
   return { from, to, exact: fromShown, highlight: st.highlight, groups, mask, boxes, layers, still: { box, layer: stillLayer } };
 }
+
+/** What a still layer repaints: the moving cells' box, or the whole canvas when there is none. */
+const stillArea = (box: DeviceBox | null, canvas: HTMLCanvasElement): DeviceBox => box ?? { x0: 0, y0: 0, x1: canvas.width, y1: canvas.height };
 
 /** The layout units a box of device pixels covers. */
 const regionOf = (b: DeviceBox, dpr: number): Region => ({ x0: b.x0 / dpr, y0: b.y0 / dpr, x1: b.x1 / dpr, y1: b.y1 / dpr });
@@ -675,7 +680,7 @@ function runStep(canvas: HTMLCanvasElement, layout: GridLayout, fills: string[],
   ctx.setTransform(1, 0, 0, 1, 0, 0);
   if (stillLayer) {
     // Made ahead: the box (or the whole canvas) replaced by the spare canvas's pixels.
-    const b = box ?? { x0: 0, y0: 0, x1: canvas.width, y1: canvas.height };
+    const b = stillArea(box, canvas);
     ctx.clearRect(b.x0, b.y0, b.x1 - b.x0, b.y1 - b.y0);
     ctx.drawImage(stillLayer, 0, 0, b.x1 - b.x0, b.y1 - b.y0, b.x0, b.y0, b.x1 - b.x0, b.y1 - b.y0);
   } else if (box) {
