@@ -50,8 +50,7 @@ browserDescribe("control flow and collectives pictures", () => {
     const takenColumn = await Promise.all(rows.map((r) => r.locator("td").evaluateAll((tds) => tds.findIndex((td) => td.classList.contains("taken")))));
     expect(takenColumn).toEqual([0, 0, 1, 1]);
     // The side follows the picture once the controls rest (hooks.ts useViewBeside).
-    // The side's code comes after the first screen's (see gather.test.ts): more than a second under load.
-    await expect.poll(() => page.getByRole("region", { name: "Shape story" }).textContent(), { timeout: 10_000 }).toContain("vmap made it select_n");
+    await expect.poll(() => page.getByRole("region", { name: "Shape story" }).textContent()).toContain("vmap made it select_n");
     await figure.screenshot({ path: join(SHOTS, "control-cond.png") });
     expect(await axeViolations()).toEqual([]);
   });
