@@ -20,6 +20,25 @@ async function open(page: Page, url: string, hash: string): Promise<void> {
   await appLive(page);
 }
 
+/**
+ * Records, in the page, the label of each grid whose overlay is shown (its `hidden` taken off)
+ * from now on: a step's overlays show for its ~1.4 s at 0.25× speed, which a poll from the test
+ * can miss on a loaded machine; the page sees every one.
+ */
+async function watchOverlays(page: Page): Promise<() => Promise<string[]>> {
+  await page.evaluate(() => {
+    const w = window as unknown as { __shownIn: string[] };
+    w.__shownIn = [];
+    new MutationObserver((changes) => {
+      for (const m of changes) {
+        const el = m.target as HTMLElement;
+        if (el.matches("canvas.overlay") && !el.hidden) w.__shownIn.push(el.closest(".canvas-grid")?.getAttribute("aria-label") ?? "");
+      }
+    }).observe(document.body, { subtree: true, attributes: true, attributeFilter: ["hidden"] });
+  });
+  return () => page.evaluate(() => (window as unknown as { __shownIn: string[] }).__shownIn);
+}
+
 /** A grid's canvas as RGBA pixels (the layout's part of the backing store is all of it here): the output's, or the one `name` names. */
 async function outputPixels(page: Page, name: RegExp = /^Output/): Promise<PNG> {
   const grid = page.getByRole("img", { name }).first();
@@ -102,6 +121,7 @@ browserDescribe("big grids on canvas", () => {
       const p = await app.newPage({ viewport: { width: 1280, height: 900 }, reducedMotion: reduced ? "reduce" : "no-preference" });
       await open(p, app.url, hash);
       await p.getByLabel("Speed").selectOption("0.25");
+      const shownIn = await watchOverlays(p);
       // Take, apply, place: the third phase moves k's result into the output.
       for (let n = 0; n < steps; n++) {
         await p.getByLabel("Step forward").click();
@@ -113,7 +133,7 @@ browserDescribe("big grids on canvas", () => {
       }
       if (!reduced && !finishEach) {
         // While the step moves, its cells are on overlays the compositor animates.
-        await expect.poll(() => p.locator("canvas.overlay:not([hidden])").count(), { timeout: 5_000 }).toBeGreaterThan(0);
+        await expect.poll(async () => (await shownIn()).length, { timeout: 5_000 }).toBeGreaterThan(0);
       }
       await expect.poll(() => p.locator("canvas.overlay:not([hidden])").count(), { timeout: 10_000 }).toBe(0);
       shots.push(await outputPixels(p, grid));
@@ -142,8 +162,9 @@ browserDescribe("big grids on canvas", () => {
       return Math.max(0, ...urls.map((u) => inkOf(PNG.sync.read(Buffer.from(u.split(",")[1], "base64")))));
     };
     await expect.poll(waiting, { timeout: 10_000 }).toBeGreaterThan(100);
+    const shownIn = await watchOverlays(p);
     await p.getByLabel("Step forward").click();
-    await expect.poll(() => frame.locator("canvas.overlay:not([hidden])").count(), { timeout: 5_000 }).toBeGreaterThan(0);
+    await expect.poll(async () => (await shownIn()).some((label) => grid.test(label)), { timeout: 5_000 }).toBe(true);
     await expect.poll(() => frame.locator("canvas.overlay:not([hidden])").count(), { timeout: 10_000 }).toBe(0);
     const moved = await outputPixels(p, grid);
     await p.close();
