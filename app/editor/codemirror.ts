@@ -12,8 +12,8 @@ import { defaultKeymap, history, historyKeymap } from "@codemirror/commands";
 import { python } from "@codemirror/lang-python";
 import { bracketMatching, HighlightStyle, syntaxHighlighting } from "@codemirror/language";
 import { setDiagnostics, type Diagnostic } from "@codemirror/lint";
-import { Annotation, Compartment, EditorSelection, EditorState, Transaction } from "@codemirror/state";
-import { EditorView, keymap } from "@codemirror/view";
+import { Annotation, Compartment, EditorSelection, EditorState, Transaction, type Extension } from "@codemirror/state";
+import { EditorView, keymap, runScopeHandlers } from "@codemirror/view";
 import { tags as t } from "@lezer/highlight";
 import { jaxCompletions } from "./completions";
 import { errorRange, type ErrorAt } from "./errorRange";
@@ -74,6 +74,19 @@ const external = Annotation.define<boolean>();
 
 const heightOf = (lines: number) => EditorView.theme({ ".cm-content": { minHeight: `${(lines * 1.45).toFixed(2)}em` } });
 
+/** How the field edits Python: what a key does in it, the same in every editor of the page. */
+const editing = (): Extension[] => [
+  history(),
+  closeBrackets(),
+  bracketMatching(),
+  python(),
+  syntaxHighlighting(highlight),
+  autocompletion({ override: [jaxCompletions], icons: false }),
+  keymap.of([...closeBracketsKeymap, ...defaultKeymap, ...historyKeymap, ...completionKeymap]),
+  EditorView.lineWrapping,
+  theme,
+];
+
 export function createEditor(o: EditorOptions): EditorHandle {
   const minHeight = new Compartment();
   const invalid = new Compartment();
@@ -81,19 +94,11 @@ export function createEditor(o: EditorOptions): EditorHandle {
     doc: o.value,
     selection: o.selection ? EditorSelection.single(Math.min(o.selection.anchor, o.value.length), Math.min(o.selection.head, o.value.length)) : undefined,
     extensions: [
-      history(),
-      closeBrackets(),
-      bracketMatching(),
-      python(),
-      syntaxHighlighting(highlight),
-      autocompletion({ override: [jaxCompletions], icons: false }),
-      keymap.of([...closeBracketsKeymap, ...defaultKeymap, ...historyKeymap, ...completionKeymap]),
-      EditorView.lineWrapping,
+      editing(),
       EditorView.contentAttributes.of({ "aria-label": o.label, spellcheck: "false", autocapitalize: "off", autocorrect: "off", ...(o.describedBy ? { "aria-describedby": o.describedBy } : {}) }),
       invalid.of([]),
       // One line only: a change that would add a line is dropped (Enter, a pasted newline).
       o.multiline ? [] : EditorState.transactionFilter.of((tr) => (tr.docChanged && tr.newDoc.lines > 1 ? [] : tr)),
-      theme,
       minHeight.of(heightOf(o.minLines)),
       EditorView.updateListener.of((u) => {
         if (u.docChanged && !u.transactions.some((tr) => tr.annotation(external))) o.onChange(u.state.doc.toString());
@@ -102,7 +107,7 @@ export function createEditor(o: EditorOptions): EditorHandle {
   });
   const view = new EditorView({ state, parent: o.parent });
   if (o.focus) view.focus();
-  whenIdle(() => warmUp(view.state));
+  whenIdle(() => warmUp(view));
   /** The error last underlined: on which text, where and what (`key`), and whether the field is marked invalid. */
   let shown = { doc: "", key: "", invalid: false };
   return {
@@ -138,16 +143,42 @@ export function createEditor(o: EditorOptions): EditorHandle {
 }
 
 /**
- * A character typed and taken back on a detached copy of the editor's state (no view, no
- * listener: nothing shows or is stored). The first key typed into a new editor took about
- * twice as long as the next ones (~80 against ~40 ms at 4× CPU throttling, bench/throttled.ts
- * typing): its transaction was the first to run the state's update path, the Python parse's
- * incremental step most of all. Run once when the page is idle, it is that first time.
+ * The first key typed into a new editor took about twice as long as the next ones (~80 against
+ * ~40 ms at 4× CPU throttling, bench/throttled.ts typing): it was the first to run the code a
+ * key runs — the key bindings gathered into one map, the typed text read back from the DOM, the
+ * transaction, the Python parse's incremental step, the view's update — each compiled on first
+ * use. Run once when the page is idle, this is that first time: a key no binding has asks the
+ * editor for its map (cached per configuration; it runs nothing), and a character is typed into
+ * a hidden editor of the same kind (no listener: nothing shows or is stored), the way a key
+ * types it, into its line's text, then it is taken away.
  */
-function warmUp(state: EditorState): void {
-  const end = state.doc.length;
-  const typed = state.update({ changes: { from: end, insert: " *" }, selection: { anchor: end + 2 }, userEvent: "input.type" }).state;
-  void typed.update({ changes: { from: end, to: end + 2 }, userEvent: "delete.backward" }).state.doc;
+let typedOnce = false;
+
+function warmUp(view: EditorView): void {
+  const parent = view.dom.parentElement;
+  if (!parent) return; // destroyed meanwhile
+  runScopeHandlers(view, new KeyboardEvent("keydown", { key: "F24" }), "editor");
+  // The code is compiled once for the page; a DOM without layout (jsdom) cannot measure text.
+  if (typedOnce || typeof document.createRange().getClientRects !== "function") return;
+  typedOnce = true;
+  const host = document.createElement("div");
+  host.setAttribute("aria-hidden", "true");
+  host.inert = true;
+  host.style.cssText = "position:fixed;left:-10000px;top:0;width:30em;visibility:hidden;pointer-events:none";
+  // Beside the editor: in its document or shadow root, where its styles go too (an embed's).
+  parent.appendChild(host);
+  const doc = view.state.doc.toString();
+  // The caret at the end, where the character goes: as typed, the bracket and completion handlers see it.
+  const hidden = new EditorView({ state: EditorState.create({ doc, selection: { anchor: doc.length }, extensions: editing() }), parent: host });
+  const walker = document.createTreeWalker(hidden.contentDOM, NodeFilter.SHOW_TEXT);
+  let last: Text | null = null;
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) last = n as Text;
+  // Read back as typing is: the DOM's mutation, then the editor's transaction for it.
+  last?.appendData("*");
+  requestAnimationFrame(() => {
+    hidden.destroy();
+    host.remove();
+  });
 }
 
 function whenIdle(cb: () => void): void {
