@@ -83,8 +83,15 @@ function ThemeToggle() {
  * (unless the user prefers reduced motion: start.tsx decides), so the page shows what vmap does
  * before any click. It starts when the browser is next idle (at most a second later), after
  * the page's start-up work, so its first frames do not queue behind hydration; not if the user
- * has already stepped, played or changed anything.
+ * has already stepped, played or changed anything. A component of its own: the batch size it
+ * reads changes with many a shape change, and re-rendering App for it re-rendered the whole
+ * page's controls (~50 components) on each such change.
  */
+function Autoplay({ enabled }: { enabled: boolean }) {
+  useAutoplay(enabled);
+  return null;
+}
+
 function useAutoplay(enabled: boolean) {
   const B = useViewPart((v) => v.shown?.axisSize ?? 0);
   const done = useRef(!enabled);
@@ -125,7 +132,6 @@ function Toolbar() {
 }
 
 export function App({ autoplay = false }: { autoplay?: boolean }) {
-  useAutoplay(autoplay);
   const notice = useStore((s) => s.notice);
   const setNotice = useStore((s) => s.setNotice);
   const params = useViewPart((v) => v.params);
@@ -164,6 +170,7 @@ export function App({ autoplay = false }: { autoplay?: boolean }) {
   if (presenter) {
     return (
       <>
+        <Autoplay enabled={autoplay} />
         <Suspense fallback={<p className="notice">Opening presenter mode…</p>}>
           <Presenter />
         </Suspense>
@@ -174,6 +181,7 @@ export function App({ autoplay = false }: { autoplay?: boolean }) {
   }
   return (
     <>
+    <Autoplay enabled={autoplay} />
     <div className="app">
       <header>
         <h1>
