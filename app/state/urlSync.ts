@@ -15,8 +15,8 @@ export const pageLinkOf = (s: StoreState): string =>
 interface UrlHost {
   location: { hash: string; pathname?: string; search?: string };
   history: { replaceState: (data: unknown, unused: string, url?: string) => void };
-  addEventListener: (type: "hashchange" | "pagehide", cb: () => void) => void;
-  removeEventListener: (type: "hashchange" | "pagehide", cb: () => void) => void;
+  addEventListener: (type: "hashchange" | "pagehide", cb: (e?: { newURL?: string }) => void) => void;
+  removeEventListener: (type: "hashchange" | "pagehide", cb: (e?: { newURL?: string }) => void) => void;
 }
 
 /**
@@ -47,6 +47,9 @@ function afterNextPaint(cb: () => void): void {
  * pasted while the page is open (hashchange) is read the same way.
  */
 export function syncUrl(store: StoreApi<StoreState>, host: UrlHost): () => void {
+  const hashNow = () => host.location.hash.replace(/^#/, "");
+  // The hash as the page last had it from us or from a navigation read (as location reads it back).
+  let lastHash = hashNow();
   let last = "";
   // A change to write: the link is encoded when it is written, not on every change (a keystroke).
   let dirty = false;
@@ -67,14 +70,14 @@ export function syncUrl(store: StoreApi<StoreState>, host: UrlHost): () => void 
     const enc = pageLinkOf(store.getState());
     if (enc === last) return;
     last = enc;
-    lastHash = enc;
     host.history.replaceState(null, "", `#${enc}`);
+    lastHash = hashNow();
   };
   // While the user types, the link waits for the pause too (typingPause.ts), then the next paint.
   const writeSoon = () => whenTypingPauses(store, () => afterNextPaint(flush));
-  const read = () => {
+  const read = (hash: string) => {
     cancel();
-    const r = decodePageLink(host.location.hash);
+    const r = decodePageLink(`#${hash}`);
     // Leave the link as it was until the user changes something: a reload of a broken link
     // shows the same notice again instead of silently becoming the default. So what reading
     // it changes is not written back.
@@ -105,17 +108,23 @@ export function syncUrl(store: StoreApi<StoreState>, host: UrlHost): () => void 
     const edited = store.getState().past.length > 0;
     last = edited ? "" : pageLinkOf(store.getState());
     if (edited) changed();
-  } else read();
-  let lastHash = host.location.hash.replace(/^#/, "");
+  } else read(hashNow());
   const unsub = store.subscribe((s, prev) => {
     if (reading) return;
     if (s.explorer === prev.explorer && s.k === prev.k && s.phase === prev.phase && s.playing === prev.playing && s.speed === prev.speed && s.lock === prev.lock && s.lesson === prev.lesson) return;
     changed();
   });
-  const onHash = () => {
-    if (host.location.hash.replace(/^#/, "") === lastHash) return;
-    lastHash = host.location.hash.replace(/^#/, "");
-    read();
+  const onHash = (e?: { newURL?: string }) => {
+    // The hash navigated to, from the event: a write of ours may have replaced the URL between
+    // the navigation and its event (seen under load: the link opened was then never read).
+    const hash = e?.newURL ? new URL(e.newURL).hash.replace(/^#/, "") : hashNow();
+    if (hash === lastHash) return;
+    lastHash = hash;
+    read(hash);
+    if (hashNow() !== hash) {
+      host.history.replaceState(null, "", `#${hash}`);
+      lastHash = hashNow();
+    }
   };
   host.addEventListener("hashchange", onHash);
   host.addEventListener("pagehide", flush);

@@ -1,7 +1,7 @@
 // The store: undo/redo with coalesced typing, playback stepping, and the one URL subscription.
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { createAppStore } from "../../app/state/store";
-import { syncUrl, URL_MAX_WAIT_MS, URL_QUIET_MS } from "../../app/state/urlSync";
+import { pageLinkOf, syncUrl, URL_MAX_WAIT_MS, URL_QUIET_MS } from "../../app/state/urlSync";
 import { typed, TYPING_PAUSE_MS } from "../../app/state/typingPause";
 import { defaultExplorer } from "../../app/state/explorerTypes";
 import { decodeExplorer } from "../../app/state/urlState";
@@ -185,6 +185,43 @@ describe("URL sync", () => {
       afterPaint();
       stopFresh();
       expect(other.writes).toHaveLength(0);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+  it("reads a link opened while a write waits, even when the write lands between the navigation and its hashchange", () => {
+    vi.useFakeTimers();
+    try {
+      const { writes, host } = urlHost();
+      const listeners = new Map<string, (e?: { newURL?: string }) => void>();
+      const page = { ...host, addEventListener: (type: string, cb: (e?: { newURL?: string }) => void) => void listeners.set(type, cb) };
+      const st = createAppStore();
+      stop = syncUrl(st, page);
+      // The link someone opens: another call.
+      const other = createAppStore();
+      other.getState().setOutAxes(-2);
+      other.getState().setInAxis("a", null);
+      const link = pageLinkOf(other.getState());
+      // A change here, its write due; the link is opened (the URL changes at once, its event
+      // is queued) and the write runs first, putting this page's state back in the URL.
+      st.getState().setOutAxes(1);
+      vi.advanceTimersByTime(URL_QUIET_MS);
+      host.location.hash = `#${link}`;
+      afterPaint();
+      expect(writes).toHaveLength(1);
+      expect(decodeExplorer(host.location.hash).state.outAxes).toBe(1);
+      listeners.get("hashchange")!({ newURL: `http://127.0.0.1/#${link}` });
+      // The link opened is what shows, and what the URL says.
+      expect(st.getState().explorer.outAxes).toBe(-2);
+      expect(st.getState().explorer.inAxes.get("a")).toBe(null);
+      expect(host.location.hash).toBe(`#${link}`);
+      // And the page's next change is written as before.
+      st.getState().setOutAxes(0);
+      vi.advanceTimersByTime(URL_QUIET_MS);
+      afterPaint();
+      expect(decodeExplorer(host.location.hash).state.outAxes).toBe(0);
+      stop();
+      stop = null;
     } finally {
       vi.useRealTimers();
     }
