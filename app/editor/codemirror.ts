@@ -142,6 +142,9 @@ export function createEditor(o: EditorOptions): EditorHandle {
   };
 }
 
+/** Whether this page's hidden editor has been typed into (warmUp). */
+let typedOnce = false;
+
 /**
  * The first key typed into a new editor took about twice as long as the next ones (~80 against
  * ~40 ms at 4× CPU throttling, bench/throttled.ts typing): it was the first to run the code a
@@ -152,8 +155,6 @@ export function createEditor(o: EditorOptions): EditorHandle {
  * a hidden editor of the same kind (no listener: nothing shows or is stored), the way a key
  * types it, into its line's text, then it is taken away.
  */
-let typedOnce = false;
-
 function warmUp(view: EditorView): void {
   const parent = view.dom.parentElement;
   if (!parent) return; // destroyed meanwhile
