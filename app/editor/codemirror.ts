@@ -162,23 +162,31 @@ function warmUp(view: EditorView): void {
   // The code is compiled once for the page; a DOM without layout (jsdom) cannot measure text.
   if (typedOnce || typeof document.createRange().getClientRects !== "function") return;
   typedOnce = true;
-  const host = document.createElement("div");
-  host.setAttribute("aria-hidden", "true");
-  host.inert = true;
-  host.style.cssText = "position:fixed;left:-10000px;top:0;width:30em;visibility:hidden;pointer-events:none";
-  // Beside the editor: in its document or shadow root, where its styles go too (an embed's).
-  parent.appendChild(host);
-  const doc = view.state.doc.toString();
-  // The caret at the end, where the character goes: as typed, the bracket and completion handlers see it.
-  const hidden = new EditorView({ state: EditorState.create({ doc, selection: { anchor: doc.length }, extensions: editing() }), parent: host });
-  const walker = document.createTreeWalker(hidden.contentDOM, NodeFilter.SHOW_TEXT);
-  let last: Text | null = null;
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) last = n as Text;
-  // Read back as typing is: the DOM's mutation, then the editor's transaction for it.
-  last?.appendData("*");
-  requestAnimationFrame(() => {
-    hidden.destroy();
-    host.remove();
+  // Each step in an idle moment of its own (at 4× CPU throttling, in one task they took ~80 ms
+  // that a key pressed meanwhile waited for; the typing alone is ~50 ms of it).
+  whenIdle(() => {
+    // The editor gone meanwhile (a closed dialog): the next editor made warms up instead.
+    if (!parent.isConnected) return void (typedOnce = false);
+    const host = document.createElement("div");
+    host.setAttribute("aria-hidden", "true");
+    host.inert = true;
+    host.style.cssText = "position:fixed;left:-10000px;top:0;width:30em;visibility:hidden;pointer-events:none";
+    // Beside the editor: in its document or shadow root, where its styles go too (an embed's).
+    parent.appendChild(host);
+    const doc = view.state.doc.toString();
+    // The caret at the end, where the character goes: as typed, the bracket and completion handlers see it.
+    const hidden = new EditorView({ state: EditorState.create({ doc, selection: { anchor: doc.length }, extensions: editing() }), parent: host });
+    whenIdle(() => {
+      const walker = document.createTreeWalker(hidden.contentDOM, NodeFilter.SHOW_TEXT);
+      let last: Text | null = null;
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) last = n as Text;
+      // Read back as typing is: the DOM's mutation, then the editor's transaction for it.
+      last?.appendData("*");
+      requestAnimationFrame(() => {
+        hidden.destroy();
+        host.remove();
+      });
+    });
   });
 }
 
