@@ -143,8 +143,9 @@ export default defineConfig({
     hookTimeout: 120_000,
     // A poll waits up to 10 s, not vitest's 1 s: the browser tests run a real Chromium beside
     // the other files on 2 cores, where a lazily loaded part (the side after a first visit's
-    // preset: 0.9 s on an idle machine) or a link read at 4× load takes over a second (two
-    // fresh-clone runs failed so, gather's and names' polls). A poll that is met returns at once.
+    // preset: 0.9 s on an idle machine) takes over a second (a fresh-clone run failed so,
+    // gather's poll). A poll that is met returns at once. (names' link poll failed even at 10 s:
+    // that was the app losing the link, app/state/urlSync.ts onHash.)
     expect: { poll: { timeout: 10_000 } },
     // One test file per core, not vitest's default of one fewer (which on 2 cores runs every
     // file in turn): a browser file spends much of its time waiting on Chromium's processes.
