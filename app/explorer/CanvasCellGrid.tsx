@@ -14,6 +14,7 @@ import type { CellState } from "../viz/timeline";
 import { AxisLegend, useCellCursor, type CellGridProps } from "./gridParts";
 import { GridSizing } from "./CellGrid";
 import { GRID_WIDTH } from "./ArgumentGrid";
+import { useViewportFirst } from "./viewportFirst";
 
 /** How long a grid rests before its next step is painted ahead: past a burst of changes or keys. */
 const PREPARE_AFTER_MS = 300;
@@ -27,24 +28,35 @@ export default function CanvasCellGrid(p: CellGridProps) {
   const theme = useTheme();
   const { zoom } = useContext(GridSizing);
   const drawn = useRef<{ layout: GridLayout; fills: string[]; mapped: number | null; theme: string; zoom: number; states: CellState[]; highlight: Set<number> | undefined } | null>(null);
+  // Where a cell is on the page, for the gather arrows: the frame has the layout's proportions.
+  const frame = useRef<HTMLDivElement>(null);
+  // A full repaint of a grid out of view waits for an idle moment (viewportFirst.ts).
+  const viewport = useViewportFirst(frame);
   useLayoutEffect(() => {
     const el = canvas.current;
     if (!el) return;
     const prev = drawn.current;
     if (!prev || prev.layout !== layout || prev.fills !== p.fills || prev.mapped !== p.mapped || prev.theme !== theme || prev.zoom !== zoom) {
-      // How much of its layout's size the grid is shown at (its frame fits the stage's width).
-      // Reading it lays out the page React has just changed, so it is read only where pixels
-      // can be saved: a layout over twice the width grids are laid out for (the 98,304-cell
-      // ones; the 5-d example's grids read nothing).
-      const width = layout.width >= 2 * GRID_WIDTH ? frame.current?.clientWidth : 0;
-      const shown = width ? Math.min(1, width / layout.width) : 1;
-      resetCanvas(el, layout, p.fills, p.states, { reserve: p.reserve, mapped: p.mapped, theme, zoom, shown });
-      if (p.highlight?.size) highlightCanvas(el, layout, p.fills, p.highlight);
-    } else if (prev.states !== p.states) {
-      if (prev.highlight !== p.highlight) highlightCanvas(el, layout, p.fills, p.highlight ?? [], false);
-      animateCanvas(el, layout, p.fills, p.states, p.duration);
-    } else if (prev.highlight !== p.highlight) {
-      highlightCanvas(el, layout, p.fills, p.highlight ?? []);
+      const { fills, states, reserve, mapped, highlight } = p;
+      viewport.paint(() => {
+        // How much of its layout's size the grid is shown at (its frame fits the stage's width).
+        // Reading it lays out the page React has just changed, so it is read only where pixels
+        // can be saved: a layout over twice the width grids are laid out for (the 98,304-cell
+        // ones; the 5-d example's grids read nothing).
+        const width = layout.width >= 2 * GRID_WIDTH ? frame.current?.clientWidth : 0;
+        const shown = width ? Math.min(1, width / layout.width) : 1;
+        resetCanvas(el, layout, fills, states, { reserve, mapped, theme, zoom, shown });
+        if (highlight?.size) highlightCanvas(el, layout, fills, highlight);
+      });
+    } else {
+      // What follows draws on the last full paint: a paint still waiting runs first.
+      viewport.flush();
+      if (prev.states !== p.states) {
+        if (prev.highlight !== p.highlight) highlightCanvas(el, layout, p.fills, p.highlight ?? [], false);
+        animateCanvas(el, layout, p.fills, p.states, p.duration);
+      } else if (prev.highlight !== p.highlight) {
+        highlightCanvas(el, layout, p.fills, p.highlight ?? []);
+      }
     }
     drawn.current = { layout, fills: p.fills, mapped: p.mapped, theme, zoom, states: p.states, highlight: p.highlight };
   });
@@ -57,13 +69,12 @@ export default function CanvasCellGrid(p: CellGridProps) {
     if (!el || !next || duration <= 0) return;
     let cancel = () => {};
     const attempt = () => {
+      viewport.flush();
       if (prepareCanvas(el, layout, fills, next) === "busy") cancel = idleAfter(PREPARE_AFTER_MS, attempt);
     };
     cancel = idleAfter(PREPARE_AFTER_MS, attempt);
     return () => cancel();
   });
-  // Where a cell is on the page, for the gather arrows: the frame has the layout's proportions.
-  const frame = useRef<HTMLDivElement>(null);
   useGridLocator(p.locatorKey, layout, frame);
   const cellAt = (e: PointerEvent<HTMLDivElement>) => {
     // The frame, not the canvas: the canvas can be larger than the layout (clipped).

@@ -1,0 +1,95 @@
+/**
+ * What is in view is painted first. A canvas grid's full repaint (a new layout, fills or theme)
+ * waits while the grid lies wholly outside the viewport, and runs as soon as the page is idle,
+ * the grid comes into view, or anything else is about to draw on it. On the blog's (2,3,5,7,9)
+ * example at a laptop's 1280×900 the result grid starts below the fold: a change of in_axes,
+ * out_axes or a shape then shows what the user sees (the controls, the arguments, the shape
+ * story) without first painting and uploading the ~950×880 px result (bench/throttled.ts, the
+ * change rows; the "every grid painted" rows time the deferred paint too).
+ *
+ * The viewport is checked twice: by an IntersectionObserver (the last frame's layout, free to
+ * read when a change commits) and, for a paint that waits, once more just before the next frame
+ * (the change may have moved the grid into view: it is then painted in that frame, as before).
+ * Without IntersectionObserver (jsdom, old browsers) every paint runs at once.
+ */
+import { useEffect, useRef, type RefObject } from "react";
+
+/** The longest a grid out of view waits for an idle moment before it is painted anyway. */
+const IDLE_TIMEOUT_MS = 250;
+
+/** Whether `el`'s box meets the viewport now (a layout read: only just before a frame). */
+function inViewport(el: Element): boolean {
+  const r = el.getBoundingClientRect();
+  return r.bottom >= 0 && r.right >= 0 && r.top <= window.innerHeight && r.left <= window.innerWidth;
+}
+
+/** One grid's paint that waits while the grid is out of view. */
+export class ViewportFirst {
+  /** The grid met the viewport at the last frame the observer reported (true until it does). */
+  seen = true;
+  private waiting: (() => void) | null = null;
+  private frameAsk = 0;
+  private idleAsk = 0;
+
+  constructor(private readonly frame: () => Element | null) {}
+
+  /** Runs `paint` now, or, while the grid is out of view, later (a newer paint replaces a waiting one). */
+  paint(paint: () => void): void {
+    if (this.seen || typeof IntersectionObserver === "undefined") {
+      this.drop();
+      paint();
+      return;
+    }
+    this.waiting = paint;
+    if (!this.frameAsk)
+      this.frameAsk = requestAnimationFrame(() => {
+        this.frameAsk = 0;
+        const el = this.frame();
+        if (!el || inViewport(el)) this.flush();
+      });
+    if (!this.idleAsk) {
+      const idle = typeof requestIdleCallback === "function" ? requestIdleCallback : (f: () => void, _o?: IdleRequestOptions) => setTimeout(f, 0) as unknown as number;
+      this.idleAsk = idle(() => {
+        this.idleAsk = 0;
+        this.flush();
+      }, { timeout: IDLE_TIMEOUT_MS });
+    }
+  }
+
+  /** Runs a waiting paint now: call before anything that draws on what it paints. */
+  flush(): void {
+    const paint = this.waiting;
+    this.drop();
+    paint?.();
+  }
+
+  /** Forgets a waiting paint (the grid is gone, or a newer paint runs). */
+  drop(): void {
+    this.waiting = null;
+    if (this.frameAsk) cancelAnimationFrame(this.frameAsk);
+    if (this.idleAsk) (typeof cancelIdleCallback === "function" ? cancelIdleCallback : clearTimeout)(this.idleAsk);
+    this.frameAsk = this.idleAsk = 0;
+  }
+}
+
+/** The grid in `frame`'s ViewportFirst, told by an IntersectionObserver whether the grid is in view. */
+export function useViewportFirst(frame: RefObject<HTMLElement | null>): ViewportFirst {
+  const ref = useRef<ViewportFirst | null>(null);
+  if (!ref.current) ref.current = new ViewportFirst(() => frame.current);
+  const vf = ref.current;
+  useEffect(() => {
+    const el = frame.current;
+    if (!el || typeof IntersectionObserver === "undefined") return;
+    const io = new IntersectionObserver((entries) => {
+      vf.seen = entries[entries.length - 1].isIntersecting;
+      if (vf.seen) vf.flush();
+    });
+    io.observe(el);
+    return () => {
+      io.disconnect();
+      vf.drop();
+      vf.seen = true;
+    };
+  }, [frame, vf]);
+  return vf;
+}

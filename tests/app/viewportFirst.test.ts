@@ -1,0 +1,91 @@
+// @vitest-environment jsdom
+// A canvas grid's full repaint waits while the grid is out of view (app/explorer/viewportFirst.ts)
+// and runs just before the next frame if the grid is in view by then, at the next idle moment,
+// or before anything draws on it; a newer paint replaces a waiting one.
+import { afterEach, beforeEach, expect, it, vi } from "vitest";
+import { ViewportFirst } from "../../app/explorer/viewportFirst";
+
+let frames: (() => void)[] = [];
+let idles: (() => void)[] = [];
+const runFrames = () => frames.splice(0).forEach((f) => f());
+const runIdle = () => idles.splice(0).forEach((f) => f());
+
+beforeEach(() => {
+  frames = [];
+  idles = [];
+  vi.stubGlobal("IntersectionObserver", class {});
+  vi.stubGlobal("requestAnimationFrame", (f: () => void) => frames.push(f));
+  vi.stubGlobal("cancelAnimationFrame", (id: number) => (frames[id - 1] = () => {}));
+  vi.stubGlobal("requestIdleCallback", (f: () => void) => idles.push(f));
+  vi.stubGlobal("cancelIdleCallback", (id: number) => (idles[id - 1] = () => {}));
+});
+afterEach(() => vi.unstubAllGlobals());
+
+/** A grid's frame whose box starts `top` px down the page (the viewport is jsdom's 768 px). */
+function gridAt(top: number): HTMLElement {
+  const el = document.createElement("div");
+  el.getBoundingClientRect = () => new DOMRect(0, top, 400, 300);
+  return el;
+}
+
+it("paints at once while the grid is in view", () => {
+  const vf = new ViewportFirst(() => gridAt(0));
+  const painted: string[] = [];
+  vf.paint(() => painted.push("a"));
+  expect(painted).toEqual(["a"]);
+  expect(frames).toHaveLength(0);
+});
+
+it("keeps the paint of a grid out of view for the next idle moment, the newest only", () => {
+  const vf = new ViewportFirst(() => gridAt(2000));
+  vf.seen = false;
+  const painted: string[] = [];
+  vf.paint(() => painted.push("a"));
+  vf.paint(() => painted.push("b"));
+  expect(painted).toEqual([]);
+  runFrames(); // still below the fold at the frame
+  expect(painted).toEqual([]);
+  runIdle();
+  expect(painted).toEqual(["b"]);
+  runIdle();
+  runFrames();
+  expect(painted).toEqual(["b"]);
+});
+
+it("paints before the frame a grid the change has brought into view", () => {
+  let top = 2000;
+  const vf = new ViewportFirst(() => gridAt(top));
+  vf.seen = false;
+  const painted: string[] = [];
+  vf.paint(() => painted.push("a"));
+  top = 500;
+  runFrames();
+  expect(painted).toEqual(["a"]);
+  runIdle();
+  expect(painted).toEqual(["a"]);
+});
+
+it("runs a waiting paint before anything draws on it, and forgets it when dropped", () => {
+  const vf = new ViewportFirst(() => gridAt(2000));
+  vf.seen = false;
+  const painted: string[] = [];
+  vf.paint(() => painted.push("a"));
+  vf.flush();
+  expect(painted).toEqual(["a"]);
+  vf.flush();
+  expect(painted).toEqual(["a"]);
+  vf.paint(() => painted.push("b"));
+  vf.drop();
+  runFrames();
+  runIdle();
+  expect(painted).toEqual(["a"]);
+});
+
+it("paints at once where there is no IntersectionObserver", () => {
+  vi.stubGlobal("IntersectionObserver", undefined);
+  const vf = new ViewportFirst(() => gridAt(2000));
+  vf.seen = false;
+  const painted: string[] = [];
+  vf.paint(() => painted.push("a"));
+  expect(painted).toEqual(["a"]);
+});
