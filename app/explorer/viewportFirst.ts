@@ -10,6 +10,7 @@
  * The viewport is checked twice: by an IntersectionObserver (the last frame's layout, free to
  * read when a change commits) and, for a paint that waits, once more just before the next frame
  * (the change may have moved the grid into view: it is then painted in that frame, as before).
+ * A grid just made has no observer's word yet: its first paint waits for that second check.
  * Without IntersectionObserver (jsdom, old browsers) every paint runs at once.
  */
 import { useEffect, useRef, type RefObject } from "react";
@@ -25,8 +26,11 @@ function inViewport(el: Element): boolean {
 
 /** One grid's paint that waits while the grid is out of view. */
 export class ViewportFirst {
-  /** The grid met the viewport at the last frame the observer reported (true until it does). */
-  seen = true;
+  /**
+   * Whether the grid met the viewport at the last frame the observer reported; null until it
+   * has (a grid just made: its paint waits for the check before the next frame).
+   */
+  seen: boolean | null = null;
   private waiting: (() => void) | null = null;
   private frameAsk = 0;
   private idleAsk = 0;
@@ -35,7 +39,7 @@ export class ViewportFirst {
 
   /** Runs `paint` now, or, while the grid is out of view, later (a newer paint replaces a waiting one). */
   paint(paint: () => void): void {
-    if (this.seen || typeof IntersectionObserver === "undefined") {
+    if (this.seen === true || typeof IntersectionObserver === "undefined") {
       this.drop();
       paint();
       return;
@@ -88,7 +92,7 @@ export function useViewportFirst(frame: RefObject<HTMLElement | null>): Viewport
     return () => {
       io.disconnect();
       vf.drop();
-      vf.seen = true;
+      vf.seen = null;
     };
   }, [frame, vf]);
   return vf;

@@ -30,6 +30,7 @@ function gridAt(top: number): HTMLElement {
 
 it("paints at once while the grid is in view", () => {
   const vf = new ViewportFirst(() => gridAt(0));
+  vf.seen = true;
   const painted: string[] = [];
   vf.paint(() => painted.push("a"));
   expect(painted).toEqual(["a"]);
@@ -63,6 +64,19 @@ it("paints before the frame a grid the change has brought into view", () => {
   expect(painted).toEqual(["a"]);
   runIdle();
   expect(painted).toEqual(["a"]);
+});
+
+it("paints a grid just made, before the observer's word, in its first frame when in view, at idle when not", () => {
+  const painted: string[] = [];
+  const shown = new ViewportFirst(() => gridAt(100));
+  const below = new ViewportFirst(() => gridAt(1000));
+  shown.paint(() => painted.push("shown"));
+  below.paint(() => painted.push("below"));
+  expect(painted).toEqual([]);
+  runFrames();
+  expect(painted).toEqual(["shown"]);
+  runIdle();
+  expect(painted).toEqual(["shown", "below"]);
 });
 
 it("runs a waiting paint before anything draws on it, and forgets it when dropped", () => {
