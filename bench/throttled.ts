@@ -32,32 +32,9 @@ const ANIMATED: { name: string; hash: string; cells: number }[] = [
 ];
 
 /**
- * In the page: apply each change in turn and time it to the frame that shows it. A rAF callback
- * runs just before its frame paints; the message posted from it runs just after.
- */
-const TIME_CHANGES = `(async (changes) => {
-  const painted = () => new Promise((r) => requestAnimationFrame(() => { const c = new MessageChannel(); c.port1.onmessage = () => r(); c.port2.postMessage(0); }));
-  const setter = (el) => Object.getOwnPropertyDescriptor(Object.getPrototypeOf(el), "value").set;
-  const res = [];
-  await painted();
-  for (let i = 0; i < changes.length; i++) {
-    const [label, value] = changes[i];
-    const el = document.querySelector('[aria-label="' + label + '"]');
-    const t0 = performance.now();
-    // React listens to the native value setter: set it as a user's edit would, then the event.
-    setter(el).call(el, value);
-    el.dispatchEvent(new Event(el.tagName === "SELECT" ? "change" : "input", { bubbles: true }));
-    await painted();
-    if (i >= 2) res.push(performance.now() - t0); // the first two warm the JIT
-  }
-  return res;
-})`;
-
-/**
  * Counts, in the page, the full paints (putImageData) of the result grid's canvas: the change
  * rows' frame shows what is in view, and at 1280×900 the 5-d result lies below the fold, where
- * its paint waits for the next idle moment (app/explorer/viewportFirst.ts). TIME_ALL_PAINTED
- * times each change until the result is painted too.
+ * its paint waits for the next idle moment (app/explorer/viewportFirst.ts).
  */
 const COUNT_RESULT_PAINTS = `(() => {
   const put = CanvasRenderingContext2D.prototype.putImageData;
@@ -69,8 +46,13 @@ const COUNT_RESULT_PAINTS = `(() => {
   };
 })()`;
 
-/** In the page: apply each change (each one that repaints the result) and time it until both its frame and the result's paint are done. */
-const TIME_ALL_PAINTED = `(async (changes) => {
+/**
+ * In the page: apply each change in turn and time it to the frame that shows it. A rAF callback
+ * runs just before its frame paints; the message posted from it runs just after. With
+ * `untilResult` (a page with COUNT_RESULT_PAINTS; every change must repaint the result), until
+ * the result grid is painted too, if that comes later.
+ */
+const TIME_CHANGES = `(async (changes, untilResult = false) => {
   const painted = () => new Promise((r) => requestAnimationFrame(() => { const c = new MessageChannel(); c.port1.onmessage = () => r(); c.port2.postMessage(0); }));
   const setter = (el) => Object.getOwnPropertyDescriptor(Object.getPrototypeOf(el), "value").set;
   const res = [];
@@ -79,16 +61,17 @@ const TIME_ALL_PAINTED = `(async (changes) => {
     const [label, value] = changes[i];
     const el = document.querySelector('[aria-label="' + label + '"]');
     let resultAt = 0;
-    const result = new Promise((r) => { window.__resultPainted = () => { resultAt = performance.now(); r(); }; });
+    const result = untilResult && new Promise((r) => { window.__resultPainted = () => { resultAt = performance.now(); r(); }; });
     const t0 = performance.now();
+    // React listens to the native value setter: set it as a user's edit would, then the event.
     setter(el).call(el, value);
     el.dispatchEvent(new Event(el.tagName === "SELECT" ? "change" : "input", { bubbles: true }));
     await painted();
     const frameAt = performance.now();
     await result;
-    if (i >= 2) res.push(Math.max(frameAt, resultAt) - t0);
+    if (i >= 2) res.push(Math.max(frameAt, resultAt) - t0); // the first two warm the JIT
   }
-  window.__resultPainted = () => {};
+  if (untilResult) window.__resultPainted = () => {};
   return res;
 })`;
 
@@ -168,8 +151,8 @@ export async function throttledBench(): Promise<BenchRow[]> {
     // (out_axes without 5 → -1, which leaves the result as it is).
     const outAll = Array.from({ length: rounds }, (_, i) => ["out_axes", ["0", "1", "2", "3", "4", "5"][i % 6]]);
     const EVERY = "every grid painted, the result below the fold too";
-    rows.push(changeRow("out_axes change", (await page.evaluate(`${TIME_ALL_PAINTED}(${JSON.stringify(outAll)})`)) as number[], EVERY, "(beside the row above)"));
-    rows.push(changeRow("shape change", (await page.evaluate(`${TIME_ALL_PAINTED}(${JSON.stringify(shapes)})`)) as number[], EVERY, "(beside the row above)"));
+    rows.push(changeRow("out_axes change", (await page.evaluate(`${TIME_CHANGES}(${JSON.stringify(outAll)}, true)`)) as number[], EVERY, "(beside the row above)"));
+    rows.push(changeRow("shape change", (await page.evaluate(`${TIME_CHANGES}(${JSON.stringify(shapes)}, true)`)) as number[], EVERY, "(beside the row above)"));
 
     // Typing: replace the function, one key at a time at a fast typist's pace, in two bursts:
     // into the field as the page first has it, and after a pause (the full editor by then).

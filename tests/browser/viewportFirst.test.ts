@@ -58,6 +58,15 @@ const resultPixels = (page: Page) =>
     return `${w}×${h} ${(hash >>> 0).toString(16)}`;
   });
 
+/** The 5-d example with b of `shape` at a laptop's 1280×900, each grid's full paints counted. */
+async function openCounted(shape: string): Promise<Page> {
+  const page = await app.newPage({ viewport: { width: 1280, height: 900 } });
+  await page.addInitScript(COUNT_PAINTS);
+  await page.goto(`${app.url}#${link(shape)}`);
+  await appLive(page);
+  return page;
+}
+
 browserDescribe("what is in view is painted first", () => {
   expectCleanConsole(() => app.problems);
   beforeAll(async () => {
@@ -68,10 +77,7 @@ browserDescribe("what is in view is painted first", () => {
   });
 
   it("paints a result below the fold right after the frame that shows the change", async () => {
-    const page = await app.newPage({ viewport: { width: 1280, height: 900 } });
-    await page.addInitScript(COUNT_PAINTS);
-    await page.goto(`${app.url}#${link("(2,3,5,7,9)")}`);
-    await appLive(page);
+    const page = await openCounted("(2,3,5,7,9)");
     const result = page.getByRole("img", { name: /^Output out/ });
     await result.waitFor();
     expect((await result.boundingBox())!.y).toBeGreaterThan(900);
@@ -82,9 +88,7 @@ browserDescribe("what is in view is painted first", () => {
     await expect.poll(async () => (await paints(page)).out ?? 0, { timeout: 5000 }).toBe(1);
     await page.getByRole("img", { name: /^Output out, shape \(2, 3, 5, 3, 7, 9\)/ }).waitFor({ state: "attached" });
     const painted = await resultPixels(page);
-    const fresh = await app.newPage({ viewport: { width: 1280, height: 900 } });
-    await fresh.goto(`${app.url}#${link("(3,3,5,7,9)")}`);
-    await appLive(fresh);
+    const fresh = await openCounted("(3,3,5,7,9)");
     await fresh.getByRole("img", { name: /^Output out, shape \(2, 3, 5, 3, 7, 9\)/ }).waitFor();
     await fresh.waitForTimeout(500);
     expect(painted).toBe(await resultPixels(fresh));
@@ -93,10 +97,7 @@ browserDescribe("what is in view is painted first", () => {
   });
 
   it("paints a result in view in the change's own frame", async () => {
-    const page = await app.newPage({ viewport: { width: 1280, height: 900 } });
-    await page.addInitScript(COUNT_PAINTS);
-    await page.goto(`${app.url}#${link("(2,3,5,7,9)")}`);
-    await appLive(page);
+    const page = await openCounted("(2,3,5,7,9)");
     const result = page.getByRole("img", { name: /^Output out/ });
     await result.scrollIntoViewIfNeeded();
     await page.waitForTimeout(500);
