@@ -49,13 +49,15 @@ export class ViewportFirst {
       this.frameAsk = requestAnimationFrame(() => {
         this.frameAsk = 0;
         const el = this.frame();
-        if (!el || inViewport(el)) this.flush();
+        if (el && inViewport(el)) this.flush();
       });
     if (!this.idleAsk) {
       const idle = typeof requestIdleCallback === "function" ? requestIdleCallback : (f: () => void, _o?: IdleRequestOptions) => setTimeout(f, 0) as unknown as number;
       this.idleAsk = idle(() => {
         this.idleAsk = 0;
-        this.flush();
+        // A grid gone meanwhile (its frame's ref is null) has nothing left to paint.
+        if (this.frame()) this.flush();
+        else this.drop();
       }, { timeout: IDLE_TIMEOUT_MS });
     }
   }
@@ -67,7 +69,7 @@ export class ViewportFirst {
     paint?.();
   }
 
-  /** Forgets a waiting paint (the grid is gone, or a newer paint runs). */
+  /** Forgets a waiting paint (the grid has gone, or a newer paint runs). */
   drop(): void {
     this.waiting = null;
     if (this.frameAsk) cancelAnimationFrame(this.frameAsk);
@@ -89,9 +91,10 @@ export function useViewportFirst(frame: RefObject<HTMLElement | null>): Viewport
       if (vf.seen) vf.flush();
     });
     io.observe(el);
+    // A paint still waiting is kept: React's StrictMode runs this cleanup and the effect again
+    // on a grid that stays (its paint would be lost); a grid that goes drops it at idle.
     return () => {
       io.disconnect();
-      vf.drop();
       vf.seen = null;
     };
   }, [frame, vf]);

@@ -3,7 +3,9 @@
 // and runs just before the next frame if the grid is in view by then, at the next idle moment,
 // or before anything draws on it; a newer paint replaces a waiting one.
 import { afterEach, beforeEach, expect, it, vi } from "vitest";
-import { ViewportFirst } from "../../app/explorer/viewportFirst";
+import { createElement, StrictMode, useLayoutEffect, useRef } from "react";
+import { act, cleanup, render } from "@testing-library/react";
+import { useViewportFirst, ViewportFirst } from "../../app/explorer/viewportFirst";
 
 let frames: (() => void)[] = [];
 let idles: (() => void)[] = [];
@@ -13,13 +15,19 @@ const runIdle = () => idles.splice(0).forEach((f) => f());
 beforeEach(() => {
   frames = [];
   idles = [];
-  vi.stubGlobal("IntersectionObserver", class {});
+  vi.stubGlobal("IntersectionObserver", class {
+    observe() {}
+    disconnect() {}
+  });
   vi.stubGlobal("requestAnimationFrame", (f: () => void) => frames.push(f));
   vi.stubGlobal("cancelAnimationFrame", (id: number) => (frames[id - 1] = () => {}));
   vi.stubGlobal("requestIdleCallback", (f: () => void) => idles.push(f));
   vi.stubGlobal("cancelIdleCallback", (id: number) => (idles[id - 1] = () => {}));
 });
-afterEach(() => vi.unstubAllGlobals());
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
 
 /** A grid's frame whose box starts `top` px down the page (the viewport is jsdom's 768 px). */
 function gridAt(top: number): HTMLElement {
@@ -102,4 +110,36 @@ it("paints at once where there is no IntersectionObserver", () => {
   const painted: string[] = [];
   vf.paint(() => painted.push("a"));
   expect(painted).toEqual(["a"]);
+});
+
+/** A grid as CanvasCellGrid paints it: its first commit paints, later ones draw on that paint. */
+function Grid({ onPaint }: { onPaint: () => void }) {
+  const frame = useRef<HTMLDivElement>(null);
+  const viewport = useViewportFirst(frame);
+  const painted = useRef(false);
+  useLayoutEffect(() => {
+    if (painted.current) return viewport.flush();
+    painted.current = true;
+    viewport.paint(onPaint);
+  });
+  return createElement("div", { ref: frame });
+}
+
+it("keeps a grid's first paint through StrictMode's second run of its effects", () => {
+  let painted = 0;
+  render(createElement(StrictMode, null, createElement(Grid, { onPaint: () => painted++ })));
+  act(() => {
+    runFrames(); // jsdom's boxes are empty, at the viewport's corner: in view
+    runIdle();
+  });
+  expect(painted).toBe(1);
+});
+
+it("forgets the waiting paint of a grid that has gone", () => {
+  let painted = 0;
+  const page = render(createElement(Grid, { onPaint: () => painted++ }));
+  page.unmount();
+  runFrames();
+  runIdle();
+  expect(painted).toBe(0);
 });
