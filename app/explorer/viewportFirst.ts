@@ -14,6 +14,7 @@
  * Without IntersectionObserver (jsdom, old browsers) every paint runs at once.
  */
 import { useEffect, useRef, type RefObject } from "react";
+import { onIdle } from "../state/idleAfter";
 
 /** The longest a grid out of view waits for an idle moment before it is painted anyway. */
 const IDLE_TIMEOUT_MS = 250;
@@ -33,7 +34,7 @@ export class ViewportFirst {
   seen: boolean | null = null;
   private waiting: (() => void) | null = null;
   private frameAsk = 0;
-  private idleAsk = 0;
+  private cancelIdle: (() => void) | null = null;
 
   constructor(private readonly frame: () => Element | null) {}
 
@@ -51,15 +52,12 @@ export class ViewportFirst {
         const el = this.frame();
         if (el && inViewport(el)) this.flush();
       });
-    if (!this.idleAsk) {
-      const idle = typeof requestIdleCallback === "function" ? requestIdleCallback : (f: () => void, _o?: IdleRequestOptions) => setTimeout(f, 0) as unknown as number;
-      this.idleAsk = idle(() => {
-        this.idleAsk = 0;
-        // A grid gone meanwhile (its frame's ref is null) has nothing left to paint.
-        if (this.frame()) this.flush();
-        else this.drop();
-      }, { timeout: IDLE_TIMEOUT_MS });
-    }
+    this.cancelIdle ??= onIdle(() => {
+      this.cancelIdle = null;
+      // A grid gone meanwhile (its frame's ref is null) has nothing left to paint.
+      if (this.frame()) this.flush();
+      else this.drop();
+    }, IDLE_TIMEOUT_MS);
   }
 
   /** Runs a waiting paint now: call before anything that draws on what it paints. */
@@ -73,8 +71,9 @@ export class ViewportFirst {
   drop(): void {
     this.waiting = null;
     if (this.frameAsk) cancelAnimationFrame(this.frameAsk);
-    if (this.idleAsk) (typeof cancelIdleCallback === "function" ? cancelIdleCallback : clearTimeout)(this.idleAsk);
-    this.frameAsk = this.idleAsk = 0;
+    this.cancelIdle?.();
+    this.frameAsk = 0;
+    this.cancelIdle = null;
   }
 }
 

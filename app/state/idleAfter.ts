@@ -1,18 +1,28 @@
 /**
- * Work done ahead of need: `work` runs once the page has been left alone for `quietMs` and is
- * then idle (requestIdleCallback; a zero timeout where there is none). The returned function
- * cancels it; an effect returns it, so any newer render starts the wait again and the work never
- * lands between a burst's changes or a typist's keys.
+ * Work done when the page is idle. `onIdle` runs it at the next idle moment; `idleAfter` once
+ * the page has been left alone for `quietMs` and is then idle. Each returns a function that
+ * cancels it; an effect returns it, so any newer render starts the wait again and the work
+ * never lands between a burst's changes or a typist's keys.
  */
+
+/** Runs `work` at the next idle moment (requestIdleCallback, at most `timeoutMs` later if given; a zero timeout where there is none). */
+export function onIdle(work: () => void, timeoutMs?: number): () => void {
+  if (typeof requestIdleCallback === "function") {
+    const id = requestIdleCallback(() => work(), timeoutMs === undefined ? undefined : { timeout: timeoutMs });
+    return () => cancelIdleCallback(id);
+  }
+  const id = setTimeout(work, 0);
+  return () => clearTimeout(id);
+}
+
+/** Runs `work` once the page has been left alone for `quietMs` and is then idle. */
 export function idleAfter(quietMs: number, work: () => void): () => void {
-  const idle = window.requestIdleCallback ?? ((f: () => void) => window.setTimeout(f, 0));
-  const cancelIdle = window.cancelIdleCallback ?? window.clearTimeout;
-  let asked = 0;
-  const wait = window.setTimeout(() => {
-    asked = idle(() => work());
+  let cancelIdle = () => {};
+  const wait = setTimeout(() => {
+    cancelIdle = onIdle(work);
   }, quietMs);
   return () => {
-    window.clearTimeout(wait);
-    if (asked) cancelIdle(asked);
+    clearTimeout(wait);
+    cancelIdle();
   };
 }

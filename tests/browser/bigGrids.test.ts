@@ -6,6 +6,7 @@ import { PNG } from "pngjs";
 import type { Page } from "playwright-core";
 import { appLive, type AppServer } from "./appServer";
 import { browserDescribe, desktopSuite } from "./suite";
+import { inViewAndPainted } from "./inView";
 
 const enc = encodeURIComponent;
 const link = (f: string, args: [string, string, string][], out = "0") =>
@@ -43,6 +44,7 @@ async function watchOverlays(page: Page): Promise<() => Promise<string[]>> {
 async function outputPixels(page: Page, name: RegExp = /^Output/): Promise<PNG> {
   const grid = page.getByRole("img", { name }).first();
   await grid.locator("canvas").first().waitFor();
+  await inViewAndPainted(grid);
   const url = await grid.locator("canvas:not(.overlay)").evaluate((c) => (c as HTMLCanvasElement).toDataURL("image/png"));
   return PNG.sync.read(Buffer.from(url.split(",")[1], "base64"));
 }

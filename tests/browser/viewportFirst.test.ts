@@ -7,6 +7,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { startApp, type AppServer, appLive } from "./appServer";
 import { browserDescribe, expectCleanConsole } from "./suite";
+import { inViewAndPainted } from "./inView";
 
 let app: AppServer;
 
@@ -44,8 +45,9 @@ async function changeShape(page: Page, shape: string): Promise<Record<string, nu
  * The result grid's picture: the pixels of the part of its canvas its frame shows (a canvas that
  * grew keeps a bigger backing store than a fresh page's), as a size and a hash.
  */
-const resultPixels = (page: Page) =>
-  page.evaluate(() => {
+async function resultPixels(page: Page): Promise<string> {
+  await inViewAndPainted(page.getByRole("img", { name: /^Output out/ }));
+  return page.evaluate(() => {
     const frame = document.querySelector('[aria-label^="Output"].canvas-grid, [aria-label^="Output"] .canvas-grid') as HTMLElement;
     const canvas = frame.querySelector("canvas") as HTMLCanvasElement;
     const scale = canvas.width / canvas.getBoundingClientRect().width;
@@ -57,6 +59,7 @@ const resultPixels = (page: Page) =>
     for (let i = 0; i < data.length; i++) hash = Math.imul(hash ^ data[i], 16777619);
     return `${w}×${h} ${(hash >>> 0).toString(16)}`;
   });
+}
 
 /** The 5-d example with b of `shape` at a laptop's 1280×900, each grid's full paints counted. */
 async function openCounted(shape: string): Promise<Page> {
