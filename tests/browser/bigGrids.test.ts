@@ -3,7 +3,7 @@
 // canvas showing what a full repaint of that step shows.
 import { expect, it } from "vitest";
 import { PNG } from "pngjs";
-import type { Page } from "playwright-core";
+import type { Locator, Page } from "playwright-core";
 import { appLive, type AppServer } from "./appServer";
 import { browserDescribe, desktopSuite } from "./suite";
 import { inViewAndPainted } from "./inView";
@@ -41,10 +41,16 @@ async function watchOverlays(page: Page): Promise<() => Promise<string[]>> {
 }
 
 /** A grid's canvas as RGBA pixels (the layout's part of the backing store is all of it here): the output's, or the one `name` names. */
-async function outputPixels(page: Page, name: RegExp = /^Output/): Promise<PNG> {
+/** The grid `name` names, once it is a canvas grid, in view, its paint landed. */
+async function canvasGrid(page: Page, name: RegExp): Promise<Locator> {
   const grid = page.getByRole("img", { name }).first();
   await grid.locator("canvas").first().waitFor();
   await inViewAndPainted(grid);
+  return grid;
+}
+
+async function outputPixels(page: Page, name: RegExp = /^Output/): Promise<PNG> {
+  const grid = await canvasGrid(page, name);
   const url = await grid.locator("canvas:not(.overlay)").evaluate((c) => (c as HTMLCanvasElement).toDataURL("image/png"));
   return PNG.sync.read(Buffer.from(url.split(",")[1], "base64"));
 }
@@ -123,6 +129,8 @@ browserDescribe("big grids on canvas", () => {
       const p = await app.newPage({ viewport: { width: 1280, height: 900 }, reducedMotion: reduced ? "reduce" : "no-preference" });
       await open(p, app.url, hash);
       await p.getByLabel("Speed").selectOption("0.25");
+      // The grid on its canvas first: a step before the canvas chunk has drawn it is not animated there.
+      await canvasGrid(p, grid);
       const shownIn = await watchOverlays(p);
       // Take, apply, place: the third phase moves k's result into the output.
       for (let n = 0; n < steps; n++) {
