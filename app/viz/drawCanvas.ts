@@ -10,12 +10,13 @@
 import { select } from "d3-selection";
 import { easeCubicOut } from "./transitions";
 import "d3-transition";
-import type { GridLayout } from "./layout";
+import type { GridLayout, TileLabel } from "./layout";
 import type { CellState } from "./timeline";
 import { axisColor, type Theme } from "./colors";
 import { cellLook, cellPose, cellSide, HIGHLIGHT, liftOf } from "./cellLook";
 import { sameLook } from "./cellMoves";
 import { CellPixels, cellCover, rgbOf, snapCell } from "./pixelCells";
+import { anchorPixel, glyphMask, type GlyphMask } from "./glyphMasks";
 
 interface CanvasState {
   shown: CellState[];
@@ -187,6 +188,8 @@ function drawScene(ctx: CanvasRenderingContext2D, layout: GridLayout, fills: str
   // The fills are written as pixels (pixelCells.ts) over the whole picture or the region's
   // device pixels (the caller cleared them): no cell there is drawn by anything else.
   const pixels = pixelsFor(ctx, layout, size, fills, region && deviceBox(region, dpr));
+  // Whether the tile labels went into the pixels (else paintDecorations draws them).
+  let labelled = false;
   const cover = cellCover(size, c, dpr);
   // A cell's pose and outline depend only on its (from, to) pair: worked out once per pair
   // (a grid has a handful), not per cell (up to 100,000 on a big grid).
@@ -229,6 +232,7 @@ function drawScene(ctx: CanvasRenderingContext2D, layout: GridLayout, fills: str
       for (let k = 0; k < rects.length; k += 2) pixels.ring(rects[k], rects[k + 1], size, look.strokeWidth, look.stroke);
       outlines.delete(key);
     }
+    labelled = part.kind !== "moving" && blendLabels(pixels, layout, mapped, theme, region);
     // putImageData takes device pixels and ignores the transform (an overlay's translation).
     const m = typeof ctx.getTransform === "function" ? ctx.getTransform() : { e: 0, f: 0 };
     ctx.putImageData(new ImageData(pixels.data, pixels.width, pixels.height), pixels.originX + m.e, pixels.originY + m.f);
@@ -256,7 +260,7 @@ function drawScene(ctx: CanvasRenderingContext2D, layout: GridLayout, fills: str
     if (region && !meets(region, d.x - hw, y - hw, d.x + size + hw, y + size + hw)) continue;
     ctx.strokeRect(d.x, y, size, size);
   }
-  if (part.kind !== "moving") paintDecorations(ctx, layout, mapped, theme, region);
+  if (part.kind !== "moving") paintDecorations(ctx, layout, mapped, theme, region, !labelled);
 }
 
 let monoFamily: string | null = null;
@@ -277,7 +281,7 @@ function mono(): string {
  * cost ~8 ms of every out_axes change on the (2,3,5,7,9) example (measured), more than the
  * cells themselves.
  */
-function paintDecorations(ctx: CanvasRenderingContext2D, layout: GridLayout, mapped: number | null, theme: Theme, region: Region | null): void {
+function paintDecorations(ctx: CanvasRenderingContext2D, layout: GridLayout, mapped: number | null, theme: Theme, region: Region | null, labels: boolean): void {
   ctx.globalAlpha = 1;
   // One path per axis (its colour and width), stroked once: a stroke per bracket was most of
   // a full repaint's decorations (bench/throttled.ts, the in_axes and shape rows).
@@ -297,13 +301,14 @@ function paintDecorations(ctx: CanvasRenderingContext2D, layout: GridLayout, map
     }
     if (started) ctx.stroke();
   }
-  // Axis by axis: one colour and alignment each. Only the batch axis is bold, and setting a
-  // font parses it each time: the axes in the font the context has go first, and a font the
-  // context already has is not set again. (Labels copied from pre-drawn digit strips were
-  // tried: cheaper calls, but Chromium's raster of the copies cost more than fillText's
-  // cached glyphs, and a change took as long or longer at 4× throttling.)
-  const family = mono();
-  const fontOf = (axis: number) => `${axis === mapped ? "700 " : ""}${layout.label}px ${family}`;
+  if (!labels) return;
+  // Where the labels could not go into the pixels (blendLabels): axis by axis, one colour and
+  // alignment each. Only the batch axis is bold, and setting a font parses it each time: the
+  // axes in the font the context has go first, and a font the context already has is not set
+  // again. (Labels copied from pre-drawn digit strips with drawImage were tried: cheaper calls,
+  // but Chromium's raster of the copies cost more than fillText's, and a change took as long or
+  // longer at 4× throttling. Blended into the pixels, they cost the raster nothing.)
+  const fontOf = labelFont(layout, mapped);
   const axes = layout.shape.map((_, axis) => axis);
   const current = fontsSet.get(ctx);
   if (current && ctx.font === current.got) axes.sort((a, b) => Number(fontOf(b) === current.want) - Number(fontOf(a) === current.want));
@@ -312,8 +317,7 @@ function paintDecorations(ctx: CanvasRenderingContext2D, layout: GridLayout, map
     let started = false;
     for (const l of layout.labels) {
       if (l.axis !== axis) continue;
-      // A label is at most a few digits of its type around its anchor (generous bounds).
-      if (region && !meets(region, l.x - 4 * layout.label, l.y - 1.2 * layout.label, l.x + 4 * layout.label, l.y + 0.4 * layout.label)) continue;
+      if (!labelMeets(region, l, layout.label)) continue;
       if (!started) {
         setFont(ctx, fontOf(axis));
         ctx.fillStyle = axisColor(axis, mapped, theme);
@@ -324,6 +328,36 @@ function paintDecorations(ctx: CanvasRenderingContext2D, layout: GridLayout, map
       ctx.fillText(String(l.index), l.x, l.y);
     }
   }
+}
+
+/** The tile labels' font per axis (bold on the batch axis), as a CSS font in layout units. */
+const labelFont = (layout: GridLayout, mapped: number | null) => {
+  const family = mono();
+  return (axis: number) => `${axis === mapped ? "700 " : ""}${layout.label}px ${family}`;
+};
+
+/** Whether label `l` (a few digits about its anchor: generous bounds) reaches into `region`. */
+const labelMeets = (region: Region | null, l: TileLabel, size: number) => meets(region, l.x - 4 * size, l.y - 1.2 * size, l.x + 4 * size, l.y + 0.4 * size);
+
+/**
+ * The tile labels blended into the paint's pixels (glyphMasks.ts), before the brackets are
+ * stroked over them; false, with nothing written, where a label
+ * has no mask or colour (paintDecorations draws them all with fillText).
+ */
+function blendLabels(pixels: CellPixels, layout: GridLayout, mapped: number | null, theme: Theme, region: Region | null): boolean {
+  const fontOf = labelFont(layout, mapped);
+  const dpr = pixels.dpr;
+  const todo: [GlyphMask, number, number, readonly [number, number, number]][] = [];
+  for (const l of layout.labels) {
+    if (!labelMeets(region, l, layout.label)) continue;
+    const [x, quarter] = anchorPixel(l.x * dpr);
+    const mask = glyphMask(String(l.index), fontOf(l.axis), l.anchor === "middle" ? "center" : "right", dpr, quarter);
+    const rgb = rgbOf(axisColor(l.axis, mapped, theme));
+    if (!mask || !rgb) return false;
+    todo.push([mask, x, Math.round(l.y * dpr), rgb]);
+  }
+  for (const [mask, x, y, rgb] of todo) pixels.glyph(mask, x, y, rgb);
+  return true;
 }
 
 /**

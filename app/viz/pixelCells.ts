@@ -5,6 +5,7 @@
  * bench/throttled.ts); one pass over a pixel buffer and one putImageData cost a fraction of
  * that. Cells are snapped to whole device pixels with a one-pixel gap. Pure: no DOM.
  */
+import type { GlyphMask } from "./glyphMasks";
 
 const parsedColours = new Map<string, [number, number, number] | null>();
 
@@ -86,7 +87,7 @@ export class CellPixels {
   constructor(
     readonly width: number,
     readonly height: number,
-    private readonly dpr: number,
+    readonly dpr: number,
     private readonly size: number,
     readonly originX = 0,
     readonly originY = 0,
@@ -163,7 +164,7 @@ export class CellPixels {
     const px0 = Math.floor(ox0);
     const py0 = Math.floor(oy0);
     const m = this.maskFor(ox0 - px0, oy0 - py0, side, width);
-    const { words, data, width: across } = this;
+    const { words, width: across } = this;
     const [r, g, b] = rgb;
     const opaque = ((255 << 24) | (b << 16) | (g << 8) | r) >>> 0;
     const { cover, dx, dy, at } = m;
@@ -178,33 +179,57 @@ export class CellPixels {
       }
       const k = Math.min(1, cover[e]);
       const w = base + at[e];
-      const o = w * 4;
-      const d = data[o + 3];
-      // Source-over of the opaque stroke at alpha k onto the (unpremultiplied) pixel; a pixel the
-      // stroke covers wholly, an empty gap and an opaque pixel (most of a ring's) take the short ways.
+      // A pixel the stroke covers wholly (most of a ring's) takes the short way.
       if (k === 1 && words) words[w] = opaque;
-      else if (d === 0) {
-        data[o] = r;
-        data[o + 1] = g;
-        data[o + 2] = b;
-        data[o + 3] = k * 255;
-      } else if (d === 255) {
-        const keep = 1 - k;
-        data[o] = r * k + data[o] * keep;
-        data[o + 1] = g * k + data[o + 1] * keep;
-        data[o + 2] = b * k + data[o + 2] * keep;
-      } else {
-        const da = d / 255;
-        const a = k + da * (1 - k);
-        const keep = (da * (1 - k)) / a;
-        const mine = k / a;
-        data[o] = r * mine + data[o] * keep;
-        data[o + 1] = g * mine + data[o + 1] * keep;
-        data[o + 2] = b * mine + data[o + 2] * keep;
-        data[o + 3] = a * 255;
-      }
+      else this.over(w, k, r, g, b);
     }
     return true;
+  }
+
+  /**
+   * A tile label's coverage `mask` (glyphMasks.ts) in colour `rgb`, its anchor at the picture's
+   * device pixel (ax, ay), blended over the pixels as fillText paints it; clipped to the buffer.
+   */
+  glyph(mask: GlyphMask, ax: number, ay: number, rgb: readonly [number, number, number]): void {
+    const { width: across, height: down, originX, originY } = this;
+    const bx = ax + mask.left - originX;
+    const by = ay + mask.top - originY;
+    const [r, g, b] = rgb;
+    const { alpha, width } = mask;
+    for (let y = Math.max(0, -by), y1 = Math.min(mask.height, down - by); y < y1; y++) {
+      for (let x = Math.max(0, -bx), x1 = Math.min(width, across - bx); x < x1; x++) {
+        const a = alpha[y * width + x];
+        if (a) this.over((by + y) * across + bx + x, a / 255, r, g, b);
+      }
+    }
+  }
+
+  /** Source-over of colour (r, g, b) at alpha k onto the buffer's (unpremultiplied) pixel `w`. */
+  private over(w: number, k: number, r: number, g: number, b: number): void {
+    const data = this.data;
+    const o = w * 4;
+    const d = data[o + 3];
+    // An empty pixel (a gap, the labels' margin) and an opaque one take the short ways.
+    if (d === 0 || k === 1) {
+      data[o] = r;
+      data[o + 1] = g;
+      data[o + 2] = b;
+      data[o + 3] = d === 0 ? k * 255 : 255;
+    } else if (d === 255) {
+      const keep = 1 - k;
+      data[o] = r * k + data[o] * keep;
+      data[o + 1] = g * k + data[o + 1] * keep;
+      data[o + 2] = b * k + data[o + 2] * keep;
+    } else {
+      const da = d / 255;
+      const a = k + da * (1 - k);
+      const keep = (da * (1 - k)) / a;
+      const mine = k / a;
+      data[o] = r * mine + data[o] * keep;
+      data[o + 1] = g * mine + data[o + 1] * keep;
+      data[o + 2] = b * mine + data[o + 2] * keep;
+      data[o + 3] = a * 255;
+    }
   }
 
   /**

@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { CellPixels, rgbOf, snapCell } from "../../app/viz/pixelCells";
+import { anchorPixel, type GlyphMask } from "../../app/viz/glyphMasks";
 import { batchFill, UNMAPPED_FILL } from "../../app/viz/colors";
 
 const at = (p: CellPixels, x: number, y: number) => Array.from(p.data.slice((y * p.width + x) * 4, (y * p.width + x) * 4 + 4));
@@ -129,16 +130,28 @@ function referenceRing(data: Uint8ClampedArray, w: number, h: number, dpr: numbe
     for (let px = 0; px < w; px++) {
       const cover = span(px, ox0, ox1) * span(py, oy0, oy1) - (hole ? span(px, ix0, ix1) * span(py, iy0, iy1) : 0);
       if (cover <= 0) continue;
-      // Porter–Duff source-over in premultiplied form, then back to ImageData's straight alpha.
-      const src = Math.min(1, cover);
-      const o = (py * w + px) * 4;
-      const dst = data[o + 3] / 255;
-      const out = src + dst * (1 - src);
-      [r, g, b].forEach((c, ch) => {
-        data[o + ch] = (c * src + data[o + ch] * dst * (1 - src)) / out;
-      });
-      data[o + 3] = out * 255;
+      referenceOver(data, (py * w + px) * 4, Math.min(1, cover), [r, g, b]);
     }
+}
+
+/** Porter–Duff source-over of colour `rgb` at alpha `src` in premultiplied form, then back to ImageData's straight alpha. */
+function referenceOver(data: Uint8ClampedArray, o: number, src: number, rgb: number[]) {
+  const dst = data[o + 3] / 255;
+  const out = src + dst * (1 - src);
+  rgb.forEach((c, ch) => {
+    data[o + ch] = (c * src + data[o + ch] * dst * (1 - src)) / out;
+  });
+  data[o + 3] = out * 255;
+}
+
+/** Whether two buffers show the same picture: a byte may round the other way; a pixel clear in both shows nothing, whatever colour it holds. */
+function worstLevel(got: Uint8ClampedArray, expected: Uint8ClampedArray): number {
+  let worst = 0;
+  for (let i = 0; i < expected.length; i++) {
+    if (got[i | 3] === 0 && expected[i | 3] === 0) continue;
+    worst = Math.max(worst, Math.abs(got[i] - expected[i]));
+  }
+  return worst;
 }
 
 describe("CellPixels.ring against its definition", () => {
@@ -153,18 +166,54 @@ describe("CellPixels.ring against its definition", () => {
           expect(p.ring(x, y, side, width, "#c2187a")).toBe(true);
           referenceRing(expected, 24, 24, dpr, x, y, side, width, [0xc2, 0x18, 0x7a]);
         }
-        // The same real-valued blend evaluated in another order: a byte may round the other way.
-        // A pixel left clear either way shows nothing, whatever colour it holds (fast-check found
-        // an edge 2e-15 of a pixel over, where the reference writes the ink at alpha 0).
-        let worst = 0;
-        for (let i = 0; i < expected.length; i++) {
-          if (p.data[i | 3] === 0 && expected[i | 3] === 0) continue;
-          worst = Math.max(worst, Math.abs(p.data[i] - expected[i]));
-        }
-        expect(worst).toBeLessThanOrEqual(1);
+        // The same real-valued blend evaluated in another order (fast-check found an edge 2e-15
+        // of a pixel over, where the reference writes the ink at alpha 0: clear either way).
+        expect(worstLevel(p.data, expected)).toBeLessThanOrEqual(1);
       }),
       { numRuns: 300 },
     );
   });
 });
 
+
+describe("CellPixels.glyph against its definition", () => {
+  it("blends each pixel of a label's mask over what the buffer holds, placed from the anchor's pixel, clipped at the edges", () => {
+    const mask: fc.Arbitrary<GlyphMask> = fc
+      .tuple(fc.integer({ min: 1, max: 9 }), fc.integer({ min: 1, max: 9 }), fc.integer({ min: -6, max: 2 }), fc.integer({ min: -9, max: 2 }))
+      .chain(([width, height, left, top]) => fc.uint8Array({ minLength: width * height, maxLength: width * height }).map((alpha) => ({ alpha, width, height, left, top })));
+    const pos = fc.integer({ min: -8, max: 28 });
+    fc.assert(
+      fc.property(mask, pos, pos, fc.array(fc.tuple(pos, pos, fc.constantFrom(1, 0.6, 0.3)), { maxLength: 4 }), fc.integer({ min: 0, max: 4 }), (m, ax, ay, cells, origin) => {
+        // A buffer that starts `origin` pixels into the picture, as an overlay's does.
+        const p = new CellPixels(20, 16, 1, 5, origin, origin);
+        for (const [cx, cy, op] of cells) p.fill(cx, cy, "#abcdef", op);
+        const expected = new Uint8ClampedArray(p.data);
+        p.glyph(m, ax, ay, [0xb0, 0x4a, 0x00]);
+        for (let y = 0; y < m.height; y++)
+          for (let x = 0; x < m.width; x++) {
+            const [px, py] = [ax + m.left + x - origin, ay + m.top + y - origin];
+            const a = m.alpha[y * m.width + x];
+            if (a > 0 && px >= 0 && py >= 0 && px < 20 && py < 16) referenceOver(expected, (py * 20 + px) * 4, a / 255, [0xb0, 0x4a, 0x00]);
+          }
+        expect(worstLevel(p.data, expected)).toBeLessThanOrEqual(1);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe("anchorPixel", () => {
+  it("places an anchor at the nearest quarter of a device pixel: the pixel and the quarter into it", () => {
+    fc.assert(
+      fc.property(fc.double({ min: -1000, max: 1000, noNaN: true }), (x) => {
+        const [pixel, quarter] = anchorPixel(x);
+        expect(Number.isInteger(pixel)).toBe(true);
+        expect([0, 1, 2, 3]).toContain(quarter);
+        expect(Math.abs(pixel + quarter / 4 - x)).toBeLessThanOrEqual(1 / 8 + 1e-9);
+      }),
+    );
+    expect(anchorPixel(10.5)).toEqual([10, 2]);
+    expect(anchorPixel(-0.3)).toEqual([-1, 3]);
+    expect(anchorPixel(7.9)).toEqual([8, 0]);
+  });
+});

@@ -239,5 +239,50 @@ browserDescribe("big grids on canvas", () => {
     for (let y = 20; y < 60; y++) for (let x = 20; x < 60; x++) alphas.add(png.data[(y * png.width + x) * 4 + 3]);
     expect([...alphas]).toEqual([Math.round(255 * (3.5 / 4) ** 2)]);
   });
-});
+  /**
+   * Counts, in the page, fillText calls on the grids' canvases; with `withoutMasks`, takes away
+   * OffscreenCanvas, where the tile labels' masks are made (app/viz/glyphMasks.ts), so the grids
+   * draw their labels with fillText as browsers without it do.
+   */
+  const LABEL_PROBE = (withoutMasks: boolean) => `(() => {
+    ${withoutMasks ? "delete window.OffscreenCanvas;" : ""}
+    window.__fillTexts = 0;
+    const fillText = CanvasRenderingContext2D.prototype.fillText;
+    CanvasRenderingContext2D.prototype.fillText = function (...a) {
+      if (this.canvas.closest?.(".canvas-grid")) window.__fillTexts++;
+      return fillText.apply(this, a);
+    };
+  })()`;
 
+  it.each([1, 2])("blends the tile labels into a grid's pixels as fillText draws them, at %i× (the fillText path where OffscreenCanvas is missing)", async (dpr) => {
+    const shots: PNG[] = [];
+    const calls: number[] = [];
+    for (const withoutMasks of [false, true]) {
+      const p = await app.newPage({ viewport: { width: 1280, height: 900 }, deviceScaleFactor: dpr });
+      await p.addInitScript(LABEL_PROBE(withoutMasks));
+      await open(p, app.url, FIVE_D);
+      // A change repaints b's grid, labels and all (the batch axis's labels turn bold and magenta).
+      await canvasGrid(p, /^Argument b/);
+      await p.getByLabel("in_axes for b").selectOption("-1");
+      await expect.poll(() => p.getByRole("img", { name: /^Argument b/ }).first().getAttribute("aria-label")).toMatch(/mapped along axis 4/);
+      shots.push(await outputPixels(p, /^Argument b/));
+      calls.push(await p.evaluate(() => (window as unknown as { __fillTexts: number }).__fillTexts));
+      await p.close();
+    }
+    const [blended, drawn] = shots;
+    // The labels are blended, not drawn, where masks can be made; drawn, every one, where not.
+    expect(calls[0]).toBe(0);
+    expect(calls[1]).toBeGreaterThan(30);
+    // The same picture, labels included: the masks are the text engine's own coverage, placed
+    // to a quarter of a pixel across, so a label's antialiased edge may differ by a few levels.
+    expect([blended.width, blended.height]).toEqual([drawn.width, drawn.height]);
+    let worst = 0;
+    let inked = 0;
+    for (let i = 0; i < drawn.data.length; i += 4) {
+      if (drawn.data[i + 3] > 0) inked++;
+      for (let ch = 0; ch < 4; ch++) worst = Math.max(worst, Math.abs((blended.data[i + ch] * blended.data[i + 3]) / 255 - (drawn.data[i + ch] * drawn.data[i + 3]) / 255));
+    }
+    expect(inked).toBeGreaterThan(1000);
+    expect(worst).toBeLessThanOrEqual(24);
+  });
+});
