@@ -341,8 +341,8 @@ const labelMeets = (region: Region | null, l: TileLabel, size: number) => meets(
 
 /**
  * The tile labels blended into the paint's pixels (glyphMasks.ts), before the brackets are
- * stroked over them; false, with nothing written, where a label
- * has no mask or colour (paintDecorations draws them all with fillText).
+ * stroked over them; false, with nothing written, where a label has no mask or colour
+ * (paintDecorations draws them all with fillText).
  */
 function blendLabels(pixels: CellPixels, layout: GridLayout, mapped: number | null, theme: Theme, region: Region | null): boolean {
   const fontOf = labelFont(layout, mapped);
