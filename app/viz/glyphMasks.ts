@@ -6,7 +6,8 @@
  * A label's mask is the text drawn by the same canvas text engine, once per (text, font,
  * alignment, device pixel ratio, where its anchor falls within a device pixel across, in
  * quarters), on an OffscreenCanvas; the baseline goes on a whole device pixel. Against fillText
- * the labels' pixels differ by at most 10 levels of 255 at 1× and 2× (tests/browser/bigGrids).
+ * the labels' pixels differed by at most 8 levels of 255 at 1×, 10 at 2× (screenshots of a grid;
+ * tests/browser/bigGrids.test.ts holds them within 24).
  */
 
 /** A label's coverage (0–255 per device pixel), `left`/`top` device pixels from its anchor's pixel. */
