@@ -1,25 +1,27 @@
 /**
  * float32 rows (JAX's default dtype): the same work as the float64 rows, ours at float32
  * against hand loops over Float32Arrays (the fair baseline: the loop rounds when it stores, ours
- * rounds every operation as JAX's float32 does). Values are checked to float32's precision.
+ * rounds every operation as JAX's float32 does), and @jax-js/jax in float32 beside them. Values
+ * are checked to float32's precision.
  */
 import { config, jit, jnp, np, parseLambda, vmap } from "../engine";
-import { mismatch, randomData, read, timePair, type BenchRow } from "./timing";
+import { mismatch, randomData, read, timeRow, type BenchRow } from "./timing";
+import type { JaxJs } from "./jaxjs";
 
 /** Float32 results: ours rounds each operation, the hand loop once when it stores. */
 const mismatch32 = (ours: ArrayLike<number>, ref: ArrayLike<number>, tol = 1e-5) => mismatch(ours, ref, tol);
 
-export function float32Bench(): BenchRow[] {
+export function float32Bench(jx: JaxJs | null): BenchRow[] {
   const before = config.jax_enable_x64;
   config.update("jax_enable_x64", false);
   try {
-    return rows();
+    return rows(jx);
   } finally {
     config.update("jax_enable_x64", before);
   }
 }
 
-function rows(): BenchRow[] {
+function rows(jx: JaxJs | null): BenchRow[] {
   const out: BenchRow[] = [];
   {
     const [M, K] = [1024, 256];
@@ -37,8 +39,8 @@ function rows(): BenchRow[] {
       }
       return o;
     };
-    const [ours, handMs] = timePair(() => read(mv(A, v)), hand, { reps: 41 });
-    out.push({ section: "f32", name: "vmap(jnp.dot, (0, None)) A(1024,256)·v(256), float32", ours_ms: ours, hand_ms: handMs, target: "≤ 1.5× hand", extra: mismatch32(read(mv(A, v)), hand()) });
+    const t = timeRow(() => read(mv(A, v)), hand, jx?.matvec(Ad, vd, M, K), { reps: 41 });
+    out.push({ section: "f32", name: "vmap(jnp.dot, (0, None)) A(1024,256)·v(256), float32", ours_ms: t.ours, hand_ms: t.hand, jaxjs_ms: t.jaxjs, target: "≤ 1.5× hand", extra: mismatch32(read(mv(A, v)), hand()) });
   }
   {
     const [R, C] = [512, 1024];
@@ -57,8 +59,8 @@ function rows(): BenchRow[] {
       }
       return o;
     };
-    const [ours, handMs] = timePair(() => read(f(a, b)), hand, { reps: 21 });
-    out.push({ section: "f32", name: "vmap(a*b+a, in_axes=(1,0), out_axes=1) (512,1024)·(1024,512), float32", ours_ms: ours, hand_ms: handMs, target: "≤ 1.5× hand", extra: mismatch32(read(f(a, b)), hand()) });
+    const t = timeRow(() => read(f(a, b)), hand, jx?.elementwise(ad, bd, R, C), { reps: 21 });
+    out.push({ section: "f32", name: "vmap(a*b+a, in_axes=(1,0), out_axes=1) (512,1024)·(1024,512), float32", ours_ms: t.ours, hand_ms: t.hand, jaxjs_ms: t.jaxjs, target: "≤ 1.5× hand", extra: mismatch32(read(f(a, b)), hand()) });
   }
   {
     const N = 1_000_000;
@@ -73,8 +75,8 @@ function rows(): BenchRow[] {
       }
       return Math.fround(s);
     };
-    const [ours, handMs] = timePair(() => read(jf(x)), hand);
-    out.push({ section: "f32", name: "jit(sum(x * x * 0.5 + x)), x f32[1e6], cached call", ours_ms: ours, hand_ms: handMs, target: "≤ 1.5× hand", extra: mismatch32([jf(x).item()], [hand()], 1e-4) + ` mode ${jf.stats.mode}` });
+    const t = timeRow(() => read(jf(x)), hand, jx?.jitChain(d, "cheap")?.call);
+    out.push({ section: "f32", name: "jit(sum(x * x * 0.5 + x)), x f32[1e6], cached call", ours_ms: t.ours, hand_ms: t.hand, jaxjs_ms: t.jaxjs, target: "≤ 1.5× hand", extra: mismatch32([jf(x).item()], [hand()], 1e-4) + ` mode ${jf.stats.mode}` });
   }
   return out;
 }

@@ -1,6 +1,7 @@
 /**
- * @jax-js/jax (an independent JAX in JS, WebAssembly backend) on the same workloads in float64,
- * so every row compares like with like. Its arrays are reference-counted: `.ref` keeps an input
+ * @jax-js/jax (an independent JAX in JS, WebAssembly backend) on the same workloads, in the
+ * rows' own dtype (float64 for the x64 rows, float32 for the f32 rows: the data's typed array
+ * says which), so every row compares like with like. Its arrays are reference-counted: `.ref` keeps an input
  * alive. Each workload comes back as a prepared call that reads its result back (`dataSync()`), as
  * ours does with `dense()` (timing.ts `read`); the rows time it interleaved with ours and the hand loop (timing.ts).
  * jax-js's vmap has no `out_axes`; JAX applies out_axes as a moveaxis of the batched result
@@ -9,12 +10,15 @@
 /** One workload, ready to run: a call that computes and reads its result back. */
 export type Call = () => unknown;
 
+/** A row's data: float64, or float32 for the f32 rows. */
+type Data = Float64Array | Float32Array;
+
 export interface JaxJs {
-  matvec(A: Float64Array, v: Float64Array, M: number, K: number): Call | undefined;
-  elementwise(a: Float64Array, b: Float64Array, R: number, C: number, jitted?: boolean): Call | undefined;
+  matvec(A: Data, v: Data, M: number, K: number): Call | undefined;
+  elementwise(a: Data, b: Data, R: number, C: number, jitted?: boolean): Call | undefined;
   blog5d(a: Float64Array, b: Float64Array, shape: number[]): Call | undefined;
   /** The cached call and how long the first one (trace and compile) took. */
-  jitChain(x: Float64Array, chain: "tanh" | "cheap"): { call: Call; first: number } | undefined;
+  jitChain(x: Data, chain: "tanh" | "cheap"): { call: Call; first: number } | undefined;
   gradMlp(x: Float64Array, w: Float64Array, N: number, D: number, jitted: boolean): Call | undefined;
   perExampleGrad(x: Float64Array, w: Float64Array, B: number, D: number): Call | undefined;
 }
@@ -41,7 +45,7 @@ export async function loadJaxJs(): Promise<JaxJs | null> {
     await jx.init("wasm");
     jx.defaultDevice("wasm");
     const np = jx.numpy;
-    const arr = (d: Float64Array, shape: number[]) => np.array(d, { shape, dtype: np.float64 });
+    const arr = (d: Data, shape: number[]) => np.array(d, { shape, dtype: d instanceof Float32Array ? np.float32 : np.float64 });
     const read = (r: any) => r.dataSync();
     return {
       matvec: (A, v, M, K) =>

@@ -44,7 +44,7 @@ async function main() {
     ["vmap", () => vmapBench(jx)],
     ["grad", async () => (await import("./grad")).gradBench(jx)],
     ["jit", async () => (await import("./jit")).jitBench(jx)],
-    ["f32", async () => (await import("./float32")).float32Bench()],
+    ["f32", async () => (await import("./float32")).float32Bench(jx)],
     ["limits", async () => (await import("./limits")).limitsBench()],
     ["browser", async () => (await import("./browser")).browserBench()],
     ["throttled", async () => (await import("./throttled")).throttledBench()],
@@ -59,7 +59,7 @@ async function main() {
   }
   printTable(rows);
   console.log(`\nmachine speed (a fixed loop, 5 times, ms; lower is faster): ${before} before the rows, ${calibration()} after`);
-  console.log("\nours = vmap Playground's engine, float64 (jax_enable_x64) except the f32 rows (JAX's default float32, against Float32Array hand loops); jax-js = @jax-js/jax on its wasm backend, also float64. Every timed call reads its result (ours dense() as the app reads it: the storage of a dense result, a row-major copy of a view; jax-js dataSync()). Medians of repeated runs; in a row, ours, the hand loop and jax-js are timed interleaved (one call of each in turn), so the three see the same machine.");
+  console.log("\nours = vmap Playground's engine, float64 (jax_enable_x64) except the f32 rows (JAX's default float32, against Float32Array hand loops); jax-js = @jax-js/jax on its wasm backend, in the row's dtype (float64; float32 on the f32 rows). Every timed call reads its result (ours dense() as the app reads it: the storage of a dense result, a row-major copy of a view; jax-js dataSync()). Medians of repeated runs; in a row, ours, the hand loop and jax-js are timed interleaved (one call of each in turn), so the three see the same machine.");
 }
 
 main();

@@ -80,12 +80,6 @@ export function timeInterleaved(fns: readonly (() => unknown)[], { reps = 21, wa
   return times.map(median);
 }
 
-/** Ours and the hand loop interleaved: the two medians. */
-export function timePair(a: () => unknown, b: () => unknown, opts: { reps?: number; warm?: number } = {}): [number, number] {
-  const [ta, tb] = timeInterleaved([a, b], opts);
-  return [ta, tb];
-}
-
 /**
  * Ours, the hand loop and jax-js's prepared call (when it has one) interleaved, so the three
  * columns of a row come from the same minutes of the machine.
