@@ -90,14 +90,22 @@ function ShareDialog({ onClose }: { onClose: () => void }) {
 function ExportMenu({ startOpen = false }: { startOpen?: boolean }) {
   // Closed, the menu reads only whether there is a picture to export: the view, the leaves and
   // the cell texts are read by its items, so a change of the call does not re-render it.
-  const exportable = useViewPart((v) => v.shown !== null && !v.blocks);
+  const nothing = useViewPart((v) => (v.shown === null ? "no-picture" : v.blocks ? "blocks" : null));
   // The items exist only while the menu is open: closed, it is one control, not four.
   const [open, setOpen] = useState(startOpen);
-  if (!exportable) return null;
+  // With nothing to export the menu stays where it is and says why: the header's buttons do
+  // not move when a call fails or recovers (Undo, under the pointer, would).
   return (
     <details className="export-menu" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>Export</summary>
-      {open && <ExportItems />}
+      {open &&
+        (nothing === null ? (
+          <ExportItems />
+        ) : (
+          <div className="export-items">
+            <p className="note">{nothing === "blocks" ? "Nothing to export: arrays this big are drawn as shape blocks, not cells." : "Nothing to export yet: the call has no picture (it fails)."}</p>
+          </div>
+        ))}
     </details>
   );
 }
