@@ -87,10 +87,17 @@ function ShareDialog({ onClose }: { onClose: () => void }) {
   );
 }
 
+/** Why the Export menu has no files to offer. */
+const NOTHING_TO_EXPORT = {
+  fails: "Nothing to export yet: the call has no picture (it fails).",
+  computing: "Nothing to export yet: the picture is still being computed.",
+  blocks: "Nothing to export: arrays this big are drawn as shape blocks, not cells.",
+} as const;
+
 function ExportMenu({ startOpen = false }: { startOpen?: boolean }) {
   // Closed, the menu reads only whether there is a picture to export: the view, the leaves and
   // the cell texts are read by its items, so a change of the call does not re-render it.
-  const nothing = useViewPart((v) => (v.shown === null ? "no-picture" : v.blocks ? "blocks" : null));
+  const nothing = useViewPart((v) => (v.shown !== null ? (v.blocks ? "blocks" : null) : v.computing ? "computing" : "fails"));
   // The items exist only while the menu is open: closed, it is one control, not four.
   const [open, setOpen] = useState(startOpen);
   // With nothing to export the menu stays where it is and says why: the header's buttons do
@@ -103,7 +110,7 @@ function ExportMenu({ startOpen = false }: { startOpen?: boolean }) {
           <ExportItems />
         ) : (
           <div className="export-items">
-            <p className="note">{nothing === "blocks" ? "Nothing to export: arrays this big are drawn as shape blocks, not cells." : "Nothing to export yet: the call has no picture (it fails)."}</p>
+            <p className="note">{NOTHING_TO_EXPORT[nothing]}</p>
           </div>
         ))}
     </details>

@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { act, cleanup, fireEvent, render, screen } from "@testing-library/react";
 import { ShareExport } from "../../app/share/ShareExport";
 import { createAppStore, loadState, StoreProvider, type AppStore } from "../../app/state/store";
-import { defaultExplorer } from "../../app/state/explorerTypes";
+import { defaultExplorer, explorerOf, leaf } from "../../app/state/explorerTypes";
 
 afterEach(() => cleanup());
 
@@ -44,6 +44,16 @@ describe("the Export menu", () => {
     const { container } = header(store);
     openMenu(container);
     expect(screen.getByText(/Nothing to export yet: the call has no picture/)).toBeTruthy();
+    for (const name of FILE_BUTTONS) expect(screen.queryByRole("button", { name })).toBe(null);
+  });
+
+  it("says why when the arrays are drawn as shape blocks", () => {
+    const store = createAppStore();
+    // 60,000 cells in each argument and in the result: over the 100,000 drawn as cells.
+    act(() => loadState(store, explorerOf("lambda a, b: a + b", [["a", leaf(300, 200), 0], ["b", leaf(300, 200), 0]], 0), null));
+    const { container } = header(store);
+    openMenu(container);
+    expect(screen.getByText(/arrays this big are drawn as shape blocks/)).toBeTruthy();
     for (const name of FILE_BUTTONS) expect(screen.queryByRole("button", { name })).toBe(null);
   });
 
