@@ -4,18 +4,32 @@
  * screen-reader users get what the highlight shows.
  */
 import { unravel, useCellTexts, useHover, useInputLeaves, useProvenance, useView } from "../state/hooks";
+import { useStore } from "../state/store";
 import { valueText } from "../viz/numberText";
 import { outputName } from "./Stage";
 
 const idx = (i: number, shape: readonly number[]) => (shape.length === 0 ? "" : `[${unravel(i, shape).join(", ")}]`);
 
+const IDLE = "Hover over or focus a cell to see where it came from.";
+
 export function HoverReadout() {
+  // With no cell hovered the sentence is fixed: the view, the cells' texts and the provenance
+  // are read only while one is (a change of the call did not need this region rendered again).
+  const hovering = useStore((s) => s.hover !== null);
+  return (
+    <p className="readout" id="cell-readout" aria-live="polite">
+      {hovering ? <HoveredCell /> : IDLE}
+    </p>
+  );
+}
+
+function HoveredCell() {
   const hover = useHover();
   const { shown: story } = useView();
   const prov = useProvenance();
   const leaves = useInputLeaves();
   const texts = useCellTexts();
-  let text = "Hover over or focus a cell to see where it came from.";
+  let text = IDLE;
   if (hover && story) {
     if (hover.side === "out") {
       const o = story.outputs[hover.leaf];
@@ -47,9 +61,5 @@ export function HoverReadout() {
       }
     }
   }
-  return (
-    <p className="readout" id="cell-readout" aria-live="polite">
-      {text}
-    </p>
-  );
+  return text;
 }

@@ -7,6 +7,7 @@ import { act, cleanup, render, screen } from "@testing-library/react";
 import { Profiler } from "react";
 import { Region } from "../../app/ErrorBoundary";
 import { ErrorAlert } from "../../app/explorer/ErrorAlert";
+import { HoverReadout } from "../../app/explorer/HoverReadout";
 import { resetStore, useStore } from "../../app/state/store";
 
 afterEach(() => cleanup());
@@ -51,5 +52,25 @@ describe("an out_axes change", () => {
     expect(inAxes.commits()).toBe(before[0]);
     expect(outAxes.commits()).toBeGreaterThan(before[1]);
     expect(screen.getByRole("alert").dataset.place).toBe("out_axes");
+  });
+});
+
+describe("the hover readout", () => {
+  it("is not rendered again by a change of the call while no cell is hovered, and reads the cell once one is", () => {
+    resetStore();
+    const { commits, container } = counted(<HoverReadout />);
+    const idle = container.textContent;
+    const before = commits();
+    act(() => useStore.getState().setInAxis("b", null));
+    act(() => useStore.getState().setOutAxes(1));
+    act(() => useStore.getState().setInAxis("b", 0));
+    expect(commits()).toBe(before);
+    expect(container.textContent).toBe(idle);
+    // The default example: a (2, 2) and b (2, 2) mapped along axis 0; a's first cell.
+    act(() => useStore.getState().setHover({ side: "in", leaf: 0, cell: 0 }));
+    expect(container.textContent).toMatch(/^a\[0, 0\]/);
+    expect(container.textContent).toMatch(/in slice k = 0/);
+    act(() => useStore.getState().setHover(null));
+    expect(container.textContent).toBe(idle);
   });
 });
