@@ -92,7 +92,7 @@ function FunctionText() {
           </span>
         ))}
       </code>
-      <ErrorAlert place="function" />
+      <ErrorAlert place="function" part="text" />
     </div>
   );
 }
@@ -123,6 +123,7 @@ export function CallLine({ editFunction = true }: { editFunction?: boolean }) {
         <code>)({params.join(", ")})</code>
         {pmap && <DevicesInput />}
       </form>
+      <ErrorAlert place="function" part="run" />
       <ErrorAlert place="devices" />
       <ErrorAlert place="in_axes" />
       <ErrorAlert place="out_axes" />

@@ -43,7 +43,7 @@ export function FunctionEditor() {
         <CodeEditor label="Function" value={src} onChange={onType} error={error} rows={rows} multiline />
         <PresetsMenu />
       </form>
-      <ErrorAlert place="function" />
+      <ErrorAlert place="function" part="text" />
     </div>
   );
 }

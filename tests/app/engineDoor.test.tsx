@@ -72,6 +72,21 @@ describe("errors are placed by the engine's `where`", () => {
     expect(screen.getByRole("alert").getAttribute("data-place")).toBe(place);
   });
 
+  it("shows an error raised while f runs under the call line, and one the parser places in the text under the field", () => {
+    renderApp();
+    const callLine = () => screen.getByLabelText("in_axes for a").closest("form")!;
+    const field = () => screen.getByLabelText("Function").closest("form")!;
+    type("Function", "lambda a, b: a @ jnp.ones((3, 3))");
+    const run = screen.getByRole("alert");
+    expect(run.getAttribute("data-place")).toBe("function");
+    expect(callLine().compareDocumentPosition(run) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    type("Function", "lambda a, b: a +");
+    const text = screen.getByRole("alert");
+    expect(text.getAttribute("data-place")).toBe("function");
+    expect(field().compareDocumentPosition(text) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(text.compareDocumentPosition(callLine()) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+  });
+
   it("puts a too-large argument at the shapes and an in_axes rank error at in_axes", () => {
     renderApp();
     type("Shape of a", "(10000, 10000)");

@@ -96,6 +96,30 @@ browserDescribe("explorer in Chromium", () => {
     await expect.poll(alertText).toContain("ValueError: Incompatible shapes for broadcasting: shapes=[(2, 3, 5, 7, 9), (2, 5, 7, 9)]");
   });
 
+  it("a wrong in_axes on the (2,3,5,7,9) example does not move its own menu: the error inside f shows under the call line", async () => {
+    await openFresh(FIVE_D);
+    const menu = page.getByLabel("in_axes for b");
+    const before = (await menu.boundingBox())!;
+    // b's slice along axis 2 is (2, 3, 7, 9): it does not broadcast with a's (2, 3, 5, 7, 9) inside f.
+    await menu.selectOption("2");
+    await expect.poll(alertText).toContain("ValueError: Incompatible shapes for broadcasting: shapes=[(2, 3, 5, 7, 9), (2, 3, 7, 9)]");
+    const after = (await menu.boundingBox())!;
+    expect(after.y).toBe(before.y);
+    const alert = (await page.getByRole("alert").boundingBox())!;
+    expect(alert.y).toBeGreaterThan(after.y + after.height);
+    // A mistake in the text itself stays under the field being typed in, above the call line.
+    await page.getByLabel("in_axes for b").selectOption("0");
+    await expect.poll(() => page.getByRole("alert").count()).toBe(0);
+    await page.getByLabel("Function").first().click();
+    await page.keyboard.press("End");
+    await page.keyboard.type(" +");
+    await expect.poll(alertText).toContain("SyntaxError");
+    const field = (await page.getByLabel("Function").first().boundingBox())!;
+    const textAlert = (await page.getByRole("alert").boundingBox())!;
+    expect(textAlert.y).toBeGreaterThan(field.y);
+    expect(textAlert.y).toBeLessThan((await menu.boundingBox())!.y);
+  });
+
   it("survives a reload, rejects a hostile link, and plays the animation", async () => {
     await openFresh();
     await page.getByLabel("in_axes for a").selectOption("None");
