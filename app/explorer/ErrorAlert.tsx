@@ -1,35 +1,28 @@
 /**
  * JAX's error text, shown beside the control that caused it (`place`), in a role="alert"
  * region. The engine says where each error belongs (EngineError.where, looked up in engineBridge's
- * ERROR_PLACE); only the place that owns the current error renders, so there is one alert at a time.
+ * ERROR_PLACE; the function's place in two halves, its text and f's run: `part`); only the
+ * place that owns the current error renders, so there is one alert at a time.
  * The error reads as Python prints it: the exception class, a colon, the message; under it a
  * "why" line (state/why.ts) points at the clashing shapes.
  */
 import { useMemo } from "react";
 import { useViewPart } from "../state/hooks";
-import { describeCall, type ErrorPlace } from "../state/engineBridge";
+import { describeCall, functionTextColumn, type ErrorPlace } from "../state/engineBridge";
 import { lazyModule, useLazyModule } from "../state/lazyModule";
 import { useStore } from "../state/store";
-import type { EngineError } from "../../engine";
 
 /** The why line's reasoning, loaded with the first error (the first screen has none). */
 const WHY = lazyModule(() => import("../state/why"));
 
 const NOT_MINE = { error: null, call: null } as const;
 
-/**
- * The two halves of the function's place: `text`, an error the parser places in the text (it
- * has a column: shown under the field being typed in), and `run`, one raised while f runs on
- * the slices (a shape that does not broadcast, an inner vmap's axes: shown under the call line,
- * beside the axes that made the slices, so a wrong in_axes does not push its own menu down).
- */
+/** The two halves of the function's place: its text (`functionTextColumn`), and f's run on the slices. */
 export type FunctionPart = "text" | "run";
-
-const partOf = (error: EngineError): FunctionPart => (error.where.kind === "function" && error.where.column !== undefined ? "text" : "run");
 
 export function ErrorAlert({ place, part }: { place: ErrorPlace; part?: FunctionPart }) {
   // Only the place that owns the error reads the call: the others are not rendered again by each change.
-  const { error, call } = useViewPart((v) => (v.error !== null && v.errorPlace === place && (part === undefined || partOf(v.error) === part) ? { error: v.error, call: v.call } : NOT_MINE));
+  const { error, call } = useViewPart((v) => (v.error !== null && v.errorPlace === place && (part === undefined || (functionTextColumn(v.error) !== undefined ? "text" : "run") === part) ? { error: v.error, call: v.call } : NOT_MINE));
   // A lesson's question waits for its answer ("error" may be the answer): nothing is shown yet.
   const conceal = useStore((s) => s.lessonConceal);
   const mine = error !== null && !conceal;

@@ -10,6 +10,7 @@
 import { useRef, useState, type KeyboardEvent } from "react";
 import { isFunctionProgram, sourcePosition } from "../../engine";
 import { CodeEditor } from "../editor/CodeEditor";
+import { functionTextColumn } from "../state/engineBridge";
 import { useExplorerPart, useViewPart } from "../state/hooks";
 import { PRESETS } from "../state/presets";
 import { useStore, useStoreApi } from "../state/store";
@@ -24,7 +25,10 @@ export function FunctionEditor() {
   const onType = (text: string) => typed(store, () => setFnSource(text));
   // Only an error the parser places in the text is underlined: any other error (a shape that
   // does not broadcast inside f, a bad in_axes) does not re-render the editor and its menu.
-  const { column, message } = useViewPart((v) => (v.error?.where.kind === "function" && v.error.where.column !== undefined ? { column: v.error.where.column, message: v.error.message } : { column: undefined, message: undefined }));
+  const { column, message } = useViewPart((v) => {
+    const at = v.error ? functionTextColumn(v.error) : undefined;
+    return at !== undefined ? { column: at, message: v.error?.message } : { column: undefined, message: undefined };
+  });
   // A def program (imported code) names its own function, so it has no `f =` and more rows.
   const program = isFunctionProgram(src);
   const rows = Math.min(program ? 12 : 6, Math.max(1, Math.ceil(src.length / 70), src.split("\n").length));
