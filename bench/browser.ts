@@ -9,7 +9,7 @@
  * the first hover until the readout shows the cell's provenance (computed in a worker, so it
  * should not block the page), and how long until it shows.
  */
-import type { BenchRow } from "./timing";
+import { median, percentile, type BenchRow } from "./timing";
 import { appLive, hasChromium, startApp } from "../tests/browser/appServer";
 
 const FIVE_D = "f=lambda+a%2C+b%3A+a+%2B+b&shape.a=(2%2C3%2C5%2C7%2C9)&fill.a=unique&shape.b=(2%2C3%2C5%2C7%2C9)&fill.b=unique&in.a=None&in.b=0&out=3";
@@ -73,7 +73,6 @@ const START_GAPS = `(() => {
 })()`;
 const STOP_GAPS = `(() => { const g = window.__gap; g.on = false; return { maxGap: g.max, ms: performance.now() - g.t0 }; })()`;
 
-const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.95))];
 
 export async function browserBench(): Promise<BenchRow[]> {
   if (!hasChromium()) return [{ section: "browser", name: "skipped: /usr/bin/chromium missing", ours_ms: NaN }];
@@ -102,7 +101,7 @@ export async function browserBench(): Promise<BenchRow[]> {
     await fresh.waitForFunction(() => /← a\[/.test(document.querySelector(".readout")?.textContent ?? ""), null, { timeout: 15_000 });
     const hover = (await fresh.evaluate(STOP_GAPS)) as { maxGap: number; ms: number };
     return [
-      { section: "browser", name: "out_axes change → output drawn, (2,3,5,7,9) p95", ours_ms: p95(times), target: "< 50 ms", extra: `median ${[...times].sort((a, b) => a - b)[times.length >> 1].toFixed(1)} ms over ${times.length}` },
+      { section: "browser", name: "out_axes change → output drawn, (2,3,5,7,9) p95", ours_ms: percentile(times, 0.95), target: "< 50 ms", extra: `median ${median(times).toFixed(1)} ms over ${times.length}` },
       { section: "browser", name: "animation frames per second, (2,3,5,7,9)", ours_ms: fps.fps, target: "≥ 50 fps", extra: `${fps.frames} frames in ${fps.seconds.toFixed(1)} s (value is fps, not ms)` },
       { section: "browser", name: "hover a cell → longest frame gap, (2,3,5,7,9)", ours_ms: hover.maxGap, extra: `provenance shown ${hover.ms.toFixed(0)} ms after the sweep began` },
     ];

@@ -15,7 +15,7 @@
  * (3) Frames per second while Play animates grids of 7,560 to 98,304 drawn cells (target ≥ 50).
  */
 import type { Page } from "playwright-core";
-import { calibration, type BenchRow } from "./timing";
+import { calibration, median, percentile as pct, type BenchRow } from "./timing";
 import { hasChromium, startApp } from "../tests/browser/appServer";
 import { COUNT_FRAMES } from "./browser";
 
@@ -100,8 +100,6 @@ const START_EVENTS = `(() => {
   }).observe({ type: "event", durationThreshold: 16, buffered: false });
 })()`;
 
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))] ?? 0;
-const median = (xs: number[]) => pct(xs, 0.5);
 
 async function throttledPage(app: Awaited<ReturnType<typeof startApp>>, h: string, init?: string): Promise<Page> {
   const page = await app.browser.newPage({ viewport: { width: 1280, height: 900 } });
@@ -142,9 +140,10 @@ export async function throttledBench(): Promise<BenchRow[]> {
   };
   try {
     const page = await throttledPage(app, FIVE_D, COUNT_RESULT_PAINTS);
-    // 40 timed changes per control (the first two warm the JIT): the p95 is read from 40
-    // samples, not 22 (where the second slowest stood for it).
-    const rounds = 42;
+    // 100 timed changes per control (the first two warm the JIT): the p95 is the sixth slowest.
+    // Of 40 (until the seventeenth session) it was the second or third slowest, and one stall of
+    // this VM's (its speed moves 2× between minutes) decided it.
+    const rounds = 102;
     const inAxes = Array.from({ length: rounds }, (_, i) => ["in_axes for b", ["0", "1", "2", "-1"][i % 4]]);
     rows.push(changeRow("in_axes change", (await page.evaluate(`${TIME_CHANGES}(${JSON.stringify(inAxes)})`)) as number[]));
     // The in_axes rounds end on a mistake (in_axes 1 for b), where no output is drawn: the

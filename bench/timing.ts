@@ -16,6 +16,15 @@ export function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)];
 }
 
+/**
+ * The p-th percentile of `xs` by nearest rank: the smallest value with at least p of the
+ * samples at or below it (of 100 changes, the p95 is the sixth slowest; of 40, the third).
+ */
+export function percentile(xs: number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil(p * s.length) - 1))] ?? 0;
+}
+
 /** Median milliseconds per call of `fn`, over `reps` timed calls after `warm` untimed ones. */
 export function timeIt(fn: () => unknown, { reps = 15, warm = 3, minMs = 0 }: { reps?: number; warm?: number; minMs?: number } = {}): number {
   for (let i = 0; i < warm; i++) fn();
