@@ -12,12 +12,15 @@
  * (the change may have moved the grid into view: it is then painted in that frame, as before).
  * A grid just made has no observer's word yet: its first paint waits for that second check.
  * Without IntersectionObserver (jsdom, old browsers) every paint runs at once.
+ *
+ * The idle wait has no deadline: at a human pace the page rests within a frame or two of a
+ * change (at 4× CPU throttling its idle callback came 20–90 ms after one), and while keys held
+ * on a menu keep it busy, a grid nobody can see need not be painted between their changes (a
+ * 250 ms deadline painted the 5-d result ~9 times in 100 back-to-back shape changes at 4×,
+ * 2–9 ms each, inside whichever change came next).
  */
 import { useEffect, useRef, type RefObject } from "react";
 import { onIdle } from "../state/idleAfter";
-
-/** The longest a grid out of view waits for an idle moment before it is painted anyway. */
-const IDLE_TIMEOUT_MS = 250;
 
 /** Whether `el`'s box meets the viewport now (a layout read: only just before a frame). */
 function inViewport(el: Element): boolean {
@@ -57,7 +60,7 @@ export class ViewportFirst {
       // A grid gone meanwhile (its frame's ref is null) has nothing left to paint.
       if (this.frame()) this.flush();
       else this.drop();
-    }, IDLE_TIMEOUT_MS);
+    });
   }
 
   /** Runs a waiting paint now: call before anything that draws on what it paints. */

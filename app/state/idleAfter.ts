@@ -5,10 +5,10 @@
  * never lands between a burst's changes or a typist's keys.
  */
 
-/** Runs `work` at the next idle moment (requestIdleCallback, at most `timeoutMs` later if given; a zero timeout where there is none). */
-export function onIdle(work: () => void, timeoutMs?: number): () => void {
+/** Runs `work` at the next idle moment (requestIdleCallback; a zero timeout where there is none). */
+export function onIdle(work: () => void): () => void {
   if (typeof requestIdleCallback === "function") {
-    const id = requestIdleCallback(() => work(), timeoutMs === undefined ? undefined : { timeout: timeoutMs });
+    const id = requestIdleCallback(() => work());
     return () => cancelIdleCallback(id);
   }
   const id = setTimeout(work, 0);

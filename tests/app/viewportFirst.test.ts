@@ -61,6 +61,32 @@ it("keeps the paint of a grid out of view for the next idle moment, the newest o
   expect(painted).toEqual(["b"]);
 });
 
+it("lets a grid out of view wait through a burst of changes, however long the page stays busy, and paints the newest at the first idle moment", () => {
+  vi.useFakeTimers();
+  try {
+    // An idle callback as browsers run it: at an idle moment, or when its deadline (if asked) passes.
+    vi.stubGlobal("requestIdleCallback", (f: () => void, opts?: { timeout?: number }) => {
+      const id = idles.push(f);
+      if (opts?.timeout !== undefined) setTimeout(() => idles[id - 1](), opts.timeout);
+      return id;
+    });
+    const vf = new ViewportFirst(() => gridAt(2000));
+    vf.seen = false;
+    const painted: number[] = [];
+    // Keys held on a menu: a change every 33 ms for 10 s, each with its frame, never idle.
+    for (let i = 0; i < 300; i++) {
+      vf.paint(() => painted.push(i));
+      runFrames();
+      vi.advanceTimersByTime(33);
+    }
+    expect(painted).toEqual([]);
+    runIdle();
+    expect(painted).toEqual([299]);
+  } finally {
+    vi.useRealTimers();
+  }
+});
+
 it("paints before the frame a grid the change has brought into view", () => {
   let top = 2000;
   const vf = new ViewportFirst(() => gridAt(top));
