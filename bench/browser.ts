@@ -73,7 +73,6 @@ const START_GAPS = `(() => {
 })()`;
 const STOP_GAPS = `(() => { const g = window.__gap; g.on = false; return { maxGap: g.max, ms: performance.now() - g.t0 }; })()`;
 
-
 export async function browserBench(): Promise<BenchRow[]> {
   if (!hasChromium()) return [{ section: "browser", name: "skipped: /usr/bin/chromium missing", ours_ms: NaN }];
   const app = await startApp();

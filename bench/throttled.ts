@@ -100,7 +100,6 @@ const START_EVENTS = `(() => {
   }).observe({ type: "event", durationThreshold: 16, buffered: false });
 })()`;
 
-
 async function throttledPage(app: Awaited<ReturnType<typeof startApp>>, h: string, init?: string): Promise<Page> {
   const page = await app.browser.newPage({ viewport: { width: 1280, height: 900 } });
   if (init) await page.addInitScript(init);

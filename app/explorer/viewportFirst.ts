@@ -16,7 +16,7 @@
  * The idle wait has no deadline: at a human pace the page rests within a frame or two of a
  * change (at 4× CPU throttling its idle callback came 20–90 ms after one), and while keys held
  * on a menu keep it busy, a grid nobody can see need not be painted between their changes (a
- * 250 ms deadline painted the 5-d result ~9 times in 100 back-to-back shape changes at 4×,
+ * 250 ms deadline painted the 5-d result 10–11 times in 100 back-to-back shape changes at 4×,
  * 2–9 ms each, inside whichever change came next).
  */
 import { useEffect, useRef, type RefObject } from "react";
