@@ -7,6 +7,7 @@
  * "why" line (state/why.ts) points at the clashing shapes.
  */
 import { useMemo } from "react";
+import type { EngineError } from "../../engine/index";
 import { useViewPart } from "../state/hooks";
 import { describeCall, functionTextColumn, type ErrorPlace } from "../state/engineBridge";
 import { lazyModule, useLazyModule } from "../state/lazyModule";
@@ -20,9 +21,14 @@ const NOT_MINE = { error: null, call: null } as const;
 /** The two halves of the function's place: its text (`functionTextColumn`), and f's run on the slices. */
 export type FunctionPart = "text" | "run";
 
+const partOf = (e: EngineError): FunctionPart => (functionTextColumn(e) !== undefined ? "text" : "run");
+
 export function ErrorAlert({ place, part }: { place: ErrorPlace; part?: FunctionPart }) {
   // Only the place that owns the error reads the call: the others are not rendered again by each change.
-  const { error, call } = useViewPart((v) => (v.error !== null && v.errorPlace === place && (part === undefined || (functionTextColumn(v.error) !== undefined ? "text" : "run") === part) ? { error: v.error, call: v.call } : NOT_MINE));
+  const { error, call } = useViewPart((v) => {
+    const owns = v.error !== null && v.errorPlace === place && (part === undefined || partOf(v.error) === part);
+    return owns ? { error: v.error, call: v.call } : NOT_MINE;
+  });
   // A lesson's question waits for its answer ("error" may be the answer): nothing is shown yet.
   const conceal = useStore((s) => s.lessonConceal);
   const mine = error !== null && !conceal;

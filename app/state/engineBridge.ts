@@ -385,8 +385,9 @@ export const ERROR_PLACE: Record<ErrorWhere["kind"], ErrorPlace> = {
 
 /**
  * Where the parser places a `function` error in the text (its 1-based column), if it does: the
- * error is underlined there and shown under the field. Any other function error was raised while f ran on the slices (a shape
- * that does not broadcast, an inner vmap's axes): it shows under the call line, beside the axes
- * that made the slices, so a wrong in_axes does not push its own menu down.
+ * error is underlined there and shown under the field. Any other function error was raised
+ * while f ran on the slices (a shape that does not broadcast, an inner vmap's axes): it shows
+ * under the call line, beside the axes that made the slices, so a wrong in_axes does not push
+ * its own menu down.
  */
 export const functionTextColumn = (e: EngineError): number | undefined => (e.where.kind === "function" ? e.where.column : undefined);
