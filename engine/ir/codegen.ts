@@ -78,11 +78,14 @@ class SourceLines {
 
 /**
  * Rows walked together by a blocked loop nest (measured 2.2 → 1.1 ms on a 512×1024 transposed
- * read): a whole 64-byte cache line of a transposed operand (8 float64s) for a short group, half
- * of one for a longer group, whose 2 × 8 copies of the body would hold more values than there
- * are registers (jit(vmap(a*b+a)), bench/vmap.ts: 3.97 → 3.76 ms median of six runs each).
+ * read against no blocking): four, half of a transposed operand's 64-byte cache line (the other
+ * half is read by the next block, still in L2). Eight, a whole line, was the first choice: its
+ * 2 × 8 copies of the body hold more values than there are registers, and the kernel of
+ * jit(vmap(a*b+a)) (bench/vmap.ts) took 1.75–1.95 ms against 0.83–0.94 with four, alone on
+ * a reused output, and 1.9–2.2 against 1.6–1.9 (medians; fastest tenth 1.21–1.25 against
+ * 1.04–1.09) with a fresh result each call as the app reads it. The same numbers either way.
  */
-const blockRowsFor = (members: number): number => (members <= 4 ? 8 : 4);
+const BLOCK_ROWS = 4;
 
 export type Runner = (args: readonly NDArray[]) => NDArray[];
 
@@ -329,18 +332,18 @@ function loopNest(g: LoopGroup, name: (v: Var) => string, id: string, lines: { p
     }
   };
   /**
-   * Levels lv and lv + 1 with `rowsPerBlock` rows of lv walked together in the inner loop: an
+   * Levels lv and lv + 1 with `BLOCK_ROWS` rows of lv walked together in the inner loop: an
    * operand read (or written) across rows, stride 1 along lv, then takes that many neighbours
    * from each cache line and page it touches instead of one. The same elements, each computed
    * by the same expression, in another order: the numbers do not change.
    */
   const blocked = (lv: number, indent: string) => {
     const n = levels[lv].size;
-    const main = n - (n % rowsPerBlock);
+    const main = n - (n % BLOCK_ROWS);
     const [i, k] = [`${id}i${lv}`, `${id}i${lv + 1}`];
     const saved = [...offsets];
-    lines.push(`${indent}for (let ${i} = 0; ${i} < ${main}; ${i} += ${rowsPerBlock}) {`);
-    const rows = Array.from({ length: rowsPerBlock }, (_, u) => {
+    lines.push(`${indent}for (let ${i} = 0; ${i} < ${main}; ${i} += ${BLOCK_ROWS}) {`);
+    const rows = Array.from({ length: BLOCK_ROWS }, (_, u) => {
       step(lv, u === 0 ? i : `${i} + ${u}`, `${indent}  `, `r${u}`);
       const row = [...offsets];
       offsets.splice(0, offsets.length, ...saved);
@@ -382,11 +385,10 @@ function loopNest(g: LoopGroup, name: (v: Var) => string, id: string, lines: { p
   };
   // Block rows where the innermost level walks some operand with a stride (a transposed read or
   // write) that the level above walks with stride 1, in an element-wise group of a few
-  // operations (the body is written rowsPerBlock times).
+  // operations (the body is written BLOCK_ROWS times).
   const [pen, last] = [levels[levels.length - 2], levels[levels.length - 1]];
-  const rowsPerBlock = blockRowsFor(g.members.length);
   const blockRows =
-    g.reductions.length === 0 && !callsMath && g.members.length <= 16 && pen !== undefined && pen.size >= rowsPerBlock &&
+    g.reductions.length === 0 && !callsMath && g.members.length <= 16 && pen !== undefined && pen.size >= BLOCK_ROWS &&
     last.strides.some((s, j) => s !== 0 && s !== 1 && pen.strides[j] === 1);
   const gen = (lv: number, indent: string) => {
     const atBoundary = lv === nOuter && g.reductions.length > 0;

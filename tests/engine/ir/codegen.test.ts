@@ -124,29 +124,29 @@ describe("fuse", () => {
     expect(out[0].tolist()).toEqual(want);
   });
 
-  it("walks rows of a transposed read eight at a time (a cache line), with the leftover rows after; same numbers", () => {
-    // 11 rows: one block of eight, then three single rows; the (6, 11) operand is read across them.
+  it("walks rows of a transposed read four at a time, with the leftover rows after; same numbers", () => {
+    // 11 rows: two blocks of four, then three single rows; the (6, 11) operand is read across them.
     const a = seq([11, 6]);
     const b = seq([6, 11], (i) => 10 - i / 3);
     const f = vmap((p: V, q: V) => lax.add(lax.mul(p, q), p), [1, 0], 1) as (p: V, q: V) => V;
     const { source, out } = compile(f, a, b);
-    expect(source).toMatch(/< 8; \w+ \+= 8\)/);
+    expect(source).toMatch(/< 8; \w+ \+= 4\)/);
     expect(source).toMatch(/= 8; \w+ < 11; \w+\+\+\)/);
     const want = [...Array(11).keys()].map((i) => [...Array(6).keys()].map((k) => a.data[i * 6 + k] * b.data[k * 11 + i] + a.data[i * 6 + k]));
     expect(out[0].tolist()).toEqual(want);
-    // A column reads all eight rows before it writes any (no write then a read a page on), and
+    // A column reads all four rows before it writes any (no write then a read a page on), and
     // the result, written as a is read, takes a's offsets rather than sums of its own.
     const column = source.slice(source.indexOf("+= 2) {")).split("\n").slice(1);
     const firstWrite = column.findIndex((l) => /O0\[/.test(l));
-    expect(column.slice(0, firstWrite).filter((l) => /D[01]\[/.test(l))).toHaveLength(16);
+    expect(column.slice(0, firstWrite).filter((l) => /D[01]\[/.test(l))).toHaveLength(8);
     const reads = column.slice(0, firstWrite).filter((l) => /D0\[/.test(l)).map((l) => l.match(/D0\[(\w+)\]/)![1]);
-    const writes = column.slice(firstWrite, firstWrite + 8).map((l) => l.match(/O0\[(\w+)\]/)![1]);
+    const writes = column.slice(firstWrite, firstWrite + 4).map((l) => l.match(/O0\[(\w+)\]/)![1]);
     expect(writes).toEqual(reads);
     // A contiguous loop is not blocked.
-    expect(compile((p: V, q: V) => lax.add(lax.mul(p, q), p), a, a).source).not.toMatch(/\+= 8\)/);
+    expect(compile((p: V, q: V) => lax.add(lax.mul(p, q), p), a, a).source).not.toMatch(/\+= 4\)/);
   });
 
-  it("blocks four rows for a longer group (its copies of the body would not fit in registers); same numbers", () => {
+  it("blocks four rows for a longer group too; same numbers", () => {
     const a = seq([9, 6]);
     const b = seq([6, 9], (i) => 2 + i / 5);
     // Five operations: mul, add, mul, sub, add.
@@ -163,7 +163,7 @@ describe("fuse", () => {
   });
 
   it("takes a blocked loop's inner axis two at a time, with an odd last one after; same numbers", () => {
-    // Inner axis of 5: columns 0–3 two a turn, then column 4 alone; rows 8 (one block of eight).
+    // Inner axis of 5: columns 0–3 two a turn, then column 4 alone; rows 8 (two blocks of four).
     const a = seq([8, 5]);
     const b = seq([5, 8], (i) => 3 + i / 7);
     const f = vmap((p: V, q: V) => lax.add(lax.mul(p, q), p), [1, 0], 1) as (p: V, q: V) => V;
