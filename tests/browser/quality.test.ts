@@ -60,6 +60,19 @@ browserDescribe("production quality in Chromium", () => {
     }
   }
 
+  it("the audit names what it finds: faint text, a button with no name, an image with no alt", async () => {
+    const page = await open("");
+    await page.evaluate(() => {
+      const main = document.querySelector("main") ?? document.body;
+      main.insertAdjacentHTML("beforeend", '<p id="faint" style="color:#ccc;background:#fff">faint words</p><button id="nameless"></button><img id="no-alt" src="/favicon.png">');
+    });
+    const found = await axeViolations(page);
+    expect(found.find((v) => v.startsWith("color-contrast"))).toContain("#faint");
+    expect(found.find((v) => v.startsWith("button-name"))).toContain("#nameless");
+    expect(found.find((v) => v.startsWith("image-alt"))).toContain("#no-alt");
+    await page.close();
+  });
+
   it("every control is reachable by Tab, shows a focus ring, and is at least 24 × 24 px on a phone", async () => {
     const page = await open("", { viewport: { width: 390, height: 844 } });
     await showPanels(page);
