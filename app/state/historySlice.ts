@@ -4,7 +4,7 @@
  * a shape field) coalesce into one step so Ctrl+Z undoes a word, not a keystroke.
  */
 import type { StateCreator } from "zustand";
-import type { ExplorerState } from "./explorerTypes";
+import { explorerKey, type ExplorerState } from "./explorerTypes";
 import type { StoreState } from "./store";
 
 const LIMIT = 200;
@@ -26,7 +26,8 @@ export const createHistorySlice: StateCreator<StoreState, [], [], HistorySlice> 
   lastEdit: null,
   commit: (next, coalesceKey) => {
     const s = get();
-    if (next === s.explorer) return;
+    // An edit that changes nothing (a field left as it was, e.g. axis_name tabbed through) is no undo step.
+    if (next === s.explorer || explorerKey(next) === explorerKey(s.explorer)) return;
     const now = Date.now();
     const merge = coalesceKey !== undefined && s.lastEdit?.key === coalesceKey && now - s.lastEdit.at < COALESCE_MS && s.past.length > 0;
     set({

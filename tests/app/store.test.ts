@@ -41,6 +41,16 @@ describe("history", () => {
     st.getState().redo();
     expect(st.getState().explorer.outAxes).toBe(1);
   });
+  it("an edit that changes nothing is no undo step (axis_name left empty, an axis set to what it is)", () => {
+    const st = createAppStore();
+    st.getState().setAxisName(null);
+    st.getState().setOutAxes(st.getState().explorer.outAxes);
+    st.getState().setInAxis("a", st.getState().explorer.inAxes.get("a") ?? null);
+    expect(st.getState().past).toHaveLength(0);
+    st.getState().setAxisName("i");
+    expect(st.getState().past).toHaveLength(1);
+  });
+
   it("coalesces typing in the function editor into one step", () => {
     const st = createAppStore();
     for (const t of ["lambda a, b: a", "lambda a, b: a *", "lambda a, b: a * b"]) st.getState().setFnSource(t);
