@@ -5,7 +5,7 @@
  * full playground. It runs on its own store (state/store.ts StoreProvider), so several on a page
  * never share a state, and it touches no URL, storage or key of the page around it.
  */
-import { useMemo } from "react";
+import { useMemo, type CSSProperties } from "react";
 import { CallLine } from "../explorer/CallLine";
 import { CodePanel } from "../explorer/CodePanel";
 import { ErrorAlert } from "../explorer/ErrorAlert";
@@ -20,6 +20,9 @@ import { encodeExplorer } from "../state/urlState";
 import { vmapCallText } from "../state/codegen";
 import { StoreProvider, type AppStore } from "../state/store";
 import type { ErrorPlace } from "../state/engineBridge";
+import { ThemeOverride } from "../useTheme";
+import { paletteVars } from "../viz/colors";
+import { useEmbedPalette } from "./embedTheme";
 import { PANEL_TITLES, type Controls, type EmbedOptions, type PanelName, type Theme } from "./options";
 
 const PLACES: readonly ErrorPlace[] = ["function", "in_axes", "out_axes", "shape", "axis_size", "devices"];
@@ -94,26 +97,35 @@ export function themeClass(theme: Theme): string {
   return `vmap-embed theme-${theme}`;
 }
 
+/** The axis palette as CSS variables on the embed's root: the page around it does not set them. */
+function paletteStyle(palette: "light" | "dark"): CSSProperties {
+  return Object.fromEntries(paletteVars(palette)) as CSSProperties;
+}
+
 export function EmbedView({ store, options, base }: { store: AppStore; options: EmbedOptions; base: string }) {
+  const palette = useEmbedPalette(options.theme);
+  const style = useMemo(() => paletteStyle(palette), [palette]);
   return (
     <StoreProvider store={store}>
-      <div className={themeClass(options.theme)} data-controls={options.controls}>
-        <Region name="The vmap call">
-          <Call controls={options.controls} />
-        </Region>
-        <Region name="Arrays">
-          <PlaybackControls />
-          <Stage />
-        </Region>
-        {options.panels.map((p) => (
-          <Region key={p} name={PANEL_TITLES[p]}>
-            <Panel name={p} />
+      <ThemeOverride.Provider value={palette}>
+        <div className={themeClass(options.theme)} data-controls={options.controls} style={style}>
+          <Region name="The vmap call">
+            <Call controls={options.controls} />
           </Region>
-        ))}
-        <p className="embed-foot">
-          <OpenLink base={base} />
-        </p>
-      </div>
+          <Region name="Arrays">
+            <PlaybackControls />
+            <Stage />
+          </Region>
+          {options.panels.map((p) => (
+            <Region key={p} name={PANEL_TITLES[p]}>
+              <Panel name={p} />
+            </Region>
+          ))}
+          <p className="embed-foot">
+            <OpenLink base={base} />
+          </p>
+        </div>
+      </ThemeOverride.Provider>
     </StoreProvider>
   );
 }

@@ -13,7 +13,7 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromium, type Browser, type Page } from "playwright-core";
+import { chromium, type Browser, type FrameLocator, type Locator, type Page } from "playwright-core";
 import { builtApp, CHROMIUM, CHROMIUM_ARGS, hasChromium, serveDir, appLive } from "./appServer";
 import { HOST_SCRIPT } from "../../app/share/snippets";
 import { readGif } from "../helpers/gifFrames";
@@ -48,7 +48,7 @@ function blogPage(a: string): string {
 <iframe id="frame" class="vmap-playground" src="${a}/embed.html#${FRAME_STATE}" sandbox="allow-scripts" title="vmap example"></iframe>
 <p>And two components:</p>
 <vmap-playground id="one" fn="lambda a, b: a + b" shapes="(2, 3); (3, 2)" in-axes="(0, 1)" out-axes="1" controls="axes" panels="story"></vmap-playground>
-<vmap-playground id="two" fn="lambda m, v: jnp.dot(m, v)" shapes="(3, 4); (4,)" in-axes="(0, None)" controls="none"></vmap-playground>
+<vmap-playground id="two" fn="lambda m, v: jnp.dot(m, v)" shapes="(3, 4); (4,)" in-axes="(0, None)" controls="none" theme="dark"></vmap-playground>
 <vmap-playground id="evil" fn="&lt;img src=x onerror=&quot;window.pwned=1&quot;&gt;" shapes="(2,)"></vmap-playground>
 <vmap-playground id="evil2" fn="lambda x: x" shapes="(2,)" controls="&lt;svg onload=window.pwned=1&gt;"></vmap-playground>
 <iframe id="evilframe" class="vmap-playground" src="${a}/embed.html#${HOSTILE_LINK}" sandbox="allow-scripts" title="broken example"></iframe>
@@ -139,6 +139,12 @@ run("embeds on a blog page under a strict CSP", () => {
     expect(await page.locator("#two").getByLabel("Output shape").textContent()).toBe("(3,)");
     // The blog's URL is not the components' to write.
     expect(new URL(page.url()).hash).toBe("");
+    // Axes keep their colours in an embed (the page sets no palette; the embed does, per its
+    // theme): the batch axis magenta in the light palette, pink in the dark one.
+    const mappedColor = (embed: Locator | FrameLocator) => embed.locator(".dim.mapped").first().evaluate((e) => getComputedStyle(e).color);
+    expect(await mappedColor(page.locator("#one"))).toBe("rgb(194, 24, 122)");
+    expect(await mappedColor(frame)).toBe("rgb(194, 24, 122)");
+    expect(await mappedColor(page.locator("#two"))).toBe("rgb(255, 140, 198)");
 
     // The iframe reports its height and the host script applies it; opening a panel grows it.
     const frameHeight = () => page.locator("#frame").evaluate((f) => f.getBoundingClientRect().height);
