@@ -241,6 +241,11 @@ browserDescribe("explorer in Chromium", () => {
     expect(await phone.getByLabel("Output shape").textContent()).toBe("(2, 3, 5, 2, 7, 9)");
     const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(1);
+    // The shape fields show the whole (2, 3, 5, 7, 9), not a clipped "(2, 3, 5, 7, 9".
+    for (const name of ["a", "b"]) {
+      const field = phone.getByLabel(`Shape of ${name}`);
+      expect(await field.evaluate((e) => e.scrollWidth - e.clientWidth)).toBeLessThanOrEqual(0);
+    }
     await phone.screenshot({ path: join(SHOTS, "5d-out3-390.png"), fullPage: true });
     await phone.goto(`${app.url}`);
     await appLive(phone);
