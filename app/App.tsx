@@ -21,7 +21,8 @@ import { ShareExportLazy as ShareExport } from "./share/ShareExportLazy";
 import { LessonsButton } from "./lessons/LessonsButton";
 import { ImportButton } from "./importer/ImportButton";
 import { selectView } from "./state/selectors";
-import { useViewPart } from "./state/hooks";
+import { useExplorerPart, useViewPart } from "./state/hooks";
+import { inAxisFor } from "./state/explorerTypes";
 import { useStore } from "./state/store";
 import { setTheme } from "./theme";
 import { useTheme } from "./useTheme";
@@ -66,6 +67,26 @@ const CodeSlot = memo(function CodeSlot() {
     </Suspense>
   );
 });
+
+/**
+ * The one-line hint, about the function on screen: its first parameter (from the engine, through
+ * the view) and an in_axes it does not have yet, so the suggestion always changes something.
+ */
+function Tagline() {
+  const first = useViewPart((v) => v.params[0] ?? null);
+  const unmapped = useExplorerPart((s) => first !== null && inAxisFor(s, first) === null);
+  return (
+    <p className="tagline">
+      <strong>Try:</strong>{" "}
+      {first !== null && (
+        <>
+          set <code>in_axes</code> for <code>{first}</code> to <code>{unmapped ? "0" : "None"}</code>,{" "}
+        </>
+      )}
+      change a shape, or load an example; hover a cell to see where it came from.
+    </p>
+  );
+}
 
 /** Dark or light, remembered (theme.ts); until pressed, the system's choice. */
 function ThemeToggle() {
@@ -197,9 +218,7 @@ export function App({ autoplay = false }: { autoplay?: boolean }) {
         </div>
         <ClassroomBar onPrint={() => void handout.print()} />
         <OfflineStatus />
-        <p className="tagline">
-          <strong>Try:</strong> set <code>in_axes</code> for <code>a</code> to <code>None</code>, change a shape, or load an example; hover a cell to see where it came from.
-        </p>
+        <Tagline />
       </header>
       <main>
       {notice && (

@@ -21,7 +21,7 @@ function AxisSizeInput() {
   const locked = useStore((s) => !mayEdit(s.lock, "in_axes"));
   return (
     <>
-      <span className="tok-op">, </span>axis_size=
+      <code>, axis_size=</code>
       <input
         className="axis-size"
         type="number"

@@ -28,7 +28,7 @@ export function ShapeStory() {
   const linked = useStore((st) => st.storyLineHover);
   const devices = useStore((st) => (st.explorer.mapWith === "pmap" ? st.explorer.devices : null));
   // No story at all: the call fails and nothing before it on this page worked (a link to a mistake).
-  if (!story) return <section className="story" aria-label="Shape story"><h2>Shape story</h2><p>{error ? "None: the call fails." : "No trace yet."}</p></section>;
+  if (!story) return <section className="story" aria-label="Shape story"><h2>Shape story</h2><p>{error ? "None yet: the call fails (its error shows with the call), so no shapes were traced." : "No trace yet."}</p></section>;
   return (
     <section className={`story${stale ? " stale" : ""}`} aria-label="Shape story">
       <h2>Shape story</h2>

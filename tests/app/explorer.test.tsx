@@ -92,6 +92,11 @@ describe("explorer", () => {
     expect(screen.queryByLabelText("Shape of b")).toBeNull();
     expect(screen.getByLabelText("in_axes for x")).toBeTruthy();
     expect(outShape()).toBe("(2, 2)");
+    // The hint names the parameter there is, and an in_axes it does not have yet.
+    const hint = () => document.querySelector(".tagline")?.textContent;
+    expect(hint()).toContain("set in_axes for x to None");
+    pick("in_axes for x", "None");
+    expect(hint()).toContain("set in_axes for x to 0");
   });
 
   it("edits each leaf of a tuple argument, with nested in_axes", async () => {

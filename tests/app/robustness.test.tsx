@@ -164,7 +164,7 @@ describe("a link that opens on a mistake", () => {
     // Not the default example's (2, 2) story, which the page never showed (the story loads
     // after the first screen).
     await besideLoaded();
-    expect(story().textContent).toBe("Shape storyNone: the call fails.");
+    expect(story().textContent).toBe("Shape storyNone yet: the call fails (its error shows with the call), so no shapes were traced.");
     // The rank of the result is not known yet: out_axes=3 is not called out of range.
     const outAxes = screen.getByLabelText("out_axes") as HTMLSelectElement;
     expect(outAxes.value).toBe("3");
