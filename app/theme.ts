@@ -21,8 +21,16 @@ function stored(): Theme | null {
   }
 }
 
-function system(): Theme {
+/** The system's choice (prefers-color-scheme), whatever the user picked. */
+export function systemTheme(): Theme {
   return typeof window.matchMedia === "function" && window.matchMedia(QUERY).matches ? "dark" : "light";
+}
+
+/** Calls `l` when the system's choice changes; returns the way to stop. */
+export function subscribeSystemTheme(l: () => void): () => void {
+  const mq = typeof window.matchMedia === "function" ? window.matchMedia(QUERY) : null;
+  mq?.addEventListener?.("change", l);
+  return () => mq?.removeEventListener?.("change", l);
 }
 
 /** What apply() last read: grids ask on every render, so storage and the media query are not read each time. */
@@ -30,11 +38,11 @@ let applied: Theme | null = null;
 
 export function currentTheme(): Theme {
   if (typeof window === "undefined") return "light";
-  return applied ?? stored() ?? system();
+  return applied ?? stored() ?? systemTheme();
 }
 
 function apply(): void {
-  const theme = (applied = stored() ?? system());
+  const theme = (applied = stored() ?? systemTheme());
   const root = document.documentElement;
   root.dataset.theme = theme;
   for (const [name, value] of paletteVars(theme)) root.style.setProperty(name, value);
@@ -54,7 +62,7 @@ export function setTheme(theme: Theme): void {
 /** Applies the theme now and follows the system's changes while the user has not picked one. */
 export function initTheme(): void {
   apply();
-  window.matchMedia?.(QUERY).addEventListener?.("change", apply);
+  subscribeSystemTheme(apply);
 }
 
 /** Calls `l` whenever the theme changes; returns the way to stop. */
