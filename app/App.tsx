@@ -6,7 +6,7 @@
  * in its own error boundary (ErrorBoundary.tsx): a bug in one shows its message and a Reset
  * there, and the rest of the page keeps working.
  */
-import { lazy, memo, Suspense, useEffect, useRef } from "react";
+import { lazy, memo, Suspense, useEffect, useRef, type ReactNode } from "react";
 import { ACTIONS, isFieldTarget, keyAction } from "./actions";
 import { CallLine } from "./explorer/CallLine";
 import { Panels } from "./panels/Panels";
@@ -75,15 +75,29 @@ const CodeSlot = memo(function CodeSlot() {
 function Tagline() {
   const first = useViewPart((v) => v.params[0] ?? null);
   const unmapped = useExplorerPart((s) => first !== null && inAxisFor(s, first) === null);
+  const lock = useStore((s) => s.lock);
+  // Under a student link, only what the link leaves open is suggested.
+  const tries: ReactNode[] = [];
+  if (first !== null && mayEdit(lock, "in_axes")) {
+    tries.push(
+      <>
+        set <code>in_axes</code> for <code>{first}</code> to <code>{unmapped ? "0" : "None"}</code>
+      </>,
+    );
+  }
+  if (mayEdit(lock, "out_axes") && !mayEdit(lock, "in_axes")) tries.push(<>change <code>out_axes</code></>);
+  if (mayEdit(lock, "shapes")) tries.push(<>change a shape</>);
+  if (mayEditAll(lock)) tries.push(<>load an example</>);
   return (
     <p className="tagline">
       <strong>Try:</strong>{" "}
-      {first !== null && (
-        <>
-          set <code>in_axes</code> for <code>{first}</code> to <code>{unmapped ? "0" : "None"}</code>,{" "}
-        </>
-      )}
-      change a shape, or load an example; hover a cell to see where it came from.
+      {tries.map((t, i) => (
+        <span key={i}>
+          {i > 0 && (i === tries.length - 1 ? (tries.length > 2 ? ", or " : " or ") : ", ")}
+          {t}
+        </span>
+      ))}
+      {tries.length > 0 ? "; hover" : "hover"} a cell to see where it came from.
     </p>
   );
 }
@@ -212,9 +226,9 @@ export function App({ autoplay = false }: { autoplay?: boolean }) {
           {mayEdit(lock, "function") && <X64Toggle />}
           <Toolbar />
           <ThemeToggle />
-          <ImportButton />
+          {mayEditAll(lock) && <ImportButton />}
           <ShareExport />
-          <LessonsButton />
+          {mayEditAll(lock) && <LessonsButton />}
         </div>
         <ClassroomBar onPrint={() => void handout.print()} />
         <OfflineStatus />

@@ -135,7 +135,7 @@ export function timeOutError(s: ExplorerState, ms: number, kind: ComputeRequest[
 
 export const cancelledText = (s: ExplorerState) => `Cancelled computing ${callText(s)}.`;
 
-type Host = ComputeSlice & { explorer: ExplorerState; lastGood: ExplorerState | null; loadExplorer: (s: ExplorerState, notice?: string | null) => void };
+type Host = ComputeSlice & { explorer: ExplorerState; lastGood: ExplorerState | null; restoreExplorer: (s: ExplorerState, notice: string | null) => void };
 
 interface Running {
   request: ComputeRequest;
@@ -221,7 +221,7 @@ export function startCompute<S extends Host>(store: StoreApi<S>): () => void {
     if (st.lastGood && st.lastGood !== s) {
       stopAll();
       publish(false);
-      st.loadExplorer(st.lastGood, `${cancelledText(s)} The last result is back (Undo returns to the cancelled call).`);
+      st.restoreExplorer(st.lastGood, `${cancelledText(s)} The last result is back (Undo returns to the cancelled call).`);
     } else {
       finish(trace, { done: false, error: new EngineError("too-large", `${cancelledText(s)} Use smaller shapes, or make f do less work.`, { pyType: "KeyboardInterrupt" }) });
     }

@@ -33,6 +33,11 @@ export interface ExplorerSlice {
   setImportDraft: (text: string | null) => void;
   /** Load a whole state (from the URL, a lesson or imported JAX code), as one undoable step. */
   loadExplorer: (s: ExplorerState, notice?: string | null) => void;
+  /**
+   * Go back to a state this page has shown, or step to one its open lesson has (a student link may
+   * carry a lesson): allowed under a lock, since it brings nothing the link did not.
+   */
+  restoreExplorer: (s: ExplorerState, notice: string | null) => void;
   setNotice: (n: string | null) => void;
 }
 
@@ -67,6 +72,13 @@ export const createExplorerSlice: StateCreator<StoreState, [], [], ExplorerSlice
       if (p && mayEditAll(get().lock)) get().commit(structuredClone(p.state));
     },
     loadExplorer: (s, notice = null) => {
+      // A whole new state (imported code, a quiz question, the default) changes every control:
+      // only where nothing is locked, as for an example.
+      if (!mayEditAll(get().lock)) return;
+      get().commit(s);
+      set({ notice });
+    },
+    restoreExplorer: (s, notice) => {
       get().commit(s);
       set({ notice });
     },

@@ -12,6 +12,7 @@ import type { StateCreator } from "zustand";
 import type { LessonLibrary } from "../lessons/lessonTypes";
 import type { StoreState } from "./store";
 import type { ExplorerState } from "./explorerTypes";
+import { mayEditAll } from "../classroom/lock";
 
 export interface LessonAt {
   id: string;
@@ -22,6 +23,8 @@ export interface LessonAt {
 export interface OpenLessonOptions {
   /** Keep the explorer as it is (a step's link that carries the state the student left). */
   keepExplorer?: boolean;
+  /** Opened by the page's link, which may carry a student lock beside the lesson (the teacher's choice). */
+  fromLink?: boolean;
 }
 
 export type QuizLevel = "easy" | "medium" | "hard";
@@ -94,7 +97,7 @@ export const createLessonSlice: StateCreator<StoreState, [], [], LessonSlice> = 
     // The student's own edits stay only on the step the link asked for.
     const keep = opts.keepExplorer === true && p.notice === null;
     const st = p.lesson.steps[p.at];
-    if (!keep && st.state) get().loadExplorer(st.state, p.notice);
+    if (!keep && st.state) get().restoreExplorer(st.state, p.notice);
     else if (p.notice) set({ notice: p.notice });
     get().resetPlayback();
     set({ lesson: { id, step: p.at }, quiz: null, lessonConceal: st.question !== null && st.state !== null });
@@ -115,6 +118,9 @@ export const createLessonSlice: StateCreator<StoreState, [], [], LessonSlice> = 
     lessonLibrary: null,
     lessonConceal: false,
     openLesson: (id, step = 0, opts = {}) => {
+      // Under a student link that locks anything, only the link's own lesson (and its steps) opens:
+      // another lesson would replace the teacher's example.
+      if (!opts.fromLink && !mayEditAll(get().lock) && get().lesson?.id !== id) return;
       quizOpenings++;
       const lib = get().lessonLibrary;
       if (lib) return enter(lib, id, step, opts);
@@ -144,6 +150,8 @@ export const createLessonSlice: StateCreator<StoreState, [], [], LessonSlice> = 
     quiz: null,
     quizScore: { right: 0, asked: 0 },
     openQuiz: (level, seed = Math.floor(Math.random() * 2 ** 31)) => {
+      // A question is a new call: not under a student link that locks anything (its menu is hidden there too).
+      if (!mayEditAll(get().lock)) return;
       const q = { level, n: 0, seed };
       const mine = ++quizOpenings;
       if (drawQuestion) return ask(drawQuestion, q);

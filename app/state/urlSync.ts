@@ -87,7 +87,7 @@ export function syncUrl(store: StoreApi<StoreState>, host: UrlHost): () => void 
       // A lesson step's link (urlState.ts decodeLink): the lesson slice enters the step once the
       // lessons are loaded, over the student's own edits if the link carries them; without one,
       // a link leaves any open lesson.
-      if (r.link.lesson) store.getState().openLesson(r.link.lesson.id, r.link.lesson.step, { keepExplorer: r.link.lesson.keepExplorer });
+      if (r.link.lesson) store.getState().openLesson(r.link.lesson.id, r.link.lesson.step, { keepExplorer: r.link.lesson.keepExplorer, fromLink: true });
       else if (store.getState().lesson) store.getState().closeLesson();
     } finally {
       reading = false;

@@ -41,6 +41,34 @@ describe("a student link's lock", () => {
     st.getState().setOutAxes(1);
     expect(st.getState().explorer.outAxes).toBe(1);
   });
+  it("refuses a whole new state over a lock: imported code, a quiz question, another lesson", () => {
+    const st = createAppStore();
+    st.getState().setLessonLibrary(lessonLibrary());
+    st.getState().setLock({ edit: new Set(["in_axes", "out_axes"]), hide: new Set() });
+    const before = st.getState().explorer;
+    st.getState().loadExplorer({ ...defaultExplorer(), fnSource: "lambda x: x * 3" });
+    st.getState().openQuiz("easy", 1);
+    st.getState().openLesson("axes-in-vmap", 3);
+    expect(st.getState().explorer).toBe(before);
+    expect(st.getState().lesson).toBeNull();
+    expect(st.getState().quiz).toBeNull();
+    // Going back to a state the page showed (a cancelled call's last result) is not new: allowed.
+    st.getState().setOutAxes(1);
+    st.getState().restoreExplorer(before, null);
+    expect(st.getState().explorer).toBe(before);
+  });
+  it("a student link that carries a lesson walks that lesson's steps under its lock", async () => {
+    const st = createAppStore();
+    st.getState().setLessonLibrary(lessonLibrary());
+    const steps = lessonLibrary().get("axes-in-vmap")!.steps;
+    syncUrl(st, fakeHost("#lesson=axes-in-vmap&step=1&edit=out_axes"))();
+    expect(st.getState().lesson).toEqual({ id: "axes-in-vmap", step: 0 });
+    expect(st.getState().lessonNext()).toBe(true);
+    if (steps[1].state) expect(explorerKey(st.getState().explorer)).toBe(explorerKey(steps[1].state));
+    // Still locked: the function does not change by hand.
+    st.getState().setFnSource("lambda a, b: a - b");
+    expect(st.getState().explorer.fnSource).not.toBe("lambda a, b: a - b");
+  });
   it("without a lock every control changes, and an example loads", () => {
     const st = createAppStore();
     st.getState().setInAxis("a", null);

@@ -26,6 +26,11 @@ describe("a student link", () => {
     expect(screen.getByLabelText("Shape of a").matches(":disabled")).toBe(true);
     expect(screen.getByLabelText("Fill of a").matches(":disabled")).toBe(true);
     expect(screen.queryByRole("button", { name: "Reset" })).toBeNull();
+    // The hint suggests only what is open.
+    expect(document.querySelector(".tagline")?.textContent).toBe("Try: change out_axes; hover a cell to see where it came from.");
+    // Nothing that loads a whole new call: imported code, lessons, the quiz.
+    expect(screen.queryByRole("button", { name: /Import JAX code/ })).toBeNull();
+    expect(screen.queryByRole("button", { name: /Lessons/ })).toBeNull();
     expect(screen.queryByRole("region", { name: "Shape story" })).toBeNull();
     expect(screen.queryByRole("region", { name: "Python code" })).toBeNull();
     expect(screen.queryByRole("button", { name: "Presenter mode" })).toBeNull();
