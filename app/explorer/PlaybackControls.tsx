@@ -28,7 +28,8 @@ const NARRATION = lazyModule(() => import("../viz/narration"));
 
 /** The caption at rest (the first screen's). */
 export function restCaption(B: number): string {
-  return B === 0 ? "The batch is empty (size 0)." : `All ${B} results are stacked. Press Step ▶ or Play to watch them built one k at a time.`;
+  if (B === 0) return "The batch is empty (size 0).";
+  return B === 1 ? "The one result is stacked. Press Step ▶ or Play to watch it built." : `${B === 2 ? "Both" : `All ${B}`} results are stacked. Press Step ▶ or Play to watch them built one k at a time.`;
 }
 
 /**
@@ -118,7 +119,10 @@ function useNarrated(playingK: boolean): { inputs: NarratedInput[]; outputs: Nar
  * narrated (viz/narration.ts). Presenter mode shows it large under the picture.
  */
 export function useCaption(): { head: string; detail: string | null } | null {
-  const { shown: story } = useView();
+  const view = useView();
+  const story = view.shown;
+  // A lesson's question hides the result: the caption would say whether the call works.
+  const conceal = useStore((s) => s.lessonConceal);
   const k = useStore((s) => s.k);
   const phase = useStore((s) => s.phase);
   const B = story?.axisSize ?? 0;
@@ -133,7 +137,9 @@ export function useCaption(): { head: string; detail: string | null } | null {
     const asked = idle(() => NARRATION.prefetch());
     return () => cancelIdle(asked);
   }, []);
-  return !story ? null : kk === null ? { head: restCaption(B), detail: null } : narration ? narration.narrate({ k: kk, phase, B }, inputs, outputs) : { head: `k = ${kk} of ${B}`, detail: null };
+  if (!story || conceal) return null;
+  if (view.stale && kk === null) return { head: view.computing ? "Computing this call; the picture is the last result." : "This call fails (its error shows with the call); the picture is the last good result.", detail: null };
+  return kk === null ? { head: restCaption(B), detail: null } : narration ? narration.narrate({ k: kk, phase, B }, inputs, outputs) : { head: `k = ${kk} of ${B}`, detail: null };
 }
 
 /** `showCaption` false: the phases and caption are shown elsewhere (presenter mode shows them large with the picture). */

@@ -8,6 +8,7 @@ import { useViewBeside } from "../state/hooks";
 import { useStore } from "../state/store";
 import { outputName } from "./Stage";
 import { ShapeText } from "./ShapeText";
+import { staleNote } from "./staleNote";
 
 function Operand({ o }: { o: OperandStory }) {
   return (
@@ -23,7 +24,8 @@ function Operand({ o }: { o: OperandStory }) {
 }
 
 export function ShapeStory() {
-  const { shown: story, stale, error } = useViewBeside();
+  const view = useViewBeside();
+  const { shown: story, stale, error } = view;
   // The line of the equation hovered in the jit panel's "How vmap rewrote the program".
   const linked = useStore((st) => st.storyLineHover);
   const devices = useStore((st) => (st.explorer.mapWith === "pmap" ? st.explorer.devices : null));
@@ -32,6 +34,7 @@ export function ShapeStory() {
   return (
     <section className={`story${stale ? " stale" : ""}`} aria-label="Shape story">
       <h2>Shape story</h2>
+      {stale && <p className="stale-note">Of the {staleNote(view)}.</p>}
       <ol>
         {story.args.map((a) => (
           <li key={`a${a.leaf}`}>

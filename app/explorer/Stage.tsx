@@ -4,6 +4,7 @@
  * blocks with a notice; while an error shows or a big call computes in the background
  * (state/compute.ts), the last good output stays, dimmed.
  */
+import { staleNote } from "./staleNote";
 import { useMemo, useRef } from "react";
 import { useCellTexts, useHighlight, useInputLeaves, useView } from "../state/hooks";
 import { useStore } from "../state/store";
@@ -72,7 +73,7 @@ export function Stage() {
       <div className={`outputs${view.stale ? " stale" : ""}`} hidden={conceal}>
         <p className="outshape">
           Output shape: <output aria-label="Output shape" data-stale={view.stale ? "true" : "false"}>{shapeText}</output>
-          {view.stale && story && <span className="note">{view.computing ? " (last result, while this one computes)" : " (last good result, before the error)"}</span>}
+          {story && staleNote(view) && <span className="note"> ({staleNote(view)})</span>}
         </p>
         {story?.outputs.map((o, i) =>
           view.blocks ? (

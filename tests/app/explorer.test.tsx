@@ -181,6 +181,9 @@ describe("explorer", () => {
       if (c.kept) expect((screen.getByLabelText(c.kept[0]) as HTMLInputElement).value).toBe(c.kept[1]);
       expect(screen.getByLabelText("Output shape").getAttribute("data-stale")).toBe("true");
       expect(screen.getAllByRole("alert")).toHaveLength(1);
+      // The picture kept is said to be the last good one in words, in the caption too (not "All B results are stacked").
+      expect(screen.getByLabelText("Output shape").parentElement?.textContent).toContain("(last good result, before the error)");
+      expect(document.querySelector(".caption")?.textContent).toContain("This call fails");
     });
   }
 

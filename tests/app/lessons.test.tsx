@@ -73,6 +73,8 @@ describe("every lesson, step by step", () => {
           expect(resultsShown()).toBe(false);
           expect(screen.getByText("The output is hidden until you answer the question above.")).toBeTruthy();
           expect(screen.queryByRole("alert")).toBeNull();
+          // Nor does the caption tell (it would say whether the results are stacked).
+          expect(document.querySelector(".caption")?.textContent ?? "").toBe("");
           answer(wrongFor(want));
           expect(screen.getByText(/^Not quite/)).toBeTruthy();
           const hints = screen.getByRole("list", { name: "Hints" });

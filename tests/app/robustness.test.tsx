@@ -156,7 +156,7 @@ describe("shapes say exactly what is wrong", () => {
 });
 
 describe("a link that opens on a mistake", () => {
-  it("shows its error and no other call's story; once fixed, then broken again, the story it showed stays, dimmed", async () => {
+  it("shows its error and no other call's story; once fixed, then broken again, the story it showed stays, dimmed and labelled", async () => {
     // The blog's 5-d arrays with in_axes (None, 1): a + b's slice does not broadcast.
     openLink("#f=lambda+a%2C+b%3A+a+%2B+b&shape.a=(2,3,5,7,9)&in.a=None&shape.b=(2,3,5,7,9)&in.b=1&out=3");
     expect(screen.getByRole("alert").textContent).toContain("Incompatible shapes for broadcasting");
@@ -178,6 +178,8 @@ describe("a link that opens on a mistake", () => {
     await besideCaughtUp();
     expect(story().classList.contains("stale")).toBe(true);
     expect(story().textContent).toContain("(3, 5, 7, 9)");
+    // Said in words, not by grey alone.
+    expect(story().textContent).toContain("Of the last good result, before the error.");
   });
 });
 

@@ -122,7 +122,7 @@ browserDescribe("the classroom in Chromium", () => {
   it("the clicker's PageDown walks the animation and PageUp walks back", async () => {
     const page = await open(TWO);
     await present(page);
-    expect(await caption(page)).toMatch(/^All 2 results are stacked/);
+    expect(await caption(page)).toMatch(/^Both results are stacked/);
     const seen: string[] = [];
     for (let i = 0; i < 12; i++) {
       await page.keyboard.press("PageDown");
@@ -136,7 +136,7 @@ browserDescribe("the classroom in Chromium", () => {
     expect(ks).toEqual([...ks].sort());
     expect(ks[0]).toBe(0);
     expect(ks.at(-1)).toBe(1);
-    expect(seen.at(-1)).toMatch(/^All 2 results are stacked/);
+    expect(seen.at(-1)).toMatch(/^Both results are stacked/);
     await page.keyboard.press("PageUp");
     expect(await caption(page)).toMatch(/^k = 1 of 2/);
     await page.close();
