@@ -128,7 +128,7 @@ browserDescribe("the classroom in Chromium", () => {
       await page.keyboard.press("PageDown");
       const c = (await caption(page)) ?? "";
       seen.push(c);
-      if (/^All 2 results/.test(c)) break;
+      if (/^Both results/.test(c)) break;
     }
     // Every step shows one k at a time, in order, and the walk ends at the stacked result.
     const ks = seen.slice(0, -1).map((c) => Number(/^k = (\d) of 2/.exec(c)?.[1]));
