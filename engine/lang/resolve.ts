@@ -50,31 +50,31 @@ export function moduleMember(mod: ModuleRef, name: string, pos: number): Ref {
   if (mod.path === "jnp") {
     if (has(JNP_FUNCTIONS, name)) return { kind: "jnp", name: name as JnpName, label: full };
     if (Object.hasOwn(JNP_CONSTANTS, name)) return { kind: "const", value: JNP_CONSTANTS[name] };
-    return unknownMember(full, name, JNP_UNSUPPORTED.has(name), moduleMembers("jnp"), mod.label, pos);
+    return unknownMember(mod, name, JNP_UNSUPPORTED.has(name), moduleMembers("jnp"), pos);
   }
   if (mod.path === "jax.nn") {
     if (has(NN_FUNCTIONS, name)) return { kind: "nn", name: name as (typeof NN_FUNCTIONS)[number], label: full };
-    return unknownMember(full, name, NN_UNSUPPORTED.has(name), moduleMembers("jax.nn"), mod.label, pos);
+    return unknownMember(mod, name, NN_UNSUPPORTED.has(name), moduleMembers("jax.nn"), pos);
   }
   if (mod.path === "jax.lax") {
     if (has(LAX_FUNCTIONS, name)) return { kind: "lax", name: name as LaxName, label: full };
-    return unknownMember(full, name, LAX_UNSUPPORTED.has(name), moduleMembers("jax.lax"), mod.label, pos);
+    return unknownMember(mod, name, LAX_UNSUPPORTED.has(name), moduleMembers("jax.lax"), pos);
   }
   if (mod.path === "jax.random") {
     if (has(RANDOM_FUNCTIONS, name)) return { kind: "random", name: name as RandomName, label: full };
-    return unknownMember(full, name, RANDOM_UNSUPPORTED.has(name), moduleMembers("jax.random"), mod.label, pos);
+    return unknownMember(mod, name, RANDOM_UNSUPPORTED.has(name), moduleMembers("jax.random"), pos);
   }
   if (mod.path === "functools") {
     if (name === "partial") return { kind: "special", name: "partial", label: full };
-    return unknownMember(full, name, true, ["partial"], mod.label, pos);
+    return unknownMember(mod, name, true, ["partial"], pos);
   }
   if (mod.path === "jax.tree") {
     if (name === "map") return { kind: "special", name: "tree.map", label: full };
-    return unknownMember(full, name, true, ["map"], mod.label, pos);
+    return unknownMember(mod, name, true, ["map"], pos);
   }
   if (mod.path === "jax.config") {
     if (name === "update") return { kind: "special", name: "config.update", label: full };
-    return unknownMember(full, name, true, ["update"], mod.label, pos);
+    return unknownMember(mod, name, true, ["update"], pos);
   }
   if (has(JAX_FUNCTIONS, name)) return { kind: "jax", name: name as (typeof JAX_FUNCTIONS)[number], label: full };
   if (name === "lax") return { kind: "module", path: "jax.lax", label: full };
@@ -83,12 +83,14 @@ export function moduleMember(mod: ModuleRef, name: string, pos: number): Ref {
   if (name === "random") return { kind: "module", path: "jax.random", label: full };
   if (name === "config") return { kind: "module", path: "jax.config", label: full };
   if (name === "tree") return { kind: "module", path: "jax.tree", label: full };
-  return unknownMember(full, name, JAX_UNSUPPORTED.has(name), moduleMembers("jax"), mod.label, pos);
+  return unknownMember(mod, name, JAX_UNSUPPORTED.has(name), moduleMembers("jax"), pos);
 }
 
-function unknownMember(full: string, name: string, known: boolean, candidates: readonly string[], label: string, pos: number): never {
-  if (known) throw unsupported(`${full} is not supported in the playground`, pos);
-  throw unsupported(`name '${full}' is not defined${didYouMean(name, candidates, `${label}.`)}`, pos, "NameError");
+/** Python's words for a module without `name` (`module 'jax.numpy' has no attribute 'summ'`), with our hint. */
+function unknownMember(mod: ModuleRef, name: string, known: boolean, candidates: readonly string[], pos: number): never {
+  if (known) throw unsupported(`${mod.label}.${name} is not supported in the playground`, pos);
+  const pyModule = mod.path === "jnp" ? "jax.numpy" : mod.path;
+  throw unsupported(`module '${pyModule}' has no attribute '${name}'${didYouMean(name, candidates, `${mod.label}.`)}`, pos, "AttributeError");
 }
 
 /** What `e` names if it is a module path (`jnp`, `jax.numpy.sum`, `jax.nn.relu`), else null. */

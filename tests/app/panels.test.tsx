@@ -153,6 +153,18 @@ describe("jit panel", () => {
     expect(within(jitPanel()).getByText(/no trace: these shapes were cached/)).toBeTruthy();
   });
 
+  it("keeps the call's parameters and says Python's error when f names what jnp does not have; grad says the function has an error", async () => {
+    await renderPanels();
+    await change("Function", "lambda x: jnp.foo(x)");
+    expect(text("jit code")).toBe("jax.jit(jax.vmap(f, in_axes=(0,), out_axes=0))(x)");
+    const jitPanel = document.querySelector(".jit-panel") as HTMLElement;
+    expect(within(jitPanel).getAllByRole("status")[0].textContent).toContain("AttributeError: module 'jax.numpy' has no attribute 'foo'");
+    const gradPanel = document.querySelector(".grad-panel") as HTMLElement;
+    expect(within(gradPanel).getByRole("status").textContent).toBe("The function above has an error (shown with it); its gradient shows here once it is fixed.");
+    await change("Function", "lambda x: jnp.sum(x");
+    expect(within(document.querySelector(".grad-panel") as HTMLElement).getByRole("status").textContent).toContain("does not parse yet");
+  });
+
   it("runs interpreted, with the same numbers, where generated code is not allowed", async () => {
     setCodegenAllowed(false);
     await renderPanels();

@@ -153,7 +153,7 @@ browserDescribe("the code editor in Chromium", () => {
     await openCodeMirror(page);
     const unknown = "lambda a, b: a + jnp.foo(b)";
     await retype(unknown);
-    await expect.poll(() => page.getByRole("alert").textContent()).toContain("name 'jnp.foo' is not defined");
+    await expect.poll(() => page.getByRole("alert").textContent()).toContain("module 'jax.numpy' has no attribute 'foo'");
     const mark = page.locator(".cm-lintRange-error");
     await expect.poll(() => mark.count()).toBe(1);
     expect(await markAt(mark)).toEqual(engineErrorAt(unknown));

@@ -97,10 +97,10 @@ describe("syntax errors", () => {
 
 describe("unknown names", () => {
   it.each([
-    ["lambda x: jnp.summ(x)", "name 'jnp.summ' is not defined — did you mean jnp.sum?", 15],
-    ["lambda x: jax.numpy.mena(x)", "name 'jax.numpy.mena' is not defined — did you mean jax.numpy.mean?", 21],
-    ["lambda x: jax.nn.sigmod(x)", "name 'jax.nn.sigmod' is not defined — did you mean jax.nn.sigmoid?", 18],
-    ["lambda x: jax.vmapp(x)", "name 'jax.vmapp' is not defined — did you mean jax.vmap?", 15],
+    ["lambda x: jnp.summ(x)", "module 'jax.numpy' has no attribute 'summ' — did you mean jnp.sum?", 15],
+    ["lambda x: jax.numpy.mena(x)", "module 'jax.numpy' has no attribute 'mena' — did you mean jax.numpy.mean?", 21],
+    ["lambda x: jax.nn.sigmod(x)", "module 'jax.nn' has no attribute 'sigmod' — did you mean jax.nn.sigmoid?", 18],
+    ["lambda x: jax.vmapp(x)", "module 'jax' has no attribute 'vmapp' — did you mean jax.vmap?", 15],
     ["lambda xs: jnp.sum(x)", "name 'x' is not defined — did you mean xs?", 20],
     ["lambda x: x.summ()", "name 'x.summ' is not defined — did you mean x.sum?", 13],
     ["lambda x: (x + 1).reshap(2)", "attribute '.reshap' is not defined — did you mean .reshape?", 19],

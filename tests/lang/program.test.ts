@@ -34,10 +34,10 @@ describe("unsupported constructs say where and what to write instead", () => {
     expect(r.error.message).toContain(`at line ${line}, column ${column}`);
   });
 
-  it("an unknown jnp function is a NameError at its line and column, with the near name", () => {
+  it("an unknown jnp function is Python's AttributeError at its line and column, with the near name", () => {
     const r = failure("import jax\nimport jax.numpy as jnp\n\ndef f(x):\n    return jnp.sine(x)\n\nout = jax.vmap(f)(jnp.ones(3))\n");
-    expect(r.error.pyType).toBe("NameError");
-    expect(r.error.message).toContain("did you mean jnp.sin?");
+    expect(r.error.pyType).toBe("AttributeError");
+    expect(r.error.message).toBe("module 'jax.numpy' has no attribute 'sine' — did you mean jnp.sin?");
     expect({ line: r.line, column: r.column }).toEqual({ line: 5, column: 16 });
   });
 

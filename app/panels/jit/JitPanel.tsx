@@ -10,6 +10,7 @@ import { resultShapeText } from "../format";
 import { ResultValues } from "../ValueGrid";
 import { usePanelExplorer } from "../usePanelInputs";
 import { PanelLoading } from "../PanelLoading";
+import { OutcomeView } from "../Outcome";
 import type { ExplorerState } from "../../state/explorerTypes";
 import { selectJitReport, type JitRun } from "./jitModel";
 import { fmtMs, TimeIt } from "./TimeIt";
@@ -112,9 +113,7 @@ function JitReportView({ s, pending }: { s: ExplorerState; pending: boolean }) {
       {r.ok ? (
         <JitBody run={r.run} params={r.params} />
       ) : (
-        <div className="panel-error" role="status" data-kind={r.error.kind}>
-          <pre>{r.error.message}</pre>
-        </div>
+        <OutcomeView outcome={{ ok: false, error: r.error }} what="jit result" />
       )}
       <RewriteView s={s} />
       <TimeAgainstSize s={s} />

@@ -57,7 +57,8 @@ function computeJit(s: ExplorerState): JitReport {
   // The explorer's own call (function, arguments, axes), through the same door.
   const call = vmapCall(s);
   const { parsed } = call;
-  const params = parsed.ok ? parsed.params : [];
+  // The parameters the text names, while it does not parse too: the call line keeps its shape.
+  const params = call.params;
   const size = `${call.opts.axisSize !== undefined ? `, axis_size=${call.opts.axisSize}` : ""}${call.opts.axisName !== undefined ? `, axis_name='${call.opts.axisName}'` : ""}`;
   const code = `jax.jit(jax.vmap(f, in_axes=${inAxesText(s, params)}, out_axes=${formatPyLiteral(s.outAxes as PyLit)}${size}))(${params.join(", ")})`;
   if (!parsed.ok) return { code, params, ok: false, error: parsed.error };
