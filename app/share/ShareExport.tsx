@@ -4,7 +4,7 @@
  * says what happened (copyText.ts: "Copied", or "Press Ctrl+C" with the text selected). Export
  * saves the current picture as SVG or PNG, or the animation as a GIF (exportFiles.ts).
  */
-import { useId, useRef, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import { useCellTexts, useExplorer, useInputLeaves, useView, useViewPart } from "../state/hooks";
 import { useStore, useStoreApi } from "../state/store";
 import { pageLinkOf } from "../state/urlSync";
@@ -100,10 +100,29 @@ function ExportMenu({ startOpen = false }: { startOpen?: boolean }) {
   const nothing = useViewPart((v) => (v.shown !== null ? (v.blocks ? "blocks" : null) : v.computing ? "computing" : "fails"));
   // The items exist only while the menu is open: closed, it is one control, not four.
   const [open, setOpen] = useState(startOpen);
+  const menu = useRef<HTMLDetailsElement>(null);
+  // A menu closes as menus do: Escape (focus back on its button) or a press outside it.
+  useEffect(() => {
+    if (!open) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== "Escape") return;
+      setOpen(false);
+      menu.current?.querySelector("summary")?.focus();
+    };
+    const onPress = (e: PointerEvent) => {
+      if (!menu.current?.contains(e.target as Node)) setOpen(false);
+    };
+    document.addEventListener("keydown", onKey);
+    document.addEventListener("pointerdown", onPress);
+    return () => {
+      document.removeEventListener("keydown", onKey);
+      document.removeEventListener("pointerdown", onPress);
+    };
+  }, [open]);
   // With nothing to export the menu stays where it is and says why: the header's buttons do
   // not move when a call fails or recovers (Undo, under the pointer, would).
   return (
-    <details className="export-menu" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
+    <details ref={menu} className="export-menu" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>Export</summary>
       {open &&
         (nothing === null ? (

@@ -38,6 +38,22 @@ describe("the Export menu", () => {
     for (const name of FILE_BUTTONS) expect(screen.getByRole("button", { name })).toBeTruthy();
   });
 
+  it("closes with Escape (focus back on Export) and with a press outside it", () => {
+    const store = createAppStore();
+    const { container } = header(store);
+    const menu = container.querySelector("details.export-menu") as HTMLDetailsElement;
+    openMenu(container);
+    act(() => void fireEvent.keyDown(document, { key: "Escape" }));
+    expect(menu.open).toBe(false);
+    expect(document.activeElement?.tagName).toBe("SUMMARY");
+    openMenu(container);
+    // A press inside leaves it open; one outside closes it.
+    act(() => void fireEvent.pointerDown(screen.getByRole("button", { name: "Picture (SVG)" })));
+    expect(menu.open).toBe(true);
+    act(() => void fireEvent.pointerDown(document.body));
+    expect(menu.open).toBe(false);
+  });
+
   it("stays, and says why, when a link opens on a call that fails", () => {
     const store = createAppStore();
     act(() => loadState(store, { ...defaultExplorer(), fnSource: "lambda a, b: a +" }, null));
