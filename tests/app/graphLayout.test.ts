@@ -4,7 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { gradTape, np, parseLambda } from "../../engine/index";
 import { layoutGraph } from "../../app/panels/graph/graphLayout";
-import { graphFrame, stepCount } from "../../app/panels/graph/graphSteps";
+import { graphFrame, inputLabels, stepCount } from "../../app/panels/graph/graphSteps";
 
 const f = parseLambda("lambda w, x: jnp.sum(jnp.tanh(x @ w) * (x @ w))");
 const t = gradTape(f, [np.array([[0.1, 0.2], [0.3, -0.4]]), np.array([[1, 2], [0.5, -1]])]);
@@ -40,5 +40,20 @@ describe("graphFrame", () => {
     expect(last.phase).toBe("gradients");
     const round = (xs: Float64Array) => Array.from(xs, (v) => +v.toFixed(12));
     expect(round(last.cotangents.get(t.grads[0].name)!.data)).toEqual(round(t.grads[0].value.data));
+  });
+});
+
+describe("the inputs are named as f names them", () => {
+  it("by parameter, with the jaxpr's name beside it, in the nodes and the captions", () => {
+    const names = t.inputs.map((v) => v.name);
+    expect([...inputLabels(t, ["w", "x"]).values()]).toEqual([`w (${names[0]})`, `x (${names[1]})`]);
+    expect(layoutGraph(t, ["w", "x"]).nodes.filter((n) => n.kind === "input").map((n) => n.label)).toEqual([`w (${names[0]})`, `x (${names[1]})`]);
+    expect(graphFrame(t, 0, ["w", "x"]).caption).toBe(`Forward pass: the inputs. grad differentiates with respect to w (${names[0]}).`);
+    expect(graphFrame(t, stepCount(t) - 1, ["w", "x"]).caption).toMatch(new RegExp(`^Gradients: ∂loss/∂w \\(${names[0]}\\) = `));
+  });
+  it("a tuple argument's leaves by index", () => {
+    const g = parseLambda("lambda p, x: jnp.sum(p[0] * x + p[1])");
+    const tt = gradTape(g, [[np.array([1, 2]), np.array([3, 4])], np.array([5, 6])]);
+    expect([...inputLabels(tt, ["p", "x"]).values()].map((l) => l.split(" ")[0])).toEqual(["p[0]", "p[1]", "x"]);
   });
 });

@@ -72,7 +72,7 @@ describe("The computation graph", () => {
     goTo(total - 1);
     expect(ctOf("a")).toBe(`ct ${brief(flat(grad(f)(w, x) as NDArray))}`);
     expect(ctOf("b")).toBeNull();
-    expect(within(section()).getByLabelText("Step caption").textContent).toMatch(/^Gradients: ∂loss\/∂a = /);
+    expect(within(section()).getByLabelText("Step caption").textContent).toMatch(/^Gradients: ∂loss\/∂w \(a\) = /);
     // Per-example gradients, row k beside example k's slice: a loop of grad over the examples.
     const table = within(section()).getByRole("table", { name: "Per-example gradients beside the data" });
     const rows = within(table).getAllByRole("row").slice(1);

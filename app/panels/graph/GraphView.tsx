@@ -62,8 +62,10 @@ function GraphSvg({ layout, frame, diff }: { layout: GraphLayout; frame: GraphFr
         );
       })}
       {layout.nodes.map((n) => {
-        const cls = ["cg-node", `cg-${n.kind}`, frame.active === n.id ? "active" : "", n.kind === "input" && diff.has(n.label) ? "differentiated" : ""];
-        const ct = n.kind === "input" ? frame.cotangents.get(n.label) : undefined;
+        // An input's label names it as f does (`w (a)`); its variable is the jaxpr's.
+        const v = n.vars[0];
+        const cls = ["cg-node", `cg-${n.kind}`, frame.active === n.id ? "active" : "", n.kind === "input" && diff.has(v) ? "differentiated" : ""];
+        const ct = n.kind === "input" ? frame.cotangents.get(v) : undefined;
         return (
           <g key={n.id} className={cls.filter(Boolean).join(" ")} data-node={n.id} transform={`translate(${n.x - n.width / 2},${n.y - n.height / 2})`}>
             <rect width={n.width} height={n.height} rx={n.kind === "eqn" ? 4 : 14} />
@@ -71,7 +73,7 @@ function GraphSvg({ layout, frame, diff }: { layout: GraphLayout; frame: GraphFr
               {n.label}
             </text>
             {ct && (
-              <text x={n.width + 4} y={n.height / 2 + 4} className="cg-ct" data-ct={n.label}>
+              <text x={n.width + 4} y={n.height / 2 + 4} className="cg-ct" data-ct={v}>
                 ct {brief(ct)}
               </text>
             )}
@@ -87,7 +89,7 @@ function Stepper({ r }: { r: Extract<GraphReport, { ok: true }> }) {
   const [at, setAt] = useState<{ tape: unknown; k: number }>({ tape: r.tape, k: 0 });
   const k = at.tape === r.tape ? at.k : 0; // a new tape starts again at the inputs
   const go = (to: number) => setAt({ tape: r.tape, k: Math.max(0, Math.min(total - 1, to)) });
-  const frame = graphFrame(r.tape, k);
+  const frame = graphFrame(r.tape, k, r.params);
   const diff = new Set(r.tape.inputs.filter((v) => v.differentiated).map((v) => v.name));
   const n = r.tape.eqns.length;
   return (

@@ -4,6 +4,7 @@
  * made it to each equation that reads it, labelled with its name and shape. Pure: tape data in,
  * positions out (tested without a DOM); GraphView draws it.
  */
+import { inputLabels } from "./graphSteps";
 import dagre from "@dagrejs/dagre";
 import { pyShape, type GradTape } from "../../../engine/index";
 
@@ -45,7 +46,8 @@ const CHAR = 7.5;
 const LABEL_CHARS = 26;
 const nodeSize = (label: string) => ({ width: Math.max(56, label.length * CHAR + 24), height: 30 });
 
-export function layoutGraph(t: GradTape): GraphLayout {
+export function layoutGraph(t: GradTape, params: readonly string[] = []): GraphLayout {
+  const labels = inputLabels(t, params);
   const g = new dagre.graphlib.Graph({ multigraph: true });
   g.setGraph({ rankdir: "TB", nodesep: 28, ranksep: 42, edgesep: 12, marginx: 8, marginy: 8 });
   g.setDefaultEdgeLabel(() => ({}));
@@ -57,7 +59,7 @@ export function layoutGraph(t: GradTape): GraphLayout {
     g.setNode(n.id, { ...size });
     n.vars.forEach((v) => producer.set(v, n.id));
   };
-  t.inputs.forEach((v) => add({ id: `in:${v.name}`, kind: "input", label: v.name, eqn: null, vars: [v.name] }));
+  t.inputs.forEach((v) => add({ id: `in:${v.name}`, kind: "input", label: labels.get(v.name) ?? v.name, eqn: null, vars: [v.name] }));
   t.constvars.forEach((v) => add({ id: `const:${v.name}`, kind: "const", label: v.name, eqn: null, vars: [v.name] }));
   t.eqns.forEach((e) => add({ id: `eqn:${e.index}`, kind: "eqn", label: e.primitive, eqn: e.index, vars: e.outputs.map((o) => o.name) }));
   add({ id: "out", kind: "output", label: `loss ${t.output.name}`, eqn: null, vars: [] });

@@ -70,7 +70,7 @@ function computeGraph(s: ExplorerState, o: GraphOptions): GraphReport {
   try {
     const run = withinWorkBudget(PAGE_BUDGET, () => {
       const tape = gradTape(fn.fn, args, { argnums: k });
-      return { tape, layout: layoutGraph(tape), perExample: perExampleRows(call, fn.fn, k) };
+      return { tape, layout: layoutGraph(tape, params), perExample: perExampleRows(call, fn.fn, k) };
     });
     return run.done ? { ...head, ok: true, ...run.value } : { ...head, ok: false, tooBig: true };
   } catch (e) {

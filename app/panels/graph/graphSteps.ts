@@ -40,7 +40,29 @@ function addInto(m: Map<string, TapeArray>, name: string, v: TapeArray) {
   m.set(name, prev ? { ...v, data: prev.data.map((x, i) => round(x + v.data[i])) } : v);
 }
 
-export function graphFrame(t: GradTape, kIn: number): GraphFrame {
+/**
+ * What each input variable is called in f: its parameter (`w`, or `p[1]` for a leaf of a tuple
+ * argument), with the jaxpr's own name beside it (`w (a)`), so the graph's variables read
+ * against f's text and the jaxpr's alike. Without parameters, the jaxpr's name alone.
+ */
+export function inputLabels(t: GradTape, params: readonly string[]): Map<string, string> {
+  const perArg = new Map<number, number>();
+  t.inputs.forEach((v) => perArg.set(v.arg, (perArg.get(v.arg) ?? 0) + 1));
+  const seen = new Map<number, number>();
+  const labels = new Map<string, string>();
+  for (const v of t.inputs) {
+    const i = seen.get(v.arg) ?? 0;
+    seen.set(v.arg, i + 1);
+    const param = params[v.arg];
+    const name = param === undefined ? v.name : `${param}${(perArg.get(v.arg) ?? 0) > 1 ? `[${i}]` : ""}`;
+    labels.set(v.name, name === v.name ? name : `${name} (${v.name})`);
+  }
+  return labels;
+}
+
+export function graphFrame(t: GradTape, kIn: number, params: readonly string[] = []): GraphFrame {
+  const label = inputLabels(t, params);
+  const named = (v: string) => label.get(v) ?? v;
   const n = t.eqns.length;
   const total = stepCount(t);
   const k = Math.max(0, Math.min(total - 1, kIn));
@@ -51,7 +73,7 @@ export function graphFrame(t: GradTape, kIn: number): GraphFrame {
   [...t.inputs, ...t.constvars].forEach((v) => show(v.name));
   if (k === 0) {
     t.inputs.forEach((v) => fresh.add(v.name));
-    const diff = t.inputs.filter((v) => v.differentiated).map((v) => v.name);
+    const diff = t.inputs.filter((v) => v.differentiated).map((v) => named(v.name));
     return { k, phase: "inputs", active: null, values, cotangents, fresh, caption: `Forward pass: the inputs. grad differentiates with respect to ${diff.join(", ")}.` };
   }
   const fwd = Math.min(k, n);
@@ -92,6 +114,6 @@ export function graphFrame(t: GradTape, kIn: number): GraphFrame {
     values,
     cotangents,
     fresh,
-    caption: `Gradients: ${t.grads.map((g) => `∂loss/∂${g.name} = ${brief(g.value)}`).join("; ")}, what jax.grad returns.`,
+    caption: `Gradients: ${t.grads.map((g) => `∂loss/∂${named(g.name)} = ${brief(g.value)}`).join("; ")}, what jax.grad returns.`,
   };
 }
