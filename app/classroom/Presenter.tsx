@@ -13,6 +13,7 @@ import { ReadOnlyCall } from "../embed/EmbedView";
 import { useStore } from "../state/store";
 import { togglePresenter } from "./presenterActions";
 import { useFitScale } from "./useFitScale";
+import { questionPrompt } from "../lessons/answer";
 
 /**
  * The tile labels' size in presenter mode, in layout units: big against the cells, so that
@@ -42,6 +43,26 @@ function useNearTop(): boolean {
     };
   }, []);
   return near;
+}
+
+/**
+ * A lesson's question, while its answer is hidden: the class predicts, then the presenter shows
+ * the answer (this button, or the clicker's next press: presenterActions.ts clickerNext).
+ */
+function Question() {
+  const step = useStore((s) => (s.lessonConceal && s.lesson ? (s.lessonLibrary?.get(s.lesson.id)?.steps[s.lesson.step] ?? null) : null));
+  const revealAnswer = useStore((s) => s.revealAnswer);
+  if (!step?.question || !step.state) return null;
+  return (
+    <div className="presenter-question">
+      <p>
+        <strong>Predict:</strong> {questionPrompt(step.state, step.question.prompt)}
+      </p>
+      <button type="button" onClick={revealAnswer}>
+        Show the answer (PageDown)
+      </button>
+    </div>
+  );
 }
 
 /** The playback's narration (PlaybackControls.tsx useCaption), large under the picture. */
@@ -90,6 +111,7 @@ export default function Presenter() {
       <main className="presenter-box" ref={box}>
         <div className="presenter-fit" ref={content} style={{ transform: `translate(${fit.x}px, ${fit.y}px) scale(${fit.scale})` }} data-scale={fit.scale.toFixed(3)}>
           <ReadOnlyCall />
+          <Question />
           <GridSizing.Provider value={grids}>
             <Stage />
           </GridSizing.Provider>

@@ -32,6 +32,8 @@ export function togglePresenter(s: StoreState, on: boolean): void {
 
 /** The clicker's next: the open lesson's next step, else (no lesson, or its last step) the animation's. */
 export function clickerNext(s: StoreState, B: number): void {
+  // A question's hidden answer first: the class predicts, the clicker reveals, the next press moves on.
+  if (s.lessonConceal) return s.revealAnswer();
   if (s.lesson && s.lessonNext()) return;
   s.stepForward(B);
 }

@@ -8,8 +8,7 @@
 import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from "react";
 import type { ExplorerState } from "../state/explorerTypes";
 import { useStoreApi } from "../state/store";
-import { selectView } from "../state/selectors";
-import { answerHints, answerText, expectedAnswer, isRight, readAnswer } from "./answer";
+import { answerHints, answerText, expectedAnswer, isRight, questionPrompt, readAnswer } from "./answer";
 
 interface Props {
   state: ExplorerState;
@@ -32,12 +31,7 @@ export function QuestionBox({ state, prompt, onFirstAnswer, onRight }: Props) {
   const [done, setDone] = useState(false);
   const answered = useRef(false);
   // A function returning a tuple is asked for a tuple of shapes (the call on screen shows it returns one).
-  const defaultPrompt = useMemo(() => {
-    const e = expectedAnswer(state);
-    return e.kind === "shapes" && e.tree !== "array"
-      ? "What are the shapes of the results? Write them as a tuple of shapes, like ((2,), (3,)), or error if vmap raises."
-      : "What is the shape of the output? (Write error if vmap raises.)";
-  }, [state]);
+  const asked = useMemo(() => questionPrompt(state, prompt), [state, prompt]);
   const hints = useMemo(() => (wrong > 0 ? answerHints(state).slice(0, wrong) : []), [state, wrong]);
 
   useEffect(() => {
@@ -53,10 +47,7 @@ export function QuestionBox({ state, prompt, onFirstAnswer, onRight }: Props) {
   /** Show the results and play them once (a call that raises shows its error instead). */
   const reveal = () => {
     setDone(true);
-    const s = store.getState();
-    s.revealAnswer();
-    const B = selectView(s.explorer, s.lastGood).result;
-    if (B.ok && B.story.axisSize > 0) s.play(B.story.axisSize);
+    store.getState().revealAnswer();
   };
 
   const check = (e: FormEvent) => {
@@ -87,7 +78,7 @@ export function QuestionBox({ state, prompt, onFirstAnswer, onRight }: Props) {
   return (
     <form className="question" onSubmit={check} aria-labelledby={`${id}-q`}>
       <p id={`${id}-q`} className="question-prompt">
-        <strong>Predict:</strong> {prompt ?? defaultPrompt}
+        <strong>Predict:</strong> {asked}
       </p>
       <div className="question-row">
         <label htmlFor={`${id}-a`}>Your answer</label>

@@ -40,6 +40,15 @@ export function readAnswer(text: string): Given {
 
 const valid = (v: PyLit): boolean => (v === null ? false : typeof v === "number" ? v >= 0 : v.every(valid));
 
+/** The question a step asks: its own words, or what its call's answer is written as (a tuple of shapes for a function returning a tuple). */
+export function questionPrompt(s: ExplorerState, prompt?: string): string {
+  if (prompt) return prompt;
+  const e = expectedAnswer(s);
+  return e.kind === "shapes" && e.tree !== "array"
+    ? "What are the shapes of the results? Write them as a tuple of shapes, like ((2,), (3,)), or error if vmap raises."
+    : "What is the shape of the output? (Write error if vmap raises.)";
+}
+
 /** The engine's answer for this state (the trace the explorer draws). */
 export function expectedAnswer(s: ExplorerState): Expected {
   const v = selectView(s);

@@ -13,6 +13,7 @@ import type { LessonLibrary } from "../lessons/lessonTypes";
 import type { StoreState } from "./store";
 import type { ExplorerState } from "./explorerTypes";
 import { mayEditAll } from "../classroom/lock";
+import { selectView } from "./selectors";
 
 export interface LessonAt {
   id: string;
@@ -47,6 +48,7 @@ export interface LessonSlice {
   lessonNext: () => boolean;
   lessonPrev: () => boolean;
   setLessonLibrary: (lib: LessonLibrary) => void;
+  /** Shows the hidden results and plays them once (a call that raises shows its error instead). */
   revealAnswer: () => void;
   quiz: QuizAt | null;
   /** This session's score, over every quiz question answered. */
@@ -146,7 +148,12 @@ export const createLessonSlice: StateCreator<StoreState, [], [], LessonSlice> = 
       if (at) enter(lib, at.id, at.step, pending);
       pending = {};
     },
-    revealAnswer: () => set({ lessonConceal: false }),
+    revealAnswer: () => {
+      set({ lessonConceal: false });
+      const s = get();
+      const r = selectView(s.explorer, s.lastGood).result;
+      if (r.ok && r.story.axisSize > 0) s.play(r.story.axisSize);
+    },
     quiz: null,
     quizScore: { right: 0, asked: 0 },
     openQuiz: (level, seed = Math.floor(Math.random() * 2 ** 31)) => {

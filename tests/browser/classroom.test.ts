@@ -142,7 +142,7 @@ browserDescribe("the classroom in Chromium", () => {
     await page.close();
   });
 
-  it("the clicker's PageDown walks an open lesson's steps, PageUp walks back, and the link keeps the step", async () => {
+  it("the clicker's PageDown walks an open lesson's steps (a question's answer first), PageUp walks back, and the link keeps the step", async () => {
     const page = await open(`${TWO}&lesson=axes-in-vmap&step=1`);
     await present(page);
     const call = page.locator(".presenter-fit .callline");
@@ -151,6 +151,13 @@ browserDescribe("the classroom in Chromium", () => {
     // Step 2 of "Axes in vmap" maps b along axis 1.
     await page.waitForFunction(() => document.querySelector(".presenter-fit .callline")?.textContent?.includes("in_axes=(0, 1)"));
     await page.waitForFunction(() => location.hash.includes("lesson=axes-in-vmap&step=2"));
+    // Step 2 asks a question: it is on the screen, the next press shows the answer, the one after moves on.
+    const question = page.locator(".presenter-question");
+    expect(await question.textContent()).toContain("Predict:");
+    await page.keyboard.press("PageDown");
+    await question.waitFor({ state: "detached" });
+    expect(await page.locator(".presenter-fit").getByLabel("Output shape").textContent()).toBe("(2, 2)");
+    expect(new URL(page.url()).hash).toContain("step=2");
     await page.keyboard.press("PageDown");
     await page.waitForFunction(() => document.querySelector(".presenter-fit .callline")?.textContent?.includes("in_axes=(1, 0)"));
     await page.keyboard.press("PageUp");

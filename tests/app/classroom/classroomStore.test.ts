@@ -168,12 +168,23 @@ describe("the clicker in a lesson", () => {
     st.getState().setLessonLibrary(lib);
     st.getState().openLesson("axes-in-vmap");
     const steps = lib.get("axes-in-vmap")!.steps;
+    let revealed = 0;
     for (let i = 1; i < steps.length; i++) {
+      // A question step's hidden answer is shown by the first press (and plays), the next moves on.
+      if (st.getState().lessonConceal) {
+        next.perform(st.getState(), { B: 2 });
+        expect(st.getState().lesson?.step).toBe(i - 1);
+        expect(st.getState().lessonConceal).toBe(false);
+        revealed++;
+        st.getState().pause();
+        st.getState().resetPlayback();
+      }
       next.perform(st.getState(), { B: 2 });
       expect(st.getState().lesson?.step).toBe(i);
       if (steps[i].state) expect(explorerKey(st.getState().explorer)).toBe(explorerKey(steps[i].state!));
       expect(st.getState().k).toBeNull();
     }
+    expect(revealed).toBe(steps.filter((x) => x.question && x.state).length - (steps[0].question ? 1 : 0));
     // The last step: PageDown now walks its animation.
     next.perform(st.getState(), { B: 2 });
     expect(st.getState().lesson?.step).toBe(steps.length - 1);

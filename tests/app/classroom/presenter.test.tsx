@@ -85,3 +85,32 @@ describe("tile labels sized for the room", () => {
     expect(gridLayout([2, 3, 5], 560, 24)).toBe(gridLayout([2, 3, 5], 560, 24));
   });
 });
+
+describe("a lesson's question in presenter mode", () => {
+  it("is asked on the screen, and Show the answer reveals the result", async () => {
+    // jsdom lays nothing out: the fit has nothing to observe.
+    globalThis.ResizeObserver ??= class {
+      observe() {}
+      unobserve() {}
+      disconnect() {}
+    } as unknown as typeof ResizeObserver;
+    const { default: Presenter } = await import("../../../app/classroom/Presenter");
+    const { lessonLibrary } = await import("../../../app/lessons/library");
+    const st = createAppStore();
+    const lib = lessonLibrary();
+    st.getState().setLessonLibrary(lib);
+    const steps = lib.get("axes-in-vmap")!.steps;
+    const q = steps.findIndex((s) => s.question && s.state);
+    st.getState().openLesson("axes-in-vmap", q);
+    expect(st.getState().lessonConceal).toBe(true);
+    const { getByRole, container } = render(
+      <StoreProvider store={st}>
+        <Presenter />
+      </StoreProvider>,
+    );
+    expect(container.querySelector(".presenter-question")?.textContent).toContain("Predict:");
+    act(() => getByRole("button", { name: /Show the answer/ }).click());
+    expect(st.getState().lessonConceal).toBe(false);
+    expect(container.querySelector(".presenter-question")).toBeNull();
+  });
+});
