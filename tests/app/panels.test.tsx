@@ -151,6 +151,8 @@ describe("jit panel", () => {
     await change("Shape of m", "(3, 4)");
     expect(text("Traces")).toBe("2");
     expect(within(jitPanel()).getByText(/no trace: these shapes were cached/)).toBeTruthy();
+    // The trace and compile times shown are the first trace's, and say so.
+    expect(within(jitPanel()).getAllByText("when these shapes were first traced")).toHaveLength(2);
   });
 
   it("keeps the call's parameters and says Python's error when f names what jnp does not have; grad says the function has an error", async () => {

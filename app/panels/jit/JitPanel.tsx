@@ -59,8 +59,12 @@ function JitBody({ run, params }: { run: JitRun; params: string[] }) {
           {run.tracesAfterSecond}
         </Stat>
         <Stat label="Cached signatures">{run.cacheSize}</Stat>
-        <Stat label="Trace time">{fmtMs(run.traceMs)}</Stat>
-        <Stat label="Compile time">{fmtMs(run.compileMs)}</Stat>
+        <Stat label="Trace time" note={run.tracedNow ? undefined : "when these shapes were first traced"}>
+          {fmtMs(run.traceMs)}
+        </Stat>
+        <Stat label="Compile time" note={run.tracedNow ? undefined : "when these shapes were first traced"}>
+          {fmtMs(run.compileMs)}
+        </Stat>
         <Stat label="Mode" note={run.mode ? MODE_NOTE[run.mode] : undefined}>
           {run.mode ?? "not run"}
         </Stat>
