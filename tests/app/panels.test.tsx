@@ -163,6 +163,7 @@ describe("jit panel", () => {
     expect(within(jitPanel).getAllByRole("status")[0].textContent).toContain("AttributeError: module 'jax.numpy' has no attribute 'foo'");
     const gradPanel = document.querySelector(".grad-panel") as HTMLElement;
     expect(within(gradPanel).getByRole("status").textContent).toBe("The function above has an error (shown with it); its gradient shows here once it is fixed.");
+    expect(jitPanel.querySelector(".tas")?.textContent).toContain("The call is timed across sizes once the function above works.");
     await change("Function", "lambda x: jnp.sum(x");
     expect(within(document.querySelector(".grad-panel") as HTMLElement).getByRole("status").textContent).toContain("does not parse yet");
   });

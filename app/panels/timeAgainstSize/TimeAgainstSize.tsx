@@ -124,8 +124,11 @@ export function TimeAgainstSize({ s }: { s: ExplorerState }) {
     <section className="tas" aria-labelledby={head}>
       <h3 id={head}>Time against size</h3>
       <p className="panel-aside">
-        The same call with the mapped axis at N = {sizes.map((n) => n.toExponential(0).replace("e+", "e")).join(", ") || "—"} (the largest the size
-        limit allows), timed three ways, 5 runs each, in a background worker.
+        {sizes.length > 0
+          ? `The same call with the mapped axis at N = ${sizes.map((n) => n.toExponential(0).replace("e+", "e")).join(", ")} (the largest the size limit allows), timed three ways, 5 runs each, in a background worker.`
+          : call.parsed.ok
+            ? "No size of the mapped axis fits the size limit for this call: nothing to time."
+            : "The call is timed across sizes once the function above works."}
       </p>
       <TimingControls
         label="Time across sizes"
