@@ -2,6 +2,7 @@
  * The Lessons menu: each lesson with its length and where the student stopped (progress.ts),
  * the three quiz levels, and the cheat sheet. Escape or a click elsewhere closes it.
  */
+import { useDismiss } from "../useDismiss";
 import { useEffect, useMemo, useRef } from "react";
 import { useStore } from "../state/store";
 import { lessonLibrary } from "./library";
@@ -17,20 +18,9 @@ export default function LessonMenu({ onClose }: { onClose: (refocus: boolean) =>
 
   useEffect(() => {
     box.current?.querySelector("button")?.focus();
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === "Escape") onClose(true);
-    };
-    const onDown = (e: PointerEvent) => {
-      const t = e.target as Node;
-      if (box.current && !box.current.contains(t) && !box.current.parentElement?.contains(t)) onClose(false);
-    };
-    document.addEventListener("keydown", onKey);
-    document.addEventListener("pointerdown", onDown);
-    return () => {
-      document.removeEventListener("keydown", onKey);
-      document.removeEventListener("pointerdown", onDown);
-    };
-  }, [onClose]);
+  }, []);
+  // The menu and its Lessons button (its parent): a press on the button toggles it, not this.
+  useDismiss(true, () => box.current?.parentElement, (by) => onClose(by === "escape"));
 
   const open = (id: string, step: number) => {
     const st = s();

@@ -4,7 +4,8 @@
  * says what happened (copyText.ts: "Copied", or "Press Ctrl+C" with the text selected). Export
  * saves the current picture as SVG or PNG, or the animation as a GIF (exportFiles.ts).
  */
-import { useEffect, useId, useRef, useState } from "react";
+import { useId, useRef, useState } from "react";
+import { useDismiss } from "../useDismiss";
 import { useCellTexts, useExplorer, useInputLeaves, useView, useViewPart } from "../state/hooks";
 import { useStore, useStoreApi } from "../state/store";
 import { pageLinkOf } from "../state/urlSync";
@@ -102,23 +103,10 @@ function ExportMenu({ startOpen = false }: { startOpen?: boolean }) {
   const [open, setOpen] = useState(startOpen);
   const menu = useRef<HTMLDetailsElement>(null);
   // A menu closes as menus do: Escape (focus back on its button) or a press outside it.
-  useEffect(() => {
-    if (!open) return;
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key !== "Escape") return;
-      setOpen(false);
-      menu.current?.querySelector("summary")?.focus();
-    };
-    const onPress = (e: PointerEvent) => {
-      if (!menu.current?.contains(e.target as Node)) setOpen(false);
-    };
-    document.addEventListener("keydown", onKey);
-    document.addEventListener("pointerdown", onPress);
-    return () => {
-      document.removeEventListener("keydown", onKey);
-      document.removeEventListener("pointerdown", onPress);
-    };
-  }, [open]);
+  useDismiss(open, () => menu.current, (by) => {
+    setOpen(false);
+    if (by === "escape") menu.current?.querySelector("summary")?.focus();
+  });
   // With nothing to export the menu stays where it is and says why: the header's buttons do
   // not move when a call fails or recovers (Undo, under the pointer, would).
   return (
