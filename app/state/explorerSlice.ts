@@ -31,7 +31,7 @@ export interface ExplorerSlice {
   /** The Import dialog's text, kept while the dialog is closed (page state, not in the URL or history). */
   importDraft: string | null;
   setImportDraft: (text: string | null) => void;
-  /** Load a whole state (from the URL, a lesson or imported JAX code), as one undoable step. */
+  /** Load a whole new state (imported JAX code, a quiz question, the default), as one undoable step; refused under a student lock. */
   loadExplorer: (s: ExplorerState, notice?: string | null) => void;
   /**
    * Go back to a state this page has shown, or step to one its open lesson has (a student link may
