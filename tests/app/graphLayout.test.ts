@@ -3,7 +3,7 @@
 // two nodes overlapping; frames count the forward and backward steps of the tape.
 import { describe, expect, it } from "vitest";
 import { gradTape, np, parseLambda } from "../../engine/index";
-import { layoutGraph } from "../../app/panels/graph/graphLayout";
+import { CT_GAP, LABEL_WIDTH, layoutGraph } from "../../app/panels/graph/graphLayout";
 import { graphFrame, inputLabels, stepCount } from "../../app/panels/graph/graphSteps";
 
 const f = parseLambda("lambda w, x: jnp.sum(jnp.tanh(x @ w) * (x @ w))");
@@ -26,6 +26,10 @@ describe("layoutGraph", () => {
         expect(apart, `${a.id} / ${b.id}`).toBe(true);
       }
     for (const n of l.nodes) expect(n.x + n.width / 2).toBeLessThanOrEqual(l.width + 1e-9);
+  });
+  it("is as wide as its labels reach: each edge's, and each input's cotangent beside it", () => {
+    for (const e of l.edges) expect(e.labelX + LABEL_WIDTH / 2).toBeLessThanOrEqual(l.width);
+    for (const n of l.nodes.filter((x) => x.kind === "input")) expect(n.x + n.width / 2 + CT_GAP + LABEL_WIDTH).toBeLessThanOrEqual(l.width);
   });
 });
 

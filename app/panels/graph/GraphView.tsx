@@ -13,9 +13,9 @@ import type { ExplorerState } from "../../state/explorerTypes";
 import { OutcomeView } from "../Outcome";
 import { fmt } from "../format";
 import type { PerExampleReport } from "./perExample";
+import { CT_GAP, type GraphLayout } from "./graphLayout";
 import { brief, graphFrame, stepCount, type GraphFrame } from "./graphSteps";
 import { LOSSES, selectGraph, type GraphReport } from "./graphModel";
-import type { GraphLayout } from "./graphLayout";
 import "./graph.css";
 
 const curve = line<{ x: number; y: number }>()
@@ -73,7 +73,7 @@ function GraphSvg({ layout, frame, diff }: { layout: GraphLayout; frame: GraphFr
               {n.label}
             </text>
             {ct && (
-              <text x={n.width + 4} y={n.height / 2 + 4} className="cg-ct" data-ct={v}>
+              <text x={n.width + CT_GAP} y={n.height / 2 + 4} className="cg-ct" data-ct={v}>
                 ct {brief(ct)}
               </text>
             )}

@@ -44,6 +44,9 @@ export interface GraphLayout {
 const CHAR = 7.5;
 /** Characters an edge label reserves: `ct [0.25, 0.25, 0.25, …]` fits. */
 const LABEL_CHARS = 26;
+/** The width an edge label or an input's cotangent label may take, and the cotangent's gap from its node. */
+export const LABEL_WIDTH = LABEL_CHARS * CHAR * 0.85;
+export const CT_GAP = 4;
 const nodeSize = (label: string) => ({ width: Math.max(56, label.length * CHAR + 24), height: 30 });
 
 export function layoutGraph(t: GradTape, params: readonly string[] = []): GraphLayout {
@@ -70,7 +73,7 @@ export function layoutGraph(t: GradTape, params: readonly string[] = []): GraphL
     const e = { from, to, name, shape: pyShape(shape) };
     // Room for three centred lines: the name and shape, the value and the cotangent (GraphView).
     const label = `${name} ${e.shape}`;
-    g.setEdge(from, to, { width: Math.max(label.length, LABEL_CHARS) * CHAR * 0.85, height: 40, labelpos: "r", labeloffset: 6 }, `${name}>${to}`);
+    g.setEdge(from, to, { width: Math.max(label.length * CHAR * 0.85, LABEL_WIDTH), height: 40, labelpos: "r", labeloffset: 6 }, `${name}>${to}`);
     edges.push(e);
   };
   t.eqns.forEach((e) => e.inputs.forEach((v) => !v.literal && link(v.name, v.shape, `eqn:${e.index}`)));
@@ -85,5 +88,13 @@ export function layoutGraph(t: GradTape, params: readonly string[] = []): GraphL
     return { ...e, points: (l.points ?? []).map((p: { x: number; y: number }) => ({ x: p.x, y: p.y })), labelX: l.x ?? 0, labelY: l.y ?? 0 };
   });
   const gl = g.graph();
-  return { nodes: laid, edges: laidEdges, width: gl.width ?? 0, height: gl.height ?? 0 };
+  // Labels are drawn centred on their point (edges) or beside the node (an input's cotangent),
+  // and may reach past dagre's box: the drawing is as wide as they can reach, so the scroll
+  // box around it shows them whole (at 390 px they were cut off).
+  const reach = Math.max(
+    gl.width ?? 0,
+    ...laidEdges.map((e) => e.labelX + LABEL_WIDTH / 2),
+    ...laid.filter((n) => n.kind === "input").map((n) => n.x + n.width / 2 + CT_GAP + LABEL_WIDTH),
+  );
+  return { nodes: laid, edges: laidEdges, width: Math.ceil(reach), height: gl.height ?? 0 };
 }
