@@ -5,7 +5,7 @@
  */
 import { useState } from "react";
 import { useStore } from "../state/store";
-import { COPY_FEEDBACK, copyText, type CopyOutcome } from "../share/copyText";
+import type { CopyOutcome } from "../share/copyText";
 import { togglePresenter } from "./presenterActions";
 
 /** The page's address with the current permalink in its hash (urlSync.ts: loaded with the app, after its first screen). */
@@ -14,11 +14,17 @@ const currentLink = async (): Promise<string> => {
   return `${location.origin}${location.pathname}#${pageLinkOf(useStore.getState())}`;
 };
 
+/** Copying loads at the first press, as the link's permalink code does: the first screen does not run it. */
+const copyLink = async (): Promise<{ outcome: CopyOutcome; feedback: string }> => {
+  const [{ copyText, COPY_FEEDBACK }, link] = await Promise.all([import("../share/copyText"), currentLink()]);
+  const outcome = await copyText(link);
+  return { outcome, feedback: COPY_FEEDBACK[outcome] };
+};
+
 function CopyLink() {
-  const [outcome, setOutcome] = useState<CopyOutcome | null>(null);
+  const [outcome, setOutcome] = useState<{ outcome: CopyOutcome; feedback: string } | null>(null);
   const copy = async () => {
-    const r = await copyText(await currentLink());
-    setOutcome(r);
+    setOutcome(await copyLink());
     setTimeout(() => setOutcome(null), 2500);
   };
   return (
@@ -27,7 +33,7 @@ function CopyLink() {
         Copy link
       </button>
       <span className="copy-status" role="status">
-        {outcome ? (outcome === "copied" ? "Link copied" : `${COPY_FEEDBACK[outcome]} to copy the link`) : ""}
+        {outcome ? (outcome.outcome === "copied" ? "Link copied" : `${outcome.feedback} to copy the link`) : ""}
       </span>
     </>
   );

@@ -76,7 +76,7 @@ browserDescribe("grad and jit panels explain, in Chromium", () => {
     await cg.screenshot({ path: join(SHOTS, "panels-graph-backward.png") });
     const last = Number(await cg.getByLabel("Step", { exact: true }).getAttribute("max"));
     await cg.getByLabel("Step", { exact: true }).fill(String(last));
-    await expect.poll(() => cg.getByLabel("Step caption").textContent()).toMatch(/^Gradients: ∂loss\/∂a = /);
+    await expect.poll(() => cg.getByLabel("Step caption").textContent()).toMatch(/^Gradients: ∂loss\/∂w \(a\) = /);
     // The last frame's cotangent of w is what the grad panel shows as the gradient.
     const ct = await cg.locator('.cg-node [data-ct="a"]').textContent();
     const first = await page.getByRole("table", { name: "Gradient values" }).getByRole("cell").first().textContent();
