@@ -4,10 +4,13 @@
  * the results and plays the animation. A wrong answer gets the next hint from the engine's
  * plan and trace: which axis of each argument went where, then what one example gives and
  * where out_axes puts the batch axis. The parent keys it by question, so each starts afresh.
+ *
+ * The question is about its own call. Until it is answered, an edit (or Undo) that changes the
+ * call on screen is not what is checked: the box says so and offers the question's call back.
  */
 import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from "react";
-import type { ExplorerState } from "../state/explorerTypes";
-import { useStoreApi } from "../state/store";
+import { explorerKey, type ExplorerState } from "../state/explorerTypes";
+import { useStore, useStoreApi } from "../state/store";
 import { answerHints, answerText, expectedAnswer, isRight, questionPrompt, readAnswer } from "./answer";
 
 interface Props {
@@ -18,6 +21,8 @@ interface Props {
   /** Called when the answer is right (the player moves focus on to Next). */
   onRight?: () => void;
 }
+
+const MOVED = "The call on screen has changed since the question was asked; the question is about its own call.";
 
 type Feedback = { tone: "right" | "wrong" | "info"; text: string };
 
@@ -33,6 +38,12 @@ export function QuestionBox({ state, prompt, onFirstAnswer, onRight }: Props) {
   // A function returning a tuple is asked for a tuple of shapes (the call on screen shows it returns one).
   const asked = useMemo(() => questionPrompt(state, prompt), [state, prompt]);
   const hints = useMemo(() => (wrong > 0 ? answerHints(state).slice(0, wrong) : []), [state, wrong]);
+  // Compared by content: the same call, however its state object came about (an edit undone).
+  const asks = useMemo(() => explorerKey(state), [state]);
+  const onScreen = useStore((s) => s.explorer);
+  const shows = useMemo(() => explorerKey(onScreen), [onScreen]);
+  // Once answered, the call is the student's to explore.
+  const moved = !done && shows !== asks;
 
   useEffect(() => {
     input.current?.focus();
@@ -50,8 +61,16 @@ export function QuestionBox({ state, prompt, onFirstAnswer, onRight }: Props) {
     store.getState().revealAnswer();
   };
 
+  // The "changed" feedback goes with the change: back on the question's call, it has nothing to say.
+  useEffect(() => {
+    if (!moved) setFeedback((f) => (f?.text === MOVED ? null : f));
+  }, [moved]);
+
+  const backToQuestion = () => store.getState().restoreExplorer(state, null);
+
   const check = (e: FormEvent) => {
     e.preventDefault();
+    if (moved) return setFeedback({ tone: "info", text: MOVED });
     const given = readAnswer(text);
     if (given.kind === "unreadable") return setFeedback({ tone: "info", text: given.why });
     const expected = expectedAnswer(state);
@@ -69,6 +88,8 @@ export function QuestionBox({ state, prompt, onFirstAnswer, onRight }: Props) {
   };
 
   const giveUp = () => {
+    // The answer shown is the question's, so its call is the one revealed.
+    if (moved) backToQuestion();
     const expected = expectedAnswer(state);
     first(false);
     setFeedback({ tone: "info", text: `The answer: ${answerText(expected)}.` });
@@ -90,6 +111,14 @@ export function QuestionBox({ state, prompt, onFirstAnswer, onRight }: Props) {
           </button>
         )}
       </div>
+      {moved && (
+        <p className="question-moved">
+          {MOVED}{" "}
+          <button type="button" onClick={backToQuestion}>
+            Back to the question&apos;s call
+          </button>
+        </p>
+      )}
       <div role="status" className="question-feedback">
         {feedback && <p className={`feedback ${feedback.tone}`}>{feedback.text}</p>}
         {feedback?.tone === "wrong" && hints.length > 0 && (

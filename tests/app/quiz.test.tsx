@@ -84,6 +84,52 @@ describe("quiz mode", () => {
   });
 });
 
+describe("a question whose call was changed before it was answered", () => {
+  it("is not checked against the edit: the box says so, gives the question's call back, and checks it then", async () => {
+    renderApp();
+    act(() => useStore.getState().openQuiz("easy", 99));
+    await screen.findByRole("heading", { name: /Quiz: Easy/ }, { timeout: 15000 });
+    const question = useStore.getState().explorer;
+    const right = pyShape(loopShape(question));
+    const answer = (t: string) => {
+      fireEvent.change(screen.getByLabelText("Your answer"), { target: { value: t } });
+      fireEvent.click(screen.getByRole("button", { name: "Check" }));
+    };
+    // An edit that changes the answer (every output a scalar).
+    act(() => useStore.getState().setFnSource(`${question.fnSource} * 0 + jnp.zeros((5,))[0]`));
+    expect(screen.getByText(/The call on screen has changed since the question was asked/)).toBeTruthy();
+    answer(right);
+    // Neither right nor wrong, and not scored: the question was not what is on screen.
+    expect(screen.queryByText(/^Right:/)).toBeNull();
+    expect(screen.queryByText("Not quite.")).toBeNull();
+    expect(screen.getByText("Score this session: 0 of 0")).toBeTruthy();
+    // Undo brings the question's call back, and with it the check.
+    act(() => useStore.getState().undo());
+    expect(explorerKey(useStore.getState().explorer)).toBe(explorerKey(question));
+    expect(screen.queryByText(/The call on screen has changed/)).toBeNull();
+    act(() => useStore.getState().setFnSource("lambda a, b: a"));
+    fireEvent.click(screen.getByRole("button", { name: "Back to the question's call" }));
+    expect(explorerKey(useStore.getState().explorer)).toBe(explorerKey(question));
+    answer(right);
+    expect(screen.getByText(`Right: the output has shape ${right}.`)).toBeTruthy();
+    expect(screen.getByText("Score this session: 1 of 1")).toBeTruthy();
+    // Answered, the call is the student's to explore: no note for an edit now.
+    act(() => useStore.getState().setFnSource("lambda a, b: a"));
+    expect(screen.queryByText(/The call on screen has changed/)).toBeNull();
+  });
+
+  it("shows the question's own answer with its call when the student gives up after an edit", async () => {
+    renderApp();
+    act(() => useStore.getState().openQuiz("easy", 5));
+    await screen.findByRole("heading", { name: /Quiz: Easy/ }, { timeout: 15000 });
+    const question = useStore.getState().explorer;
+    act(() => useStore.getState().setFnSource("lambda a, b: jnp.sum(a)"));
+    fireEvent.click(screen.getByRole("button", { name: "Show the answer" }));
+    expect(screen.getByText(`The answer: ${pyShape(loopShape(question))}.`)).toBeTruthy();
+    expect(explorerKey(useStore.getState().explorer)).toBe(explorerKey(question));
+  });
+});
+
 describe("quiz actions", () => {
   it("load the call with the quiz's number and hide its results, once the quiz's chunk is in", async () => {
     const store = createAppStore();
