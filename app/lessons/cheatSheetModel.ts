@@ -9,6 +9,7 @@ import { describeCall, vmapCall } from "../state/engineBridge";
 import { explorerOf, formatArgTree, leaf, tuple, type AxisTree, type ExplorerState } from "../state/explorerTypes";
 import { formatPyLiteral, type PyLit } from "../state/pyLiteral";
 import { selectView } from "../state/selectors";
+import { inAxesText } from "../state/codegen";
 
 const lit = (v: AxisTree) => formatPyLiteral(v as PyLit);
 
@@ -121,8 +122,7 @@ const CASES: ErrorCase[] = [
 function callText(s: ExplorerState): string {
   const names = [...s.args.keys()];
   const shapes = names.map((n) => `${n}: ${formatArgTree(s.args.get(n)!.tree)}`);
-  const inAxes = `(${names.map((n) => lit(s.inAxes.get(n) ?? 0)).join(", ")})`;
-  return `in_axes=${inAxes}, out_axes=${lit(s.outAxes)}; ${shapes.join(", ")}`;
+  return `in_axes=${inAxesText(s, names)}, out_axes=${lit(s.outAxes)}; ${shapes.join(", ")}`;
 }
 
 /** Each error vmap raises, provoked, with JAX's text as the engine gives it (first line). */

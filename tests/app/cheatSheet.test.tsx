@@ -42,6 +42,9 @@ describe("cheat sheet", () => {
     expect(errs.map((r) => r[2]?.split(":")[0])).toEqual(["ValueError", "ValueError", "ValueError", "TypeError", "ValueError", "ValueError", "ValueError"]);
     expect(errs[0][2]).toContain("vmap got inconsistent sizes for array axes to be mapped: * one axis had size 2: axis 0 of argument a of type float32[2,3]");
     expect(errs[1][2]).toContain("vmap was requested to map its argument along axis 2, which implies that its rank should be at least 3, but is only 2 (its shape is (2, 2))");
+    // Each row's call is written as its state holds it: None stays None.
+    expect(errs[2][0]).toBe("Every in_axes None");
+    expect(errs[2][1]).toMatch(/^in_axes=\(None, None\), out_axes=0; /);
     expect(errs[3][2]).toBe("TypeError: add got incompatible shapes for broadcasting: (2, 3), (3, 2).");
     expect(errs[4][2]).toBe("ValueError: axis 2 is out of bounds for array of dimension 2");
     expect(errs[5][2]).toBe("ValueError: at vmap out_axes, got axis spec None but output was batched on axis 0");
