@@ -85,9 +85,16 @@ export const createLessonSlice: StateCreator<StoreState, [], [], LessonSlice> = 
    */
   const ask = (draw: DrawQuestion, q: QuizAt) => {
     get().loadExplorer(draw(q.level, q.seed, q.n));
+    forgetLastGood();
     get().resetPlayback();
     set({ lesson: null, quiz: q, lessonConceal: true });
   };
+
+  /**
+   * A question or step is a call of its own: when it fails (an error the step teaches), the
+   * picture left from the step before is no result of it, so none is kept to show dimmed.
+   */
+  const forgetLastGood = () => set({ lastGood: null });
 
   /** Enters step `step` of lesson `id` from the loaded library; a bad id or step falls back with a notice. */
   const enter = (lib: LessonLibrary, id: string, step: number, opts: OpenLessonOptions) => {
@@ -99,8 +106,10 @@ export const createLessonSlice: StateCreator<StoreState, [], [], LessonSlice> = 
     // The student's own edits stay only on the step the link asked for.
     const keep = opts.keepExplorer === true && p.notice === null;
     const st = p.lesson.steps[p.at];
-    if (!keep && st.state) get().restoreExplorer(st.state, p.notice);
-    else if (p.notice) set({ notice: p.notice });
+    if (!keep && st.state) {
+      get().restoreExplorer(st.state, p.notice);
+      forgetLastGood();
+    } else if (p.notice) set({ notice: p.notice });
     get().resetPlayback();
     set({ lesson: { id, step: p.at }, quiz: null, lessonConceal: st.question !== null && st.state !== null });
   };

@@ -37,6 +37,9 @@ async function openFromMenu(title: string) {
   return screen.findByRole("navigation", { name: "Lesson steps" }, { timeout: 15000 });
 }
 
+/** Whether a dimmed picture of an earlier call is on screen (it says so in words, staleNote.ts). */
+const staleShown = () => /last good result/i.test(document.body.textContent ?? "");
+
 /** Whether the results are on screen: the output's shape outside anything hidden. */
 const resultsShown = () => {
   const out = screen.queryByLabelText("Output shape");
@@ -86,6 +89,7 @@ describe("every lesson, step by step", () => {
           if (want === "error") {
             expect(screen.getByText(/^Right: vmap raises an error \(\w+Error\)/)).toBeTruthy();
             expect(screen.getByRole("alert").textContent).toMatch(/^\w+Error: /);
+            expect(staleShown()).toBe(false);
           } else {
             expect(screen.getByText(`Right: the output has shape ${want}.`)).toBeTruthy();
             expect(resultsShown()).toBe(true);
@@ -95,6 +99,8 @@ describe("every lesson, step by step", () => {
           // The errors lesson provokes each of vmap's errors: JAX's words, beside the control at fault.
           const err = data.id === "reading-vmap-errors" ? ERROR_STEPS[i + 1] : undefined;
           if (err) expect(screen.getByRole("alert").textContent).toContain(err);
+          // A step that raises shows its error, not the step before's picture as if it were a result of it.
+          if (err) expect(staleShown()).toBe(false);
           else if (step.question === null && !screen.queryByRole("alert")) expect(resultsShown()).toBe(true);
         }
         const next = screen.getByRole("button", { name: "Next ▶" }) as HTMLButtonElement;
