@@ -216,9 +216,13 @@ function fnSourceOf(program: Program, src: string, rec: Recorded): string {
   throw new EngineError("unsupported", "could not find the source of the function this jax.vmap maps");
 }
 
-function failure(src: string, e: unknown, runner: ProgramRunner | null, printed: ImportedCall["printed"]): ImportFailure {
+/**
+ * Where the failure is shown: the error's own column, else the statement running when it was
+ * raised, else (a call the explorer cannot take, found after the run) the statement of that call.
+ */
+function failure(src: string, e: unknown, runner: ProgramRunner | null, callPos: number | null, printed: ImportedCall["printed"]): ImportFailure {
   const error = e instanceof EngineError ? e : new EngineError("unsupported", `Internal error: ${e instanceof Error ? e.message : String(e)}`);
-  const offset = error.column !== undefined ? error.column - 1 : runner?.stmt ? runner.stmt.pos : 0;
+  const offset = error.column !== undefined ? error.column - 1 : runner?.stmt ? runner.stmt.pos : (callPos ?? 0);
   return { ok: false, error, ...lineColumn(src, Math.min(offset, src.length)), printed };
 }
 
@@ -228,6 +232,7 @@ export function importJax(source: string, host: LangHost = engineHost): ImportRe
   const x64Before = config.jax_enable_x64;
   let runner: ProgramRunner | null = null;
   let printed: ImportedCall["printed"] = [];
+  let callPos: number | null = null;
   try {
     if (typeof source !== "string") throw new EngineError("syntax", "invalid syntax: the source must be a string");
     const program = parseProgram(source);
@@ -243,6 +248,7 @@ export function importJax(source: string, host: LangHost = engineHost): ImportRe
     if (!rec) {
       throw new EngineError("unsupported", "no jax.vmap call found: the last jax.vmap(f, …)(args) call in the snippet becomes the explorer's (for example out = jax.vmap(f, in_axes=0)(x))", { column: source.length + 1 });
     }
+    callPos = rec.stmt?.pos ?? null;
     const x64 = config.jax_enable_x64;
     const fnSource = fnSourceOf(program, source, rec);
     const fn = isLambdaSource(fnSource) ? parseLambdaWith(fnSource, host) : parseProgramFunction(fnSource, host);
@@ -254,7 +260,7 @@ export function importJax(source: string, host: LangHost = engineHost): ImportRe
     const inAxes = Array.isArray(rec.inAxes) ? (rec.inAxes as unknown[]).map((a) => toAxes(a, "in_axes")) : params.map(() => toAxes(rec.inAxes, "in_axes"));
     return { ok: true, fnSource, params, args, inAxes, outAxes: toAxes(rec.outAxes, "out_axes"), axisSize: rec.axisSize, x64, outShape: shapeText(rec.result), printed };
   } catch (e) {
-    return failure(source, e, runner, printed);
+    return failure(source, e, runner, callPos, printed);
   } finally {
     config.update("jax_enable_x64", x64Before);
   }

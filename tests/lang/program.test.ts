@@ -47,6 +47,12 @@ describe("unsupported constructs say where and what to write instead", () => {
     expect(r.line).toBe(5);
   });
 
+  it("an argument the explorer cannot take (a dict) points at the call that passed it", () => {
+    const r = failure("import jax\nimport jax.numpy as jnp\n\ndef f(d):\n    return d['x'] * 2\n\na = jnp.ones((2, 2))\nout = jax.vmap(f)({'x': a})\n");
+    expect(r.error.message).toBe("the explorer cannot take a dict as argument d: pass arrays, or tuples of arrays");
+    expect({ line: r.line, column: r.column }).toEqual({ line: 8, column: 1 });
+  });
+
   it("a snippet without a vmap call says what to add", () => {
     const r = failure("import jax.numpy as jnp\nx = jnp.ones(3)\n");
     expect(r.error.message).toContain("no jax.vmap call found");
