@@ -57,6 +57,26 @@ describe("pmap over simulated devices", () => {
     expect(useStore.getState().explorer.devices).toBe(3);
   });
 
+  it("a device count it cannot simulate (0, 2.5, 9) stays in the box with a hint, and the call keeps its devices", async () => {
+    renderApp();
+    await toPmap();
+    const box = screen.getByLabelText("Devices") as HTMLInputElement;
+    for (const typed of ["0", "2.5", "9"]) {
+      fireEvent.change(box, { target: { value: typed } });
+      expect(box.value).toBe(typed);
+      expect(box.getAttribute("aria-invalid")).toBe("true");
+      expect(screen.getByText("Devices: a whole number from 1 to 8; the call runs on 8.")).toBeTruthy();
+      expect(useStore.getState().explorer.devices).toBe(8);
+    }
+    fireEvent.change(box, { target: { value: "4" } });
+    expect(useStore.getState().explorer.devices).toBe(4);
+    expect(box.getAttribute("aria-invalid")).toBe("false");
+    expect(screen.queryByText(/Devices: a whole number/)).toBeNull();
+    // Undo brings the old count back into the box.
+    act(() => useStore.getState().undo());
+    expect(box.value).toBe("8");
+  });
+
   it("gathers along out_axes: 1 stacks the lanes' results as columns, None keeps device 0's", async () => {
     renderApp();
     await pmapOn([3, 2], () => useStore.getState().setOutAxes(1));
