@@ -33,7 +33,7 @@ export function ErrorAlert({ place, part }: { place: ErrorPlace; part?: Function
   const conceal = useStore((s) => s.lessonConceal);
   const mine = error !== null && !conceal;
   const whyMod = useLazyModule(WHY, mine);
-  const why = useMemo(() => (mine && whyMod && call ? whyMod.whyLine(error, describeCall(call)) : null), [mine, whyMod, error, call]);
+  const why = useMemo(() => (mine && whyMod && call ? whyMod.whyLine(error, describeCall(call), call.state.mapWith) : null), [mine, whyMod, error, call]);
   if (!error || !mine) return null;
   return (
     <div className="error" role="alert" data-kind={error.kind} data-place={place}>

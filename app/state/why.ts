@@ -6,6 +6,7 @@
  * in_axes entry, batch size and the slice f sees). Parts are text or a shape to draw.
  */
 import type { ArgLeafStory, ArgsDescription, EngineError } from "../../engine";
+import type { MapWith } from "./explorerTypes";
 
 export type WhyPart = string | { shape: number[]; mapped: number | null };
 
@@ -17,8 +18,8 @@ function howSeen(a: ArgLeafStory): WhyPart[] {
   return a.inAxis === null ? [`${label(a)} is not mapped: f sees all of it`] : [`${label(a)} `, { shape: a.shape, mapped: a.inAxis }, ` loses axis ${a.inAxis} to the batch`];
 }
 
-/** Why the error happened, as parts, or null when the error's own words say it all. */
-export function whyLine(error: EngineError, described: ArgsDescription | null): WhyPart[] | null {
+/** Why the error happened, as parts, or null when the error's own words say it all. `mapWith`: the call's map (pmap has no axis_size to stand in for B). */
+export function whyLine(error: EngineError, described: ArgsDescription | null, mapWith: MapWith = "vmap"): WhyPart[] | null {
   const args = described?.args ?? [];
   const where = error.where;
   if (where.kind === "function" && where.operands?.length) {
@@ -52,6 +53,10 @@ export function whyLine(error: EngineError, described: ArgsDescription | null): 
     return [`in_axes asks ${label(a)} for axis ${a.inAxisWritten}, but ${label(a)} `, { shape: a.shape, mapped: null }, ` has ${axes}.`];
   }
   if (error.kind === "mapped-output-none") return ["This result changes with k (it comes from a mapped argument), so it cannot be returned as is: out_axes None is for results that are the same for every k."];
-  if (error.kind === "no-mapped-axis") return ["With every in_axes entry None there is no axis to slice, so vmap cannot know B: map one argument, or give axis_size."];
+  if (error.kind === "no-mapped-axis") {
+    return mapWith === "pmap"
+      ? ["With every in_axes entry None there is no axis to split across the devices, so pmap has nothing to give each one: map one argument."]
+      : ["With every in_axes entry None there is no axis to slice, so vmap cannot know B: map one argument, or give axis_size."];
+  }
   return null;
 }

@@ -77,6 +77,18 @@ describe("pmap over simulated devices", () => {
     expect(box.value).toBe("8");
   });
 
+  it("every in_axes None: pmap's own error, and a why line about devices, not vmap's axis_size", async () => {
+    renderApp();
+    await pmapOn([2, 2], () => {
+      useStore.getState().setInAxis("a", null);
+      useStore.getState().setInAxis("b", null);
+    });
+    const alert = screen.getByRole("alert");
+    expect(alert.textContent).toContain("ValueError: pmap requires at least one argument with a mapped axis.");
+    await waitFor(() => expect(alert.querySelector(".why")).not.toBeNull());
+    expect(alert.querySelector(".why")!.textContent).toBe("Why: With every in_axes entry None there is no axis to split across the devices, so pmap has nothing to give each one: map one argument.");
+  });
+
   it("gathers along out_axes: 1 stacks the lanes' results as columns, None keeps device 0's", async () => {
     renderApp();
     await pmapOn([3, 2], () => useStore.getState().setOutAxes(1));
