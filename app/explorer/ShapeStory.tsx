@@ -54,8 +54,17 @@ export function ShapeStory() {
           </li>
         ) : (
           <li>
-            N = <strong>{story.axisSize}</strong> slices on {Math.min(story.axisSize, devices)} of {devices} devices: pmap runs f once per device, on that device&apos;s
-            slice (the per-example shapes below); vmap would run it once on the batch (the shapes in brackets)
+            {story.axisSize > devices ? (
+              <>
+                N = <strong>{story.axisSize}</strong> slices for {devices} device{devices === 1 ? "" : "s"}: more slices than devices, so pmap raises (its error is at Devices); vmap
+                runs f once on the batch (the shapes in brackets)
+              </>
+            ) : (
+              <>
+                N = <strong>{story.axisSize}</strong> slices on {story.axisSize} of {devices} devices: pmap runs f once per device, on that device&apos;s slice (the per-example
+                shapes below); vmap would run it once on the batch (the shapes in brackets)
+              </>
+            )}
           </li>
         )}
         {story.primitives.map((p, i) => (
