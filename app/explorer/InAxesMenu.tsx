@@ -25,9 +25,11 @@ export interface AxisMenuProps {
   partLabel?: (i: number) => string;
   /** Locked by a student link (classroom/lock.ts): shown, not changeable. */
   disabled?: boolean;
+  /** What the tree is, for the tuple entry over a plain array: an argument (in_axes) or a result (out_axes). */
+  noun?: "argument" | "result";
 }
 
-function optionsFor(tree: ArgTree, value: AxisTree, offerPastEnd: boolean): { key: string; text: string }[] {
+function optionsFor(tree: ArgTree, value: AxisTree, offerPastEnd: boolean, noun: string): { key: string; text: string }[] {
   const ranks = argLeaves(tree).map((l) => l.shape.length);
   const r = Math.min(...ranks);
   const same = ranks.every((x) => x === r);
@@ -36,12 +38,12 @@ function optionsFor(tree: ArgTree, value: AxisTree, offerPastEnd: boolean): { ke
   for (let i = -1; i >= -r; i--) opts.push({ key: String(i), text: same ? `${i} (= ${i + r})` : String(i) });
   if (offerPastEnd) opts.push({ key: String(r), text: `${r} (out of range)` });
   if (tree.kind === "tuple") opts.push({ key: "tuple", text: Array.isArray(value) ? formatPyLiteral(value as PyLit) : "per part (…)" });
-  else if (Array.isArray(value)) opts.push({ key: "tuple", text: `${formatPyLiteral(value as PyLit)} (not a tuple argument)` });
+  else if (Array.isArray(value)) opts.push({ key: "tuple", text: `${formatPyLiteral(value as PyLit)} (not a tuple ${noun})` });
   if (typeof value === "number" && !opts.some((o) => o.key === String(value))) opts.push({ key: String(value), text: `${value} (out of range)` });
   return opts;
 }
 
-export function AxisMenu({ label, tree, value, onChange, offerPastEnd = false, partLabel = (i) => `${label} entry ${i}`, disabled = false }: AxisMenuProps) {
+export function AxisMenu({ label, tree, value, onChange, offerPastEnd = false, partLabel = (i) => `${label} entry ${i}`, disabled = false, noun = "argument" }: AxisMenuProps) {
   const key = value === null ? "None" : Array.isArray(value) ? "tuple" : String(value);
   const pick = (k: string) => {
     if (k === "None") return onChange(null);
@@ -55,7 +57,7 @@ export function AxisMenu({ label, tree, value, onChange, offerPastEnd = false, p
   return (
     <span className="axis-menu">
       <select aria-label={label} value={key} onChange={(e) => pick(e.target.value)} disabled={disabled} title={disabled ? LOCKED_TITLE : undefined}>
-        {optionsFor(tree, value, offerPastEnd).map((o) => (
+        {optionsFor(tree, value, offerPastEnd, noun).map((o) => (
           <option key={o.key} value={o.key}>
             {o.text}
           </option>
@@ -68,6 +70,7 @@ export function AxisMenu({ label, tree, value, onChange, offerPastEnd = false, p
             <span key={i}>
               {i > 0 && ", "}
               <AxisMenu
+                noun={noun}
                 label={partLabel(i)}
                 tree={items[i] ?? { kind: "leaf", shape: [] }}
                 value={v}

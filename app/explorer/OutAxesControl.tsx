@@ -25,5 +25,5 @@ export function OutAxesControl() {
     const leaves = shown.outputs.map((o) => leafOf(o.perExampleShape));
     tree = shown.outputTree === "array" && leaves.length === 1 ? leaves[0] : { kind: "tuple", items: leaves };
   }
-  return <AxisMenu label="out_axes" partLabel={(i) => `axis for output ${i}`} tree={tree} value={outAxes} onChange={setOutAxes} offerPastEnd disabled={locked} />;
+  return <AxisMenu label="out_axes" partLabel={(i) => `axis for output ${i}`} tree={tree} value={outAxes} onChange={setOutAxes} offerPastEnd disabled={locked} noun="result" />;
 }
