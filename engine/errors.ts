@@ -22,6 +22,7 @@ export type PyType =
   | "TypeError"
   | "IndexError"
   | "SyntaxError"
+  | "IndentationError"
   | "NameError"
   | "AttributeError"
   | "NotImplementedError"

@@ -4,7 +4,7 @@
  * columns shown to people are 1-based. Like CPython's tokenizer, it fails on the first
  * character it cannot read, with a `syntax` EngineError.
  */
-import { EngineError } from "../errors";
+import { EngineError, type PyType } from "../errors";
 
 /** `newline`, `indent` and `dedent` come only from a program's layout (tokenize's `layout` mode). */
 export type TokenKind = "number" | "name" | "string" | "op" | "punct" | "keyword" | "eof" | "newline" | "indent" | "dedent";
@@ -57,11 +57,16 @@ export function syntaxError(src: string, pos: number, what: string, hint?: strin
   return locatedError(src, pos, "syntax", `invalid syntax: ${what}`, hint);
 }
 
+/** Python's IndentationError (a kind of SyntaxError), worded as Python words it: no "invalid syntax:" before it. */
+export function indentationError(src: string, pos: number, what: string): EngineError {
+  return locatedError(src, pos, "syntax", what, undefined, "IndentationError");
+}
+
 /**
  * An EngineError of `kind` whose first line says `what` and where (line and column in a
  * multi-line source), then the source line and a caret; `column` is the 1-based offset.
  */
-export function locatedError(src: string, pos: number, kind: "syntax" | "unsupported", what: string, hint?: string): EngineError {
+export function locatedError(src: string, pos: number, kind: "syntax" | "unsupported", what: string, hint?: string, pyType?: PyType): EngineError {
   const { line: lineNo, column: col } = sourcePosition(src, pos + 1);
   const lineStart = pos - (col - 1);
   let lineEnd = src.indexOf("\n", lineStart);
@@ -79,7 +84,7 @@ export function locatedError(src: string, pos: number, kind: "syntax" | "unsuppo
   // Keep tabs in the caret line so the caret lines up under a tab-indented source.
   const pad = (from > 0 ? " " : "") + line.slice(from, col - 1).replace(/[^\t]/g, " ");
   const first = `${what} at ${where}${hint ? ` (${hint})` : ""}`;
-  return new EngineError(kind, `${first}\n${shown}\n${pad}^`, { column: pos + 1 });
+  return new EngineError(kind, `${first}\n${shown}\n${pad}^`, { column: pos + 1, pyType });
 }
 
 const WINDOW = 60;

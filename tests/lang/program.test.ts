@@ -59,7 +59,12 @@ describe("unsupported constructs say where and what to write instead", () => {
   });
 
   it("indentation errors and unclosed brackets are Python's syntax errors", () => {
-    expect(failure("def f(x):\n    y = x\n  return y\n").error.message).toContain("unindent does not match any outer indentation level");
+    // Python's IndentationError (a SyntaxError), in Python's words.
+    const unindent = failure("def f(x):\n    y = x\n  return y\n").error;
+    expect(unindent.message).toMatch(/^unindent does not match any outer indentation level at line 3, column 3/);
+    expect(unindent.pyType).toBe("IndentationError");
+    expect(failure("def f(x):\nreturn x\n").error.message).toMatch(/^expected an indented block at line 2, column 1/);
+    expect(failure("import jax\n    x = 1\n").error.pyType).toBe("IndentationError");
     const r = failure("import jax\nout = jax.vmap(f, in_axes=(0,\n");
     expect(r.error.message).toContain("'(' was never closed");
     expect({ line: r.line, column: r.column }).toEqual({ line: 2, column: 27 });

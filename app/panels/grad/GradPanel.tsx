@@ -73,7 +73,7 @@ function GradReport({ s, pending }: { s: ExplorerState; pending: boolean }) {
       </h2>
       {r.parseError ? (
         <p className="panel-note" role="status">
-          {r.parseError.pyType === "SyntaxError"
+          {r.parseError.kind === "syntax"
             ? "The function above does not parse yet; its gradient shows here once it does."
             : "The function above has an error (shown with it); its gradient shows here once it is fixed."}
         </p>

@@ -3,7 +3,7 @@
  * CPython's tokenizer reads it (Parser/tokenizer.c): newline tokens outside brackets, indent and
  * dedent tokens, blank and comment lines skipped, triple-quoted strings. Only programs load it.
  */
-import { readString, syntaxError, type Layout, type Token } from "../tokens";
+import { indentationError, readString, syntaxError, type Layout, type Token } from "../tokens";
 
 /** Augmented assignments (statements only). */
 const AUG_ASSIGN = ["**=", "+=", "-=", "*=", "/=", "@="];
@@ -54,7 +54,7 @@ export class ProgramLayout implements Layout {
       this.atLineStart = false;
       const top = this.indents[this.indents.length - 1];
       if (col > top) {
-        if (this.toks.length === 0) throw syntaxError(src, j, "unexpected indent");
+        if (this.toks.length === 0) throw indentationError(src, j, "unexpected indent");
         this.indents.push(col);
         this.toks.push({ kind: "indent", text: "", pos: j, end: j });
       } else if (col < top) {
@@ -62,7 +62,7 @@ export class ProgramLayout implements Layout {
           this.indents.pop();
           this.toks.push({ kind: "dedent", text: "", pos: j, end: j });
         }
-        if (col !== this.indents[this.indents.length - 1]) throw syntaxError(src, j, "unindent does not match any outer indentation level");
+        if (col !== this.indents[this.indents.length - 1]) throw indentationError(src, j, "unindent does not match any outer indentation level");
       }
       return j;
     }

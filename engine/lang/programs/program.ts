@@ -9,7 +9,7 @@
 import type { EngineError } from "../../errors";
 import type { BinOp, DefStmt, Expr, Param, Program, Stmt, Target } from "../ast";
 import { Parser } from "../parse";
-import { locatedError, type Token } from "../tokens";
+import { indentationError, locatedError, type Token } from "../tokens";
 import { exprStart } from "./freeNames";
 import { programLayout } from "./layout";
 
@@ -76,7 +76,7 @@ export class ProgramParser extends Parser {
         this.i++;
         continue;
       }
-      if (this.peek().kind === "indent") throw this.fail(this.peek(), "unexpected indent");
+      if (this.peek().kind === "indent") throw indentationError(this.src, this.peek().pos, "unexpected indent");
       body.push(...this.parseStatement());
     }
     return { type: "program", body, source: this.src };
@@ -149,7 +149,7 @@ export class ProgramParser extends Parser {
       return [s];
     }
     this.i++;
-    if (this.peek().kind !== "indent") throw this.fail(this.peek(), "expected an indented block");
+    if (this.peek().kind !== "indent") throw indentationError(this.src, this.peek().pos, "expected an indented block");
     this.i++;
     const body: Stmt[] = [];
     while (this.peek().kind !== "dedent" && this.peek().kind !== "eof") {
