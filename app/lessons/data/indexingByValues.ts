@@ -40,7 +40,7 @@ export const indexingByValues: LessonData = {
     {
       title: "Out of bounds: JAX clamps, it does not raise",
       text: [
-        "`x` has only 2 rows, yet `i` holds a 2. NumPy would raise an IndexError; under `jit` and `vmap` the index is a value, not known while tracing, so JAX clamps it (`x[idx]` defaults to mode promise_in_bounds): row 2 reads row 1.",
+        "`x` has only 2 rows, yet `i` holds a 2. NumPy would raise an IndexError; under `jit` and `vmap` the index is a value, not known while tracing, so JAX cannot check it. `x[idx]` trusts it (its default mode is `promise_in_bounds`: the caller promises every index is in range), and XLA clamps one that is not: row 2 reads row 1.",
         "Hover `out[2, 0]` to see which cell it really came from. `jnp.take` fills instead (NaN), and `x.at[i].get(mode='fill')` too.",
       ],
       state: { f: "lambda x, i: x[i]", shapes: [["x", "(2, 3)"], ["i", "(4,)"]], inAxes: [["x", "None"], ["i", "0"]], fills: [["i", "indices"]] },
