@@ -4,7 +4,7 @@
  * out_axes and (when every entry is None) axis_size editable in place. Errors show right
  * below the part of the call that caused them.
  */
-import { useEffect, useState } from "react";
+import { lazy, Suspense } from "react";
 import { useExplorerPart, useViewPart } from "../state/hooks";
 import { useStore } from "../state/store";
 import { AxisNameInput } from "./AxisNameInput";
@@ -13,8 +13,10 @@ import { FunctionEditor } from "./FunctionEditor";
 import { highlightPython } from "./highlight";
 import { InAxesMenu } from "./InAxesMenu";
 import { OutAxesControl } from "./OutAxesControl";
-import { MAX_DEVICES, MIN_DEVICES } from "../state/explorerTypes";
 import { mayEdit } from "../classroom/lock";
+
+/** pmap's Devices box, loaded with the first pmap call (the first screen maps with vmap). */
+const DevicesInput = lazy(() => import("./DevicesInput"));
 
 function AxisSizeInput() {
   const size = useExplorerPart((s) => s.axisSize);
@@ -52,54 +54,6 @@ function MapWithMenu() {
       <option value="vmap">jax.vmap</option>
       <option value="pmap">jax.pmap</option>
     </select>
-  );
-}
-
-/** What is wrong with a device count as typed, or null: XLA's flag takes a whole number, and the explorer simulates 1 to 8. */
-function devicesProblem(text: string, running: number): string | null {
-  const t = text.trim();
-  if (/^\d+$/.test(t) && Number(t) >= MIN_DEVICES && Number(t) <= MAX_DEVICES) return null;
-  return `Devices: a whole number from ${MIN_DEVICES} to ${MAX_DEVICES}; the call runs on ${running}.`;
-}
-
-/**
- * pmap's simulated device count (JAX's `--xla_force_host_platform_device_count`). As the shape
- * fields do, the box keeps what was typed: a count the explorer cannot simulate stays in it
- * with a hint, and only a good one reaches the store.
- */
-function DevicesInput() {
-  const devices = useExplorerPart((s) => s.devices);
-  const setDevices = useStore((s) => s.setDevices);
-  const locked = useStore((s) => !mayEdit(s.lock, "in_axes"));
-  const [draft, setDraft] = useState(String(devices));
-  // Follow outside changes (undo, a lesson step, a link).
-  useEffect(() => setDraft(String(devices)), [devices]);
-  const problem = devicesProblem(draft, devices);
-  return (
-    <>
-    <span className="tok-op devices-comment">#</span>
-    <label className="devices">
-      Devices
-      <input
-        type="number"
-        min={MIN_DEVICES}
-        max={MAX_DEVICES}
-        value={draft}
-        disabled={locked}
-        aria-invalid={problem !== null}
-        aria-describedby={problem ? "devices-hint" : undefined}
-        onChange={(e) => {
-          setDraft(e.target.value);
-          if (devicesProblem(e.target.value, devices) === null) setDevices(Number(e.target.value));
-        }}
-      />
-    </label>
-    {problem && (
-      <span id="devices-hint" className="hint">
-        {problem}
-      </span>
-    )}
-    </>
   );
 }
 
@@ -144,7 +98,11 @@ export function CallLine({ editFunction = true }: { editFunction?: boolean }) {
         {allNone && !pmap && <AxisSizeInput />}
         <AxisNameInput />
         <code>)({params.join(", ")})</code>
-        {pmap && <DevicesInput />}
+        {pmap && (
+          <Suspense fallback={null}>
+            <DevicesInput />
+          </Suspense>
+        )}
       </form>
       <ErrorAlert place="function" part="run" />
       <ErrorAlert place="devices" />

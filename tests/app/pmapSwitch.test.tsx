@@ -35,7 +35,8 @@ describe("pmap over simulated devices", () => {
   it("splits the mapped axis one slice per device lane; idle devices beyond it", async () => {
     renderApp();
     await toPmap();
-    expect((screen.getByLabelText("Devices") as HTMLInputElement).value).toBe("8");
+    // The Devices box loads with the first pmap call (DevicesInput.tsx).
+    expect(((await screen.findByLabelText("Devices")) as HTMLInputElement).value).toBe("8");
     const items = within(await lanes()).getAllByRole("listitem");
     expect(items).toHaveLength(8);
     expect(items.map((li) => li.textContent)).toEqual([
@@ -60,7 +61,7 @@ describe("pmap over simulated devices", () => {
   it("a device count it cannot simulate (0, 2.5, 9) stays in the box with a hint, and the call keeps its devices", async () => {
     renderApp();
     await toPmap();
-    const box = screen.getByLabelText("Devices") as HTMLInputElement;
+    const box = (await screen.findByLabelText("Devices")) as HTMLInputElement;
     for (const typed of ["0", "2.5", "9"]) {
       fireEvent.change(box, { target: { value: typed } });
       expect(box.value).toBe(typed);
