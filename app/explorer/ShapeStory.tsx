@@ -28,7 +28,9 @@ export function ShapeStory() {
   const { shown: story, stale, error } = view;
   // The line of the equation hovered in the jit panel's "How vmap rewrote the program".
   const linked = useStore((st) => st.storyLineHover);
-  const devices = useStore((st) => (st.explorer.mapWith === "pmap" ? st.explorer.devices : null));
+  // The devices of the call the story is of (while this call fails, the last good one's).
+  const from = view.shownState;
+  const devices = from?.mapWith === "pmap" ? from.devices : null;
   // No story at all: the call fails and nothing before it on this page worked (a link to a mistake).
   if (!story) return <section className="story" aria-label="Shape story"><h2>Shape story</h2><p>{error ? "None yet: the call fails (its error shows with the call), so no shapes were traced." : "No trace yet."}</p></section>;
   return (
@@ -54,17 +56,8 @@ export function ShapeStory() {
           </li>
         ) : (
           <li>
-            {story.axisSize > devices ? (
-              <>
-                N = <strong>{story.axisSize}</strong> slices for {devices} device{devices === 1 ? "" : "s"}: more slices than devices, so pmap raises (its error is at Devices); vmap
-                runs f once on the batch (the shapes in brackets)
-              </>
-            ) : (
-              <>
-                N = <strong>{story.axisSize}</strong> slices on {story.axisSize} of {devices} devices: pmap runs f once per device, on that device&apos;s slice (the per-example
-                shapes below); vmap would run it once on the batch (the shapes in brackets)
-              </>
-            )}
+            N = <strong>{story.axisSize}</strong> slices on {story.axisSize} of {devices} devices: pmap runs f once per device, on that device&apos;s
+            slice (the per-example shapes below); vmap would run it once on the batch (the shapes in brackets)
           </li>
         )}
         {story.primitives.map((p, i) => (

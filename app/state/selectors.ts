@@ -27,6 +27,8 @@ export interface View {
   errorPlace: ErrorPlace | null;
   /** The story to draw: this state's, or the last good one (then `stale`) while an error shows or it computes. */
   shown: VmapStory | null;
+  /** The state `shown` is of: this one, or the last good one while stale (its devices, its map). */
+  shownState: ExplorerState | null;
   stale: boolean;
   /** Cells in every argument leaf and output leaf of the shown story. */
   cellCount: number;
@@ -57,6 +59,7 @@ function computeView(s: ExplorerState, lastGood: ExplorerState | null, call: Vma
     error,
     errorPlace: error ? ERROR_PLACE[error.where.kind] : null,
     shown,
+    shownState: result.ok ? s : good?.ok ? lastGood : null,
     stale: !result.ok,
     cellCount,
     blocks: cellCount > CELL_BUDGET,
