@@ -182,7 +182,7 @@ export function App({ autoplay = false }: { autoplay?: boolean }) {
   const conceal = useStore((s) => s.lessonConceal);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      const a = keyAction(e, isFieldTarget(e.target, e.key), useStore.getState().presenter);
+      const a = keyAction(e, isFieldTarget(e.target, e.key, e.ctrlKey || e.metaKey), useStore.getState().presenter);
       if (!a) return;
       e.preventDefault();
       const s = useStore.getState();

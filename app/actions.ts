@@ -58,17 +58,18 @@ export function keyAction(e: { key: string; ctrlKey: boolean; metaKey: boolean; 
 
 /**
  * Whether the focused element keeps this key for itself: text fields keep every key (typing,
- * native undo), sliders and menus keep Space and the arrows (menus their letters too), buttons
- * keep Space and Enter.
+ * native undo), sliders and menus keep Space and the arrows (menus their letters too, but not
+ * with Ctrl or ⌘ held: a menu has no undo of its own, so Ctrl+Z is the page's), buttons keep
+ * Space and Enter. `chord`: Ctrl or ⌘ is held.
  */
-export function isFieldTarget(t: EventTarget | null, key = ""): boolean {
+export function isFieldTarget(t: EventTarget | null, key = "", chord = false): boolean {
   const el = t as HTMLElement | null;
   if (!el || !el.tagName) return false;
   const nav = key === " " || key.startsWith("Arrow");
   if (el.tagName === "TEXTAREA" || el.isContentEditable === true) return true;
   if (el.tagName === "INPUT") return (el as HTMLInputElement).type === "range" ? nav : true;
   // A menu jumps to the option a typed letter starts (P, ?): the page's letter keys wait.
-  if (el.tagName === "SELECT") return nav || key.length === 1;
+  if (el.tagName === "SELECT") return nav || (key.length === 1 && !chord);
   if (el.tagName === "BUTTON") return key === " " || key === "Enter";
   return false;
 }

@@ -140,6 +140,11 @@ describe("keys", () => {
     expect(keyAction(key("?", true), isFieldTarget(select, "?"))).toBeNull();
     const button = { tagName: "BUTTON" } as unknown as EventTarget;
     expect(keyAction(key("p"), isFieldTarget(button, "p"))?.id).toBe("presenter");
+    // A menu has no undo of its own: Ctrl+Z (⌘Z) on a focused in_axes menu is the page's Undo.
+    const chord = (k: string, mods: { ctrlKey?: boolean; metaKey?: boolean }) => ({ key: k, shiftKey: false, ctrlKey: false, metaKey: false, ...mods });
+    expect(keyAction(chord("z", { ctrlKey: true }), isFieldTarget(select, "z", true))?.id).toBe("undo");
+    expect(keyAction(chord("z", { metaKey: true }), isFieldTarget(select, "z", true))?.id).toBe("undo");
+    expect(isFieldTarget(select, "z", false)).toBe(true);
   });
   it("PageDown in presenter mode walks the animation through the store", () => {
     const st = createAppStore();
