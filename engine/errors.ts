@@ -23,6 +23,7 @@ export type PyType =
   | "IndexError"
   | "SyntaxError"
   | "IndentationError"
+  | "TabError"
   | "NameError"
   | "AttributeError"
   | "NotImplementedError"

@@ -8,7 +8,7 @@
  */
 import { EngineError } from "../errors";
 import type { BinOp, CmpOp, Expr, Keyword, LambdaNode, SliceNode } from "./ast";
-import { PY_KEYWORDS, syntaxError, tokenize, type LayoutFactory, type Token } from "./tokens";
+import { indentationError, PY_KEYWORDS, syntaxError, tokenize, type LayoutFactory, type Token } from "./tokens";
 
 export const MAX_SOURCE_LENGTH = 10_000;
 
@@ -116,6 +116,8 @@ export class Parser {
 
   /** The error for a token we cannot use here; names the Python feature when it is one we lack. */
   protected unexpected(tok: Token, expected?: string): EngineError {
+    // A line indented deeper than its block, where no block opens: Python's IndentationError.
+    if (tok.kind === "indent") return indentationError(this.src, tok.pos, "unexpected indent");
     if (tok.kind === "name" && PY_KEYWORDS.has(tok.text)) {
       return this.fail(tok, `'${tok.text}' is not supported`, KEYWORD_HINTS[tok.text]);
     }

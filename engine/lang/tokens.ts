@@ -57,9 +57,9 @@ export function syntaxError(src: string, pos: number, what: string, hint?: strin
   return locatedError(src, pos, "syntax", `invalid syntax: ${what}`, hint);
 }
 
-/** Python's IndentationError (a kind of SyntaxError), worded as Python words it: no "invalid syntax:" before it. */
-export function indentationError(src: string, pos: number, what: string): EngineError {
-  return locatedError(src, pos, "syntax", what, undefined, "IndentationError");
+/** Python's IndentationError (a kind of SyntaxError; TabError is one of it), worded as Python words it: no "invalid syntax:" before it. */
+export function indentationError(src: string, pos: number, what: string, pyType: "IndentationError" | "TabError" = "IndentationError"): EngineError {
+  return locatedError(src, pos, "syntax", what, undefined, pyType);
 }
 
 /**

@@ -65,6 +65,16 @@ describe("unsupported constructs say where and what to write instead", () => {
     expect(unindent.pyType).toBe("IndentationError");
     expect(failure("def f(x):\nreturn x\n").error.message).toMatch(/^expected an indented block at line 2, column 1/);
     expect(failure("import jax\n    x = 1\n").error.pyType).toBe("IndentationError");
+    // Deeper than its block, inside a def: IndentationError too (it was "invalid syntax").
+    const deeper = failure("import jax\n\ndef f(x):\n    y = x * 2\n      return y\n").error;
+    expect(deeper.pyType).toBe("IndentationError");
+    expect(deeper.message).toMatch(/^unexpected indent at line 5, column 7/);
+    // Tabs and spaces whose levels depend on the tab size: CPython's TabError.
+    const tabs = failure("def f(x):\n    y = x\n\treturn y\n").error;
+    expect(tabs.pyType).toBe("TabError");
+    expect(tabs.message).toMatch(/^inconsistent use of tabs and spaces in indentation at line 3, column 2/);
+    // Tabs alone, or spaces alone, are fine.
+    expect(failure("def f(x):\n\ty = x\n\treturn y +\n").error.pyType).toBe("SyntaxError");
     const r = failure("import jax\nout = jax.vmap(f, in_axes=(0,\n");
     expect(r.error.message).toContain("'(' was never closed");
     expect({ line: r.line, column: r.column }).toEqual({ line: 2, column: 27 });

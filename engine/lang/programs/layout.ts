@@ -13,6 +13,8 @@ export class ProgramLayout implements Layout {
   depth = 0;
   atLineStart = true;
   private readonly indents = [0];
+  /** Each level's indentation with a tab counted as one column: CPython's "altcol", for TabError. */
+  private readonly altIndents = [0];
   private readonly opens: { c: string; pos: number }[] = [];
 
   constructor(private readonly src: string, private readonly toks: Token[]) {}
@@ -39,9 +41,11 @@ export class ProgramLayout implements Layout {
     const src = this.src;
     while (i < src.length) {
       let col = 0;
+      let alt = 0;
       let j = i;
       while (j < src.length && (src[j] === " " || src[j] === "\t" || src[j] === "\f")) {
         col = src[j] === "\t" ? (Math.floor(col / 8) + 1) * 8 : col + 1;
+        alt++;
         j++;
       }
       const c = src[j];
@@ -53,17 +57,25 @@ export class ProgramLayout implements Layout {
       }
       this.atLineStart = false;
       const top = this.indents[this.indents.length - 1];
+      // As CPython's tokenizer: a line whose place among the levels would change with the tab
+      // size (8 against 1) mixes tabs and spaces inconsistently.
+      const tabError = () => indentationError(src, j, "inconsistent use of tabs and spaces in indentation", "TabError");
+      const altTop = () => this.altIndents[this.altIndents.length - 1];
       if (col > top) {
         if (this.toks.length === 0) throw indentationError(src, j, "unexpected indent");
+        if (alt <= altTop()) throw tabError();
         this.indents.push(col);
+        this.altIndents.push(alt);
         this.toks.push({ kind: "indent", text: "", pos: j, end: j });
       } else if (col < top) {
         while (col < this.indents[this.indents.length - 1]) {
           this.indents.pop();
+          this.altIndents.pop();
           this.toks.push({ kind: "dedent", text: "", pos: j, end: j });
         }
         if (col !== this.indents[this.indents.length - 1]) throw indentationError(src, j, "unindent does not match any outer indentation level");
-      }
+        if (alt !== altTop()) throw tabError();
+      } else if (alt !== altTop()) throw tabError();
       return j;
     }
     return i;
@@ -100,6 +112,7 @@ export class ProgramLayout implements Layout {
     this.newline(pos, "");
     while (this.indents.length > 1) {
       this.indents.pop();
+      this.altIndents.pop();
       this.toks.push({ kind: "dedent", text: "", pos, end: pos });
     }
   }
