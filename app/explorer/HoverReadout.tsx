@@ -1,65 +1,27 @@
 /**
  * The hovered (or focused) cell in words, from the trace's provenance: which output cell, its
  * value and k, and the input cells it was computed from. A polite live region, so keyboard and
- * screen-reader users get what the highlight shows.
+ * screen-reader users get what the highlight shows. The sentence's code (HoveredCell.tsx) loads
+ * when the page first has a moment, or at a hover before that: the first screen does not run it.
  */
-import { unravel, useCellTexts, useHover, useInputLeaves, useProvenance, useView } from "../state/hooks";
+import { lazyModule, useLazyModule, usePrefetchWhenIdle } from "../state/lazyModule";
 import { useStore } from "../state/store";
-import { valueText } from "../viz/numberText";
-import { outputName } from "./Stage";
 
-const idx = (i: number, shape: readonly number[]) => (shape.length === 0 ? "" : `[${unravel(i, shape).join(", ")}]`);
+export const IDLE = "Hover over or focus a cell to see where it came from.";
 
-const IDLE = "Hover over or focus a cell to see where it came from.";
+/** The sentence's module (exported for tests that hover at once: they wait for it, as a person's first hover finds it). */
+export const HOVER_SENTENCE = lazyModule(() => import("./HoveredCell"));
 
 export function HoverReadout() {
   // With no cell hovered the sentence is fixed: the view, the cells' texts and the provenance
   // are read only while one is (a change of the call did not need this region rendered again).
   const hovering = useStore((s) => s.hover !== null);
+  const sentence = useLazyModule(HOVER_SENTENCE, hovering);
+  usePrefetchWhenIdle(HOVER_SENTENCE);
+  const Cell = sentence?.HoveredCell;
   return (
     <p className="readout" id="cell-readout" aria-live="polite">
-      {hovering ? <HoveredCell /> : IDLE}
+      {hovering && Cell ? <Cell /> : IDLE}
     </p>
   );
-}
-
-function HoveredCell() {
-  const hover = useHover();
-  const { shown: story } = useView();
-  const prov = useProvenance();
-  const leaves = useInputLeaves();
-  const texts = useCellTexts();
-  let text = IDLE;
-  if (hover && story) {
-    if (hover.side === "out") {
-      const o = story.outputs[hover.leaf];
-      const v = story.values[hover.leaf]?.data[hover.cell];
-      const dtype = story.values[hover.leaf]?.dtype ?? "float32";
-      const src = prov?.source(hover.leaf, hover.cell);
-      if (o) {
-        const list = (l: number) => {
-          const cells = src?.sources[l] ?? [];
-          if (!cells.length || !leaves[l]) return "";
-          return cells.slice(0, 6).map((c) => `${leaves[l].label}${idx(c, leaves[l].shape)}`).join(", ") + (cells.length > 6 ? ` … (${cells.length} cells)` : "");
-        };
-        // Indexing by values: an int argument's cells are the indices that chose the others.
-        const byValue = story.primitives.some((p) => p.byValue);
-        const isIndex = (l: number) => byValue && (leaves[l]?.dtype === "int32" || leaves[l]?.dtype === "int64");
-        const leafIds = src ? src.sources.map((_, l) => l) : [];
-        const values = leafIds.filter((l) => !isIndex(l)).map(list).filter(Boolean).join("; ");
-        const chosen = leafIds.filter(isIndex).map(list).filter(Boolean).join("; ");
-        const from = values && chosen ? `${values}, chosen by ${chosen}` : values || chosen;
-        const sym = texts.outputs[hover.leaf]?.[hover.cell];
-        text = `${outputName(o.path, story.outputTree)}${idx(hover.cell, o.shape)} = ${sym ? `${sym} = ` : ""}${v === undefined ? "?" : valueText(v, dtype)}${src && src.k !== null ? `, from k = ${src.k}` : ""}${from ? ` ← ${from}` : src ? " ← no input cell (a constant)" : ""}`;
-      }
-    } else {
-      const l = leaves[hover.leaf];
-      if (l) {
-        const v = l.values[hover.cell];
-        const sym = texts.inputs[hover.leaf]?.[hover.cell];
-        text = `${l.label}${idx(hover.cell, l.shape)}${sym ? ` = ${sym}` : ""}${v === undefined ? "" : ` = ${valueText(v, l.dtype)}`}${l.axis !== null ? `, in slice k = ${unravel(hover.cell, l.shape)[l.axis]}` : ", used by every k"}`;
-      }
-    }
-  }
-  return text;
 }

@@ -14,7 +14,7 @@ import { useStore, useStoreApi } from "../state/store";
 import { SYMBOL_WRITER, type CellTexts, type SymbolWriter } from "../state/symbols";
 import { workingText } from "../viz/numberText";
 import type { NarratedInput, NarratedOutput } from "../viz/narration";
-import { lazyModule, useLazyModule } from "../state/lazyModule";
+import { lazyModule, useLazyModule, usePrefetchWhenIdle } from "../state/lazyModule";
 import { idleAfter } from "../state/idleAfter";
 import { outputName } from "./Stage";
 
@@ -130,13 +130,7 @@ export function useCaption(): { head: string; detail: string | null } | null {
   const { inputs, outputs } = useNarrated(kk !== null);
   const narration = useLazyModule(NARRATION, kk !== null);
   // Ready before the first step when the page has a moment (the first visit plays at once).
-  useEffect(() => {
-    if (NARRATION.get()) return;
-    const idle = window.requestIdleCallback ?? ((f: () => void) => window.setTimeout(f, 200));
-    const cancelIdle = window.cancelIdleCallback ?? window.clearTimeout;
-    const asked = idle(() => NARRATION.prefetch());
-    return () => cancelIdle(asked);
-  }, []);
+  usePrefetchWhenIdle(NARRATION);
   if (!story || conceal) return null;
   if (view.stale && kk === null) return { head: view.computing ? "Computing this call; the picture is the last result." : "This call fails (its error shows with the call); the picture is the last good result.", detail: null };
   return kk === null ? { head: restCaption(B), detail: null } : narration ? narration.narrate({ k: kk, phase, B }, inputs, outputs) : { head: `k = ${kk} of ${B}`, detail: null };

@@ -44,3 +44,17 @@ export function useLazyModule<M>(lazy: LazyModule<M>, want: boolean): M | null {
   }, [lazy, want, mod]);
   return mod;
 }
+
+/**
+ * Loads `lazy` when the page first has a moment (requestIdleCallback, else after 200 ms), unless
+ * it has loaded: a module wanted at a person's first step or hover is then ready for it.
+ */
+export function usePrefetchWhenIdle<M>(lazy: LazyModule<M>): void {
+  useEffect(() => {
+    if (lazy.get()) return;
+    const idle = window.requestIdleCallback ?? ((f: () => void) => window.setTimeout(f, 200));
+    const cancelIdle = window.cancelIdleCallback ?? window.clearTimeout;
+    const asked = idle(() => lazy.prefetch());
+    return () => cancelIdle(asked);
+  }, [lazy]);
+}

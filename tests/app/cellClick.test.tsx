@@ -1,10 +1,14 @@
 // @vitest-environment jsdom
 // Defect 2: clicking or tapping a cell must show where *that* cell came from. Focusing the grid
 // (which a click does) used to report the keyboard cursor's cell 0 instead of the clicked one.
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { act, cleanup, fireEvent, screen, waitFor } from "@testing-library/react";
 import { renderApp } from "./renderApp";
 import { useStore } from "../../app/state/store";
+import { HOVER_SENTENCE } from "../../app/explorer/HoverReadout";
+
+// The hover sentence loads when the page first has a moment (HoverReadout.tsx): these hover at once.
+beforeAll(() => HOVER_SENTENCE.load());
 
 afterEach(() => cleanup());
 

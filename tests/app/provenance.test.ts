@@ -3,13 +3,14 @@
 // cell → output cells) checked against a slow, obvious scan of the engine's story; the highlight
 // and the hover readout a person sees, at once on the first hover; computed once per state.
 import { afterEach, describe, expect, it } from "vitest";
-import { act, cleanup, screen } from "@testing-library/react";
+import { act, cleanup, screen, waitFor } from "@testing-library/react";
 import { parseFunction, runTrace, type VmapStory } from "../../app/state/engineBridge";
 import { presetById } from "../../app/state/presets";
 import type { ExplorerState } from "../../app/state/explorerTypes";
 import { computeProvenance, Provenance, provenanceFor } from "../../app/state/provenance";
 import { highlightFor } from "../../app/state/hooks";
 import { useStore } from "../../app/state/store";
+import { HOVER_SENTENCE } from "../../app/explorer/HoverReadout";
 import { renderApp } from "./renderApp";
 
 afterEach(() => cleanup());
@@ -81,8 +82,10 @@ describe("provenance reader", () => {
 });
 
 describe("provenance in the page", () => {
-  it("names the hovered cell's sources on the first hover, with no wait", async () => {
+  it("names the hovered cell's sources on the first hover, with no wait once the page has had a moment", async () => {
     renderApp();
+    // The sentence's code loads by itself when the page is idle (HoverReadout.tsx), before any hover.
+    await waitFor(() => expect(HOVER_SENTENCE.get()).not.toBeNull());
     act(() => useStore.getState().setHover({ side: "out", leaf: 0, cell: 3 }));
     // The default 2×2 add, in_axes (0, 0): out[1, 1] = a[1, 1] + b[1, 1] = 3 + 130. The sources
     // come at once; the expression with the expression writer (loaded when first needed).

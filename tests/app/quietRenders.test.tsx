@@ -2,13 +2,17 @@
 // What an out_axes change leaves alone is not rendered again (React's <Profiler> reports every
 // commit inside it): a working region, an error place that holds no error.
 // At 4× CPU throttling each such render was part of the change's frame (bench/throttled.ts).
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { act, cleanup, render, screen } from "@testing-library/react";
 import { Profiler } from "react";
 import { Region } from "../../app/ErrorBoundary";
 import { ErrorAlert } from "../../app/explorer/ErrorAlert";
 import { HoverReadout } from "../../app/explorer/HoverReadout";
 import { resetStore, useStore } from "../../app/state/store";
+import { HOVER_SENTENCE } from "../../app/explorer/HoverReadout";
+
+// The hover sentence loads when the page first has a moment (HoverReadout.tsx): these hover at once.
+beforeAll(() => HOVER_SENTENCE.load());
 
 afterEach(() => cleanup());
 

@@ -3,7 +3,7 @@
  * The "64-bit (jax_enable_x64)" switch: JAX's float32 by default (values, readout), float64
  * when on, the config line in the copied code, and the flag kept in the permalink.
  */
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { act, cleanup, fireEvent, screen } from "@testing-library/react";
 import { renderApp } from "./renderApp";
 import { useStore } from "../../app/state/store";
@@ -12,6 +12,10 @@ import { decodeExplorer } from "../../app/state/urlState";
 import { config } from "../../engine";
 import { typeInto } from "./typeInto";
 import { besideCaughtUp, besideLoaded } from "../helpers/beside";
+import { HOVER_SENTENCE } from "../../app/explorer/HoverReadout";
+
+// The hover sentence loads when the page first has a moment (HoverReadout.tsx): these hover at once.
+beforeAll(() => HOVER_SENTENCE.load());
 
 afterEach(() => cleanup());
 
