@@ -14,6 +14,10 @@ import { ShapeText } from "./ShapeText";
 
 export const GRID_WIDTH = 560;
 
+/** An argument drawn without a batch axis: None, or an in_axes entry it does not have (vmap raises then). */
+const unmappedNote = (leaf: InputLeaf): string =>
+  leaf.written === null ? "not mapped: the whole array is reused for every k" : `in_axes ${leaf.written} is not an axis of this array: vmap raises (its error is with the call)`;
+
 export const ArgumentGrid = memo(function ArgumentGrid({ leaf, frame, duration, highlight, texts }: { leaf: InputLeaf; frame: Frame; duration: number; highlight: Set<number> | undefined; texts: readonly string[] | null }) {
   const layout = useGridLayout(leaf.shape, GRID_WIDTH);
   const setHover = useStore((s) => s.setHover);
@@ -32,7 +36,7 @@ export const ArgumentGrid = memo(function ArgumentGrid({ leaf, frame, duration, 
       <figcaption>
         <strong className="argname">{leaf.label}</strong> <ShapeText shape={leaf.shape} mapped={leaf.axis} />{" "}
         {leaf.axis === null ? (
-          <span className="note">not mapped: the whole array is reused for every k</span>
+          <span className="note">{unmappedNote(leaf)}</span>
         ) : (
           <span className="note">
             mapped along axis {leaf.axis} → each k sees <ShapeText shape={leaf.sliceShape} mapped={null} />
@@ -40,7 +44,7 @@ export const ArgumentGrid = memo(function ArgumentGrid({ leaf, frame, duration, 
         )}
       </figcaption>
       <CellGrid
-        label={withCellTexts(`Argument ${leaf.label}, shape (${leaf.shape.join(", ")}${leaf.shape.length === 1 ? "," : ""})${leaf.axis === null ? ", not mapped" : `, mapped along axis ${leaf.axis}`}`, texts)}
+        label={withCellTexts(`Argument ${leaf.label}, shape (${leaf.shape.join(", ")}${leaf.shape.length === 1 ? "," : ""})${leaf.axis === null ? (leaf.written === null ? ", not mapped" : `, in_axes ${leaf.written} out of range`) : `, mapped along axis ${leaf.axis}`}`, texts)}
         layout={layout}
         mapped={leaf.axis}
         fills={fills}

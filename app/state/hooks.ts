@@ -62,6 +62,8 @@ export interface InputLeaf {
   shape: number[];
   /** Normalised mapped axis, or null (unmapped, or out of range: the error says which). */
   axis: number | null;
+  /** The in_axes entry as written: null for None (an entry out of range has `axis` null but not this). */
+  written: number | null;
   /** What f sees for each k (the engine's slice shape). */
   sliceShape: number[];
   /** The values as the engine holds them: rounded to `dtype` (float32 unless x64 is on). */
@@ -85,7 +87,7 @@ function inputLeaves(call: VmapCall): InputLeaf[] {
   if (!described || !call.args.ok) {
     return call.params.flatMap((p, argIndex) =>
       argLeaves(argFor(call.state, p).tree).map((l) => ({ argIndex, param: p, path: l.path, shape: l.shape })),
-    ).map((l, i) => ({ leaf: i, param: l.param, path: l.path, label: `${l.param}${l.path}`, shape: l.shape, axis: null, sliceShape: l.shape, values: NO_VALUES, dtype: floatOf(call.state) }));
+    ).map((l, i) => ({ leaf: i, param: l.param, path: l.path, label: `${l.param}${l.path}`, shape: l.shape, axis: null, written: null, sliceShape: l.shape, values: NO_VALUES, dtype: floatOf(call.state) }));
   }
   const { leafData: data, leafDtypes } = call.args;
   return described.args.map((d) => {
@@ -94,10 +96,10 @@ function inputLeaves(call: VmapCall): InputLeaf[] {
     const values = data[d.leaf] ?? NO_VALUES;
     let m = leafObjects.get(values);
     if (!m) leafObjects.set(values, (m = new Map()));
-    const key = `${d.leaf}|${label}|${d.inAxis}`;
+    const key = `${d.leaf}|${label}|${d.inAxis}|${d.inAxisWritten}`;
     let leaf = m.get(key);
     const dtype = leafDtypes[d.leaf] ?? floatOf(call.state);
-    if (!leaf) m.set(key, (leaf = { leaf: d.leaf, param, path: d.path, label, shape: d.shape, axis: d.inAxis, sliceShape: d.sliceShape, values, dtype }));
+    if (!leaf) m.set(key, (leaf = { leaf: d.leaf, param, path: d.path, label, shape: d.shape, axis: d.inAxis, written: d.inAxisWritten, sliceShape: d.sliceShape, values, dtype }));
     return leaf;
   });
 }
