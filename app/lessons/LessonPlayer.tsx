@@ -67,7 +67,7 @@ export function LessonPlayer() {
           <Prose key={i} text={t} />
         ))}
       </div>
-      {step.question && step.state && <QuestionBox key={`${at.id}:${at.step}`} state={step.state} prompt={step.question.prompt} onRight={() => next.current?.focus()} />}
+      {step.question && step.state && <QuestionBox key={`${at.id}:${at.step}`} state={step.state} prompt={step.question.prompt} onAnswered={() => next.current?.focus()} />}
       <nav className="lesson-nav" aria-label="Lesson steps">
         <button type="button" disabled={at.step === 0} onClick={() => s().lessonPrev()}>
           ◀ Back

@@ -18,15 +18,17 @@ interface Props {
   prompt?: string;
   /** Called once, on the first answer (or on giving up: false). */
   onFirstAnswer?: (right: boolean) => void;
-  /** Called when the answer is right (the player moves focus on to Next). */
-  onRight?: () => void;
+  /** Called when the answer is out, right or shown (the player moves focus on to Next: "Show the answer" goes away). */
+  onAnswered?: () => void;
 }
 
 const MOVED = "The call on screen has changed since the question was asked; the question is about its own call.";
+/** What Check says then (the note above says why). */
+const NOT_CHECKED = "Not checked: put the question's call back first.";
 
 type Feedback = { tone: "right" | "wrong" | "info"; text: string };
 
-export function QuestionBox({ state, prompt, onFirstAnswer, onRight }: Props) {
+export function QuestionBox({ state, prompt, onFirstAnswer, onAnswered }: Props) {
   const store = useStoreApi();
   const id = useId();
   const input = useRef<HTMLInputElement>(null);
@@ -63,14 +65,14 @@ export function QuestionBox({ state, prompt, onFirstAnswer, onRight }: Props) {
 
   // The "changed" feedback goes with the change: back on the question's call, it has nothing to say.
   useEffect(() => {
-    if (!moved) setFeedback((f) => (f?.text === MOVED ? null : f));
+    if (!moved) setFeedback((f) => (f?.text === NOT_CHECKED ? null : f));
   }, [moved]);
 
   const backToQuestion = () => store.getState().restoreExplorer(state, null);
 
   const check = (e: FormEvent) => {
     e.preventDefault();
-    if (moved) return setFeedback({ tone: "info", text: MOVED });
+    if (moved) return setFeedback({ tone: "info", text: NOT_CHECKED });
     const given = readAnswer(text);
     if (given.kind === "unreadable") return setFeedback({ tone: "info", text: given.why });
     const expected = expectedAnswer(state);
@@ -79,7 +81,7 @@ export function QuestionBox({ state, prompt, onFirstAnswer, onRight }: Props) {
       first(true);
       setFeedback({ tone: "right", text: expected.kind === "error" ? `Right: vmap raises ${answerText(expected)}. Read JAX's message below.` : `Right: the output has shape ${answerText(expected)}.` });
       reveal();
-      onRight?.();
+      onAnswered?.();
       return;
     }
     first(false);
@@ -94,6 +96,7 @@ export function QuestionBox({ state, prompt, onFirstAnswer, onRight }: Props) {
     first(false);
     setFeedback({ tone: "info", text: `The answer: ${answerText(expected)}.` });
     reveal();
+    onAnswered?.();
   };
 
   return (

@@ -39,7 +39,7 @@ export function QuizPlayer() {
         </button>
       </div>
       <p>Question {quiz.n + 1}: the call is in the explorer below, with its results hidden.</p>
-      <QuestionBox key={`${quiz.seed}:${quiz.n}`} state={state} onFirstAnswer={(right) => s().scoreQuiz(right)} onRight={() => next.current?.focus()} />
+      <QuestionBox key={`${quiz.seed}:${quiz.n}`} state={state} onFirstAnswer={(right) => s().scoreQuiz(right)} onAnswered={() => next.current?.focus()} />
       <nav className="lesson-nav" aria-label="Quiz">
         <button type="button" ref={next} onClick={() => s().quizNext()}>
           Next question ▶

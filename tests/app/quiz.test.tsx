@@ -99,6 +99,9 @@ describe("a question whose call was changed before it was answered", () => {
     act(() => useStore.getState().setFnSource(`${question.fnSource} * 0 + jnp.zeros((5,))[0]`));
     expect(screen.getByText(/The call on screen has changed since the question was asked/)).toBeTruthy();
     answer(right);
+    expect(screen.getByText("Not checked: put the question's call back first.")).toBeTruthy();
+    // Said once: the note, not the feedback too.
+    expect(screen.getAllByText(/The call on screen has changed/)).toHaveLength(1);
     // Neither right nor wrong, and not scored: the question was not what is on screen.
     expect(screen.queryByText(/^Right:/)).toBeNull();
     expect(screen.queryByText("Not quite.")).toBeNull();
@@ -127,6 +130,8 @@ describe("a question whose call was changed before it was answered", () => {
     fireEvent.click(screen.getByRole("button", { name: "Show the answer" }));
     expect(screen.getByText(`The answer: ${pyShape(loopShape(question))}.`)).toBeTruthy();
     expect(explorerKey(useStore.getState().explorer)).toBe(explorerKey(question));
+    // "Show the answer" is gone: the focus goes on to Next, as after a right answer.
+    expect(document.activeElement?.textContent).toBe("Next question ▶");
   });
 });
 
