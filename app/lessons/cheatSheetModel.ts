@@ -125,6 +125,15 @@ function callText(s: ExplorerState): string {
   return `in_axes=${inAxesText(s, names)}, out_axes=${lit(s.outAxes)}; ${shapes.join(", ")}`;
 }
 
+/** JAX's message on one line; a long one cut after a whole sentence (cutting at a line left "… at key path"). */
+function messageText(message: string): string {
+  const text = message.replace(/\s+/g, " ").trim();
+  if (text.length <= MESSAGE_CHARS) return text;
+  const end = text.lastIndexOf(". ", MESSAGE_CHARS);
+  return end > 0 ? `${text.slice(0, end + 1)} …` : `${text.slice(0, MESSAGE_CHARS)}…`;
+}
+const MESSAGE_CHARS = 400;
+
 /** Each error vmap raises, provoked, with JAX's text as the engine gives it (first line). */
 export function errorRows(): ErrorRow[] {
   return CASES.map((c) => {
@@ -134,7 +143,7 @@ export function errorRows(): ErrorRow[] {
       cause: c.cause,
       call: callText(c.state),
       pyType: e?.pyType ?? (v.result.ok ? "(runs)" : "Error"),
-      message: e ? e.message.split("\n").slice(0, 3).join(" ").replace(/\s+/g, " ") : "",
+      message: e ? messageText(e.message) : "",
       fix: c.fix,
     };
   });

@@ -48,6 +48,8 @@ describe("cheat sheet", () => {
     expect(errs[3][2]).toBe("TypeError: add got incompatible shapes for broadcasting: (2, 3), (3, 2).");
     expect(errs[4][2]).toBe("ValueError: axis 2 is out of bounds for array of dimension 2");
     expect(errs[5][2]).toBe("ValueError: at vmap out_axes, got axis spec None but output was batched on axis 0");
+    // A message over several lines is read whole, not cut mid-sentence at a line's end.
+    expect(errs[6][2]).toContain("pytree structure error: different lengths of tuple at key path vmap in_axes[0] At that key path, the prefix pytree vmap in_axes has a subtree of type tuple of length 3, but the full pytree has a subtree of the same type but of length 2.");
     act(() => fireEvent.click(screen.getByRole("button", { name: "Back to the explorer" })));
     expect(useStore.getState().cheatSheet).toBe(false);
     expect(screen.getByRole("region", { name: "Arrays" })).toBeTruthy();
