@@ -49,7 +49,8 @@ export type PyType =
 export type ErrorWhere =
   | { kind: "argument"; index: number; path: string }
   | { kind: "in_axes"; index?: number; path?: string }
-  | { kind: "out_axes"; path?: string }
+  /** An out_axes entry out of range: `axis` as written, `rank` the result's with the batch axis. */
+  | { kind: "out_axes"; path?: string; axis?: number; rank?: number }
   | { kind: "axis_size" }
   | { kind: "function"; column?: number; operands?: ClashOperand[] }
   | { kind: "devices" };

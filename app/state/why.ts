@@ -52,6 +52,12 @@ export function whyLine(error: EngineError, described: ArgsDescription | null, m
     const axes = n === 0 ? "no axes to map" : `axes 0 … ${n - 1} (or -${n} … -1 from the end)`;
     return [`in_axes asks ${label(a)} for axis ${a.inAxisWritten}, but ${label(a)} `, { shape: a.shape, mapped: null }, ` has ${axes}.`];
   }
+  if (error.kind === "axis-out-of-bounds" && where.kind === "out_axes" && where.axis !== undefined && where.rank !== undefined) {
+    const r = where.rank;
+    return [
+      `out_axes says where the batch axis goes in the result: each example's result has ${r - 1} ax${r - 1 === 1 ? "is" : "es"}, so the stacked result has ${r}, and the batch axis can go at 0 … ${r - 1} (or -${r} … -1), not at ${where.axis}.`,
+    ];
+  }
   if (error.kind === "mapped-output-none") return ["This result changes with k (it comes from a mapped argument), so it cannot be returned as is: out_axes None is for results that are the same for every k."];
   if (error.kind === "no-mapped-axis") {
     return mapWith === "pmap"

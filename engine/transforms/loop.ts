@@ -12,6 +12,7 @@ import { EngineError } from "../errors";
 import { keepParamNames } from "../core/fnmeta";
 import { withBudgetScope } from "../limits";
 import * as lax from "../primitives/lax";
+import { outAxisError } from "./vmapErrors";
 import { planVmap, type VmapOptions } from "./describe";
 import { callWithTree, checkAxesSpecs } from "./vmap";
 
@@ -61,7 +62,7 @@ export function gatherOutputs(loop: SliceLoop, outAxes: unknown, name: string, j
     if (o === null) return loop.results[0][j];
     const rank = loop.results[0][j].shape.length + 1;
     if (o < -rank || o >= rank) {
-      throw new EngineError("axis-out-of-bounds", `axis ${o} is out of bounds for array of dimension ${rank}`, { where: { kind: "out_axes", path: paths[j] }, pyType: "ValueError" });
+      throw outAxisError(o, rank, paths[j]);
     }
     const at = o < 0 ? o + rank : o;
     return lax.concatenate(

@@ -98,7 +98,7 @@ export function inconsistentSizesError(leaves: readonly MappedLeaf[], axisSize: 
 }
 
 export function outAxisError(axis: number, rank: number, path: string): EngineError {
-  return new EngineError("axis-out-of-bounds", `axis ${axis} is out of bounds for array of dimension ${rank}`, { where: { kind: "out_axes", path } });
+  return new EngineError("axis-out-of-bounds", `axis ${axis} is out of bounds for array of dimension ${rank}`, { where: { kind: "out_axes", path, axis, rank } });
 }
 
 export function mappedOutputNoneError(path: string, bdim: number): EngineError {

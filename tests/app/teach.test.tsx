@@ -116,4 +116,14 @@ describe("the why line", () => {
     fireEvent.change(screen.getByLabelText("Shape of a"), { target: { value: "(2,)" } });
     expect(await why()).toBe("Why: in_axes asks a for axis 1, but a (2,) has axes 0 … 0 (or -1 … -1 from the end).");
   });
+
+  it("says where out_axes may put the batch axis when it asks for a place past the result's axes", async () => {
+    renderApp();
+    // The blog's 2×2 add: each example's result is (2,), the stacked one 2-d.
+    pick("out_axes", "2");
+    expect(screen.getByRole("alert").textContent).toContain("ValueError: axis 2 is out of bounds for array of dimension 2");
+    expect(await why()).toBe(
+      "Why: out_axes says where the batch axis goes in the result: each example's result has 1 axis, so the stacked result has 2, and the batch axis can go at 0 … 1 (or -2 … -1), not at 2.",
+    );
+  });
 });
