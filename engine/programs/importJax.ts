@@ -246,7 +246,7 @@ export function importJax(source: string, host: LangHost = engineHost): ImportRe
     }
     const rec = calls[calls.length - 1];
     if (!rec) {
-      throw new EngineError("unsupported", "no jax.vmap call found: the last jax.vmap(f, …)(args) call in the snippet becomes the explorer's (for example out = jax.vmap(f, in_axes=0)(x))", { column: source.length + 1 });
+      throw new EngineError("unsupported", "no jax.vmap call found: the last jax.vmap(f, …)(args) call in the snippet becomes the explorer's (for example out = jax.vmap(f, in_axes=0)(x))", { column: source.trimEnd().length + 1 });
     }
     callPos = rec.stmt?.pos ?? null;
     const x64 = config.jax_enable_x64;

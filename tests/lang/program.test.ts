@@ -56,6 +56,8 @@ describe("unsupported constructs say where and what to write instead", () => {
   it("a snippet without a vmap call says what to add", () => {
     const r = failure("import jax.numpy as jnp\nx = jnp.ones(3)\n");
     expect(r.error.message).toContain("no jax.vmap call found");
+    // Located at the end of the snippet's text, not on a line past it.
+    expect({ line: r.line, column: r.column }).toEqual({ line: 2, column: 16 });
   });
 
   it("indentation errors and unclosed brackets are Python's syntax errors", () => {
