@@ -30,6 +30,13 @@ export const createHistorySlice: StateCreator<StoreState, [], [], HistorySlice> 
     if (next === s.explorer || explorerKey(next) === explorerKey(s.explorer)) return;
     const now = Date.now();
     const merge = coalesceKey !== undefined && s.lastEdit?.key === coalesceKey && now - s.lastEdit.at < COALESCE_MS && s.past.length > 0;
+    const start = s.past[s.past.length - 1];
+    // Typed back to where the step began (the editor's own undo, a word deleted again): the step
+    // changes nothing now, so it goes, and the next Undo goes back further.
+    if (merge && explorerKey(next) === explorerKey(start)) {
+      set({ explorer: start, past: s.past.slice(0, -1), future: [], lastEdit: null });
+      return;
+    }
     set({
       explorer: next,
       past: merge ? s.past : [...s.past, s.explorer].slice(-LIMIT),

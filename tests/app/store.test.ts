@@ -58,6 +58,19 @@ describe("history", () => {
     st.getState().undo();
     expect(st.getState().explorer.fnSource).toBe("lambda a, b: a + b");
   });
+  it("typing back to where a step began drops the step: the next Undo goes back further", () => {
+    const st = createAppStore();
+    st.getState().setOutAxes(1);
+    const before = st.getState().explorer;
+    // Typed, then taken back in the editor (its own Ctrl+Z): the function text is as it was.
+    st.getState().setFnSource("lambda a, b: a + b * 2");
+    st.getState().setFnSource("lambda a, b: a + b");
+    expect(st.getState().explorer).toBe(before);
+    expect(st.getState().past).toHaveLength(1);
+    // One Undo: the out_axes change, not a step that changes nothing.
+    st.getState().undo();
+    expect(st.getState().explorer.outAxes).toBe(0);
+  });
   it("a preset is one undoable step, and a new change clears redo", () => {
     const st = createAppStore();
     st.getState().loadPreset("dot");
