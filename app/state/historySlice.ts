@@ -34,7 +34,7 @@ export const createHistorySlice: StateCreator<StoreState, [], [], HistorySlice> 
     // Typed back to where the step began (the editor's own undo, a word deleted again): the step
     // changes nothing now, so it goes, and the next Undo goes back further.
     if (merge && explorerKey(next) === explorerKey(start)) {
-      set({ explorer: start, past: s.past.slice(0, -1), future: [], lastEdit: null });
+      set({ explorer: next, past: s.past.slice(0, -1), future: [], lastEdit: null });
       return;
     }
     set({

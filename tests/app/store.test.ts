@@ -65,7 +65,7 @@ describe("history", () => {
     // Typed, then taken back in the editor (its own Ctrl+Z): the function text is as it was.
     st.getState().setFnSource("lambda a, b: a + b * 2");
     st.getState().setFnSource("lambda a, b: a + b");
-    expect(st.getState().explorer).toBe(before);
+    expect(st.getState().explorer).toEqual(before);
     expect(st.getState().past).toHaveLength(1);
     // One Undo: the out_axes change, not a step that changes nothing.
     st.getState().undo();

@@ -84,7 +84,7 @@ describe("EngineError.where: where each error belongs", () => {
     ["all None", () => vmap(g, [null, null])(z(2), z(2)), { kind: "axis_size" }],
     ["nested None", () => vmap(parseLambda("lambda p: p[0]"), [[null, null]])([z(2), z(2)]), { kind: "in_axes" }],
     ["axis_size type", () => vmap(g, 0, 0, { axisSize: -1 })(z(2), z(2)), { kind: "axis_size" }],
-    ["out_axes range", () => vmap(g, 0, 3)(z(2), z(2)), { kind: "out_axes", path: "" }],
+    ["out_axes range", () => vmap(g, 0, 3)(z(2), z(2)), { kind: "out_axes", path: "", axis: 3, rank: 1 }],
     ["out_axes None mapped", () => vmap(parseLambda("lambda a, b: (a, b)"), 0, [0, null])(z(2), z(2)), { kind: "out_axes", path: "[1]" }],
     ["out_axes structure", () => vmap(g, 0, [0, 0])(z(2), z(2)), { kind: "out_axes" }],
     // With the arrays the error is about: the per-example shapes of f's arguments a and b.
