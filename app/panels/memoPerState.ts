@@ -84,5 +84,9 @@ export function memoPerState<O, R>(keyOf: (o: O) => string, compute: (s: Explore
   select.reset = () => {
     cache = new WeakMap();
   };
+  /** Drops `s`'s reports: the next select computes them again. */
+  select.forget = (s: ExplorerState) => {
+    cache.delete(s);
+  };
   return select;
 }

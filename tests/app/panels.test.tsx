@@ -4,6 +4,7 @@
 // jit panel's jaxpr, trace count, mode and timing. Expected numbers come from plain loops.
 import { afterEach, describe, expect, it } from "vitest";
 import { act, cleanup, fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { useStore } from "../../app/state/store";
 import { renderApp } from "./renderApp";
 import { setCodegenAllowed } from "../../engine/index";
 import { resetJitCaches } from "../../app/panels/jit/jitModel";
@@ -153,6 +154,20 @@ describe("jit panel", () => {
     expect(within(jitPanel()).getByText(/no trace: these shapes were cached/)).toBeTruthy();
     // The trace and compile times shown are the first trace's, and say so.
     expect(within(jitPanel()).getAllByText("when these shapes were first traced")).toHaveLength(2);
+  });
+
+  it("a snapshot shown again by Undo after other shapes were traced reads as jit has it: cached, with the traces so far", async () => {
+    await renderPanels();
+    await change("Presets", "dot");
+    expect(text("Traces")).toBe("1");
+    await change("Shape of m", "(5, 4)");
+    expect(text("Traces")).toBe("2");
+    // Undo: the (3, 4) snapshot itself, first reported as "traced now" with 1 trace.
+    await act(async () => useStore.getState().undo());
+    // The panels follow the explorer after its frame (usePanelInputs.ts).
+    await waitFor(() => expect(within(jitPanel()).getByText(/no trace: these shapes were cached/)).toBeTruthy());
+    expect(text("Traces")).toBe("2");
+    expect(text("Cached signatures")).toBe("2");
   });
 
   it("keeps the call's parameters and says Python's error when f names what jnp does not have; grad says the function has an error", async () => {

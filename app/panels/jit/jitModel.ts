@@ -31,6 +31,8 @@ export interface JitRun {
   out: Leaf[];
   jitted: () => unknown;
   eager: () => unknown;
+  /** The jitted function's traces now: more than `tracesAfterSecond` once other shapes were traced since. */
+  tracesNow: () => number;
 }
 
 export type JitReport = { code: string; params: string[] } & ({ ok: true; run: JitRun } | { ok: false; error: EngineError });
@@ -95,6 +97,7 @@ function computeJit(s: ExplorerState): JitReport {
         out: leavesOf(out),
         jitted: () => withX64(s, () => jf(...args)),
         eager: () => withX64(s, () => vmapped(...args)),
+        tracesNow: () => jitStats(jf).traces,
       },
     };
   } catch (e) {
@@ -102,7 +105,22 @@ function computeJit(s: ExplorerState): JitReport {
   }
 }
 
-export const selectJitReport = memoPerState(() => "", (s: ExplorerState) => withX64(s, () => computeJit(s)));
+const jitReports = memoPerState(() => "", (s: ExplorerState) => withX64(s, () => computeJit(s)));
+
+/**
+ * The jit report of a snapshot. A snapshot shown again (Undo, typing a shape back) after other
+ * shapes were traced is asked again: its shapes are now a cache hit ("no trace: cached", and the
+ * trace count as it is), which is jit's point; its first report said "traced now".
+ */
+export const selectJitReport = Object.assign(
+  (s: ExplorerState, o: undefined): JitReport => {
+    const r = jitReports(s, o);
+    if (!r.ok || r.run.tracesNow() === r.run.tracesAfterSecond) return r;
+    jitReports.forget(s);
+    return jitReports(s, o);
+  },
+  { reset: () => jitReports.reset() },
+);
 
 /** Tests: forget every jitted function and report (a fresh page). */
 export function resetJitCaches(): void {
