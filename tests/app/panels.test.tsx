@@ -156,6 +156,13 @@ describe("jit panel", () => {
     expect(within(jitPanel()).getAllByText("when these shapes were first traced")).toHaveLength(2);
   });
 
+  it("under jax.pmap says that it jits the call mapped with jax.vmap", async () => {
+    await renderPanels();
+    await act(async () => useStore.getState().setMapWith("pmap"));
+    await waitFor(() => expect(within(jitPanel()).getByText(/maps with/).textContent).toBe("The call line maps with jax.pmap, which compiles f itself (pmap implies jit); this panel jits the same call mapped with jax.vmap."));
+    expect(text("jit code")).toBe("jax.jit(jax.vmap(f, in_axes=(0, 0), out_axes=0))(a, b)");
+  });
+
   it("a snapshot shown again by Undo after other shapes were traced reads as jit has it: cached, with the traces so far", async () => {
     await renderPanels();
     await change("Presets", "dot");

@@ -111,6 +111,11 @@ function JitReportView({ s, pending }: { s: ExplorerState; pending: boolean }) {
       <h2 id={head}>
         <code>jax.jit</code>: trace once, then run the program
       </h2>
+      {s.mapWith === "pmap" && (
+        <p className="panel-note">
+          The call line maps with <code>jax.pmap</code>, which compiles f itself (pmap implies jit); this panel jits the same call mapped with <code>jax.vmap</code>.
+        </p>
+      )}
       <pre className="panel-code">
         <code aria-label="jit code">{r.code}</code>
       </pre>
