@@ -26,28 +26,28 @@ export default function DevicesInput() {
   const problem = devicesProblem(draft, devices);
   return (
     <>
-    <span className="tok-op devices-comment">#</span>
-    <label className="devices">
-      Devices
-      <input
-        type="number"
-        min={MIN_DEVICES}
-        max={MAX_DEVICES}
-        value={draft}
-        disabled={locked}
-        aria-invalid={problem !== null}
-        aria-describedby={problem ? "devices-hint" : undefined}
-        onChange={(e) => {
-          setDraft(e.target.value);
-          if (devicesProblem(e.target.value, devices) === null) setDevices(Number(e.target.value));
-        }}
-      />
-    </label>
-    {problem && (
-      <span id="devices-hint" className="hint">
-        {problem}
-      </span>
-    )}
+      <span className="tok-op devices-comment">#</span>
+      <label className="devices">
+        Devices
+        <input
+          type="number"
+          min={MIN_DEVICES}
+          max={MAX_DEVICES}
+          value={draft}
+          disabled={locked}
+          aria-invalid={problem !== null}
+          aria-describedby={problem ? "devices-hint" : undefined}
+          onChange={(e) => {
+            setDraft(e.target.value);
+            if (devicesProblem(e.target.value, devices) === null) setDevices(Number(e.target.value));
+          }}
+        />
+      </label>
+      {problem && (
+        <span id="devices-hint" className="hint">
+          {problem}
+        </span>
+      )}
     </>
   );
 }
