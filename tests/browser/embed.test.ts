@@ -171,6 +171,26 @@ run("embeds on a blog page under a strict CSP", () => {
     await page.close();
   });
 
+  it("theme=light stays light on a reader's dark system, theme=dark dark on a light one", async () => {
+    const { page } = await openBlog(700);
+    await page.emulateMedia({ colorScheme: "dark" });
+    await page.evaluate(() => {
+      const el = document.createElement("vmap-playground");
+      el.id = "light";
+      for (const [k, v] of [["fn", "lambda a, b: a + b"], ["shapes", "(2, 3); (3, 2)"], ["in-axes", "(0, 1)"], ["theme", "light"]]) el.setAttribute(k, v);
+      document.querySelector("#end")!.before(el);
+    });
+    const light = page.locator("#light");
+    await light.getByLabel("Output shape").waitFor();
+    const look = (l: Locator) => l.locator(".vmap-embed").evaluate((e) => [getComputedStyle(e).color, getComputedStyle(e).backgroundColor]);
+    // The light palette's ink on its background, and its magenta batch axis.
+    expect(await look(light)).toEqual(["rgb(29, 35, 48)", "rgb(247, 248, 250)"]);
+    expect(await light.locator(".dim.mapped").first().evaluate((e) => getComputedStyle(e).color)).toBe("rgb(194, 24, 122)");
+    await page.emulateMedia({ colorScheme: "light" });
+    expect(await look(page.locator("#two"))).toEqual(["rgb(230, 233, 239)", "rgb(20, 23, 29)"]);
+    await page.close();
+  });
+
   it("shows hostile attributes and links as errors inside the embed, runs nothing, keeps the page", async () => {
     const { page, errors } = await openBlog(700);
     const evil = page.locator("#evil");
