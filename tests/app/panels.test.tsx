@@ -175,6 +175,14 @@ describe("jit panel", () => {
     await waitFor(() => expect(within(jitPanel()).getByText(/no trace: these shapes were cached/)).toBeTruthy());
     expect(text("Traces")).toBe("2");
     expect(text("Cached signatures")).toBe("2");
+    // Nothing new traced in between: Redo to (5, 4), Undo to (3, 4) again, both cached.
+    await act(async () => useStore.getState().redo());
+    await waitFor(() => expect(text("jit result shape")).toBe("(5,)"));
+    expect(within(jitPanel()).getByText(/no trace: these shapes were cached/)).toBeTruthy();
+    await act(async () => useStore.getState().undo());
+    await waitFor(() => expect(text("jit result shape")).toBe("(3,)"));
+    expect(within(jitPanel()).getByText(/no trace: these shapes were cached/)).toBeTruthy();
+    expect(text("Traces")).toBe("2");
   });
 
   it("keeps the call's parameters and says Python's error when f names what jnp does not have; grad says the function has an error", async () => {

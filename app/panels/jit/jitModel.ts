@@ -31,8 +31,6 @@ export interface JitRun {
   out: Leaf[];
   jitted: () => unknown;
   eager: () => unknown;
-  /** The jitted function's traces now: more than `tracesAfterSecond` once other shapes were traced since. */
-  tracesNow: () => number;
 }
 
 export type JitReport = { code: string; params: string[] } & ({ ok: true; run: JitRun } | { ok: false; error: EngineError });
@@ -97,7 +95,6 @@ function computeJit(s: ExplorerState): JitReport {
         out: leavesOf(out),
         jitted: () => withX64(s, () => jf(...args)),
         eager: () => withX64(s, () => vmapped(...args)),
-        tracesNow: () => jitStats(jf).traces,
       },
     };
   } catch (e) {
@@ -107,19 +104,27 @@ function computeJit(s: ExplorerState): JitReport {
 
 const jitReports = memoPerState(() => "", (s: ExplorerState) => withX64(s, () => computeJit(s)));
 
+/** The snapshot the panel reported last: another one shown since means the call runs again. */
+let lastShown: ExplorerState | null = null;
+
 /**
- * The jit report of a snapshot. A snapshot shown again (Undo, typing a shape back) after other
- * shapes were traced is asked again: its shapes are now a cache hit ("no trace: cached", and the
- * trace count as it is), which is jit's point; its first report said "traced now".
+ * The jit report of a snapshot. A snapshot shown again after another (Undo, Redo, typing a shape
+ * back) is asked again, as the call would run again: its shapes are then a cache hit ("no trace:
+ * cached", the trace count as it is now), which is jit's point; its first report said "traced now".
+ * Rendering the same snapshot again keeps its report.
  */
 export const selectJitReport = Object.assign(
   (s: ExplorerState, o: undefined): JitReport => {
-    const r = jitReports(s, o);
-    if (!r.ok || r.run.tracesNow() === r.run.tracesAfterSecond) return r;
-    jitReports.forget(s);
+    if (lastShown !== null && lastShown !== s) jitReports.forget(s);
+    lastShown = s;
     return jitReports(s, o);
   },
-  { reset: () => jitReports.reset() },
+  {
+    reset: () => {
+      lastShown = null;
+      jitReports.reset();
+    },
+  },
 );
 
 /** Tests: forget every jitted function and report (a fresh page). */
