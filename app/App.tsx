@@ -145,7 +145,7 @@ function useAutoplay(enabled: boolean) {
 }
 
 function Toolbar() {
-  const canUndo = useStore((s) => s.past.length > 0);
+  const canUndo = useStore((s) => s.past.length > s.undoFloor);
   const canRedo = useStore((s) => s.future.length > 0);
   // Reset loads the default example: not under a student link that locks anything.
   const canReset = useStore((s) => mayEditAll(s.lock));

@@ -14,6 +14,12 @@ export interface HistorySlice {
   past: ExplorerState[];
   future: ExplorerState[];
   lastEdit: { key: string; at: number } | null;
+  /**
+   * How many of `past` Undo may not take back: the steps before an open lesson step or quiz
+   * question (lessonSlice.ts), so Undo stays within the step (its picture and its lesson text
+   * together) and never undoes the step's own state, which a student lock may not allow.
+   */
+  undoFloor: number;
   /** Replace the explorer state, recording the old one (merged with the last step if same key). */
   commit: (next: ExplorerState, coalesceKey?: string) => void;
   undo: () => void;
@@ -24,6 +30,7 @@ export const createHistorySlice: StateCreator<StoreState, [], [], HistorySlice> 
   past: [],
   future: [],
   lastEdit: null,
+  undoFloor: 0,
   commit: (next, coalesceKey) => {
     const s = get();
     // An edit that changes nothing (a field left as it was, e.g. axis_name tabbed through) is no undo step.
@@ -37,17 +44,21 @@ export const createHistorySlice: StateCreator<StoreState, [], [], HistorySlice> 
       set({ explorer: next, past: s.past.slice(0, -1), future: [], lastEdit: null });
       return;
     }
+    const past = merge ? s.past : [...s.past, s.explorer];
+    // The oldest steps go past LIMIT; the floor moves down with them.
+    const dropped = Math.max(0, past.length - LIMIT);
     set({
       explorer: next,
-      past: merge ? s.past : [...s.past, s.explorer].slice(-LIMIT),
+      past: dropped ? past.slice(dropped) : past,
       future: [],
       lastEdit: coalesceKey === undefined ? null : { key: coalesceKey, at: now },
+      undoFloor: Math.max(0, s.undoFloor - dropped),
     });
   },
   undo: () => {
     const s = get();
     const prev = s.past[s.past.length - 1];
-    if (!prev) return;
+    if (!prev || s.past.length <= s.undoFloor) return;
     set({ explorer: prev, past: s.past.slice(0, -1), future: [s.explorer, ...s.future], lastEdit: null });
   },
   redo: () => {

@@ -86,6 +86,7 @@ export const createLessonSlice: StateCreator<StoreState, [], [], LessonSlice> = 
   const ask = (draw: DrawQuestion, q: QuizAt) => {
     get().loadExplorer(draw(q.level, q.seed, q.n));
     forgetLastGood();
+    undoFromHere();
     get().resetPlayback();
     set({ lesson: null, quiz: q, lessonConceal: true });
   };
@@ -95,6 +96,8 @@ export const createLessonSlice: StateCreator<StoreState, [], [], LessonSlice> = 
    * picture left from the step before is no result of it, so none is kept to show dimmed.
    */
   const forgetLastGood = () => set({ lastGood: null });
+  /** Undo goes back within this step or question only (historySlice.ts undoFloor); closing the lesson lifts it. */
+  const undoFromHere = () => set({ undoFloor: get().past.length });
 
   /** Enters step `step` of lesson `id` from the loaded library; a bad id or step falls back with a notice. */
   const enter = (lib: LessonLibrary, id: string, step: number, opts: OpenLessonOptions) => {
@@ -111,6 +114,7 @@ export const createLessonSlice: StateCreator<StoreState, [], [], LessonSlice> = 
       forgetLastGood();
     } else if (p.notice) set({ notice: p.notice });
     get().resetPlayback();
+    undoFromHere();
     set({ lesson: { id, step: p.at }, quiz: null, lessonConceal: st.question !== null && st.state !== null });
   };
 
@@ -148,7 +152,7 @@ export const createLessonSlice: StateCreator<StoreState, [], [], LessonSlice> = 
         },
       );
     },
-    closeLesson: () => set({ lesson: null, lessonConceal: false }),
+    closeLesson: () => set({ lesson: null, lessonConceal: false, undoFloor: 0 }),
     lessonNext: () => move(1),
     lessonPrev: () => move(-1),
     setLessonLibrary: (lib) => {
@@ -185,7 +189,7 @@ export const createLessonSlice: StateCreator<StoreState, [], [], LessonSlice> = 
     },
     closeQuiz: () => {
       quizOpenings++;
-      set({ quiz: null, lessonConceal: false });
+      set({ quiz: null, lessonConceal: false, undoFloor: 0 });
     },
     cheatSheet: false,
     showCheatSheet: (cheatSheet) => set({ cheatSheet }),

@@ -88,7 +88,7 @@ export function loadState(store: StoreApi<StoreState>, state: ExplorerState, not
   const step = link?.step ?? null;
   // A link starts afresh: no undo history, and no last good state the page never showed (a link
   // to a wrong in_axes would otherwise show the default example's story beside its error).
-  store.setState({ explorer: state, notice, past: [], future: [], lastEdit: null, lastGood: null, k: step?.k ?? null, phase: step?.phase ?? 2, playing: false, hover: null, speed: link?.speed ?? DEFAULT_SPEED, lock: link?.lock ?? null });
+  store.setState({ explorer: state, notice, past: [], future: [], lastEdit: null, undoFloor: 0, lastGood: null, k: step?.k ?? null, phase: step?.phase ?? 2, playing: false, hover: null, speed: link?.speed ?? DEFAULT_SPEED, lock: link?.lock ?? null });
 }
 
 /**

@@ -25,6 +25,28 @@ describe("lesson data", () => {
 });
 
 describe("lesson slice", () => {
+  it("Undo stays within the open step: it takes back the student's edits, not the steps before", async () => {
+    const st = createAppStore();
+    st.getState().setOutAxes(1);
+    st.getState().openLesson("axes-in-vmap", 0);
+    await until(() => st.getState().lessonLibrary !== null);
+    for (let i = 0; i < 4; i++) st.getState().lessonNext();
+    const step = lessonLibrary().get("axes-in-vmap")!.steps[4];
+    expect(explorerKey(st.getState().explorer)).toBe(explorerKey(step.state!));
+    st.getState().setOutAxes(st.getState().explorer.outAxes === 0 ? 1 : 0);
+    for (let i = 0; i < 5; i++) st.getState().undo();
+    // Back at the step's own state, and the lesson still at step 5.
+    expect(explorerKey(st.getState().explorer)).toBe(explorerKey(step.state!));
+    expect(st.getState().lesson).toEqual({ id: "axes-in-vmap", step: 4 });
+    st.getState().lessonPrev();
+    expect(st.getState().lesson).toEqual({ id: "axes-in-vmap", step: 3 });
+    // Closed, the lesson's steps and what came before are Undo's again: nothing is lost.
+    st.getState().closeLesson();
+    for (let i = 0; i < 20; i++) st.getState().undo();
+    expect(st.getState().explorer.outAxes).toBe(0);
+    expect(explorerKey(st.getState().explorer)).toBe(explorerKey(defaultExplorer()));
+  });
+
   it("opens a lesson before its data are loaded, then enters the step when they arrive", async () => {
     const st = createAppStore();
     st.getState().openLesson("axes-in-vmap", 1);
@@ -51,11 +73,14 @@ describe("lesson slice", () => {
     expect(st.getState().lessonNext()).toBe(false);
     expect(st.getState().lessonPrev()).toBe(true);
     expect(explorerKey(st.getState().explorer)).toBe(explorerKey(lib.get("axes-in-vmap")!.steps[n - 2].state!));
-    // Each step is one undoable change of the explorer.
+    // Undo does not step the picture to another step under the lesson's text: the steps walk with Back and Next.
     st.getState().undo();
-    expect(explorerKey(st.getState().explorer)).toBe(explorerKey(lib.get("axes-in-vmap")!.steps[n - 1].state!));
+    expect(explorerKey(st.getState().explorer)).toBe(explorerKey(lib.get("axes-in-vmap")!.steps[n - 2].state!));
     st.getState().closeLesson();
     expect(st.getState().lesson).toBeNull();
+    // Closed, each step it showed is one undoable change of the explorer.
+    st.getState().undo();
+    expect(explorerKey(st.getState().explorer)).toBe(explorerKey(lib.get("axes-in-vmap")!.steps[n - 1].state!));
   });
 
   it("an unknown lesson or a step past the end falls back with a notice", () => {
