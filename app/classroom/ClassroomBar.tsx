@@ -3,7 +3,7 @@
  * and speed: state/urlSync.ts pageLinkOf), Share with class (a lazily loaded dialog), Print
  * handout (printHandout.tsx). A student link shows only Copy link and Print handout.
  */
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useStore } from "../state/store";
 import type { CopyOutcome } from "../share/copyText";
 import { togglePresenter } from "./presenterActions";
@@ -15,23 +15,34 @@ const currentLink = async (): Promise<string> => {
 };
 
 /** Copying loads at the first press, as the link's permalink code does: the first screen does not run it. */
-const copyLink = async (): Promise<{ outcome: CopyOutcome; feedback: string }> => {
+const copyLink = async (): Promise<{ outcome: CopyOutcome; feedback: string; link: string }> => {
   const [{ copyText, COPY_FEEDBACK }, link] = await Promise.all([import("../share/copyText"), currentLink()]);
   const outcome = await copyText(link);
-  return { outcome, feedback: COPY_FEEDBACK[outcome] };
+  return { outcome, feedback: COPY_FEEDBACK[outcome], link };
 };
 
+/**
+ * Where the browser refuses to copy, the link stays in a field, selected, for the person's own
+ * Ctrl+C (the refusal's message says so) until they leave it.
+ */
 function CopyLink() {
-  const [outcome, setOutcome] = useState<{ outcome: CopyOutcome; feedback: string } | null>(null);
+  const [outcome, setOutcome] = useState<{ outcome: CopyOutcome; feedback: string; link: string } | null>(null);
+  const field = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    field.current?.focus({ preventScroll: true });
+    field.current?.select();
+  }, [outcome]);
   const copy = async () => {
-    setOutcome(await copyLink());
-    setTimeout(() => setOutcome(null), 2500);
+    const r = await copyLink();
+    setOutcome(r);
+    if (r.outcome === "copied") setTimeout(() => setOutcome(null), 2500);
   };
   return (
     <>
       <button type="button" onClick={copy} title="Copy a link to this example, its step and speed">
         Copy link
       </button>
+      {outcome?.outcome === "select" && <input ref={field} className="copy-field" readOnly value={outcome.link} aria-label="Link" onBlur={() => setOutcome(null)} />}
       <span className="copy-status" role="status">
         {outcome ? (outcome.outcome === "copied" ? "Link copied" : `${outcome.feedback} to copy the link`) : ""}
       </span>

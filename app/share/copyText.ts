@@ -12,7 +12,8 @@ export const COPY_FEEDBACK: Record<CopyOutcome, string> = { copied: "Copied", se
 
 /** Selects `field`'s whole text (kept selected for a manual copy when the browser refuses). */
 function selectAll(field: HTMLTextAreaElement | HTMLInputElement): void {
-  field.focus();
+  // The temporary field sits at the end of the page: focusing it must not scroll there.
+  field.focus({ preventScroll: true });
   field.select();
   field.setSelectionRange(0, field.value.length);
 }

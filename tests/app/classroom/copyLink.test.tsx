@@ -35,5 +35,15 @@ describe("Copy link", () => {
     openLink("");
     fireEvent.click(screen.getByRole("button", { name: "Copy link" }));
     await waitFor(() => expect(screen.getByText("Press Ctrl+C to copy the link")).toBeTruthy());
+    // The link stays in a field, selected, for the person's own Ctrl+C.
+    const field = screen.getByLabelText("Link") as HTMLInputElement;
+    expect(document.activeElement).toBe(field);
+    expect([field.selectionStart, field.selectionEnd]).toEqual([0, field.value.length]);
+    expect(decodeExplorer(new URL(field.value).hash).ok).toBe(true);
+    // Still there after the "copied" message would have gone; leaving the field puts it away.
+    await new Promise((r) => setTimeout(r, 2600));
+    expect(screen.getByLabelText("Link")).toBe(field);
+    fireEvent.blur(field);
+    expect(screen.queryByLabelText("Link")).toBeNull();
   });
 });
