@@ -85,6 +85,20 @@ describe("grad panel", () => {
     expect(cells("Per-example gradient values")).toEqual([100, 110, 120, 130]);
   });
 
+  it("under a student link that locks the function, offers neither the loss nor JAX's quickstart as a new call", async () => {
+    await renderPanels();
+    await act(async () => useStore.getState().setLock({ edit: new Set(["out_axes"]), hide: new Set() }));
+    await click("Use jnp.sum(f(…)) as the loss");
+    const put = screen.getByRole("button", { name: "Put this function in the explorer" }) as HTMLButtonElement;
+    expect(put.disabled).toBe(true);
+    expect(put.title).toBe("Locked by your teacher's link");
+    const quickstart = (await screen.findByRole("button", { name: "Load JAX's quickstart" }, { timeout: 15_000 })) as HTMLButtonElement;
+    expect(quickstart.disabled).toBe(true);
+    await act(async () => useStore.getState().setLock(null));
+    expect(put.disabled).toBe(false);
+    expect(quickstart.disabled).toBe(false);
+  });
+
   it("shows JAX's scalar-output error as a status, and the jnp.sum loss only on request", async () => {
     await renderPanels();
     const status = within(gradPanel()).getAllByRole("status")[0];

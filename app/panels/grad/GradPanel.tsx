@@ -6,6 +6,7 @@
  */
 import { useId } from "react";
 import { useStore } from "../../state/store";
+import { LOCKED_TITLE, mayEdit } from "../../classroom/lock";
 import { inAxisFor, type ExplorerState } from "../../state/explorerTypes";
 import { OutcomeView } from "../Outcome";
 import { usePanelExplorer } from "../usePanelInputs";
@@ -17,6 +18,8 @@ function LossHelper({ r }: { r: GradReport }) {
   const on = useStore((st) => st.gradSumLoss);
   const setSumLoss = useStore((st) => st.setGradSumLoss);
   const setFnSource = useStore((st) => st.setFnSource);
+  // A student link that locks the function: shown, not offered (the store would refuse it).
+  const locked = useStore((st) => !mayEdit(st.lock, "function"));
   const scalarError = !r.grad.ok && r.grad.error.message.startsWith("Gradient only defined for scalar-output");
   return (
     <div className="loss-helper">
@@ -30,6 +33,8 @@ function LossHelper({ r }: { r: GradReport }) {
           </pre>
           <button
             type="button"
+            disabled={locked}
+            title={locked ? LOCKED_TITLE : undefined}
             onClick={() => {
               setFnSource(r.loss!);
               setSumLoss(false);

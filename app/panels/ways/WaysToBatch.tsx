@@ -12,6 +12,7 @@ import { PAGE_BUDGET, vmapCall, withX64 } from "../../state/engineBridge";
 import { explorerKey, type ExplorerState } from "../../state/explorerTypes";
 import { QUICKSTART } from "./quickstart";
 import { useStore } from "../../state/store";
+import { LOCKED_TITLE, mayEditAll } from "../../classroom/lock";
 import { CopyButton } from "../../share/CopyButton";
 import { fmtMs } from "../jit/TimeIt";
 import { TimingControls, useTimingJob } from "../timeAgainstSize/useTimingJob";
@@ -107,6 +108,8 @@ export default function WaysToBatch({ s, outputIsTree }: { s: ExplorerState; out
   const shown = useMemo(() => staticWays(s, outputIsTree), [s, outputIsTree]);
   const quickstart = explorerKey(s) === QUICKSTART_KEY;
   const loadPreset = useStore((st) => st.loadPreset);
+  // A whole new example: not under a student link that locks anything (the store would refuse it).
+  const locked = useStore((st) => !mayEditAll(st.lock));
   const { current, running, start, cancel } = useTimingJob("ways", s);
   const timings = current?.progress.map((m) => m.timing) ?? [];
   const timingOf = (id: TimedId) => timings.find((t) => t.id === id);
@@ -128,7 +131,7 @@ export default function WaysToBatch({ s, outputIsTree }: { s: ExplorerState; out
         </div>
       ) : (
         <p>
-          <button type="button" onClick={() => loadPreset(QUICKSTART)}>
+          <button type="button" disabled={locked} title={locked ? LOCKED_TITLE : undefined} onClick={() => loadPreset(QUICKSTART)}>
             Load JAX&apos;s quickstart
           </button>
         </p>
