@@ -44,11 +44,11 @@ function AxisSizeInput() {
   );
 }
 
-/** "Map with": the call's `jax.vmap` or `jax.pmap`, a menu in the code line itself. */
-function MapWithMenu() {
+/** "Map with": the call's `jax.vmap` or `jax.pmap`, a menu in the code line itself; `fixed` where only the axes are the reader's (an embed's controls=axes). */
+function MapWithMenu({ fixed }: { fixed: boolean }) {
   const mapWith = useExplorerPart((s) => s.mapWith);
   const setMapWith = useStore((s) => s.setMapWith);
-  const locked = useStore((s) => !mayEdit(s.lock, "function"));
+  const locked = useStore((s) => !mayEdit(s.lock, "function")) || fixed;
   return (
     <select className="map-with tok-lib" aria-label="Map with" value={mapWith} disabled={locked} onChange={(e) => setMapWith(e.target.value === "pmap" ? "pmap" : "vmap")}>
       <option value="vmap">jax.vmap</option>
@@ -85,7 +85,7 @@ export function CallLine({ editFunction = true }: { editFunction?: boolean }) {
           (~1.6 ms of a change at 4× CPU throttling). Enter submits nothing. */}
       <form className="vmap-line" onSubmit={(e) => e.preventDefault()}>
         <code>
-          out = <MapWithMenu />(f, in_axes=(
+          out = <MapWithMenu fixed={!editFunction} />(f, in_axes=(
         </code>
         {params.map((p, i) => (
           <span key={p} className="entry">

@@ -39,6 +39,9 @@ describe("embedded playgrounds", () => {
     const [a, b] = ["one", "two"].map((id) => within(container.querySelector(`[data-testid=${id}]`) as HTMLElement));
     expect(a.getByLabelText("Output shape").textContent).toBe("(3, 2)");
     expect(b.getByLabelText("Output shape").textContent).toBe("(3,)");
+    // controls=axes: the axes are the reader's, the map (jax.vmap or jax.pmap) is the author's.
+    expect((a.getByLabelText("Map with") as HTMLSelectElement).disabled).toBe(true);
+    expect((a.getByLabelText("in_axes for b") as HTMLSelectElement).disabled).toBe(false);
     act(() => {
       fireEvent.change(a.getByLabelText("in_axes for b"), { target: { value: "0" } });
     });
