@@ -115,6 +115,20 @@ describe("The computation graph", () => {
     expect(within(section()).getByLabelText("Graph loss function").textContent).toBe("loss = lambda a, b: jnp.sum(jnp.square(a * b))");
   }, 30_000);
 
+  it("with the panel's jnp.sum switch on, the graph says it follows it, or that its own loss is another", async () => {
+    await start("lambda a, b: a * b");
+    await act(async () => useStore.getState().setGradSumLoss(true));
+    await settle();
+    const group = () => within(section()).getByRole("group", { name: "Loss" }).textContent;
+    expect(group()).toMatch(/^The graph uses the panel's loss, jnp\.sum; choose another for the graph alone:/);
+    fireEvent.click(within(section()).getByRole("button", { name: "squared norm" }));
+    await settle();
+    expect(group()).toMatch(/^The graph's own loss \(the gradients above use jnp\.sum, the panel's\); press it again to follow the panel:/);
+    fireEvent.click(within(section()).getByRole("button", { name: "squared norm" }));
+    await settle();
+    expect(group()).toMatch(/^The graph uses the panel's loss/);
+  }, 30_000);
+
   it("a function that fails: the explorer's own error, and the other sections keep working", async () => {
     await start("lambda a, b: jnp.sum(jnp.dot(a, jnp.concatenate([b, b])))");
     const status = within(section()).getByRole("status").textContent!;

@@ -183,7 +183,19 @@ export function GraphView({ s }: { s: ExplorerState }) {
       {r.nonScalar && (
         <div className="cg-loss" role="group" aria-label="Loss">
           <p>
-            f's output is not a scalar, so <code>jax.grad</code> needs a scalar loss of it. Choose one:
+            {sumLoss && chosen === "f" ? (
+              <>
+                The graph uses the panel&apos;s loss, <code>jnp.sum</code>; choose another for the graph alone:
+              </>
+            ) : sumLoss ? (
+              <>
+                The graph&apos;s own loss (the gradients above use <code>jnp.sum</code>, the panel&apos;s); press it again to follow the panel:
+              </>
+            ) : (
+              <>
+                f's output is not a scalar, so <code>jax.grad</code> needs a scalar loss of it. Choose one:
+              </>
+            )}
           </p>
           {LOSSES.map((l) => (
             <button key={l.kind} type="button" aria-pressed={loss === l.kind} onClick={() => setLoss(loss === l.kind ? "f" : l.kind)}>
