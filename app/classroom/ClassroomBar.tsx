@@ -15,7 +15,9 @@ const currentLink = async (): Promise<string> => {
 };
 
 /** Copying loads at the first press, as the link's permalink code does: the first screen does not run it. */
-const copyLink = async (): Promise<{ outcome: CopyOutcome; feedback: string; link: string }> => {
+type Copied = { outcome: CopyOutcome; feedback: string; link: string };
+
+const copyLink = async (): Promise<Copied> => {
   const [{ copyText, COPY_FEEDBACK }, link] = await Promise.all([import("../share/copyText"), currentLink()]);
   const outcome = await copyText(link);
   return { outcome, feedback: COPY_FEEDBACK[outcome], link };
@@ -26,7 +28,7 @@ const copyLink = async (): Promise<{ outcome: CopyOutcome; feedback: string; lin
  * Ctrl+C (the refusal's message says so) until they leave it.
  */
 function CopyLink() {
-  const [outcome, setOutcome] = useState<{ outcome: CopyOutcome; feedback: string; link: string } | null>(null);
+  const [outcome, setOutcome] = useState<Copied | null>(null);
   const field = useRef<HTMLInputElement>(null);
   useEffect(() => {
     field.current?.focus({ preventScroll: true });

@@ -76,7 +76,7 @@ export class ProgramParser extends Parser {
         this.i++;
         continue;
       }
-      if (this.peek().kind === "indent") throw indentationError(this.src, this.peek().pos, "unexpected indent");
+      if (this.peek().kind === "indent") throw this.unexpected(this.peek());
       body.push(...this.parseStatement());
     }
     return { type: "program", body, source: this.src };
